@@ -1,0 +1,1 @@
+"""The `guidelight` command line, a thin client of the core."""

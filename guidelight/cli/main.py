@@ -1,0 +1,59 @@
+"""Entry point of the `guidelight` command.
+
+With no subcommand (or with just a PDF path) it opens the desktop app, importing Qt only
+then, so the CLI commands start fast and work on machines without a display. Each group
+of subcommands lives in its own module with a ``register(subparsers)`` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from guidelight import __version__
+from guidelight.core.errors import GuideLightError
+
+# One module per group of subcommands; each defines register(subparsers).
+COMMAND_MODULES = (
+    "guidelight.cli.document_cmds",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="guidelight",
+        description="Listen to Thai course PDFs. With no command, or with a PDF path, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"guidelight {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def _wants_app(argv: Sequence[str], commands: set[str]) -> bool:
+    return not argv or (argv[0] not in commands and not argv[0].startswith("-"))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    commands = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
+    if _wants_app(args_list, commands):
+        from guidelight.gui.app import run_app  # Qt only when the app is wanted
+
+        return run_app(args_list)
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args) or 0)
+    except GuideLightError as exc:
+        print(f"guidelight: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("guidelight: stopped", file=sys.stderr)
+        return 130

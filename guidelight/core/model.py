@@ -1,0 +1,199 @@
+"""The document model: pages -> paragraphs -> sentences -> words, each with offsets.
+
+Every unit carries character offsets into its page's reading text (``Page.text``) and
+the number of its page, so a reader can move by any unit and always say where it is.
+Offsets are per page rather than per document because pages are processed lazily: the
+first page must be readable before the last one has been looked at.
+
+This module is pure data (standard library only); extraction fills it in, the speech
+pipeline, the library and the UI read it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+
+class Lang(str, enum.Enum):
+    """Language of a run of text, so speech can pick a voice and exports can tag it."""
+
+    THAI = "th"
+    ENGLISH = "en"
+    OTHER = "und"
+
+
+class ParagraphKind(str, enum.Enum):
+    """What a paragraph is, which decides how it is announced and navigated."""
+
+    BODY = "body"
+    HEADING = "heading"
+
+
+class TextSource(str, enum.Enum):
+    """Where a page's text came from; a listener cannot see this, so the app says it."""
+
+    TEXT_LAYER = "text"
+    REPAIRED = "repaired"
+    OCR = "ocr"
+    NONE = "none"
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word (or a run of digits/punctuation) with its offsets in the page text."""
+
+    start: int
+    end: int
+    lang: Lang
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence: the unit the speech pipeline speaks and the highlight follows."""
+
+    start: int
+    end: int
+    words: tuple[Word, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A heading or body paragraph of one page.
+
+    ``level`` is the heading level (1 is the top) and 0 for body text. ``bbox`` is the
+    paragraph's rectangle on the page in PDF points, for highlighting and figures.
+    """
+
+    start: int
+    end: int
+    kind: ParagraphKind
+    level: int
+    sentences: tuple[Sentence, ...]
+    bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+
+    @property
+    def is_heading(self) -> bool:
+        return self.kind is ParagraphKind.HEADING
+
+
+@dataclass(frozen=True)
+class PageQuality:
+    """How trustworthy a page's final text is, counted on that text itself.
+
+    ``noise`` counts what a listener would hear as garbage (private-use code points,
+    orphan marks, broken sara am, Latin junk glued into Thai); ``noise_per_k`` is per
+    1,000 Thai characters. ``repairs`` names each repair rule applied and how often.
+    """
+
+    thai_chars: int = 0
+    noise: int = 0
+    repairs: tuple[tuple[str, int], ...] = ()
+
+    @property
+    def noise_per_k(self) -> float:
+        return 1000.0 * self.noise / max(1, self.thai_chars)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page's reading text and its structure.
+
+    ``number`` is 1-based, as a student says it. ``furniture`` keeps running headers,
+    footers and page numbers out of the reading text but still known (a page label can
+    be announced on request). ``text`` is the paragraphs joined by blank lines.
+    """
+
+    number: int
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    furniture: tuple[str, ...] = ()
+    source: TextSource = TextSource.TEXT_LAYER
+    quality: PageQuality = field(default_factory=PageQuality)
+    label: str = ""
+
+    @property
+    def sentences(self) -> Iterator[Sentence]:
+        for para in self.paragraphs:
+            yield from para.sentences
+
+    @property
+    def words(self) -> Iterator[Word]:
+        for sentence in self.sentences:
+            yield from sentence.words
+
+    def slice(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """An entry of the PDF's own table of contents (bookmarks)."""
+
+    level: int
+    title: str
+    page: int
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a document: 1-based page number and character offset in its text."""
+
+    page: int
+    offset: int
+
+
+PageLoader = Callable[[int], Page]
+
+
+class Document:
+    """A processed document whose pages are produced on demand and then kept.
+
+    The loader turns a 1-based page number into a ``Page``; extraction supplies it, and
+    a cache or a background worker may fill pages in ahead of the reader through
+    ``put_page``. Nothing here knows about PDF or threads.
+    """
+
+    def __init__(
+        self,
+        *,
+        title: str,
+        page_count: int,
+        content_hash: str,
+        loader: PageLoader,
+        outline: tuple[OutlineEntry, ...] = (),
+        source_path: str = "",
+    ) -> None:
+        self.title = title
+        self.page_count = page_count
+        self.content_hash = content_hash
+        self.outline = outline
+        self.source_path = source_path
+        self._loader = loader
+        self._pages: dict[int, Page] = {}
+
+    def page(self, number: int) -> Page:
+        """The page with this 1-based number, processing it now if it is not ready."""
+        if not 1 <= number <= self.page_count:
+            raise IndexError(f"page {number} is outside 1..{self.page_count}")
+        page = self._pages.get(number)
+        if page is None:
+            page = self._loader(number)
+            self._pages[number] = page
+        return page
+
+    def put_page(self, page: Page) -> None:
+        """Store a page processed elsewhere (a cache hit or a background worker)."""
+        self._pages.setdefault(page.number, page)
+
+    def is_ready(self, number: int) -> bool:
+        return number in self._pages
+
+    def pages(self) -> Iterator[Page]:
+        for number in range(1, self.page_count + 1):
+            yield self.page(number)
+
+    def reading_text(self) -> str:
+        """The whole reading text: every page's paragraphs, separated by blank lines."""
+        return "\n\n".join(p.text for p in self.pages() if p.text)

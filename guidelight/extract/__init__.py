@@ -1,0 +1,1 @@
+"""PDF in, document model out: text layer extraction, layout, page furniture, OCR."""

@@ -1,0 +1,1 @@
+"""Course library storage on SQLite: courses, documents, positions, bookmarks, corrections."""

@@ -1,0 +1,1 @@
+"""Speech pipeline: normalization, engines, index marks, playback."""
