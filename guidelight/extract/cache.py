@@ -1,0 +1,55 @@
+"""Processed pages kept on disk by the PDF's content hash, so reopening costs nothing.
+
+One JSON file per page under the user cache directory (or ``GUIDELIGHT_CACHE_DIR``),
+in a folder named by the content hash and the extractor version: a new version of the
+repair rules never serves pages the old rules made. Writes are atomic (temp + rename),
+so a crash never leaves a half page behind, and a damaged file is simply recomputed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from platformdirs import user_cache_dir
+
+from guidelight.core.model import Page
+from guidelight.core.serialize import page_from_dict, page_to_dict
+
+# Bump whenever extraction, repair or segmentation output changes.
+EXTRACTOR_VERSION = 1
+
+
+def cache_root() -> Path:
+    override = os.environ.get("GUIDELIGHT_CACHE_DIR")
+    return Path(override) if override else Path(user_cache_dir("guidelight", appauthor=False)) / "pages"
+
+
+class PageCache:
+    """The cached pages of one document."""
+
+    def __init__(self, content_hash: str, root: Path | None = None) -> None:
+        self.folder = (root or cache_root()) / f"{content_hash}-v{EXTRACTOR_VERSION}"
+
+    def _file(self, number: int) -> Path:
+        return self.folder / f"page-{number:05d}.json"
+
+    def load(self, number: int) -> Page | None:
+        try:
+            with open(self._file(number), encoding="utf-8") as fh:
+                return page_from_dict(json.load(fh))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def save(self, page: Page) -> None:
+        """Store a page; a cache that cannot be written is skipped, never an error."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(page_to_dict(page), fh, ensure_ascii=False)
+            os.replace(tmp, self._file(page.number))
+        except OSError:
+            pass

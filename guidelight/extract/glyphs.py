@@ -1,0 +1,139 @@
+"""Recover the true character of a glyph from the embedded font when ToUnicode lies.
+
+Producers that shape Thai themselves write marks as glyph variants (a lowered mai ek,
+a left-shifted sara i) and often give those variants no ToUnicode entry, a private-use
+code, or an unrelated Latin-1 letter. The embedded font still knows what each glyph is:
+its glyph names (``uni0E48.small``), its cmap, and its GSUB table, which maps a base
+glyph to its shifted variant and so lets us map the variant back. This module reads
+those and answers "which character is glyph N of font F", for Thai only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+import pymupdf
+from fontTools.ttLib import TTFont
+
+THAI_FIRST, THAI_LAST = 0x0E01, 0x0E5B
+
+# Adobe Glyph List names of the Thai block, for fonts named that way rather than uniXXXX.
+_AGL_THAI = {
+    "kokaithai": 0x0E01, "maihanakatthai": 0x0E31, "saraithai": 0x0E34, "saraiithai": 0x0E35,
+    "sarauethai": 0x0E36, "saraueethai": 0x0E37, "sarauthai": 0x0E38, "sarauuthai": 0x0E39,
+    "phinthuthai": 0x0E3A, "maitaikhuthai": 0x0E47, "maiekthai": 0x0E48, "maithothai": 0x0E49,
+    "maitrithai": 0x0E4A, "maichattawathai": 0x0E4B, "thanthakhatthai": 0x0E4C,
+    "nikhahitthai": 0x0E4D, "saraamthai": 0x0E33, "saraaathai": 0x0E32,
+}
+_UNI_NAME = re.compile(r"^(?:uni([0-9A-Fa-f]{4})|u([0-9A-Fa-f]{4,6}))(?:[._].*)?$")
+
+
+def is_thai(char: str) -> bool:
+    return len(char) == 1 and THAI_FIRST <= ord(char) <= THAI_LAST
+
+
+def _char_from_name(name: str) -> str | None:
+    match = _UNI_NAME.match(name)
+    if match:
+        code = int(match.group(1) or match.group(2), 16)
+        return chr(code) if code < 0x110000 else None
+    base = name.split(".", 1)[0].lower()
+    code = _AGL_THAI.get(base)
+    return chr(code) if code else None
+
+
+def _gsub_variant_bases(font: TTFont) -> dict[str, str]:
+    """Map each glyph produced by a single substitution back to the glyph it replaces."""
+    bases: dict[str, str] = {}
+    if "GSUB" not in font:
+        return bases
+    table = font["GSUB"].table
+    if not table.LookupList:
+        return bases
+    for lookup in table.LookupList.Lookup:
+        for sub in lookup.SubTable:
+            if getattr(sub, "ExtSubTable", None) is not None:
+                sub = sub.ExtSubTable
+            mapping = getattr(sub, "mapping", None)
+            if isinstance(mapping, dict):
+                for base, variant in mapping.items():
+                    bases.setdefault(variant, base)
+    return bases
+
+
+def glyph_chars(font_bytes: bytes) -> dict[int, str]:
+    """gid -> character, from names, cmap and GSUB; empty when the font cannot be read."""
+    try:
+        font = TTFont(io.BytesIO(font_bytes), lazy=True)
+        order = font.getGlyphOrder()
+    except Exception:  # a damaged or bare CFF font: no glyph knowledge, not an error
+        return {}
+    by_name: dict[str, str] = {}
+    try:
+        for code, name in (font.getBestCmap() or {}).items():
+            if THAI_FIRST <= code <= THAI_LAST or name not in by_name:
+                by_name[name] = chr(code)
+    except Exception:
+        pass
+    for name in order:
+        char = _char_from_name(name)
+        if char and name not in by_name:
+            by_name[name] = char
+    try:
+        variants = _gsub_variant_bases(font)
+    except Exception:
+        variants = {}
+    for variant, base in variants.items():
+        if variant not in by_name and base in by_name:
+            by_name[variant] = by_name[base]
+    return {gid: by_name[name] for gid, name in enumerate(order) if name in by_name}
+
+
+def font_key(name: str) -> str:
+    """Compare font names across PDF dictionaries and font files: no subset tag, no spaces."""
+    name = name.split("+", 1)[-1]
+    return re.sub(r"[\s_-]", "", name).lower()
+
+
+@dataclass
+class GlyphResolver:
+    """Per document: which Thai character a glyph of a named font really is.
+
+    Fonts are read once, on first need. Two embedded fonts may share a name (separate
+    subsets); a glyph is then only trusted when every candidate agrees.
+    """
+
+    doc: pymupdf.Document
+    _fonts_by_key: dict[str, list[int]] | None = None
+    _maps: dict[int, dict[int, str]] = field(default_factory=dict)
+
+    def _xrefs(self, key: str) -> list[int]:
+        if self._fonts_by_key is None:
+            self._fonts_by_key = {}
+            for page in self.doc:
+                for font in page.get_fonts():
+                    xref, basefont = font[0], font[3]
+                    xrefs = self._fonts_by_key.setdefault(font_key(basefont), [])
+                    if xref not in xrefs:
+                        xrefs.append(xref)
+        return self._fonts_by_key.get(key, [])
+
+    def _map(self, xref: int) -> dict[int, str]:
+        if xref not in self._maps:
+            try:
+                buffer = self.doc.extract_font(xref)[3]
+            except Exception:
+                buffer = b""
+            self._maps[xref] = glyph_chars(buffer) if buffer else {}
+        return self._maps[xref]
+
+    def thai_char(self, font_name: str, gid: int) -> str | None:
+        """The Thai character glyph ``gid`` draws, or None when the fonts do not say."""
+        found = {self._map(xref).get(gid) for xref in self._xrefs(font_key(font_name))}
+        found.discard(None)
+        if len(found) != 1:
+            return None
+        char = found.pop()
+        return char if char and is_thai(char) else None

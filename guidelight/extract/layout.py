@@ -1,0 +1,279 @@
+"""From the lines of a page to paragraphs in reading order, without page furniture.
+
+Three decisions, each from geometry and type alone: which lines are running headers,
+footers and page numbers; in what order the columns are read; where one paragraph ends
+and the next begins (and which paragraphs are headings).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from guidelight.extract.lines import Line
+from guidelight.thai.repair import COMBINING
+
+MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page
+_PAGE_NUMBER = re.compile(
+    r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
+    r"(?:\s*(?:/|of|จาก)\s*[\d๐-๙]+)?$",
+    re.IGNORECASE,
+)
+_NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
+_SENTENCE_END = re.compile(r"[.:;,!?…]$")
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_DIGITS = re.compile(r"[\d๐-๙]+")
+
+
+@dataclass(frozen=True)
+class ParagraphDraft:
+    """A paragraph before segmentation: its text, whether it is a heading, and where."""
+
+    text: str
+    heading_level: int  # 0 for body text
+    bbox: tuple[float, float, float, float]
+
+
+def furniture_key(text: str) -> str:
+    """Running heads differ between pages only by their numbers."""
+    return _DIGITS.sub("#", re.sub(r"\s+", "", text))
+
+
+def body_size(lines: list[Line]) -> float:
+    """The font size most of the page's characters are set in."""
+    weights: Counter[float] = Counter()
+    for line in lines:
+        weights[line.size] += len(line.text)
+    return weights.most_common(1)[0][0] if weights else 0.0
+
+
+def split_furniture(
+    lines: list[Line], height: float, repeated: Callable[[str], bool]
+) -> tuple[list[Line], list[Line]]:
+    """Separate page furniture from the reading text.
+
+    A line in the top or bottom margin is furniture when it is a page number, is set
+    smaller than the body text, or recurs (numbers aside) on a neighbouring page.
+    """
+    size = body_size(lines)
+    body: list[Line] = []
+    furniture: list[Line] = []
+    for line in lines:
+        in_margin = line.y1 <= height * MARGIN_SHARE or line.y0 >= height * (1 - MARGIN_SHARE)
+        is_furniture = in_margin and (
+            bool(_PAGE_NUMBER.match(line.text.strip()))
+            or line.size < size - 0.5
+            or repeated(furniture_key(line.text))
+        )
+        (furniture if is_furniture else body).append(line)
+    return body, furniture
+
+
+def _merge_row(row: list[Line]) -> Line:
+    """Fragments of one visual line (split by a shifted mark or a font change) become one."""
+    row.sort(key=lambda line: line.x0)
+    text = row[0].text
+    for prev, line in zip(row, row[1:], strict=False):
+        gap = line.x0 - prev.x1
+        glue = "" if gap < 0.25 * line.size or line.text[0] in COMBINING else " "
+        text += glue + line.text
+    size = max(row, key=lambda line: len(line.text)).size
+    return Line(
+        text,
+        min(line.x0 for line in row),
+        min(line.y0 for line in row),
+        max(line.x1 for line in row),
+        max(line.y1 for line in row),
+        row[0].baseline,
+        size,
+        all(line.bold for line in row),
+        row[0].block,
+        row[-1].ends_with_space,
+    )
+
+
+def merge_rows(lines: list[Line]) -> list[Line]:
+    """Join lines that sit on one baseline and touch or overlap horizontally."""
+    merged: list[Line] = []
+    for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
+        if merged:
+            last = merged[-1]
+            same_row = abs(last.baseline - line.baseline) < 0.35 * max(last.size, line.size)
+            near = line.x0 - last.x1 < 1.5 * line.size and line.x1 > last.x0
+            if same_row and near:
+                merged[-1] = _merge_row([last, line])
+                continue
+        merged.append(line)
+    return merged
+
+
+def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
+    """The empty vertical strip between two columns, if the page has two."""
+    narrow = [line for line in lines if line.width < 0.6 * width]
+    if len(narrow) < 6:
+        return None
+    covered = [False] * (int(width) + 1)
+    for line in narrow:
+        for x in range(max(0, int(line.x0)), min(len(covered), int(line.x1) + 1)):
+            covered[x] = True
+    best: tuple[float, float] | None = None
+    x = int(0.3 * width)
+    while x < int(0.7 * width):
+        if not covered[x]:
+            start = x
+            while x < len(covered) and not covered[x]:
+                x += 1
+            if best is None or x - start > best[1] - best[0]:
+                best = (float(start), float(x))
+        x += 1
+    if best is None or best[1] - best[0] < 8:
+        return None
+    left = sum(1 for line in narrow if line.x1 <= best[0])
+    right = sum(1 for line in narrow if line.x0 >= best[1])
+    return best if left >= 3 and right >= 3 else None
+
+
+def reading_order(lines: list[Line], width: float) -> list[Line]:
+    """Top to bottom; on two-column stretches, the left column before the right.
+
+    Lines that cross the gutter (a title over both columns) separate the stretches.
+    """
+    lines = merge_rows(lines)
+    gutter = _gutter(lines, width)
+    if gutter is None:
+        return lines
+    ordered: list[Line] = []
+    stretch: list[Line] = []
+
+    def flush() -> None:
+        ordered.extend(sorted((ln for ln in stretch if ln.x1 <= gutter[1]), key=lambda ln: ln.baseline))
+        ordered.extend(sorted((ln for ln in stretch if ln.x1 > gutter[1]), key=lambda ln: ln.baseline))
+        stretch.clear()
+
+    for line in lines:
+        if line.x0 < gutter[0] and line.x1 > gutter[1]:
+            flush()
+            ordered.append(line)
+        else:
+            stretch.append(line)
+    flush()
+    return ordered
+
+
+def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
+    """Join two lines of one paragraph the way the text was written before it was set.
+
+    Thai has no spaces between words, so Thai lines join with none; a mark stranded at
+    the start of a line goes back onto its base; an English word hyphenated across the
+    line break is made whole again.
+    """
+    if line[0] in COMBINING:
+        return prev + line
+    if re.search(r"[A-Za-z]-$", prev) and line[0].islower():
+        return prev[:-1] + line
+    if not prev_ends_with_space and _THAI.match(prev[-1]) and _THAI.match(line[0]):
+        return prev + line
+    return f"{prev} {line}"
+
+
+def _line_pitch(lines: list[Line]) -> float:
+    steps = [
+        b.baseline - a.baseline
+        for a, b in zip(lines, lines[1:], strict=False)
+        if abs(a.size - b.size) < 0.5 and 0 < b.baseline - a.baseline < 3 * a.size
+    ]
+    return statistics.median(steps) if steps else 0.0
+
+
+def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float) -> bool:
+    if abs(prev.size - line.size) >= 0.5 or prev.bold != line.bold:
+        return True
+    step = line.baseline - prev.baseline
+    if step <= 0 or step > max(1.25 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
+        return True  # a new column, a gap, or a jump sideways
+    if _NUMBERED_HEADING.match(line.text) or line.x0 - prev.x0 > line.size:
+        return True  # a numbered heading, or a first-line indent
+    return prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
+
+
+def _first_word_width(line: Line) -> float:
+    """How wide the first word of a line is: had it fitted on the line before, the
+    line before would not have been broken there, so that line ended its paragraph."""
+    head = line.text.split(" ", 1)[0]
+    return line.width * len(head) / max(1, len(line.text))
+
+
+def _column_right(lines: list[Line], line: Line) -> float:
+    """Right edge of the column a line belongs to: the widest line starting where it starts."""
+    return max(ln.x1 for ln in lines if abs(ln.x0 - line.x0) < 3 * line.size)
+
+
+def _heading_levels(lines: list[Line], size: float) -> dict[float, int]:
+    larger = sorted({line.size for line in lines if line.size >= size * 1.15}, reverse=True)
+    return {s: level for level, s in enumerate(larger, start=1)}
+
+
+def _heading_level(group: list[Line], text: str, levels: dict[float, int], size: float) -> int:
+    first = group[0]
+    if first.size in levels and len(group) <= 3:
+        return levels[first.size]
+    short = len(group) == 1 and len(text) < 90 and not _SENTENCE_END.search(text)
+    if short and (first.bold or _NUMBERED_HEADING.match(text)) and first.size >= size - 0.5:
+        return len(levels) + 1 + text.split()[0].count(".")
+    return 0
+
+
+def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[ParagraphDraft]:
+    """Group ordered body lines into paragraphs and tell headings from body text.
+
+    ``outline_titles`` maps a title from the PDF's own outline (spaces removed) to its
+    level; such a paragraph is a heading of that level whatever its typography.
+    """
+    if not lines:
+        return []
+    size = body_size(lines)
+    pitch = _line_pitch(lines)
+    levels = _heading_levels(lines, size)
+    groups: list[list[Line]] = [[lines[0]]]
+    for prev, line in zip(lines, lines[1:], strict=False):
+        if _starts_paragraph(prev, line, pitch, _column_right(lines, prev)):
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    drafts = []
+    for group in groups:
+        text = group[0].text
+        for prev, line in zip(group, group[1:], strict=False):
+            text = join_lines(text, line.text, prev.ends_with_space)
+        level = outline_titles.get(re.sub(r"\s+", "", text)) or _heading_level(group, text, levels, size)
+        bbox = (
+            min(ln.x0 for ln in group),
+            min(ln.y0 for ln in group),
+            max(ln.x1 for ln in group),
+            max(ln.y1 for ln in group),
+        )
+        drafts.append(ParagraphDraft(text, level, bbox))
+    return _split_heading_runs(drafts)
+
+
+def _split_heading_runs(drafts: list[ParagraphDraft]) -> list[ParagraphDraft]:
+    """A two-line title is one heading, not two (the same level set on consecutive lines)."""
+    out: list[ParagraphDraft] = []
+    for draft in drafts:
+        if out and draft.heading_level and out[-1].heading_level == draft.heading_level:
+            prev = out[-1]
+            joined = join_lines(prev.text, draft.text, False)
+            bbox = (
+                min(prev.bbox[0], draft.bbox[0]),
+                min(prev.bbox[1], draft.bbox[1]),
+                max(prev.bbox[2], draft.bbox[2]),
+                max(prev.bbox[3], draft.bbox[3]),
+            )
+            if _NUMBERED_HEADING.match(draft.text) is None:
+                out[-1] = replace(prev, text=joined, bbox=bbox)
+                continue
+        out.append(draft)
+    return out

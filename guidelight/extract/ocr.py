@@ -1,0 +1,141 @@
+"""Read a page that has no usable text layer with Tesseract 5 (``tha+eng``).
+
+The page is rendered to a greyscale image and given to the ``tesseract`` program, whose
+TSV output gives every recognised symbol cluster with its box and confidence. From those
+we rebuild what a listener needs: dust specks and junk lines dropped, running headers and
+page numbers dropped, each line joined as one string (Tesseract reports a tone mark as its
+own piece, so the line is repaired only once it is whole), blocks put in reading order
+with columns respected, and the Thai corrected against the dictionary.
+
+The program is called directly rather than through MuPDF's built-in OCR: the TSV gives
+positions and confidences, and one Tesseract thread per page is 4x faster here than
+letting OpenMP spread one page over both cores (2.4 s vs 11.7 s for a 300 dpi page).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from guidelight.core.errors import DocumentError
+from guidelight.extract.ocr_layout import OcrLine, build_blocks, parse_tsv
+from guidelight.extract.ocr_text import correct_line
+
+if TYPE_CHECKING:
+    import pymupdf
+
+LANGUAGES = ("tha", "eng")
+_TIMEOUT_S = 120
+# Where the UB Mannheim Windows installer puts Tesseract when it is not on PATH.
+_WINDOWS_DEFAULTS = (
+    Path(os.environ.get("ProgramFiles", r"C:\Program Files")) / "Tesseract-OCR" / "tesseract.exe",
+    Path(os.environ.get("LOCALAPPDATA", r"C:\Users\Default\AppData\Local")) / "Programs" / "Tesseract-OCR"
+    / "tesseract.exe",
+)
+
+
+@dataclass(frozen=True)
+class OcrBlock:
+    """A paragraph or heading as read from the image; ``bbox`` is in PDF points."""
+
+    text: str
+    bbox: tuple[float, float, float, float]
+    kind: str  # "body" | "heading" | "furniture"
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """A recognised page: blocks in reading order, and Tesseract's mean confidence (0-1)."""
+
+    blocks: tuple[OcrBlock, ...]
+    confidence: float
+
+    @property
+    def text(self) -> str:
+        """The reading text: headings and body, furniture left out, blocks a blank line apart."""
+        return "\n\n".join(b.text for b in self.blocks if b.kind != "furniture")
+
+
+def tesseract_path() -> str | None:
+    """The Tesseract program to run: on PATH, or where the Windows installer puts it."""
+    found = shutil.which("tesseract")
+    if found:
+        return found
+    if sys.platform == "win32":
+        return next((str(p) for p in _WINDOWS_DEFAULTS if p.is_file()), None)
+    return None
+
+
+def _install_hint(what: str) -> str:
+    if sys.platform == "win32":
+        return (f"{what}: install Tesseract 5 from https://github.com/UB-Mannheim/tesseract/wiki "
+                "and tick 'Thai' under 'Additional language data' during the install.")
+    if sys.platform == "darwin":
+        return f"{what}: install it with 'brew install tesseract tesseract-lang'."
+    return f"{what}: install it with 'sudo apt-get install tesseract-ocr tesseract-ocr-tha'."
+
+
+def ocr_available() -> str | None:
+    """None when Tesseract and its Thai and English data can run; else what to install, in one sentence."""
+    exe = tesseract_path()
+    if exe is None:
+        return _install_hint("Scanned pages need the Tesseract OCR program, which is not installed")
+    try:
+        listed = subprocess.run([exe, "--list-langs"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return _install_hint(f"The Tesseract OCR program at {exe} does not run")
+    langs = set(listed.stdout.decode("utf-8", "replace").split())
+    missing = [lang for lang in LANGUAGES if lang not in langs]
+    if missing:
+        names = " and ".join({"tha": "Thai", "eng": "English"}[m] for m in missing)
+        return _install_hint(f"Tesseract is installed but its {names} language data is missing")
+    return None
+
+
+def run_tesseract(png: bytes, dpi: int, *, output: str = "tsv") -> str:
+    """Tesseract's ``output`` (``tsv`` or ``txt``) for one PNG image; raises OSError/CalledProcessError."""
+    exe = tesseract_path()
+    if exe is None:
+        raise FileNotFoundError("tesseract")
+    # One thread per page: OpenMP over 2 cores made a page 4x slower here (see module doc).
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    args = [exe, "stdin", "stdout", "-l", "+".join(LANGUAGES), "--dpi", str(dpi), "--psm", "3"]
+    if output == "tsv":
+        args.append("tsv")
+    done = subprocess.run(args, input=png, capture_output=True, timeout=_TIMEOUT_S, env=env, check=True)
+    return done.stdout.decode("utf-8", "replace")
+
+
+def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
+    """Recognise one page's image; raises DocumentError when OCR cannot run or fails."""
+    import pymupdf
+
+    path = page.parent.name or "document"
+    problem = ocr_available()
+    if problem is not None:
+        raise DocumentError(path, f"page {page.number + 1} is an image and cannot be read. {problem}")
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+    try:
+        tsv = run_tesseract(pix.tobytes("png"), dpi)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise DocumentError(path, f"page {page.number + 1}: OCR failed ({exc})") from exc
+    lines = parse_tsv(tsv)
+    scale = 72 / dpi
+    blocks = build_blocks(lines, pix.width, pix.height, fix_text=correct_line)
+    ocr_blocks = tuple(
+        OcrBlock(b.text, (b.x0 * scale, b.y0 * scale, b.x1 * scale, b.y1 * scale), b.kind) for b in blocks
+    )
+    return OcrPage(ocr_blocks, _confidence(lines))
+
+
+def _confidence(lines: list[OcrLine]) -> float:
+    """Mean symbol confidence over the kept text, weighted by characters, as 0-1."""
+    total = sum(len(w.text) for line in lines for w in line.words)
+    if not total:
+        return 0.0
+    return sum(w.conf * len(w.text) for line in lines for w in line.words) / total / 100

@@ -1,0 +1,187 @@
+"""Open a PDF as a ``Document`` whose pages are extracted, repaired and segmented on demand.
+
+This is the only module that opens PDFs. Opening checks what can be checked at once
+(is it a PDF, is it encrypted, does it have pages); each page is then processed when it
+is first asked for, so the first page of a 500-page book is ready as fast as the first
+page of a leaflet. Processed pages are cached by the file's content hash.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pymupdf
+
+from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
+from guidelight.core.hashing import file_hash
+from guidelight.core.model import Document, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
+from guidelight.extract import cache
+from guidelight.extract.glyphs import GlyphResolver
+from guidelight.extract.layout import (
+    MARGIN_SHARE,
+    ParagraphDraft,
+    furniture_key,
+    paragraphs,
+    reading_order,
+    split_furniture,
+)
+from guidelight.extract.lines import PageReader
+from guidelight.thai.quality import measure
+from guidelight.thai.repair import repair_text
+from guidelight.thai.segment import segment_paragraph
+
+pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's own warnings are not for the student
+pymupdf.TOOLS.mupdf_display_warnings(False)
+
+PARAGRAPH_SEPARATOR = "\n\n"
+
+
+@dataclass
+class _PdfContext:
+    """What page processing shares across pages of one open document."""
+
+    doc: pymupdf.Document
+    resolver: GlyphResolver
+    outline: tuple[OutlineEntry, ...]
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    margin_keys: dict[int, set[str]] = field(default_factory=dict)
+
+    def margins(self, number: int) -> set[str]:
+        """Furniture keys of the text in page ``number``'s top and bottom margins."""
+        if number not in self.margin_keys:
+            page = self.doc[number - 1]
+            rect = page.rect
+            keys: set[str] = set()
+            for clip in (
+                pymupdf.Rect(rect.x0, rect.y0, rect.x1, rect.y0 + rect.height * MARGIN_SHARE),
+                pymupdf.Rect(rect.x0, rect.y1 - rect.height * MARGIN_SHARE, rect.x1, rect.y1),
+            ):
+                for line in page.get_text("text", clip=clip).splitlines():
+                    if line.strip():
+                        keys.add(furniture_key(line))
+            self.margin_keys[number] = keys
+        return self.margin_keys[number]
+
+    def repeated_near(self, number: int, key: str) -> bool:
+        """Does this margin text recur on a page within two of this one?"""
+        neighbours = [n for n in (number - 2, number - 1, number + 1, number + 2) if 1 <= n <= self.doc.page_count]
+        return any(key in self.margins(n) for n in neighbours)
+
+
+def _open_pdf(path: str, password: str | None) -> pymupdf.Document:
+    file = Path(path)
+    if not file.is_file():
+        raise DocumentError(path, "no such file")
+    with open(file, "rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF" not in head:
+        raise DocumentError(path, "not a PDF file")
+    try:
+        doc = pymupdf.open(file, filetype="pdf")
+    except Exception as exc:
+        raise DocumentError(path, f"the PDF is damaged and cannot be read ({_reason(exc)})") from None
+    if doc.needs_pass:
+        if password is None:
+            raise PasswordRequired(path, "the PDF is encrypted; give its password (--password)")
+        if not doc.authenticate(password):
+            raise PasswordRequired(path, "wrong password for this encrypted PDF")
+    if doc.page_count == 0:
+        raise DocumentError(path, "the PDF has no pages (it may be empty or truncated)")
+    return doc
+
+
+def _reason(exc: Exception) -> str:
+    return str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+
+
+def _outline(doc: pymupdf.Document) -> tuple[OutlineEntry, ...]:
+    try:
+        toc = doc.get_toc(simple=True)
+    except Exception:
+        return ()
+    return tuple(OutlineEntry(level, title.strip(), page) for level, title, page in toc if page >= 1)
+
+
+def _outline_titles(outline: tuple[OutlineEntry, ...], number: int) -> dict[str, int]:
+    return {re.sub(r"\s+", "", e.title): e.level for e in outline if e.page == number}
+
+
+def build_page(number: int, drafts: list[ParagraphDraft], furniture: tuple[str, ...],
+               source: TextSource, repairs: Counter[str]) -> Page:
+    """Repair and segment paragraph drafts into a page with offsets into its text."""
+    texts: list[str] = []
+    paras: list[Paragraph] = []
+    offset = 0
+    for draft in drafts:
+        text = repair_text(draft.text, repairs).strip()
+        if not text:
+            continue
+        if texts:
+            offset += len(PARAGRAPH_SEPARATOR)
+        kind = ParagraphKind.HEADING if draft.heading_level else ParagraphKind.BODY
+        paras.append(
+            Paragraph(offset, offset + len(text), kind, draft.heading_level, segment_paragraph(text, offset), draft.bbox)
+        )
+        texts.append(text)
+        offset += len(text)
+    page_text = PARAGRAPH_SEPARATOR.join(texts)
+    if source is TextSource.TEXT_LAYER and repairs:
+        source = TextSource.REPAIRED
+    return Page(number, page_text, tuple(paras), furniture, source, measure(page_text, repairs))
+
+
+def _process_page(ctx: _PdfContext, number: int) -> Page:
+    page = ctx.doc[number - 1]
+    repairs: Counter[str] = Counter()
+    lines = PageReader(page, ctx.resolver, repairs).lines()
+    if not lines:
+        return build_page(number, [], (), TextSource.NONE, repairs)
+    body, furniture = split_furniture(lines, page.rect.height, lambda key: ctx.repeated_near(number, key))
+    ordered = reading_order(body, page.rect.width)
+    drafts = paragraphs(ordered, _outline_titles(ctx.outline, number))
+    return build_page(number, drafts, tuple(ln.text for ln in furniture), TextSource.TEXT_LAYER, repairs)
+
+
+def _has_text_layer(doc: pymupdf.Document) -> bool:
+    return any(page.get_text("text").strip() for page in doc)
+
+
+def open_document(path: str | Path, password: str | None = None, *, use_cache: bool = True) -> Document:
+    """Open a PDF for reading; pages are processed when first asked for.
+
+    Raises ``DocumentError`` (or ``PasswordRequired``, ``NoTextLayer``) with a message
+    that names the file and says plainly what is wrong.
+    """
+    path = str(path)
+    doc = _open_pdf(path, password)
+    if not _has_text_layer(doc):
+        raise NoTextLayer(
+            path,
+            "no page has a text layer (a scanned document); OCR is needed to read it",
+        )
+    content_hash = file_hash(path)
+    ctx = _PdfContext(doc, GlyphResolver(doc), _outline(doc))
+    store = cache.PageCache(content_hash) if use_cache else None
+
+    def load(number: int) -> Page:
+        if store is not None and (cached := store.load(number)) is not None:
+            return cached
+        with ctx.lock:
+            page = _process_page(ctx, number)
+        if store is not None:
+            store.save(page)
+        return page
+
+    title = (doc.metadata or {}).get("title", "").strip() or Path(path).stem
+    return Document(
+        title=title,
+        page_count=doc.page_count,
+        content_hash=content_hash,
+        loader=load,
+        outline=ctx.outline,
+        source_path=path,
+    )
