@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from guidelight.core.model import Document, Page, Position, Sentence
 
 
-class Unit(str, enum.Enum):
+class Unit(enum.StrEnum):
     """The units a student can move by, smallest first."""
 
     CHARACTER = "character"
@@ -104,7 +104,10 @@ def _step(doc: Document, pos: Position, unit: Unit, *, forward: bool, level: int
             spans = [(p.start, p.end) for p in page.paragraphs if p.is_heading and p.level == level]
         if number == pos.page:
             anchor = _containing_start(spans, pos.offset)
-            candidates = [s for s in spans if s[0] > anchor] if forward else [s for s in spans if s[0] < anchor]
+            if forward:
+                candidates = [s for s in spans if s[0] > anchor]
+            else:
+                candidates = [s for s in spans if s[0] < anchor]
         else:
             candidates = spans
         if candidates:
@@ -304,7 +307,9 @@ def _find_on_page(page: Page, needle: str, after: int, before: int, forward: boo
     return hits[0] if forward else hits[-1]
 
 
-def search(doc: Document, query: str, origin: Position, forward: bool = True, wrap: bool = True) -> Span | None:
+def search(
+    doc: Document, query: str, origin: Position, forward: bool = True, wrap: bool = True
+) -> Span | None:
     """The next (or previous) match of ``query`` strictly after (before) ``origin``.
 
     Wraps round the document once when ``wrap`` is set, so F3 keeps finding matches.

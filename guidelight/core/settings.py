@@ -1,0 +1,115 @@
+"""The student's settings: a plain dataclass, stored as JSON in the per-user config dir.
+
+Loading reads a list of files in order and lets each later file override the earlier
+ones, so an installer can put a machine-wide defaults file first (a lab that wants
+Thai, a slower voice, high contrast) and the student's own file still wins. A bad value
+never stops the app: it is dropped and the default (or the machine-wide value) is kept.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+SPEECH_OUTPUTS = ("voice", "screen_reader", "both")
+THEMES = ("system", "normal", "dark_high_contrast", "light_high_contrast")
+LANGUAGES = ("", "th", "en")  # "" follows the system locale
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the app remembers between runs that is not per-document.
+
+    ``speech_output`` chooses who speaks confirmations: the app's own voice, the screen
+    reader (through accessibility announcements) or both. ``font_size`` is in points
+    and ``zoom`` in percent, applied to the reading view only.
+    """
+
+    language: str = ""
+    speech_output: str = "voice"
+    rate: int = 170
+    volume: float = 1.0
+    voice: str = ""
+    theme: str = "system"
+    font_size: int = 20
+    zoom: int = 100
+    font_family: str = "Sarabun"
+    caret_follows_speech: bool = True
+    restore_last_document: bool = True
+
+    def validated(self) -> Settings:
+        """A copy with every out-of-range value replaced by its default."""
+        default = Settings()
+        fixes: dict[str, Any] = {}
+        if self.language not in LANGUAGES:
+            fixes["language"] = default.language
+        if self.speech_output not in SPEECH_OUTPUTS:
+            fixes["speech_output"] = default.speech_output
+        if self.theme not in THEMES:
+            fixes["theme"] = default.theme
+        if not 80 <= self.rate <= 450:
+            fixes["rate"] = default.rate
+        if not 0.0 <= self.volume <= 1.0:
+            fixes["volume"] = default.volume
+        if not 8 <= self.font_size <= 96:
+            fixes["font_size"] = default.font_size
+        if not 50 <= self.zoom <= 400:
+            fixes["zoom"] = default.zoom
+        return replace(self, **fixes)
+
+
+_TYPES = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}
+
+
+def _accepted(raw: dict[str, Any]) -> dict[str, Any]:
+    """Keep only known keys whose JSON value has the right type (int is fine for float)."""
+    kept: dict[str, Any] = {}
+    for key, value in raw.items():
+        want = _TYPES.get(key)
+        if want is None or isinstance(value, bool) != (want is bool):
+            continue
+        if want is float and isinstance(value, int):
+            value = float(value)
+        if isinstance(value, want):
+            kept[key] = value
+    return kept
+
+
+def default_path() -> Path:
+    """The per-user settings file (``GUIDELIGHT_CONFIG_DIR`` overrides, for tests)."""
+    override = os.environ.get("GUIDELIGHT_CONFIG_DIR")
+    if override:
+        return Path(override) / "settings.json"
+    from platformdirs import user_config_dir  # only when settings are actually loaded
+
+    return Path(user_config_dir("guidelight", appauthor=False)) / "settings.json"
+
+
+def load_settings(paths: Iterable[Path] | None = None) -> Settings:
+    """Settings from ``paths`` in order (later wins); defaults where nothing is set.
+
+    A missing or unreadable file counts as empty, because a student must always get a
+    working app, not a JSON error.
+    """
+    merged: dict[str, Any] = {}
+    for path in [default_path()] if paths is None else paths:
+        try:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if isinstance(raw, dict):
+            merged.update(_accepted(raw))
+    return Settings(**merged).validated()
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> None:
+    """Write the settings atomically, so a crash mid-write cannot lose them all."""
+    target = path or default_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(json.dumps(asdict(settings), ensure_ascii=False, indent=2), encoding="utf-8")
+    tmp.replace(target)
