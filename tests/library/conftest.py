@@ -43,3 +43,9 @@ def make_pdf(tmp_path: Path) -> MakePdf:
         return write_pdf(tmp_path / "pdfs" / name, pages or (f"Content of {name}",), title)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _page_cache_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Extraction caches pages per user; tests must not touch the real cache."""
+    monkeypatch.setenv("GUIDELIGHT_CACHE_DIR", str(tmp_path / "page-cache"))

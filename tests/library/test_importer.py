@@ -1,0 +1,88 @@
+"""Importing files and folders into a course, with progress and per-file problems."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pymupdf
+
+from guidelight.core.hashing import file_hash
+from guidelight.library import ProcessingState
+from guidelight.library.importer import ImportProgress, Outcome, collect_pdfs, import_files
+
+
+def _encrypted(path: Path) -> Path:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "secret")
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="pw", owner_pw="owner")
+    doc.close()
+    return path
+
+
+def _scanned(path: Path) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.draw_rect(pymupdf.Rect(50, 50, 300, 300), color=(0, 0, 0), fill=(0.5, 0.5, 0.5))
+    doc.save(path)
+    doc.close()
+    return path
+
+
+def test_folder_import_adds_reports_and_carries_on(lib, make_pdf, tmp_path):
+    folder = tmp_path / "course"
+    (folder / "week2").mkdir(parents=True)
+    good = make_pdf("lecture1.pdf", "Limits and continuity", title="Lecture 1")
+    shutil.copy(good, folder / "lecture1.pdf")
+    shutil.copy(good, folder / "week2" / "same-content-other-name.pdf")
+    shutil.copy(make_pdf("lecture2.pdf", "Derivatives", "Chain rule"), folder / "week2" / "lecture2.PDF")
+    (folder / "notes.pdf").write_text("this is not a PDF")
+    (folder / "truncated.pdf").write_bytes(good.read_bytes()[:300])
+    _encrypted(folder / "locked.pdf")
+    _scanned(folder / "scan.pdf")
+    (folder / "readme.txt").write_text("not imported: not a PDF name")
+
+    seen: list[ImportProgress] = []
+    report = import_files(lib, "2301107", [folder], progress=seen.append)
+
+    by_name = {r.path.name: r for r in report.results}
+    assert "readme.txt" not in by_name
+    assert [p.done for p in seen] == list(range(1, len(by_name) + 1))
+    assert {p.total for p in seen} == {len(by_name)}
+    assert by_name["lecture1.pdf"].outcome is Outcome.ADDED
+    assert by_name["lecture1.pdf"].document.title == "Lecture 1"
+    assert by_name["lecture2.PDF"].document.page_count == 2
+    assert by_name["same-content-other-name.pdf"].outcome is Outcome.DUPLICATE
+    assert "Lecture 1" in by_name["same-content-other-name.pdf"].problem
+    for name in ("notes.pdf", "truncated.pdf", "locked.pdf"):
+        assert by_name[name].outcome is Outcome.FAILED, name
+        assert by_name[name].problem, name
+    assert "password" in by_name["locked.pdf"].problem
+    assert by_name["scan.pdf"].outcome is Outcome.NEEDS_OCR
+    assert by_name["scan.pdf"].document.state is ProcessingState.NO_TEXT
+    assert report.count(Outcome.ADDED) == 2
+    assert sorted(d.content_hash for d in lib.documents("2301107")) == sorted(
+        file_hash(folder / n) for n in ("lecture1.pdf", "week2/lecture2.PDF", "scan.pdf")
+    )
+
+
+def test_importing_again_skips_everything_and_missing_files_are_reported(lib, make_pdf, tmp_path):
+    pdfs = [make_pdf("a.pdf", "A"), make_pdf("b.pdf", "B")]
+    assert import_files(lib, "C1", pdfs).count(Outcome.ADDED) == 2
+    again = import_files(lib, "C1", [*pdfs, tmp_path / "gone.pdf"])
+    assert [r.outcome for r in again.results] == [Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.FAILED]
+    assert "cannot read" in again.results[2].problem
+
+
+def test_import_can_be_stopped_between_files(lib, make_pdf):
+    pdfs = [make_pdf(f"{i}.pdf", f"Document {i}") for i in range(4)]
+    report = import_files(lib, "C1", pdfs, should_stop=lambda: len(lib.documents()) >= 2)
+    assert report.stopped
+    assert len(lib.documents()) == 2
+
+
+def test_collect_pdfs_keeps_given_files_and_drops_repeats(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "x.pdf").write_bytes(b"%PDF")
+    listed = collect_pdfs([tmp_path / "d", tmp_path / "d" / "x.pdf", tmp_path / "other.bin"])
+    assert listed == [tmp_path / "d" / "x.pdf", tmp_path / "other.bin"]
