@@ -1,13 +1,14 @@
 """Processed pages kept on disk by the PDF's content hash, so reopening costs nothing.
 
 One JSON file per page under the user cache directory (or ``GUIDELIGHT_CACHE_DIR``),
-in a folder named by the content hash and the extractor version: a new version of the
-repair rules never serves pages the old rules made. Writes are atomic (temp + rename),
+in a folder named by the content hash and a fingerprint of the extractor's code: new
+repair rules never serve pages the old rules made. Writes are atomic (temp + rename),
 so a crash never leaves a half page behind, and a damaged file is simply recomputed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -15,11 +16,26 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from guidelight import __version__
 from guidelight.core.model import Page
 from guidelight.core.serialize import page_from_dict, page_to_dict
 
-# Bump whenever extraction, repair or segmentation output changes.
-EXTRACTOR_VERSION = 1
+
+def _extractor_version() -> str:
+    """A fingerprint of the code that makes pages: changed rules never reuse old pages.
+
+    Taken from the source of the extraction and Thai packages; a frozen build without
+    sources falls back to the release version.
+    """
+    digest = hashlib.sha1(__version__.encode())
+    package_root = Path(__file__).resolve().parent.parent
+    for folder in ("extract", "thai", "core"):
+        for source in sorted((package_root / folder).glob("*.py")):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+EXTRACTOR_VERSION = _extractor_version()
 
 
 def cache_root() -> Path:

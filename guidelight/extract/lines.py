@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from guidelight.extract.glyphs import GlyphResolver, is_thai
+from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
 # as a character (that is how ``่`` becomes ``-``). Not clipped to the page: a line that
@@ -62,6 +62,30 @@ def _suspicious(char: str) -> bool:
     )
 
 
+# Symbol fonts (Wingdings, Symbol) are encoded in U+F020-U+F0FF; the few shapes course
+# forms use (boxes, ticks, bullets) get their Unicode twins, the rest are decoration.
+_SYMBOL_FONT_CHARS: dict[str, dict[int, str]] = {
+    "wingdings2": {0x4F: "✗", 0x50: "✓", 0x51: "✗", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "☐", 0x99: "•"},
+    "wingdings": {
+        0x6E: "■", 0x6F: "☐", 0x70: "☐", 0x71: "☐", 0x72: "☐", 0x75: "◆", 0x76: "◆", 0x77: "◆",
+        0x9F: "•", 0xA7: "▪", 0xA8: "☐", 0xD8: "➢", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",
+    },
+    "symbol": {0xB7: "•", 0x2D: "−", 0xAE: "→", 0xB4: "×", 0xB8: "÷", 0xB3: "≥", 0xA3: "≤"},
+}
+
+
+def symbol_font_char(font: str, char: str) -> str | None:
+    """The Unicode twin of a symbol-font code; '' for pure decoration; None if not one."""
+    code = ord(char)
+    if not 0xF020 <= code <= 0xF0FF:
+        return None
+    name = font_key(font)
+    for family, table in _SYMBOL_FONT_CHARS.items():
+        if name.startswith(family):
+            return table.get(code - 0xF000, "")
+    return ""
+
+
 class _TraceIndex:
     """Glyph id and font of each character, found by its origin on the page."""
 
@@ -85,9 +109,13 @@ class PageReader:
         self.repairs = repairs
         self._trace: _TraceIndex | None = None
 
-    def _true_char(self, char: dict, neighbours: str) -> str:
+    def _true_char(self, char: dict, neighbours: str, font: str) -> str:
         """The character a glyph really is, when its own code looks wrong in Thai context."""
         c = char["c"]
+        symbol = symbol_font_char(font, c)
+        if symbol is not None:
+            self.repairs["symbol"] += 1
+            return symbol
         if not _suspicious(c) or (0x80 <= ord(c) <= 0xFF and not any(map(is_thai, neighbours))):
             return c
         if self._trace is None:
@@ -101,13 +129,15 @@ class PageReader:
             return recovered
         return c
 
-    def _span_text(self, chars: list[dict], size: float) -> str:
+    def _span_text(self, chars: list[dict], size: float, font: str) -> str:
         """Characters of a span with spaces decided from the gaps between glyphs."""
         out: list[str] = []
         right_edge: float | None = None
         for i, char in enumerate(chars):
             neighbours = "".join(ch["c"] for ch in chars[max(0, i - 2) : i + 3])
-            c = self._true_char(char, neighbours)
+            c = self._true_char(char, neighbours, font)
+            if not c:
+                continue
             x0, x1 = char["bbox"][0], char["bbox"][2]
             if c.isspace():
                 if x1 - x0 <= 0.01 and i + 1 < len(chars) and chars[i + 1]["c"] == SARA_AA:
@@ -153,7 +183,7 @@ class PageReader:
         for span in line["spans"]:
             if not span["chars"]:
                 continue
-            text = self._span_text(span["chars"], span["size"])
+            text = self._span_text(span["chars"], span["size"], span["font"])
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)
             if previous_right is not None and text[:1] not in ("", " ") and gap > 0.25 * span["size"]:
                 if parts and not parts[-1][-1:].isspace():

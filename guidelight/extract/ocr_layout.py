@@ -1,0 +1,256 @@
+"""From Tesseract's TSV to text blocks in reading order, without specks, junk or furniture.
+
+Pure geometry on pixel boxes (no image, no Tesseract): so each rule is testable with a
+few hand-made words. For Thai, Tesseract's TSV "words" are single clusters (a consonant,
+a vowel, a tone mark), each with its own box and confidence; a line is rebuilt from them.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e59A-Za-z0-9]")
+_THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
+_PAGE_NUMBER = re.compile(r"^[\W_]*(?:หน้า|page|p\.)?\s*[0-9๐-๙]{1,4}(?:\s*/\s*[0-9๐-๙]{1,4})?[\W_]*$", re.I)
+
+SPECK_SIZE = 0.3  # a box this small against the page's glyph height is dust, unless it is a mark
+MIN_WORD_CONF = 25  # below this a lone piece is Tesseract guessing at noise
+MIN_LINE_CONF = 55  # a line whose mean confidence is lower is junk (speckle, a smudge, a stamp)
+HEADING_SIZE = 1.3  # a line this much taller than the page's body lines is a heading
+MARGIN = 0.09  # top and bottom bands of the page where running headers and page numbers live
+
+
+@dataclass
+class OcrWord:
+    text: str
+    x0: int
+    y0: int
+    x1: int
+    y1: int
+    conf: float
+
+    @property
+    def height(self) -> int:
+        return self.y1 - self.y0
+
+    @property
+    def is_mark(self) -> bool:
+        return all(c in THAI_MARKS for c in self.text)
+
+
+@dataclass
+class OcrLine:
+    """One line as Tesseract found it; ``para`` is its (block, paragraph) number."""
+
+    para: tuple[int, int]
+    words: list[OcrWord] = field(default_factory=list)
+    text: str = ""
+    kind: str = "body"
+
+    @property
+    def x0(self) -> int:
+        return min(w.x0 for w in self.words)
+
+    @property
+    def x1(self) -> int:
+        return max(w.x1 for w in self.words)
+
+    @property
+    def y0(self) -> int:
+        return min(w.y0 for w in self.words)
+
+    @property
+    def y1(self) -> int:
+        return max(w.y1 for w in self.words)
+
+    @property
+    def glyph_height(self) -> float:
+        """Median height of the line's letters: its type size, not stretched by marks above."""
+        heights = [w.height for w in self.words if not w.is_mark] or [w.height for w in self.words]
+        return statistics.median(heights)
+
+    @property
+    def conf(self) -> float:
+        chars = sum(len(w.text) for w in self.words)
+        return sum(w.conf * len(w.text) for w in self.words) / max(1, chars)
+
+
+@dataclass
+class LayoutBlock:
+    """A paragraph or heading in pixels, with the confidence of what it kept."""
+
+    lines: list[OcrLine]
+    kind: str
+    text: str = ""
+
+    @property
+    def x0(self) -> int:
+        return min(line.x0 for line in self.lines)
+
+    @property
+    def x1(self) -> int:
+        return max(line.x1 for line in self.lines)
+
+    @property
+    def y0(self) -> int:
+        return min(line.y0 for line in self.lines)
+
+    @property
+    def y1(self) -> int:
+        return max(line.y1 for line in self.lines)
+
+
+def parse_tsv(tsv: str) -> list[OcrLine]:
+    """Tesseract's TSV (level 5 rows are words) as lines, in Tesseract's order."""
+    lines: dict[tuple[int, int, int], OcrLine] = {}
+    for row in tsv.splitlines()[1:]:
+        cols = row.split("\t")
+        if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
+            continue
+        block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
+        left, top, width, height = (int(c) for c in cols[6:10])
+        word = OcrWord(cols[11].strip(), left, top, left + width, top + height, float(cols[10]))
+        lines.setdefault((block, par, line), OcrLine((block, par))).words.append(word)
+    return list(lines.values())
+
+
+def page_glyph_height(lines: list[OcrLine]) -> float:
+    """The typical height of a letter on the page, the yardstick of every size rule here."""
+    heights = [w.height for line in lines for w in line.words if _LETTER.search(w.text) and w.conf >= 80]
+    return statistics.median(heights) if heights else 1.0
+
+
+def drop_specks(line: OcrLine, glyph: float) -> None:
+    """Remove dust: letters in boxes far too small to be letters, and lone low-confidence guesses."""
+    limit = glyph * SPECK_SIZE
+    line.words = [
+        w for w in line.words
+        if not (max(w.x1 - w.x0, w.height) < limit and not w.is_mark)
+        and not (w.conf < MIN_WORD_CONF and not w.is_mark)
+    ]
+
+
+def is_junk(line: OcrLine) -> bool:
+    """Nothing readable, or read with so little confidence that it is noise, not text."""
+    letters = sum(len(_LETTER.findall(w.text)) for w in line.words)
+    return letters == 0 or line.conf < MIN_LINE_CONF or (letters <= 2 and line.conf < 80)
+
+
+def reattach_marks(lines: list[OcrLine], glyph: float) -> list[OcrLine]:
+    """A line of nothing but marks lost them from the line below it: put each back on its base."""
+    kept: list[OcrLine] = []
+    for index, line in enumerate(lines):
+        if not all(w.is_mark for w in line.words):
+            kept.append(line)
+            continue
+        below = [other for other in lines[index + 1:] if not all(w.is_mark for w in other.words)
+                 and 0 <= other.y0 - line.y0 < 2 * glyph and other.x0 <= line.x1 and line.x0 <= other.x1]
+        if below:
+            target = below[0]
+            target.words = sorted(target.words + line.words, key=lambda w: (w.x0 + w.x1) / 2)
+    return kept
+
+
+def line_text(line: OcrLine) -> str:
+    """The line's pieces joined in order, with a space where the gap is as wide as a word space."""
+    parts: list[str] = []
+    right = None
+    space = line.glyph_height * 0.45
+    for word in line.words:
+        if right is not None and word.x0 - right > space and not word.is_mark:
+            parts.append(" ")
+        parts.append(word.text)
+        right = word.x1 if right is None else max(right, word.x1)
+    return "".join(parts)
+
+
+def mark_furniture(lines: list[OcrLine], page_height: int, body: float) -> None:
+    """Running headers and page numbers: page numbers, and small isolated lines in the margins."""
+    ordered = sorted(lines, key=lambda line: line.y0)
+    for index, line in enumerate(ordered):
+        in_margin = line.y1 < page_height * MARGIN or line.y0 > page_height * (1 - MARGIN)
+        if not in_margin:
+            continue
+        if _PAGE_NUMBER.match(line.text):
+            line.kind = "furniture"
+            continue
+        gap_above = line.y0 - ordered[index - 1].y1 if index else page_height
+        gap_below = ordered[index + 1].y0 - line.y1 if index + 1 < len(ordered) else page_height
+        isolated = min(gap_above, gap_below) > line.glyph_height * 1.2
+        small = line.glyph_height <= body * 1.1
+        if isolated and small and (index == 0 or index == len(ordered) - 1):
+            line.kind = "furniture"
+
+
+def join_lines(texts: list[str]) -> str:
+    """Lines of one paragraph as one string: Thai runs on with no space, other scripts with one."""
+    out = ""
+    for text in texts:
+        if out and not (_is_thai(out[-1]) and _is_thai(text[0])):
+            out += " "
+        out += text
+    return out
+
+
+def _is_thai(char: str) -> bool:
+    return "\u0e01" <= char <= "\u0e5b"
+
+
+def reading_order(blocks: list[LayoutBlock], page_width: int) -> list[LayoutBlock]:
+    """Top to bottom, but side-by-side columns one after the other, left column first.
+
+    A block that crosses the middle of the page (a title, a full-width paragraph) closes
+    the columns above it; the blocks between two such blocks are read left column then right.
+    """
+    middle = page_width / 2
+    ordered: list[LayoutBlock] = []
+    pending: list[LayoutBlock] = []
+
+    def flush() -> None:
+        left = [b for b in pending if (b.x0 + b.x1) / 2 < middle]
+        right = [b for b in pending if (b.x0 + b.x1) / 2 >= middle]
+        ordered.extend(sorted(left, key=lambda b: b.y0) + sorted(right, key=lambda b: b.y0))
+        pending.clear()
+
+    for block in sorted(blocks, key=lambda b: b.y0):
+        spans = block.x0 < middle - page_width * 0.05 and block.x1 > middle + page_width * 0.05
+        if spans:
+            flush()
+            ordered.append(block)
+        else:
+            pending.append(block)
+    flush()
+    return ordered
+
+
+def build_blocks(lines: list[OcrLine], width: int, height: int,
+                 fix_text: Callable[[str], str] = lambda s: s) -> list[LayoutBlock]:
+    """Clean lines grouped into paragraphs/headings in reading order; ``lines`` keeps only what was read."""
+    glyph = page_glyph_height(lines)
+    for line in lines:
+        drop_specks(line, glyph)
+    lines[:] = reattach_marks([line for line in lines if line.words], glyph)
+    lines[:] = [line for line in lines if not is_junk(line)]
+    if not lines:
+        return []
+    body = statistics.median(line.glyph_height for line in lines)
+    for line in lines:
+        line.text = fix_text(line_text(line))
+        if line.glyph_height > body * HEADING_SIZE:
+            line.kind = "heading"
+    lines[:] = [line for line in lines if line.text.strip()]
+    mark_furniture(lines, height, body)
+    blocks: list[LayoutBlock] = []
+    for line in lines:
+        last = blocks[-1] if blocks else None
+        if last and last.lines[-1].para == line.para and last.kind == line.kind:
+            last.lines.append(line)
+        else:
+            blocks.append(LayoutBlock([line], line.kind))
+    for block in blocks:
+        block.text = join_lines([line.text for line in block.lines])
+    return reading_order(blocks, width)
