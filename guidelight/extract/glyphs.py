@@ -27,21 +27,33 @@ _AGL_THAI = {
     "maitrithai": 0x0E4A, "maichattawathai": 0x0E4B, "thanthakhatthai": 0x0E4C,
     "nikhahitthai": 0x0E4D, "saraamthai": 0x0E33, "saraaathai": 0x0E32,
 }
-_UNI_NAME = re.compile(r"^(?:uni([0-9A-Fa-f]{4})|u([0-9A-Fa-f]{4,6}))(?:[._].*)?$")
+_UNI_NAME = re.compile(r"^(?:uni((?:[0-9A-Fa-f]{4})+)|u([0-9A-Fa-f]{4,6}))$")
 
 
-def is_thai(char: str) -> bool:
-    return len(char) == 1 and THAI_FIRST <= ord(char) <= THAI_LAST
+def is_thai(text: str) -> bool:
+    return bool(text) and all(THAI_FIRST <= ord(char) <= THAI_LAST for char in text)
 
 
 def _char_from_name(name: str) -> str | None:
-    match = _UNI_NAME.match(name)
-    if match:
-        code = int(match.group(1) or match.group(2), 16)
-        return chr(code) if code < 0x110000 else None
-    base = name.split(".", 1)[0].lower()
-    code = _AGL_THAI.get(base)
-    return chr(code) if code else None
+    """Characters a glyph name stands for: ``uni0E48.small`` is mai ek, and a ligature
+    such as ``uni0E4D0E49`` or ``uni0E4D_uni0E49`` stands for both of its parts."""
+    parts = name.split(".", 1)[0].split("_")
+    chars = []
+    for part in parts:
+        match = _UNI_NAME.match(part)
+        if match and match.group(1):
+            hexes = match.group(1)
+            chars.extend(chr(int(hexes[i : i + 4], 16)) for i in range(0, len(hexes), 4))
+        elif match:
+            code = int(match.group(2), 16)
+            if code >= 0x110000:
+                return None
+            chars.append(chr(code))
+        elif part.lower() in _AGL_THAI:
+            chars.append(chr(_AGL_THAI[part.lower()]))
+        else:
+            return None
+    return "".join(chars) or None
 
 
 def _gsub_variant_bases(font: TTFont) -> dict[str, str]:
@@ -130,10 +142,10 @@ class GlyphResolver:
         return self._maps[xref]
 
     def thai_char(self, font_name: str, gid: int) -> str | None:
-        """The Thai character glyph ``gid`` draws, or None when the fonts do not say."""
+        """The Thai character(s) glyph ``gid`` draws, or None when the fonts do not say."""
         found = {self._map(xref).get(gid) for xref in self._xrefs(font_key(font_name))}
         found.discard(None)
         if len(found) != 1:
             return None
-        char = found.pop()
-        return char if char and is_thai(char) else None
+        chars = found.pop()
+        return chars if chars and is_thai(chars) else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import COMBINING
+from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 
 MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page
 _PAGE_NUMBER = re.compile(
@@ -196,6 +197,8 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
         return True  # a new column, a gap, or a jump sideways
     if _NUMBERED_HEADING.match(line.text) or line.x0 - prev.x0 > line.size:
         return True  # a numbered heading, or a first-line indent
+    if _ABBREVIATION_END.search(prev.text):
+        return False  # "ใน พ.ศ." at a line end continues on the next line
     return prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
 
 

@@ -87,17 +87,21 @@ def symbol_font_char(font: str, char: str) -> str | None:
 
 
 class _TraceIndex:
-    """Glyph id and font of each character, found by its origin on the page."""
+    """Glyph id and font of each character, found by its origin and code on the page.
+
+    The code is part of the key because a zero-advance mark shares its origin with
+    the character that follows it.
+    """
 
     def __init__(self, page: pymupdf.Page) -> None:
-        self._by_origin: dict[tuple[float, float], tuple[str, int]] = {}
+        self._by_origin: dict[tuple[float, float, int], tuple[str, int]] = {}
         for span in page.get_texttrace():
             font = span["font"]
-            for _code, gid, origin, _bbox in span["chars"]:
-                self._by_origin[(round(origin[0], 2), round(origin[1], 2))] = (font, gid)
+            for code, gid, origin, _bbox in span["chars"]:
+                self._by_origin[(round(origin[0], 2), round(origin[1], 2), code)] = (font, gid)
 
-    def glyph(self, origin: tuple[float, float]) -> tuple[str, int] | None:
-        return self._by_origin.get((round(origin[0], 2), round(origin[1], 2)))
+    def glyph(self, origin: tuple[float, float], char: str) -> tuple[str, int] | None:
+        return self._by_origin.get((round(origin[0], 2), round(origin[1], 2), ord(char)))
 
 
 class PageReader:
@@ -120,7 +124,7 @@ class PageReader:
             return c
         if self._trace is None:
             self._trace = _TraceIndex(self.page)
-        found = self._trace.glyph(char["origin"])
+        found = self._trace.glyph(char["origin"], c)
         if found is None:
             return c
         recovered = self.resolver.thai_char(*found)

@@ -17,9 +17,9 @@ _LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e5
 _THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
 _PAGE_NUMBER = re.compile(r"^[\W_]*(?:หน้า|page|p\.)?\s*[0-9๐-๙]{1,4}(?:\s*/\s*[0-9๐-๙]{1,4})?[\W_]*$", re.I)
 
-SPECK_SIZE = 0.3  # a box this small against the page's glyph height is dust, unless it is a mark
-MIN_WORD_CONF = 25  # below this a lone piece is Tesseract guessing at noise
-MIN_LINE_CONF = 55  # a line whose mean confidence is lower is junk (speckle, a smudge, a stamp)
+MIN_WORD_CONF = 50  # below this a piece is Tesseract guessing at a speck of dust
+MIN_LINE_CONF = 72  # a line whose mean confidence is lower is junk (speckle, a smudge, a stamp)
+SHORT_LINE_CONF = 92  # ... and a line of one to three letters must be read with this much
 HEADING_SIZE = 1.3  # a line this much taller than the page's body lines is a heading
 MARGIN = 0.09  # top and bottom bands of the page where running headers and page numbers live
 
@@ -124,20 +124,19 @@ def page_glyph_height(lines: list[OcrLine]) -> float:
     return statistics.median(heights) if heights else 1.0
 
 
-def drop_specks(line: OcrLine, glyph: float) -> None:
-    """Remove dust: letters in boxes far too small to be letters, and lone low-confidence guesses."""
-    limit = glyph * SPECK_SIZE
-    line.words = [
-        w for w in line.words
-        if not (max(w.x1 - w.x0, w.height) < limit and not w.is_mark)
-        and not (w.conf < MIN_WORD_CONF and not w.is_mark)
-    ]
+def drop_specks(line: OcrLine) -> None:
+    """Remove dust read as letters or punctuation: pieces Tesseract itself barely believes.
+
+    Box sizes are no help: Tesseract's per-symbol boxes for Thai are often a few pixels
+    wide for a real letter, so only confidence tells dust from text.
+    """
+    line.words = [w for w in line.words if w.conf >= MIN_WORD_CONF or w.is_mark]
 
 
 def is_junk(line: OcrLine) -> bool:
     """Nothing readable, or read with so little confidence that it is noise, not text."""
     letters = sum(len(_LETTER.findall(w.text)) for w in line.words)
-    return letters == 0 or line.conf < MIN_LINE_CONF or (letters <= 2 and line.conf < 80)
+    return letters == 0 or line.conf < MIN_LINE_CONF or (letters <= 3 and line.conf < SHORT_LINE_CONF)
 
 
 def reattach_marks(lines: list[OcrLine], glyph: float) -> list[OcrLine]:
@@ -232,7 +231,7 @@ def build_blocks(lines: list[OcrLine], width: int, height: int,
     """Clean lines grouped into paragraphs/headings in reading order; ``lines`` keeps only what was read."""
     glyph = page_glyph_height(lines)
     for line in lines:
-        drop_specks(line, glyph)
+        drop_specks(line)
     lines[:] = reattach_marks([line for line in lines if line.words], glyph)
     lines[:] = [line for line in lines if not is_junk(line)]
     if not lines:

@@ -19,7 +19,7 @@ _THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’.\-][A-Za-z\u00c0-\u024f]+)*\.?|\d+(?:[.,:]\d+)*%?|\S")
 _THAI_DIGIT_WORD = re.compile("[\u0e50-\u0e59]+(?:[.,:][\u0e50-\u0e59]+)*")
 # A Thai dotted abbreviation at the end of a cut (``พ.ศ.``, ``ก.พ.``, ``ดร.``): no sentence ends there.
-_ABBREVIATION_END = re.compile(r"(?:^|[\s(\"“])(?:[\u0e01-\u0e4e]{1,4}\.)+\s*$")
+ABBREVIATION_END = re.compile(r"(?:^|[\s(\"“])(?:[\u0e01-\u0e4e]{1,4}\.)+\s*$")
 # Starts of pieces that only continue what came before (a number after พ.ศ., the rest of ก.พ.ร.).
 _CONTINUATION_START = re.compile(r"^\s*(?:[\u0e01-\u0e2e]{1,2}\.|[\d\u0e50-\u0e59])")
 _ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z(“\"])")
@@ -78,7 +78,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     points = [
         p
         for p in _cut_points(text)
-        if not (_ABBREVIATION_END.search(text[:p]) or _CONTINUATION_START.match(text[p:]) and text[p - 1] == ".")
+        if not (ABBREVIATION_END.search(text[:p]) or _CONTINUATION_START.match(text[p:]) and text[p - 1] == ".")
     ]
     spans = []
     for start, end in zip([0, *points], [*points, len(text)], strict=False):
