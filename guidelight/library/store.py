@@ -6,11 +6,13 @@ The app and the CLI only ever talk to this class; it returns the records of
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import os
 import shutil
 import sqlite3
 import time
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from guidelight.core.hashing import file_hash
@@ -280,39 +282,8 @@ class Library:
         """Store a correction; one of a kind per paragraph, except figure descriptions."""
         if self.document(content_hash) is None:
             raise LibraryError("corrections belong to a document in a course; import it first")
-        created = correction.created_at or time.time()
-        anchor = correction.anchor
         with self._catalog.transaction() as conn:
-            if correction.kind in _SINGLE_PER_PARAGRAPH:
-                conn.execute(
-                    "DELETE FROM corrections WHERE content_hash = ? AND page = ? AND paragraph = ? "
-                    "AND anchor = ? AND kind = ?",
-                    (content_hash, anchor.page, anchor.paragraph, anchor.text_hash, correction.kind.value),
-                )
-            cursor = conn.execute(
-                "INSERT INTO corrections(content_hash, page, paragraph, anchor, kind, text, level, author, "
-                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    content_hash,
-                    anchor.page,
-                    anchor.paragraph,
-                    anchor.text_hash,
-                    correction.kind.value,
-                    correction.text,
-                    correction.level,
-                    correction.author,
-                    created,
-                ),
-            )
-        return Correction(
-            correction.kind,
-            anchor,
-            correction.text,
-            correction.level,
-            correction.author,
-            int(cursor.lastrowid or 0),
-            created,
-        )
+            return _insert_correction(conn, content_hash, correction)
 
     def corrections(self, content_hash: str, page: int | None = None) -> list[Correction]:
         sql = "SELECT * FROM corrections WHERE content_hash = ?"
@@ -352,6 +323,67 @@ class Library:
             source_path=document.source_path,
         )
 
+    def merge_course(
+        self,
+        course: Course,
+        documents: Sequence[tuple[LibraryDocument, Path]],
+        corrections: Sequence[tuple[str, Correction]],
+        pronunciations: Mapping[str, str],
+    ) -> list[str]:
+        """Add a course's content (from a pack) all at once, or nothing if anything fails.
+
+        Each document comes with the file to move in; documents already in the library
+        are kept as they are. Corrections are added as ``add_correction`` would, except
+        exact repeats. Returns the content hashes of the documents added.
+        """
+        placed: list[Path] = []
+        added: list[str] = []
+        try:
+            with self._catalog.transaction() as conn:
+                conn.execute(
+                    "INSERT INTO courses(id, title, created_at) VALUES (?, ?, ?) "
+                    "ON CONFLICT(id) DO UPDATE SET title = excluded.title",
+                    (course.id, course.title, time.time()),
+                )
+                for doc, file in documents:
+                    if conn.execute(
+                        "SELECT 1 FROM documents WHERE content_hash = ?", (doc.content_hash,)
+                    ).fetchone():
+                        continue
+                    target = stored_file(self.directory, doc.content_hash)
+                    if not target.exists():
+                        place_file(file, target, move=True)
+                        placed.append(target)
+                    conn.execute(
+                        "INSERT INTO documents(content_hash, course_id, title, source_path, stored_path, "
+                        "page_count, state, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            doc.content_hash,
+                            course.id,
+                            doc.title,
+                            doc.source_path,
+                            target.relative_to(self.directory).as_posix(),
+                            doc.page_count,
+                            doc.state.value,
+                            time.time(),
+                        ),
+                    )
+                    added.append(doc.content_hash)
+                for content_hash, correction in corrections:
+                    if not _has_correction(conn, content_hash, correction):
+                        _insert_correction(conn, content_hash, correction)
+                for written, spoken in pronunciations.items():
+                    conn.execute(
+                        "INSERT INTO pronunciations(course_id, written, spoken) VALUES (?, ?, ?) "
+                        "ON CONFLICT(course_id, written) DO UPDATE SET spoken = excluded.spoken",
+                        (course.id, written, spoken),
+                    )
+        except BaseException:
+            for target in placed:
+                target.unlink(missing_ok=True)
+            raise
+        return added
+
     def set_pronunciation(self, course_id: str, written: str, spoken: str) -> None:
         """How a term of this course is read aloud ("กพร" -> "กอ-พอ-รอ")."""
         written, spoken = written.strip(), spoken.strip()
@@ -381,6 +413,53 @@ class Library:
         """The entries of the course a document belongs to (empty if it is in none)."""
         document = self.document(content_hash)
         return self.pronunciations(document.course_id) if document else {}
+
+
+def _insert_correction(conn: sqlite3.Connection, content_hash: str, correction: Correction) -> Correction:
+    created = correction.created_at or time.time()
+    anchor = correction.anchor
+    if correction.kind in _SINGLE_PER_PARAGRAPH:
+        conn.execute(
+            "DELETE FROM corrections WHERE content_hash = ? AND page = ? AND paragraph = ? "
+            "AND anchor = ? AND kind = ?",
+            (content_hash, anchor.page, anchor.paragraph, anchor.text_hash, correction.kind.value),
+        )
+    cursor = conn.execute(
+        "INSERT INTO corrections(content_hash, page, paragraph, anchor, kind, text, level, author, "
+        "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            content_hash,
+            anchor.page,
+            anchor.paragraph,
+            anchor.text_hash,
+            correction.kind.value,
+            correction.text,
+            correction.level,
+            correction.author,
+            created,
+        ),
+    )
+    return dataclasses.replace(correction, id=int(cursor.lastrowid or 0), created_at=created)
+
+
+def _has_correction(conn: sqlite3.Connection, content_hash: str, correction: Correction) -> bool:
+    anchor = correction.anchor
+    return (
+        conn.execute(
+            "SELECT 1 FROM corrections WHERE content_hash = ? AND page = ? AND paragraph = ? AND anchor = ? "
+            "AND kind = ? AND text = ? AND level = ?",
+            (
+                content_hash,
+                anchor.page,
+                anchor.paragraph,
+                anchor.text_hash,
+                correction.kind.value,
+                correction.text,
+                correction.level,
+            ),
+        ).fetchone()
+        is not None
+    )
 
 
 def place_file(source: Path, target: Path, *, move: bool) -> None:
