@@ -33,7 +33,7 @@ LANGUAGES = ("tha", "eng")
 _TIMEOUT_S = 120
 # Where the UB Mannheim Windows installer puts Tesseract when it is not on PATH.
 _WINDOWS_DEFAULTS = (
-    Path(os.environ.get("ProgramFiles", r"C:\Program Files")) / "Tesseract-OCR" / "tesseract.exe",
+    Path(os.environ.get("PROGRAMFILES", r"C:\Program Files")) / "Tesseract-OCR" / "tesseract.exe",
     Path(os.environ.get("LOCALAPPDATA", r"C:\Users\Default\AppData\Local")) / "Programs" / "Tesseract-OCR"
     / "tesseract.exe",
 )

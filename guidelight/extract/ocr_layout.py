@@ -12,7 +12,9 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-THAI_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+THAI_MARKS = frozenset(
+    "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
+)
 _LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e59A-Za-z0-9]")
 _THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
 _PAGE_NUMBER = re.compile(r"^[\W_]*(?:หน้า|page|p\.)?\s*[0-9๐-๙]{1,4}(?:\s*/\s*[0-9๐-๙]{1,4})?[\W_]*$", re.I)
@@ -118,12 +120,6 @@ def parse_tsv(tsv: str) -> list[OcrLine]:
     return list(lines.values())
 
 
-def page_glyph_height(lines: list[OcrLine]) -> float:
-    """The typical height of a letter on the page, the yardstick of every size rule here."""
-    heights = [w.height for line in lines for w in line.words if _LETTER.search(w.text) and w.conf >= 80]
-    return statistics.median(heights) if heights else 1.0
-
-
 def drop_specks(line: OcrLine) -> None:
     """Remove dust read as letters or punctuation: pieces Tesseract itself barely believes.
 
@@ -139,15 +135,16 @@ def is_junk(line: OcrLine) -> bool:
     return letters == 0 or line.conf < MIN_LINE_CONF or (letters <= 3 and line.conf < SHORT_LINE_CONF)
 
 
-def reattach_marks(lines: list[OcrLine], glyph: float) -> list[OcrLine]:
+def reattach_marks(lines: list[OcrLine]) -> list[OcrLine]:
     """A line of nothing but marks lost them from the line below it: put each back on its base."""
     kept: list[OcrLine] = []
     for index, line in enumerate(lines):
         if not all(w.is_mark for w in line.words):
             kept.append(line)
             continue
+        reach = 2 * (line.y1 - line.y0) + 1
         below = [other for other in lines[index + 1:] if not all(w.is_mark for w in other.words)
-                 and 0 <= other.y0 - line.y0 < 2 * glyph and other.x0 <= line.x1 and line.x0 <= other.x1]
+                 and 0 <= other.y0 - line.y0 <= reach and other.x0 <= line.x1 and line.x0 <= other.x1]
         if below:
             target = below[0]
             target.words = sorted(target.words + line.words, key=lambda w: (w.x0 + w.x1) / 2)
@@ -229,19 +226,17 @@ def reading_order(blocks: list[LayoutBlock], page_width: int) -> list[LayoutBloc
 def build_blocks(lines: list[OcrLine], width: int, height: int,
                  fix_text: Callable[[str], str] = lambda s: s) -> list[LayoutBlock]:
     """Clean lines grouped into paragraphs/headings in reading order; ``lines`` keeps only what was read."""
-    glyph = page_glyph_height(lines)
     for line in lines:
         drop_specks(line)
-    lines[:] = reattach_marks([line for line in lines if line.words], glyph)
+    lines[:] = reattach_marks([line for line in lines if line.words])
     lines[:] = [line for line in lines if not is_junk(line)]
     if not lines:
         return []
     body = statistics.median(line.glyph_height for line in lines)
     for line in lines:
-        line.text = fix_text(line_text(line))
+        line.text = line_text(line)
         if line.glyph_height > body * HEADING_SIZE:
             line.kind = "heading"
-    lines[:] = [line for line in lines if line.text.strip()]
     mark_furniture(lines, height, body)
     blocks: list[LayoutBlock] = []
     for line in lines:
@@ -251,5 +246,6 @@ def build_blocks(lines: list[OcrLine], width: int, height: int,
         else:
             blocks.append(LayoutBlock([line], line.kind))
     for block in blocks:
-        block.text = join_lines([line.text for line in block.lines])
-    return reading_order(blocks, width)
+        # Joined first, repaired after: a mark Tesseract put at the start of a line goes back on its base.
+        block.text = fix_text(join_lines([line.text for line in block.lines]))
+    return reading_order([b for b in blocks if b.text.strip()], width)

@@ -1,0 +1,120 @@
+"""OCR against truth, side by side: plain Tesseract vs Guide Light's ``ocr_page``.
+
+Both read the same scanned pages made by ``make_scans.py`` (made first if the directory
+has none). "plain" is what a user gets from Tesseract alone: the page rendered at 300 dpi,
+``tha+eng``, its raw text. "guidelight" is ``ocr_page`` (junk and furniture dropped,
+reading order, Thai repaired and dictionary-corrected). CER is the one of
+``shared/tools/score_extraction.py``: NFC, whitespace ignored, Levenshtein distance over
+the length of the truth. Pages are read one at a time, so seconds per page are honest.
+
+usage: python benchmarks/bench_ocr.py [SCANS_DIR] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import statistics
+import sys
+import time
+import unicodedata
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+from rapidfuzz.distance import Levenshtein
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.make_scans import DEFAULT_CORPUS, DEFAULT_OUT, make_corpus  # noqa: E402
+from guidelight.extract.ocr import ocr_page, run_tesseract  # noqa: E402
+
+DASHES = str.maketrans({"\u2010": "-", "\u2011": "-"})
+PLAIN_DPI = 300
+
+
+def squash(text: str) -> str:
+    """What the CER compares: NFC, no whitespace, hyphen look-alikes folded (as score_extraction.py)."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).translate(DASHES)
+
+
+def cer(got: str, truth: str) -> float:
+    want = squash(truth)
+    return Levenshtein.distance(squash(got), want) / max(1, len(want))
+
+
+def plain_tesseract(page: pymupdf.Page) -> str:
+    png = page.get_pixmap(dpi=PLAIN_DPI, colorspace=pymupdf.csGRAY).tobytes("png")
+    return run_tesseract(png, PLAIN_DPI, output="txt")
+
+
+def guidelight_ocr(page: pymupdf.Page) -> str:
+    return ocr_page(page).text
+
+
+@dataclass
+class Score:
+    name: str
+    dpi: int
+    layout: str
+    cer: float
+    seconds_per_page: float
+    first_page_s: float
+
+
+def score(path: Path, truth: str, row: dict[str, str | int], reader: object) -> Score:
+    started = time.perf_counter()
+    with pymupdf.open(path) as doc:
+        texts, first = [], 0.0
+        for page in doc:
+            texts.append(reader(page))  # type: ignore[operator]
+            first = first or time.perf_counter() - started
+        pages = doc.page_count
+    total = time.perf_counter() - started
+    return Score(str(row["pdf"]), int(row["dpi"]), str(row["layout"]), cer("\n".join(texts), truth),
+                 total / pages, first)
+
+
+def summary(label: str, scores: list[Score]) -> list[str]:
+    def mean(xs: list[float]) -> str:
+        return f"{statistics.mean(xs) * 100:.2f}%"
+
+    out = [f"{label}: mean CER {mean([s.cer for s in scores])}, worst {max(s.cer for s in scores) * 100:.2f}%,"
+           f" {statistics.mean(s.seconds_per_page for s in scores):.2f} s/page,"
+           f" first page {max(s.first_page_s for s in scores):.1f} s at worst"]
+    for dpi in sorted({s.dpi for s in scores}):
+        for layout in sorted({s.layout for s in scores}):
+            group = [s for s in scores if s.dpi == dpi and s.layout == layout]
+            if group:
+                out.append(f"  {dpi} dpi {layout:7s} n={len(group):2d}  CER {mean([s.cer for s in group])}"
+                           f"  worst {max(s.cer for s in group) * 100:.2f}%")
+    return out
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("scans", nargs="?", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--jobs", type=int, default=1, help="files read at once (timings are per page)")
+    args = parser.parse_args(argv)
+    if not (args.scans / "manifest.json").exists():
+        make_corpus(DEFAULT_CORPUS, args.scans)
+    rows = json.loads((args.scans / "manifest.json").read_text(encoding="utf-8"))
+    results: dict[str, list[Score]] = {}
+    for label, reader in (("plain tesseract", plain_tesseract), ("guidelight", guidelight_ocr)):
+        def one(row: dict[str, str | int], reader: object = reader) -> Score:
+            truth = (args.scans / str(row["truth"])).read_text(encoding="utf-8")
+            return score(args.scans / str(row["pdf"]), truth, row, reader)
+
+        with ThreadPoolExecutor(args.jobs) as pool:
+            results[label] = list(pool.map(one, rows))
+    print(f"{'file':55s} {'plain':>7s} {'ours':>7s} {'s/page':>7s}")
+    for plain, ours in zip(results["plain tesseract"], results["guidelight"], strict=True):
+        print(f"{ours.name:55s} {plain.cer * 100:6.2f}% {ours.cer * 100:6.2f}% {ours.seconds_per_page:7.2f}")
+    for label, scores in results.items():
+        print("\n".join(summary(label, scores)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
