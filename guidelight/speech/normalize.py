@@ -37,8 +37,17 @@ _THAI_LETTER = "[\u0e01-\u0e4e]"
 
 # Characters that carry no words: read aloud they are noise ("bullet", "asterisk").
 NOISE = "•●○◦■□▪▫►▶◆◇★☆✓✔✗✘※#*_|/\\^`~<>{}\\[\\]“”\"'‘’…–—"
-THAI_SYMBOLS = {"&": "และ", "+": "บวก", "=": "เท่ากับ", "×": "คูณ", "÷": "หาร", "°C": "องศาเซลเซียส",
-                "℃": "องศาเซลเซียส", "°": "องศา", "@": "แอท"}
+THAI_SYMBOLS = {
+    "&": "และ",
+    "+": "บวก",
+    "=": "เท่ากับ",
+    "×": "คูณ",
+    "÷": "หาร",
+    "°C": "องศาเซลเซียส",
+    "℃": "องศาเซลเซียส",
+    "°": "องศา",
+    "@": "แอท",
+}
 ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius", "°": "degrees"}
 
 
@@ -125,7 +134,7 @@ def spell_thai(abbreviation: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _thai_tokenizer() -> Callable[[str], list[str]]:
+def thai_tokenizer() -> Callable[[str], list[str]]:
     from pythainlp.tokenize import word_tokenize
 
     return lambda text: word_tokenize(text, engine="newmm", keep_whitespace=False)
@@ -136,7 +145,7 @@ def last_thai_word(text: str) -> str:
     run = re.search(rf"{_THAI_LETTER}+$", text.rstrip())
     if not run:
         return ""
-    words = _thai_tokenizer()(run.group())
+    words = thai_tokenizer()(run.group())
     return words[-1] if words else ""
 
 
@@ -189,8 +198,11 @@ class Normalizer:
         return [
             self._lexicon_rule(),
             ("abbr", rf"(?<!{_THAI_LETTER})(?:{_CONSONANT}{{1,3}}\.){{2,}}", self._abbreviation),
-            ("time", rf"(?<!{_D}){_HOUR}[:.]{_MINUTE}\s*(?:น\.|นาฬิกา)|(?<!{_D}){_HOUR}:{_MINUTE}(?!{_D})",
-             self._time),
+            (
+                "time",
+                rf"(?<!{_D}){_HOUR}[:.]{_MINUTE}\s*(?:น\.|นาฬิกา)|(?<!{_D}){_HOUR}:{_MINUTE}(?!{_D})",
+                self._time,
+            ),
             ("date", rf"(?<!{_D}){_D}{{1,2}}/{_MONTH}/(?:{_D}{{4}}|{_D}{{2}})(?!{_D})", self._date),
             ("range", rf"(?:{NUMBER})\s*[-–]\s*(?:{NUMBER})", self._range),
             ("money", rf"(?:{NUMBER})\s*บาท|฿\s*(?:{NUMBER})", self._money),
@@ -198,8 +210,12 @@ class Normalizer:
             ("number", NUMBER, lambda m, _: read_number(m.group())),
             ("yamok", r"\s*ๆ", lambda _, before: last_thai_word(before)),
             ("paiyannoi", "ฯ", lambda m, _: ""),
-            ("symbol", "|".join(re.escape(s) for s in symbols), lambda m, b: pad(m, b, THAI_SYMBOLS[m.group()])),
-            ("noise", f"[{NOISE}]+", lambda m, b: pad(m, b, "")),
+            (
+                "symbol",
+                "|".join(re.escape(s) for s in symbols),
+                lambda m, b: pad(m, b, THAI_SYMBOLS[m.group()]),
+            ),
+            ("noise", rf"\s*[{NOISE}]+\s*", lambda m, b: pad(m, b, "")),
             ("space", r"\s{2,}|[\n\t\r\f\v]", lambda m, _: " "),
         ]
 
@@ -208,8 +224,12 @@ class Normalizer:
         return [
             self._lexicon_rule(),
             ("digits", f"[{THAI_DIGITS}]+", lambda m, _: to_arabic(m.group())),
-            ("symbol", "|".join(re.escape(s) for s in symbols), lambda m, b: pad(m, b, ENGLISH_SYMBOLS[m.group()])),
-            ("noise", f"[{NOISE}]+", lambda m, b: pad(m, b, "")),
+            (
+                "symbol",
+                "|".join(re.escape(s) for s in symbols),
+                lambda m, b: pad(m, b, ENGLISH_SYMBOLS[m.group()]),
+            ),
+            ("noise", rf"\s*[{NOISE}]+\s*", lambda m, b: pad(m, b, "")),
             ("space", r"\s{2,}|[\n\t\r\f\v]", lambda m, _: " "),
         ]
 

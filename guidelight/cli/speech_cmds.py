@@ -1,0 +1,192 @@
+"""Speech on the command line: normalize, say, voices, read, export-audio."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from guidelight.core.errors import GuideLightError
+from guidelight.speech.backend import NORMAL_RATE
+
+if TYPE_CHECKING:  # the speech modules load pythainlp and pyttsx3: only when a command needs them
+    from guidelight.core.model import Document
+    from guidelight.speech.speaker import Speaker, SpeechEvent, Utterance
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    normalize = subparsers.add_parser("normalize", help="print exactly what the speech engine will be given")
+    normalize.add_argument("text")
+    normalize.add_argument("--runs", action="store_true", help="one line per language run, with its language")
+    normalize.set_defaults(func=run_normalize)
+
+    say = subparsers.add_parser("say", help="speak a text aloud")
+    say.add_argument("text")
+    _voice_options(say)
+    say.set_defaults(func=run_say)
+
+    voices = subparsers.add_parser("voices", help="list the installed voices and their languages")
+    voices.add_argument(
+        "--check",
+        action="store_true",
+        help="check which languages can be spoken, speak a test phrase, and advise",
+    )
+    voices.add_argument("--quiet", action="store_true", help="with --check: do not speak the test phrase")
+    voices.set_defaults(func=run_voices)
+
+    read = subparsers.add_parser("read", help="read a PDF aloud from a page (Ctrl+C stops)")
+    read.add_argument("file")
+    read.add_argument("--page", type=int, default=1)
+    read.add_argument("--password")
+    _voice_options(read)
+    read.set_defaults(func=run_read)
+
+    export = subparsers.add_parser("export-audio", help="write one audio file per section, with a playlist")
+    export.add_argument("file")
+    export.add_argument("-o", "--output", required=True, help="folder to write into (created if missing)")
+    export.add_argument("--format", choices=("wav", "mp3"), default="wav")
+    export.add_argument("--password")
+    _voice_options(export)
+    export.set_defaults(func=run_export)
+
+
+def _voice_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--rate", type=int, default=NORMAL_RATE, help=f"words per minute (normal {NORMAL_RATE})"
+    )
+    parser.add_argument("--voice", help="voice id (see `guidelight voices`)")
+
+
+def run_normalize(args: argparse.Namespace) -> int:
+    from guidelight.speech.normalize import Normalizer
+    from guidelight.speech.script import split_runs
+
+    normalizer = Normalizer()
+    spoken = [
+        (run.lang, normalizer.normalize(args.text[run.start : run.end], run.lang).text)
+        for run in split_runs(args.text)
+    ]
+    if args.runs:
+        for lang, text in spoken:
+            print(f"[{lang.value}] {text}")
+    else:
+        print("".join(text for _, text in spoken))
+    return 0
+
+
+def _speaker(args: argparse.Namespace) -> Speaker:
+    from guidelight.speech.speaker import Speaker
+
+    speaker = Speaker()
+    speaker.set_rate(args.rate)
+    if args.voice:
+        speaker.set_voice(args.voice)
+    return speaker
+
+
+def _speak_and_wait(
+    speaker: Speaker, utterances: Iterable[Utterance], on_event: Callable[[SpeechEvent], None] | None = None
+) -> int:
+    """Speak until done; Ctrl+C stops the audio at once and exits cleanly."""
+    from guidelight.speech.speaker import EventKind
+
+    done = threading.Event()
+    errors: list[str] = []
+
+    def handle(event: SpeechEvent) -> None:
+        if event.kind is EventKind.ERROR:
+            errors.append(event.message)
+            print(f"guidelight: {event.message}", file=sys.stderr)
+        elif event.kind is EventKind.DONE:
+            done.set()
+        if on_event is not None:
+            on_event(event)
+
+    try:
+        speaker.speak(utterances, handle)
+        while not done.wait(0.05):
+            if not speaker.speaking:
+                break
+    except KeyboardInterrupt:
+        speaker.stop()
+        print("guidelight: stopped", file=sys.stderr)
+        return 130
+    finally:
+        speaker.close()
+    return 1 if errors else 0
+
+
+def run_say(args: argparse.Namespace) -> int:
+    from guidelight.speech.speaker import Utterance
+
+    return _speak_and_wait(_speaker(args), [Utterance(args.text)])
+
+
+def run_voices(args: argparse.Namespace) -> int:
+    from guidelight.speech.doctor import check_voices, speak_test_phrases
+    from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+
+    backend = Pyttsx3Backend()
+    if not args.check:
+        for voice in backend.voices():
+            print(f"{voice.id}\t{voice.name}\t{','.join(voice.languages)}")
+        return 0
+    report = check_voices(backend)
+    print(report.text())
+    if not args.quiet and report.usable:
+        from guidelight.speech.speaker import Speaker
+
+        speaker = Speaker(backend=backend)
+        problem = speak_test_phrases(speaker, report)
+        if problem:
+            print(problem)
+    return 0 if report.ok else 1
+
+
+def _document(args: argparse.Namespace) -> Document:
+    from guidelight.extract.pdf import open_document
+
+    return open_document(args.file, args.password)
+
+
+def run_read(args: argparse.Namespace) -> int:
+    from guidelight.speech.speaker import EventKind, Utterance
+
+    doc = _document(args)
+    if not 1 <= args.page <= doc.page_count:
+        raise GuideLightError(
+            f"{args.file}: there is no page {args.page} (the document has {doc.page_count})"
+        )
+
+    def utterances() -> Iterator[Utterance]:
+        for number in range(args.page, doc.page_count + 1):
+            page = doc.page(number)
+            for sentence in page.sentences:
+                text = page.text[sentence.start : sentence.end]
+                if text.strip():
+                    yield Utterance(text, number, sentence.start)
+
+    def show(event: SpeechEvent) -> None:
+        if event.kind is EventKind.UTTERANCE_START and event.utterance is not None:
+            print(f"[page {event.utterance.page}] {event.utterance.text}", flush=True)
+
+    return _speak_and_wait(_speaker(args), utterances(), show)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from guidelight.speech.export import export_audio
+
+    doc = _document(args)
+
+    def progress(done: int, total: int, title: str) -> None:
+        print(f"[{done}/{total}] {title}", file=sys.stderr, flush=True)
+
+    result = export_audio(
+        doc, args.output, fmt=args.format, rate=args.rate, voice=args.voice, progress=progress
+    )
+    for path in result.files:
+        print(path)
+    print(result.playlist)
+    return 0

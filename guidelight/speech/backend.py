@@ -1,0 +1,113 @@
+"""The narrow interface every speech engine implements: text in, PCM out.
+
+Engines differ in how they play audio, when they report words and what they print.
+Guide Light therefore asks an engine for one thing only, the audio of a chunk of text,
+and plays and times that audio itself. A new offline engine is one class with
+``voices()`` and ``synthesize()``; nothing that calls the speaker changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from guidelight.core.errors import GuideLightError
+
+NORMAL_RATE = 175  # words per minute: espeak-ng's default, and a usual speaking rate
+MIN_RATE = 80
+MAX_RATE = 700  # 4x normal; espeak-ng speeds up past 450 with sonic
+
+
+class SpeechUnavailable(GuideLightError):
+    """No engine, no voice or no audio device: the message says what to install or check."""
+
+
+@dataclass(frozen=True)
+class VoiceInfo:
+    """An installed voice; ``languages`` are lower-case tags such as "th" or "en-us"."""
+
+    id: str
+    name: str
+    languages: tuple[str, ...]
+
+    def speaks(self, lang: str) -> bool:
+        """Whether this voice is for ``lang`` ("th" matches "th", "th-th", "tha")."""
+        return any(primary_language(tag) == lang for tag in self.languages)
+
+
+@dataclass(frozen=True)
+class VoiceSettings:
+    """What to synthesize with. Volume is applied by the speaker to the PCM, not here."""
+
+    voice_id: str | None = None
+    rate: int = NORMAL_RATE
+    pitch: int = 50  # 0..100, 50 is the voice's normal pitch
+
+
+@dataclass(frozen=True)
+class WordEvent:
+    """An engine-reported word: ``text[start:start+length]`` begins at ``sample``."""
+
+    start: int
+    length: int
+    sample: int
+
+
+@dataclass(frozen=True)
+class Synthesis:
+    """Mono signed 16-bit little-endian PCM of one chunk of text."""
+
+    pcm: bytes
+    sample_rate: int
+    words: tuple[WordEvent, ...] = ()
+
+    @property
+    def frames(self) -> int:
+        return len(self.pcm) // 2
+
+    @property
+    def seconds(self) -> float:
+        return self.frames / self.sample_rate if self.sample_rate else 0.0
+
+
+class SpeechBackend(Protocol):
+    """An offline speech engine. Calls come from one speech thread, never concurrently."""
+
+    name: str
+
+    def voices(self) -> list[VoiceInfo]: ...
+
+    def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
+        """The audio of ``text``; raises ``SpeechUnavailable`` when it cannot be made."""
+        ...
+
+
+_LCID_PRIMARY = {0x1E: "th", 0x09: "en"}  # SAPI5 reports languages as hex LCIDs ("41e")
+
+
+def primary_language(tag: str) -> str:
+    """ "th-TH", "th_TH", "tha", "41e" (a Windows LCID) -> "th"; "en-us" -> "en"."""
+    tag = tag.strip().lower().replace("_", "-")
+    head = tag.split("-")[0].split(";")[0]
+    if head in {"tha"}:
+        return "th"
+    if head in {"eng"}:
+        return "en"
+    try:
+        if len(head) >= 3 and head not in {"und"}:
+            return _LCID_PRIMARY.get(int(head, 16) & 0x3FF, head)
+    except ValueError:
+        pass
+    return head
+
+
+def voice_for(voices: list[VoiceInfo], lang: str, preferred: str | None = None) -> VoiceInfo | None:
+    """The voice to speak ``lang``: the preferred one if it speaks it, else the first that does."""
+    matching = [v for v in voices if v.speaks(lang)]
+    for voice in matching:
+        if voice.id == preferred:
+            return voice
+    if lang == "en":  # prefer plain English over accents and variants when nothing is chosen
+        plain = [v for v in matching if any(t in {"en", "en-gb", "en-us"} for t in v.languages)]
+        matching = plain or matching
+    return matching[0] if matching else None

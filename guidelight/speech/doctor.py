@@ -1,0 +1,122 @@
+"""The voice doctor: which languages can be spoken, and what to install when Thai is missing.
+
+Thai is the weak point. espeak-ng's Thai voice has no tones; on Windows the good Thai
+voice, Microsoft Pattara, is often installed only as a OneCore voice, which SAPI5 (and
+so pyttsx3) does not list. The report says so in plain words a blind student can follow.
+The app speaks the same report through its speaker.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from dataclasses import dataclass
+
+from guidelight.core.model import Lang
+from guidelight.speech.backend import SpeechBackend, SpeechUnavailable, VoiceInfo, voice_for
+from guidelight.speech.speaker import EventKind, Speaker, SpeechEvent, Utterance
+
+TEST_PHRASES = {Lang.THAI: "สวัสดีครับ นี่คือเสียงภาษาไทย", Lang.ENGLISH: "This is the English voice."}
+
+WINDOWS_THAI_ADVICE = (
+    "To add a Thai voice on Windows: open Settings, Time and language, Language and region, "
+    "add the Thai language and tick Text-to-speech. This installs Microsoft Pattara, but only as a "
+    "OneCore voice, which SAPI5 programs such as Guide Light cannot see. To expose it, copy its registry "
+    "key from HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Speech_OneCore\\Voices\\Tokens\\"
+    "MSTTS_V110_thTH_Pattara to HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Speech\\Voices\\Tokens "
+    "(and to SOFTWARE\\WOW6432Node\\Microsoft\\Speech\\Voices\\Tokens for 32-bit programs): export it "
+    "with regedit, change Speech_OneCore to Speech in the .reg file, import it, then restart Guide Light."
+)
+LINUX_ADVICE = "Install espeak-ng, which has Thai and English voices: sudo apt install espeak-ng."
+MAC_ADVICE = (
+    "Open System Settings, Accessibility, Spoken Content, System voice, Manage voices, "
+    "and download the Thai voice Kanya."
+)
+
+
+@dataclass(frozen=True)
+class LanguageCheck:
+    lang: Lang
+    voice: VoiceInfo | None
+    note: str  # a plain sentence: what was found, or what to do
+
+
+@dataclass(frozen=True)
+class VoiceReport:
+    engine: str
+    checks: tuple[LanguageCheck, ...]
+    problem: str = ""  # set when the engine itself could not be started
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem and all(c.voice is not None for c in self.checks)
+
+    @property
+    def usable(self) -> bool:
+        return not self.problem and any(c.voice is not None for c in self.checks)
+
+    def text(self) -> str:
+        lines = [f"Speech engine: {self.engine}."]
+        if self.problem:
+            lines.append(self.problem)
+        lines += [check.note for check in self.checks]
+        return "\n".join(lines)
+
+
+def _install_advice(platform: str) -> str:
+    if platform.startswith("linux"):
+        return LINUX_ADVICE
+    if platform == "win32":
+        return WINDOWS_THAI_ADVICE
+    return MAC_ADVICE
+
+
+def check_voices(backend: SpeechBackend, platform: str = sys.platform) -> VoiceReport:
+    """Which of Thai and English have a voice, with advice in plain words for what is missing."""
+    try:
+        voices = backend.voices()
+    except SpeechUnavailable as exc:
+        return VoiceReport(
+            backend.name, (), problem=f"No speech engine works: {exc}. {_install_advice(platform)}"
+        )
+    checks = []
+    for lang, name in ((Lang.THAI, "Thai"), (Lang.ENGLISH, "English")):
+        voice = voice_for(voices, lang.value)
+        if voice is None:
+            advice = _install_advice(platform) if lang is Lang.THAI or platform.startswith("linux") else ""
+            note = f"{name}: no voice installed. {advice}".strip()
+        elif lang is Lang.THAI and "espeak" in backend_description(backend, voice):
+            note = (
+                f"Thai: {voice.name} ({voice.id}). It is espeak-ng's Thai voice: understandable, "
+                "but it has no tones. No better offline Thai voice is available on Linux yet."
+            )
+        else:
+            note = f"{name}: {voice.name} ({voice.id})."
+        checks.append(LanguageCheck(lang, voice, note))
+    return VoiceReport(backend.name, tuple(checks))
+
+
+def backend_description(backend: SpeechBackend, voice: VoiceInfo) -> str:
+    """The engine behind a voice, lower case ("espeak", "sapi5"...), for quality notes."""
+    driver = getattr(backend, "driver", "")
+    return f"{driver} {voice.id}".lower()
+
+
+def speak_test_phrases(speaker: Speaker, report: VoiceReport, timeout: float = 30.0) -> str:
+    """Speak one phrase per language that has a voice (then close the speaker); return problems or ""."""
+    done = threading.Event()
+    problems: list[str] = []
+
+    def handle(event: SpeechEvent) -> None:
+        if event.kind is EventKind.ERROR:
+            problems.append(event.message)
+        elif event.kind is EventKind.DONE:
+            done.set()
+
+    phrases = [Utterance(TEST_PHRASES[c.lang]) for c in report.checks if c.voice is not None]
+    try:
+        speaker.speak(phrases, handle)
+        done.wait(timeout)
+    finally:
+        speaker.close()
+    return " ".join(problems)

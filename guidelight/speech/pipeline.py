@@ -1,0 +1,166 @@
+"""From a sentence of the document to timed audio: normalize, split by script, synthesize, mark.
+
+Each chunk of audio carries marks: "at frame N the listener starts hearing the word at
+page offset O". When the engine reports no reliable word events (pyttsx3 reports none
+we can use: espeak's are timed at synthesis, SAPI5's offsets are known to be off, and
+Thai words are not separated by spaces), the word starts are estimated by spreading
+the chunk's voiced audio over its words in proportion to their spoken length. The
+estimate is exact at sentence and run boundaries and drifts by a fraction of a word
+inside; that is what "index marks" means here, and the docs say so.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from guidelight.core.model import Lang
+from guidelight.speech.backend import SpeechBackend, Synthesis, VoiceInfo, VoiceSettings, voice_for
+from guidelight.speech.normalize import Normalized, Normalizer, thai_tokenizer
+from guidelight.speech.script import Run, split_runs
+
+SILENCE_THRESHOLD = 300  # |sample| below this (of 32767) is heard as silence
+_ENGLISH_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_NOT_TIMED = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # Thai marks add no duration
+
+
+@dataclass(frozen=True)
+class Mark:
+    """At ``frame`` of its chunk, the word at absolute page offset ``offset`` starts."""
+
+    frame: int
+    offset: int
+    length: int
+
+
+@dataclass(frozen=True)
+class AudioChunk:
+    """The audio of one script run of an utterance, and where its words are heard."""
+
+    synthesis: Synthesis
+    marks: tuple[Mark, ...]
+    lang: Lang
+    text: str  # what the engine was given
+
+
+@dataclass(frozen=True)
+class SpokenRun:
+    """One run of the utterance text, normalized for its language."""
+
+    run: Run
+    normalized: Normalized
+
+
+def words_of(text: str, lang: Lang) -> list[tuple[int, int]]:
+    """(start, end) of the spoken words of normalized text, whitespace excluded."""
+    if lang is Lang.ENGLISH:
+        return [(m.start(), m.end()) for m in _ENGLISH_WORD.finditer(text)]
+    spans = []
+    pos = 0
+    for token in thai_tokenizer()(text):
+        start = text.find(token, pos)
+        if start < 0:
+            continue
+        pos = start + len(token)
+        if any(c.isalnum() for c in token):  # punctuation is not a word the ear hears
+            spans.append((start, pos))
+    return spans
+
+
+def voiced_range(synthesis: Synthesis) -> tuple[int, int]:
+    """First and last frame louder than silence (the engine pads both ends)."""
+    pcm = memoryview(synthesis.pcm).cast("h") if synthesis.pcm else memoryview(b"").cast("h")
+    n = len(pcm)
+    first = next((i for i in range(0, n, 32) if abs(pcm[i]) > SILENCE_THRESHOLD), 0)
+    last = next((i for i in range(n - 1, -1, -32) if abs(pcm[i]) > SILENCE_THRESHOLD), n)
+    return (first, max(first, last))
+
+
+def _weight(word: str) -> int:
+    return max(1, len(_NOT_TIMED.sub("", word)))
+
+
+def estimate_marks(spoken: SpokenRun, synthesis: Synthesis, base: int) -> tuple[Mark, ...]:
+    """Marks for each source word of the run; ``base`` is the page offset of the run's text[0]."""
+    text = spoken.normalized.text
+    if synthesis.words:
+        timed = [(w.sample, w.start, w.start + w.length) for w in synthesis.words]
+    else:
+        words = words_of(text, spoken.run.lang)
+        first, last = voiced_range(synthesis)
+        total = sum(_weight(text[s:e]) + 1 for s, e in words) or 1
+        timed, done = [], 0
+        for s, e in words:
+            timed.append((first + (last - first) * done // total, s, e))
+            done += _weight(text[s:e]) + 1
+    marks: list[Mark] = []
+    for frame, s, e in timed:
+        src_start, src_end = spoken.normalized.source_span(s, e)
+        offset = base + spoken.run.start + src_start
+        if marks and marks[-1].offset == offset:
+            continue  # several spoken words from one written token ("2566"): one mark
+        marks.append(Mark(frame, offset, src_end - src_start))
+    return tuple(marks)
+
+
+class Synthesizer:
+    """Turns utterance text into timed audio chunks with the right voice for each run."""
+
+    def __init__(self, backend: SpeechBackend, normalizer: Normalizer | None = None) -> None:
+        self.backend = backend
+        self.normalizer = normalizer or Normalizer()
+        self.preferred: dict[str, str] = {}  # language -> voice id chosen by the user
+        self._voices: list[VoiceInfo] | None = None
+
+    def voices(self) -> list[VoiceInfo]:
+        if self._voices is None:
+            self._voices = self.backend.voices()
+        return self._voices
+
+    def prefer(self, voice_id: str) -> None:
+        """Use this voice for its languages (for every language if it declares none)."""
+        voice = next((v for v in self.voices() if v.id == voice_id), None)
+        languages = {t.split("-")[0] for t in voice.languages} if voice and voice.languages else {"*"}
+        for lang in languages:
+            self.preferred[lang] = voice_id
+
+    def voice_for(self, lang: Lang) -> VoiceInfo | None:
+        """The voice for ``lang``, or None when no installed voice speaks it."""
+        return voice_for(self.voices(), lang.value, self.preferred.get(lang.value))
+
+    def fallback_voice(self) -> str | None:
+        chosen = self.preferred.get("*") or next(iter(self.preferred.values()), None)
+        if chosen:
+            return chosen
+        voices = self.voices()
+        english = self.voice_for(Lang.ENGLISH)
+        return english.id if english else (voices[0].id if voices else None)
+
+    def plan(self, text: str) -> list[SpokenRun]:
+        """The runs of ``text`` as the engine will get them (empty runs dropped)."""
+        spoken = []
+        for run in split_runs(text):
+            normalized = self.normalizer.normalize(text[run.start : run.end], run.lang)
+            if normalized.text.strip():
+                spoken.append(SpokenRun(run, normalized))
+        return spoken
+
+    def chunks(
+        self,
+        text: str,
+        base: int,
+        settings: VoiceSettings,
+        on_missing_voice: Callable[[Lang], None] = lambda lang: None,
+    ) -> Iterator[AudioChunk]:
+        """Synthesize run by run, lazily, so the first run can play while the rest is made."""
+        for spoken in self.plan(text):
+            voice = self.voice_for(spoken.run.lang)
+            if voice is None:
+                on_missing_voice(spoken.run.lang)
+            voice_id = voice.id if voice else self.fallback_voice()
+            run_settings = VoiceSettings(voice_id=voice_id, rate=settings.rate, pitch=settings.pitch)
+            synthesis = self.backend.synthesize(spoken.normalized.text, run_settings)
+            yield AudioChunk(
+                synthesis, estimate_marks(spoken, synthesis, base), spoken.run.lang, spoken.normalized.text
+            )

@@ -1,0 +1,152 @@
+"""pyttsx3 as a synthesizer only: every chunk goes to a WAV file that we read back.
+
+pyttsx3's own playback cannot be used: on Linux its espeak driver plays through a
+blocking ``aplay`` that ``stop()`` cannot interrupt, fires word events while it
+synthesizes rather than while the audio is heard, and prints "Audio saved to ..." on
+stdout. ``save_to_file`` works with every driver (espeak, SAPI5, NSSpeechSynthesizer)
+and gives us the PCM, which our own interruptible sink plays and our own clock times.
+The drivers' stray ``print`` calls are routed to the log so stdout stays the CLI's.
+"""
+
+from __future__ import annotations
+
+import array
+import logging
+import os
+import sys
+import tempfile
+import threading
+import wave
+from pathlib import Path
+from typing import Any
+
+from guidelight.speech.backend import SpeechUnavailable, Synthesis, VoiceInfo, VoiceSettings
+
+log = logging.getLogger(__name__)
+
+
+def _quiet_print(*args: object, **_: object) -> None:
+    log.debug("pyttsx3: %s", " ".join(str(a) for a in args))
+
+
+class Pyttsx3Backend:
+    """The default engine on every platform (espeak-ng on Linux, SAPI5 on Windows)."""
+
+    name = "pyttsx3"
+
+    def __init__(self, driver_name: str | None = None) -> None:
+        self._driver_name = driver_name
+        self._engine: Any = None
+        self._lock = threading.Lock()
+        self._tmpdir = Path(tempfile.mkdtemp(prefix="guidelight-tts-"))
+        self._voices: list[VoiceInfo] | None = None
+
+    def _get_engine(self) -> Any:
+        if self._engine is None:
+            try:
+                import pyttsx3
+
+                engine = pyttsx3.init(self._driver_name)
+            except Exception as exc:  # pyttsx3 raises bare errors when no engine is installed
+                raise SpeechUnavailable(_no_engine_advice(exc)) from exc
+            driver = getattr(engine.proxy, "_driver", None)
+            module = sys.modules.get(type(driver).__module__) if driver is not None else None
+            if module is not None:
+                module.print = _quiet_print  # type: ignore[attr-defined]
+            self._engine = engine
+        return self._engine
+
+    @property
+    def driver(self) -> str:
+        """The pyttsx3 driver in use ("espeak", "sapi5", "nsss"), for advice and pitch support."""
+        engine = self._get_engine()
+        return type(engine.proxy._driver).__module__.rsplit(".", 1)[-1]
+
+    def voices(self) -> list[VoiceInfo]:
+        if self._voices is None:
+            with self._lock:
+                raw = self._get_engine().getProperty("voices") or []
+            self._voices = [
+                VoiceInfo(
+                    id=str(v.id),
+                    name=str(v.name or v.id),
+                    languages=tuple(_language_tags(getattr(v, "languages", None))),
+                )
+                for v in raw
+            ]
+        return self._voices
+
+    def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
+        with self._lock:
+            engine = self._get_engine()
+            if settings.voice_id:
+                engine.setProperty("voice", settings.voice_id)
+            engine.setProperty("rate", int(settings.rate))
+            if self.driver == "espeak":  # SAPI5 and NSSS have no pitch and print a warning
+                engine.setProperty("pitch", int(settings.pitch))
+            fd, name = tempfile.mkstemp(suffix=".wav", dir=self._tmpdir)
+            os.close(fd)
+            try:
+                engine.save_to_file(text, name)
+                engine.runAndWait()
+                return _read_wav(Path(name))
+            except SpeechUnavailable:
+                raise
+            except Exception as exc:
+                raise SpeechUnavailable(f"the speech engine failed: {exc}") from exc
+            finally:
+                Path(name).unlink(missing_ok=True)
+
+
+def _language_tags(raw: object) -> list[str]:
+    if raw is None:
+        return []
+    items = raw if isinstance(raw, list | tuple) else [raw]
+    tags = []
+    for item in items:
+        tag = item.decode("utf-8", "ignore") if isinstance(item, bytes) else str(item)
+        tag = tag.strip().lstrip("\x05").lower()
+        if tag:
+            tags.append(tag)
+    return tags
+
+
+def _read_wav(path: Path) -> Synthesis:
+    """Mono 16-bit PCM from the engine's WAV (stereo is mixed down, 8-bit widened)."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            rate, width, channels = wav.getframerate(), wav.getsampwidth(), wav.getnchannels()
+            data = wav.readframes(wav.getnframes())
+    except (wave.Error, EOFError, OSError) as exc:
+        raise SpeechUnavailable(f"the speech engine wrote no usable audio ({exc})") from exc
+    return Synthesis(pcm=to_mono16(data, width, channels), sample_rate=rate)
+
+
+def to_mono16(data: bytes, width: int, channels: int) -> bytes:
+    """Mono signed 16-bit PCM, whatever sample width (8/16 bit) and channel count came in."""
+    if width == 1:
+        samples = array.array("h", ((b - 128) << 8 for b in data))
+    elif width == 2:
+        samples = array.array("h", data[: len(data) // 2 * 2])
+        if sys.byteorder == "big":
+            samples.byteswap()
+    else:
+        raise SpeechUnavailable(f"the speech engine wrote {8 * width}-bit audio, which is not supported")
+    if channels > 1:
+        frames = len(samples) // channels
+        samples = array.array(
+            "h", (sum(samples[i * channels : (i + 1) * channels]) // channels for i in range(frames))
+        )
+    if sys.byteorder == "big":
+        samples.byteswap()
+    return samples.tobytes()
+
+
+def _no_engine_advice(exc: Exception) -> str:
+    if sys.platform.startswith("linux"):
+        how = "install espeak-ng (sudo apt install espeak-ng)"
+    elif sys.platform == "win32":
+        how = "check that Windows speech (SAPI5) voices are installed in Settings > Time & language > Speech"
+    else:
+        how = "check the system voices in System Settings > Accessibility > Spoken Content"
+    return f"no speech engine could be started ({exc}); {how}"

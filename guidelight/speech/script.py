@@ -1,0 +1,52 @@
+"""Split mixed Thai/English text into runs of one script, each spoken by a voice of its language.
+
+Lecture notes mix the two ("ความขาดแคลน (Scarcity)"). Letters decide a run's language;
+digits, spaces and punctuation belong to no script and stay with the run before them
+(at the start of the text, with the first run), so "Python 3" is read by the English
+voice and "บทที่ 3" by the Thai one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from guidelight.core.model import Lang
+
+
+@dataclass(frozen=True)
+class Run:
+    """``text[start:end]`` is in one language."""
+
+    start: int
+    end: int
+    lang: Lang
+
+
+def char_lang(char: str) -> Lang | None:
+    """The language a letter belongs to; None for anything that is not a letter."""
+    if "\u0e01" <= char <= "\u0e4e":
+        return Lang.THAI
+    if char.isalpha() and char.isascii():
+        return Lang.ENGLISH
+    if char.isalpha() and "\u00c0" <= char <= "\u024f":  # accented Latin: names, loan words
+        return Lang.ENGLISH
+    return None
+
+
+def split_runs(text: str, default: Lang = Lang.THAI) -> list[Run]:
+    """Runs covering all of ``text`` in order; text with no letters is one run of ``default``."""
+    runs: list[Run] = []
+    start = 0
+    current: Lang | None = None
+    for i, char in enumerate(text):
+        lang = char_lang(char)
+        if lang is None or lang is current:
+            continue
+        if current is None:
+            current = lang  # leading digits and punctuation join the first run
+        else:
+            runs.append(Run(start, i, current))
+            start, current = i, lang
+    if text:
+        runs.append(Run(start, len(text), current or default))
+    return runs

@@ -1,0 +1,419 @@
+"""The Speaker: speaks utterances, stops at once, and reports what the listener is hearing.
+
+Two threads per speaker. The speech thread owns the engine (SAPI5 objects must stay on
+the thread that made them) and synthesizes ahead; the player thread feeds the sink in
+10 ms blocks and fires events when the sink's clock says the audio is heard. A bounded
+queue between them lets the next sentence be synthesized while this one plays.
+
+Every ``speak``/``announce``/``stop`` starts a new generation; anything from an older
+generation (queued audio, pending events, events already posted to the caller's
+thread) is dropped, so after ``stop()`` returns no stale word ever reaches the app.
+Events reach the caller through ``post(fn)``: the GUI passes a Qt queued poster, the
+CLI and tests the default, which calls ``fn`` on the player thread.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import enum
+import logging
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from guidelight.core.model import Lang
+from guidelight.speech.backend import (
+    MAX_RATE,
+    MIN_RATE,
+    SpeechBackend,
+    SpeechUnavailable,
+    VoiceInfo,
+    VoiceSettings,
+)
+from guidelight.speech.pipeline import AudioChunk, Synthesizer, words_of
+from guidelight.speech.sink import AudioSink
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+BLOCK_SECONDS = 0.01
+LANGUAGE_NAMES = {Lang.THAI: "Thai", Lang.ENGLISH: "English"}
+
+__all__ = ["EventKind", "Speaker", "SpeechEvent", "Utterance", "VoiceInfo"]
+
+
+@dataclass(frozen=True)
+class Utterance:
+    """One sentence (or a heading or confirmation) to speak, as shown, not yet normalized."""
+
+    text: str
+    page: int = 0  # 1-based page of the document, 0 for text that is not in it
+    start: int = 0  # offset of text[0] in that page's Page.text
+
+
+class EventKind(str, enum.Enum):  # noqa: UP042  (the contract: members compare equal to str)
+    UTTERANCE_START = "start"
+    WORD = "word"
+    UTTERANCE_END = "end"
+    DONE = "done"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class SpeechEvent:
+    kind: EventKind
+    utterance: Utterance | None
+    offset: int = 0  # absolute offset in the page text of the word or utterance being heard
+    length: int = 0
+    message: str = ""  # for ERROR: a plain sentence a blind user can act on
+
+
+EventCallback = Callable[[SpeechEvent], None]
+
+
+@dataclass
+class _Job:
+    gen: int
+    utterances: Iterable[Utterance]
+    on_event: EventCallback | None
+    missing: set[Lang] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """What the speech thread hands the player: audio, or an event at the current audio point."""
+
+    job: _Job
+    chunk: AudioChunk | None = None
+    utterance: Utterance | None = None
+    event: SpeechEvent | None = None
+    final: bool = False
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class Speaker:
+    """Speaks utterances through a backend into a sink; see the module docstring."""
+
+    def __init__(
+        self,
+        backend: SpeechBackend | None = None,
+        sink: AudioSink | None = None,
+        post: Callable[[Callable[[], None]], None] | None = None,
+    ) -> None:
+        self._backend = backend
+        self._sink = sink
+        self._post = post or (lambda fn: fn())
+        self._settings = VoiceSettings()
+        self._volume = 1.0
+        self._gen = 0
+        self._speaking = False
+        self._synthesizer: Synthesizer | None = None
+        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        self._calls: queue.Queue[tuple[Callable[[], Any], Future[Any]]] = queue.Queue()
+        self._audio: queue.Queue[_Item | None] = queue.Queue(maxsize=3)
+        self._closed = False
+        self._speech_thread = threading.Thread(
+            target=self._speech_loop, name="guidelight-speech", daemon=True
+        )
+        self._player_thread = threading.Thread(
+            target=self._player_loop, name="guidelight-player", daemon=True
+        )
+        self._speech_thread.start()
+        self._player_thread.start()
+
+    # ----- the contract -------------------------------------------------------------
+    def speak(self, utterances: Iterable[Utterance], on_event: EventCallback) -> None:
+        """Stop whatever is playing, then speak; events fire as the audio is heard."""
+        self._start(_Job(0, utterances, on_event))
+
+    def announce(self, text: str) -> None:
+        """A short confirmation ("Bookmark added"): interrupts, fires no events."""
+        self._start(_Job(0, [Utterance(text)], None))
+
+    def stop(self) -> None:
+        """Cut the audio now (the sink drops its buffer); returns at once."""
+        self._gen += 1
+        self._speaking = False
+        self.sink.flush()
+        self._drain(self._audio)
+
+    @property
+    def speaking(self) -> bool:
+        return self._speaking
+
+    def set_rate(self, words_per_minute: int) -> None:
+        """Rate for the audio synthesized from now on (80..700 wpm; 175 is normal)."""
+        rate = max(MIN_RATE, min(MAX_RATE, int(words_per_minute)))
+        self._settings = replace(self._settings, rate=rate)
+
+    def set_volume(self, v: float) -> None:
+        """0.0..1.0, applied to the audio as it is played, so it changes mid-sentence."""
+        self._volume = max(0.0, min(1.0, float(v)))
+
+    def set_pitch(self, p: int) -> None:
+        """0..100 (50 normal), for the audio synthesized from now on, where the engine has pitch."""
+        self._settings = replace(self._settings, pitch=max(0, min(100, int(p))))
+
+    def set_voice(self, voice_id: str) -> None:
+        """Use this voice for its language(s); runs in other languages keep their own voice."""
+        self._on_speech_thread(lambda: self._get_synthesizer().prefer(voice_id))
+
+    def voices(self) -> list[VoiceInfo]:
+        return self._on_speech_thread(lambda: list(self._get_synthesizer().voices()))
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.stop()
+        self._jobs.put(None)
+        self._speech_thread.join(timeout=2)
+        self._player_thread.join(timeout=2)
+        if self._sink is not None:
+            self._sink.close()
+
+    # ----- additions --------------------------------------------------------------------
+    @property
+    def sink(self) -> AudioSink:
+        if self._sink is None:
+            from guidelight.speech.sink import MiniaudioSink
+
+            self._sink = MiniaudioSink()
+        return self._sink
+
+    @property
+    def rate(self) -> int:
+        return self._settings.rate
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until speaking is over (for the CLI); False on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while self._speaking:
+            if deadline is not None and time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
+
+    # ----- speech thread -------------------------------------------------------------------
+    def _start(self, job: _Job) -> None:
+        if self._closed:
+            raise SpeechUnavailable("the speaker is closed")
+        self.stop()
+        job.gen = self._gen
+        self._speaking = True
+        self._jobs.put(job)
+
+    def _get_synthesizer(self) -> Synthesizer:
+        if self._synthesizer is None:
+            if self._backend is None:
+                from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+
+                self._backend = Pyttsx3Backend()
+            self._synthesizer = Synthesizer(self._backend)
+        return self._synthesizer
+
+    def _on_speech_thread(self, fn: Callable[[], T]) -> T:
+        if threading.current_thread() is self._speech_thread:
+            return fn()
+        future: Future[T] = Future()
+        self._calls.put((fn, future))
+        return future.result(timeout=30)
+
+    def _run_calls(self) -> None:
+        while True:
+            try:
+                fn, future = self._calls.get_nowait()
+            except queue.Empty:
+                return
+            try:
+                future.set_result(fn())
+            except Exception as exc:
+                future.set_exception(exc)
+
+    def _speech_loop(self) -> None:
+        try:  # load the engine and the word list now, not when the first key is pressed
+            self._get_synthesizer().voices()
+            words_of("ภาษาไทย", Lang.THAI)
+        except Exception:
+            log.debug("speech warm-up failed; the first speak() will report why", exc_info=True)
+        while True:
+            self._run_calls()
+            try:
+                job = self._jobs.get(timeout=0.02)
+            except queue.Empty:
+                continue
+            if job is None:
+                self._audio.put(None)
+                return
+            if job.gen == self._gen:
+                self._run_job(job)
+
+    def _run_job(self, job: _Job) -> None:
+        try:
+            synthesizer = self._get_synthesizer()
+            for utterance in job.utterances:
+                self._put(
+                    _Item(
+                        job,
+                        utterance=utterance,
+                        event=SpeechEvent(
+                            EventKind.UTTERANCE_START, utterance, utterance.start, len(utterance.text)
+                        ),
+                    )
+                )
+                chunks = synthesizer.chunks(
+                    utterance.text, utterance.start, self._settings, lambda lang: self._missing(job, lang)
+                )
+                for chunk in chunks:
+                    self._put(_Item(job, chunk=chunk, utterance=utterance))
+                self._put(
+                    _Item(
+                        job,
+                        utterance=utterance,
+                        event=SpeechEvent(
+                            EventKind.UTTERANCE_END, utterance, utterance.start, len(utterance.text)
+                        ),
+                    )
+                )
+        except _Cancelled:
+            return
+        except SpeechUnavailable as exc:
+            self._put_quietly(
+                _Item(job, event=SpeechEvent(EventKind.ERROR, None, message=_sentence(str(exc))))
+            )
+        except Exception as exc:  # never let the speech thread die: tell the user instead
+            log.exception("speech failed")
+            message = f"Speech stopped because of an unexpected error: {exc}."
+            self._put_quietly(_Item(job, event=SpeechEvent(EventKind.ERROR, None, message=message)))
+        self._put_quietly(_Item(job, event=SpeechEvent(EventKind.DONE, None), final=True))
+
+    def _missing(self, job: _Job, lang: Lang) -> None:
+        if lang in job.missing:
+            return
+        job.missing.add(lang)
+        name = LANGUAGE_NAMES.get(lang, lang.value)
+        message = (
+            f"No {name} voice is installed, so {name} text is read by another voice. "
+            "Run 'guidelight voices --check' to see what to install."
+        )
+        self._put(_Item(job, event=SpeechEvent(EventKind.ERROR, None, message=message)))
+
+    def _put(self, item: _Item) -> None:
+        while True:
+            if item.job.gen != self._gen:
+                raise _Cancelled
+            try:
+                self._audio.put(item, timeout=0.02)
+                return
+            except queue.Full:
+                self._run_calls()
+
+    def _put_quietly(self, item: _Item) -> None:
+        with contextlib.suppress(_Cancelled):
+            self._put(item)
+
+    # ----- player thread ---------------------------------------------------------------
+    def _player_loop(self) -> None:
+        pending: deque[tuple[int, _Job, SpeechEvent]] = deque()
+        failed_gen = -1
+        while True:
+            try:
+                item = self._audio.get(timeout=0.01)
+            except queue.Empty:
+                self._fire_due(pending)
+                continue
+            if item is None:
+                return
+            if item.job.gen != self._gen:
+                continue
+            try:
+                if item.chunk is not None and item.job.gen != failed_gen:
+                    self._play(item, pending)
+                elif item.final:
+                    self._finish(item, pending)
+                elif item.event is not None:
+                    pending.append((self.sink.written_frames(), item.job, item.event))
+            except SpeechUnavailable as exc:
+                failed_gen = item.job.gen
+                self._deliver(item.job, SpeechEvent(EventKind.ERROR, None, message=_sentence(str(exc))))
+            self._fire_due(pending)
+
+    def _play(self, item: _Item, pending: deque[tuple[int, _Job, SpeechEvent]]) -> None:
+        assert item.chunk is not None
+        synthesis = item.chunk.synthesis
+        sink = self.sink
+        epoch = sink.epoch
+        if item.job.gen != self._gen:
+            return
+        base = sink.written_frames()
+        for mark in item.chunk.marks:
+            event = SpeechEvent(EventKind.WORD, item.utterance, mark.offset, mark.length)
+            pending.append((base + mark.frame, item.job, event))
+        block = max(1, int(synthesis.sample_rate * BLOCK_SECONDS)) * 2
+        pcm = synthesis.pcm
+        for i in range(0, len(pcm), block):
+            if not sink.write(_scaled(pcm[i : i + block], self._volume), synthesis.sample_rate, epoch):
+                return
+            self._fire_due(pending)
+
+    def _finish(self, item: _Item, pending: deque[tuple[int, _Job, SpeechEvent]]) -> None:
+        sink = self.sink
+        end = sink.written_frames()
+        while item.job.gen == self._gen and sink.played_frames() < end:
+            self._fire_due(pending)
+            time.sleep(0.005)
+        self._fire_due(pending)
+        if item.job.gen == self._gen:
+            self._speaking = False
+            self._deliver(item.job, SpeechEvent(EventKind.DONE, None))
+
+    def _fire_due(self, pending: deque[tuple[int, _Job, SpeechEvent]]) -> None:
+        if not pending:
+            return
+        played = self.sink.played_frames()
+        while pending and (pending[0][1].gen != self._gen or pending[0][0] <= played):
+            _, job, event = pending.popleft()
+            if job.gen == self._gen:
+                self._deliver(job, event)
+
+    def _deliver(self, job: _Job, event: SpeechEvent) -> None:
+        callback = job.on_event
+        if callback is None:
+            if event.kind is EventKind.ERROR:
+                log.warning("%s", event.message)
+            return
+
+        def deliver() -> None:
+            if job.gen == self._gen:
+                callback(event)
+
+        self._post(deliver)
+
+    @staticmethod
+    def _drain(q: queue.Queue[Any]) -> None:
+        while True:
+            try:
+                q.get_nowait()
+            except queue.Empty:
+                return
+
+
+def _scaled(pcm: bytes, volume: float) -> bytes:
+    if volume >= 0.999:
+        return pcm
+    samples = array.array("h", pcm)
+    return array.array("h", (int(s * volume) for s in samples)).tobytes()
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith(".") else text + "."
