@@ -18,6 +18,7 @@ from guidelight.core.errors import GuideLightError
 # One module per group of subcommands; each defines register(subparsers).
 COMMAND_MODULES = (
     "guidelight.cli.document_cmds",
+    "guidelight.cli.speech_cmds",
     "guidelight.cli.library_cmds",
 )
 
