@@ -1,0 +1,57 @@
+"""Spoken confirmations, routed to the app's own voice, the screen reader, or both.
+
+A screen reader user already has a voice; a second one talking over it is noise, so
+the setting decides. Screen reader announcements go out as Qt's
+``QAccessibleAnnouncementEvent`` (Qt 6.8+), which Orca 45+, NVDA and Narrator speak.
+Every confirmation is also put in the status bar, so it can be seen and re-read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6 import QtGui
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
+
+# Qt older than 6.8 has no announcements: confirmations then always use the own voice.
+QAccessibleAnnouncementEvent = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+
+
+def send_to_screen_reader(widget: QWidget, text: str, assertive: bool = False) -> bool:
+    """Post an accessibility announcement; False if this Qt cannot."""
+    if QAccessibleAnnouncementEvent is None:
+        return False
+    event = QAccessibleAnnouncementEvent(widget, text)
+    if assertive:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)
+    return True
+
+
+class Announcer:
+    """One place that speaks confirmations and document snippets outside reading."""
+
+    def __init__(self, widget: QWidget, speaker: Any, make_utterance: Callable[[str, int, int], Any],
+                 output: Callable[[], str], show: Callable[[str], None]) -> None:
+        self.widget = widget
+        self.speaker = speaker
+        self.make_utterance = make_utterance
+        self.output = output
+        self.show = show
+
+    def announce(self, text: str, assertive: bool = False) -> None:
+        """A confirmation such as "Bookmark added"."""
+        self.show(text)
+        if self.output() in ("voice", "both") or QAccessibleAnnouncementEvent is None:
+            self.speaker.announce(text)
+        if self.output() in ("screen_reader", "both"):
+            send_to_screen_reader(self.widget, text, assertive)
+
+    def say(self, text: str, page: int, start: int) -> None:
+        """Document text outside continuous reading (a moved-to sentence or word)."""
+        if self.output() in ("voice", "both") or QAccessibleAnnouncementEvent is None:
+            self.speaker.speak([self.make_utterance(text, page, start)], lambda _event: None)
+        if self.output() in ("screen_reader", "both"):
+            send_to_screen_reader(self.widget, text)

@@ -1,0 +1,90 @@
+"""Start the desktop app: ``guidelight`` or ``guidelight FILE.pdf``.
+
+Start-up is kept lean because a student waits for it every time: the window is shown
+first; the PDF engine and the Thai segmenter are imported on the worker thread that
+opens the document, and the speech engine loads on its own thread.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from guidelight.core.model import Document
+from guidelight.core.settings import Settings, load_settings, save_settings
+from guidelight.gui.tasks import QtPoster
+from guidelight.gui.window import MainWindow, Services
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+
+
+def load_fonts() -> list[str]:
+    """Register the bundled Sarabun (OFL) so Thai reads well even without system fonts."""
+    families: list[str] = []
+    for ttf in sorted(FONT_DIR.glob("*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(ttf))
+        families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return sorted(set(families))
+
+
+def ui_language(settings: Settings) -> str:
+    """Thai when set, or when the system locale is Thai; English otherwise."""
+    if settings.language:
+        return settings.language
+    return "th" if QLocale.system().language() == QLocale.Language.Thai else "en"
+
+
+def open_pdf(path: str, password: str | None) -> Document:
+    """Runs on a worker thread, so the PDF engine's import cost never blocks the window."""
+    from guidelight.extract.pdf import open_document
+
+    return open_document(path, password=password)
+
+
+def make_services(app: QApplication) -> Services:
+    from guidelight.library import open_library
+    from guidelight.speech.speaker import Speaker, Utterance
+
+    sink = None
+    if os.environ.get("GUIDELIGHT_AUDIO") == "none":  # tests, screenshots, benchmarks
+        from guidelight.speech.sink import NullSink
+
+        sink = NullSink()
+    poster = QtPoster(app)
+    return Services(
+        speaker=Speaker(sink=sink, post=poster.post),
+        library=open_library(),
+        make_utterance=lambda text, page, start: Utterance(text, page, start),
+        open_document=open_pdf,
+        save_settings=save_settings,
+    )
+
+
+def run_app(argv: list[str]) -> int:
+    """Run the app until its window closes; ``argv`` may hold one PDF path."""
+    app = QApplication.instance() or QApplication([sys.argv[0], *[a for a in argv if a.startswith("-")]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Guide Light")
+    app.setDesktopFileName("guidelight")
+    app.setStyle("Fusion")
+    load_fonts()
+    settings = load_settings()
+    services = make_services(app)
+    window = MainWindow(services, settings, ui_language(settings))
+    window.show()
+    paths = [a for a in argv if not a.startswith("-")]
+    if paths:
+        window.open_path(paths[0])
+    else:
+        window.restore_last()
+    QTimer.singleShot(0, window.greet)
+    try:
+        return app.exec()
+    finally:
+        services.speaker.close()
+        services.library.close()

@@ -1,0 +1,133 @@
+"""Every command of the app: its menu, its keys, and its label and help in Thai and English.
+
+One table drives the menus, the shortcuts, the F1 help, ``docs/keyboard.md`` and the
+test that no key collides with a screen reader's global keys, so they cannot disagree.
+The map follows ``shared/research/accessibility.md``: no Insert or CapsLock combinations,
+no numeric keypad, and unmodified letters only while the reading view has focus (Qt
+apps have no browse mode, so those keys reach us, as in DAISY players).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Command:
+    """One user command. ``pane`` keys work only while the reading view has focus."""
+
+    id: str
+    menu: str
+    keys: tuple[str, ...]
+    label_en: str
+    label_th: str
+    help_en: str
+    help_th: str
+    pane: bool = False
+
+    def label(self, language: str) -> str:
+        return self.label_th if language == "th" else self.label_en
+
+    def help(self, language: str) -> str:
+        return self.help_th if language == "th" else self.help_en
+
+
+C = Command
+COMMANDS: tuple[Command, ...] = (
+    C("open", "file", ("Ctrl+O",), "&Open…", "เปิด… (&O)", "Open a PDF document", "เปิดเอกสาร PDF"),
+    C("recent", "file", ("Ctrl+Shift+O",), "&Recent documents…", "เอกสารล่าสุด… (&R)",
+      "List recently opened documents", "รายการเอกสารที่เปิดล่าสุด"),
+    C("quit", "file", ("Ctrl+Q",), "&Quit", "ออก (&Q)", "Quit Guide Light", "ออกจากไกด์ไลต์"),
+    C("play", "read", ("Space", "Ctrl+2", "Media Play"), "&Play or pause", "เล่นหรือหยุดชั่วคราว (&P)",
+      "Read aloud from the caret, or pause", "อ่านออกเสียงจากตำแหน่งเคอร์เซอร์ หรือหยุดชั่วคราว"),
+    C("stop", "read", ("Escape", "Ctrl+4"), "&Stop", "หยุด (&S)", "Stop reading", "หยุดอ่าน"),
+    C("say_sentence", "read", ("Ctrl+Shift+Space",), "Say current &sentence; twice: spell word",
+      "อ่านประโยคปัจจุบัน กดสองครั้ง: สะกดคำ (&S)",
+      "Say the current sentence; press twice quickly to spell the current word",
+      "อ่านประโยคปัจจุบัน กดสองครั้งเร็ว ๆ เพื่อสะกดคำปัจจุบัน"),
+    C("spell_word", "read", ("Ctrl+Shift+W",), "Spell current &word", "สะกดคำปัจจุบัน (&W)",
+      "Spell the current word letter by letter (Thai letter names)", "สะกดคำปัจจุบันทีละตัวอักษร"),
+    C("where", "read", ("Ctrl+Shift+K",), "&Where am I", "อยู่ตรงไหน (&W)",
+      "Say the document, page, heading and percent read", "บอกชื่อเอกสาร หน้า หัวข้อ และร้อยละที่อ่านแล้ว"),
+    C("next_sentence", "move", ("Alt+Down", "Ctrl+3"), "Next &sentence", "ประโยคถัดไป (&S)",
+      "Move to the next sentence and say it", "ไปประโยคถัดไปและอ่าน"),
+    C("prev_sentence", "move", ("Alt+Up", "Ctrl+1"), "Previous s&entence", "ประโยคก่อนหน้า (&E)",
+      "Move to the previous sentence and say it", "ไปประโยคก่อนหน้าและอ่าน"),
+    C("next_word", "move", ("Ctrl+Right",), "Next &word", "คำถัดไป (&W)",
+      "Move to the next word (Thai words too) and say it", "ไปคำถัดไป (รวมคำไทย) และอ่าน", pane=True),
+    C("prev_word", "move", ("Ctrl+Left",), "Previous w&ord", "คำก่อนหน้า (&O)",
+      "Move to the previous word and say it", "ไปคำก่อนหน้าและอ่าน", pane=True),
+    C("next_char", "move", ("Right",), "Next &character", "ตัวอักษรถัดไป (&C)",
+      "Move to the next character and say it", "ไปตัวอักษรถัดไปและอ่าน", pane=True),
+    C("prev_char", "move", ("Left",), "Previous c&haracter", "ตัวอักษรก่อนหน้า (&H)",
+      "Move to the previous character and say it", "ไปตัวอักษรก่อนหน้าและอ่าน", pane=True),
+    C("next_paragraph", "move", ("Ctrl+Down", "P"), "Next &paragraph", "ย่อหน้าถัดไป (&P)",
+      "Move to the next paragraph and say it", "ไปย่อหน้าถัดไปและอ่าน", pane=True),
+    C("prev_paragraph", "move", ("Ctrl+Up", "Shift+P"), "Previous p&aragraph", "ย่อหน้าก่อนหน้า (&A)",
+      "Move to the previous paragraph and say it", "ไปย่อหน้าก่อนหน้าและอ่าน", pane=True),
+    C("next_heading", "move", ("H",), "Next &heading", "หัวข้อถัดไป (&H)",
+      "Move to the next heading (1 to 6: next heading of that level)",
+      "ไปหัวข้อถัดไป (1 ถึง 6: หัวข้อระดับนั้น)", pane=True),
+    C("prev_heading", "move", ("Shift+H",), "Previous headin&g", "หัวข้อก่อนหน้า (&G)",
+      "Move to the previous heading", "ไปหัวข้อก่อนหน้า", pane=True),
+    C("next_page", "move", ("PgDown",), "Next pag&e", "หน้าถัดไป (&E)",
+      "Go to the next page", "ไปหน้าถัดไป", pane=True),
+    C("prev_page", "move", ("PgUp",), "Previous page", "หน้าก่อนหน้า",
+      "Go to the previous page", "ไปหน้าก่อนหน้า", pane=True),
+    C("goto_page", "move", ("Ctrl+G",), "&Go to page…", "ไปที่หน้า… (&G)",
+      "Type a page number and go there", "พิมพ์หมายเลขหน้าแล้วไปที่หน้านั้น"),
+    C("find", "move", ("Ctrl+F",), "&Find…", "ค้นหา… (&F)",
+      "Search the text (Thai aware)", "ค้นหาข้อความ (รองรับภาษาไทย)"),
+    C("find_next", "move", ("F3",), "Find &next", "ค้นหาถัดไป (&N)",
+      "Go to the next match", "ไปยังคำที่พบถัดไป"),
+    C("find_prev", "move", ("Shift+F3",), "Find pre&vious", "ค้นหาก่อนหน้า (&V)",
+      "Go to the previous match", "ไปยังคำที่พบก่อนหน้า"),
+    C("bookmark", "bookmarks", ("Ctrl+B",), "&Add bookmark…", "เพิ่มที่คั่น… (&A)",
+      "Bookmark this sentence, with an optional note", "คั่นประโยคนี้ พร้อมบันทึก (ไม่บังคับ)"),
+    C("bookmarks", "bookmarks", ("Ctrl+Shift+B",), "&List bookmarks…", "รายการที่คั่น… (&L)",
+      "List bookmarks; Enter goes there, Delete removes", "รายการที่คั่น Enter เพื่อไป Delete เพื่อลบ"),
+    C("zoom_in", "view", ("Ctrl+=", "Ctrl++"), "Zoom &in", "ขยาย (&I)",
+      "Make the text bigger", "ขยายตัวอักษร"),
+    C("zoom_out", "view", ("Ctrl+-",), "Zoom &out", "ย่อ (&O)",
+      "Make the text smaller", "ย่อตัวอักษร"),
+    C("zoom_reset", "view", ("Ctrl+0",), "&Reset zoom", "ขนาดปกติ (&R)",
+      "Back to the normal text size", "กลับไปขนาดตัวอักษรปกติ"),
+    C("theme", "view", ("Ctrl+Shift+C",), "Next &colour theme", "ชุดสีถัดไป (&C)",
+      "Cycle: system, normal, high contrast dark, high contrast light",
+      "สลับ: ตามระบบ ปกติ คอนทราสต์สูงพื้นดำ คอนทราสต์สูงพื้นขาว"),
+    C("language", "view", ("Ctrl+Shift+L",), "Switch &language (Thai/English)", "สลับภาษา ไทย/อังกฤษ (&L)",
+      "Switch the interface between Thai and English", "สลับภาษาของโปรแกรมระหว่างไทยกับอังกฤษ"),
+    C("faster", "speech", ("]", "Ctrl+Shift+Up"), "&Faster", "เร็วขึ้น (&F)",
+      "Read faster", "อ่านเร็วขึ้น"),
+    C("slower", "speech", ("[", "Ctrl+Shift+Down"), "&Slower", "ช้าลง (&S)",
+      "Read slower", "อ่านช้าลง"),
+    C("louder", "speech", ("}",), "&Louder", "ดังขึ้น (&L)", "Volume up", "เพิ่มเสียง"),
+    C("quieter", "speech", ("{",), "&Quieter", "เบาลง (&Q)", "Volume down", "ลดเสียง"),
+    C("voice", "speech", ("Ctrl+Shift+E",), "Choose &voice…", "เลือกเสียง… (&V)",
+      "Pick the reading voice", "เลือกเสียงอ่าน"),
+    C("output", "speech", ("Ctrl+Shift+V",), "Confirmations: own voice / screen reader / &both",
+      "การยืนยัน: เสียงตัวเอง / โปรแกรมอ่านหน้าจอ / ทั้งสอง (&B)",
+      "Choose who speaks confirmations", "เลือกว่าใครพูดข้อความยืนยัน"),
+    C("help", "help", ("F1",), "&Keyboard help", "วิธีใช้แป้นพิมพ์ (&K)",
+      "Hear and see this list of keys", "ฟังและดูรายการแป้นนี้"),
+)
+
+HEADING_LEVEL_KEYS = tuple(str(n) for n in range(1, 7))  # pane keys: next heading of level n
+
+MENUS = ("file", "read", "move", "bookmarks", "view", "speech", "help")
+
+
+def command(command_id: str) -> Command:
+    """The command with this id (a KeyError is a programming error)."""
+    return next(c for c in COMMANDS if c.id == command_id)
+
+
+def help_lines(language: str) -> list[str]:
+    """One line per command, "keys: what it does", in menu order, for F1 and the docs."""
+    lines = []
+    for menu in MENUS:
+        for c in COMMANDS:
+            if c.menu == menu:
+                where = "" if not c.pane else (" (ในข้อความ)" if language == "th" else " (in the text)")
+                lines.append(f"{', '.join(c.keys)}: {c.help(language)}{where}")
+    return lines

@@ -1,0 +1,295 @@
+"""What the student is doing with the open document: reading, moving, bookmarking.
+
+Plain Python with no Qt import, so the journeys can be reasoned about (and tested)
+without widgets: the window implements ``ReadingView`` and forwards key commands here;
+the session calls the navigation functions, the speaker and the library. It runs on the
+GUI thread; speech events reach it through the speaker's ``post`` (a queued Qt call).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from guidelight.core import navigation
+from guidelight.core.model import Document, Position
+from guidelight.core.navigation import Span, Unit
+from guidelight.gui.i18n import tr
+
+
+class ReadingView(Protocol):
+    """What the session needs from the reading widget."""
+
+    def show_page(self, number: int, text: str) -> None: ...
+    def show_highlight(self, sentence: Span | None, word: Span | None) -> None: ...
+    def move_caret(self, offset: int) -> None: ...
+    def caret_offset(self) -> int: ...
+    def show_status(self, text: str) -> None: ...
+
+
+SPELL_AGAIN_SECONDS = 0.8  # a second press within this time spells instead of repeating
+
+
+class ReadingSession:
+    """The open document, the reading position and what happens on each command.
+
+    ``say`` speaks document text through the confirmation route (own voice, screen
+    reader or both) and ``announce`` speaks a short confirmation; both are supplied by
+    the window, which knows the setting. ``make_utterance`` builds the speaker's own
+    ``Utterance`` type so this module does not depend on the speech package.
+    """
+
+    def __init__(
+        self,
+        view: ReadingView,
+        speaker: Any,
+        library: Any,
+        announce: Callable[[str], None],
+        say: Callable[[str, int, int], None],
+        make_utterance: Callable[[str, int, int], Any],
+        language: Callable[[], str],
+        caret_follows_speech: Callable[[], bool],
+    ) -> None:
+        self.view = view
+        self.speaker = speaker
+        self.library = library
+        self.announce = announce
+        self.say = say
+        self.make_utterance = make_utterance
+        self.language = language
+        self.caret_follows_speech = caret_follows_speech
+        self.doc: Document | None = None
+        self.position = Position(1, 0)
+        self.shown_page = 0
+        self.reading = False
+        self._last_say_sentence = 0.0
+        self._search: str = ""
+        self._generation = 0  # speech events of an older speak() call are ignored
+
+    # --- opening --------------------------------------------------------------------
+
+    def open(self, doc: Document, path: str) -> None:
+        """Show ``doc`` at its saved position (or the start) and tell the student."""
+        self.stop(quiet=True)
+        self.doc = doc
+        saved = self.library.get_position(doc.content_hash) if self.library else None
+        self.library.remember_document(doc.content_hash, path, doc.title, doc.page_count)
+        self.position = saved if saved and 1 <= saved.page <= doc.page_count else Position(1, 0)
+        self._show(self.position)
+        key = "resumed" if saved else "opened"
+        self.announce(tr(key, self.language(), title=doc.title, count=doc.page_count, page=self.position.page))
+
+    def _show(self, pos: Position, span: Span | None = None) -> None:
+        """Bring ``pos`` on screen: page, caret, highlight and status line."""
+        assert self.doc is not None
+        if pos.page != self.shown_page:
+            self.view.show_page(pos.page, self.doc.page(pos.page).text)
+            self.shown_page = pos.page
+        sentence = navigation.unit_at(self.doc, pos, Unit.SENTENCE)
+        self.view.show_highlight(sentence, span if span and span != sentence else None)
+        self.view.move_caret(pos.offset)
+        self.position = pos
+        self._update_status()
+
+    def _update_status(self) -> None:
+        if self.doc is None:
+            self.view.show_status(tr("status.nodoc", self.language()))
+            return
+        info = navigation.where_am_i(self.doc, self.position)
+        self.view.show_status(tr("status.page", self.language(), title=self.doc.title,
+                                 page=info.page, count=info.page_count, percent=info.percent))
+
+    def _save(self) -> None:
+        if self.doc is not None and self.library is not None:
+            self.library.set_position(self.doc.content_hash, self.position)
+
+    def _require_doc(self) -> Document | None:
+        if self.doc is None:
+            self.announce(tr("no.document", self.language()))
+        return self.doc
+
+    # --- reading aloud --------------------------------------------------------------
+
+    def toggle(self) -> None:
+        if self.reading:
+            self.stop()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        """Read from the sentence at the caret to the end of the document."""
+        doc = self._require_doc()
+        if doc is None:
+            return
+        pos = Position(self.shown_page or self.position.page, self.view.caret_offset())
+        self.position = pos
+        self._generation += 1
+        generation = self._generation
+        self.reading = True
+        utterances = (self.make_utterance(doc.page(n).slice(s.start, s.end), n, s.start)
+                      for n, s in navigation.sentences_from(doc, pos))
+        self.speaker.speak(utterances, lambda event: self._on_event(event, generation))
+
+    def stop(self, quiet: bool = False) -> None:
+        was_reading = self.reading
+        self.reading = False
+        self._generation += 1
+        self.speaker.stop()
+        if was_reading:
+            self._save()
+            if not quiet:
+                self.announce(tr("stopped", self.language()))
+
+    def _on_event(self, event: Any, generation: int) -> None:
+        """Follow the voice: highlight, caret and saved position move with what is heard."""
+        if generation != self._generation or self.doc is None:
+            return
+        kind = getattr(event.kind, "value", event.kind)
+        utterance = event.utterance
+        if kind == "start" and utterance is not None and utterance.page:
+            sentence = Span(utterance.page, utterance.start, utterance.start + len(utterance.text))
+            self._follow(Position(utterance.page, utterance.start), sentence, None)
+            self._save()
+        elif kind == "word" and utterance is not None and utterance.page:
+            word = Span(utterance.page, event.offset, event.offset + event.length)
+            sentence = Span(utterance.page, utterance.start, utterance.start + len(utterance.text))
+            self._follow(Position(utterance.page, event.offset), sentence, word)
+        elif kind == "done":
+            self.reading = False
+            self._save()
+            self.announce(tr("end.document", self.language()))
+        elif kind == "error":
+            self.reading = False
+            self.announce(tr("speech.error", self.language(), message=event.message))
+
+    def _follow(self, pos: Position, sentence: Span, word: Span | None) -> None:
+        assert self.doc is not None
+        if pos.page != self.shown_page:
+            self.view.show_page(pos.page, self.doc.page(pos.page).text)
+            self.shown_page = pos.page
+        self.view.show_highlight(sentence, word)
+        if self.caret_follows_speech():
+            self.view.move_caret(pos.offset)
+        self.position = pos
+        self._update_status()
+
+    # --- moving ---------------------------------------------------------------------
+
+    def move(self, unit: Unit, steps: int, level: int = 0) -> None:
+        """Move by a unit and say what is there; reading continues from there if it was on."""
+        doc = self._require_doc()
+        if doc is None:
+            return
+        origin = Position(self.shown_page or self.position.page, self.view.caret_offset())
+        span = navigation.move(doc, origin, unit, steps, level)
+        if span is None:
+            edge = "end.document" if steps > 0 else "start.document"
+            self.announce(tr("no.more", self.language(), unit=tr(f"unit.{unit.value}", self.language()))
+                          + " " + tr(edge, self.language()))
+            return
+        self.go_to(span, unit)
+
+    def go_to(self, span: Span, unit: Unit = Unit.SENTENCE) -> None:
+        """Put the reader at ``span``, say it, and keep reading if reading was on."""
+        assert self.doc is not None
+        was_reading = self.reading
+        if was_reading:
+            self.stop(quiet=True)
+        self._show(span.position, span)
+        self._save()
+        if was_reading:
+            self.play()
+            return
+        text = self.doc.page(span.page).slice(span.start, span.end)
+        if unit is Unit.PAGE:
+            key = "page.now" if text.strip() else "page.empty"
+            self.announce(tr(key, self.language(), page=span.page))
+            first = navigation.unit_at(self.doc, span.position, Unit.SENTENCE)
+            if first is not None:
+                self.say(self.doc.page(span.page).slice(first.start, first.end), span.page, first.start)
+        elif unit is Unit.CHARACTER:
+            self.say(navigation.letter_name(text, self.language()), 0, 0)
+        else:
+            self.say(text, span.page, span.start)
+
+    def go_to_page(self, number: int) -> None:
+        doc = self._require_doc()
+        if doc is not None and 1 <= number <= doc.page_count:
+            self.go_to(navigation.Span(number, 0, len(doc.page(number).text)), Unit.PAGE)
+
+    # --- telling ---------------------------------------------------------------------
+
+    def where_am_i(self) -> None:
+        doc = self._require_doc()
+        if doc is not None:
+            self.announce(navigation.where_am_i(doc, self._caret_position()).describe(self.language()))
+
+    def _caret_position(self) -> Position:
+        return Position(self.shown_page or self.position.page, self.view.caret_offset())
+
+    def say_sentence(self) -> None:
+        """Say the current sentence; a quick second press spells the current word."""
+        doc = self._require_doc()
+        if doc is None:
+            return
+        now = time.monotonic()
+        if now - self._last_say_sentence < SPELL_AGAIN_SECONDS:
+            self._last_say_sentence = 0.0
+            self.spell_word()
+            return
+        self._last_say_sentence = now
+        span = navigation.unit_at(doc, self._caret_position(), Unit.SENTENCE)
+        if span is not None:
+            self.say(doc.page(span.page).slice(span.start, span.end), span.page, span.start)
+
+    def spell_word(self) -> None:
+        doc = self._require_doc()
+        if doc is None:
+            return
+        span = navigation.unit_at(doc, self._caret_position(), Unit.WORD)
+        if span is not None:
+            letters = navigation.spell(doc.page(span.page).slice(span.start, span.end), self.language())
+            self.say(", ".join(letters), 0, 0)
+
+    # --- search and bookmarks ----------------------------------------------------------
+
+    def find(self, query: str, forward: bool = True) -> None:
+        doc = self._require_doc()
+        if doc is None:
+            return
+        if query:
+            self._search = query
+        if not self._search:
+            self.announce(tr("search.first", self.language()))
+            return
+        hit = navigation.search(doc, self._search, self._caret_position(), forward)
+        if hit is None:
+            self.announce(tr("search.none", self.language(), query=self._search))
+            return
+        sentence = navigation.unit_at(doc, hit.position, Unit.SENTENCE) or hit
+        self._show(hit.position, hit)
+        self._save()
+        self.say(doc.page(sentence.page).slice(sentence.start, sentence.end), sentence.page, sentence.start)
+
+    def sentence_start(self) -> Position:
+        """Where a bookmark goes: the start of the sentence being read or at the caret."""
+        assert self.doc is not None
+        pos = self.position if self.reading else self._caret_position()
+        span = navigation.unit_at(self.doc, pos, Unit.SENTENCE)
+        return span.position if span is not None else pos
+
+    def add_bookmark(self, note: str) -> None:
+        doc = self._require_doc()
+        if doc is None:
+            return
+        pos = self.sentence_start()
+        self.library.add_bookmark(doc.content_hash, pos, note)
+        self.announce(tr("bookmark.added", self.language(), page=pos.page))
+
+    def close(self) -> None:
+        """Stop and remember the place, e.g. when the window closes."""
+        if self.doc is not None and not self.reading:
+            self.position = self._caret_position()
+        self.stop(quiet=True)
+        self._save()

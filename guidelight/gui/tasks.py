@@ -1,0 +1,60 @@
+"""Running plain functions off the GUI thread and bringing results back onto it.
+
+Opening and extracting a PDF can take seconds; the window must keep answering keys.
+``run_in_background`` runs a plain function (no Qt inside) on the global thread pool
+and calls ``on_done`` or ``on_error`` on the GUI thread through a queued signal, as
+Anki's ``run_on_main`` does. ``QtPoster`` is the same bridge for the speaker's events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+
+class QtPoster(QObject):
+    """``post(fn)`` from any thread runs ``fn`` on the thread that owns this object."""
+
+    _call = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._call.connect(self._run)
+
+    def post(self, fn: Callable[[], None]) -> None:
+        self._call.emit(fn)
+
+    @Slot(object)
+    def _run(self, fn: Callable[[], None]) -> None:
+        fn()
+
+
+class BackgroundRunner(QObject):
+    """Runs functions on a thread pool; results come back on this object's thread."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._poster = QtPoster(self)
+        self.pool = QThreadPool.globalInstance()
+        self.pending = 0
+
+    def run(self, work: Callable[[], Any], on_done: Callable[[Any], None],
+            on_error: Callable[[BaseException], None]) -> None:
+        self.pending += 1
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            self.pending -= 1
+            callback(value)
+
+        def job() -> None:
+            try:
+                result = work()
+            except Exception as exc:  # every failure goes back to the GUI to be told
+                error = exc
+                self._poster.post(lambda: finish(on_error, error))
+                return
+            self._poster.post(lambda: finish(on_done, result))
+
+        self.pool.start(QRunnable.create(job))

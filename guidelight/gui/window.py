@@ -1,0 +1,484 @@
+"""The main window: menus, keys, the reading view, buttons and status line.
+
+A thin layer: each command is forwarded to the ``ReadingSession`` (reading and moving)
+or changes a setting; documents are opened on a worker thread. Every control has an
+accessible name, focus moves with Tab through the view and the buttons and back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
+from guidelight.core.model import Document
+from guidelight.core.navigation import Unit, unit_at
+from guidelight.core.settings import SPEECH_OUTPUTS, Settings
+from guidelight.gui import dialogs, theme
+from guidelight.gui.announce import Announcer
+from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
+from guidelight.gui.i18n import plain, tr
+from guidelight.gui.reading_view import ReadingPane
+from guidelight.gui.session import ReadingSession
+from guidelight.gui.tasks import BackgroundRunner
+
+RATE_STEP = 20
+VOLUME_STEP = 0.1
+ZOOM_STEP = 10
+
+
+@dataclass
+class Services:
+    """What the window needs from outside Qt; tests pass stand-ins for speech."""
+
+    speaker: Any
+    library: Any
+    make_utterance: Callable[[str, int, int], Any]
+    open_document: Callable[[str, str | None], Document]
+    save_settings: Callable[[Settings], None]
+
+
+def _is_pane_key(key: str) -> bool:
+    """Unmodified keys (letters, Space, [, Escape...) work only in the reading view."""
+    return not any(key.startswith(p) for p in ("Ctrl+", "Alt+", "F", "Media", "Shift+F"))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, services: Services, settings: Settings, language: str) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = settings
+        self.language = language
+        self.runner = BackgroundRunner(self)
+        self._default_palette = QPalette(QApplication.palette())
+        self._opening = False
+        self.status = QLabel(self)
+        self.view = ReadingPane(self, self._set_status, self._lone_ctrl)
+        self.announcer = Announcer(self, services.speaker, services.make_utterance,
+                                   lambda: self.settings.speech_output, self._set_status)
+        self.session = ReadingSession(
+            self.view, services.speaker, services.library, self.announcer.announce, self.announcer.say,
+            services.make_utterance, lambda: self.language, lambda: self.settings.caret_follows_speech,
+        )
+        self.actions_by_id: dict[str, QAction] = {}
+        self.menus: dict[str, QMenu] = {}
+        self.buttons: dict[str, QPushButton] = {}
+        self._build()
+        self.retranslate()
+        self.apply_look()
+        self.apply_voice()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        for key, command_id in (("button.play", "play"), ("button.prev", "prev_sentence"),
+                                ("button.next", "next_sentence"), ("button.where", "where")):
+            button = QPushButton(central)
+            button.clicked.connect(self._runner_for(command_id))
+            self.buttons[key] = button
+            row.addWidget(button)
+        layout.addLayout(row)
+        self.setCentralWidget(central)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.status, 1)
+        for menu_id in MENUS:
+            self.menus[menu_id] = self.menuBar().addMenu("")
+        for command in COMMANDS:
+            self._add_command(command)
+        for n, key in enumerate(HEADING_LEVEL_KEYS, start=1):
+            self._pane_action(key, partial(self.session.move, Unit.HEADING, 1, n))
+        self.setTabOrder(self.view, self.buttons["button.play"])
+        self.resize(1000, 720)
+
+    def _add_command(self, command: Command) -> None:
+        action = QAction(self)
+        window_keys = [k for k in command.keys if not command.pane and not _is_pane_key(k)]
+        action.setShortcuts([QKeySequence(k) for k in window_keys])
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if not window_keys and command.keys:
+            # Show the pane key in the menu without binding it window-wide.
+            action.setShortcutVisibleInContextMenu(True)
+        run = self._runner_for(command.id)
+        action.triggered.connect(run)
+        self.menus[command.menu].addAction(action)
+        self.actions_by_id[command.id] = action
+        for key in command.keys:
+            if command.pane or _is_pane_key(key):
+                self._pane_action(key, run)
+
+    def _pane_action(self, key: str, run: Callable[[], None]) -> None:
+        action = QAction(self.view)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda *_: run())
+        self.view.addAction(action)
+
+    def _runner_for(self, command_id: str) -> Callable[[], None]:
+        handler = getattr(self, f"cmd_{command_id}")
+        return lambda *_: handler()
+
+    def retranslate(self) -> None:
+        """(Re)label everything in the current language."""
+        lang = self.language
+        self.setWindowTitle(tr("app.name", lang))
+        for menu_id, menu in self.menus.items():
+            menu.setTitle(tr(f"menu.{menu_id}", lang))
+        for command in COMMANDS:
+            action = self.actions_by_id[command.id]
+            label = command.label(lang)
+            if command.pane or all(_is_pane_key(k) for k in command.keys):
+                label = f"{label}\t{command.keys[0]}"
+            action.setText(label)
+            action.setToolTip(command.help(lang))
+            action.setStatusTip(command.help(lang))
+        for key, button in self.buttons.items():
+            button.setText(tr(key, lang))
+            button.setAccessibleName(plain(tr(key, lang)))
+        self.view.setAccessibleName(tr("view.name", lang))
+        self.view.setAccessibleDescription(tr("view.description", lang))
+        self.status.setAccessibleName(tr("status.name", lang))
+        if self.session.doc is None:
+            self._set_status(tr("status.nodoc", lang))
+
+    def apply_look(self) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.view.colours = theme.apply(app, self.settings.theme, self._default_palette)
+        points = self.settings.font_size * self.settings.zoom / 100
+        self.view.set_reading_font(self.settings.font_family, points)
+        if self.session.doc is not None:
+            self.session._show(self.session.position)  # redraw the highlight in the new colours
+
+    def apply_voice(self) -> None:
+        speaker = self.services.speaker
+        speaker.set_rate(self.settings.rate)
+        speaker.set_volume(self.settings.volume)
+        if self.settings.voice:
+            speaker.set_voice(self.settings.voice)
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def _change(self, **values: Any) -> None:
+        self.settings = replace(self.settings, **values).validated()
+        self.services.save_settings(self.settings)
+
+    # --- opening -----------------------------------------------------------------------
+
+    def open_path(self, path: str, password: str | None = None) -> None:
+        """Open on a worker thread; the window keeps answering keys meanwhile."""
+        self.session.stop(quiet=True)
+        self._opening = True
+        self.announcer.announce(tr("opening", self.language, name=Path(path).name))
+        opener = self.services.open_document
+
+        def work() -> Document:
+            doc = opener(path, password)
+            doc.page(1)  # the first page is ready before the window shows the document
+            return doc
+
+        self.runner.run(work, lambda doc: self._opened(doc, path),
+                        lambda exc: self._open_failed(exc, path, password))
+
+    def _opened(self, doc: Document, path: str) -> None:
+        saved = self.services.library.get_position(doc.content_hash)
+        if saved is not None and 1 <= saved.page <= doc.page_count and not doc.is_ready(saved.page):
+            self.runner.run(lambda: doc.page(saved.page), lambda _page: self._show_document(doc, path),
+                            lambda exc: self._open_failed(exc, path, None))
+            return
+        self._show_document(doc, path)
+
+    def _show_document(self, doc: Document, path: str) -> None:
+        self._opening = False
+        self.session.open(doc, path)
+        self.view.setFocus()
+
+    def _open_failed(self, exc: BaseException, path: str, password: str | None) -> None:
+        self._opening = False
+        focus = QApplication.focusWidget() or self.view
+        if isinstance(exc, PasswordRequired):
+            key = "password.wrong" if password else "password.asked"
+            self.announcer.announce(tr(key, self.language), assertive=True)
+            typed = dialogs.ask_text(self, tr("password.title", self.language),
+                                     tr("password.label", self.language, name=Path(path).name),
+                                     self.language, secret=True)
+            if typed:
+                self.open_path(path, typed)
+                return
+            self.announcer.announce(tr("cancelled", self.language))
+        elif isinstance(exc, NoTextLayer):
+            self.announcer.announce(tr("open.scanned", self.language), assertive=True)
+        else:
+            problem = exc.problem if isinstance(exc, DocumentError) else str(exc)
+            self.announcer.announce(tr("open.failed", self.language, problem=problem), assertive=True)
+        focus.setFocus()
+
+    def restore_last(self) -> bool:
+        """Reopen the last document if it still exists; True if opening started."""
+        if not self.settings.restore_last_document:
+            return False
+        recent = self.services.library.recent(1)
+        if recent and Path(recent[0].path).is_file():
+            self.open_path(str(recent[0].path))
+            return True
+        return False
+
+    # --- commands (names match commands.py ids) -----------------------------------------
+
+    def cmd_open(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, tr("open.dialog", self.language), "", "PDF (*.pdf)")
+        if path:
+            self.open_path(path)
+        else:
+            self.view.setFocus()
+
+    def cmd_recent(self) -> None:
+        recent = self.services.library.recent(10)
+        if not recent:
+            self.announcer.announce(tr("recent.none", self.language))
+            return
+        names = [f"{r.title} ({Path(r.path).name})" for r in recent]
+        row = dialogs.choose(self, tr("recent.title", self.language), tr("recent.list", self.language),
+                             names, self.language)
+        if row is not None:
+            self.open_path(str(recent[row].path))
+
+    def cmd_quit(self) -> None:
+        self.close()
+
+    def cmd_play(self) -> None:
+        self.session.toggle()
+
+    def cmd_stop(self) -> None:
+        self.session.stop()
+
+    def _lone_ctrl(self) -> None:
+        if self.session.reading:
+            self.session.stop()
+
+    def cmd_say_sentence(self) -> None:
+        self.session.say_sentence()
+
+    def cmd_spell_word(self) -> None:
+        self.session.spell_word()
+
+    def cmd_where(self) -> None:
+        self.session.where_am_i()
+
+    def cmd_next_sentence(self) -> None:
+        self.session.move(Unit.SENTENCE, 1)
+
+    def cmd_prev_sentence(self) -> None:
+        self.session.move(Unit.SENTENCE, -1)
+
+    def cmd_next_word(self) -> None:
+        self.session.move(Unit.WORD, 1)
+
+    def cmd_prev_word(self) -> None:
+        self.session.move(Unit.WORD, -1)
+
+    def cmd_next_char(self) -> None:
+        self.session.move(Unit.CHARACTER, 1)
+
+    def cmd_prev_char(self) -> None:
+        self.session.move(Unit.CHARACTER, -1)
+
+    def cmd_next_paragraph(self) -> None:
+        self.session.move(Unit.PARAGRAPH, 1)
+
+    def cmd_prev_paragraph(self) -> None:
+        self.session.move(Unit.PARAGRAPH, -1)
+
+    def cmd_next_heading(self) -> None:
+        self.session.move(Unit.HEADING, 1)
+
+    def cmd_prev_heading(self) -> None:
+        self.session.move(Unit.HEADING, -1)
+
+    def cmd_next_page(self) -> None:
+        self.session.move(Unit.PAGE, 1)
+
+    def cmd_prev_page(self) -> None:
+        self.session.move(Unit.PAGE, -1)
+
+    def cmd_goto_page(self) -> None:
+        doc = self.session.doc
+        if doc is None:
+            self.announcer.announce(tr("no.document", self.language))
+            return
+        number = dialogs.ask_page(self, self.session.shown_page, doc.page_count, self.language)
+        self.view.setFocus()
+        if number is not None:
+            self.session.go_to_page(number)
+
+    def cmd_find(self) -> None:
+        if self.session.doc is None:
+            self.announcer.announce(tr("no.document", self.language))
+            return
+        query = dialogs.ask_text(self, tr("search.title", self.language), tr("search.label", self.language),
+                                 self.language)
+        self.view.setFocus()
+        if query:
+            self.session.find(query)
+
+    def cmd_find_next(self) -> None:
+        self.session.find("", forward=True)
+
+    def cmd_find_prev(self) -> None:
+        self.session.find("", forward=False)
+
+    def cmd_bookmark(self) -> None:
+        if self.session.doc is None:
+            self.announcer.announce(tr("no.document", self.language))
+            return
+        note = dialogs.ask_text(self, tr("bookmark.title", self.language), tr("bookmark.label", self.language),
+                                self.language)
+        self.view.setFocus()
+        if note is None:
+            self.announcer.announce(tr("cancelled", self.language))
+            return
+        self.session.add_bookmark(note)
+
+    def cmd_bookmarks(self) -> None:
+        doc = self.session.doc
+        if doc is None:
+            self.announcer.announce(tr("no.document", self.language))
+            return
+        library = self.services.library
+        marks = library.bookmarks(doc.content_hash)
+        if not marks:
+            self.announcer.announce(tr("bookmarks.none", self.language))
+            return
+
+        def label(mark: Any) -> str:
+            page = doc.page(mark.position.page)
+            snippet = page.text[mark.position.offset : mark.position.offset + 60].split("\n")[0]
+            return tr("bookmark.item", self.language, page=mark.position.page, note=mark.note or snippet)
+
+        def remove(row: int) -> None:
+            library.remove_bookmark(marks[row].id)
+            del marks[row]
+            self.announcer.announce(tr("bookmarks.removed", self.language))
+
+        row = dialogs.choose(self, tr("bookmarks.title", self.language), tr("bookmarks.list", self.language),
+                             [label(m) for m in marks], self.language, on_delete=remove)
+        self.view.setFocus()
+        if row is not None:
+            pos = marks[row].position
+            span = unit_at(doc, pos, Unit.SENTENCE)
+            if span is not None:
+                self.session.go_to(span)
+
+    def _zoom(self, zoom: int) -> None:
+        self._change(zoom=max(50, min(400, zoom)))
+        self.apply_look()
+        self.announcer.announce(tr("zoom", self.language, value=self.settings.zoom))
+
+    def cmd_zoom_in(self) -> None:
+        self._zoom(self.settings.zoom + ZOOM_STEP)
+
+    def cmd_zoom_out(self) -> None:
+        self._zoom(self.settings.zoom - ZOOM_STEP)
+
+    def cmd_zoom_reset(self) -> None:
+        self._zoom(100)
+
+    def cmd_theme(self) -> None:
+        order = theme.THEME_ORDER
+        self._change(theme=order[(order.index(self.settings.theme) + 1) % len(order)])
+        self.apply_look()
+        self.announcer.announce(tr(f"theme.{self.settings.theme}", self.language))
+
+    def cmd_language(self) -> None:
+        self.language = "en" if self.language == "th" else "th"
+        self._change(language=self.language)
+        self.retranslate()
+        if self.session.doc is not None:
+            self.session._update_status()
+        self.announcer.announce(tr("language.changed", self.language))
+
+    def _rate(self, delta: int) -> None:
+        self._change(rate=max(80, min(450, self.settings.rate + delta)))
+        self.services.speaker.set_rate(self.settings.rate)
+        self.announcer.announce(tr("rate", self.language, value=self.settings.rate))
+
+    def cmd_faster(self) -> None:
+        self._rate(RATE_STEP)
+
+    def cmd_slower(self) -> None:
+        self._rate(-RATE_STEP)
+
+    def _volume(self, delta: float) -> None:
+        self._change(volume=round(max(0.0, min(1.0, self.settings.volume + delta)), 2))
+        self.services.speaker.set_volume(self.settings.volume)
+        self.announcer.announce(tr("volume", self.language, value=round(self.settings.volume * 100)))
+
+    def cmd_louder(self) -> None:
+        self._volume(VOLUME_STEP)
+
+    def cmd_quieter(self) -> None:
+        self._volume(-VOLUME_STEP)
+
+    def cmd_voice(self) -> None:
+        voices = self.services.speaker.voices()
+        if not voices:
+            self.announcer.announce(tr("voice.none", self.language))
+            return
+        names = [f"{v.name} ({', '.join(v.languages)})" for v in voices]
+        row = dialogs.choose(self, tr("voice.title", self.language), tr("voice.list", self.language),
+                             names, self.language)
+        self.view.setFocus()
+        if row is not None:
+            self._change(voice=voices[row].id)
+            self.services.speaker.set_voice(voices[row].id)
+            self.announcer.announce(tr("voice.now", self.language, name=voices[row].name))
+
+    def cmd_output(self) -> None:
+        order = SPEECH_OUTPUTS
+        self._change(speech_output=order[(order.index(self.settings.speech_output) + 1) % len(order)])
+        self.announcer.announce(tr(f"output.{self.settings.speech_output}", self.language))
+
+    def cmd_help(self) -> None:
+        lines = help_lines(self.language)
+        intro = tr("help.intro", self.language)
+        self.announcer.say(intro + "\n" + "\n".join(lines), 0, 0)
+        dialogs.show_help(self, tr("help.title", self.language), "\n".join([intro, "", *lines]), self.language)
+        self.services.speaker.stop()
+        self.view.setFocus()
+
+    # --- lifetime -------------------------------------------------------------------------
+
+    def greet(self) -> None:
+        """Say the app is ready, unless a document is already being opened."""
+        if not self._opening:
+            self.announcer.announce(tr("app.ready", self.language))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.session.close()
+        self.services.save_settings(self.settings)
+        event.accept()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self.view.setFocus)
