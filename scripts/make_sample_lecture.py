@@ -56,7 +56,7 @@ def main() -> None:
     story = pymupdf.Story(HTML, user_css=CSS, archive=archive)
     writer = pymupdf.DocumentWriter(str(OUT))
     mediabox = pymupdf.paper_rect("a5")
-    where = mediabox + (50, 60, -50, -60)
+    where = pymupdf.Rect(50, 60, mediabox.width - 50, mediabox.height - 60)
     more = True
     while more:
         device = writer.begin_page(mediabox)

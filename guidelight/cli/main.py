@@ -35,6 +35,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _subcommand_names(parser: argparse.ArgumentParser) -> list[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return list(action.choices)
+    return []
+
+
 def _wants_app(argv: Sequence[str], commands: set[str]) -> bool:
     return not argv or (argv[0] not in commands and not argv[0].startswith("-"))
 
@@ -42,7 +49,7 @@ def _wants_app(argv: Sequence[str], commands: set[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = set(parser._subparsers._group_actions[0].choices) if parser._subparsers else set()  # type: ignore[union-attr]
+    commands = set(_subcommand_names(parser))
     if _wants_app(args_list, commands):
         from guidelight.gui.app import run_app  # Qt only when the app is wanted
 

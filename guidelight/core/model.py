@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 
-class Lang(str, enum.Enum):
+class Lang(enum.StrEnum):
     """Language of a run of text, so speech can pick a voice and exports can tag it."""
 
     THAI = "th"
@@ -24,14 +24,14 @@ class Lang(str, enum.Enum):
     OTHER = "und"
 
 
-class ParagraphKind(str, enum.Enum):
+class ParagraphKind(enum.StrEnum):
     """What a paragraph is, which decides how it is announced and navigated."""
 
     BODY = "body"
     HEADING = "heading"
 
 
-class TextSource(str, enum.Enum):
+class TextSource(enum.StrEnum):
     """Where a page's text came from; a listener cannot see this, so the app says it."""
 
     TEXT_LAYER = "text"

@@ -56,7 +56,7 @@ def page_from_dict(data: dict[str, Any]) -> Page:
                 Sentence(s["start"], s["end"], tuple(Word(a, b, Lang(lang)) for a, b, lang in s["words"]))
                 for s in p["sentences"]
             ),
-            tuple(p["bbox"]),  # type: ignore[arg-type]
+            tuple(p["bbox"]),
         )
         for p in data["paragraphs"]
     )

@@ -38,7 +38,7 @@ def _char_from_name(name: str) -> str | None:
     """Characters a glyph name stands for: ``uni0E48.small`` is mai ek, and a ligature
     such as ``uni0E4D0E49`` or ``uni0E4D_uni0E49`` stands for both of its parts."""
     parts = name.split(".", 1)[0].split("_")
-    chars = []
+    chars: list[str] = []
     for part in parts:
         match = _UNI_NAME.match(part)
         if match and match.group(1):
@@ -124,7 +124,7 @@ class GlyphResolver:
     def _xrefs(self, key: str) -> list[int]:
         if self._fonts_by_key is None:
             self._fonts_by_key = {}
-            for page in self.doc:
+            for page in self.doc.pages():
                 for font in page.get_fonts():
                     xref, basefont = font[0], font[3]
                     xrefs = self._fonts_by_key.setdefault(font_key(basefont), [])

@@ -12,6 +12,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import COMBINING
@@ -77,7 +78,7 @@ def _merge_row(row: list[Line]) -> Line:
     """Fragments of one visual line (split by a shifted mark or a font change) become one."""
     row.sort(key=lambda line: line.x0)
     text = row[0].text
-    for prev, line in zip(row, row[1:], strict=False):
+    for prev, line in pairwise(row):
         gap = line.x0 - prev.x1
         glue = "" if gap < 0.25 * line.size or line.text[0] in COMBINING else " "
         text += glue + line.text
@@ -183,7 +184,7 @@ def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
 def _line_pitch(lines: list[Line]) -> float:
     steps = [
         b.baseline - a.baseline
-        for a, b in zip(lines, lines[1:], strict=False)
+        for a, b in pairwise(lines)
         if abs(a.size - b.size) < 0.5 and 0 < b.baseline - a.baseline < 3 * a.size
     ]
     return statistics.median(steps) if steps else 0.0
@@ -241,7 +242,7 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
     pitch = _line_pitch(lines)
     levels = _heading_levels(lines, size)
     groups: list[list[Line]] = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:], strict=False):
+    for prev, line in pairwise(lines):
         if _starts_paragraph(prev, line, pitch, _column_right(lines, prev)):
             groups.append([line])
         else:
@@ -249,7 +250,7 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
     drafts = []
     for group in groups:
         text = group[0].text
-        for prev, line in zip(group, group[1:], strict=False):
+        for prev, line in pairwise(group):
             text = join_lines(text, line.text, prev.ends_with_space)
         level = outline_titles.get(re.sub(r"\s+", "", text)) or _heading_level(group, text, levels, size)
         bbox = (

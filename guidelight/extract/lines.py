@@ -189,9 +189,9 @@ class PageReader:
                 continue
             text = self._span_text(span["chars"], span["size"], span["font"])
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)
-            if previous_right is not None and text[:1] not in ("", " ") and gap > 0.25 * span["size"]:
-                if parts and not parts[-1][-1:].isspace():
-                    text = " " + text
+            spaced = (bool(parts) and parts[-1][-1:].isspace()) or text[:1] in ("", " ")
+            if previous_right is not None and not spaced and gap > 0.25 * span["size"]:
+                text = " " + text
             previous_right = span["chars"][-1]["bbox"][2]
             parts.append(text)
             visible = len(text.strip())

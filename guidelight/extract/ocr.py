@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from guidelight.core.errors import DocumentError
 from guidelight.extract.ocr_layout import OcrLine, build_blocks, parse_tsv
-from guidelight.extract.ocr_text import correct_line
+from guidelight.extract.ocr_text import correct_text
 
 if TYPE_CHECKING:
     import pymupdf
@@ -126,7 +126,7 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
         raise DocumentError(path, f"page {page.number + 1}: OCR failed ({exc})") from exc
     lines = parse_tsv(tsv)
     scale = 72 / dpi
-    blocks = build_blocks(lines, pix.width, pix.height, fix_text=correct_line)
+    blocks = build_blocks(lines, pix.width, pix.height, fix_text=correct_text)
     ocr_blocks = tuple(
         OcrBlock(b.text, (b.x0 * scale, b.y0 * scale, b.x1 * scale, b.y1 * scale), b.kind) for b in blocks
     )

@@ -123,9 +123,8 @@ def build_page(number: int, drafts: list[ParagraphDraft], furniture: tuple[str, 
         if texts:
             offset += len(PARAGRAPH_SEPARATOR)
         kind = ParagraphKind.HEADING if draft.heading_level else ParagraphKind.BODY
-        paras.append(
-            Paragraph(offset, offset + len(text), kind, draft.heading_level, segment_paragraph(text, offset), draft.bbox)
-        )
+        sentences = segment_paragraph(text, offset)
+        paras.append(Paragraph(offset, offset + len(text), kind, draft.heading_level, sentences, draft.bbox))
         texts.append(text)
         offset += len(text)
     page_text = PARAGRAPH_SEPARATOR.join(texts)
@@ -147,7 +146,7 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
 
 
 def _has_text_layer(doc: pymupdf.Document) -> bool:
-    return any(page.get_text("text").strip() for page in doc)
+    return any(page.get_text("text").strip() for page in doc.pages())
 
 
 def open_document(path: str | Path, password: str | None = None, *, use_cache: bool = True) -> Document:

@@ -130,5 +130,5 @@ def repair_text(text: str, counts: Counter[str] | None = None) -> str:
 
 
 def _changed_chars(before: str, after: str) -> int:
-    """A cheap size of a change: characters removed, or 1 when only characters moved."""
-    return max(1, len(before) - len(after))
+    """A cheap size of a change: characters replaced or removed, or 1 when only moved."""
+    return max(1, sum((Counter(before) - Counter(after)).values()))

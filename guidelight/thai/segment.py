@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from functools import lru_cache
+from typing import Any
 
 from guidelight.core.model import Lang, Sentence, Word
 
@@ -22,14 +23,14 @@ _THAI_DIGIT_WORD = re.compile("[\u0e50-\u0e59]+(?:[.,:][\u0e50-\u0e59]+)*")
 ABBREVIATION_END = re.compile(r"(?:^|[\s(\"“])(?:[\u0e01-\u0e4e]{1,4}\.)+\s*$")
 # Starts of pieces that only continue what came before (a number after พ.ศ., the rest of ก.พ.ร.).
 _CONTINUATION_START = re.compile(r"^\s*(?:[\u0e01-\u0e2e]{1,2}\.|[\d\u0e50-\u0e59])")
-_ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z(“\"])")
+_ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%”\"][.!?])\s+(?=[A-Z(“\"])")
 _ENGLISH_ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "e.g.", "i.e.", "etc.", "vs.", "Fig.", "No.")
 
 _model_lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _crfcut():  # type: ignore[no-untyped-def]
+def _crfcut() -> Any:
     from pythainlp.tokenize import crfcut
 
     return crfcut
@@ -78,7 +79,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     points = [
         p
         for p in _cut_points(text)
-        if not (ABBREVIATION_END.search(text[:p]) or _CONTINUATION_START.match(text[p:]) and text[p - 1] == ".")
+        if not (ABBREVIATION_END.search(text[:p]) or (_CONTINUATION_START.match(text[p:]) and text[p - 1] == "."))
     ]
     spans = []
     for start, end in zip([0, *points], [*points, len(text)], strict=False):

@@ -1,0 +1,136 @@
+"""The `guidelight extract` command: output, structure, bad input, laziness and cache."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
+from guidelight.extract import pdf as pdf_module
+from guidelight.extract.pdf import open_document
+
+from .conftest import SARABUN
+
+MakePdf = Callable[..., Path]
+TEXT = "การฟังเป็นทักษะพื้นฐานของการเรียนรู้ในระดับมหาวิทยาลัย"
+
+
+def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = {"GUIDELIGHT_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", "HOME": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-m", "guidelight", *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+def test_extract_prints_reading_text(make_pdf: MakePdf, private_cache: Path) -> None:
+    pdf = make_pdf([[("หัวข้อใหญ่", 72, 80, 24, SARABUN), (TEXT, 72, 140, 14, SARABUN)]])
+    result = run_cli("extract", str(pdf), cache=private_cache)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n\n")[0] == "หัวข้อใหญ่"
+    assert TEXT in result.stdout
+
+
+def test_extract_json_gives_pages_headings_paragraphs_sentences(make_pdf: MakePdf, private_cache: Path) -> None:
+    pdf = make_pdf([[("หัวข้อใหญ่", 72, 80, 24, SARABUN), (TEXT, 72, 140, 14, SARABUN)]])
+    result = run_cli("extract", "--format", "json", str(pdf), cache=private_cache)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["page_count"] == 1 and data["headings"][0]["text"] == "หัวข้อใหญ่"
+    page = data["pages"][0]
+    sentence = page["paragraphs"][1]["sentences"][0]
+    assert page["text"][sentence["start"] : sentence["end"]] in TEXT
+
+
+def _encrypted(path: Path) -> Path:
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "secret")
+    doc.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="pw", owner_pw="owner")
+    return path
+
+
+def _scanned(path: Path) -> Path:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 50, 50), 0)
+    pix.clear_with(200)
+    page.insert_image(page.rect, pixmap=pix)
+    doc.save(path)
+    return path
+
+
+def _empty(path: Path) -> Path:
+    path.write_bytes(
+        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+        b"trailer<</Root 1 0 R>>\n%%EOF\n"
+    )
+    return path
+
+
+@pytest.mark.parametrize(
+    ("maker", "message"),
+    [
+        (lambda p: (p.write_text("hello, not a pdf"), p)[1], "not a PDF"),
+        (lambda p: (p.write_bytes(b"%PDF-1.7\n1 0 obj<</Type/Catal"), p)[1], "PDF"),
+        (_encrypted, "encrypted"),
+        (_empty, "no pages"),
+        (_scanned, "scanned"),
+        (lambda p: p.parent / "missing.pdf", "no such file"),
+    ],
+    ids=["not-pdf", "truncated", "encrypted", "empty", "scanned", "missing"],
+)
+def test_bad_input_is_one_line_exit_2_and_nothing_written(
+    tmp_path: Path, private_cache: Path, maker: Callable[[Path], Path], message: str
+) -> None:
+    bad = maker(tmp_path / "bad.pdf")
+    before = sorted(tmp_path.rglob("*"))
+    result = run_cli("extract", str(bad), cache=private_cache)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert str(bad) in lines[0] and message in lines[0]
+    assert sorted(tmp_path.rglob("*")) == before
+    assert not any(private_cache.rglob("*.json"))
+
+
+def test_encrypted_pdf_opens_with_its_password(tmp_path: Path) -> None:
+    pdf = _encrypted(tmp_path / "locked.pdf")
+    with pytest.raises(PasswordRequired):
+        open_document(pdf)
+    with pytest.raises(PasswordRequired, match="wrong password"):
+        open_document(pdf, "nope")
+    assert "secret" in open_document(pdf, "pw").page(1).text
+
+
+def test_scanned_pdf_is_a_no_text_layer_error(tmp_path: Path) -> None:
+    with pytest.raises(NoTextLayer):
+        open_document(_scanned(tmp_path / "scan.pdf"))
+    assert issubclass(NoTextLayer, DocumentError)
+
+
+def test_pages_are_processed_only_when_asked_for(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = make_pdf([[(f"{TEXT} {n}", 72, 100, 14, SARABUN)] for n in range(30)])
+    processed: list[int] = []
+    real = pdf_module._process_page
+    monkeypatch.setattr(pdf_module, "_process_page", lambda ctx, n: processed.append(n) or real(ctx, n))
+    doc = open_document(pdf)
+    assert doc.page_count == 30 and processed == []
+    doc.page(1)
+    assert processed == [1]
+
+
+def test_reopening_serves_pages_from_the_cache(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
+    pdf = make_pdf([[(TEXT, 72, 100, 14, SARABUN)]])
+    first = open_document(pdf).page(1)
+
+    def fail(*_: object) -> None:
+        raise AssertionError("page processed again")
+
+    monkeypatch.setattr(pdf_module, "_process_page", fail)
+    assert open_document(pdf).page(1) == first

@@ -1,0 +1,166 @@
+"""Extraction end to end on PDFs made here: each repair with the PDF damage it fixes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from guidelight.core.model import ParagraphKind, TextSource
+from guidelight.extract.glyphs import _char_from_name
+from guidelight.extract.lines import PageReader
+from guidelight.extract.pdf import open_document
+
+from .conftest import GARUDA, SARABUN, SARABUN_BOLD, story_pdf
+
+MakePdf = Callable[..., Path]
+BODY = "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("name", "chars"),
+    [
+        ("uni0E48.small", "\u0e48"),
+        ("uni0E31.narrow", "\u0e31"),
+        ("uni0E4D0E49", "\u0e4d\u0e49"),  # the nikhahit + mai tho ligature of ซ้ำ
+        ("uni0E4D_uni0E49", "\u0e4d\u0e49"),
+        ("maiekthai.low", "\u0e48"),
+        ("glyph00736", None),  # Chromium subsets rename glyphs: no knowledge there
+    ],
+)
+def test_glyph_names_give_characters_back(name: str, chars: str | None) -> None:
+    assert _char_from_name(name) == chars
+
+
+def test_marks_without_tounicode_are_recovered_from_glyph_names(tmp_path: Path) -> None:
+    # Story-set Sarabun: shaped marks (uni0E49.small, uni0E31.narrow...) have no
+    # ToUnicode, and plain get_text() gives "-", "2" or U+FFFD in their place.
+    text = "ผู้ฟังที่ชำนาญมักฟังได้เร็วกว่าความเร็วปกติ ใช้การฟังบันทึกซ้ำก่อนสอบ เป็นทักษะพื้นฐาน"
+    pdf = story_pdf(tmp_path / "story.pdf", f"<p>{text}</p>")
+    raw = pymupdf.open(pdf)[0].get_text()
+    assert squash(raw) != squash(text)  # the damage is really there
+    page = open_document(pdf).page(1)
+    assert squash(page.text) == squash(text)
+    assert page.source is TextSource.REPAIRED
+    assert dict(page.quality.repairs)["glyph"] > 0
+    assert page.quality.noise == 0
+
+
+def test_legacy_pua_marks_are_mapped(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([[("ความรู\uf70bเบื้องต\uf70bน ป\uf710ญญา ลาป\uf705วย", 72, 100, 14, GARUDA)]])
+    page = open_document(pdf).page(1)
+    assert page.text == "ความรู้เบื้องต้น ปัญญา ลาป่วย"
+    assert dict(page.quality.repairs)["pua"] == 4
+
+
+def test_zero_advance_space_before_sara_aa_is_a_sara_am(tmp_path: Path) -> None:
+    # Word with Angsana/Cordia: the nikhahit glyph of sara am is mapped to U+0020, so
+    # get_text() says "จัดท าและ". Only the glyph's zero advance tells it from a space.
+    chars = [
+        {"c": "ท", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
+        {"c": " ", "bbox": (16, 0, 16, 10), "origin": (16, 8)},
+        {"c": "า", "bbox": (16, 0, 21, 10), "origin": (16, 8)},
+        {"c": " ", "bbox": (21, 0, 24, 10), "origin": (21, 8)},
+        {"c": "ก", "bbox": (24, 0, 30, 10), "origin": (24, 8)},
+    ]
+    reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
+    assert reader._span_text(chars, 10.0, "CordiaNew") == "ท\u0e4dา ก"
+
+
+def test_word_gaps_drawn_without_space_characters_become_spaces() -> None:
+    chars = [
+        {"c": "ก", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
+        {"c": "A", "bbox": (22, 0, 28, 10), "origin": (22, 8)},  # a 6 pt gap, no space glyph
+    ]
+    reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
+    assert reader._span_text(chars, 10.0, "Sarabun") == "ก A"
+
+
+def test_symbol_font_boxes_are_named_not_noise() -> None:
+    chars = [{"c": "\uf06f", "bbox": (0, 0, 8, 10), "origin": (0, 8)}]
+    reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
+    assert reader._span_text(chars, 10.0, "ABCDEF+Wingdings-Regular") == "☐"
+
+
+def test_thai_lines_join_without_space_and_marks_go_back_to_their_base(make_pdf: MakePdf) -> None:
+    pdf = make_pdf(
+        [[
+            ("นักศึกษาที่ใช้เวลาอ่านหนังสือสอบแทนที่จะทำงานพิเศษได้ค่าจ้างชั่วโมงละห้าสิบบาทจึงมีค่าเสียโอกาส", 72, 100, 12, SARABUN),
+            ("เท่ากับหนึ่งร้อยห้าสิบบาทตามที่ได้อธิบายไว้ในบทเรียนก่อนหน้านี้", 72, 116, 12, SARABUN),
+        ]]
+    )
+    text = open_document(pdf).page(1).text
+    assert "ค่าเสียโอกาสเท่ากับ" in text
+
+
+def test_english_hyphenation_across_lines_is_undone(make_pdf: MakePdf) -> None:
+    pdf = make_pdf(
+        [[
+            ("The opportunity cost of studying for three hours is the wage that was fore-", 72, 100, 12, SARABUN),
+            ("gone, which economists call the value of the best alternative.", 72, 116, 12, SARABUN),
+        ]]
+    )
+    assert "foregone," in open_document(pdf).page(1).text
+
+
+def test_running_header_and_page_numbers_are_furniture(make_pdf: MakePdf) -> None:
+    pages = []
+    for n in (1, 2, 3):
+        pages.append([
+            ("เอกสารประกอบการสอน วิชาเศรษฐศาสตร์", 220, 40, 9, SARABUN),
+            (f"{BODY} หน้า{n}", 72, 200, 14, SARABUN),
+            (f"หน้า {n}", 500, 810, 9, SARABUN),
+        ])
+    doc = open_document(make_pdf(pages))
+    for n in (1, 2, 3):
+        page = doc.page(n)
+        assert "เอกสารประกอบการสอน" not in page.text
+        assert f"หน้า {n}" not in page.text
+        assert f"หน้า {n}" in page.furniture
+        assert BODY in page.text
+
+
+def test_two_columns_are_read_left_then_right(make_pdf: MakePdf) -> None:
+    left = [f"ซ้าย{i} การอ่านคอลัมน์ซ้ายก่อน" for i in range(8)]
+    right = [f"ขวา{i} แล้วจึงอ่านคอลัมน์ขวา" for i in range(8)]
+    lines = [(t, 50, 100 + 20 * i, 12, SARABUN) for i, t in enumerate(left)]
+    lines += [(t, 320, 100 + 20 * i, 12, SARABUN) for i, t in enumerate(right)]
+    text = open_document(make_pdf([lines])).page(1).text
+    positions = [text.index(f"ซ้าย{i}") for i in range(8)] + [text.index(f"ขวา{i}") for i in range(8)]
+    assert positions == sorted(positions)
+
+
+def test_headings_come_from_size_weight_and_the_outline(make_pdf: MakePdf) -> None:
+    pdf = make_pdf(
+        [[
+            ("บทที่ 1 ความรู้เบื้องต้น", 72, 80, 22, SARABUN_BOLD),
+            (BODY, 72, 130, 14, SARABUN),
+            ("1.1 ความขาดแคลน", 72, 180, 14, SARABUN_BOLD),
+            (BODY, 72, 210, 14, SARABUN),
+        ]],
+        toc=[[1, "บทที่ 1 ความรู้เบื้องต้น", 1]],
+    )
+    doc = open_document(pdf)
+    page = doc.page(1)
+    headings = [(page.text[p.start : p.end], p.level) for p in page.paragraphs if p.kind is ParagraphKind.HEADING]
+    assert headings[0] == ("บทที่ 1 ความรู้เบื้องต้น", 1)
+    assert headings[1][0] == "1.1 ความขาดแคลน" and headings[1][1] > 1
+    assert doc.outline[0].title == "บทที่ 1 ความรู้เบื้องต้น"
+
+
+def test_every_unit_carries_offsets_into_its_page(make_pdf: MakePdf) -> None:
+    page = open_document(make_pdf([[(BODY + " (Scarcity) พ.ศ. 2566", 72, 100, 12, SARABUN)]])).page(1)
+    for para in page.paragraphs:
+        assert page.text[para.start : para.end].strip()
+        for sentence in para.sentences:
+            assert para.start <= sentence.start < sentence.end <= para.end
+            for word in sentence.words:
+                assert sentence.start <= word.start < word.end <= sentence.end
+                assert page.text[word.start : word.end].strip() == page.text[word.start : word.end]

@@ -1,0 +1,84 @@
+"""Each Thai repair rule, with the broken input it exists to fix."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from guidelight.thai.repair import (
+    close_space_before_mark,
+    compose_sara_am,
+    drop_repeated_marks,
+    drop_stranded_marks,
+    map_pua,
+    order_marks,
+    remove_zero_width,
+    repair_text,
+)
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("ความรู\uf70bเบื้องต\uf70bน", "ความรู้เบื้องต้น"),  # shifted mai tho (F70B)
+        ("ป\uf710ญญา", "ปัญญา"),  # F710 is mai han-akat, not maitaikhu
+        ("ลาป\uf705วย", "ลาป่วย"),  # F705 is mai ek (down-left shifted)
+        ("ศาสตร\uf70e", "ศาสตร์"),  # thanthakhat
+        ("ฐ\uf700", "ฐ\u0e10"),  # the table is total: F700 is tho than without its tail
+        ("ขนมป\uf710ง ก\uf70dวยเตี\uf70cยว", "ขนมปัง ก๋วยเตี๊ยว"),
+    ],
+)
+def test_pua_marks_map_back_to_standard_thai(broken: str, fixed: str) -> None:
+    assert map_pua(broken) == fixed
+
+
+def test_zero_width_characters_are_removed() -> None:
+    assert remove_zero_width("ภาษา\u200bไทย\u00ad\ufeff") == "ภาษาไทย"
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("จ\u0e4d\u0e32กัด", "จำกัด"),
+        ("น\u0e4d\u0e49\u0e32", "น้ำ"),  # nikhahit, tone, sara aa
+        ("น\u0e49\u0e4d\u0e32", "น้ำ"),  # tone, nikhahit, sara aa
+    ],
+)
+def test_decomposed_sara_am_is_composed(broken: str, fixed: str) -> None:
+    assert compose_sara_am(broken) == fixed
+
+
+def test_space_between_syllable_and_its_mark_is_closed() -> None:
+    assert close_space_before_mark("การใช \u0e49") == "การใช้"
+
+
+def test_a_genuine_space_before_sara_aa_is_kept() -> None:
+    # "consonant + space + า" is never rewritten from the characters alone: that decision
+    # needs the glyph (see the zero-advance test in test_lines.py).
+    assert repair_text("ไป า") == "ไป า"
+
+
+def test_tone_before_vowel_is_reordered() -> None:
+    assert order_marks("ก\u0e48\u0e35") == "กี่"
+
+
+def test_repeated_marks_are_heard_once() -> None:
+    assert drop_repeated_marks("ที\u0e48\u0e48") == "ที่"
+
+
+def test_stranded_marks_are_dropped() -> None:
+    assert drop_stranded_marks("\u0e48ก (\u0e49)") == "ก ()"
+
+
+def test_repair_counts_what_it_changed() -> None:
+    counts: Counter[str] = Counter()
+    assert repair_text("ค\uf70aา จ\u0e4d\u0e32", counts) == "ค่า จำ"
+    assert counts["pua"] == 1 and counts["sara_am"] == 2  # nikhahit and sara aa replaced by sara am
+
+
+def test_clean_text_is_untouched() -> None:
+    text = "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์เลือกใช้ทรัพยากร (Scarcity) 1.9%"
+    counts: Counter[str] = Counter()
+    assert repair_text(text, counts) == text
+    assert not counts
