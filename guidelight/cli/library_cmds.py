@@ -73,7 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pronounce.set_defaults(func=run_pronounce)
 
     read = commands.add_parser("read", parents=[where], help="print the corrected reading text")
-    read.add_argument("file")
+    read.add_argument("document", help="a PDF file, or the start of the content hash of one in the library")
     read.add_argument("--page", type=int, help="only this page")
     read.set_defaults(func=run_read)
 
@@ -200,10 +200,12 @@ def run_read(args: argparse.Namespace) -> int:
     from guidelight.extract.pdf import open_document
 
     with _open(args) as lib:
-        document = lib.corrected(open_document(args.file))
+        ref = Path(args.document)
+        path = ref if ref.is_file() else Path(_find_document(lib, args.document).stored_path)
+        document = lib.corrected(open_document(path))
         if args.page is not None:
             if not 1 <= args.page <= document.page_count:
-                raise LibraryError(f"{args.file}: no page {args.page} (it has {document.page_count})")
+                raise LibraryError(f"{args.document}: no page {args.page} (it has {document.page_count})")
             text = document.page(args.page).text
         else:
             text = document.reading_text()
