@@ -52,9 +52,9 @@ def make_services(app: QApplication) -> Services:
 
     sink = None
     if os.environ.get("GUIDELIGHT_AUDIO") == "none":  # tests, screenshots, benchmarks
-        from guidelight.speech.sink import NullSink
+        from guidelight.speech.sink import RecordingSink
 
-        sink = NullSink()
+        sink = RecordingSink(realtime=True, keep=False)  # silent, but paced like real audio
     poster = QtPoster(app)
     return Services(
         speaker=Speaker(sink=sink, post=poster.post),

@@ -63,7 +63,9 @@ def ask_text(parent: QWidget, title: str, label: str, language: str, secret: boo
         edit.setEchoMode(QLineEdit.EchoMode.Password)
     dialog = LabelledDialog(parent, title, label, edit, language)
     edit.returnPressed.connect(dialog.accept)
-    return edit.text() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return edit.text() if accepted else None
 
 
 def ask_page(parent: QWidget, current: int, count: int, language: str) -> int | None:
@@ -73,7 +75,9 @@ def ask_page(parent: QWidget, current: int, count: int, language: str) -> int | 
     spin.selectAll()
     dialog = LabelledDialog(parent, tr("goto.title", language), tr("goto.label", language, count=count),
                             spin, language)
-    return spin.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return spin.value() if accepted else None
 
 
 def choose(parent: QWidget, title: str, label: str, items: Sequence[str], language: str,
@@ -93,9 +97,10 @@ def choose(parent: QWidget, title: str, label: str, items: Sequence[str], langua
                 listing.takeItem(row)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), listing, delete,
                   context=Qt.ShortcutContext.WidgetShortcut)
-    if dialog.exec() != QDialog.DialogCode.Accepted or listing.currentRow() < 0:
-        return None
-    return listing.currentRow()
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    row = listing.currentRow()
+    return row if accepted and row >= 0 else None
 
 
 def show_help(parent: QWidget, title: str, text: str, language: str) -> None:
@@ -114,3 +119,4 @@ def show_help(parent: QWidget, title: str, text: str, language: str) -> None:
     dialog.column.addWidget(box)
     dialog.resize(720, 560)
     dialog.exec()
+    dialog.deleteLater()

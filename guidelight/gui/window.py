@@ -177,6 +177,11 @@ class MainWindow(QMainWindow):
         if self.settings.voice:
             speaker.set_voice(self.settings.voice)
 
+    def back_to_text(self) -> None:
+        """After a dialog or a failure, the student is back in the text, ready for keys."""
+        self.activateWindow()
+        self.view.setFocus()
+
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
 
@@ -212,11 +217,11 @@ class MainWindow(QMainWindow):
     def _show_document(self, doc: Document, path: str) -> None:
         self._opening = False
         self.session.open(doc, path)
-        self.view.setFocus()
+        self.back_to_text()
 
     def _open_failed(self, exc: BaseException, path: str, password: str | None) -> None:
         self._opening = False
-        focus = QApplication.focusWidget() or self.view
+        focus = QApplication.focusWidget()
         if isinstance(exc, PasswordRequired):
             key = "password.wrong" if password else "password.asked"
             self.announcer.announce(tr(key, self.language), assertive=True)
@@ -232,7 +237,10 @@ class MainWindow(QMainWindow):
         else:
             problem = exc.problem if isinstance(exc, DocumentError) else str(exc)
             self.announcer.announce(tr("open.failed", self.language, problem=problem), assertive=True)
-        focus.setFocus()
+        if focus is None or focus.window() is not self:
+            self.back_to_text()
+        else:
+            focus.setFocus()
 
     def restore_last(self) -> bool:
         """Reopen the last document if it still exists; True if opening started."""
@@ -251,7 +259,7 @@ class MainWindow(QMainWindow):
         if path:
             self.open_path(path)
         else:
-            self.view.setFocus()
+            self.back_to_text()
 
     def cmd_recent(self) -> None:
         recent = self.services.library.recent(10)
@@ -328,7 +336,7 @@ class MainWindow(QMainWindow):
             self.announcer.announce(tr("no.document", self.language))
             return
         number = dialogs.ask_page(self, self.session.shown_page, doc.page_count, self.language)
-        self.view.setFocus()
+        self.back_to_text()
         if number is not None:
             self.session.go_to_page(number)
 
@@ -338,7 +346,7 @@ class MainWindow(QMainWindow):
             return
         query = dialogs.ask_text(self, tr("search.title", self.language), tr("search.label", self.language),
                                  self.language)
-        self.view.setFocus()
+        self.back_to_text()
         if query:
             self.session.find(query)
 
@@ -354,7 +362,7 @@ class MainWindow(QMainWindow):
             return
         note = dialogs.ask_text(self, tr("bookmark.title", self.language), tr("bookmark.label", self.language),
                                 self.language)
-        self.view.setFocus()
+        self.back_to_text()
         if note is None:
             self.announcer.announce(tr("cancelled", self.language))
             return
@@ -383,7 +391,7 @@ class MainWindow(QMainWindow):
 
         row = dialogs.choose(self, tr("bookmarks.title", self.language), tr("bookmarks.list", self.language),
                              [label(m) for m in marks], self.language, on_delete=remove)
-        self.view.setFocus()
+        self.back_to_text()
         if row is not None:
             pos = marks[row].position
             span = unit_at(doc, pos, Unit.SENTENCE)
@@ -448,7 +456,7 @@ class MainWindow(QMainWindow):
         names = [f"{v.name} ({', '.join(v.languages)})" for v in voices]
         row = dialogs.choose(self, tr("voice.title", self.language), tr("voice.list", self.language),
                              names, self.language)
-        self.view.setFocus()
+        self.back_to_text()
         if row is not None:
             self._change(voice=voices[row].id)
             self.services.speaker.set_voice(voices[row].id)
@@ -465,7 +473,7 @@ class MainWindow(QMainWindow):
         self.announcer.say(intro + "\n" + "\n".join(lines), 0, 0)
         dialogs.show_help(self, tr("help.title", self.language), "\n".join([intro, "", *lines]), self.language)
         self.services.speaker.stop()
-        self.view.setFocus()
+        self.back_to_text()
 
     # --- lifetime -------------------------------------------------------------------------
 

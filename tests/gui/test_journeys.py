@@ -1,0 +1,252 @@
+"""Whole journeys driven by key presses only, as a blind student would use the app."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from gui_fakes import FakeUtterance, Opener, ScriptedSpeaker, make_document
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QSpinBox
+from pytestqt.qtbot import QtBot
+
+from guidelight.core.model import Position
+from guidelight.core.settings import Settings, load_settings, save_settings
+from guidelight.gui.window import MainWindow, Services
+from guidelight.library import open_library
+
+pytestmark = pytest.mark.gui
+
+
+class App:
+    """Starts windows the way run_app does, on one library and settings file."""
+
+    def __init__(self, qtbot, tmp_path: Path) -> None:
+        self.qtbot = qtbot
+        self.folder = tmp_path
+        self.settings_file = tmp_path / "settings.json"
+        self.pdf = tmp_path / "lecture.pdf"
+        self.pdf.write_bytes(b"%PDF stand-in")
+        self.doc = make_document()
+        self.opener = Opener({"lecture.pdf": self.doc})
+        self.started: list[MainWindow] = []
+
+    def close_all(self) -> None:
+        for window in self.started:
+            window.close()
+            window.services.library.close()
+
+    def start(self, open_file: str | None = None) -> tuple[MainWindow, ScriptedSpeaker]:
+        speaker = ScriptedSpeaker()
+        library = open_library(self.folder / "library")
+        services = Services(speaker, library, FakeUtterance, self.opener,
+                            lambda s: save_settings(s, self.settings_file))
+        settings = load_settings([self.settings_file]) if self.settings_file.exists() else Settings(language="en")
+        window = MainWindow(services, settings, settings.language or "en")
+        self.qtbot.addWidget(window)
+        self.started.append(window)
+        window.show()
+        self.qtbot.waitExposed(window)
+        window.activateWindow()
+        self.qtbot.waitUntil(lambda: window.view.hasFocus())
+        if open_file:
+            window.open_path(open_file)
+        else:
+            window.restore_last()
+        return window, speaker
+
+
+def key(window: MainWindow, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key where the student's focus is, once the window has it back."""
+    deadline = time.monotonic() + 5
+    while QApplication.activeWindow() is not window and time.monotonic() < deadline:
+        QApplication.processEvents()
+    assert QApplication.activeWindow() is window, "the window never got the focus back"
+    widget = QApplication.focusWidget() or window
+    QtBot.keyClick(widget, k, mod)
+
+
+def answer_dialog(qtbot, act: Callable[[object], None]) -> None:
+    """Act on the modal dialog as soon as it opens (exec() blocks the key press)."""
+
+    def attempt() -> None:
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if dialog is None or focus is None or focus.window() is not dialog:
+            QTimer.singleShot(20, attempt)
+            return
+        act(dialog)
+
+    QTimer.singleShot(20, attempt)
+
+
+def type_and_enter(text: str) -> Callable[[object], None]:
+    def act(dialog) -> None:
+        focus = QApplication.focusWidget()
+        assert isinstance(focus, QLineEdit), "focus must start in the dialog's field"
+        focus.setText(text)
+        QtBotKey(focus, Qt.Key.Key_Return)
+
+    return act
+
+
+def QtBotKey(widget, k: Qt.Key) -> None:
+    QtBot.keyClick(widget, k)
+
+
+@pytest.fixture
+def app(qtbot, tmp_path: Path) -> Iterator[App]:
+    started = App(qtbot, tmp_path)
+    yield started
+    started.close_all()
+
+
+def sentence_text(window: MainWindow) -> str:
+    selections = window.view.extraSelections()  # keep the list alive while reading it
+    return selections[0].cursor.selectedText()
+
+
+def test_open_read_move_bookmark_quit_restart_resume(app: App, qtbot) -> None:
+    window, speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    assert "Press Space to read" in speaker.announced[-1]
+
+    key(window, Qt.Key.Key_Space)  # one key starts reading
+    assert window.session.reading
+    assert speaker.hear_next().text == "บทที่ 1 การฟัง"
+    assert sentence_text(window) == "บทที่ 1 การฟัง"
+
+    for _ in range(3):
+        key(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # next sentence, keeps reading
+    heard = speaker.hear_next()
+    assert heard is not None and heard.text == "Listening is a skill."
+    assert window.view.caret_offset() == heard.start  # the caret follows the voice
+    assert sentence_text(window) == "Listening is a skill."
+
+    key(window, Qt.Key.Key_Escape)
+    assert not window.session.reading and speaker.announced[-1] == "Stopped."
+
+    answer_dialog(qtbot, type_and_enter("exam topic"))
+    key(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert speaker.announced[-1] == "Bookmark added on page 1."
+    qtbot.waitUntil(window.view.hasFocus)  # focus returns to the text after the dialog
+
+    key(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+
+    again, speaker2 = app.start()  # no file given: the last document comes back
+    qtbot.waitUntil(lambda: again.session.doc is not None)
+    assert "Resuming on page 1" in speaker2.announced[-1]
+    assert again.session.position == Position(1, heard.start)
+    key(again, Qt.Key.Key_Space)
+    assert speaker2.hear_next().text == "Listening is a skill."  # same sentence
+    marks = again.services.library.bookmarks(app.doc.content_hash)
+    assert [(m.position, m.note) for m in marks] == [(Position(1, heard.start), "exam topic")]
+
+
+def test_reading_crosses_pages_and_says_the_end(app: App, qtbot) -> None:
+    window, speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    key(window, Qt.Key.Key_PageDown)
+    assert window.session.shown_page == 2 and speaker.spoken == [] and "Page 2." in speaker.announced
+    key(window, Qt.Key.Key_Space)
+    texts = []
+    while (heard := speaker.hear_next()) is not None:
+        texts.append(heard.text)
+    assert texts == ["1.1 ความหมาย", "ฟังแล้วสรุป", "ถามคำถาม", "จดบันทึก", "สรุปท้ายบท"]
+    assert window.session.shown_page == 3 and not window.session.reading
+    assert speaker.announced[-1] == "End of document."
+
+
+def test_word_heading_and_where_am_i_keys(app: App, qtbot) -> None:
+    window, speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    said: list[str] = []
+    window.announcer.say = lambda text, page, start: said.append(text)  # type: ignore[method-assign]
+    window.session.say = window.announcer.say
+    key(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    key(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert said == ["ที่", "1"]  # Thai words come from the document's segmentation
+    key(window, Qt.Key.Key_H)
+    assert said[-1] == "1.1 ความหมาย" and window.session.shown_page == 2
+    key(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert speaker.announced[-1] == "Lecture, page 2 of 3, heading 1.1 ความหมาย, 33 percent"
+    assert "page 2 of 3" in window.status.text()
+    key(window, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert said[-1] == "หนึ่ง" or said[-1].startswith("1")
+
+
+def test_search_goto_and_bookmark_list(app: App, qtbot) -> None:
+    window, _speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    answer_dialog(qtbot, type_and_enter("คำถาม"))
+    key(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.shown_page == 2
+    assert window.view.caret_offset() == app.doc.page(2).text.index("คำถาม")
+
+    def go_to_page_3(dialog) -> None:
+        spin = QApplication.focusWidget()
+        assert isinstance(spin, QSpinBox)
+        spin.setValue(3)
+        QtBotKey(spin, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, go_to_page_3)
+    key(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.shown_page == 3
+
+    answer_dialog(qtbot, type_and_enter(""))
+    key(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    key(window, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    key(window, Qt.Key.Key_PageUp)
+
+    def pick_first(dialog) -> None:
+        listing = QApplication.focusWidget()
+        assert isinstance(listing, QListWidget) and listing.count() == 1
+        assert listing.item(0).text().startswith("Page 3: สรุป")
+        QtBotKey(listing, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, pick_first)
+    key(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.shown_page == 3
+    qtbot.waitUntil(window.view.hasFocus)
+
+
+def test_bad_input_is_said_and_focus_comes_back(app: App, qtbot) -> None:
+    window, speaker = app.start()
+    window.open_path(str(app.folder / "notes.docx"))
+    qtbot.waitUntil(lambda: speaker.announced[-1].startswith("Could not open"))
+    assert speaker.announced[-1] == "Could not open the document. this is not a PDF file"
+    assert window.status.text() == speaker.announced[-1]
+    qtbot.waitUntil(window.view.hasFocus)
+
+    window.open_path(str(app.folder / "scanned.pdf"))
+    qtbot.waitUntil(lambda: "scanned" in speaker.announced[-1])
+
+    app.opener.docs["locked.pdf"] = make_document(content_hash="locked")
+    answer_dialog(qtbot, type_and_enter("secret"))
+    window.open_path(str(app.folder / "locked.pdf"))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    assert "This document is locked. Type its password and press Enter." in speaker.announced
+    assert window.session.doc.content_hash == "locked"
+
+
+def test_settings_keys_persist(app: App, qtbot) -> None:
+    window, speaker = app.start()
+    key(window, Qt.Key.Key_BracketRight)
+    assert speaker.rate == 190 and speaker.announced[-1] == "Rate 190."
+    key(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.settings.zoom == 110
+    assert window.view.font().pointSizeF() == pytest.approx(22.0)
+    key(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    key(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert speaker.announced[-1] == "Theme: high contrast, light text on black."
+    assert QApplication.palette().base().color().name() == "#000000"
+    key(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert speaker.announced[-1] == "ภาษา: ไทย" and window.menus["file"].title() == "แฟ้ม (&F)"
+    key(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    saved = load_settings([app.settings_file])
+    assert (saved.rate, saved.zoom, saved.theme, saved.language) == (190, 110, "dark_high_contrast", "th")
+    QApplication.instance().setPalette(window._default_palette)
+    QApplication.instance().setStyleSheet("")
