@@ -17,10 +17,16 @@ from pathlib import Path
 
 from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Page, Position
-from guidelight.library.corrections import Anchor, Correction, CorrectionKind, apply_corrections
+from guidelight.library.corrections import (
+    Anchor,
+    Correction,
+    CorrectionKind,
+    apply_corrections,
+    stale_corrections,
+)
 from guidelight.library.db import Database, LibraryError
 from guidelight.library.models import Bookmark, Course, LibraryDocument, ProcessingState, RecentDocument
-from guidelight.library.paths import CATALOG_FILE, USER_FILE, resolve_library_dir, stored_file
+from guidelight.library.paths import CATALOG_FILE, FILES_DIR, USER_FILE, resolve_library_dir, stored_file
 from guidelight.library.schema import CATALOG_MIGRATIONS, USER_MIGRATIONS
 
 # Corrections that describe one paragraph replace an earlier one of the same kind;
@@ -64,6 +70,8 @@ class Library:
         except BaseException:
             self._catalog.close()
             raise
+        if not read_only:
+            sweep_leftovers(library_dir)
 
     @property
     def read_only(self) -> bool:
@@ -311,6 +319,10 @@ class Library:
         """``page`` with the volunteers' corrections applied (the text the student hears)."""
         return apply_corrections(page, self.corrections(content_hash, page.number))
 
+    def stale_corrections(self, content_hash: str, page: Page) -> list[Correction]:
+        """Corrections of this page whose paragraph the extractor no longer produces."""
+        return stale_corrections(page, self.corrections(content_hash, page.number))
+
     def corrected(self, document: Document) -> Document:
         """``document`` read through the correction overlay, page by page as it is loaded."""
         content_hash = document.content_hash
@@ -460,6 +472,29 @@ def _has_correction(conn: sqlite3.Connection, content_hash: str, correction: Cor
         ).fetchone()
         is not None
     )
+
+
+LEFTOVER_AGE_S = 24 * 3600
+
+
+def sweep_leftovers(library_dir: Path, now: float | None = None) -> None:
+    """Delete temp files and pack folders a killed import left behind.
+
+    Only day-old ones: a younger one may belong to an import running right now in
+    another app instance on the same library.
+    """
+    cutoff = (time.time() if now is None else now) - LEFTOVER_AGE_S
+    candidates = [*library_dir.glob(".pack-*"), *library_dir.glob(f"{FILES_DIR}/*/.*.tmp")]
+    for leftover in candidates:
+        try:
+            if leftover.lstat().st_mtime >= cutoff:
+                continue
+            if leftover.is_dir() and not leftover.is_symlink():
+                shutil.rmtree(leftover, ignore_errors=True)
+            else:
+                leftover.unlink(missing_ok=True)
+        except OSError:
+            continue  # removed by another instance meanwhile, or not ours to remove
 
 
 def place_file(source: Path, target: Path, *, move: bool) -> None:

@@ -137,6 +137,9 @@ def test_library_keeps_one_fix_per_paragraph_and_reads_documents_through_them(li
     corrected = lib.corrected(open_document(pdf))
     assert texts_of(corrected.page(1))[:2] == ["กฎหมายมหาชนเบื้องต้น", FIGURE_PREFIX + "ภาพรัฐสภา"]
     assert corrected.page(2).text == document.page(2).text
+    assert lib.stale_corrections(digest, page1) == []
+    reworded = make_page(["Another extractor's text"])
+    assert [c.id for c in lib.stale_corrections(digest, reworded)] == [kept.id, figure.id]
     lib.remove_correction(figure.id)
     assert [c.id for c in lib.corrections(digest, page=1)] == [kept.id]
     lib.remove_document(digest)

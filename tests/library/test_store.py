@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,31 @@ def test_shared_read_only_catalog_with_reading_state_in_the_users_profile(lib, m
 def test_read_only_needs_an_existing_library(tmp_path):
     with pytest.raises(LibraryError, match="no course library"):
         open_library(tmp_path / "missing", read_only=True)
+
+
+def test_day_old_leftovers_of_killed_imports_are_swept_young_ones_kept(tmp_path):
+    open_library(tmp_path).close()
+    old_tmp = tmp_path / "files" / "ab" / ".abc.pdf.123.tmp"
+    young_tmp = tmp_path / "files" / "ab" / ".abd.pdf.124.tmp"
+    old_pack = tmp_path / ".pack-old"
+    old_tmp.parent.mkdir(parents=True)
+    (old_pack / "x").mkdir(parents=True)
+    old_tmp.write_bytes(b"partial")
+    young_tmp.write_bytes(b"partial")
+    day_ago = time.time() - 2 * 24 * 3600
+    for path in (old_tmp, old_pack):
+        os.utime(path, (day_ago, day_ago))
+    open_library(tmp_path).close()
+    assert not old_tmp.exists() and not old_pack.exists()
+    assert young_tmp.exists()
+
+
+def test_read_only_catalog_in_a_folder_nobody_may_write_is_read_immutable(lib, tmp_path, monkeypatch):
+    lib.add_course("C1", "Shared")
+    lib.close()  # the last connection checkpoints the WAL into the database file
+    assert not (tmp_path / "library" / "library.sqlite3-wal").exists()
+    monkeypatch.setattr("guidelight.library.db._writable", lambda folder: False)
+    student = open_library(tmp_path / "library", user_dir=tmp_path / "profile", read_only=True)
+    assert student.course("C1").title == "Shared"
+    student.close()
+    assert not (tmp_path / "library" / "library.sqlite3-shm").exists()  # nothing written beside it
