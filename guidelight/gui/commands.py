@@ -41,13 +41,13 @@ COMMANDS: tuple[Command, ...] = (
     C("play", "read", ("Space", "Ctrl+2", "Media Play"), "&Play or pause", "เล่นหรือหยุดชั่วคราว (&P)",
       "Read aloud from the caret, or pause", "อ่านออกเสียงจากตำแหน่งเคอร์เซอร์ หรือหยุดชั่วคราว"),
     C("stop", "read", ("Escape", "Ctrl+4"), "&Stop", "หยุด (&S)", "Stop reading", "หยุดอ่าน"),
-    C("say_sentence", "read", ("Ctrl+Shift+Space",), "Say current &sentence; twice: spell word",
-      "อ่านประโยคปัจจุบัน กดสองครั้ง: สะกดคำ (&S)",
+    C("say_sentence", "read", ("Ctrl+Shift+Space",), "Say current sente&nce; twice: spell word",
+      "อ่านประโยคปัจจุบัน กดสองครั้ง: สะกดคำ (&N)",
       "Say the current sentence; press twice quickly to spell the current word",
       "อ่านประโยคปัจจุบัน กดสองครั้งเร็ว ๆ เพื่อสะกดคำปัจจุบัน"),
     C("spell_word", "read", ("Ctrl+Shift+W",), "Spell current &word", "สะกดคำปัจจุบัน (&W)",
       "Spell the current word letter by letter (Thai letter names)", "สะกดคำปัจจุบันทีละตัวอักษร"),
-    C("where", "read", ("Ctrl+Shift+K",), "&Where am I", "อยู่ตรงไหน (&W)",
+    C("where", "read", ("Ctrl+Shift+K",), "Where am &I", "อยู่ตรงไหน (&I)",
       "Say the document, page, heading and percent read", "บอกชื่อเอกสาร หน้า หัวข้อ และร้อยละที่อ่านแล้ว"),
     C("next_sentence", "move", ("Alt+Down", "Ctrl+3"), "Next &sentence", "ประโยคถัดไป (&S)",
       "Move to the next sentence and say it", "ไปประโยคถัดไปและอ่าน"),
@@ -59,7 +59,7 @@ COMMANDS: tuple[Command, ...] = (
       "Move to the previous word and say it", "ไปคำก่อนหน้าและอ่าน", pane=True),
     C("next_char", "move", ("Right",), "Next &character", "ตัวอักษรถัดไป (&C)",
       "Move to the next character and say it", "ไปตัวอักษรถัดไปและอ่าน", pane=True),
-    C("prev_char", "move", ("Left",), "Previous c&haracter", "ตัวอักษรก่อนหน้า (&H)",
+    C("prev_char", "move", ("Left",), "Previous cha&racter", "ตัวอักษรก่อนหน้า (&R)",
       "Move to the previous character and say it", "ไปตัวอักษรก่อนหน้าและอ่าน", pane=True),
     C("next_paragraph", "move", ("Ctrl+Down", "P"), "Next &paragraph", "ย่อหน้าถัดไป (&P)",
       "Move to the next paragraph and say it", "ไปย่อหน้าถัดไปและอ่าน", pane=True),
@@ -68,11 +68,11 @@ COMMANDS: tuple[Command, ...] = (
     C("next_heading", "move", ("H",), "Next &heading", "หัวข้อถัดไป (&H)",
       "Move to the next heading (1 to 6: next heading of that level)",
       "ไปหัวข้อถัดไป (1 ถึง 6: หัวข้อระดับนั้น)", pane=True),
-    C("prev_heading", "move", ("Shift+H",), "Previous headin&g", "หัวข้อก่อนหน้า (&G)",
+    C("prev_heading", "move", ("Shift+H",), "Previous hea&ding", "หัวข้อก่อนหน้า (&D)",
       "Move to the previous heading", "ไปหัวข้อก่อนหน้า", pane=True),
-    C("next_page", "move", ("PgDown",), "Next pag&e", "หน้าถัดไป (&E)",
+    C("next_page", "move", ("PgDown",), "Ne&xt page", "หน้าถัดไป (&X)",
       "Go to the next page", "ไปหน้าถัดไป", pane=True),
-    C("prev_page", "move", ("PgUp",), "Previous page", "หน้าก่อนหน้า",
+    C("prev_page", "move", ("PgUp",), "Previo&us page", "หน้าก่อนหน้า (&U)",
       "Go to the previous page", "ไปหน้าก่อนหน้า", pane=True),
     C("goto_page", "move", ("Ctrl+G",), "&Go to page…", "ไปที่หน้า… (&G)",
       "Type a page number and go there", "พิมพ์หมายเลขหน้าแล้วไปที่หน้านั้น"),
@@ -131,3 +131,48 @@ def help_lines(language: str) -> list[str]:
                 where = "" if not c.pane else (" (ในข้อความ)" if language == "th" else " (in the text)")
                 lines.append(f"{', '.join(c.keys)}: {c.help(language)}{where}")
     return lines
+
+
+MENU_TITLES_EN = {"file": "File", "read": "Read", "move": "Navigate", "bookmarks": "Bookmarks",
+                  "view": "View", "speech": "Speech", "help": "Help"}
+
+KEYBOARD_INTRO = """\
+# Guide Light keyboard map
+
+Every command is also in a menu (press Alt, or Alt plus the underlined letter) and F1
+speaks and shows this list inside the app. The map starts from NVDA habits and avoids
+every global key of NVDA, JAWS, Narrator and Orca: no Insert or CapsLock combinations,
+no numeric keypad keys, no Ctrl+Alt combinations. Keys without Ctrl or Alt (letters,
+Space, Escape, arrows, brackets, Page Up/Down) work only while the document text has
+focus, so they never get in the way of typing in a dialog.
+
+The document text is a read-only text with a caret that follows the voice: when you
+stop, your screen reader's own reading keys start where the voice stopped. The text
+shows one page at a time; Page Down and Page Up turn pages; Up and Down move by line as
+in any text. A lone tap of Ctrl stops the voice, as in NVDA and JAWS. In the text, `1`
+to `6` move to the next heading of that level (as in NVDA browse mode).
+
+`Ctrl+Shift+V` chooses who speaks confirmations such as "Bookmark added": Guide Light's
+own voice, your screen reader (sent as an accessibility announcement: Orca 45 and later,
+NVDA and Narrator speak them; Orca 43 ignores them), or both. Reading the document aloud
+always uses Guide Light's voice. Every confirmation is also written in the status bar,
+which NVDA+End and Orca's status-bar command read.
+
+This file is generated from `guidelight/gui/commands.py`:
+`python -c "from guidelight.gui.commands import keyboard_markdown as k; print(k(), end='')" > docs/keyboard.md`
+"""
+
+
+def keyboard_markdown() -> str:
+    """``docs/keyboard.md``: the same table the app uses, so the docs cannot go stale."""
+    out = [KEYBOARD_INTRO]
+    for menu in MENUS:
+        out += [f"## {MENU_TITLES_EN[menu]} menu", "", "| Keys | What it does | Thai menu label |",
+                "| --- | --- | --- |"]
+        for c in COMMANDS:
+            if c.menu == menu:
+                keys = ", ".join(f"`{k}`" for k in c.keys)
+                where = " (in the text)" if c.pane else ""
+                out.append(f"| {keys} | {c.help_en}{where} | {c.label_th.replace('&', '')} |")
+        out.append("")
+    return "\n".join(out)
