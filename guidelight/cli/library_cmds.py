@@ -54,6 +54,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     remove.add_argument("document", nargs="?", help="a PDF file or the start of its content hash")
     remove.set_defaults(func=run_remove)
 
+    rename = commands.add_parser("rename", parents=[where], help="give a document the title students hear")
+    rename.add_argument("document", help="a PDF file or the start of its content hash")
+    rename.add_argument("title")
+    rename.set_defaults(func=run_rename)
+
     correct = commands.add_parser("correct", parents=[where], help="correct one paragraph of a document")
     correct.add_argument("file", help="the PDF (it must be in the library)")
     correct.add_argument("--page", type=int, required=True)
@@ -157,6 +162,12 @@ def _find_document(lib: Library, ref: str, course_id: str | None = None) -> Libr
     if len(matches) > 1:
         raise LibraryError(f"{ref}: matches several documents; give more of the content hash")
     return matches[0]
+
+
+def run_rename(args: argparse.Namespace) -> int:
+    with _open(args) as lib:
+        lib.rename_document(_find_document(lib, args.document).content_hash, args.title)
+    return 0
 
 
 def run_correct(args: argparse.Namespace) -> int:

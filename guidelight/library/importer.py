@@ -9,6 +9,7 @@ content, whatever its name) is skipped.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,7 +103,7 @@ def _import_one(library: Library, course_id: str, path: Path) -> FileResult:
     try:
         document = open_document(path)
         title, page_count, state, outcome, problem = (
-            document.title,
+            library_title(document.title, path),
             document.page_count,
             ProcessingState.READY,
             Outcome.ADDED,
@@ -127,6 +128,17 @@ def _import_one(library: Library, course_id: str, path: Path) -> FileResult:
     except OSError as exc:
         return FileResult(path, Outcome.FAILED, problem=f"cannot copy it into the library ({exc})")
     return FileResult(path, outcome, added, problem)
+
+
+# Titles that name the file the PDF was printed from ("doc.html", "Microsoft Word - week1.docx")
+# say nothing to a student choosing a document by ear; the PDF's own name says more.
+_FILE_NAME_TITLE = re.compile(r"(?i)^(?:microsoft \w+ - )?.*\.(?:html?|docx?|pptx?|xlsx?|od[tp]|tex|txt|pdf)$")
+
+
+def library_title(metadata_title: str, path: Path) -> str:
+    """The title a volunteer and a student see: the PDF's title unless it is a file name."""
+    title = metadata_title.strip()
+    return path.stem if not title or _FILE_NAME_TITLE.match(title) else title
 
 
 def _already(existing: LibraryDocument) -> str:

@@ -234,6 +234,14 @@ class Library:
             )
         return [self._to_document(r) for r in rows]
 
+    def rename_document(self, content_hash: str, title: str) -> None:
+        """Give a document the title students will hear when choosing it."""
+        if not title.strip():
+            raise LibraryError("a document needs a title")
+        self._catalog.execute(
+            "UPDATE documents SET title = ? WHERE content_hash = ?", (title.strip(), content_hash)
+        )
+
     def remove_document(self, content_hash: str) -> None:
         self._catalog.execute("DELETE FROM documents WHERE content_hash = ?", (content_hash,))
         self._discard_file(content_hash)

@@ -27,6 +27,9 @@ def test_add_list_correct_read_remove(run, make_pdf, tmp_path):
     assert "[1/2] added" in out and "[2/2] failed" in out and "1 added, 0 skipped, 1 failed" in out
     assert run("library", "list")[1] == "C1\tCourse One\t1 document\n"
     assert "Lecture 1" in run("library", "list", "C1")[1]
+    assert run("library", "rename", file_hash(pdf)[:8], "บทที่ 1")[0] == 0
+    assert run("library", "list", "C1")[1].endswith("\tบทที่ 1\n")
+    assert run("library", "rename", str(pdf), "Lecture 1")[0] == 0
 
     assert run("library", "correct", str(pdf), "--page", "1", "--paragraph", "1", "--text", "ยินดีต้อนรับ")[0] == 0
     assert run("library", "correct", str(pdf), "--page", "1", "--paragraph", "2", "--furniture")[0] == 0

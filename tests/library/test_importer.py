@@ -9,7 +9,7 @@ import pymupdf
 
 from guidelight.core.hashing import file_hash
 from guidelight.library import ProcessingState
-from guidelight.library.importer import ImportProgress, Outcome, collect_pdfs, import_files
+from guidelight.library.importer import ImportProgress, Outcome, collect_pdfs, import_files, library_title
 
 
 def _encrypted(path: Path) -> Path:
@@ -86,3 +86,15 @@ def test_collect_pdfs_keeps_given_files_and_drops_repeats(tmp_path):
     (tmp_path / "d" / "x.pdf").write_bytes(b"%PDF")
     listed = collect_pdfs([tmp_path / "d", tmp_path / "d" / "x.pdf", tmp_path / "other.bin"])
     assert listed == [tmp_path / "d" / "x.pdf", tmp_path / "other.bin"]
+
+
+def test_titles_that_are_file_names_give_way_to_the_pdf_name(lib, make_pdf):
+    assert library_title("doc.html", Path("บทที่1-เศรษฐศาสตร์.pdf")) == "บทที่1-เศรษฐศาสตร์"
+    assert library_title("Microsoft Word - week1.docx", Path("w1.pdf")) == "w1"
+    assert library_title("  ", Path("w1.pdf")) == "w1"
+    assert library_title("เศรษฐศาสตร์เบื้องต้น", Path("w1.pdf")) == "เศรษฐศาสตร์เบื้องต้น"
+    pdf = make_pdf("econ-week1.pdf", "x", title="doc.html")
+    document = import_files(lib, "C1", [pdf]).results[0].document
+    assert document.title == "econ-week1"
+    lib.rename_document(document.content_hash, "เศรษฐศาสตร์ สัปดาห์ที่ 1")
+    assert lib.document(document.content_hash).title == "เศรษฐศาสตร์ สัปดาห์ที่ 1"
