@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pymupdf
 
+from guidelight.core.errors import NoTextLayer
 from guidelight.core.hashing import file_hash
 from guidelight.library import ProcessingState
 from guidelight.library.importer import ImportProgress, Outcome, collect_pdfs, import_files, library_title
@@ -58,12 +59,23 @@ def test_folder_import_adds_reports_and_carries_on(lib, make_pdf, tmp_path):
         assert by_name[name].outcome is Outcome.FAILED, name
         assert by_name[name].problem, name
     assert "password" in by_name["locked.pdf"].problem
-    assert by_name["scan.pdf"].outcome is Outcome.NEEDS_OCR
-    assert by_name["scan.pdf"].document.state is ProcessingState.NO_TEXT
-    assert report.count(Outcome.ADDED) == 2
+    # Image-only: kept for OCR today; once extraction runs OCR itself it opens as usual.
+    assert by_name["scan.pdf"].outcome in (Outcome.NEEDS_OCR, Outcome.ADDED)
+    assert report.count(Outcome.ADDED) + report.count(Outcome.NEEDS_OCR) == 3
     assert sorted(d.content_hash for d in lib.documents("2301107")) == sorted(
         file_hash(folder / n) for n in ("lecture1.pdf", "week2/lecture2.PDF", "scan.pdf")
     )
+
+
+def test_a_scanned_pdf_that_cannot_be_read_yet_is_kept_for_ocr(lib, make_pdf, monkeypatch):
+    def no_text(path):
+        raise NoTextLayer(str(path), "no page has a text layer; OCR is needed")
+
+    monkeypatch.setattr("guidelight.library.importer.open_document", no_text)
+    result = import_files(lib, "C1", [make_pdf("scan.pdf")]).results[0]
+    assert result.outcome is Outcome.NEEDS_OCR and "OCR" in result.problem
+    assert result.document.state is ProcessingState.NO_TEXT
+    assert lib.document(result.document.content_hash).title == "scan"
 
 
 def test_importing_again_skips_everything_and_missing_files_are_reported(lib, make_pdf, tmp_path):
