@@ -53,9 +53,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _voice_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--rate", type=int, default=NORMAL_RATE, help=f"words per minute (normal {NORMAL_RATE})"
-    )
+    parser.add_argument("--rate", type=int, default=NORMAL_RATE, help=f"words per minute (normal {NORMAL_RATE})")
     parser.add_argument("--voice", help="voice id (see `guidelight voices`)")
 
 
@@ -65,8 +63,7 @@ def run_normalize(args: argparse.Namespace) -> int:
 
     normalizer = Normalizer()
     spoken = [
-        (run.lang, normalizer.normalize(args.text[run.start : run.end], run.lang).text)
-        for run in split_runs(args.text)
+        (run.lang, normalizer.normalize(args.text[run.start : run.end], run.lang).text) for run in split_runs(args.text)
     ]
     if args.runs:
         for lang, text in spoken:
@@ -156,9 +153,7 @@ def run_read(args: argparse.Namespace) -> int:
 
     doc = _document(args)
     if not 1 <= args.page <= doc.page_count:
-        raise GuideLightError(
-            f"{args.file}: there is no page {args.page} (the document has {doc.page_count})"
-        )
+        raise GuideLightError(f"{args.file}: there is no page {args.page} (the document has {doc.page_count})")
 
     def utterances() -> Iterator[Utterance]:
         for number in range(args.page, doc.page_count + 1):
@@ -183,9 +178,7 @@ def run_export(args: argparse.Namespace) -> int:
     def progress(done: int, total: int, title: str) -> None:
         print(f"[{done}/{total}] {title}", file=sys.stderr, flush=True)
 
-    result = export_audio(
-        doc, args.output, fmt=args.format, rate=args.rate, voice=args.voice, progress=progress
-    )
+    result = export_audio(doc, args.output, fmt=args.format, rate=args.rate, voice=args.voice, progress=progress)
     for path in result.files:
         print(path)
     print(result.playlist)

@@ -76,9 +76,7 @@ def check_voices(backend: SpeechBackend, platform: str = sys.platform) -> VoiceR
     try:
         voices = backend.voices()
     except SpeechUnavailable as exc:
-        return VoiceReport(
-            backend.name, (), problem=f"No speech engine works: {exc}. {_install_advice(platform)}"
-        )
+        return VoiceReport(backend.name, (), problem=f"No speech engine works: {exc}. {_install_advice(platform)}")
     checks = []
     for lang, name in ((Lang.THAI, "Thai"), (Lang.ENGLISH, "English")):
         voice = voice_for(voices, lang.value)

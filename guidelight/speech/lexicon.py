@@ -108,9 +108,7 @@ class Lexicon:
         keys = sorted(self.entries, key=len, reverse=True)
         # A dotted abbreviation that runs on into another dotted group ("ก.พ." inside
         # "ก.พ.ร.") is not this entry: the whole chain is read by the abbreviation rule.
-        self.pattern = "|".join(
-            re.escape(k) + (r"(?![\u0E01-\u0E2E]{1,3}\.)" if k.endswith(".") else "") for k in keys
-        )
+        self.pattern = "|".join(re.escape(k) + (r"(?![\u0E01-\u0E2E]{1,3}\.)" if k.endswith(".") else "") for k in keys)
 
     def __getitem__(self, written: str) -> str:
         return self.entries[written]

@@ -79,11 +79,12 @@ class Pyttsx3Backend:
     def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
         with self._lock:
             engine = self._get_engine()
-            if settings.voice_id:
-                engine.setProperty("voice", settings.voice_id)
-            engine.setProperty("rate", int(settings.rate))
-            if self.driver == "espeak":  # SAPI5 and NSSS have no pitch and print a warning
-                engine.setProperty("pitch", int(settings.pitch))
+            if self.driver == "espeak":
+                _configure_espeak(settings)
+            else:  # SAPI5 and NSSS have no pitch (and print a warning when asked)
+                if settings.voice_id:
+                    engine.setProperty("voice", settings.voice_id)
+                engine.setProperty("rate", int(settings.rate))
             fd, name = tempfile.mkstemp(suffix=".wav", dir=self._tmpdir)
             os.close(fd)
             try:
@@ -96,6 +97,23 @@ class Pyttsx3Backend:
                 raise SpeechUnavailable(f"the speech engine failed: {exc}") from exc
             finally:
                 Path(name).unlink(missing_ok=True)
+
+
+def _configure_espeak(settings: VoiceSettings) -> None:
+    """Set espeak-ng's voice, rate and pitch directly, and wait until they are in force.
+
+    Through pyttsx3 these settings are lost at random: espeak-ng queues them on its own
+    thread, and when pyttsx3 then starts its loop it sees espeak "playing" those queued
+    commands and calls ``espeak_Cancel``, which throws them away, so a chunk came out
+    in the previous voice or rate. ``espeak_Synchronize`` returns once they are applied.
+    """
+    from pyttsx3.drivers import _espeak
+
+    if settings.voice_id:
+        _espeak.SetVoiceByName(settings.voice_id.encode("utf-8"))
+    _espeak.SetParameter(_espeak.RATE, int(settings.rate), 0)
+    _espeak.SetParameter(_espeak.PITCH, int(settings.pitch), 0)
+    _espeak.Synchronize()
 
 
 def _language_tags(raw: object) -> list[str]:
@@ -134,9 +152,7 @@ def to_mono16(data: bytes, width: int, channels: int) -> bytes:
         raise SpeechUnavailable(f"the speech engine wrote {8 * width}-bit audio, which is not supported")
     if channels > 1:
         frames = len(samples) // channels
-        samples = array.array(
-            "h", (sum(samples[i * channels : (i + 1) * channels]) // channels for i in range(frames))
-        )
+        samples = array.array("h", (sum(samples[i * channels : (i + 1) * channels]) // channels for i in range(frames)))
     if sys.byteorder == "big":
         samples.byteswap()
     return samples.tobytes()

@@ -213,9 +213,7 @@ class MiniaudioSink(_BufferedSink):
         try:
             import miniaudio
         except ImportError as exc:
-            raise SpeechUnavailable(
-                "audio playback needs the miniaudio package (pip install miniaudio)"
-            ) from exc
+            raise SpeechUnavailable("audio playback needs the miniaudio package (pip install miniaudio)") from exc
         if self._device is not None:
             self._device.close()
         try:

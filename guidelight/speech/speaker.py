@@ -120,12 +120,8 @@ class Speaker:
         self._calls: queue.Queue[tuple[Callable[[], Any], Future[Any]]] = queue.Queue()
         self._audio: queue.Queue[_Item | None] = queue.Queue(maxsize=3)
         self._closed = False
-        self._speech_thread = threading.Thread(
-            target=self._speech_loop, name="guidelight-speech", daemon=True
-        )
-        self._player_thread = threading.Thread(
-            target=self._player_loop, name="guidelight-player", daemon=True
-        )
+        self._speech_thread = threading.Thread(target=self._speech_loop, name="guidelight-speech", daemon=True)
+        self._player_thread = threading.Thread(target=self._player_loop, name="guidelight-player", daemon=True)
         self._speech_thread.start()
         self._player_thread.start()
 
@@ -264,9 +260,7 @@ class Speaker:
                     _Item(
                         job,
                         utterance=utterance,
-                        event=SpeechEvent(
-                            EventKind.UTTERANCE_START, utterance, utterance.start, len(utterance.text)
-                        ),
+                        event=SpeechEvent(EventKind.UTTERANCE_START, utterance, utterance.start, len(utterance.text)),
                     )
                 )
                 chunks = synthesizer.chunks(
@@ -278,17 +272,13 @@ class Speaker:
                     _Item(
                         job,
                         utterance=utterance,
-                        event=SpeechEvent(
-                            EventKind.UTTERANCE_END, utterance, utterance.start, len(utterance.text)
-                        ),
+                        event=SpeechEvent(EventKind.UTTERANCE_END, utterance, utterance.start, len(utterance.text)),
                     )
                 )
         except _Cancelled:
             return
         except SpeechUnavailable as exc:
-            self._put_quietly(
-                _Item(job, event=SpeechEvent(EventKind.ERROR, None, message=_sentence(str(exc))))
-            )
+            self._put_quietly(_Item(job, event=SpeechEvent(EventKind.ERROR, None, message=_sentence(str(exc)))))
         except Exception as exc:  # never let the speech thread die: tell the user instead
             log.exception("speech failed")
             message = f"Speech stopped because of an unexpected error: {exc}."
@@ -343,6 +333,7 @@ class Speaker:
                     pending.append((self.sink.written_frames(), item.job, item.event))
             except SpeechUnavailable as exc:
                 failed_gen = item.job.gen
+                pending.clear()  # words of audio that was never heard
                 self._deliver(item.job, SpeechEvent(EventKind.ERROR, None, message=_sentence(str(exc))))
             self._fire_due(pending)
 
