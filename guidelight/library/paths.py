@@ -9,6 +9,7 @@ install can keep both beside the program.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import platformdirs
@@ -20,7 +21,11 @@ _DB_SUFFIXES = (".sqlite3", ".sqlite", ".db")
 
 
 def default_library_dir() -> Path:
-    """The per-user library directory of this OS (e.g. ~/.local/share/guidelight/library)."""
+    """``GUIDELIGHT_LIBRARY_DIR`` if set (tests, lab scripts), else the per-user library
+    directory of this OS (e.g. ~/.local/share/guidelight/library on Linux)."""
+    override = os.environ.get("GUIDELIGHT_LIBRARY_DIR")
+    if override:
+        return Path(override).expanduser()
     return Path(platformdirs.user_data_dir("guidelight", appauthor=False)) / "library"
 
 

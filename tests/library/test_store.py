@@ -40,11 +40,15 @@ def test_a_database_from_a_newer_program_is_refused(tmp_path):
         open_library(tmp_path)
 
 
-def test_path_may_name_the_folder_or_its_database_and_default_is_per_user(tmp_path):
+def test_path_may_name_the_folder_or_its_database_and_default_is_per_user(tmp_path, monkeypatch):
     assert resolve_library_dir(tmp_path / "lib" / "library.sqlite3") == tmp_path / "lib"
     assert resolve_library_dir(tmp_path / "lib") == tmp_path / "lib"
+    monkeypatch.delenv("GUIDELIGHT_LIBRARY_DIR", raising=False)
     assert resolve_library_dir(None) == default_library_dir()
     assert "guidelight" in str(default_library_dir()).lower()
+    monkeypatch.setenv("GUIDELIGHT_LIBRARY_DIR", str(tmp_path / "lab"))
+    open_library().close()
+    assert (tmp_path / "lab" / CATALOG_FILE).is_file()
 
 
 def test_position_is_saved_overwritten_and_survives_reopening(tmp_path):
