@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
             row.addWidget(button)
         layout.addLayout(row)
         self.setCentralWidget(central)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read by the screen reader's status-bar key
         self.statusBar().addWidget(self.status, 1)
         for menu_id in MENUS:
             self.menus[menu_id] = self.menuBar().addMenu("")
@@ -489,4 +489,4 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self.view.setFocus)
+        QTimer.singleShot(0, self.back_to_text)

@@ -1,0 +1,151 @@
+#!/usr/bin/python3
+"""AT-SPI audit of a running Guide Light window, as a screen reader sees it.
+
+Run with Debian's /usr/bin/python3 (python3-pyatspi is installed for it) inside the
+private session that ``test_atspi_audit.py`` builds. Checks, after the rules of
+Accerciser's validator: every showing focusable or interactive widget has a name; the
+window has exactly one focused widget; Tab and Shift+Tab (sent through the AT-SPI
+registry, as an assistive technology would) reach every focusable control of the
+window and come back to where they started, so nothing traps the keyboard. Prints a
+JSON report; exits 1 if any check fails.
+
+Usage: atspi_audit.py APP_PID
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+import pyatspi
+
+NEEDS_NAME = {"push button", "toggle button", "check box", "radio button", "combo box", "menu item",
+              "check menu item", "radio menu item", "page tab", "text", "entry", "password text",
+              "spin button", "slider", "list", "tree", "table", "link", "menu", "frame"}
+MENU_ROLES = {"menu bar", "menu", "menu item", "check menu item", "radio menu item", "separator"}
+# X keycodes of Xvfb's default (evdev) keymap; AT-SPI's KEY_PRESS/KEY_RELEASE take keycodes.
+TAB_KEYCODE, SHIFT_KEYCODE = 23, 50
+
+
+def describe(acc) -> str:
+    parts = []
+    while acc is not None and acc.getRoleName() != "application":
+        parts.append(f"{acc.getRoleName()}:{acc.name!r}")
+        acc = acc.parent
+    return " > ".join(reversed(parts))
+
+
+def walk(acc, depth=0):
+    yield acc
+    if depth > 40:
+        return
+    for i in range(acc.childCount):
+        try:
+            child = acc.getChildAtIndex(i)
+        except Exception:  # a child may vanish while we walk
+            continue
+        if child is not None:
+            yield from walk(child, depth + 1)
+
+
+def find_app(pid: int, timeout: float = 20.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for app in pyatspi.Registry.getDesktop(0):
+            if app is not None and app.get_process_id() == pid and app.childCount:
+                return app
+        time.sleep(0.2)
+    return None
+
+
+def focused(window) -> list:
+    """Focused widgets. Qt also marks the current item of a list and the viewport
+    ("filler") of a focused text view as focused; those belong to their widget."""
+    return [a for a in walk(window) if a.getState().contains(pyatspi.STATE_FOCUSED)
+            and a.getRoleName() not in ("list item", "table cell", "tree item", "filler")]
+
+
+def press_tab(shift: bool) -> None:
+    if shift:
+        pyatspi.Registry.generateKeyboardEvent(SHIFT_KEYCODE, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(TAB_KEYCODE, None, pyatspi.KEY_PRESSRELEASE)
+    if shift:
+        pyatspi.Registry.generateKeyboardEvent(SHIFT_KEYCODE, None, pyatspi.KEY_RELEASE)
+
+
+def wait_focus_change(window, before, timeout: float = 3.0):
+    deadline = time.monotonic() + timeout
+    now = before
+    while time.monotonic() < deadline:
+        current = focused(window)
+        now = current[0] if len(current) == 1 else None
+        if now is not None and now != before:
+            return now
+        time.sleep(0.05)
+    return now
+
+
+def tab_cycle(window, start, shift: bool, limit: int) -> tuple[list, bool]:
+    """Objects focused by successive Tabs until focus is back at ``start``."""
+    seen = []
+    current = start
+    for _ in range(limit):
+        press_tab(shift)
+        current = wait_focus_change(window, current)
+        if current is None:
+            return seen, False
+        if current == start:
+            return seen, True
+        seen.append(current)
+    return seen, False
+
+
+def main() -> int:
+    pid = int(sys.argv[1])
+    errors: list[str] = []
+    app = find_app(pid)
+    if app is None:
+        print(json.dumps({"errors": [f"no accessible application with pid {pid}"]}))
+        return 1
+    window = next(w for w in (app.getChildAtIndex(i) for i in range(app.childCount))
+                  if w is not None and w.getState().contains(pyatspi.STATE_SHOWING))
+    everything = list(walk(window))
+    controls = []
+    for acc in everything:
+        role, states = acc.getRoleName(), acc.getState()
+        showing = states.contains(pyatspi.STATE_SHOWING)
+        focusable = states.contains(pyatspi.STATE_FOCUSABLE)
+        if showing and (role in NEEDS_NAME or focusable) and not (acc.name or "").strip():
+            errors.append("no accessible name: " + describe(acc))
+        if showing and focusable and role not in MENU_ROLES:
+            controls.append(acc)
+    now = focused(window)
+    if len(now) != 1:
+        errors.append(f"expected one focused widget, found {[describe(a) for a in now]}")
+    report = {"window": describe(window), "controls": [describe(a) for a in controls]}
+    if now:
+        start = now[0]
+        limit = 3 * len(controls) + 5
+        forward, closed = tab_cycle(window, start, shift=False, limit=limit)
+        report["tab"] = [describe(a) for a in forward]
+        if not closed:
+            errors.append("Tab never came back to the first control (focus trap or lost focus): "
+                          + " -> ".join(report["tab"]))
+        backward, closed_back = tab_cycle(window, start, shift=True, limit=limit)
+        report["shift_tab"] = [describe(a) for a in backward]
+        if not closed_back:
+            errors.append("Shift+Tab never came back to the first control: " + " -> ".join(report["shift_tab"]))
+        reached = {describe(a) for a in [start, *forward]}
+        for acc in controls:
+            if describe(acc) not in reached:
+                errors.append("not reachable with Tab: " + describe(acc))
+        if closed and closed_back and [describe(a) for a in backward] != [describe(a) for a in reversed(forward)]:
+            errors.append("Shift+Tab does not retrace Tab")
+    report["errors"] = errors
+    print(json.dumps(report, ensure_ascii=False, indent=1))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
