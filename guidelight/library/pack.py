@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
 import stat
 import tempfile
 import time
@@ -162,7 +163,7 @@ def import_pack(library: Library, pack: str | Path) -> PackSummary:
                 files.append((doc, path))
             try:
                 added = library.merge_course(course, files, corrections, pronunciations)
-            except (LibraryError, OSError) as exc:
+            except (LibraryError, OSError, sqlite3.Error) as exc:
                 raise PackError(pack, f"could not add it to the library ({exc})") from exc
     return PackSummary(course, len(documents), len(added), len(corrections), len(pronunciations))
 
@@ -247,8 +248,8 @@ _Manifest = tuple[Course, list[LibraryDocument], list[tuple[str, Correction]], d
 
 def _parse_manifest(pack: Path, raw: bytes) -> _Manifest:
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError) as exc:
         raise PackError(pack, f"its {MANIFEST} is not valid JSON ({exc})") from None
     check = _Checker(pack)
     data = check.obj(data, MANIFEST)
@@ -323,6 +324,10 @@ def _parse_manifest(pack: Path, raw: bytes) -> _Manifest:
         written = check.text(item, "written", where, limit=200, required=True).strip()
         pronunciations[written] = check.text(item, "spoken", where, limit=500, required=True).strip()
     return course, documents, corrections, pronunciations
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 class _Checker:

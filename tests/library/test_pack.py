@@ -134,6 +134,8 @@ HOSTILE = {
     "duplicate-entry": (_with_manifest((DOC_NAME, PDF), (DOC_NAME, PDF)), "appears twice"),
     "no-manifest": ([(DOC_NAME, PDF)], "no manifest.json"),
     "not-json": ([("manifest.json", b"{not json"), (DOC_NAME, PDF)], "not valid JSON"),
+    "nan": ([("manifest.json", json.dumps(_manifest(created_at=float("nan"))).encode()), (DOC_NAME, PDF)],
+            "not valid JSON"),
     "manifest-list": (_with_manifest((DOC_NAME, PDF), manifest=[1, 2]), "must be an object"),
     "wrong-format": (_with_manifest((DOC_NAME, PDF), format="zip"), "not a Guide Light pack"),
     "newer-version": (_with_manifest((DOC_NAME, PDF), version=2), "newer Guide Light"),
