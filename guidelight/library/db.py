@@ -42,14 +42,17 @@ class Database:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._conn = _connect(path, read_only)
-        if read_only:
-            if self.version() != len(migrations):
+        try:
+            if not read_only:
+                self._migrate(migrations)
+            elif self.version() != len(migrations):
                 raise LibraryError(
                     f"{path}: library schema version {self.version()} does not match this program "
                     f"({len(migrations)}); it is read-only, so it cannot be upgraded here"
                 )
-        else:
-            self._migrate(migrations)
+        except BaseException:
+            self._conn.close()
+            raise
 
     def version(self) -> int:
         return int(self._conn.execute("PRAGMA user_version").fetchone()[0])

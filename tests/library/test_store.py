@@ -222,3 +222,23 @@ def test_read_only_catalog_in_a_folder_nobody_may_write_is_read_immutable(lib, t
     assert student.course("C1").title == "Shared"
     student.close()
     assert not (tmp_path / "library" / "library.sqlite3-shm").exists()  # nothing written beside it
+
+
+def test_migrations_apply_in_order_keep_data_and_roll_back_whole_on_failure(tmp_path):
+    from guidelight.library.db import Database
+
+    path = tmp_path / "m.sqlite3"
+    first = "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)"
+    db = Database(path, [first])
+    db.execute("INSERT INTO notes(text) VALUES ('kept')")
+    db.close()
+    with pytest.raises(sqlite3.OperationalError):
+        Database(path, [first, "ALTER TABLE notes ADD COLUMN page INTEGER; THIS IS NOT SQL"])
+    db = Database(path, [first])
+    assert db.version() == 1
+    assert [r[0] for r in db.execute("SELECT name FROM pragma_table_info('notes')")] == ["id", "text"]
+    db.close()
+    db = Database(path, [first, "ALTER TABLE notes ADD COLUMN page INTEGER NOT NULL DEFAULT 1"])
+    assert db.version() == 2
+    assert [tuple(r) for r in db.execute("SELECT text, page FROM notes")] == [("kept", 1)]
+    db.close()
