@@ -64,6 +64,11 @@ class Library:
         self.user = _current_user()
         if read_only and not (library_dir / CATALOG_FILE).is_file():
             raise LibraryError(f"{library_dir}: no course library there")
+        if not read_only and library_dir.is_dir() and not os.access(library_dir, os.W_OK):
+            raise LibraryError(
+                f"{library_dir}: this folder is read-only; open a shared library read-only, "
+                "with positions and bookmarks kept in the user's own folder"
+            )
         self._catalog = Database(library_dir / CATALOG_FILE, CATALOG_MIGRATIONS, read_only=read_only)
         try:
             self._state = Database(user_dir / USER_FILE, USER_MIGRATIONS)

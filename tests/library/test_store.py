@@ -242,3 +242,10 @@ def test_migrations_apply_in_order_keep_data_and_roll_back_whole_on_failure(tmp_
     assert db.version() == 2
     assert [tuple(r) for r in db.execute("SELECT text, page FROM notes")] == [("kept", 1)]
     db.close()
+
+
+def test_opening_a_read_only_folder_for_writing_says_how_to_open_it(tmp_path, monkeypatch):
+    open_library(tmp_path).close()
+    monkeypatch.setattr("guidelight.library.store.os.access", lambda path, mode: False)
+    with pytest.raises(LibraryError, match="open a shared library read-only"):
+        open_library(tmp_path)
