@@ -27,8 +27,8 @@ import pymupdf
 from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from benchmarks.make_scans import DEFAULT_CORPUS, DEFAULT_OUT, make_corpus  # noqa: E402
-from guidelight.extract.ocr import ocr_page, run_tesseract  # noqa: E402
+from benchmarks.make_scans import DEFAULT_CORPUS, DEFAULT_OUT, make_corpus
+from guidelight.extract.ocr import ocr_page, run_tesseract
 
 DASHES = str.maketrans({"\u2010": "-", "\u2011": "-"})
 PLAIN_DPI = 300
@@ -80,7 +80,8 @@ def summary(label: str, scores: list[Score]) -> list[str]:
     def mean(xs: list[float]) -> str:
         return f"{statistics.mean(xs) * 100:.2f}%"
 
-    out = [f"{label}: mean CER {mean([s.cer for s in scores])}, worst {max(s.cer for s in scores) * 100:.2f}%,"
+    worst = max(s.cer for s in scores) * 100
+    out = [f"{label}: mean CER {mean([s.cer for s in scores])}, worst {worst:.2f}%,"
            f" {statistics.mean(s.seconds_per_page for s in scores):.2f} s/page,"
            f" first page {max(s.first_page_s for s in scores):.1f} s at worst"]
     for dpi in sorted({s.dpi for s in scores}):

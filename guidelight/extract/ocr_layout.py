@@ -17,13 +17,19 @@ THAI_MARKS = frozenset(
 )
 _LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e59A-Za-z0-9]")
 _THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
+_LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_THAI_ANY = re.compile(r"[\u0e01-\u0e5b]")
+_SOUND_PUNCTUATION = re.compile(r"^(?:[0-9]+|[.,:;()\-])$")
 _PAGE_NUMBER = re.compile(r"^[\W_]*(?:หน้า|page|p\.)?\s*[0-9๐-๙]{1,4}(?:\s*/\s*[0-9๐-๙]{1,4})?[\W_]*$", re.I)
 
 MIN_WORD_CONF = 50  # below this a piece is Tesseract guessing at a speck of dust
+SURE_CONF = 85  # a non-Thai piece read with less than this is suspect on a Thai page
+DUST_SHARE = 0.4  # a line with this share of dust-like pieces is speckle, not text
 MIN_LINE_CONF = 72  # a line whose mean confidence is lower is junk (speckle, a smudge, a stamp)
 SHORT_LINE_CONF = 92  # ... and a line of one to three letters must be read with this much
 HEADING_SIZE = 1.3  # a line this much taller than the page's body lines is a heading
 MARGIN = 0.09  # top and bottom bands of the page where running headers and page numbers live
+SMALL = 0.85  # a running header's letters are at most this size against the body's
 
 
 @dataclass
@@ -62,18 +68,20 @@ class OcrLine:
         return max(w.x1 for w in self.words)
 
     @property
-    def y0(self) -> int:
-        return min(w.y0 for w in self.words)
+    def y0(self) -> float:
+        """Top of the line's letters: a median, as a few of Tesseract's boxes are far too tall."""
+        return statistics.median(w.y0 for w in self.words)
 
     @property
-    def y1(self) -> int:
-        return max(w.y1 for w in self.words)
+    def y1(self) -> float:
+        return statistics.median(w.y1 for w in self.words)
 
     @property
     def glyph_height(self) -> float:
-        """Median height of the line's letters: its type size, not stretched by marks above."""
-        heights = [w.height for w in self.words if not w.is_mark] or [w.height for w in self.words]
-        return statistics.median(heights)
+        """Height of the line's letters, its type size: the lower quartile of the pieces' heights,
+        as marks above and below and Tesseract's over-tall boxes only ever stretch them."""
+        heights = sorted(w.height for w in self.words if not w.is_mark) or [w.height for w in self.words]
+        return heights[len(heights) // 4]
 
     @property
     def conf(self) -> float:
@@ -98,11 +106,11 @@ class LayoutBlock:
         return max(line.x1 for line in self.lines)
 
     @property
-    def y0(self) -> int:
+    def y0(self) -> float:
         return min(line.y0 for line in self.lines)
 
     @property
-    def y1(self) -> int:
+    def y1(self) -> float:
         return max(line.y1 for line in self.lines)
 
 
@@ -120,19 +128,43 @@ def parse_tsv(tsv: str) -> list[OcrLine]:
     return list(lines.values())
 
 
+def looks_like_dust(word: OcrWord) -> bool:
+    """What speckle is read as on a Thai page: short or doubtful non-Thai pieces (``aA``, ``|``, ``'``).
+
+    Numbers and ordinary punctuation read with confidence are text.
+    """
+    if _THAI_ANY.search(word.text):
+        return False
+    return word.conf < SURE_CONF or (len(word.text) <= 2 and not _SOUND_PUNCTUATION.match(word.text))
+
+
 def drop_specks(line: OcrLine) -> None:
-    """Remove dust read as letters or punctuation: pieces Tesseract itself barely believes.
+    """Remove dust read as letters or punctuation: pieces Tesseract itself barely believes,
+    single dust-like characters anywhere, and dust-like pieces at the ends of the line.
 
     Box sizes are no help: Tesseract's per-symbol boxes for Thai are often a few pixels
-    wide for a real letter, so only confidence tells dust from text.
+    wide for a real letter, so only what was read and how surely tells dust from text.
     """
-    line.words = [w for w in line.words if w.conf >= MIN_WORD_CONF or w.is_mark]
+    words = [w for w in line.words if (w.conf >= MIN_WORD_CONF or w.is_mark)
+             and not (len(w.text) == 1 and looks_like_dust(w))]
+    while words and looks_like_dust(words[0]):
+        words.pop(0)
+    while words and looks_like_dust(words[-1]):
+        words.pop()
+    line.words = words
 
 
 def is_junk(line: OcrLine) -> bool:
-    """Nothing readable, or read with so little confidence that it is noise, not text."""
-    letters = sum(len(_LETTER.findall(w.text)) for w in line.words)
-    return letters == 0 or line.conf < MIN_LINE_CONF or (letters <= 3 and line.conf < SHORT_LINE_CONF)
+    """Mostly dust, read with so little confidence that it is noise, or without a single word:
+    no Thai letter and no Latin word, unless it is a page number (furniture, dropped later)."""
+    text = "".join(w.text for w in line.words)
+    if _PAGE_NUMBER.match(text):
+        return line.conf < SHORT_LINE_CONF
+    letters = len(_LETTER.findall(text))
+    dust = sum(looks_like_dust(w) for w in line.words)
+    has_word = _THAI_BASE.search(text) or _LATIN_WORD.search(text)
+    return (not has_word or line.conf < MIN_LINE_CONF or dust >= DUST_SHARE * len(line.words)
+            or (letters <= 3 and line.conf < SHORT_LINE_CONF))
 
 
 def reattach_marks(lines: list[OcrLine]) -> list[OcrLine]:
@@ -155,7 +187,7 @@ def line_text(line: OcrLine) -> str:
     """The line's pieces joined in order, with a space where the gap is as wide as a word space."""
     parts: list[str] = []
     right = None
-    space = line.glyph_height * 0.45
+    space = line.glyph_height * 0.6
     for word in line.words:
         if right is not None and word.x0 - right > space and not word.is_mark:
             parts.append(" ")
@@ -165,20 +197,23 @@ def line_text(line: OcrLine) -> str:
 
 
 def mark_furniture(lines: list[OcrLine], page_height: int, body: float) -> None:
-    """Running headers and page numbers: page numbers, and small isolated lines in the margins."""
-    ordered = sorted(lines, key=lambda line: line.y0)
-    for index, line in enumerate(ordered):
-        in_margin = line.y1 < page_height * MARGIN or line.y0 > page_height * (1 - MARGIN)
-        if not in_margin:
+    """Running headers and page numbers: page numbers, and small isolated lines in the margins.
+
+    A title or the first line of a column also sits alone at the top of the page, but in
+    the body's type size or larger; a running header is set smaller than the body.
+    """
+    for line in lines:
+        top, bottom = line.y1 < page_height * MARGIN, line.y0 > page_height * (1 - MARGIN)
+        if not (top or bottom):
             continue
         if _PAGE_NUMBER.match(line.text):
             line.kind = "furniture"
             continue
-        gap_above = line.y0 - ordered[index - 1].y1 if index else page_height
-        gap_below = ordered[index + 1].y0 - line.y1 if index + 1 < len(ordered) else page_height
-        isolated = min(gap_above, gap_below) > line.glyph_height * 1.2
-        small = line.glyph_height <= body * 1.1
-        if isolated and small and (index == 0 or index == len(ordered) - 1):
+        column = [o for o in lines if o is not line and o.x0 < line.x1 and line.x0 < o.x1]
+        beyond = [o for o in column if (o.y0 < line.y0 if top else o.y0 > line.y0)]
+        gaps = [o.y0 - line.y1 if o.y0 > line.y0 else line.y0 - o.y1 for o in column]
+        isolated = min(gaps, default=page_height) > line.glyph_height * 1.2
+        if isolated and not beyond and line.glyph_height < body * SMALL:
             line.kind = "furniture"
 
 

@@ -20,20 +20,22 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from guidelight.extract.ocr_layout import THAI_MARKS
 from guidelight.thai.repair import repair_text
 
-EDIT_COST = 5.0  # nats per changed character: a correction must make the text that much likelier
-UNKNOWN_COST = 4.0  # nats per character beyond the rarest word, for text the dictionary lacks
+EDIT_COST = 4.0  # nats per changed character: a correction must make the text that much likelier
+UNKNOWN_COST = 10.0  # nats per character the dictionary cannot explain (a name, a misread letter)
+MAX_EDITS = 2  # a word needing more changes than this is another word, not a misreading
 MAX_WORD = 24  # longest word looked up, in characters
 
 _RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]+")  # Thai letters, no digits/ๆ/ฯ
-_COMBINING = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 _LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
-# The skeleton forgets exactly what Tesseract confuses: tone marks, maitaikhu, thanthakhat,
-# nikhahit; sara am vs sara aa; the four upper vowels sara i/ii/ue/uee among themselves.
+# The skeleton forgets exactly what Tesseract loses or confuses: every mark above the line
+# (tone marks, thanthakhat, maitaikhu, nikhahit, mai han-akat, the upper vowels), and sara am
+# against sara aa. Letters on the line and the vowels below it stay.
 _SKELETON = str.maketrans({
-    "\u0e48": None, "\u0e49": None, "\u0e4a": None, "\u0e4b": None, "\u0e47": None, "\u0e4c": None,
-    "\u0e4d": None, "\u0e33": "\u0e32", "\u0e35": "\u0e34", "\u0e36": "\u0e34", "\u0e37": "\u0e34",
+    **dict.fromkeys(map(ord, "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d"), None),
+    ord("\u0e33"): "\u0e32",
 })
 
 
@@ -63,14 +65,17 @@ def lexicon() -> Lexicon:
     index: dict[str, list[str]] = {}
     for word in cost:
         index.setdefault(skeleton(word), []).append(word)
-    return Lexicon(cost, {k: tuple(v) for k, v in index.items()}, math.log(total) + UNKNOWN_COST)
+    return Lexicon(cost, {k: tuple(v) for k, v in index.items()}, UNKNOWN_COST)
 
 
 def _best_word(piece: str, lex: Lexicon) -> tuple[float, str] | None:
     """The cheapest dictionary reading of ``piece``: itself, or a word with its skeleton plus edits."""
     best: tuple[float, str] | None = None
     for word in lex.by_skeleton.get(skeleton(piece), ()):
-        cost = lex.cost[word] + EDIT_COST * Levenshtein.distance(piece, word)
+        edits = Levenshtein.distance(piece, word, score_cutoff=MAX_EDITS)
+        if edits > MAX_EDITS:
+            continue
+        cost = lex.cost[word] + EDIT_COST * edits
         if best is None or cost < best[0]:
             best = (cost, word)
     return best
@@ -80,7 +85,7 @@ def correct_run(run: str, lex: Lexicon) -> str:
     """Cheapest segmentation of one Thai run into dictionary words (corrected) or unknown characters."""
     n = len(run)
     # A word boundary cannot fall before a combining mark or after a leading vowel.
-    can_end = [j == n or (run[j] not in _COMBINING and run[j - 1] not in _LEADING_VOWELS) for j in range(n + 1)]
+    can_end = [j == n or (run[j] not in THAI_MARKS and run[j - 1] not in _LEADING_VOWELS) for j in range(n + 1)]
     best: list[tuple[float, int, str]] = [(0.0, 0, "")] + [(math.inf, 0, "")] * n
     for i in range(n):
         if best[i][0] == math.inf or not (i == 0 or can_end[i]):
