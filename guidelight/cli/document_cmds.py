@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any
 
+from guidelight.core.errors import DocumentError
 from guidelight.core.model import Document
 from guidelight.core.serialize import page_to_dict
 from guidelight.extract.pdf import open_document
@@ -52,11 +53,14 @@ def document_json(doc: Document) -> dict[str, Any]:
 
 def run_extract(args: argparse.Namespace) -> int:
     doc = _open(args)
+    text = doc.reading_text()
+    if not text.strip():
+        raise DocumentError(args.file, "no readable text was found on any page, even with OCR")
     if args.format == "json":
         json.dump(document_json(doc), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(doc.reading_text() + "\n")
+        sys.stdout.write(text + "\n")
     return 0
 
 

@@ -29,9 +29,10 @@ def _extractor_version() -> str:
     """
     digest = hashlib.sha1(__version__.encode())
     package_root = Path(__file__).resolve().parent.parent
-    for folder in ("extract", "thai", "core"):
-        for source in sorted((package_root / folder).glob("*.py")):
-            digest.update(source.read_bytes())
+    sources = [*sorted((package_root / "extract").glob("*.py")), *sorted((package_root / "thai").glob("*.py"))]
+    sources += [package_root / "core" / "model.py", package_root / "core" / "serialize.py"]
+    for source in sources:
+        digest.update(source.read_bytes())
     return digest.hexdigest()[:12]
 
 

@@ -30,6 +30,7 @@ from guidelight.extract.layout import (
     split_furniture,
 )
 from guidelight.extract.lines import PageReader
+from guidelight.extract.ocr import ocr_available, ocr_page
 from guidelight.thai.quality import measure
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -133,12 +134,31 @@ def build_page(number: int, drafts: list[ParagraphDraft], furniture: tuple[str, 
     return Page(number, page_text, tuple(paras), furniture, source, measure(page_text, repairs))
 
 
+def ocr_dpi(width: float, height: float) -> int:
+    """300 dpi for an A4 page, less for a larger one: what Tesseract needs is enough
+    pixels per letter, and a poster-sized scan at 300 dpi costs half a minute a page."""
+    a4_long_side = 842.0
+    return max(100, min(300, int(300 * a4_long_side / max(width, height, 1.0))))
+
+
+def _ocr_page(page: pymupdf.Page, number: int) -> Page:
+    """A page with no text layer, read from its image when OCR can run; else left empty
+    and marked so the app can tell the student (and say what to install)."""
+    if not page.get_images(full=False) or ocr_available() is not None:
+        return build_page(number, [], (), TextSource.NONE, Counter())
+    result = ocr_page(page, dpi=ocr_dpi(page.rect.width, page.rect.height))
+    drafts = [ParagraphDraft(b.text, 1 if b.kind == "heading" else 0, b.bbox) for b in result.blocks
+              if b.kind != "furniture"]
+    furniture = tuple(b.text for b in result.blocks if b.kind == "furniture")
+    return build_page(number, drafts, furniture, TextSource.OCR, Counter())
+
+
 def _process_page(ctx: _PdfContext, number: int) -> Page:
     page = ctx.doc[number - 1]
     repairs: Counter[str] = Counter()
     lines = PageReader(page, ctx.resolver, repairs).lines()
     if not lines:
-        return build_page(number, [], (), TextSource.NONE, repairs)
+        return _ocr_page(page, number)
     body, furniture = split_furniture(lines, page.rect.height, lambda key: ctx.repeated_near(number, key))
     ordered = reading_order(body, page.rect.width)
     drafts = paragraphs(ordered, _outline_titles(ctx.outline, number))
@@ -157,11 +177,8 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     """
     path = str(path)
     doc = _open_pdf(path, password)
-    if not _has_text_layer(doc):
-        raise NoTextLayer(
-            path,
-            "no page has a text layer (a scanned document); OCR is needed to read it",
-        )
+    if not _has_text_layer(doc) and (missing := ocr_available()) is not None:
+        raise NoTextLayer(path, f"no page has a text layer (a scanned document). {missing}")
     content_hash = file_hash(path)
     ctx = _PdfContext(doc, GlyphResolver(doc), _outline(doc))
     store = cache.PageCache(content_hash) if use_cache else None

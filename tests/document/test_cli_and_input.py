@@ -10,8 +10,10 @@ from pathlib import Path
 
 import pymupdf
 import pytest
+from rapidfuzz.distance import Levenshtein
 
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
+from guidelight.core.model import TextSource
 from guidelight.extract import pdf as pdf_module
 from guidelight.extract.pdf import open_document
 
@@ -21,8 +23,8 @@ MakePdf = Callable[..., Path]
 TEXT = "การฟังเป็นทักษะพื้นฐานของการเรียนรู้ในระดับมหาวิทยาลัย"
 
 
-def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
-    env = {"GUIDELIGHT_CACHE_DIR": str(cache), "PATH": "/usr/bin:/bin", "HOME": str(cache)}
+def run_cli(*args: str, cache: Path, path: str = "/usr/bin:/bin") -> subprocess.CompletedProcess[str]:
+    env = {"GUIDELIGHT_CACHE_DIR": str(cache), "PATH": path, "HOME": str(cache)}
     return subprocess.run(
         [sys.executable, "-m", "guidelight", *args], capture_output=True, text=True, env=env, timeout=120
     )
@@ -79,7 +81,7 @@ def _empty(path: Path) -> Path:
         (lambda p: (p.write_bytes(b"%PDF-1.7\n1 0 obj<</Type/Catal"), p)[1], "PDF"),
         (_encrypted, "encrypted"),
         (_empty, "no pages"),
-        (_scanned, "scanned"),
+        (_scanned, "tesseract-ocr-tha"),
         (lambda p: p.parent / "missing.pdf", "no such file"),
     ],
     ids=["not-pdf", "truncated", "encrypted", "empty", "scanned", "missing"],
@@ -89,7 +91,8 @@ def test_bad_input_is_one_line_exit_2_and_nothing_written(
 ) -> None:
     bad = maker(tmp_path / "bad.pdf")
     before = sorted(tmp_path.rglob("*"))
-    result = run_cli("extract", str(bad), cache=private_cache)
+    # No Tesseract on this PATH: a scanned PDF is then an error that says what to install.
+    result = run_cli("extract", str(bad), cache=private_cache, path=str(tmp_path))
     assert result.returncode == 2
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
@@ -108,10 +111,28 @@ def test_encrypted_pdf_opens_with_its_password(tmp_path: Path) -> None:
     assert "secret" in open_document(pdf, "pw").page(1).text
 
 
-def test_scanned_pdf_is_a_no_text_layer_error(tmp_path: Path) -> None:
-    with pytest.raises(NoTextLayer):
+def test_scanned_pdf_without_ocr_is_a_no_text_layer_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf_module, "ocr_available", lambda: "install tesseract-ocr-tha")
+    with pytest.raises(NoTextLayer, match="install tesseract-ocr-tha"):
         open_document(_scanned(tmp_path / "scan.pdf"))
     assert issubclass(NoTextLayer, DocumentError)
+
+
+def test_scanned_pages_are_read_by_ocr(make_pdf: MakePdf, tmp_path: Path) -> None:
+    text = "การฟังเป็นทักษะพื้นฐานของการเรียนรู้"
+    source = pymupdf.open(make_pdf([[(text, 72, 120, 20, SARABUN)]]))
+    scan = pymupdf.open()
+    page = scan.new_page(width=595, height=842)
+    page.insert_image(page.rect, pixmap=source[0].get_pixmap(dpi=200))
+    scan.save(tmp_path / "scan.pdf")
+    read = open_document(tmp_path / "scan.pdf").page(1)
+    assert read.source is TextSource.OCR
+    assert Levenshtein.normalized_distance(read.text.replace(" ", ""), text) < 0.1
+
+
+@pytest.mark.parametrize(("size", "dpi"), [((595, 842), 300), ((842, 595), 300), ((1860, 2631), 100)])
+def test_ocr_resolution_follows_page_size(size: tuple[float, float], dpi: int) -> None:
+    assert pdf_module.ocr_dpi(*size) == dpi
 
 
 def test_pages_are_processed_only_when_asked_for(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -18,7 +18,7 @@ import pymupdf
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from guidelight.core.errors import NoTextLayer
+from guidelight.core.model import TextSource
 from guidelight.extract.pdf import open_document
 
 from .conftest import SHARED
@@ -54,15 +54,17 @@ def test_real_documents_noise_and_coverage() -> None:
     words = set(thai_words())
     scores = {}
     for pdf in sorted((SHARED / "corpus" / "real-thai").glob("*.pdf")):
-        try:
-            text = open_document(pdf, use_cache=False).reading_text()
-        except NoTextLayer:
-            continue  # the image-only file: read by OCR, measured in tests/ocr
-        result = noise_tool.score(text, words)
+        doc = open_document(pdf, use_cache=False)
+        result = noise_tool.score(doc.reading_text(), words)
         raw = sum(len(noise_tool.THAI.findall(page.get_text())) for page in pymupdf.open(pdf))
-        result["coverage"] = result["thai"] / raw
+        if raw < 50:  # image-only: its text can only come from OCR
+            assert all(page.source is TextSource.OCR for page in doc.pages()), pdf.name
+            assert result["thai"] >= 200, pdf.name
+            result["coverage"] = 1.0
+        else:
+            result["coverage"] = result["thai"] / raw
         scores[pdf.name] = result
-    assert len(scores) >= 7
+    assert len(scores) == 8
     assert statistics.mean(r["noise_per_k"] for r in scores.values()) <= 1.0, scores
     assert max(r["noise_per_k"] for r in scores.values()) <= 3.0, scores
     assert min(r["coverage"] for r in scores.values()) >= 0.95, scores
