@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 PY=.venv/bin/python
 [ -x "$PY" ] || PY=python3
-"$PY" -m ruff check guidelight tests benchmarks build_installer.py
+"$PY" -m ruff check .
 "$PY" -m mypy guidelight
 "$(dirname "$PY")/lint-imports" --no-cache >/dev/null
 exec "$PY" -m pytest -q "$@"
