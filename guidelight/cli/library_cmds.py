@@ -71,6 +71,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     correct.add_argument("--title", default="", help="with --heading: the heading's right wording")
     correct.set_defaults(func=run_correct)
 
+    listed = commands.add_parser(
+        "corrections", parents=[where], help="list a document's corrections; stale ones need redoing"
+    )
+    listed.add_argument("document", help="a PDF file or the start of its content hash")
+    listed.set_defaults(func=run_corrections)
+
     pronounce = commands.add_parser("pronounce", parents=[where], help="how a course term is read aloud")
     pronounce.add_argument("course")
     pronounce.add_argument("written")
@@ -196,6 +202,29 @@ def run_correct(args: argparse.Namespace) -> int:
         lib.add_correction(doc.content_hash, correction)
     print(f"saved: page {args.page}, paragraph {args.paragraph}, {correction.kind.value}")
     return 0
+
+
+def run_corrections(args: argparse.Namespace) -> int:
+    """One line per correction; exit 1 when some no longer match the extracted text."""
+    from guidelight.extract.pdf import open_document
+
+    with _open(args) as lib:
+        doc = _find_document(lib, args.document)
+        document = open_document(doc.stored_path)
+        corrections = lib.corrections(doc.content_hash)
+        stale = {
+            c.id
+            for number in sorted({c.anchor.page for c in corrections if c.anchor.page <= document.page_count})
+            for c in lib.stale_corrections(doc.content_hash, document.page(number))
+        }
+        stale |= {c.id for c in corrections if c.anchor.page > document.page_count}
+        for correction in corrections:
+            anchor = correction.anchor
+            print(
+                f"{correction.id}\tpage {anchor.page}\tparagraph {anchor.paragraph + 1}\t"
+                f"{correction.kind.value}\t{'STALE' if correction.id in stale else 'ok'}\t{correction.text}"
+            )
+    return 1 if stale else 0
 
 
 def run_pronounce(args: argparse.Namespace) -> int:

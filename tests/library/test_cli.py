@@ -6,6 +6,8 @@ import pytest
 
 from guidelight.cli.main import main
 from guidelight.core.hashing import file_hash
+from guidelight.library import open_library
+from guidelight.library.corrections import Anchor, Correction, CorrectionKind
 
 
 @pytest.fixture
@@ -34,6 +36,16 @@ def test_add_list_correct_read_remove(run, make_pdf, tmp_path):
     assert run("library", "correct", str(pdf), "--page", "1", "--paragraph", "1", "--text", "ยินดีต้อนรับ")[0] == 0
     assert run("library", "correct", str(pdf), "--page", "1", "--paragraph", "2", "--furniture")[0] == 0
     assert run("library", "read", str(pdf))[1] == "ยินดีต้อนรับ\n"
+    code, out, _ = run("library", "corrections", str(pdf))
+    assert code == 0
+    assert [line.split("\t")[1:5] for line in out.splitlines()] == [
+        ["page 1", "paragraph 1", "text", "ok"],
+        ["page 1", "paragraph 2", "furniture", "ok"],
+    ]
+    with open_library(tmp_path / "lib") as lib:  # as if a new extractor no longer found this text
+        lib.add_correction(file_hash(pdf), Correction(CorrectionKind.TEXT, Anchor(1, 0, "0" * 16), "x"))
+    code, out, _ = run("library", "corrections", str(pdf))
+    assert code == 1 and out.count("STALE") == 1
     assert run("library", "read", file_hash(pdf)[:10], "--page", "1")[1] == "ยินดีต้อนรับ\n"
 
     code, _, err = run("library", "correct", str(pdf), "--page", "1", "--paragraph", "7", "--text", "x")
