@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import stat
+import struct
 import warnings
 import zipfile
 from pathlib import Path
@@ -188,6 +189,20 @@ def test_the_hostile_fixtures_differ_from_a_valid_pack_only_by_their_fault(tmp_p
     summary = import_pack(library, _pack(tmp_path / "ok.glpack", _with_manifest((DOC_NAME, PDF))))
     assert summary.added == 1
     assert library.pronunciations("C1") == {"กพร": "กอ-พอ-รอ"}
+    library.close()
+
+
+def test_an_entry_that_expands_beyond_its_declared_size_is_cut_off(tmp_path):
+    """A bomb that lies in its headers: the bytes are counted, the header is not trusted."""
+    pack = _pack(tmp_path / "liar.glpack", _with_manifest((DOC_NAME, b"\0" * (4 << 20))))
+    raw = bytearray(pack.read_bytes())
+    declared = struct.pack("<I", 4 << 20)
+    assert raw.count(declared) == 2  # local header and central directory
+    pack.write_bytes(bytes(raw).replace(declared, struct.pack("<I", 100)))
+    library = open_library(tmp_path / "lib")
+    with pytest.raises(PackError, match="damaged"):
+        import_pack(library, pack)
+    _assert_untouched(library)
     library.close()
 
 
