@@ -260,7 +260,10 @@ class Library:
         stored = stored_file(self.directory, content_hash)
         if stored.is_file():
             return stored
-        candidates = [Path(r.path) for r in self.recent(limit=1_000_000) if r.content_hash == content_hash]
+        rows = self._state.execute(
+            "SELECT path FROM recent WHERE user = ? AND content_hash = ?", (self.user, content_hash)
+        )
+        candidates = [Path(r["path"]) for r in rows]
         document = self.document(content_hash)
         if document is not None:
             candidates.append(Path(document.source_path))
