@@ -17,7 +17,6 @@ TEXTS: dict[str, tuple[str, str]] = {
     "view.name": ("Document text", "ข้อความเอกสาร"),
     "view.description": ("Read-only text of the current page. Space reads aloud.",
                          "ข้อความของหน้าปัจจุบัน อ่านอย่างเดียว กด เว้นวรรค เพื่ออ่านออกเสียง"),
-    "status.name": ("Status", "สถานะ"),
     "status.nodoc": ("No document open", "ยังไม่ได้เปิดเอกสาร"),
     "status.page": ("{title} · page {page} of {count} · {percent}%",
                     "{title} · หน้า {page} จาก {count} · {percent}%"),

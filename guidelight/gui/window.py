@@ -116,9 +116,6 @@ class MainWindow(QMainWindow):
         window_keys = [k for k in command.keys if not command.pane and not _is_pane_key(k)]
         action.setShortcuts([QKeySequence(k) for k in window_keys])
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if not window_keys and command.keys:
-            # Show the pane key in the menu without binding it window-wide.
-            action.setShortcutVisibleInContextMenu(True)
         run = self._runner_for(command.id)
         action.triggered.connect(run)
         self.menus[command.menu].addAction(action)
@@ -146,10 +143,7 @@ class MainWindow(QMainWindow):
             menu.setTitle(tr(f"menu.{menu_id}", lang))
         for command in COMMANDS:
             action = self.actions_by_id[command.id]
-            label = command.label(lang)
-            if command.pane or all(_is_pane_key(k) for k in command.keys):
-                label = f"{label}\t{command.keys[0]}"
-            action.setText(label)
+            action.setText(command.label(lang))
             action.setToolTip(command.help(lang))
             action.setStatusTip(command.help(lang))
         for key, button in self.buttons.items():
@@ -157,7 +151,6 @@ class MainWindow(QMainWindow):
             button.setAccessibleName(plain(tr(key, lang)))
         self.view.setAccessibleName(tr("view.name", lang))
         self.view.setAccessibleDescription(tr("view.description", lang))
-        self.status.setAccessibleName(tr("status.name", lang))
         if self.session.doc is None:
             self._set_status(tr("status.nodoc", lang))
 

@@ -9,7 +9,7 @@ registry, as an assistive technology would) reach every focusable control of the
 window and come back to where they started, so nothing traps the keyboard. Prints a
 JSON report; exits 1 if any check fails.
 
-Usage: atspi_audit.py APP_PID
+Usage: atspi_audit.py APP_PID [TEXT]   (TEXT: wait until some label shows it first)
 """
 
 from __future__ import annotations
@@ -75,15 +75,33 @@ def press_tab(shift: bool) -> None:
 
 
 def wait_focus_change(window, before, timeout: float = 3.0):
+    """The newly focused object, or None if focus did not move to exactly one object."""
     deadline = time.monotonic() + timeout
-    now = before
     while time.monotonic() < deadline:
         current = focused(window)
-        now = current[0] if len(current) == 1 else None
-        if now is not None and now != before:
-            return now
+        if len(current) == 1 and current[0] != before:
+            return current[0]
         time.sleep(0.05)
-    return now
+    return None
+
+
+def shows(window, text: str) -> bool:
+    """A label's accessible name is its text (the status line is read that way)."""
+    return any(acc.getRoleName() == "label" and text in (acc.name or "") for acc in walk(window))
+
+
+def wait_ready(window, text: str, timeout: float = 30.0) -> None:
+    """Until the window is active, one widget has focus and ``text`` is shown.
+
+    The app moves focus to the document text when a document has opened; auditing
+    before that would see focus jump in the middle of a Tab cycle.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if (window.getState().contains(pyatspi.STATE_ACTIVE) and len(focused(window)) == 1
+                and (not text or shows(window, text))):
+            return
+        time.sleep(0.1)
 
 
 def tab_cycle(window, start, shift: bool, limit: int) -> tuple[list, bool]:
@@ -110,6 +128,7 @@ def main() -> int:
         return 1
     window = next(w for w in (app.getChildAtIndex(i) for i in range(app.childCount))
                   if w is not None and w.getState().contains(pyatspi.STATE_SHOWING))
+    wait_ready(window, sys.argv[2] if len(sys.argv) > 2 else "")
     everything = list(walk(window))
     controls = []
     for acc in everything:

@@ -117,8 +117,9 @@ def session(tmp_path: Path) -> Iterator[Session]:
     s.close()
 
 
-def audit(session: Session, app: subprocess.Popen[bytes], log: Path) -> dict:
-    result = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_audit.py"), str(app.pid)], env=session.env,
+def audit(session: Session, app: subprocess.Popen[bytes], log: Path, shown: str) -> dict:
+    """Audit once the status line shows ``shown`` (the app has settled)."""
+    result = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_audit.py"), str(app.pid), shown], env=session.env,
                             capture_output=True, text=True, timeout=120)
     assert app.poll() is None, "the app died: " + log.read_text(errors="replace")
     assert result.stdout, result.stderr
@@ -130,7 +131,7 @@ def audit(session: Session, app: subprocess.Popen[bytes], log: Path) -> dict:
 def test_empty_window_passes_the_audit(session: Session, tmp_path: Path) -> None:
     log = tmp_path / "app.log"
     app = session.start_app(log=log)
-    report = audit(session, app, log)
+    report = audit(session, app, log, "F1 for help")
     assert any("Document text" in c for c in report["controls"])
     assert len(report["tab"]) >= 4  # the text and the four buttons all take part
 
@@ -139,6 +140,5 @@ def test_empty_window_passes_the_audit(session: Session, tmp_path: Path) -> None
 def test_window_with_the_sample_lecture_passes_the_audit(session: Session, tmp_path: Path) -> None:
     log = tmp_path / "app.log"
     app = session.start_app(str(SAMPLE), log=log)
-    time.sleep(3)  # opening runs on a worker thread; audit the window with the document shown
-    report = audit(session, app, log)
+    report = audit(session, app, log, "Press Space to read")
     assert any("Play or pause" in c for c in report["controls"])
