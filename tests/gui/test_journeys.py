@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from gui_fakes import FakeUtterance, Opener, ScriptedSpeaker, make_document
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit, QListWidget, QSpinBox
 from pytestqt.qtbot import QtBot
@@ -16,6 +15,8 @@ from guidelight.core.model import Position
 from guidelight.core.settings import Settings, load_settings, save_settings
 from guidelight.gui.window import MainWindow, Services
 from guidelight.library import open_library
+
+from .gui_fakes import FakeUtterance, Opener, ScriptedSpeaker, make_document
 
 pytestmark = pytest.mark.gui
 
