@@ -114,6 +114,38 @@ class LayoutBlock:
         return max(line.y1 for line in self.lines)
 
 
+_DARK = bytes.maketrans(bytes(range(256)), bytes([1] * 128 + [0] * 128))
+INK_ROW = 0.004  # a row with dark pixels over this share of the width holds text, not a few specks
+MIN_BAND = 12  # pixels: a band of ink lower than this is a rule or dust, not a line of text
+
+
+def ink_rows(samples: bytes, width: int, height: int, stride: int) -> list[int]:
+    """Dark pixels in each row of a one-byte-per-pixel greyscale image."""
+    return [samples[y * stride:y * stride + width].translate(_DARK).count(1) for y in range(height)]
+
+
+def missed_bands(rows: list[int], lines: list[OcrLine], width: int) -> list[tuple[int, int]]:
+    """Horizontal bands with text-like ink that no line Tesseract returned touches, top to bottom."""
+    inked = [count > max(8, width * INK_ROW) for count in rows]
+    bands: list[tuple[int, int]] = []
+    start = None
+    for y, on in enumerate([*inked, False]):
+        if on and start is None:
+            start = y
+        elif not on and start is not None:
+            bands.append((start, y))
+            start = None
+    merged: list[tuple[int, int]] = []
+    for top, bottom in bands:  # marks above a line are a band of their own: join bands a little apart
+        if merged and top - merged[-1][1] < MIN_BAND:
+            merged[-1] = (merged[-1][0], bottom)
+        else:
+            merged.append((top, bottom))
+    spans = [(min(w.y0 for w in line.words), max(w.y1 for w in line.words)) for line in lines if line.words]
+    return [(top, bottom) for top, bottom in merged
+            if bottom - top >= MIN_BAND and not any(t < bottom and top < b for t, b in spans)]
+
+
 def parse_tsv(tsv: str) -> list[OcrLine]:
     """Tesseract's TSV (level 5 rows are words) as lines, in Tesseract's order."""
     lines: dict[tuple[int, int, int], OcrLine] = {}
@@ -187,7 +219,7 @@ def line_text(line: OcrLine) -> str:
     """The line's pieces joined in order, with a space where the gap is as wide as a word space."""
     parts: list[str] = []
     right = None
-    space = line.glyph_height * 0.6
+    space = line.glyph_height * 0.45
     for word in line.words:
         if right is not None and word.x0 - right > space and not word.is_mark:
             parts.append(" ")

@@ -25,10 +25,13 @@ from guidelight.thai.repair import repair_text
 
 EDIT_COST = 4.0  # nats per changed character: a correction must make the text that much likelier
 UNKNOWN_COST = 10.0  # nats per character the dictionary cannot explain (a name, a misread letter)
+SPACE_COST = 2.0  # nats for reading a space inside a dictionary word as a misplaced gap
 MAX_EDITS = 2  # a word needing more changes than this is another word, not a misreading
 MAX_WORD = 24  # longest word looked up, in characters
 
-_RUN = re.compile("[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]+")  # Thai letters, no digits/ๆ/ฯ
+_THAI = "[\u0e01-\u0e2e\u0e30-\u0e3a\u0e40-\u0e45\u0e47-\u0e4e]"  # Thai letters and marks; not digits, ๆ, ฯ
+_RUN = re.compile(f"{_THAI}+")
+_SPACED_RUN = re.compile(f"{_THAI}+(?: {_THAI}+)*")  # OCR puts spaces inside words: a run spans them
 _LEADING_VOWELS = frozenset("\u0e40\u0e41\u0e42\u0e43\u0e44")
 # The skeleton forgets exactly what Tesseract loses or confuses: every mark above the line
 # (tone marks, thanthakhat, maitaikhu, nikhahit, mai han-akat, the upper vowels), and sara am
@@ -81,27 +84,41 @@ def _best_word(piece: str, lex: Lexicon) -> tuple[float, str] | None:
     return best
 
 
-def correct_run(run: str, lex: Lexicon) -> str:
-    """Cheapest segmentation of one Thai run into dictionary words (corrected) or unknown characters."""
+def _boundaries(run: str) -> list[bool]:
+    """Where a word may end: at a space, else never before a combining mark or after a leading vowel."""
     n = len(run)
-    # A word boundary cannot fall before a combining mark or after a leading vowel.
-    can_end = [j == n or (run[j] not in THAI_MARKS and run[j - 1] not in _LEADING_VOWELS) for j in range(n + 1)]
+    return [j in (0, n) or " " in run[j - 1:j + 1] or (run[j] not in THAI_MARKS and run[j - 1] not in _LEADING_VOWELS)
+            for j in range(n + 1)]
+
+
+def _options(piece: str, lex: Lexicon) -> list[tuple[float, str]]:
+    """Ways to read one piece of a run, with their costs."""
+    if piece == " ":
+        return [(0.0, " ")]
+    if piece[0] == " " or piece[-1] == " ":
+        return []
+    gaps = piece.count(" ")
+    options = [] if gaps else [(lex.unknown * len(piece), piece)]  # kept as is: text the dictionary lacks
+    found = _best_word(piece.replace(" ", ""), lex)
+    if found is not None:
+        options.append((found[0] + SPACE_COST * gaps, found[1]))
+    return options
+
+
+def correct_run(run: str, lex: Lexicon) -> str:
+    """Cheapest segmentation of one Thai run into dictionary words (corrected), unknown characters and spaces."""
+    n = len(run)
+    can_end = _boundaries(run)
     best: list[tuple[float, int, str]] = [(0.0, 0, "")] + [(math.inf, 0, "")] * n
     for i in range(n):
-        if best[i][0] == math.inf or not (i == 0 or can_end[i]):
+        if best[i][0] == math.inf or not can_end[i]:
             continue
-        base = best[i][0]
         for j in range(i + 1, min(n, i + MAX_WORD) + 1):
             if not can_end[j]:
                 continue
-            piece = run[i:j]
-            options = [(lex.unknown * len(piece), piece)]  # kept as it is, as text the dictionary lacks
-            found = _best_word(piece, lex)
-            if found is not None:
-                options.append(found)
-            for cost, text in options:
-                if base + cost < best[j][0]:
-                    best[j] = (base + cost, i, text)
+            for cost, text in _options(run[i:j], lex):
+                if best[i][0] + cost < best[j][0]:
+                    best[j] = (best[i][0] + cost, i, text)
     words: list[str] = []
     j = n
     while j > 0:
@@ -114,7 +131,7 @@ def correct_run(run: str, lex: Lexicon) -> str:
 def correct_thai(text: str, lex: Lexicon | None = None) -> str:
     """Every Thai run of ``text`` corrected against the dictionary; other characters untouched."""
     lex = lex or lexicon()
-    return _RUN.sub(lambda m: correct_run(m.group(0), lex), text)
+    return _SPACED_RUN.sub(lambda m: correct_run(m.group(0), lex), text)
 
 
 def correct_text(text: str, correct: Callable[[str], str] = correct_thai) -> str:

@@ -1,0 +1,90 @@
+"""The geometry rules on hand-made Tesseract pieces: no image and no Tesseract needed."""
+
+from __future__ import annotations
+
+from guidelight.extract.ocr_layout import (
+    LayoutBlock,
+    OcrLine,
+    OcrWord,
+    build_blocks,
+    is_junk,
+    join_lines,
+    missed_bands,
+    parse_tsv,
+    reading_order,
+)
+
+WIDTH, HEIGHT = 2480, 3508  # A4 at 300 dpi
+
+
+def line(text: str, x: int, y: int, *, para: tuple[int, int] = (1, 1), size: int = 40, conf: float = 95) -> OcrLine:
+    """A line laid out as Tesseract reports it: Thai one piece per character, Latin word by word."""
+    pieces = text.split() if text.isascii() else list(text)
+    words = [OcrWord(p, x + i * size // 2, y, x + (i + 1) * size // 2, y + size, conf) for i, p in enumerate(pieces)]
+    return OcrLine(para, words)
+
+
+def block(x0: int, y0: int, x1: int, name: str) -> LayoutBlock:
+    first = line(name, x0, y0)
+    first.words[-1].x1 = x1
+    return LayoutBlock([first], "body", name)
+
+
+def test_two_columns_are_read_column_by_column_under_a_full_width_title() -> None:
+    blocks = [block(1300, 400, 2300, "R1"), block(200, 400, 1200, "L1"), block(200, 150, 2300, "T"),
+              block(200, 900, 1200, "L2"), block(1300, 900, 2300, "R2"), block(200, 2000, 2300, "F")]
+    assert [b.text for b in reading_order(blocks, WIDTH)] == ["T", "L1", "L2", "R1", "R2", "F"]
+
+
+def test_one_column_is_read_top_to_bottom() -> None:
+    blocks = [block(200, 900, 2200, "B"), block(200, 400, 2200, "A"), block(200, 1400, 2200, "C")]
+    assert [b.text for b in reading_order(blocks, WIDTH)] == ["A", "B", "C"]
+
+
+def test_thai_lines_join_without_space_and_a_stranded_mark_rejoins_its_base() -> None:
+    assert join_lines(["การศึกษาในมหาวิท", "ยาลัย (Scarcity)", "and more"]) == "การศึกษาในมหาวิทยาลัย (Scarcity) and more"
+    assert join_lines(["ราคาน้ำมันเพิ", "่มขึ้น"]) == "ราคาน้ำมันเพิ่มขึ้น"
+
+
+def test_speckle_lines_are_junk_text_lines_are_not() -> None:
+    assert is_junk(line("aAvA'|", 300, 900, conf=80))  # dust read as Latin letters
+    assert is_junk(line("จ", 300, 900, conf=90))  # a lone letter from a speck
+    assert is_junk(line("ความขาดแคลน", 300, 900, conf=60))  # too doubtful to be read aloud
+    assert not is_junk(line("ความขาดแคลน", 300, 900))
+    assert not is_junk(line("GDP 2566", 300, 900))
+
+
+def test_running_header_and_page_number_are_furniture_but_a_title_is_not() -> None:
+    lines = [line("เอกสารประกอบการสอน", 250, 120, para=(1, 1), size=26),
+             line("บทที่หนึ่ง", 250, 300, para=(2, 1), size=60),
+             *[line("เนื้อความของบทเรียนบรรทัดหนึ่ง", 250, 500 + 70 * i, para=(3, 1)) for i in range(8)],
+             line("หน้า 3", 1150, 3300, para=(4, 1), size=26)]
+    blocks = build_blocks(lines, WIDTH, HEIGHT)
+    assert [(b.kind, b.text[:8]) for b in blocks] == [
+        ("furniture", "เอกสารปร"), ("heading", "บทที่หนึ"), ("body", "เนื้อควา"), ("furniture", "หน้า 3")]
+
+
+def test_top_title_in_body_size_is_not_furniture() -> None:
+    lines = [line("ประวัติศาสตร์ไทยสมัยใหม่", 250, 150, para=(1, 1)),
+             *[line("เนื้อความของบทเรียนบรรทัดหนึ่ง", 250, 400 + 70 * i, para=(2, 1)) for i in range(8)]]
+    assert [b.kind for b in build_blocks(lines, WIDTH, HEIGHT)] == ["body", "body"]
+
+
+def test_bands_of_ink_that_no_line_covers_are_found() -> None:
+    rows = [0] * 1000
+    rows[100:160] = [400] * 60  # a heading Tesseract skipped
+    rows[300:340] = [500] * 40  # a line it read
+    rows[500:503] = [3] * 3  # dust
+    assert missed_bands(rows, [line("อ่านแล้ว", 100, 300)], 2480) == [(100, 160)]
+
+
+def test_tsv_rows_become_lines_of_pieces() -> None:
+    tsv = "\n".join([
+        "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext",
+        "4\t1\t1\t1\t1\t0\t10\t10\t100\t40\t-1\t",
+        "5\t1\t1\t1\t1\t1\t10\t10\t30\t40\t96.5\tก",
+        "5\t1\t1\t1\t1\t2\t40\t10\t30\t40\t93.1\tา",
+        "5\t1\t2\t1\t1\t1\t10\t90\t30\t40\t91.0\tข",
+    ])
+    lines = parse_tsv(tsv)
+    assert [("".join(w.text for w in ln.words), ln.para) for ln in lines] == [("กา", (1, 1)), ("ข", (2, 1))]

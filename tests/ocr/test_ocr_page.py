@@ -1,0 +1,72 @@
+"""ocr_page on scanned pages whose text is known: accuracy, column order, furniture."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from guidelight.extract.ocr import OcrPage, ocr_page
+
+from .marks import needs_tesseract
+
+pytestmark = needs_tesseract
+
+PARAGRAPH = ("การศึกษาในมหาวิทยาลัย ต้องอาศัยการอ่านเอกสารประกอบการเรียน เป็นจำนวนมาก "
+             "นักศึกษาที่มีปัญหาทางการมองเห็น จึงต้องการเครื่องมือที่ช่วยอ่านข้อความออกเสียง "
+             "โปรแกรมนี้แปลงเอกสารให้เป็นเสียงพูดภาษาไทย โดยไม่ต้องเชื่อมต่ออินเทอร์เน็ต")
+LEFT = "แม่น้ำเจ้าพระยา ไหลผ่านกรุงเทพมหานคร ก่อนลงสู่อ่าวไทย ชาวนาในภาคกลาง ใช้น้ำจากแม่น้ำสายนี้ ปลูกข้าว"
+RIGHT = "ดอยอินทนนท์ เป็นยอดเขาที่สูงที่สุด ของประเทศไทย อากาศบนยอดดอย หนาวเย็นตลอดทั้งปี"
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def cer(got: str, truth: str) -> float:
+    return Levenshtein.distance(squash(got), squash(truth)) / len(squash(truth))
+
+
+def test_thai_paragraph_is_read_with_few_errors(scanned) -> None:
+    page = scanned([((60, 120, 535, 400), PARAGRAPH, 16)])
+    result = ocr_page(page)
+    assert isinstance(result, OcrPage)
+    assert cer(result.text, PARAGRAPH) < 0.05, result.text
+    assert 0.5 < result.confidence <= 1.0
+    assert "\u0e4d\u0e32" not in result.text  # sara am is composed, never nikhahit + sara aa
+    x0, y0, x1, y1 = result.blocks[0].bbox
+    assert 40 < x0 < x1 < 560 and 100 < y0 < y1 < 420  # PDF points, where the text was put
+
+
+def test_two_columns_are_read_left_then_right(scanned) -> None:
+    page = scanned([((50, 100, 285, 500), LEFT, 16), ((310, 100, 545, 500), RIGHT, 16)])
+    text = squash(ocr_page(page).text)
+    assert cer(text, LEFT + RIGHT) < 0.08, text
+    # Each column's opening and ending are found, and the whole left column comes first.
+    found = [fuzz.partial_ratio_alignment(part, text) for part in ("แม่น้ำเจ้าพระยา", "ปลูกข้าว", "ดอยอินทนนท์", "ตลอดทั้งปี")]
+    assert all(f.score > 80 for f in found), text
+    assert [f.dest_start for f in found] == sorted(f.dest_start for f in found), text
+
+
+def test_running_header_and_page_number_are_furniture(scanned) -> None:
+    page = scanned([
+        ((60, 25, 535, 75), "เอกสารประกอบการสอนวิชาภูมิศาสตร์", 11),
+        ((60, 150, 535, 400), PARAGRAPH, 16),
+        ((270, 780, 330, 830), "๑๒", 11),
+    ])
+    result = ocr_page(page)
+    kinds = [b.kind for b in result.blocks]
+    assert kinds.count("furniture") == 2, [(b.kind, b.text) for b in result.blocks]
+    assert "ภูมิศาสตร์" not in result.text and "๑๒" not in result.text
+    assert cer(result.text, PARAGRAPH) < 0.05, result.text
+
+
+@pytest.mark.parametrize("heading", ["บทที่ ๓ ภูมิอากาศ"])
+def test_large_title_is_a_heading_in_reading_order(scanned, heading: str) -> None:
+    page = scanned([((60, 60, 535, 200), heading, 24), ((60, 210, 535, 480), PARAGRAPH, 15)])
+    blocks = ocr_page(page).blocks
+    assert blocks[0].kind == "heading" and cer(blocks[0].text, heading) < 0.1, blocks
+    assert all(b.kind == "body" for b in blocks[1:])

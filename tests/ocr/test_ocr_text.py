@@ -1,0 +1,27 @@
+"""Dictionary correction of Thai as Tesseract misreads it."""
+
+from __future__ import annotations
+
+from guidelight.extract.ocr_text import correct_text, correct_thai, skeleton
+
+
+def test_skeleton_forgets_marks_above_and_sara_am() -> None:
+    assert skeleton("แม่น้ำ") == skeleton("แมนา") == "แมนา"
+
+
+def test_lost_or_misread_marks_are_restored_from_the_dictionary() -> None:
+    assert correct_thai("แม่น้าเจ้าพระยา") == "แม่น้ำเจ้าพระยา"  # sara am read as sara aa
+    assert correct_thai("เศรษฐศาสตร์เป็นวิชาทีศึกษา") == "เศรษฐศาสตร์เป็นวิชาที่ศึกษา"  # lost mai ek
+
+
+def test_a_gap_inside_a_word_is_closed_when_the_word_is_known() -> None:
+    assert correct_thai("ต้องอาศัยการอ่า นเอกสาร") == "ต้องอาศัยการอ่านเอกสาร"
+
+
+def test_correct_text_is_left_alone() -> None:
+    text = "นักศึกษาที่ใช้เวลา 3 ชั่วโมงอ่านหนังสือสอบ (Opportunity Cost) ทีละบท"
+    assert correct_thai(text) == text
+
+
+def test_sara_am_from_nikhahit_and_sara_aa_is_composed() -> None:
+    assert correct_text("จ\u0e4d\u0e32กัด") == "จำกัด"
