@@ -55,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def _voice_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rate", type=int, default=NORMAL_RATE, help=f"words per minute (normal {NORMAL_RATE})")
     parser.add_argument("--voice", help="voice id (see `guidelight voices`)")
+    if parser.prog.split()[-1] in {"say", "read"}:
+        parser.add_argument(
+            "--dry-run", action="store_true", help="synthesize and time the speech but play nothing (no sound card)"
+        )
 
 
 def run_normalize(args: argparse.Namespace) -> int:
@@ -76,7 +80,12 @@ def run_normalize(args: argparse.Namespace) -> int:
 def _speaker(args: argparse.Namespace) -> Speaker:
     from guidelight.speech.speaker import Speaker
 
-    speaker = Speaker()
+    sink = None
+    if args.dry_run:
+        from guidelight.speech.sink import RecordingSink
+
+        sink = RecordingSink(realtime=True, keep=False)
+    speaker = Speaker(sink=sink)
     speaker.set_rate(args.rate)
     if args.voice:
         speaker.set_voice(args.voice)

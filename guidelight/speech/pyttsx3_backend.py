@@ -90,6 +90,10 @@ class Pyttsx3Backend:
             try:
                 engine.save_to_file(text, name)
                 engine.runAndWait()
+                if self.driver == "espeak":
+                    # On the first call after init pyttsx3's loop ends as soon as espeak
+                    # starts (its queued endLoop runs first); wait for the file to be written.
+                    _espeak_synchronize()
                 return _read_wav(Path(name))
             except SpeechUnavailable:
                 raise
@@ -113,6 +117,12 @@ def _configure_espeak(settings: VoiceSettings) -> None:
         _espeak.SetVoiceByName(settings.voice_id.encode("utf-8"))
     _espeak.SetParameter(_espeak.RATE, int(settings.rate), 0)
     _espeak.SetParameter(_espeak.PITCH, int(settings.pitch), 0)
+    _espeak.Synchronize()
+
+
+def _espeak_synchronize() -> None:
+    from pyttsx3.drivers import _espeak
+
     _espeak.Synchronize()
 
 
