@@ -65,15 +65,19 @@ def make_services(app: QApplication) -> Services:
     )
 
 
-def run_app(argv: list[str]) -> int:
-    """Run the app until its window closes; ``argv`` may hold one PDF path."""
+def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplication, MainWindow, Services]:
+    """Create the app and its shown window, opening the PDF in ``argv`` or the last one.
+
+    Shared by ``run_app``, the screenshot script and the start-up benchmark, so they
+    measure and show exactly what a student gets.
+    """
     app = QApplication.instance() or QApplication([sys.argv[0], *[a for a in argv if a.startswith("-")]])
     assert isinstance(app, QApplication)
     app.setApplicationName("Guide Light")
     app.setDesktopFileName("guidelight")
     app.setStyle("Fusion")
     load_fonts()
-    settings = load_settings()
+    settings = settings or load_settings()
     services = make_services(app)
     window = MainWindow(services, settings, ui_language(settings))
     window.show()
@@ -83,6 +87,12 @@ def run_app(argv: list[str]) -> int:
     else:
         window.restore_last()
     QTimer.singleShot(0, window.greet)
+    return app, window, services
+
+
+def run_app(argv: list[str]) -> int:
+    """Run the app until its window closes; ``argv`` may hold one PDF path."""
+    app, _window, services = start(argv)
     try:
         return app.exec()
     finally:

@@ -85,8 +85,13 @@ def apply(app: QApplication, theme: str, default_palette: QPalette) -> Colours:
         app.setPalette(_palette(c))
     # A thick focus outline: Fusion's dotted one is too thin to find with low vision.
     width = 3 if concrete in ("dark_high_contrast", "light_high_contrast") else 2
-    app.setStyleSheet(
-        f"QPushButton:focus, QListWidget:focus, QLineEdit:focus, QSpinBox:focus,"
-        f" QPlainTextEdit:focus {{ border: {width}px solid {c.focus}; }}"
-    )
+    sheet = (f"QPushButton:focus, QListWidget:focus, QLineEdit:focus, QSpinBox:focus,"
+             f" QPlainTextEdit:focus {{ border: {width}px solid {c.focus}; }}")
+    if concrete != "system":
+        # Fusion draws button edges from shades of the button colour, which vanish on
+        # pure black or white: give every control a plain outline in the text colour.
+        sheet = (f"QPushButton {{ border: 1px solid {c.text}; padding: 4px 12px; }}"
+                 f" QPushButton:focus {{ border: {width}px solid {c.focus}; }} "
+                 f"QMenu {{ border: 1px solid {c.text}; }} " + sheet)
+    app.setStyleSheet(sheet)
     return c

@@ -7,6 +7,7 @@ accessible name, focus moves with Tab through the view and the buttons and back.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
-from guidelight.core.model import Document
+from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
 from guidelight.core.settings import SPEECH_OUTPUTS, Settings
 from guidelight.gui import dialogs, theme
@@ -42,6 +43,7 @@ from guidelight.gui.tasks import BackgroundRunner
 RATE_STEP = 20
 VOLUME_STEP = 0.1
 ZOOM_STEP = 10
+UI_POINTS = 12.0  # the menus' and buttons' size at 100 % zoom: readable for low vision
 
 
 @dataclass
@@ -53,6 +55,22 @@ class Services:
     make_utterance: Callable[[str, int, int], Any]
     open_document: Callable[[str, str | None], Document]
     save_settings: Callable[[Settings], None]
+
+
+def serialized(doc: Document) -> Document:
+    """The same document, but producing one page at a time.
+
+    Pages are made on demand by the GUI thread (moving), the speaker's thread (reading
+    ahead) and workers (opening); the PDF engine must not be entered by two at once.
+    """
+    lock = threading.Lock()
+
+    def load(number: int) -> Page:
+        with lock:
+            return doc.page(number)
+
+    return Document(title=doc.title, page_count=doc.page_count, content_hash=doc.content_hash, loader=load,
+                    outline=doc.outline, source_path=doc.source_path)
 
 
 def _is_pane_key(key: str) -> bool:
@@ -158,8 +176,14 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         self.view.colours = theme.apply(app, self.settings.theme, self._default_palette)
-        points = self.settings.font_size * self.settings.zoom / 100
-        self.view.set_reading_font(self.settings.font_family, points)
+        scale = self.settings.zoom / 100
+        self.view.set_reading_font(self.settings.font_family, self.settings.font_size * scale)
+        ui_font = QFont(self.settings.font_family)
+        ui_font.setPointSizeF(UI_POINTS * scale)  # menus, buttons and status grow with zoom too
+        for widget in (self.menuBar(), self.statusBar(), *self.buttons.values(), self.status):
+            widget.setFont(ui_font)
+        for menu in self.menus.values():
+            menu.setFont(ui_font)
         if self.session.doc is not None:
             self.session._show(self.session.position)  # redraw the highlight in the new colours
 
@@ -192,7 +216,7 @@ class MainWindow(QMainWindow):
         opener = self.services.open_document
 
         def work() -> Document:
-            doc = opener(path, password)
+            doc = serialized(opener(path, password))
             doc.page(1)  # the first page is ready before the window shows the document
             return doc
 
