@@ -13,6 +13,8 @@ of a stopped utterance can never slip in after the stop.
 
 from __future__ import annotations
 
+import ctypes
+import sys
 import threading
 import time
 from collections.abc import Generator
@@ -22,6 +24,26 @@ from guidelight.speech.backend import SpeechUnavailable
 
 LEAD_SECONDS = 0.1
 DEVICE_PERIOD_MS = 20
+
+
+_ALSA_HANDLER: Any = None
+
+
+def _quiet_alsa() -> None:
+    """Stop libasound printing dozens of lines on stderr when there is no sound card.
+
+    The failure itself still reaches the user, as one plain sentence (SpeechUnavailable).
+    """
+    global _ALSA_HANDLER
+    if _ALSA_HANDLER is not None or not sys.platform.startswith("linux"):
+        return
+    try:
+        alsa = ctypes.CDLL("libasound.so.2")
+    except OSError:
+        return
+    handler_type = ctypes.CFUNCTYPE(None, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p)
+    _ALSA_HANDLER = handler_type(lambda *_: None)  # kept alive: libasound holds the pointer
+    alsa.snd_lib_error_set_handler(_ALSA_HANDLER)
 
 
 class AudioSink(Protocol):
@@ -216,6 +238,7 @@ class MiniaudioSink(_BufferedSink):
             raise SpeechUnavailable("audio playback needs the miniaudio package (pip install miniaudio)") from exc
         if self._device is not None:
             self._device.close()
+        _quiet_alsa()
         try:
             device = miniaudio.PlaybackDevice(
                 output_format=miniaudio.SampleFormat.SIGNED16,
@@ -231,7 +254,7 @@ class MiniaudioSink(_BufferedSink):
         except miniaudio.MiniaudioError as exc:
             raise SpeechUnavailable(
                 "no audio output device could be opened; check that speakers or headphones are "
-                f"connected and not in use by another program ({exc})"
+                "connected and not in use by another program"
             ) from exc
         self._device = device
 

@@ -22,7 +22,7 @@ import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -78,10 +78,17 @@ EventCallback = Callable[[SpeechEvent], None]
 
 @dataclass
 class _Job:
+    """One speak() call. ``backlog`` holds utterances taken from ``source`` and not yet
+    heard to their end; ``heard`` is the word being heard; ``resume`` makes playback of
+    the first utterance start at that word (a live change of rate, pitch or voice)."""
+
     gen: int
-    utterances: Iterable[Utterance]
+    source: Iterator[Utterance]
     on_event: EventCallback | None
     missing: set[Lang] = field(default_factory=set)
+    backlog: deque[Utterance] = field(default_factory=deque)
+    heard: tuple[Utterance, int] | None = None
+    resume: tuple[Utterance, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -115,6 +122,7 @@ class Speaker:
         self._volume = 1.0
         self._gen = 0
         self._speaking = False
+        self._job: _Job | None = None
         self._synthesizer: Synthesizer | None = None
         self._jobs: queue.Queue[_Job | None] = queue.Queue()
         self._calls: queue.Queue[tuple[Callable[[], Any], Future[Any]]] = queue.Queue()
@@ -128,11 +136,11 @@ class Speaker:
     # ----- the contract -------------------------------------------------------------
     def speak(self, utterances: Iterable[Utterance], on_event: EventCallback) -> None:
         """Stop whatever is playing, then speak; events fire as the audio is heard."""
-        self._start(_Job(0, utterances, on_event))
+        self._start(_Job(0, iter(utterances), on_event))
 
     def announce(self, text: str) -> None:
         """A short confirmation ("Bookmark added"): interrupts, fires no events."""
-        self._start(_Job(0, [Utterance(text)], None))
+        self._start(_Job(0, iter([Utterance(text)]), None))
 
     def stop(self) -> None:
         """Cut the audio now (the sink drops its buffer); returns at once."""
@@ -146,24 +154,31 @@ class Speaker:
         return self._speaking
 
     def set_rate(self, words_per_minute: int) -> None:
-        """Rate for the audio synthesized from now on (80..700 wpm; 175 is normal)."""
+        """80..700 wpm (175 is normal); while speaking, the word being heard is said again at it."""
         rate = max(MIN_RATE, min(MAX_RATE, int(words_per_minute)))
         self._settings = replace(self._settings, rate=rate)
+        self._respeak_from_heard()
 
     def set_volume(self, v: float) -> None:
         """0.0..1.0, applied to the audio as it is played, so it changes mid-sentence."""
         self._volume = max(0.0, min(1.0, float(v)))
 
     def set_pitch(self, p: int) -> None:
-        """0..100 (50 normal), for the audio synthesized from now on, where the engine has pitch."""
+        """0..100 (50 normal) where the engine has pitch; live like the rate."""
         self._settings = replace(self._settings, pitch=max(0, min(100, int(p))))
+        self._respeak_from_heard()
 
     def set_voice(self, voice_id: str) -> None:
         """Use this voice for its language(s); runs in other languages keep their own voice."""
         self._on_speech_thread(lambda: self._get_synthesizer().prefer(voice_id))
+        self._respeak_from_heard()
 
     def voices(self) -> list[VoiceInfo]:
-        return self._on_speech_thread(lambda: list(self._get_synthesizer().voices()))
+        """The installed voices; empty when no engine works (``guidelight voices --check`` says why)."""
+        try:
+            return self._on_speech_thread(lambda: list(self._get_synthesizer().voices()))
+        except SpeechUnavailable:
+            return []
 
     def close(self) -> None:
         if self._closed:
@@ -204,8 +219,24 @@ class Speaker:
             raise SpeechUnavailable("the speaker is closed")
         self.stop()
         job.gen = self._gen
+        self._job = job
         self._speaking = True
         self._jobs.put(job)
+
+    def _respeak_from_heard(self) -> None:
+        """Start the reading again from the word being heard, so a new setting is heard at once."""
+        old = self._job
+        if not self._speaking or old is None or old.on_event is None:
+            return
+        heard = old.heard or old.resume  # nothing heard yet since the last change: keep its place
+        backlog = old.backlog
+
+        def source() -> Iterator[Utterance]:  # runs on the speech thread once the old job has let go
+            yield from list(backlog)
+            yield from old.source
+
+        resume = heard if heard is not None and backlog and backlog[0] == heard[0] else None
+        self._start(_Job(0, source(), old.on_event, resume=resume))
 
     def _get_synthesizer(self) -> Synthesizer:
         if self._synthesizer is None:
@@ -255,7 +286,11 @@ class Speaker:
     def _run_job(self, job: _Job) -> None:
         try:
             synthesizer = self._get_synthesizer()
-            for utterance in job.utterances:
+            while job.gen == self._gen:
+                utterance = next(job.source, None)
+                if utterance is None:
+                    break
+                job.backlog.append(utterance)
                 self._put(
                     _Item(
                         job,
@@ -344,12 +379,20 @@ class Speaker:
         epoch = sink.epoch
         if item.job.gen != self._gen:
             return
-        base = sink.written_frames()
-        for mark in item.chunk.marks:
+        marks, skip = item.chunk.marks, 0
+        resume = item.job.resume
+        if resume is not None and resume[0] == item.utterance:
+            later = [m for m in marks if m.offset >= resume[1]]
+            if not later:
+                return  # this part of the sentence was heard before the change
+            marks, skip = tuple(later), later[0].frame
+            item.job.resume = None
+        base = sink.written_frames() - skip
+        for mark in marks:
             event = SpeechEvent(EventKind.WORD, item.utterance, mark.offset, mark.length)
             pending.append((base + mark.frame, item.job, event))
         block = max(1, int(synthesis.sample_rate * BLOCK_SECONDS)) * 2
-        pcm = synthesis.pcm
+        pcm = synthesis.pcm[skip * 2 :]
         for i in range(0, len(pcm), block):
             if not sink.write(_scaled(pcm[i : i + block], self._volume), synthesis.sample_rate, epoch):
                 return
@@ -373,6 +416,7 @@ class Speaker:
         while pending and (pending[0][1].gen != self._gen or pending[0][0] <= played):
             _, job, event = pending.popleft()
             if job.gen == self._gen:
+                _note_heard(job, event)
                 self._deliver(job, event)
 
     def _deliver(self, job: _Job, event: SpeechEvent) -> None:
@@ -395,6 +439,16 @@ class Speaker:
                 q.get_nowait()
             except queue.Empty:
                 return
+
+
+def _note_heard(job: _Job, event: SpeechEvent) -> None:
+    """Keep the job's place: the word being heard, and which utterances are finished."""
+    if event.utterance is None:
+        return
+    if event.kind in (EventKind.UTTERANCE_START, EventKind.WORD):
+        job.heard = (event.utterance, event.offset)
+    elif event.kind is EventKind.UTTERANCE_END and job.backlog and job.backlog[0] == event.utterance:
+        job.backlog.popleft()
 
 
 def _scaled(pcm: bytes, volume: float) -> bytes:

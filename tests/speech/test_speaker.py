@@ -213,3 +213,23 @@ def test_set_voice_prefers_the_chosen_voice(voice_lang: str) -> None:
     speaker.close()
     used = {s.voice_id for _, s in backend.calls}
     assert f"{voice_lang}-2" in used and len(used) == 2
+
+
+def test_rate_change_while_speaking_goes_on_from_the_word_being_heard(events: Events) -> None:
+    backend = ToneBackend(seconds_per_char=0.03)
+    speaker = Speaker(backend=backend, sink=RecordingSink(realtime=True))
+    speaker.speak(utterances(), events)
+    assert events.wait_for(lambda: len(events.of(EventKind.WORD)) >= 3)
+    calls_before = len(backend.calls)
+    count = len(events.items)
+    speaker.set_rate(700)
+    assert events.done.wait(10)
+    speaker.close()
+    heard = [e.offset for _, e in events.items[:count] if e.kind is EventKind.WORD][-1]
+    words_after = [e.offset for _, e in events.items[count:] if e.kind is EventKind.WORD]
+    # the word being heard is said again at the new rate (or the next one, if it had just begun),
+    # then the reading goes on: no jump back to the start of the sentence
+    assert heard <= words_after[0] <= heard + 15
+    assert words_after == sorted(words_after)
+    assert PAGE[words_after[-1] :].startswith("meet")
+    assert {s.rate for _, s in backend.calls[calls_before:]} == {700}
