@@ -82,22 +82,17 @@ class SpeechBackend(Protocol):
         ...
 
 
-_LCID_PRIMARY = {0x1E: "th", 0x09: "en"}  # SAPI5 reports languages as hex LCIDs ("41e")
+_LCID_PRIMARY = {0x1E: "th", 0x09: "en"}  # SAPI5 may report languages as hex LCIDs ("41e")
+_THREE_LETTER = {"tha": "th", "eng": "en"}
 
 
 def primary_language(tag: str) -> str:
-    """ "th-TH", "th_TH", "tha", "41e" (a Windows LCID) -> "th"; "en-us" -> "en"."""
-    tag = tag.strip().lower().replace("_", "-")
-    head = tag.split("-")[0].split(";")[0]
-    if head in {"tha"}:
-        return "th"
-    if head in {"eng"}:
-        return "en"
-    try:
-        if len(head) >= 3 and head not in {"und"}:
-            return _LCID_PRIMARY.get(int(head, 16) & 0x3FF, head)
-    except ValueError:
-        pass
+    """Primary language of any engine's tag: "th-TH", "th_TH", "tha", "41e" -> "th"; "en-us" -> "en"."""
+    head = tag.strip().lower().replace("_", "-").split("-")[0]
+    if head in _THREE_LETTER:
+        return _THREE_LETTER[head]
+    if len(head) >= 3 and all(c in "0123456789abcdef" for c in head):
+        return _LCID_PRIMARY.get(int(head, 16) & 0x3FF, head)
     return head
 
 

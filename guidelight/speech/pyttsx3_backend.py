@@ -13,6 +13,7 @@ from __future__ import annotations
 import array
 import logging
 import os
+import struct
 import sys
 import tempfile
 import threading
@@ -94,7 +95,7 @@ class Pyttsx3Backend:
                     # On the first call after init pyttsx3's loop ends as soon as espeak
                     # starts (its queued endLoop runs first); wait for the file to be written.
                     _espeak_synchronize()
-                return _read_wav(Path(name))
+                return read_audio(Path(name))
             except SpeechUnavailable:
                 raise
             except Exception as exc:
@@ -139,15 +140,52 @@ def _language_tags(raw: object) -> list[str]:
     return tags
 
 
-def _read_wav(path: Path) -> Synthesis:
-    """Mono 16-bit PCM from the engine's WAV (stereo is mixed down, 8-bit widened)."""
+def read_audio(path: Path) -> Synthesis:
+    """Mono 16-bit PCM from the engine's file: WAV (espeak, SAPI5) or AIFF (macOS NSSS)."""
     try:
-        with wave.open(str(path), "rb") as wav:
-            rate, width, channels = wav.getframerate(), wav.getsampwidth(), wav.getnchannels()
-            data = wav.readframes(wav.getnframes())
-    except (wave.Error, EOFError, OSError) as exc:
-        raise SpeechUnavailable(f"the speech engine wrote no usable audio ({exc})") from exc
+        with path.open("rb") as f:
+            if f.read(4) == b"FORM":
+                rate, width, channels, data = _read_aiff(path.read_bytes())
+            else:
+                with wave.open(str(path), "rb") as wav:
+                    rate, width, channels = wav.getframerate(), wav.getsampwidth(), wav.getnchannels()
+                    data = wav.readframes(wav.getnframes())
+    except (wave.Error, EOFError, OSError, ValueError, struct.error) as exc:
+        raise SpeechUnavailable(f"the speech engine wrote no usable audio ({exc or 'empty file'})") from exc
     return Synthesis(pcm=to_mono16(data, width, channels), sample_rate=rate)
+
+
+def _read_aiff(raw: bytes) -> tuple[int, int, int, bytes]:
+    """(rate, width, channels, little-endian PCM) of an AIFF or AIFF-C ("NONE"/"sowt") file."""
+    form = raw[8:12]
+    if form not in (b"AIFF", b"AIFC"):
+        raise ValueError("not an AIFF file")
+    pos, comm, sound = 12, b"", b""
+    while pos + 8 <= len(raw):
+        kind, size = raw[pos : pos + 4], struct.unpack(">I", raw[pos + 4 : pos + 8])[0]
+        body = raw[pos + 8 : pos + 8 + size]
+        if kind == b"COMM":
+            comm = body
+        elif kind == b"SSND":
+            offset = struct.unpack(">I", body[:4])[0]
+            sound = body[8 + offset :]
+        pos += 8 + size + (size % 2)
+    if len(comm) < 18:
+        raise ValueError("AIFF file without a COMM chunk")
+    channels, _, bits = struct.unpack(">hIh", comm[:8])
+    exponent, mantissa = struct.unpack(">HQ", comm[8:18])
+    rate = round(mantissa * 2.0 ** ((exponent & 0x7FFF) - 16383 - 63))
+    if form == b"AIFC" and comm[18:22] not in (b"NONE", b"sowt"):
+        raise ValueError(f"compressed AIFF-C ({comm[18:22]!r}) is not supported")
+    little = form == b"AIFC" and comm[18:22] == b"sowt"
+    width = (bits + 7) // 8
+    if width == 1:  # AIFF bytes are signed; WAV's (what to_mono16 expects) are unsigned
+        return rate, 1, channels, bytes((b + 128) & 0xFF for b in sound)
+    if width == 2 and not little:  # swap each byte pair: big-endian bytes -> little-endian bytes
+        samples = array.array("h", sound[: len(sound) // 2 * 2])
+        samples.byteswap()
+        sound = samples.tobytes()
+    return rate, width, channels, sound
 
 
 def to_mono16(data: bytes, width: int, channels: int) -> bytes:
