@@ -39,6 +39,9 @@ pymupdf.TOOLS.mupdf_display_errors(False)  # MuPDF's own warnings are not for th
 pymupdf.TOOLS.mupdf_display_warnings(False)
 
 PARAGRAPH_SEPARATOR = "\n\n"
+# Noise per 1,000 Thai characters above which a scanned page's text layer is not trusted;
+# repaired text layers measure below 3 on every real document tried.
+GARBAGE_NOISE_PER_K = 30.0
 
 
 @dataclass
@@ -153,6 +156,22 @@ def _ocr_page(page: pymupdf.Page, number: int) -> Page:
     return build_page(number, drafts, furniture, TextSource.OCR, Counter())
 
 
+def _image_coverage(page: pymupdf.Page) -> float:
+    """Share of the page covered by its largest image: near 1 for a scanned page."""
+    area = abs(page.rect) or 1.0
+    return max((abs(pymupdf.Rect(info["bbox"]) & page.rect) / area for info in page.get_image_info()), default=0.0)
+
+
+def _garbage_over_scan(page: pymupdf.Page, built: Page) -> bool:
+    """A scanned page whose text layer is noise or has almost no Thai: typically the
+    Latin garbage an OCR engine without Thai left over the image."""
+    letters = sum(ch.isalpha() for ch in built.text)
+    if not letters:
+        return False
+    doubtful = built.quality.noise_per_k > GARBAGE_NOISE_PER_K or built.quality.thai_chars < 0.2 * letters
+    return doubtful and _image_coverage(page) >= 0.5
+
+
 def _process_page(ctx: _PdfContext, number: int) -> Page:
     page = ctx.doc[number - 1]
     repairs: Counter[str] = Counter()
@@ -162,7 +181,13 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     body, furniture = split_furniture(lines, page.rect.height, lambda key: ctx.repeated_near(number, key))
     ordered = reading_order(body, page.rect.width)
     drafts = paragraphs(ordered, _outline_titles(ctx.outline, number))
-    return build_page(number, drafts, tuple(ln.text for ln in furniture), TextSource.TEXT_LAYER, repairs)
+    built = build_page(number, drafts, tuple(ln.text for ln in furniture), TextSource.TEXT_LAYER, repairs)
+    if _garbage_over_scan(page, built):
+        # Read the image instead, and keep it only if it really holds the Thai the layer lacks.
+        read = _ocr_page(page, number)
+        if read.quality.thai_chars > max(20, 2 * built.quality.thai_chars):
+            return read
+    return built
 
 
 def _has_text_layer(doc: pymupdf.Document) -> bool:

@@ -130,6 +130,31 @@ def test_scanned_pages_are_read_by_ocr(make_pdf: MakePdf, tmp_path: Path) -> Non
     assert Levenshtein.normalized_distance(read.text.replace(" ", ""), text) < 0.1
 
 
+def test_latin_garbage_over_a_thai_scan_is_replaced_by_ocr(make_pdf: MakePdf, tmp_path: Path) -> None:
+    # Scanners whose OCR has no Thai leave an invisible Latin layer over the image.
+    text = "การฟังเป็นทักษะพื้นฐานของการเรียนรู้"
+    source = pymupdf.open(make_pdf([[(text, 72, 120, 20, SARABUN)]]))
+    scan = pymupdf.open()
+    page = scan.new_page(width=595, height=842)
+    page.insert_image(page.rect, pixmap=source[0].get_pixmap(dpi=200))
+    page.insert_text((72, 120), "nrsNvnUu\u00e9u1TUnuS 1#uAuS", fontsize=20, render_mode=3)
+    scan.save(tmp_path / "scan.pdf")
+    assert "nrsNvn" in pymupdf.open(tmp_path / "scan.pdf")[0].get_text()
+    read = open_document(tmp_path / "scan.pdf").page(1)
+    assert read.source is TextSource.OCR
+    assert Levenshtein.normalized_distance(read.text.replace(" ", ""), text) < 0.1
+
+
+def test_a_genuine_text_layer_over_an_image_is_kept(make_pdf: MakePdf) -> None:
+    doc = pymupdf.open(make_pdf([[(TEXT, 72, 120, 14, SARABUN)]]))
+    pix = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 20, 20), 0)
+    pix.clear_with(255)
+    doc[0].insert_image(doc[0].rect, pixmap=pix, overlay=False)
+    doc.save(doc.name + ".bg.pdf")
+    read = open_document(doc.name + ".bg.pdf").page(1)
+    assert read.source is TextSource.TEXT_LAYER and read.text == TEXT
+
+
 @pytest.mark.parametrize(("size", "dpi"), [((595, 842), 300), ((842, 595), 300), ((1860, 2631), 100)])
 def test_ocr_resolution_follows_page_size(size: tuple[float, float], dpi: int) -> None:
     assert pdf_module.ocr_dpi(*size) == dpi
