@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QFontDatabase
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from guidelight.core.model import Document
 from guidelight.core.settings import Settings, load_settings, save_settings
+from guidelight.gui.deferred import DeferredLibrary, DeferredSpeaker
 from guidelight.gui.tasks import QtPoster
 from guidelight.gui.window import MainWindow, Services
 
@@ -26,7 +29,7 @@ FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 def load_fonts() -> list[str]:
     """Register the bundled Sarabun (OFL) so Thai reads well even without system fonts."""
     families: list[str] = []
-    for ttf in sorted(FONT_DIR.glob("*.ttf")):
+    for ttf in (FONT_DIR / "Sarabun-Regular.ttf",):  # the plain-text view needs no bold or italics
         font_id = QFontDatabase.addApplicationFont(str(ttf))
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
     return sorted(set(families))
@@ -46,20 +49,36 @@ def open_pdf(path: str, password: str | None) -> Document:
     return open_document(path, password=password)
 
 
-def make_services(app: QApplication) -> Services:
-    from guidelight.library import open_library
-    from guidelight.speech.speaker import Speaker, Utterance
+def make_utterance(text: str, page: int, start: int) -> Any:
+    """A speech Utterance; the speech module is imported by then (the speaker needs it)."""
+    from guidelight.speech.speaker import Utterance
+
+    return Utterance(text, page, start)
+
+
+def make_speaker(post: Callable[[Callable[[], None]], None]) -> Any:
+    """The real Speaker; runs on a background thread (see ``DeferredSpeaker``)."""
+    from guidelight.speech.speaker import Speaker
 
     sink = None
     if os.environ.get("GUIDELIGHT_AUDIO") == "none":  # tests, screenshots, benchmarks
         from guidelight.speech.sink import RecordingSink
 
         sink = RecordingSink(realtime=True, keep=False)  # silent, but paced like real audio
-    poster = QtPoster(app)
+    return Speaker(sink=sink, post=post)
+
+
+def open_user_library() -> Any:
+    from guidelight.library import open_library
+
+    return open_library()
+
+
+def make_services(poster: QtPoster) -> Services:
     return Services(
-        speaker=Speaker(sink=sink, post=poster.post),
-        library=open_library(),
-        make_utterance=lambda text, page, start: Utterance(text, page, start),
+        speaker=DeferredSpeaker(lambda: make_speaker(poster.post), poster.post),
+        library=DeferredLibrary(open_user_library),
+        make_utterance=make_utterance,
         open_document=open_pdf,
         save_settings=save_settings,
     )
@@ -78,15 +97,17 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     app.setStyle("Fusion")
     load_fonts()
     settings = settings or load_settings()
-    services = make_services(app)
+    poster = QtPoster(app)
+    services = make_services(poster)
     window = MainWindow(services, settings, ui_language(settings))
     window.show()
     paths = [a for a in argv if not a.startswith("-")]
     if paths:
         window.open_path(paths[0])
     else:
-        window.restore_last()
+        QTimer.singleShot(0, window.restore_last)  # after the window takes keys
     QTimer.singleShot(0, window.greet)
+    QTimer.singleShot(0, services.speaker.start_loading)  # once the window is up
     return app, window, services
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -32,7 +33,7 @@ from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
 from guidelight.core.settings import SPEECH_OUTPUTS, Settings
-from guidelight.gui import dialogs, theme
+from guidelight.gui import theme
 from guidelight.gui.announce import Announcer
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
 from guidelight.gui.i18n import plain, tr
@@ -71,6 +72,13 @@ def serialized(doc: Document) -> Document:
 
     return Document(title=doc.title, page_count=doc.page_count, content_hash=doc.content_hash, loader=load,
                     outline=doc.outline, source_path=doc.source_path)
+
+
+def _dialogs() -> ModuleType:
+    """The dialogs module, imported on first use: start-up does not need it."""
+    from guidelight.gui import dialogs
+
+    return dialogs
 
 
 def _is_pane_key(key: str) -> bool:
@@ -242,7 +250,7 @@ class MainWindow(QMainWindow):
         if isinstance(exc, PasswordRequired):
             key = "password.wrong" if password else "password.asked"
             self.announcer.announce(tr(key, self.language), assertive=True)
-            typed = dialogs.ask_text(self, tr("password.title", self.language),
+            typed = _dialogs().ask_text(self, tr("password.title", self.language),
                                      tr("password.label", self.language, name=Path(path).name),
                                      self.language, secret=True)
             if typed:
@@ -284,7 +292,7 @@ class MainWindow(QMainWindow):
             self.announcer.announce(tr("recent.none", self.language))
             return
         names = [f"{r.title} ({Path(r.path).name})" for r in recent]
-        row = dialogs.choose(self, tr("recent.title", self.language), tr("recent.list", self.language),
+        row = _dialogs().choose(self, tr("recent.title", self.language), tr("recent.list", self.language),
                              names, self.language)
         if row is not None:
             self.open_path(str(recent[row].path))
@@ -352,7 +360,7 @@ class MainWindow(QMainWindow):
         if doc is None:
             self.announcer.announce(tr("no.document", self.language))
             return
-        number = dialogs.ask_page(self, self.session.shown_page, doc.page_count, self.language)
+        number = _dialogs().ask_page(self, self.session.shown_page, doc.page_count, self.language)
         self.back_to_text()
         if number is not None:
             self.session.go_to_page(number)
@@ -361,7 +369,7 @@ class MainWindow(QMainWindow):
         if self.session.doc is None:
             self.announcer.announce(tr("no.document", self.language))
             return
-        query = dialogs.ask_text(self, tr("search.title", self.language), tr("search.label", self.language),
+        query = _dialogs().ask_text(self, tr("search.title", self.language), tr("search.label", self.language),
                                  self.language)
         self.back_to_text()
         if query:
@@ -377,7 +385,7 @@ class MainWindow(QMainWindow):
         if self.session.doc is None:
             self.announcer.announce(tr("no.document", self.language))
             return
-        note = dialogs.ask_text(self, tr("bookmark.title", self.language), tr("bookmark.label", self.language),
+        note = _dialogs().ask_text(self, tr("bookmark.title", self.language), tr("bookmark.label", self.language),
                                 self.language)
         self.back_to_text()
         if note is None:
@@ -406,7 +414,7 @@ class MainWindow(QMainWindow):
             del marks[row]
             self.announcer.announce(tr("bookmarks.removed", self.language))
 
-        row = dialogs.choose(self, tr("bookmarks.title", self.language), tr("bookmarks.list", self.language),
+        row = _dialogs().choose(self, tr("bookmarks.title", self.language), tr("bookmarks.list", self.language),
                              [label(m) for m in marks], self.language, on_delete=remove)
         self.back_to_text()
         if row is not None:
@@ -471,7 +479,7 @@ class MainWindow(QMainWindow):
             self.announcer.announce(tr("voice.none", self.language))
             return
         names = [f"{v.name} ({', '.join(v.languages)})" for v in voices]
-        row = dialogs.choose(self, tr("voice.title", self.language), tr("voice.list", self.language),
+        row = _dialogs().choose(self, tr("voice.title", self.language), tr("voice.list", self.language),
                              names, self.language)
         self.back_to_text()
         if row is not None:
@@ -488,7 +496,7 @@ class MainWindow(QMainWindow):
         lines = help_lines(self.language)
         intro = tr("help.intro", self.language)
         self.announcer.say(intro + "\n" + "\n".join(lines), 0, 0)
-        dialogs.show_help(self, tr("help.title", self.language), "\n".join([intro, "", *lines]), self.language)
+        _dialogs().show_help(self, tr("help.title", self.language), "\n".join([intro, "", *lines]), self.language)
         self.services.speaker.stop()
         self.back_to_text()
 
