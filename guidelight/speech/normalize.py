@@ -29,8 +29,14 @@ DIGIT_WORDS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", "
 
 _D = "[0-9๐-๙]"
 NUMBER = rf"{_D}{{1,3}}(?:,{_D}{{3}})+(?:\.{_D}+)?|{_D}+(?:\.{_D}+)?"
+# A minus sign only where it cannot be a hyphen or a range: at the start or after a space or "(".
+_SIGNED = rf"(?:(?:(?<=[\s(])|^)[-−])?(?:{NUMBER})"
 _HOUR = "(?:[01๐๑]?[0-9๐-๙]|[2๒][0-3๐-๓])"
 _MINUTE = "[0-5๐-๕][0-9๐-๙]"
+_TIME_RANGE = (
+    rf"(?<!{_D})(?:{_HOUR}:{_MINUTE}\s*[-–]\s*{_HOUR}:{_MINUTE}(?:\s*(?:น\.|นาฬิกา))?"
+    rf"|{_HOUR}[:.]{_MINUTE}\s*[-–]\s*{_HOUR}[:.]{_MINUTE}\s*(?:น\.|นาฬิกา))"
+)
 _MONTH = "(?:[0๐]?[1-9๑-๙]|[1๑][0-2๐-๒])"
 _CONSONANT = "[\u0e01-\u0e2e]"
 _THAI_LETTER = "[\u0e01-\u0e4e]"
@@ -109,13 +115,22 @@ def to_arabic(digits: str) -> str:
 def read_number(written: str) -> str:
     """A number in Thai words; digits after the point, and codes with a leading zero, one by one."""
     plain = to_arabic(written).replace(",", "")
-    whole, _, fraction = plain.partition(".")
+    sign = "ลบ" if plain[:1] in "-−" and plain[1:2].isdigit() else ""
+    whole, _, fraction = plain.lstrip("-−").partition(".")
     if len(whole) > 1 and whole.startswith("0"):
-        spoken = "".join(DIGIT_WORDS[int(d)] for d in whole)
+        spoken = sign + "".join(DIGIT_WORDS[int(d)] for d in whole)
     else:
-        spoken = num_to_thaiword(int(whole))
+        spoken = sign + num_to_thaiword(int(whole))
     if fraction:
         spoken += "จุด" + "".join(DIGIT_WORDS[int(d)] for d in fraction)
+    return spoken
+
+
+def read_time(hour: str, minute: str) -> str:
+    """ "23", "59" -> ยี่สิบสามนาฬิกาห้าสิบเก้านาที (the official 24-hour reading)."""
+    spoken = read_number(str(int(to_arabic(hour)))) + "นาฬิกา"
+    if int(to_arabic(minute)):
+        spoken += read_number(str(int(to_arabic(minute)))) + "นาที"
     return spoken
 
 
@@ -198,16 +213,18 @@ class Normalizer:
         return [
             self._lexicon_rule(),
             ("abbr", rf"(?<!{_THAI_LETTER})(?:{_CONSONANT}{{1,3}}\.){{2,}}", self._abbreviation),
+            ("timerange", _TIME_RANGE, self._time_range),
             (
                 "time",
                 rf"(?<!{_D}){_HOUR}[:.]{_MINUTE}\s*(?:น\.|นาฬิกา)|(?<!{_D}){_HOUR}:{_MINUTE}(?!{_D})",
                 self._time,
             ),
             ("date", rf"(?<!{_D}){_D}{{1,2}}/{_MONTH}/(?:{_D}{{4}}|{_D}{{2}})(?!{_D})", self._date),
+            ("fraction", rf"(?<![0-9๐-๙/]){_D}+/{_D}+(?![0-9๐-๙/])", self._fraction),
             ("range", rf"(?:{NUMBER})\s*[-–]\s*(?:{NUMBER})", self._range),
             ("money", rf"(?:{NUMBER})\s*บาท|฿\s*(?:{NUMBER})", self._money),
-            ("percent", rf"(?:{NUMBER})\s*%", lambda m, _: read_number(m.group().rstrip("% ")) + "เปอร์เซ็นต์"),
-            ("number", NUMBER, lambda m, _: read_number(m.group())),
+            ("percent", rf"{_SIGNED}\s*%", lambda m, _: read_number(m.group().rstrip("% ")) + "เปอร์เซ็นต์"),
+            ("number", _SIGNED, lambda m, _: read_number(m.group())),
             ("yamok", r"\s*ๆ", lambda _, before: last_thai_word(before)),
             ("paiyannoi", "ฯ", lambda m, _: ""),
             (
@@ -243,10 +260,17 @@ class Normalizer:
     @staticmethod
     def _time(match: re.Match[str], _: str) -> str:
         hour, minute = re.findall(_D + "+", match.group())[:2]
-        spoken = read_number(str(int(to_arabic(hour)))) + "นาฬิกา"
-        if int(to_arabic(minute)):
-            spoken += read_number(str(int(to_arabic(minute)))) + "นาที"
-        return spoken
+        return read_time(hour, minute)
+
+    @staticmethod
+    def _time_range(match: re.Match[str], _: str) -> str:
+        h1, m1, h2, m2 = re.findall(_D + "+", match.group())[:4]
+        return f"{read_time(h1, m1)} ถึง {read_time(h2, m2)}"
+
+    @staticmethod
+    def _fraction(match: re.Match[str], _: str) -> str:
+        top, bottom = match.group().split("/")
+        return f"{read_number(top)}ส่วน{read_number(bottom)}"
 
     @staticmethod
     def _date(match: re.Match[str], _: str) -> str:

@@ -20,6 +20,7 @@ from guidelight.speech.backend import SpeechBackend, Synthesis, VoiceInfo, Voice
 from guidelight.speech.normalize import Normalized, Normalizer, thai_tokenizer
 from guidelight.speech.script import Run, split_runs
 
+MAX_CHUNK_CHARS = 120  # a run longer than this is synthesized in pieces, for the first sound's sake
 SILENCE_THRESHOLD = 300  # |sample| below this (of 32767) is heard as silence
 _ENGLISH_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _NOT_TIMED = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # Thai marks add no duration
@@ -49,6 +50,7 @@ class SpokenRun:
     """One run of the utterance text, normalized for its language."""
 
     run: Run
+    source: str  # the run's text as written
     normalized: Normalized
 
 
@@ -97,11 +99,36 @@ def estimate_marks(spoken: SpokenRun, synthesis: Synthesis, base: int) -> tuple[
     marks: list[Mark] = []
     for frame, s, e in timed:
         src_start, src_end = spoken.normalized.source_span(s, e)
+        written = spoken.source[src_start:src_end]
+        src_start += len(written) - len(written.lstrip())  # " ๆ" is heard as a word; its space is not
+        src_end -= len(written) - len(written.rstrip())
         offset = base + spoken.run.start + src_start
         if marks and marks[-1].offset == offset:
             continue  # several spoken words from one written token ("2566"): one mark
         marks.append(Mark(frame, offset, src_end - src_start))
     return tuple(marks)
+
+
+def split_long(text: str, run: Run, limit: int = MAX_CHUNK_CHARS) -> list[Run]:
+    """Cut a long run at spaces into pieces of at most ``limit`` characters where possible.
+
+    The first piece must be synthesized before anything is heard, so a paragraph-long
+    sentence would delay the first sound; Thai spaces are phrase pauses anyway. A space
+    before mai yamok is not cut: ๆ repeats the word before it.
+    """
+    pieces: list[Run] = []
+    start = run.start
+    while run.end - start > limit:
+        cut = max(
+            (m.end() for m in re.finditer(r"\s+(?!ๆ)", text[start + 1 : start + limit])),
+            default=0,
+        )
+        if not cut:
+            break
+        pieces.append(Run(start, start + 1 + cut, run.lang))
+        start += 1 + cut
+    pieces.append(Run(start, run.end, run.lang))
+    return pieces
 
 
 class Synthesizer:
@@ -140,10 +167,10 @@ class Synthesizer:
     def plan(self, text: str) -> list[SpokenRun]:
         """The runs of ``text`` as the engine will get them (empty runs dropped)."""
         spoken = []
-        for run in split_runs(text):
+        for run in (piece for whole in split_runs(text) for piece in split_long(text, whole)):
             normalized = self.normalizer.normalize(text[run.start : run.end], run.lang)
             if normalized.text.strip():
-                spoken.append(SpokenRun(run, normalized))
+                spoken.append(SpokenRun(run, text[run.start : run.end], normalized))
         return spoken
 
     def chunks(

@@ -1,0 +1,71 @@
+"""Runs, chunks and marks: what the synthesizer does between the text and the audio."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from guidelight.core.model import Lang
+from guidelight.speech.backend import Synthesis, VoiceSettings, WordEvent
+from guidelight.speech.lexicon import Lexicon
+from guidelight.speech.normalize import Normalizer
+from guidelight.speech.pipeline import SpokenRun, Synthesizer, estimate_marks, split_long
+from guidelight.speech.script import Run, split_runs
+
+from .conftest import ToneBackend
+
+PHRASE = "เทคนิคแรกคือการเตรียมตัวก่อนฟัง อ่านหัวข้อล่วงหน้า ต่าง ๆ เพื่อให้รู้ว่าจะได้ยินเรื่องอะไร "
+
+
+def test_script_runs() -> None:
+    text = "ความขาดแคลน (Scarcity) คือ Python 3 และ"
+    runs = [(text[r.start : r.end], r.lang) for r in split_runs(text)]
+    assert runs == [
+        ("ความขาดแคลน (", Lang.THAI),
+        ("Scarcity) ", Lang.ENGLISH),
+        ("คือ ", Lang.THAI),
+        ("Python 3 ", Lang.ENGLISH),
+        ("และ", Lang.THAI),
+    ]
+    assert [(r.start, r.end, r.lang) for r in split_runs("2566")] == [(0, 4, Lang.THAI)]
+    assert split_runs("") == []
+
+
+def test_long_runs_are_cut_at_spaces_but_not_before_mai_yamok() -> None:
+    text = PHRASE * 6
+    pieces = split_long(text, Run(0, len(text), Lang.THAI), limit=60)
+    assert len(pieces) > 6
+    assert "".join(text[p.start : p.end] for p in pieces) == text
+    assert all(p.end - p.start <= 60 for p in pieces)
+    assert not any(text[p.start : p.end].startswith("ๆ") for p in pieces)
+
+
+def test_chunks_of_a_long_sentence_keep_their_words_in_order() -> None:
+    text = PHRASE * 4
+    backend = ToneBackend()
+    synthesizer = Synthesizer(backend, Normalizer(Lexicon.load(Path("/nonexistent"))))
+    chunks = list(synthesizer.chunks(text, 100, VoiceSettings()))
+    assert len(chunks) > 1 and all(len(c.text) <= 130 for c in chunks)
+    offsets = [m.offset for c in chunks for m in c.marks]
+    assert offsets == sorted(offsets) and offsets[0] == 100
+    heard = "".join(text[o - 100 : o - 100 + m.length] for c in chunks for m in c.marks for o in [m.offset])
+    assert heard == "".join(c for c in text if not c.isspace())
+
+
+def test_engine_word_events_are_used_when_given() -> None:
+    normalizer = Normalizer(Lexicon.load(Path("/nonexistent")))
+    text = "hello big world"
+    spoken = SpokenRun(Run(0, len(text), Lang.ENGLISH), text, normalizer.normalize(text, Lang.ENGLISH))
+    synthesis = Synthesis(b"\0\0" * 1000, 1000, (WordEvent(0, 5, 10), WordEvent(6, 3, 400), WordEvent(10, 5, 700)))
+    marks = estimate_marks(spoken, synthesis, base=50)
+    assert [(m.frame, m.offset, m.length) for m in marks] == [(10, 50, 5), (400, 56, 3), (700, 60, 5)]
+
+
+def test_estimated_marks_spread_over_the_voiced_audio() -> None:
+    normalizer = Normalizer(Lexicon.load(Path("/nonexistent")))
+    text = "aaaa bbbb"
+    spoken = SpokenRun(Run(0, len(text), Lang.ENGLISH), text, normalizer.normalize(text, Lang.ENGLISH))
+    pcm = b"\0\0" * 100 + b"\x00\x40" * 1000 + b"\0\0" * 100  # silence, 1000 loud frames, silence
+    marks = estimate_marks(spoken, Synthesis(pcm, 1000), base=0)
+    assert [m.offset for m in marks] == [0, 5]
+    assert 100 <= marks[0].frame <= 132  # where the sound starts (searched in steps of 32 frames)
+    assert 550 <= marks[1].frame <= 650  # the second halfway through the voiced part
