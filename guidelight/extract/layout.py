@@ -44,6 +44,16 @@ def furniture_key(text: str) -> str:
     return _DIGITS.sub("#", re.sub(r"\s+", "", text))
 
 
+def printed_page_number(furniture: list[str]) -> str:
+    """The page number printed in the margin ("หน้า 12", "- 12 -"), as the lecturer says it."""
+    for text in furniture:
+        if _PAGE_NUMBER.match(text.strip()):
+            found = re.search(r"[\d๐-๙]+|[ivxlcIVXLC]+", text)
+            if found:
+                return found.group()
+    return ""
+
+
 def body_size(lines: list[Line]) -> float:
     """The font size most of the page's characters are set in."""
     weights: Counter[float] = Counter()

@@ -125,7 +125,7 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
     try:
         lines = parse_tsv(run_tesseract(pix.tobytes("png"), dpi))
-        lines += _read_missed_bands(page, pix, lines, dpi)
+        lines += _read_missed_bands(pix, lines, dpi)
     except (OSError, subprocess.SubprocessError) as exc:
         raise DocumentError(path, f"page {page.number + 1}: OCR failed ({exc})") from exc
     scale = 72 / dpi
@@ -136,26 +136,34 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
     return OcrPage(ocr_blocks, _confidence(lines))
 
 
-def _read_missed_bands(page: pymupdf.Page, pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> list[OcrLine]:
+def _read_missed_bands(pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> list[OcrLine]:
     """Read again, as blocks of their own, the bands of ink that Tesseract's page layout skipped.
 
     Tesseract's automatic layout (psm 3) silently leaves out some lines, large headings
     above all (a 24 pt title at 300 dpi is not read at all); as a plain block (psm 6) they are.
+    Each half of the page is searched too, for a line skipped in one of two columns.
     """
     import pymupdf
 
-    rows = ink_rows(pix.samples, pix.width, pix.height, pix.stride)
+    samples, width, height = pix.samples, pix.width, pix.height
+    strips = ((0, width), (0, width // 2), (width // 2, width))
+    chosen: list[pymupdf.IRect] = []
+    for x0, x1 in strips:
+        for top, bottom in missed_bands(ink_rows(samples, pix.stride, height, x0, x1), lines, x0, x1):
+            pad = (bottom - top) // 2
+            clip = pymupdf.IRect(x0, max(0, top - pad), x1, min(height, bottom + pad))
+            if not any(clip.intersects(other) for other in chosen):
+                chosen.append(clip)
     found: list[OcrLine] = []
-    for number, (top, bottom) in enumerate(missed_bands(rows, lines, pix.width)[:MAX_BANDS]):
-        pad = (bottom - top) // 2
-        clip = pymupdf.IRect(0, max(0, top - pad), pix.width, min(pix.height, bottom + pad))
+    for number, clip in enumerate(chosen[:MAX_BANDS]):
         band = pymupdf.Pixmap(pymupdf.csGRAY, clip, False)
         band.copy(pix, clip)
         band.set_origin(0, 0)
-        tsv = run_tesseract(band.tobytes("png"), dpi, psm=6)
-        for line in parse_tsv(tsv):
+        for line in parse_tsv(run_tesseract(band.tobytes("png"), dpi, psm=6)):
             line.para = (BAND_BLOCKS + number, line.para[1])
             for word in line.words:
+                word.x0 += clip.x0
+                word.x1 += clip.x0
                 word.y0 += clip.y0
                 word.y1 += clip.y0
             found.append(line)

@@ -119,14 +119,14 @@ INK_ROW = 0.004  # a row with dark pixels over this share of the width holds tex
 MIN_BAND = 12  # pixels: a band of ink lower than this is a rule or dust, not a line of text
 
 
-def ink_rows(samples: bytes, width: int, height: int, stride: int) -> list[int]:
-    """Dark pixels in each row of a one-byte-per-pixel greyscale image."""
-    return [samples[y * stride:y * stride + width].translate(_DARK).count(1) for y in range(height)]
+def ink_rows(samples: bytes, stride: int, height: int, x0: int, x1: int) -> list[int]:
+    """Dark pixels in each row, between columns x0 and x1, of a one-byte-per-pixel greyscale image."""
+    return [samples[y * stride + x0:y * stride + x1].translate(_DARK).count(1) for y in range(height)]
 
 
-def missed_bands(rows: list[int], lines: list[OcrLine], width: int) -> list[tuple[int, int]]:
-    """Horizontal bands with text-like ink that no line Tesseract returned touches, top to bottom."""
-    inked = [count > max(8, width * INK_ROW) for count in rows]
+def missed_bands(rows: list[int], lines: list[OcrLine], x0: int, x1: int) -> list[tuple[int, int]]:
+    """Bands of text-like ink in the strip x0..x1 that no line Tesseract returned there touches."""
+    inked = [count > max(8, (x1 - x0) * INK_ROW) for count in rows]
     bands: list[tuple[int, int]] = []
     start = None
     for y, on in enumerate([*inked, False]):
@@ -141,7 +141,8 @@ def missed_bands(rows: list[int], lines: list[OcrLine], width: int) -> list[tupl
             merged[-1] = (merged[-1][0], bottom)
         else:
             merged.append((top, bottom))
-    spans = [(min(w.y0 for w in line.words), max(w.y1 for w in line.words)) for line in lines if line.words]
+    spans = [(min(w.y0 for w in line.words), max(w.y1 for w in line.words))
+             for line in lines if line.words and line.x0 < x1 and x0 < line.x1]
     return [(top, bottom) for top, bottom in merged
             if bottom - top >= MIN_BAND and not any(t < bottom and top < b for t, b in spans)]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pymupdf
@@ -26,6 +26,7 @@ from guidelight.extract.layout import (
     ParagraphDraft,
     furniture_key,
     paragraphs,
+    printed_page_number,
     reading_order,
     split_furniture,
 )
@@ -181,7 +182,9 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     body, furniture = split_furniture(lines, page.rect.height, lambda key: ctx.repeated_near(number, key))
     ordered = reading_order(body, page.rect.width)
     drafts = paragraphs(ordered, _outline_titles(ctx.outline, number))
-    built = build_page(number, drafts, tuple(ln.text for ln in furniture), TextSource.TEXT_LAYER, repairs)
+    furniture_texts = [ln.text for ln in furniture]
+    built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
+    built = replace(built, label=page.get_label() or printed_page_number(furniture_texts))
     if _garbage_over_scan(page, built):
         # Read the image instead, and keep it only if it really holds the Thai the layer lacks.
         read = _ocr_page(page, number)

@@ -124,6 +124,7 @@ def test_running_header_and_page_numbers_are_furniture(make_pdf: MakePdf) -> Non
         assert "เอกสารประกอบการสอน" not in page.text
         assert f"หน้า {n}" not in page.text
         assert f"หน้า {n}" in page.furniture
+        assert page.label == str(n)  # the printed number, for "go to page" as the lecturer says it
         assert BODY in page.text
 
 
