@@ -75,7 +75,9 @@ def test_bands_of_ink_that_no_line_covers_are_found() -> None:
     rows[100:160] = [400] * 60  # a heading Tesseract skipped
     rows[300:340] = [500] * 40  # a line it read
     rows[500:503] = [3] * 3  # dust
-    assert missed_bands(rows, [line("อ่านแล้ว", 100, 300)], 2480) == [(100, 160)]
+    assert missed_bands(rows, [line("อ่านแล้ว", 100, 300)], 0, 2480) == [(100, 160)]
+    # In the right half only, a line read in the left column does not hide a band beside it.
+    assert missed_bands(rows, [line("อ่านแล้ว", 100, 300)], 1240, 2480) == [(100, 160), (300, 340)]
 
 
 def test_tsv_rows_become_lines_of_pieces() -> None:
