@@ -39,7 +39,6 @@ class Pyttsx3Backend:
         self._driver_name = driver_name
         self._engine: Any = None
         self._lock = threading.Lock()
-        self._tmpdir = Path(tempfile.mkdtemp(prefix="guidelight-tts-"))
         self._voices: list[VoiceInfo] | None = None
 
     def _get_engine(self) -> Any:
@@ -86,7 +85,7 @@ class Pyttsx3Backend:
                 if settings.voice_id:
                     engine.setProperty("voice", settings.voice_id)
                 engine.setProperty("rate", int(settings.rate))
-            fd, name = tempfile.mkstemp(suffix=".wav", dir=self._tmpdir)
+            fd, name = tempfile.mkstemp(prefix="guidelight-tts-", suffix=".wav")
             os.close(fd)
             try:
                 engine.save_to_file(text, name)

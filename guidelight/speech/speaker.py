@@ -332,6 +332,7 @@ class Speaker:
         self._put(_Item(job, event=SpeechEvent(EventKind.ERROR, None, message=message)))
 
     def _put(self, item: _Item) -> None:
+        self._run_calls()  # voices()/set_voice() from the app are answered between chunks
         while True:
             if item.job.gen != self._gen:
                 raise _Cancelled
