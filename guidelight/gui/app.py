@@ -94,7 +94,6 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     assert isinstance(app, QApplication)
     app.setApplicationName("Guide Light")
     app.setDesktopFileName("guidelight")
-    app.setStyle("Fusion")
     load_fonts()
     settings = settings or load_settings()
     poster = QtPoster(app)
@@ -105,7 +104,7 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     if paths:
         window.open_path(paths[0])
     else:
-        QTimer.singleShot(0, window.restore_last)  # after the window takes keys
+        window.restore_last()  # looked up on a worker thread
     QTimer.singleShot(0, window.greet)
     QTimer.singleShot(0, services.speaker.start_loading)  # once the window is up
     return app, window, services

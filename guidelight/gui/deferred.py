@@ -122,10 +122,12 @@ class DeferredLibrary:
     def __init__(self, opener: Callable[[], Any]) -> None:
         self._opener = opener
         self._library: Any = None
+        self._lock = threading.Lock()  # the first use may come from a worker thread
 
     def __getattr__(self, name: str) -> Any:
-        if self._library is None:
-            self._library = self._opener()
+        with self._lock:
+            if self._library is None:
+                self._library = self._opener()
         return getattr(self._library, name)
 
     def close(self) -> None:

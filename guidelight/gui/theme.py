@@ -82,6 +82,8 @@ def apply(app: QApplication, theme: str, default_palette: QPalette) -> Colours:
     if concrete == "system":
         app.setPalette(default_palette)
     else:
+        if app.style().name().lower() != "fusion":
+            app.setStyle("Fusion")  # native styles may ignore a custom palette; Fusion never does
         app.setPalette(_palette(c))
     # A thick focus outline: Fusion's dotted one is too thin to find with low vision.
     width = 3 if concrete in ("dark_high_contrast", "light_high_contrast") else 2

@@ -267,15 +267,25 @@ class MainWindow(QMainWindow):
         else:
             focus.setFocus()
 
-    def restore_last(self) -> bool:
-        """Reopen the last document if it still exists; True if opening started."""
+    def restore_last(self) -> None:
+        """Reopen the last document if it still exists.
+
+        The library is looked up on a worker thread: opening it (SQLite, migrations) is
+        not on the way to the first key press.
+        """
         if not self.settings.restore_last_document:
-            return False
-        recent = self.services.library.recent(1)
-        if recent and Path(recent[0].path).is_file():
-            self.open_path(str(recent[0].path))
-            return True
-        return False
+            return
+        library = self.services.library
+
+        def last_path() -> str | None:
+            recent = library.recent(1)
+            return str(recent[0].path) if recent and Path(recent[0].path).is_file() else None
+
+        def reopen(path: str | None) -> None:
+            if path:
+                self.open_path(path)
+
+        self.runner.run(last_path, reopen, lambda exc: self.announcer.announce(str(exc), assertive=True))
 
     # --- commands (names match commands.py ids) -----------------------------------------
 
