@@ -32,6 +32,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "button.next": ("Ne&xt sentence", "ประโยคถัดไป (&X)"),
     "button.where": ("Where am &I", "อยู่ตรงไหน (&I)"),
     "opening": ("Opening {name}. Please wait.", "กำลังเปิด {name} กรุณารอสักครู่"),
+    "still.opening": ("Still opening. Please wait.", "ยังเปิดอยู่ กรุณารอสักครู่"),
     "opened": ("{title}. {count} pages. Press Space to read.",
                "{title} มี {count} หน้า กด เว้นวรรค เพื่อเริ่มอ่าน"),
     "resumed": ("{title}. Resuming on page {page}. Press Space to read.",

@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -44,6 +44,7 @@ from guidelight.gui.tasks import BackgroundRunner
 RATE_STEP = 20
 VOLUME_STEP = 0.1
 ZOOM_STEP = 10
+STILL_OPENING_MS = 5000
 UI_POINTS = 12.0  # the menus' and buttons' size at 100 % zoom: readable for low vision
 
 
@@ -106,10 +107,15 @@ class MainWindow(QMainWindow):
         self.actions_by_id: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.buttons: dict[str, QPushButton] = {}
+        # A long open (a big scan) is never silent: a reminder every few seconds.
+        self._still_opening = QTimer(self)
+        self._still_opening.setInterval(STILL_OPENING_MS)
+        self._still_opening.timeout.connect(lambda: self.announcer.announce(tr("still.opening", self.language)))
         self._build()
         self.retranslate()
         self.apply_look()
         self.apply_voice()
+        self._follow_system_look()
 
     # --- building ------------------------------------------------------------------------
 
@@ -195,6 +201,16 @@ class MainWindow(QMainWindow):
         if self.session.doc is not None:
             self.session._show(self.session.position)  # redraw the highlight in the new colours
 
+    def _follow_system_look(self) -> None:
+        """Re-apply the "system" theme when the desktop turns high contrast or dark on or off."""
+        hints = QGuiApplication.styleHints()
+        signals = [hints.colorSchemeChanged]
+        accessibility = getattr(hints, "accessibility", None)  # Qt 6.10+
+        if accessibility is not None:
+            signals.append(accessibility().contrastPreferenceChanged)
+        for signal in signals:
+            signal.connect(lambda *_: self.apply_look() if self.settings.theme == "system" else None)
+
     def apply_voice(self) -> None:
         speaker = self.services.speaker
         speaker.set_rate(self.settings.rate)
@@ -221,6 +237,7 @@ class MainWindow(QMainWindow):
         self.session.stop(quiet=True)
         self._opening = True
         self.announcer.announce(tr("opening", self.language, name=Path(path).name))
+        self._still_opening.start()
         opener = self.services.open_document
 
         def work() -> Document:
@@ -241,11 +258,13 @@ class MainWindow(QMainWindow):
 
     def _show_document(self, doc: Document, path: str) -> None:
         self._opening = False
+        self._still_opening.stop()
         self.session.open(doc, path)
         self.back_to_text()
 
     def _open_failed(self, exc: BaseException, path: str, password: str | None) -> None:
         self._opening = False
+        self._still_opening.stop()
         focus = QApplication.focusWidget()
         if isinstance(exc, PasswordRequired):
             key = "password.wrong" if password else "password.asked"
@@ -372,7 +391,9 @@ class MainWindow(QMainWindow):
             return
         number = _dialogs().ask_page(self, self.session.shown_page, doc.page_count, self.language)
         self.back_to_text()
-        if number is not None:
+        if number is None:
+            self.announcer.announce(tr("cancelled", self.language))
+        else:
             self.session.go_to_page(number)
 
     def cmd_find(self) -> None:
@@ -384,6 +405,8 @@ class MainWindow(QMainWindow):
         self.back_to_text()
         if query:
             self.session.find(query)
+        else:
+            self.announcer.announce(tr("cancelled", self.language))
 
     def cmd_find_next(self) -> None:
         self.session.find("", forward=True)

@@ -251,3 +251,28 @@ def test_settings_keys_persist(app: App, qtbot) -> None:
     assert (saved.rate, saved.zoom, saved.theme, saved.language) == (190, 110, "dark_high_contrast", "th")
     QApplication.instance().setPalette(window._default_palette)
     QApplication.instance().setStyleSheet("")
+
+
+def test_a_slow_open_never_freezes_the_window_and_is_never_silent(app: App, qtbot, monkeypatch) -> None:
+    import threading
+
+    from guidelight.gui import window as window_module
+
+    monkeypatch.setattr(window_module, "STILL_OPENING_MS", 100)
+    release = threading.Event()
+    opener = app.opener
+
+    def slow_open(path: str, password: str | None):
+        release.wait(10)  # a big scan being processed
+        return opener(path, password)
+
+    app.opener = slow_open  # type: ignore[assignment]
+    window, speaker = app.start(str(app.pdf))
+    key(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert speaker.announced[-1] == "No document is open. Press Control O to open one."  # answered at once
+    qtbot.waitUntil(lambda: speaker.announced[-1] == "Still opening. Please wait.")
+    release.set()
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    count = len(speaker.announced)
+    qtbot.wait(300)
+    assert "Still opening. Please wait." not in speaker.announced[count:]
