@@ -34,17 +34,23 @@ class Announcer:
     """One place that speaks confirmations and document snippets outside reading."""
 
     def __init__(self, widget: QWidget, speaker: Any, make_utterance: Callable[[str, int, int], Any],
-                 output: Callable[[], str], show: Callable[[str], None]) -> None:
+                 output: Callable[[], str], show: Callable[[str], None],
+                 during_reading: Callable[[str], bool] = lambda _text: False) -> None:
+        """``during_reading(text)`` voices ``text`` inside the reading and returns True
+        if reading is on, so a confirmation never stops the document."""
         self.widget = widget
         self.speaker = speaker
         self.make_utterance = make_utterance
         self.output = output
         self.show = show
+        self.during_reading = during_reading
 
     def announce(self, text: str, assertive: bool = False) -> None:
         """A confirmation such as "Bookmark added"."""
         self.show(text)
-        if self.output() in ("voice", "both") or QAccessibleAnnouncementEvent is None:
+        if (self.output() in ("voice", "both") or QAccessibleAnnouncementEvent is None) and not (
+            self.during_reading(text)
+        ):
             self.speaker.announce(text)
         if self.output() in ("screen_reader", "both"):
             send_to_screen_reader(self.widget, text, assertive)

@@ -8,6 +8,7 @@ GUI thread; speech events reach it through the speaker's ``post`` (a queued Qt c
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable
 from typing import Any, Protocol
@@ -117,8 +118,12 @@ class ReadingSession:
         else:
             self.play()
 
-    def play(self) -> None:
-        """Read from the sentence at the caret to the end of the document."""
+    def play(self, prefix: str = "") -> None:
+        """Read from the sentence at the caret to the end of the document.
+
+        ``prefix`` is said first (a confirmation given while reading, such as the new
+        rate), so a setting change never ends the reading.
+        """
         doc = self._require_doc()
         if doc is None:
             return
@@ -127,9 +132,17 @@ class ReadingSession:
         self._generation += 1
         generation = self._generation
         self.reading = True
-        utterances = (self.make_utterance(doc.page(n).slice(s.start, s.end), n, s.start)
-                      for n, s in navigation.sentences_from(doc, pos))
+        sentences = (self.make_utterance(doc.page(n).slice(s.start, s.end), n, s.start)
+                     for n, s in navigation.sentences_from(doc, pos))
+        utterances = itertools.chain([self.make_utterance(prefix, 0, 0)] if prefix else [], sentences)
         self.speaker.speak(utterances, lambda event: self._on_event(event, generation))
+
+    def resume_with(self, text: str) -> bool:
+        """While reading: say ``text``, then go on reading. False when not reading."""
+        if not self.reading:
+            return False
+        self.play(prefix=text)
+        return True
 
     def stop(self, quiet: bool = False) -> None:
         was_reading = self.reading
@@ -137,6 +150,8 @@ class ReadingSession:
         self._generation += 1
         self.speaker.stop()
         if was_reading:
+            if not self.caret_follows_speech() and self.position.page == self.shown_page:
+                self.view.move_caret(self.position.offset)  # screen reader review starts here
             self._save()
             if not quiet:
                 self.announce(tr("stopped", self.language()))
@@ -233,6 +248,7 @@ class ReadingSession:
         doc = self._require_doc()
         if doc is None:
             return
+        self.stop(quiet=True)  # saying something else ends the reading
         now = time.monotonic()
         if now - self._last_say_sentence < SPELL_AGAIN_SECONDS:
             self._last_say_sentence = 0.0
@@ -247,6 +263,7 @@ class ReadingSession:
         doc = self._require_doc()
         if doc is None:
             return
+        self.stop(quiet=True)
         span = navigation.unit_at(doc, self._caret_position(), Unit.WORD)
         if span is not None:
             letters = navigation.spell(doc.page(span.page).slice(span.start, span.end), self.language())

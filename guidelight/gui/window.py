@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.status = QLabel(self)
         self.view = ReadingPane(self, self._set_status, self._lone_ctrl)
         self.announcer = Announcer(self, services.speaker, services.make_utterance,
-                                   lambda: self.settings.speech_output, self._set_status)
+                                   lambda: self.settings.speech_output, self._set_status,
+                                   lambda text: self.session.resume_with(text))
         self.session = ReadingSession(
             self.view, services.speaker, services.library, self.announcer.announce, self.announcer.say,
             services.make_utterance, lambda: self.language, lambda: self.settings.caret_follows_speech,

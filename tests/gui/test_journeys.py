@@ -276,3 +276,19 @@ def test_a_slow_open_never_freezes_the_window_and_is_never_silent(app: App, qtbo
     count = len(speaker.announced)
     qtbot.wait(300)
     assert "Still opening. Please wait." not in speaker.announced[count:]
+
+
+def test_a_confirmation_while_reading_is_said_and_reading_goes_on(app: App, qtbot) -> None:
+    window, speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    key(window, Qt.Key.Key_Space)
+    speaker.hear_next()
+    second = speaker.hear_next()
+    assert second is not None
+    key(window, Qt.Key.Key_BracketRight)  # faster, while reading
+    assert window.session.reading and speaker.rate == 190
+    said = speaker.hear_next()
+    assert said is not None and (said.text, said.page) == ("Rate 190.", 0)
+    assert speaker.hear_next() == second  # the interrupted sentence again, from its start
+    key(window, Qt.Key.Key_Escape)
+    assert window.view.caret_offset() == second.start
