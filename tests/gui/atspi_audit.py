@@ -25,7 +25,7 @@ NEEDS_NAME = {"push button", "toggle button", "check box", "radio button", "comb
               "spin button", "slider", "list", "tree", "table", "link", "menu", "frame"}
 MENU_ROLES = {"menu bar", "menu", "menu item", "check menu item", "radio menu item", "separator"}
 # X keycodes of Xvfb's default (evdev) keymap; AT-SPI's KEY_PRESS/KEY_RELEASE take keycodes.
-TAB_KEYCODE, SHIFT_KEYCODE = 23, 50
+TAB_KEYCODE, SHIFT_KEYCODE, ALT_KEYCODE, DOWN_KEYCODE = 23, 50, 64, 116
 
 
 def describe(acc) -> str:
@@ -119,6 +119,25 @@ def tab_cycle(window, start, shift: bool, limit: int) -> tuple[list, bool]:
     return seen, False
 
 
+def next_sentence_caret(window) -> list[int]:
+    """Caret of the document text before and after Alt+Down (next sentence).
+
+    A screen reader's review keys start at this caret, so it must follow the voice.
+    """
+    view = next((a for a in walk(window) if a.getRoleName() == "text"), None)
+    if view is None or not view.getState().contains(pyatspi.STATE_FOCUSED):
+        return []
+    text = view.queryText()
+    before = text.caretOffset
+    pyatspi.Registry.generateKeyboardEvent(ALT_KEYCODE, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(DOWN_KEYCODE, None, pyatspi.KEY_PRESSRELEASE)
+    pyatspi.Registry.generateKeyboardEvent(ALT_KEYCODE, None, pyatspi.KEY_RELEASE)
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and text.caretOffset == before:
+        time.sleep(0.05)
+    return [before, text.caretOffset]
+
+
 def main() -> int:
     pid = int(sys.argv[1])
     errors: list[str] = []
@@ -161,6 +180,7 @@ def main() -> int:
                 errors.append("not reachable with Tab: " + describe(acc))
         if closed and closed_back and [describe(a) for a in backward] != [describe(a) for a in reversed(forward)]:
             errors.append("Shift+Tab does not retrace Tab")
+    report["caret"] = next_sentence_caret(window)
     report["errors"] = errors
     print(json.dumps(report, ensure_ascii=False, indent=1))
     return 1 if errors else 0
