@@ -104,10 +104,7 @@ def _step(doc: Document, pos: Position, unit: Unit, *, forward: bool, level: int
             spans = [(p.start, p.end) for p in page.paragraphs if p.is_heading and p.level == level]
         if number == pos.page:
             anchor = _containing_start(spans, pos.offset)
-            if forward:
-                candidates = [s for s in spans if s[0] > anchor]
-            else:
-                candidates = [s for s in spans if s[0] < anchor]
+            candidates = [s for s in spans if (s[0] > anchor if forward else s[0] < anchor)]
         else:
             candidates = spans
         if candidates:
