@@ -75,6 +75,9 @@ def ask_page(parent: QWidget, current: int, count: int, language: str) -> int | 
     spin.selectAll()
     dialog = LabelledDialog(parent, tr("goto.title", language), tr("goto.label", language, count=count),
                             spin, language)
+    inner = spin.findChild(QLineEdit)
+    if inner is not None:  # the editor inside the spin box takes the focus too: same name
+        inner.setAccessibleName(spin.accessibleName())
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     return spin.value() if accepted else None
