@@ -292,3 +292,24 @@ def test_a_confirmation_while_reading_is_said_and_reading_goes_on(app: App, qtbo
     assert speaker.hear_next() == second  # the interrupted sentence again, from its start
     key(window, Qt.Key.Key_Escape)
     assert window.view.caret_offset() == second.start
+
+
+def test_recent_documents_and_voice_list(app: App, qtbot) -> None:
+    window, speaker = app.start()
+    key(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert speaker.announced[-1] == "No recent documents yet."
+    window.open_path(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    window.session.doc = None  # as if another document had been closed
+
+    def pick(dialog) -> None:
+        listing = QApplication.focusWidget()
+        assert isinstance(listing, QListWidget)
+        assert listing.item(0).text() == "Lecture (lecture.pdf)"
+        QtBotKey(listing, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, pick)
+    key(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    key(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert speaker.announced[-1] == "No voices are installed."
