@@ -10,6 +10,7 @@ window and come back to where they started, so nothing traps the keyboard. Print
 JSON report; exits 1 if any check fails.
 
 Usage: atspi_audit.py APP_PID [TEXT]   (TEXT: wait until some label shows it first)
+       atspi_audit.py APP_PID TEXT --press KEYCODE,...   (prints the text caret after each key)
 """
 
 from __future__ import annotations
@@ -138,8 +139,30 @@ def next_sentence_caret(window) -> list[int]:
     return [before, text.caretOffset]
 
 
+def carets_after(window, keycodes: list[int]) -> list[int]:
+    """Press each X keycode in turn and note the document text's caret after it."""
+    view = next(a for a in walk(window) if a.getRoleName() == "text")
+    text = view.queryText()
+    carets = []
+    for keycode in keycodes:
+        before = text.caretOffset
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESSRELEASE)
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and text.caretOffset == before:
+            time.sleep(0.05)
+        carets.append(text.caretOffset)
+    return carets
+
+
 def main() -> int:
     pid = int(sys.argv[1])
+    if "--press" in sys.argv:
+        app = find_app(pid)
+        window = app.getChildAtIndex(0)
+        wait_ready(window, sys.argv[2])
+        keycodes = [int(k) for k in sys.argv[sys.argv.index("--press") + 1].split(",")]
+        print(json.dumps(carets_after(window, keycodes)))
+        return 0
     errors: list[str] = []
     app = find_app(pid)
     if app is None:

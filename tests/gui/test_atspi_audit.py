@@ -88,9 +88,12 @@ class Session:
             time.sleep(0.1)
         raise TimeoutError("the AT-SPI bus did not start")
 
-    def start_app(self, *args: str, log: Path) -> subprocess.Popen[bytes]:
+    def start_app(self, *args: str, log: Path, data: Path | None = None) -> subprocess.Popen[bytes]:
+        """The app on this session; ``data`` gives it its own library and settings."""
         env = dict(self.env, QT_LINUX_ACCESSIBILITY_ALWAYS_ON="1", QT_ACCESSIBILITY="1",
                    QT_QPA_PLATFORM="xcb", GUIDELIGHT_AUDIO="none")
+        if data is not None:
+            env.update(XDG_DATA_HOME=str(data), GUIDELIGHT_CONFIG_DIR=str(data))
         proc = subprocess.Popen([sys.executable, "-m", "guidelight", *args], env=env, cwd=ROOT,
                                 stdout=log.open("wb"), stderr=subprocess.STDOUT)
         self.procs.append(proc)
@@ -144,3 +147,25 @@ def test_window_with_the_sample_lecture_passes_the_audit(session: Session, tmp_p
     assert any("Play or pause" in c for c in report["controls"])
     before, after = report["caret"]  # Alt+Down moved the caret a screen reader reads from
     assert after > before
+
+
+H_KEYCODE = 43  # the key labelled H on a PC keyboard; it types "้" in the Thai layout
+
+
+@pytest.mark.skipif(not SAMPLE.exists() or shutil.which("setxkbmap") is None,
+                    reason="needs the sample lecture and setxkbmap")
+def test_reading_keys_work_while_the_keyboard_is_in_thai(session: Session, tmp_path: Path) -> None:
+    """Students switch to Thai to type a search; H must still mean "next heading"."""
+    carets = {}
+    for layout in ("us", "th"):
+        subprocess.run(["setxkbmap", "-layout", layout], env=session.env, check=True)
+        log = tmp_path / f"app-{layout}.log"
+        app = session.start_app(str(SAMPLE), log=log, data=tmp_path / layout)  # no saved position
+        result = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_audit.py"), str(app.pid), "Press Space to read",
+                                 "--press", str(H_KEYCODE)], env=session.env, capture_output=True, text=True,
+                                timeout=60)
+        app.terminate()
+        app.wait(timeout=10)
+        carets[layout] = json.loads(result.stdout)
+    assert carets["us"][0] > 0  # moved to the first heading after the start
+    assert carets["th"] == carets["us"]
