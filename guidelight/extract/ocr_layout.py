@@ -141,8 +141,7 @@ def missed_bands(rows: list[int], lines: list[OcrLine], x0: int, x1: int) -> lis
             merged[-1] = (merged[-1][0], bottom)
         else:
             merged.append((top, bottom))
-    spans = [(min(w.y0 for w in line.words), max(w.y1 for w in line.words))
-             for line in lines if line.words and line.x0 < x1 and x0 < line.x1]
+    spans = [(line.y0, line.y1) for line in lines if line.words and line.x0 < x1 and x0 < line.x1]
     return [(top, bottom) for top, bottom in merged
             if bottom - top >= MIN_BAND and not any(t < bottom and top < b for t, b in spans)]
 
