@@ -1,12 +1,12 @@
 """From a sentence of the document to timed audio: normalize, split by script, synthesize, mark.
 
 Each chunk of audio carries marks: "at frame N the listener starts hearing the word at
-page offset O". When the engine reports no reliable word events (pyttsx3 reports none
-we can use: espeak's are timed at synthesis, SAPI5's offsets are known to be off, and
-Thai words are not separated by spaces), the word starts are estimated by spreading
-the chunk's voiced audio over its words in proportion to their spoken length. The
-estimate is exact at sentence and run boundaries and drifts by a fraction of a word
-inside; that is what "index marks" means here, and the docs say so.
+page offset O". English runs use the engine's own word events when it gives sound
+ones (espeak-ng does, up to 450 wpm). Thai runs, and English when the engine gives
+none, are estimated: the chunk's voiced audio is spread over its words in proportion
+to their spoken length. Engines cut Thai at spaces, not at words, so their Thai word
+events cannot be used. The estimate is exact at sentence and run boundaries and may
+lead or lag by a fraction of a word inside a run; the docs say so.
 """
 
 from __future__ import annotations
@@ -83,10 +83,22 @@ def _weight(word: str) -> int:
     return max(1, len(_NOT_TIMED.sub("", word)))
 
 
+def engine_words_usable(spoken: SpokenRun, synthesis: Synthesis) -> bool:
+    """Trust the engine's word events only for English (engines cut Thai at spaces, not words),
+    and only if they are in order and inside the audio."""
+    samples = [w.sample for w in synthesis.words]
+    return (
+        bool(samples)
+        and spoken.run.lang is Lang.ENGLISH
+        and samples == sorted(samples)
+        and samples[-1] < synthesis.frames
+    )
+
+
 def estimate_marks(spoken: SpokenRun, synthesis: Synthesis, base: int) -> tuple[Mark, ...]:
     """Marks for each source word of the run; ``base`` is the page offset of the run's text[0]."""
     text = spoken.normalized.text
-    if synthesis.words:
+    if engine_words_usable(spoken, synthesis):
         timed = [(w.sample, w.start, w.start + w.length) for w in synthesis.words]
     else:
         words = words_of(text, spoken.run.lang)

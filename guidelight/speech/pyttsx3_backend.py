@@ -1,16 +1,24 @@
-"""pyttsx3 as a synthesizer only: every chunk goes to a WAV file that we read back.
+"""pyttsx3 as a synthesizer only: we take the PCM and play and time it ourselves.
 
 pyttsx3's own playback cannot be used: on Linux its espeak driver plays through a
 blocking ``aplay`` that ``stop()`` cannot interrupt, fires word events while it
 synthesizes rather than while the audio is heard, and prints "Audio saved to ..." on
-stdout. ``save_to_file`` works with every driver (espeak, SAPI5, NSSpeechSynthesizer)
-and gives us the PCM, which our own interruptible sink plays and our own clock times.
-The drivers' stray ``print`` calls are routed to the log so stdout stays the CLI's.
+stdout. On Windows (SAPI5) and macOS (NSSS) we use ``save_to_file`` and read the file
+back (WAV, or AIFF on macOS). The drivers' stray ``print`` calls go to the log.
+
+On Linux even ``save_to_file`` is unreliable: pyttsx3's espeak driver drops voice and
+rate changes at random (it calls ``espeak_Cancel`` while espeak is still busy applying
+them), its first run returns before the file is written, and a late end-of-message
+callback can write the file again after we removed it. So for espeak we call
+pyttsx3's own espeak binding (``pyttsx3.drivers._espeak``) directly: set the voice
+and rate, synthesize, collect the PCM and espeak's word events (with their audio
+position) in our callback, and wait with ``espeak_Synchronize``. No file, no loop.
 """
 
 from __future__ import annotations
 
 import array
+import ctypes
 import logging
 import os
 import struct
@@ -21,7 +29,7 @@ import wave
 from pathlib import Path
 from typing import Any
 
-from guidelight.speech.backend import SpeechUnavailable, Synthesis, VoiceInfo, VoiceSettings
+from guidelight.speech.backend import SpeechUnavailable, Synthesis, VoiceInfo, VoiceSettings, WordEvent
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +48,7 @@ class Pyttsx3Backend:
         self._engine: Any = None
         self._lock = threading.Lock()
         self._voices: list[VoiceInfo] | None = None
+        self._espeak: _EspeakCapture | None = None
 
     def _get_engine(self) -> Any:
         if self._engine is None:
@@ -79,51 +88,75 @@ class Pyttsx3Backend:
     def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
         with self._lock:
             engine = self._get_engine()
-            if self.driver == "espeak":
-                _configure_espeak(settings)
-            else:  # SAPI5 and NSSS have no pitch (and print a warning when asked)
-                if settings.voice_id:
-                    engine.setProperty("voice", settings.voice_id)
-                engine.setProperty("rate", int(settings.rate))
-            fd, name = tempfile.mkstemp(prefix="guidelight-tts-", suffix=".wav")
-            os.close(fd)
             try:
-                engine.save_to_file(text, name)
-                engine.runAndWait()
                 if self.driver == "espeak":
-                    # On the first call after init pyttsx3's loop ends as soon as espeak
-                    # starts (its queued endLoop runs first); wait for the file to be written.
-                    _espeak_synchronize()
-                return read_audio(Path(name))
+                    if self._espeak is None:
+                        self._espeak = _EspeakCapture()
+                    return self._espeak.synthesize(text, settings)
+                return _synthesize_to_file(engine, text, settings)
             except SpeechUnavailable:
                 raise
             except Exception as exc:
                 raise SpeechUnavailable(f"the speech engine failed: {exc}") from exc
-            finally:
-                Path(name).unlink(missing_ok=True)
 
 
-def _configure_espeak(settings: VoiceSettings) -> None:
-    """Set espeak-ng's voice, rate and pitch directly, and wait until they are in force.
-
-    Through pyttsx3 these settings are lost at random: espeak-ng queues them on its own
-    thread, and when pyttsx3 then starts its loop it sees espeak "playing" those queued
-    commands and calls ``espeak_Cancel``, which throws them away, so a chunk came out
-    in the previous voice or rate. ``espeak_Synchronize`` returns once they are applied.
-    """
-    from pyttsx3.drivers import _espeak
-
-    if settings.voice_id:
-        _espeak.SetVoiceByName(settings.voice_id.encode("utf-8"))
-    _espeak.SetParameter(_espeak.RATE, int(settings.rate), 0)
-    _espeak.SetParameter(_espeak.PITCH, int(settings.pitch), 0)
-    _espeak.Synchronize()
+def _synthesize_to_file(engine: Any, text: str, settings: VoiceSettings) -> Synthesis:
+    """SAPI5 and NSSS: ``save_to_file`` into a temporary file and read it back."""
+    if settings.voice_id:  # these drivers have no pitch (and print a warning when asked)
+        engine.setProperty("voice", settings.voice_id)
+    engine.setProperty("rate", int(settings.rate))
+    fd, name = tempfile.mkstemp(prefix="guidelight-tts-", suffix=".wav")
+    os.close(fd)
+    try:
+        engine.save_to_file(text, name)
+        engine.runAndWait()
+        return read_audio(Path(name))
+    finally:
+        Path(name).unlink(missing_ok=True)
 
 
-def _espeak_synchronize() -> None:
-    from pyttsx3.drivers import _espeak
+ESPEAK_RATE = 22050  # espeak-ng's output sample rate for every voice
+SONIC_RATE = 450  # espeak-ng's own maximum; faster rates are sped up afterwards
 
-    _espeak.Synchronize()
+
+class _EspeakCapture:
+    """espeak-ng through pyttsx3's binding, with our callback collecting PCM and word events."""
+
+    def __init__(self) -> None:
+        from pyttsx3.drivers import _espeak
+
+        self._espeak = _espeak
+        self._pcm = bytearray()
+        self._words: list[WordEvent] = []
+        _espeak.SetSynthCallback(self._on_synth)  # replaces the driver's: pyttsx3 no longer synthesizes
+
+    def _on_synth(self, wav: Any, numsamples: int, events: Any) -> int:
+        i = 0
+        while events[i].type != self._espeak.EVENT_LIST_TERMINATED:
+            event = events[i]
+            # text_position is 1-based; an empty "word" at position 0 closes some texts
+            if event.type == self._espeak.EVENT_WORD and event.text_position > 0 and event.length > 0:
+                sample = event.audio_position * ESPEAK_RATE // 1000
+                self._words.append(WordEvent(event.text_position - 1, event.length, sample))
+            i += 1
+        if numsamples > 0:
+            self._pcm += ctypes.string_at(wav, numsamples * 2)
+        return 0
+
+    def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
+        espeak = self._espeak
+        if settings.voice_id:
+            espeak.SetVoiceByName(settings.voice_id.encode("utf-8"))
+        espeak.SetParameter(espeak.RATE, int(settings.rate), 0)
+        espeak.SetParameter(espeak.PITCH, int(settings.pitch), 0)
+        self._pcm, self._words = bytearray(), []
+        espeak.Synth(text.encode("utf-8"), flags=espeak.ENDPAUSE | espeak.CHARS_UTF8)
+        espeak.Synchronize()  # returns once every callback of this text has run
+        if not self._pcm:
+            raise SpeechUnavailable("espeak-ng produced no audio")
+        # Above 450 wpm espeak speeds up with sonic, and its word positions stop matching the audio.
+        words = tuple(self._words) if settings.rate <= SONIC_RATE else ()
+        return Synthesis(bytes(self._pcm), ESPEAK_RATE, words)
 
 
 def _language_tags(raw: object) -> list[str]:

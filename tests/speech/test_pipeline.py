@@ -69,3 +69,18 @@ def test_estimated_marks_spread_over_the_voiced_audio() -> None:
     assert [m.offset for m in marks] == [0, 5]
     assert 100 <= marks[0].frame <= 132  # where the sound starts (searched in steps of 32 frames)
     assert 550 <= marks[1].frame <= 650  # the second halfway through the voiced part
+
+
+def test_engine_word_events_are_not_trusted_for_thai_or_when_out_of_order() -> None:
+    normalizer = Normalizer(Lexicon.load(Path("/nonexistent")))
+    thai = "ภาษาไทย ยากมาก"
+    spoken = SpokenRun(Run(0, len(thai), Lang.THAI), thai, normalizer.normalize(thai, Lang.THAI))
+    pcm = b"\x00\x40" * 1000
+    wrong = (WordEvent(0, 8, 0), WordEvent(8, 6, 900))  # espeak-style: whole space-separated runs
+    marks = estimate_marks(spoken, Synthesis(pcm, 1000, wrong), base=0)
+    assert [thai[m.offset : m.offset + m.length] for m in marks] == ["ภาษาไทย", "ยาก", "มาก"]
+    english = "one two three"
+    spoken = SpokenRun(Run(0, len(english), Lang.ENGLISH), english, normalizer.normalize(english, Lang.ENGLISH))
+    shuffled = (WordEvent(0, 3, 0), WordEvent(4, 3, 800), WordEvent(8, 5, 300))
+    marks = estimate_marks(spoken, Synthesis(pcm, 1000, shuffled), base=0)
+    assert [m.frame for m in marks] == sorted(m.frame for m in marks) and marks[1].frame != 800
