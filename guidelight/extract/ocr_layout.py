@@ -19,10 +19,12 @@ _LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e5
 _THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
 _THAI_ANY = re.compile(r"[\u0e01-\u0e5b]")
+_STRAY_DOTS = frozenset({".", ","})
 _SOUND_PUNCTUATION = re.compile(r"^(?:[0-9]+|[.,:;()\-])$")
 _PAGE_NUMBER = re.compile(r"^[\W_]*(?:หน้า|page|p\.)?\s*[0-9๐-๙]{1,4}(?:\s*/\s*[0-9๐-๙]{1,4})?[\W_]*$", re.I)
 
 MIN_WORD_CONF = 50  # below this a piece is Tesseract guessing at a speck of dust
+DOUBLE_OVERLAP = 0.4  # two letters overlapping by this share of the narrower are one glyph read twice
 SURE_CONF = 85  # a non-Thai piece read with less than this is suspect on a Thai page
 DUST_SHARE = 0.4  # a line with this share of dust-like pieces is speckle, not text
 MIN_LINE_CONF = 72  # a line whose mean confidence is lower is junk (speckle, a smudge, a stamp)
@@ -170,6 +172,35 @@ def looks_like_dust(word: OcrWord) -> bool:
     return word.conf < SURE_CONF or (len(word.text) <= 2 and not _SOUND_PUNCTUATION.match(word.text))
 
 
+def _drop_doubles(words: list[OcrWord]) -> list[OcrWord]:
+    """Of two readings Tesseract gave of one syllable (``ซี่`` then ``ซึ่``), keep the surer one.
+
+    Tesseract's boxes are too rough to compare any two letters, but two pieces that start
+    with the same letter and overlap by much of their width are two readings of one glyph;
+    the marks read with the dropped one go with it.
+    """
+    kept: list[OcrWord] = []
+    base = -1  # index in kept of the last piece that is not a mark
+    skipping = False
+    for word in words:
+        if word.is_mark:
+            if not skipping:
+                kept.append(word)
+            continue
+        skipping = False
+        last = kept[base] if base >= 0 else None
+        if last and word.text[0] == last.text[0]:
+            overlap = min(last.x1, word.x1) - max(last.x0, word.x0)
+            if overlap > DOUBLE_OVERLAP * min(last.x1 - last.x0, word.x1 - word.x0):
+                if word.conf <= last.conf:
+                    skipping = True
+                    continue
+                del kept[base:]
+        base = len(kept)
+        kept.append(word)
+    return kept
+
+
 def drop_specks(line: OcrLine) -> None:
     """Remove dust read as letters or punctuation: pieces Tesseract itself barely believes,
     single dust-like characters anywhere, and dust-like pieces at the ends of the line.
@@ -179,11 +210,21 @@ def drop_specks(line: OcrLine) -> None:
     """
     words = [w for w in line.words if (w.conf >= MIN_WORD_CONF or w.is_mark)
              and not (len(w.text) == 1 and looks_like_dust(w))]
-    while words and looks_like_dust(words[0]):
+    words = _drop_doubles(words)
+    while words and (looks_like_dust(words[0]) or words[0].text in _STRAY_DOTS):
         words.pop(0)
-    while words and looks_like_dust(words[-1]):
+    while words and (looks_like_dust(words[-1]) or _stray_final_dot(words)):
         words.pop()
     line.words = words
+
+
+def _stray_final_dot(words: list[OcrWord]) -> bool:
+    """A dot ending a line of Thai is dust (Thai ends sentences with a space), unless it
+    closes an abbreviation written with dots (``พ.ศ.``)."""
+    if words[-1].text not in _STRAY_DOTS or len(words) < 2:
+        return False
+    before = "".join(w.text for w in words[-4:-1])
+    return bool(_THAI_ANY.search(before[-1:])) and "." not in before
 
 
 def is_junk(line: OcrLine) -> bool:
