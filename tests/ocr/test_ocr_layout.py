@@ -7,6 +7,7 @@ from guidelight.extract.ocr_layout import (
     OcrLine,
     OcrWord,
     build_blocks,
+    drop_specks,
     is_junk,
     join_lines,
     missed_bands,
@@ -90,3 +91,19 @@ def test_tsv_rows_become_lines_of_pieces() -> None:
     ])
     lines = parse_tsv(tsv)
     assert [("".join(w.text for w in ln.words), ln.para) for ln in lines] == [("กา", (1, 1)), ("ข", (2, 1))]
+
+
+def test_two_readings_of_one_syllable_keep_the_surer() -> None:
+    words = [OcrWord("ก", 0, 0, 30, 40, 97), OcrWord("ซี", 40, 0, 86, 40, 88), OcrWord("่", 85, 0, 100, 20, 93),
+             OcrWord("ซึ", 58, 0, 96, 40, 92), OcrWord("่", 96, 0, 110, 20, 93), OcrWord("ง", 110, 0, 130, 40, 97)]
+    doubled = OcrLine((1, 1), words)
+    drop_specks(doubled)
+    assert "".join(w.text for w in doubled.words) == "กซึ่ง"
+
+
+def test_a_dot_ending_thai_is_dust_but_an_abbreviation_keeps_its_dot() -> None:
+    stray, abbreviation = line("ตัวเลขนี้.", 0, 0), line("ในปีพ.ศ.", 0, 0)
+    drop_specks(stray)
+    drop_specks(abbreviation)
+    assert "".join(w.text for w in stray.words) == "ตัวเลขนี้"
+    assert "".join(w.text for w in abbreviation.words) == "ในปีพ.ศ."
