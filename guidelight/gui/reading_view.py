@@ -12,11 +12,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 
 from guidelight.core.navigation import Span
 from guidelight.gui.theme import Colours
+
+# The Thai Kedmanee characters typed by the keys that carry the pane's letter keys. When
+# the keyboard is in Thai and the layout has no Latin group, Qt cannot match "H" or "P";
+# the pane then maps the Thai character back to its key. Only Thai characters: "/" or "-"
+# are keys of their own on a Latin layout.
+KEDMANEE_TO_LATIN = {"้": "H", "็": "Shift+H", "ย": "P", "ญ": "Shift+P", "บ": "[", "ฐ": "{", "ล": "]",
+                     "ๅ": "1", "ภ": "4", "ถ": "5", "ุ": "6"}
 
 
 class ReadingPane(QPlainTextEdit):
@@ -100,6 +107,17 @@ class ReadingPane(QPlainTextEdit):
         font.setPointSizeF(points)
         self.setFont(font)
         self.document().setDefaultFont(font)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Reached only when no shortcut matched: try the Latin key of a Thai character."""
+        latin = KEDMANEE_TO_LATIN.get(event.text())
+        if latin is not None:
+            wanted = QKeySequence(latin)
+            for action in self.actions():
+                if action.shortcut().matches(wanted) == QKeySequence.SequenceMatch.ExactMatch:
+                    action.trigger()
+                    return
+        super().keyPressEvent(event)
 
     # --- a lone Ctrl tap stops speech, as in NVDA and JAWS ----------------------------------
 

@@ -313,3 +313,17 @@ def test_recent_documents_and_voice_list(app: App, qtbot) -> None:
     qtbot.waitUntil(lambda: window.session.doc is not None)
     key(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert speaker.announced[-1] == "No voices are installed."
+
+
+def test_pane_letter_keys_work_with_the_keyboard_in_thai(app: App, qtbot) -> None:
+    """With a Thai-only layout the H key types "้"; it must still mean "next heading"."""
+    from PySide6.QtGui import QKeyEvent
+
+    window, _speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    for char in ("้", "ย"):
+        event = QKeyEvent(QKeyEvent.Type.KeyPress, ord(char), Qt.KeyboardModifier.NoModifier, char)
+        QApplication.sendEvent(window.view, event)
+    assert window.session.shown_page == 2
+    heading_then_paragraph = app.doc.page(2).text.index("ฟังแล้วสรุป")
+    assert window.view.caret_offset() == heading_then_paragraph
