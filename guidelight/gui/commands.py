@@ -150,7 +150,8 @@ The document text is a read-only text with a caret that follows the voice: when 
 stop, your screen reader's own reading keys start where the voice stopped. The text
 shows one page at a time; Page Down and Page Up turn pages; Up and Down move by line as
 in any text. A lone tap of Ctrl stops the voice, as in NVDA and JAWS. In the text, `1`
-to `6` move to the next heading of that level (as in NVDA browse mode).
+to `6` move to the next heading of that level (as in NVDA browse mode). These letter keys
+work with the keyboard in Thai too (H is the key that types ้).
 
 `Ctrl+Shift+V` chooses who speaks confirmations such as "Bookmark added": Guide Light's
 own voice, your screen reader (sent as an accessibility announcement: Orca 45 and later,
