@@ -144,10 +144,11 @@ def run_voices(args: argparse.Namespace) -> int:
     if not args.quiet and report.usable:
         from guidelight.speech.speaker import Speaker
 
-        speaker = Speaker(backend=backend)
-        problem = speak_test_phrases(speaker, report)
+        print("Speaking a test phrase in each language that has a voice...", flush=True)
+        problem = speak_test_phrases(Speaker(backend=backend), report)
         if problem:
             print(problem)
+            return 1
     return 0 if report.ok else 1
 
 

@@ -86,12 +86,13 @@ def check_voices(backend: SpeechBackend, platform: str = sys.platform) -> VoiceR
         elif lang is Lang.THAI and "espeak" in backend_description(backend, voice):
             note = (
                 f"Thai: {voice.name} ({voice.id}). It is espeak-ng's Thai voice: understandable, "
-                "but it has no tones. No better offline Thai voice is available on Linux yet."
+                "but it has no tones. Guide Light knows no better offline Thai voice for Linux yet."
             )
         else:
             note = f"{name}: {voice.name} ({voice.id})."
         checks.append(LanguageCheck(lang, voice, note))
-    return VoiceReport(backend.name, tuple(checks))
+    driver = getattr(backend, "driver", "")
+    return VoiceReport(f"{backend.name} ({driver})" if driver else backend.name, tuple(checks))
 
 
 def backend_description(backend: SpeechBackend, voice: VoiceInfo) -> str:
