@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from guidelight.core.model import Lang
@@ -63,15 +64,45 @@ class VoiceReport:
         return "\n".join(lines)
 
 
-def _install_advice(platform: str) -> str:
+ONECORE_TOKENS = r"SOFTWARE\Microsoft\Speech_OneCore\Voices\Tokens"
+
+
+def onecore_thai_voices() -> list[str]:
+    """Thai OneCore voices installed on Windows (invisible to SAPI5), e.g. ["MSTTS_V110_thTH_Pattara"]."""
+    if sys.platform != "win32":
+        return []
+    import winreg
+
+    found = []
+    try:
+        with winreg.OpenKey(winreg.HKEY_LOCAL_MACHINE, ONECORE_TOKENS) as tokens:
+            for i in range(winreg.QueryInfoKey(tokens)[0]):
+                name = winreg.EnumKey(tokens, i)
+                if "thth" in name.lower():
+                    found.append(name)
+    except OSError:
+        return []
+    return found
+
+
+def _install_advice(platform: str, onecore: list[str] | None = None) -> str:
     if platform.startswith("linux"):
         return LINUX_ADVICE
     if platform == "win32":
+        if onecore:  # installed, but only where SAPI5 cannot see it: skip the first step
+            return (
+                f"The Thai voice {onecore[0]} is installed, but only as a OneCore voice. "
+                + WINDOWS_THAI_ADVICE[WINDOWS_THAI_ADVICE.index("To expose it") :]
+            )
         return WINDOWS_THAI_ADVICE
     return MAC_ADVICE
 
 
-def check_voices(backend: SpeechBackend, platform: str = sys.platform) -> VoiceReport:
+def check_voices(
+    backend: SpeechBackend,
+    platform: str = sys.platform,
+    onecore: Callable[[], list[str]] = onecore_thai_voices,
+) -> VoiceReport:
     """Which of Thai and English have a voice, with advice in plain words for what is missing."""
     try:
         voices = backend.voices()
@@ -81,7 +112,8 @@ def check_voices(backend: SpeechBackend, platform: str = sys.platform) -> VoiceR
     for lang, name in ((Lang.THAI, "Thai"), (Lang.ENGLISH, "English")):
         voice = voice_for(voices, lang.value)
         if voice is None:
-            advice = _install_advice(platform) if lang is Lang.THAI or platform.startswith("linux") else ""
+            needed = lang is Lang.THAI or platform.startswith("linux")
+            advice = _install_advice(platform, onecore() if lang is Lang.THAI else None) if needed else ""
             note = f"{name}: no voice installed. {advice}".strip()
         elif lang is Lang.THAI and "espeak" in backend_description(backend, voice):
             note = (

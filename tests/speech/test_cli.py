@@ -100,7 +100,9 @@ def test_export_audio_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]
 def test_doctor_advice_when_thai_is_missing(platform: str, advice: str) -> None:
     from guidelight.speech.backend import VoiceInfo
 
-    report = check_voices(ToneBackend(voices=[VoiceInfo("en", "English", ("en-us",))]), platform=platform)
+    report = check_voices(
+        ToneBackend(voices=[VoiceInfo("en", "English", ("en-us",))]), platform=platform, onecore=lambda: []
+    )
     assert not report.ok and report.usable
     assert advice in report.text()
     assert "English: English (en)." in report.text()
@@ -130,3 +132,16 @@ def test_first_synthesis_in_a_fresh_process_has_audio() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
     assert float(out.strip().splitlines()[-1]) > 0.5
+
+
+def test_doctor_on_windows_when_pattara_is_only_a_onecore_voice() -> None:
+    from guidelight.speech.backend import VoiceInfo
+
+    report = check_voices(
+        ToneBackend(voices=[VoiceInfo("en", "English", ("en-us",))]),
+        platform="win32",
+        onecore=lambda: ["MSTTS_V110_thTH_Pattara"],
+    )
+    text = report.text()
+    assert "MSTTS_V110_thTH_Pattara is installed, but only as a OneCore voice" in text
+    assert "Speech_OneCore" in text and "add the Thai language" not in text
