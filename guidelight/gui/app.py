@@ -24,6 +24,7 @@ from guidelight.gui.tasks import QtPoster
 from guidelight.gui.window import MainWindow, Services
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+WARM_UP_DELAY_MS = 300  # after the first key can be answered, so it never delays the window
 
 
 def load_fonts() -> list[str]:
@@ -33,6 +34,14 @@ def load_fonts() -> list[str]:
         font_id = QFontDatabase.addApplicationFont(str(ttf))
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
     return sorted(set(families))
+
+
+def warm_up() -> None:
+    """Import PyMuPDF and load the Thai segmentation models (runs on a worker thread)."""
+    import guidelight.extract.pdf  # noqa: F401  (the import is the work)
+    from guidelight.thai.segment import warm_up as warm_segmenter
+
+    warm_segmenter()
 
 
 def ui_language(settings: Settings) -> str:
@@ -107,6 +116,8 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
         window.restore_last()  # looked up on a worker thread
     QTimer.singleShot(0, window.greet)
     QTimer.singleShot(0, services.speaker.start_loading)  # once the window is up
+    # Then the PDF engine and the Thai models, so the first document opens without their wait.
+    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: window.runner.run(warm_up, lambda _: None, lambda _: None))
     return app, window, services
 
 
