@@ -29,6 +29,8 @@ class ParagraphKind(enum.StrEnum):
 
     BODY = "body"
     HEADING = "heading"
+    TABLE = "table"  # the paragraph's text is its cells, one per line; ``Paragraph.table`` has the grid
+    FIGURE = "figure"  # a figure's caption ("รูปที่ 3 ...") or a volunteer's description of it
 
 
 class TextSource(enum.StrEnum):
@@ -59,6 +61,86 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class TableCell:
+    """One cell of a table; a merged cell is one cell spanning several rows or columns.
+
+    ``start``/``end`` are offsets into the text of the table's own paragraph (not the
+    page), so the table moves with its paragraph when corrections rebuild the page.
+    """
+
+    text: str
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    header: bool = False
+    start: int = 0
+    end: int = 0
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as rows and cells, with its header rows and header columns known.
+
+    ``continued`` is set on the part of a table that carries on from the previous page,
+    ``continues`` on a part that goes on to the next: a listener is told, and an export
+    can join the parts. A continued part printed without its header row keeps the
+    column headers of the part before in ``borrowed_headers`` (they are not its text).
+    """
+
+    rows: int
+    cols: int
+    cells: tuple[TableCell, ...]
+    header_rows: int = 0
+    header_cols: int = 0
+    continued: bool = False
+    continues: bool = False
+    borrowed_headers: tuple[str, ...] = ()
+
+    def cell_at(self, row: int, col: int) -> TableCell | None:
+        """The cell covering grid position (row, col), merged cells included."""
+        for cell in self.cells:
+            if cell.row <= row < cell.row + cell.row_span and cell.col <= col < cell.col + cell.col_span:
+                return cell
+        return None
+
+    def column_header(self, col: int) -> str:
+        """The header text over column ``col``: the header rows' cells joined, outer first."""
+        if not self.header_rows:
+            return self.borrowed_headers[col] if col < len(self.borrowed_headers) else ""
+        parts: list[str] = []
+        for row in range(self.header_rows):
+            cell = self.cell_at(row, col)
+            if cell is not None and cell.text and cell.text not in parts:
+                parts.append(cell.text)
+        return " ".join(parts)
+
+    def row_header(self, row: int) -> str:
+        """The header text of row ``row`` (its header columns' cells joined)."""
+        parts: list[str] = []
+        for col in range(self.header_cols):
+            cell = self.cell_at(row, col)
+            if cell is not None and cell.text and cell.text not in parts:
+                parts.append(cell.text)
+        return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """An image that carries content, at its place in the reading order.
+
+    ``before`` is the index of the paragraph it stands before in ``Page.paragraphs`` (the
+    page's paragraph count for the end of the page); when the page has a caption for it,
+    that paragraph is the caption (kind ``FIGURE``). ``alt`` is a volunteer's description.
+    """
+
+    bbox: tuple[float, float, float, float]
+    caption: str = ""
+    alt: str = ""
+    before: int = 0
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """A heading or body paragraph of one page.
 
@@ -72,6 +154,7 @@ class Paragraph:
     level: int
     sentences: tuple[Sentence, ...]
     bbox: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)
+    table: Table | None = None  # set for kind TABLE
 
     @property
     def is_heading(self) -> bool:
@@ -103,6 +186,7 @@ class Page:
     ``number`` is 1-based, as a student says it. ``furniture`` keeps running headers,
     footers and page numbers out of the reading text but still known (a page label can
     be announced on request). ``text`` is the paragraphs joined by blank lines.
+    ``figures`` are the page's images that carry content, each placed in reading order.
     """
 
     number: int
@@ -112,6 +196,7 @@ class Page:
     source: TextSource = TextSource.TEXT_LAYER
     quality: PageQuality = field(default_factory=PageQuality)
     label: str = ""
+    figures: tuple[Figure, ...] = ()
 
     @property
     def sentences(self) -> Iterator[Sentence]:

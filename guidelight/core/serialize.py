@@ -5,15 +5,45 @@ from __future__ import annotations
 from typing import Any
 
 from guidelight.core.model import (
+    Figure,
     Lang,
     Page,
     PageQuality,
     Paragraph,
     ParagraphKind,
     Sentence,
+    Table,
+    TableCell,
     TextSource,
     Word,
 )
+
+_CELL_FIELDS = ("text", "row", "col", "row_span", "col_span", "header", "start", "end")
+_TABLE_FLAGS = ("header_rows", "header_cols", "continued", "continues")
+
+
+def table_to_dict(table: Table) -> dict[str, Any]:
+    return {
+        "rows": table.rows,
+        "cols": table.cols,
+        **{name: getattr(table, name) for name in _TABLE_FLAGS},
+        "cells": [[getattr(cell, name) for name in _CELL_FIELDS] for cell in table.cells],
+        "borrowed_headers": list(table.borrowed_headers),
+    }
+
+
+def table_from_dict(data: dict[str, Any]) -> Table:
+    cells = tuple(TableCell(**dict(zip(_CELL_FIELDS, values, strict=True))) for values in data["cells"])
+    flags = {name: data[name] for name in _TABLE_FLAGS}
+    return Table(data["rows"], data["cols"], cells, **flags, borrowed_headers=tuple(data["borrowed_headers"]))
+
+
+def _figure_to_dict(figure: Figure) -> dict[str, Any]:
+    return {"bbox": list(figure.bbox), "caption": figure.caption, "alt": figure.alt, "before": figure.before}
+
+
+def _figure_from_dict(data: dict[str, Any]) -> Figure:
+    return Figure(tuple(data["bbox"]), data["caption"], data["alt"], data["before"])
 
 
 def page_to_dict(page: Page) -> dict[str, Any]:
@@ -39,9 +69,11 @@ def page_to_dict(page: Page) -> dict[str, Any]:
                     {"start": s.start, "end": s.end, "words": [[w.start, w.end, w.lang.value] for w in s.words]}
                     for s in p.sentences
                 ],
+                **({"table": table_to_dict(p.table)} if p.table is not None else {}),
             }
             for p in page.paragraphs
         ],
+        **({"figures": [_figure_to_dict(f) for f in page.figures]} if page.figures else {}),
     }
 
 
@@ -57,6 +89,7 @@ def page_from_dict(data: dict[str, Any]) -> Page:
                 for s in p["sentences"]
             ),
             tuple(p["bbox"]),
+            table_from_dict(p["table"]) if "table" in p else None,
         )
         for p in data["paragraphs"]
     )
@@ -69,4 +102,5 @@ def page_from_dict(data: dict[str, Any]) -> Page:
         source=TextSource(data["source"]),
         quality=PageQuality(quality["thai_chars"], quality["noise"], tuple(sorted(quality["repairs"].items()))),
         label=data.get("label", ""),
+        figures=tuple(_figure_from_dict(f) for f in data.get("figures", ())),
     )

@@ -160,8 +160,9 @@ class PageReader:
                 right_edge = x1 if right_edge is None else max(right_edge, x1)
         return "".join(out)
 
-    def lines(self) -> list[Line]:
-        raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=pymupdf.INFINITE_RECT())
+    def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
+        """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
+        raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
         page_rect = self.page.rect
         result: list[Line] = []
         for block_no, block in enumerate(raw["blocks"]):

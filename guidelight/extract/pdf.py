@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -18,20 +19,21 @@ import pymupdf
 
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.hashing import file_hash
-from guidelight.core.model import Document, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
+from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
 from guidelight.extract import cache
+from guidelight.extract.blocks import Block, place_blocks
+from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import (
     MARGIN_SHARE,
     ParagraphDraft,
     furniture_key,
-    paragraphs,
     printed_page_number,
-    reading_order,
     split_furniture,
 )
 from guidelight.extract.lines import PageReader
 from guidelight.extract.ocr import ocr_available, ocr_page
+from guidelight.extract.tables import TableDraft, TableFinder
 from guidelight.thai.quality import measure
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -52,6 +54,7 @@ class _PdfContext:
     doc: pymupdf.Document
     resolver: GlyphResolver
     outline: tuple[OutlineEntry, ...]
+    tables: TableFinder
     lock: threading.Lock = field(default_factory=threading.Lock)
     margin_keys: dict[int, set[str]] = field(default_factory=dict)
 
@@ -115,27 +118,39 @@ def _outline_titles(outline: tuple[OutlineEntry, ...], number: int) -> dict[str,
     return {re.sub(r"\s+", "", e.title): e.level for e in outline if e.page == number}
 
 
-def build_page(number: int, drafts: list[ParagraphDraft], furniture: tuple[str, ...],
+def _text_paragraph(draft: ParagraphDraft, offset: int, repairs: Counter[str]) -> tuple[str, Paragraph] | None:
+    text = repair_text(draft.text, repairs).strip()
+    if not text:
+        return None
+    kind = ParagraphKind.HEADING if draft.heading_level else ParagraphKind.BODY
+    sentences = segment_paragraph(text, offset)
+    return text, Paragraph(offset, offset + len(text), kind, draft.heading_level, sentences, draft.bbox)
+
+
+def build_page(number: int, drafts: Sequence[Block], furniture: tuple[str, ...],
                source: TextSource, repairs: Counter[str]) -> Page:
-    """Repair and segment paragraph drafts into a page with offsets into its text."""
+    """Repair and segment paragraph, table and figure drafts into a page with offsets into its text."""
     texts: list[str] = []
     paras: list[Paragraph] = []
-    offset = 0
+    figures: list[Figure] = []
     for draft in drafts:
-        text = repair_text(draft.text, repairs).strip()
-        if not text:
+        if isinstance(draft, FigureDraft):
+            figures.append(Figure(draft.bbox, before=len(paras)))
             continue
-        if texts:
-            offset += len(PARAGRAPH_SEPARATOR)
-        kind = ParagraphKind.HEADING if draft.heading_level else ParagraphKind.BODY
-        sentences = segment_paragraph(text, offset)
-        paras.append(Paragraph(offset, offset + len(text), kind, draft.heading_level, sentences, draft.bbox))
-        texts.append(text)
-        offset += len(text)
+        offset = paras[-1].end + len(PARAGRAPH_SEPARATOR) if paras else 0
+        if isinstance(draft, TableDraft):
+            made = draft.paragraph(offset, repairs)
+        else:
+            made = _text_paragraph(draft, offset, repairs)
+        if made is not None:
+            texts.append(made[0])
+            paras.append(made[1])
     page_text = PARAGRAPH_SEPARATOR.join(texts)
+    placed, captioned = caption_figures(figures, paras, page_text)
     if source is TextSource.TEXT_LAYER and repairs:
         source = TextSource.REPAIRED
-    return Page(number, page_text, tuple(paras), furniture, source, measure(page_text, repairs))
+    return Page(number, page_text, tuple(captioned), furniture, source, measure(page_text, repairs),
+                figures=tuple(placed))
 
 
 def ocr_dpi(width: float, height: float) -> int:
@@ -179,9 +194,10 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     lines = PageReader(page, ctx.resolver, repairs).lines()
     if not lines:
         return _ocr_page(page, number)
+    tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
     body, furniture = split_furniture(lines, page.rect.height, lambda key: ctx.repeated_near(number, key))
-    ordered = reading_order(body, page.rect.width)
-    drafts = paragraphs(ordered, _outline_titles(ctx.outline, number))
+    figures = find_figures(page, [table.bbox for table in tables])
+    drafts = place_blocks(body, tables, figures, page.rect.width, _outline_titles(ctx.outline, number))
     furniture_texts = [ln.text for ln in furniture]
     built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
     built = replace(built, label=page.get_label() or printed_page_number(furniture_texts))
@@ -208,7 +224,9 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     if not _has_text_layer(doc) and (missing := ocr_available()) is not None:
         raise NoTextLayer(path, f"no page has a text layer (a scanned document). {missing}")
     content_hash = file_hash(path)
-    ctx = _PdfContext(doc, GlyphResolver(doc), _outline(doc))
+    resolver = GlyphResolver(doc)
+    tables = TableFinder(doc, lambda page, clip: PageReader(page, resolver, Counter()).lines(clip))
+    ctx = _PdfContext(doc, resolver, _outline(doc), tables)
     store = cache.PageCache(content_hash) if use_cache else None
 
     def load(number: int) -> Page:

@@ -1,0 +1,354 @@
+"""Tables on a PDF page: found from their ruling lines, kept as a grid of cells.
+
+A table read line by line is noise ("สินค้า ราคา จำนวน ข้าวสาร 150 บาท 2 ..."); kept as
+rows and cells with its header rows known, it can be spoken the way a screen reader
+speaks a table ("ราคา: 150 บาท") and exported with real header cells.
+
+PyMuPDF's ``page.find_tables()`` finds the grid and merged cells from the ruling lines;
+the cell text comes from the page's own repaired lines (``lines.PageReader``), so Thai
+marks are put right in cells exactly as in the paragraphs. Which rows are headers is
+decided here: bold or shaded first rows, a first row of words over columns of numbers,
+first-row cells merged over several columns. A table whose last row reaches the foot
+of a page and whose columns reappear at the top of the next page is one table in two
+parts: each part says so, and a part without its own header row borrows its columns'
+headers from the part before.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from itertools import pairwise
+from typing import Any
+
+import pymupdf
+
+from guidelight.core.model import Paragraph, ParagraphKind, Sentence, Table, TableCell
+from guidelight.extract.layout import join_lines, merge_rows
+from guidelight.extract.lines import Line
+from guidelight.thai.repair import repair_text
+from guidelight.thai.segment import segment_paragraph
+
+pymupdf.no_recommend_layout()  # it prints its advice on stdout, into `guidelight extract`'s output
+
+CELL_SEPARATOR = "\n"  # a table paragraph's text: one cell per line, row by row
+MIN_RULES = 4  # drawn lines/rectangles below which a page cannot hold a ruled 2x2 table
+EDGE_SHARE = 0.25  # a table part ending in the bottom quarter (starting in the top) may continue
+COLUMN_TOLERANCE = 3.0  # points: columns of two parts of one table line up this closely
+_NUMERIC = re.compile(r"^[\s\d๐-๙.,:%/+\-–()฿$]*[\d๐-๙][\s\d๐-๙.,:%/+\-–()฿$]*(?:บาท|baht|หน่วย|คน)?$", re.I)
+
+Box = tuple[float, float, float, float]
+LineReader = Callable[[pymupdf.Page, pymupdf.Rect | None], list[Line]]
+
+
+@dataclass
+class DraftCell:
+    """A cell before repair: its lines' raw text and how it is set."""
+
+    text: str
+    row: int
+    col: int
+    row_span: int = 1
+    col_span: int = 1
+    bold: bool = False
+    filled: bool = False
+
+
+@dataclass
+class TableDraft:
+    """A table found on a page, not yet repaired and segmented (see ``paragraph``)."""
+
+    bbox: Box
+    rows: int
+    cols: int
+    cells: list[DraftCell]
+    column_x: tuple[float, ...]
+    header_rows: int = 0
+    header_cols: int = 0
+    continued: bool = False
+    continues: bool = False
+    inherited_headers: tuple[str, ...] = ()
+
+    def paragraph(self, offset: int, repairs: Counter[str]) -> tuple[str, Paragraph] | None:
+        """The table as a paragraph at ``offset`` of its page: its text (non-empty cells,
+        one per line) and a ``Paragraph`` of kind TABLE whose sentences are the cells'."""
+        texts: list[str] = []
+        cells: list[TableCell] = []
+        sentences: list[Sentence] = []
+        cursor = 0
+        for draft in sorted(self.cells, key=lambda c: (c.row, c.col)):
+            text = " ".join(repair_text(draft.text, repairs).split())
+            if text and texts:
+                cursor += len(CELL_SEPARATOR)
+            header = draft.row < self.header_rows or draft.col < self.header_cols
+            end = cursor + len(text)
+            cells.append(TableCell(text, draft.row, draft.col, draft.row_span, draft.col_span, header, cursor, end))
+            if text:
+                sentences.extend(segment_paragraph(text, offset + cursor))
+                texts.append(text)
+                cursor += len(text)
+        if not texts:
+            return None
+        borrowed = tuple(" ".join(repair_text(h).split()) for h in self.inherited_headers)
+        table = Table(
+            self.rows, self.cols, tuple(cells), self.header_rows, self.header_cols, self.continued, self.continues,
+            borrowed if not self.header_rows else (),
+        )
+        text = CELL_SEPARATOR.join(texts)
+        return text, Paragraph(offset, offset + len(text), ParagraphKind.TABLE, 0, tuple(sentences), self.bbox, table)
+
+    def is_grid(self) -> bool:
+        """Text in at least two rows and two columns: a framed box or a code listing
+        with one column of text is read as paragraphs, not as a table."""
+        filled = [c for c in self.cells if c.text.strip()]
+        return len({c.row for c in filled}) >= 2 and len({c.col for c in filled}) >= 2
+
+    def header_texts(self) -> tuple[str, ...]:
+        """Each column's header text (raw), for a continuation part on the next page."""
+        if not self.header_rows:
+            return self.inherited_headers
+        heads = []
+        for col in range(self.cols):
+            parts = [
+                " ".join(c.text.split())
+                for c in sorted(self.cells, key=lambda c: c.row)
+                if c.row < self.header_rows and c.col <= col < c.col + c.col_span and c.text.strip()
+            ]
+            heads.append(" ".join(dict.fromkeys(parts)))
+        return tuple(heads)
+
+
+def _inside(line: Line, box: Box) -> bool:
+    cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+
+
+def _overlap_x(line: Line, box: Box) -> float:
+    return max(0.0, min(line.x1, box[2]) - max(line.x0, box[0]))
+
+
+def _touches(line: Line, box: Box) -> bool:
+    """Does a real part of the line (not a glyph's overhang) lie in the box?"""
+    overlaps_y = line.y0 < box[3] and box[1] < line.y1
+    return overlaps_y and (_inside(line, box) or _overlap_x(line, box) > max(0.5, 0.3 * line.size))
+
+
+def _column_x(table: Any) -> list[float]:
+    """Left edge of each grid column, from the cells that start there."""
+    xs: list[float] = []
+    for col in range(table.col_count):
+        starts = [row.cells[col][0] for row in table.rows if col < len(row.cells) and row.cells[col] is not None]
+        xs.append(min(starts) if starts else (xs[-1] if xs else table.bbox[0]))
+    return xs
+
+
+def _grid(table: Any) -> list[DraftCell]:
+    """The table's cells with their spans: a merged cell covers the grid positions
+    PyMuPDF reports as None to its right and below."""
+    column_x = _column_x(table)
+    row_y = [row.bbox[1] for row in table.rows]
+    cells: list[DraftCell] = []
+    for r, row in enumerate(table.rows):
+        for c, box in enumerate(row.cells):
+            if box is None:
+                continue
+            col_span = 1 + sum(1 for x in column_x[c + 1 :] if x < box[2] - COLUMN_TOLERANCE)
+            row_span = 1 + sum(1 for y in row_y[r + 1 :] if y < box[3] - COLUMN_TOLERANCE)
+            cells.append(DraftCell("", r, c, row_span, col_span))
+    return cells
+
+
+def _fill_boxes(page: pymupdf.Page, bbox: Box) -> list[pymupdf.Rect]:
+    """Shaded rectangles inside the table (header rows are often shaded, not bold)."""
+    area = pymupdf.Rect(bbox)
+    boxes = []
+    for path in page.get_drawings():
+        fill = path.get("fill")
+        if fill is None or min(fill) > 0.97:  # no fill, or white
+            continue
+        rect = path["rect"]
+        if area.contains(rect) and rect.get_area() < 0.9 * area.get_area():
+            boxes.append(rect)
+    return boxes
+
+
+def _cell_box(table: Any, cell: DraftCell) -> Box:
+    box = table.rows[cell.row].cells[cell.col]
+    return (box[0], box[1], box[2], box[3])
+
+
+def _fill_text(page: pymupdf.Page, table: Any, cells: list[DraftCell], lines: list[Line], read: LineReader) -> set[int]:
+    """Give each cell the text of the lines inside it; returns the ids of lines used.
+
+    A line that crosses a cell border (a producer that set a whole row as one line) is
+    not one cell's: the cells it crosses are read again character by character within
+    their own boxes.
+    """
+    boxes = [_cell_box(table, cell) for cell in cells]
+    own: list[list[Line]] = [[] for _ in cells]
+    reread: set[int] = set()
+    used: set[int] = set()
+    for line in lines:
+        if not _inside(line, tuple(table.bbox)):
+            continue
+        hit = [i for i, box in enumerate(boxes) if _touches(line, box)]
+        if len(hit) == 1:
+            own[hit[0]].append(line)
+        elif not hit:
+            continue  # between cells (a form's free text): left to the paragraphs
+        reread.update(hit if len(hit) > 1 else ())
+        used.add(id(line))
+    fills = _fill_boxes(page, table.bbox)
+    for i, (cell, box) in enumerate(zip(cells, boxes, strict=True)):
+        merged = merge_rows(read(page, pymupdf.Rect(box)) if i in reread else own[i])
+        text = merged[0].text if merged else ""
+        for prev, line in pairwise(merged):
+            text = join_lines(text, line.text, prev.ends_with_space)
+        cell.text = text
+        cell.bold = bool(merged) and all(ln.bold for ln in merged)
+        centre = pymupdf.Point((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        cell.filled = any(rect.contains(centre) for rect in fills)
+    return used
+
+
+def _marked(cells: list[DraftCell]) -> bool:
+    """All non-empty cells set apart by weight or shading."""
+    filled = [c for c in cells if c.text.strip()]
+    return bool(filled) and all(c.bold or c.filled for c in filled)
+
+
+def header_rows(cells: list[DraftCell], rows: int) -> int:
+    """How many of the first rows are headers.
+
+    Rows set apart by weight or shading from the body; else a first row of words over a
+    body with numbers in it; else a first row with a cell merged over several columns (a
+    group heading). A first-row cell merged downwards makes the rows it covers headers.
+    """
+    by_row = [[c for c in cells if c.row == r] for r in range(rows)]
+    if rows < 2 or not by_row[0]:
+        return 0
+    depth = max(c.row_span for c in by_row[0])
+    body_marked = all(_marked(row) for row in by_row[depth:]) if depth < rows else True
+    if _marked(by_row[0]) and not body_marked:
+        count = depth
+        while count < rows - 1 and _marked(by_row[count]):
+            count += 1
+        return count
+    first_is_words = all(not _NUMERIC.match(c.text.strip()) for c in by_row[0] if c.text.strip())
+    if first_is_words and _numeric_column(cells, depth):
+        return depth
+    if any(c.col_span > 1 for c in by_row[0]) and depth < rows:
+        return max(depth, 2 if rows > 2 else 1)
+    return 0
+
+
+def _numeric_column(cells: list[DraftCell], first_body_row: int) -> bool:
+    """Does any body cell hold a number (a price, a score, a count)?"""
+    return any(c.row >= first_body_row and _NUMERIC.match(c.text.strip()) for c in cells if c.text.strip())
+
+
+def header_cols(cells: list[DraftCell], first_body_row: int, cols: int) -> int:
+    """1 when the first column of the body is set apart (bold or shaded) and the rest is not."""
+    body = [c for c in cells if c.row >= first_body_row]
+    first = [c for c in body if c.col == 0]
+    rest = [c for c in body if c.col > 0]
+    return 1 if cols > 1 and _marked(first) and rest and not _marked(rest) else 0
+
+
+def _draft(page: pymupdf.Page, table: Any, lines: list[Line], read: LineReader) -> tuple[TableDraft, set[int]]:
+    """One found table as a draft with its cells' text and header rows and columns."""
+    cells = _grid(table)
+    used = _fill_text(page, table, cells, lines, read)
+    heads = header_rows(cells, table.row_count)
+    draft = TableDraft(
+        tuple(table.bbox),
+        table.row_count,
+        table.col_count,
+        cells,
+        tuple(_column_x(table)),
+        heads,
+        header_cols(cells, heads, table.col_count),
+    )
+    return draft, used
+
+
+@dataclass
+class TableFinder:
+    """Finds the tables of each page of one document; remembers each page's table
+    outlines so a table that runs over a page break can be recognised from either side.
+
+    ``read_lines(page, clip)`` gives a page's repaired lines (within ``clip``): for cells
+    a line crosses, and when a continued table needs the header of a page not read yet.
+    """
+
+    doc: pymupdf.Document
+    read_lines: LineReader
+    _shapes: dict[int, list[tuple[Box, tuple[float, ...]]]] = field(default_factory=dict)
+    _last_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)
+
+    def _raw_tables(self, page: pymupdf.Page) -> list[Any]:
+        drawn = sum(len(path["items"]) for path in page.get_cdrawings())
+        if drawn < MIN_RULES:
+            return []
+        try:
+            # "lines_strict": the edges of shaded cells are not rules (they would split rows)
+            found = page.find_tables(strategy="lines_strict").tables
+        except Exception:  # a malformed drawing must not cost the student the page
+            return []
+        return [t for t in found if t.row_count >= 2 and t.col_count >= 2]
+
+    def shapes(self, number: int) -> list[tuple[Box, tuple[float, ...]]]:
+        """Box and column edges of each table on page ``number`` (1-based)."""
+        if number not in self._shapes:
+            tables = self._raw_tables(self.doc[number - 1])
+            self._shapes[number] = [(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
+        return self._shapes[number]
+
+    def _joins(self, upper: int, lower: int) -> bool:
+        """Does the last table on page ``upper`` go on as the first on page ``lower``?"""
+        if not 1 <= upper < lower <= self.doc.page_count:
+            return False
+        above, below = self.shapes(upper), self.shapes(lower)
+        if not above or not below:
+            return False
+        (box_a, cols_a), (box_b, cols_b) = max(above, key=lambda s: s[0][3]), min(below, key=lambda s: s[0][1])
+        height_a, height_b = self.doc[upper - 1].rect.height, self.doc[lower - 1].rect.height
+        return (
+            box_a[3] >= height_a * (1 - EDGE_SHARE)
+            and box_b[1] <= height_b * EDGE_SHARE
+            and len(cols_a) == len(cols_b)
+            and all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(cols_a, cols_b, strict=True))
+        )
+
+    def find(self, page: pymupdf.Page, number: int, lines: list[Line]) -> tuple[list[TableDraft], list[Line]]:
+        """The page's tables, and the lines left for the paragraphs (those outside them)."""
+        tables = self._raw_tables(page)
+        self._shapes[number] = [(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
+        if not tables:
+            return [], lines
+        used: set[int] = set()
+        drafts: list[TableDraft] = []
+        for table in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
+            draft, own = _draft(page, table, lines, self.read_lines)
+            if draft.is_grid():
+                drafts.append(draft)
+                used |= own
+        if not drafts:
+            return [], lines
+        first = drafts[0]
+        last = max(drafts, key=lambda d: d.bbox[3])
+        first.continued = self._joins(number - 1, number)
+        last.continues = self._joins(number, number + 1)
+        if first.continued and not first.header_rows:
+            first.inherited_headers = self._headers_of_last_table(number - 1)
+        self._last_headers[number] = last.header_texts()
+        return drafts, [ln for ln in lines if id(ln) not in used]
+
+    def _headers_of_last_table(self, number: int) -> tuple[str, ...]:
+        """Column headers of the last table on page ``number``, reading that page if needed."""
+        if number not in self._last_headers:
+            page = self.doc[number - 1]
+            self.find(page, number, self.read_lines(page, None))
+        return self._last_headers.get(number, ())

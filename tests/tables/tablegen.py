@@ -1,0 +1,192 @@
+"""Table PDFs made on the spot, each with the truth it was made from.
+
+Two ways tables reach a PDF: ruled lines drawn segment by segment, as Word prints them
+(``ruled_table``), and bordered cells laid out by an HTML/CSS engine, as LibreOffice and
+web-to-PDF tools make them (``html_table_pdf``, PyMuPDF's Story). Headers are set apart
+by weight, by shading, or only by being words over numbers; header cells can be merged
+over several columns or rows; a table can run over a page break.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+import pymupdf
+
+ROOT = Path(__file__).resolve().parents[2]
+FONTS = ROOT / "assets" / "fonts"
+REGULAR, BOLD = FONTS / "Sarabun-Regular.ttf", FONTS / "Sarabun-Bold.ttf"
+ROW_HEIGHT = 22.0
+FONT_SIZE = 11.0
+
+WORDS = [
+    "เศรษฐศาสตร์", "ประวัติศาสตร์", "คณิตศาสตร์", "ภาษาไทย", "ภาษาอังกฤษ", "ฟิสิกส์", "เคมี", "ชีววิทยา",
+    "สมชาย", "สมหญิง", "วันจันทร์", "วันอังคาร", "วันพุธ", "ห้อง 301", "อาคาร 2", "ผ่าน", "ไม่ผ่าน",
+    "ดีมาก", "พอใช้", "ข้าวสาร", "น้ำปลา", "ไข่ไก่", "ค่าเทอม", "Microeconomics", "Statistics", "Lab A",
+]
+HEADERS = ["วิชา", "ราคา", "จำนวน", "หน่วยกิต", "อาจารย์", "เวลา", "ห้อง", "คะแนน", "ผลการเรียน", "หมายเหตุ", "Grade"]
+
+
+def number() -> str:
+    return random.choice([f"{random.randint(1, 999)}", f"{random.randint(1, 99)}.{random.randint(0, 99):02d}",
+                          f"{random.randint(10, 990)} บาท", f"{random.randint(1, 100)}%"])
+
+
+@dataclass
+class TableSpec:
+    """A table to draw: header rows (None marks a grid place covered by a merged cell),
+    body rows, merged cells as (row, col, row_span, col_span), and how headers look."""
+
+    header: list[list[str | None]]
+    body: list[list[str]]
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+    header_style: str = "bold"  # bold | shaded | plain
+    bold_first_column: bool = False
+    widths: list[float] = field(default_factory=list)
+
+    @property
+    def grid(self) -> list[list[str | None]]:
+        return [*self.header, *[list[str | None](row) for row in self.body]]
+
+    @property
+    def cols(self) -> int:
+        return len(self.body[0])
+
+    def span(self, row: int, col: int) -> tuple[int, int]:
+        for r, c, rs, cs in self.merges:
+            if (r, c) == (row, col):
+                return rs, cs
+        return 1, 1
+
+    def truth(self) -> list[tuple[int, int, str]]:
+        """(row, col, text) of every non-empty cell."""
+        return [(r, c, t) for r, row in enumerate(self.grid) for c, t in enumerate(row) if t]
+
+
+def random_spec(rng: random.Random, header_style: str | None = None, merged: bool = False) -> TableSpec:
+    random.seed(rng.random())
+    cols = rng.randint(2, 5)
+    names = rng.sample(HEADERS, cols)
+    body = [[rng.choice(WORDS)] + [number() if rng.random() < 0.6 else rng.choice(WORDS) for _ in range(cols - 1)]
+            for _ in range(rng.randint(2, 8))]
+    body[0][-1] = number()  # at least one number under the headers, as real data has
+    header: list[list[str | None]] = [list(names)]
+    merges: list[tuple[int, int, int, int]] = []
+    if merged and cols >= 3:
+        # A group heading over the last two columns; the first column's header spans both rows.
+        header = [[names[0], *names[1:-2], "ภาคเรียน", None], [None, *[None] * (cols - 3), "ที่ 1", "ที่ 2"]]
+        for c in range(1, cols - 2):
+            merges.append((0, c, 2, 1))
+        merges += [(0, 0, 2, 1), (0, cols - 2, 1, 2)]
+    style = header_style or rng.choice(["bold", "shaded", "plain"])
+    widths = [rng.choice([95.0, 105.0, 115.0] if cols <= 4 else [85.0, 90.0]) for _ in range(cols)]  # fits A4
+    return TableSpec(header, body, merges, style, rng.random() < 0.3, widths)
+
+
+class RuledWriter:
+    """Draws tables the way Word prints them: text runs plus ruling line segments."""
+
+    def __init__(self) -> None:
+        self.doc = pymupdf.open()
+        self.page = self._new_page()
+
+    def _new_page(self) -> pymupdf.Page:
+        page = self.doc.new_page(width=595, height=842)
+        page.insert_font(fontname="sar", fontfile=str(REGULAR))
+        page.insert_font(fontname="sarb", fontfile=str(BOLD))
+        return page
+
+    def new_page(self) -> None:
+        self.page = self._new_page()
+
+    def text(self, y: float, text: str, bold: bool = False, size: float = 12.0, x: float = 60.0) -> None:
+        self.page.insert_text((x, y), text, fontname="sarb" if bold else "sar", fontsize=size)
+
+    def table(self, spec: TableSpec, y: float, rows: range | None = None, x: float = 60.0) -> float:
+        """Draw ``rows`` of the spec's grid (all by default) from ``y``; returns the bottom."""
+        grid = spec.grid
+        rows = rows if rows is not None else range(len(grid))
+        xs = [x]
+        for w in spec.widths:
+            xs.append(xs[-1] + w)
+        ys = {r: y + i * ROW_HEIGHT for i, r in enumerate(rows)}
+        bottom = y + len(rows) * ROW_HEIGHT
+        ys[rows.stop] = bottom
+        covered: set[tuple[int, int]] = set()
+        boxes: list[pymupdf.Rect] = []
+        for r in rows:
+            for c, text in enumerate(grid[r]):
+                if (r, c) in covered:
+                    continue
+                rs, cs = spec.span(r, c)
+                rs = min(rs, rows.stop - r)
+                covered |= {(r + i, c + j) for i in range(rs) for j in range(cs)}
+                box = pymupdf.Rect(xs[c], ys[r], xs[c + cs], ys[r + rs])
+                boxes.append(box)
+                is_header = r < len(spec.header)
+                if is_header and spec.header_style == "shaded":
+                    self.page.draw_rect(box, color=None, fill=(0.85, 0.85, 0.85), width=0)
+                bold = (is_header and spec.header_style == "bold") or (c == 0 and spec.bold_first_column and not is_header)
+                if text:
+                    self.text(box.y0 + (box.height + FONT_SIZE) / 2 - 2, text, bold, FONT_SIZE, box.x0 + 4)
+        shape = self.page.new_shape()
+        for box in boxes:  # each cell's four edges as separate segments, as Word prints borders
+            for a, b in ((box.tl, box.tr), (box.tr, box.br), (box.br, box.bl), (box.bl, box.tl)):
+                shape.draw_line(a, b)
+        shape.finish(color=(0, 0, 0), width=0.6)
+        shape.commit()
+        return bottom
+
+    def save(self, path: Path) -> Path:
+        self.doc.save(path)
+        return path
+
+
+def html_table(spec: TableSpec) -> str:
+    """The spec as an HTML table with <th> headers (bold) or shaded <td> headers."""
+    out = ["<table>"]
+    covered: set[tuple[int, int]] = set()
+    for r, row in enumerate(spec.grid):
+        out.append("<tr>")
+        for c, text in enumerate(row):
+            if (r, c) in covered or text is None:
+                continue
+            rs, cs = spec.span(r, c)
+            covered |= {(r + i, c + j) for i in range(rs) for j in range(cs)}
+            attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            is_header = r < len(spec.header)
+            tag = "th" if is_header and spec.header_style == "bold" else "td"
+            if is_header and spec.header_style == "shaded":
+                attrs += ' style="background-color: #d9d9d9"'
+            if c == 0 and not is_header and spec.bold_first_column:
+                text_html = f"<b>{escape(text)}</b>"
+            else:
+                text_html = escape(text)
+            out.append(f"<{tag}{attrs}>{text_html}</{tag}>")
+        out.append("</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def html_pdf(path: Path, html: str) -> Path:
+    """Lay out HTML in Sarabun on A4 pages, as an HTML/ODF engine would."""
+    archive = pymupdf.Archive(str(FONTS))
+    css = (
+        "@font-face {font-family: s; src: url(Sarabun-Regular.ttf);}"
+        "@font-face {font-family: s; font-weight: bold; src: url(Sarabun-Bold.ttf);}"
+        "* {font-family: s; font-size: 11pt;} th {font-weight: bold; text-align: left}"
+        "table {border-collapse: collapse} td, th {border: 0.6pt solid black; padding: 3pt}"
+    )
+    story = pymupdf.Story(html, user_css=css, archive=archive)
+    writer = pymupdf.DocumentWriter(str(path))
+    more = True
+    while more:
+        device = writer.begin_page(pymupdf.paper_rect("a4"))
+        more, _ = story.place(pymupdf.Rect(60, 60, 535, 780))
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+    return path

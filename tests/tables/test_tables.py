@@ -1,0 +1,170 @@
+"""Tables found on made PDFs: cells, headers, merged cells, a table over a page break."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from guidelight.core.model import Page, ParagraphKind, Table
+from guidelight.core.serialize import page_from_dict, page_to_dict
+from guidelight.extract.pdf import open_document
+from tests.tables.tablegen import RuledWriter, TableSpec, html_pdf, html_table, random_spec
+
+PRICES = TableSpec(
+    header=[["สินค้า", "ราคา", "จำนวน"]],
+    body=[["ข้าวสาร", "150 บาท", "2"], ["น้ำปลา", "35 บาท", "1"], ["ไข่ไก่", "4 บาท", "30"]],
+    widths=[120.0, 100.0, 80.0],
+)
+MERGED = TableSpec(
+    header=[["รายวิชา", "คะแนน", None], [None, "กลางภาค", "ปลายภาค"]],
+    body=[["คณิตศาสตร์", "30", "40"], ["ภาษาไทย", "25", "35"]],
+    merges=[(0, 0, 2, 1), (0, 1, 1, 2)],
+    widths=[120.0, 100.0, 100.0],
+)
+
+
+def tables_of(page: Page) -> list[Table]:
+    return [p.table for p in page.paragraphs if p.table is not None]
+
+
+def cells_of(table: Table) -> list[tuple[int, int, str]]:
+    return [(c.row, c.col, c.text) for c in table.cells if c.text]
+
+
+def ruled_pdf(path: Path, spec: TableSpec, before: str = "ตารางที่ 1 ราคาสินค้า", after: str = "ข้อความหลังตาราง") -> Path:
+    writer = RuledWriter()
+    writer.text(80, before, bold=True)
+    bottom = writer.table(spec, 95)
+    writer.text(bottom + 30, after)
+    return writer.save(path)
+
+
+def test_ruled_table_is_one_block_in_reading_order(tmp_path: Path) -> None:
+    page = open_document(ruled_pdf(tmp_path / "t.pdf", PRICES)).page(1)
+    kinds = [p.kind for p in page.paragraphs]
+    assert kinds == [ParagraphKind.HEADING, ParagraphKind.TABLE, ParagraphKind.BODY]
+    (table,) = tables_of(page)
+    assert (table.rows, table.cols, table.header_rows, table.header_cols) == (4, 3, 1, 0)
+    assert cells_of(table) == PRICES.truth()
+    para = page.paragraphs[1]
+    assert page.text[para.start : para.end].split("\n") == [t for _, _, t in PRICES.truth()]
+    for cell in table.cells:  # cell offsets point at the cell's own text in the page
+        assert page.text[para.start + cell.start : para.start + cell.end] == cell.text
+    assert table.column_header(1) == "ราคา"
+
+
+def test_html_laid_out_table_with_th_headers(tmp_path: Path) -> None:
+    html = "<p>ย่อหน้าก่อนตาราง</p>" + html_table(PRICES) + "<p>ย่อหน้าหลังตาราง</p>"
+    page = open_document(html_pdf(tmp_path / "h.pdf", html)).page(1)
+    assert [p.kind for p in page.paragraphs] == [ParagraphKind.BODY, ParagraphKind.TABLE, ParagraphKind.BODY]
+    (table,) = tables_of(page)
+    assert cells_of(table) == PRICES.truth()
+    assert table.header_rows == 1
+
+
+def test_shaded_and_plain_headers_are_found(tmp_path: Path) -> None:
+    for style in ("shaded", "plain"):
+        spec = TableSpec(PRICES.header, PRICES.body, header_style=style, widths=PRICES.widths)
+        (table,) = tables_of(open_document(ruled_pdf(tmp_path / f"{style}.pdf", spec)).page(1))
+        assert table.header_rows == 1, style
+
+
+def test_no_header_when_nothing_sets_the_first_row_apart(tmp_path: Path) -> None:
+    spec = TableSpec([], [["วันจันทร์", "เศรษฐศาสตร์"], ["วันอังคาร", "ประวัติศาสตร์"], ["วันพุธ", "เคมี"]],
+                     widths=[120.0, 120.0])
+    (table,) = tables_of(open_document(ruled_pdf(tmp_path / "n.pdf", spec)).page(1))
+    assert table.header_rows == 0
+    assert table.column_header(1) == ""
+
+
+def test_bold_first_column_is_a_header_column(tmp_path: Path) -> None:
+    spec = TableSpec(PRICES.header, PRICES.body, bold_first_column=True, widths=PRICES.widths)
+    (table,) = tables_of(open_document(ruled_pdf(tmp_path / "c.pdf", spec)).page(1))
+    assert (table.header_rows, table.header_cols) == (1, 1)
+    assert table.row_header(2) == "น้ำปลา"
+
+
+def test_merged_header_cells_keep_their_spans(tmp_path: Path) -> None:
+    for name, make in (("ruled", lambda p: ruled_pdf(p, MERGED)), ("html", lambda p: html_pdf(p, html_table(MERGED)))):
+        (table,) = tables_of(open_document(make(tmp_path / f"{name}.pdf")).page(1))
+        spans = {(c.text): (c.row, c.col, c.row_span, c.col_span) for c in table.cells if c.text}
+        assert spans["รายวิชา"] == (0, 0, 2, 1), name
+        assert spans["คะแนน"] == (0, 1, 1, 2), name
+        assert table.header_rows == 2, name
+        assert table.column_header(2) == "คะแนน ปลายภาค", name
+        assert table.cell_at(1, 0) is table.cell_at(0, 0)
+
+
+def crossing_pdf(path: Path, repeat_header: bool) -> tuple[Path, TableSpec]:
+    spec = TableSpec(PRICES.header, [[f"สินค้า {i}", f"{10 * i} บาท", str(i)] for i in range(1, 13)],
+                     widths=PRICES.widths)
+    writer = RuledWriter()
+    writer.text(600, "ตารางราคา", bold=True)
+    writer.table(spec, 612, range(0, 9))  # header + 8 rows down to the foot of page 1
+    writer.new_page()
+    y = 60.0
+    if repeat_header:
+        y = writer.table(spec, y, range(0, 1))
+    bottom = writer.table(spec, y, range(9, 13))
+    writer.text(bottom + 30, "หลังตาราง")
+    return writer.save(path), spec
+
+
+def test_table_over_a_page_break_is_marked_and_keeps_its_headers(tmp_path: Path) -> None:
+    for repeat in (False, True):
+        path, spec = crossing_pdf(tmp_path / f"cross{repeat}.pdf", repeat)
+        doc = open_document(path, use_cache=False)
+        (first,) = tables_of(doc.page(1))
+        (second,) = tables_of(doc.page(2))
+        assert first.continues and not first.continued
+        assert second.continued and not second.continues
+        assert second.column_header(1) == "ราคา", repeat
+        body = [c.text for c in second.cells if c.row >= second.header_rows]
+        assert body == [t for row in spec.body[8:] for t in row]
+
+
+def test_continued_table_borrows_headers_even_when_read_first(tmp_path: Path) -> None:
+    """Opening at page 2 (a bookmark) must not lose the headers printed on page 1."""
+    path, _ = crossing_pdf(tmp_path / "cross.pdf", False)
+    (second,) = tables_of(open_document(path, use_cache=False).page(2))
+    assert second.borrowed_headers == ("สินค้า", "ราคา", "จำนวน")
+
+
+def test_framed_text_is_not_a_table(tmp_path: Path) -> None:
+    spec = TableSpec([], [["บรรทัดที่หนึ่งของกรอบ"], ["บรรทัดที่สองของกรอบ"]], widths=[300.0])
+    page = open_document(ruled_pdf(tmp_path / "box.pdf", spec)).page(1)
+    assert not tables_of(page)
+    assert "บรรทัดที่หนึ่งของกรอบ" in page.text
+
+
+def test_tables_survive_the_page_cache(tmp_path: Path) -> None:
+    path = ruled_pdf(tmp_path / "m.pdf", MERGED)
+    fresh = open_document(path).page(1)
+    assert page_from_dict(page_to_dict(fresh)) == fresh
+    assert open_document(path).page(1) == fresh  # read back from the cache
+
+
+def measure(tmp_path: Path, count: int, seed: int) -> tuple[float, float, int]:
+    """Cell accuracy and header detection over random tables of both producers."""
+    rng = random.Random(seed)
+    right = total = headers_found = 0
+    for i in range(count):
+        spec = random_spec(rng, merged=i % 4 == 3)
+        if i % 2:
+            path = html_pdf(tmp_path / f"r{i}.pdf", "<p>ตารางทดสอบ</p>" + html_table(spec))
+        else:
+            path = ruled_pdf(tmp_path / f"r{i}.pdf", spec, before="ตารางทดสอบ", after="จบ")
+        found = tables_of(open_document(path).page(1))
+        got = {(r, c): t for table in found[:1] for r, c, t in cells_of(table)}
+        truth = spec.truth()
+        right += sum(got.get((r, c)) == t for r, c, t in truth)
+        total += len(truth)
+        headers_found += bool(found) and found[0].header_rows == len(spec.header)
+    return right / total, headers_found / count, total
+
+
+def test_cell_text_and_header_accuracy(tmp_path: Path) -> None:
+    cells, headers, total = measure(tmp_path, 40, seed=10)
+    print(f"cell accuracy {cells:.2%} of {total} cells; header rows found for {headers:.0%} of 40 tables")
+    assert cells >= 0.99
+    assert headers >= 0.95
