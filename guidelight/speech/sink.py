@@ -17,12 +17,14 @@ import ctypes
 import sys
 import threading
 import time
-from collections.abc import Generator
+from collections.abc import Callable, Generator
 from typing import Any, Protocol
 
 from guidelight.speech.backend import SpeechUnavailable
 
 LEAD_SECONDS = 0.1
+STALL_SECONDS = 2.0  # a device that takes no audio for this long has gone (unplugged headphones)
+DEVICE_STOPPED = "the audio device stopped playing; check that the speakers or headphones are still connected"
 DEVICE_PERIOD_MS = 20
 
 
@@ -111,9 +113,7 @@ class _BufferedSink:
                 self._set_rate(sample_rate)
                 self._rate = sample_rate
             lead = int(LEAD_SECONDS * sample_rate)
-            while self._written - self._played > lead and epoch == self._epoch:
-                self._cond.wait(0.005)
-                self._advance()
+            self._wait(lambda: self._written - self._played > lead, epoch)
             if epoch != self._epoch:
                 return False
             self._queue(pcm)
@@ -121,9 +121,20 @@ class _BufferedSink:
             return True
 
     def _wait_drained(self, epoch: int) -> None:
-        while self._written > self._played and epoch == self._epoch:
+        self._wait(lambda: self._written > self._played, epoch)
+
+    def _wait(self, busy: Callable[[], bool], epoch: int) -> None:
+        """Wait while ``busy()`` in this epoch; a device that stops taking audio is an error, not a hang."""
+        last, since = self._played, time.monotonic()
+        while busy() and epoch == self._epoch:
             self._cond.wait(0.005)
             self._advance()
+            if self._played != last:
+                last, since = self._played, time.monotonic()
+            elif time.monotonic() - since > STALL_SECONDS:
+                self._drop_unplayed()
+                self._written = self._played
+                raise SpeechUnavailable(DEVICE_STOPPED)
 
     def close(self) -> None:
         self.flush()

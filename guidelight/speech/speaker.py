@@ -28,6 +28,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from guidelight.core.model import Lang
+from guidelight.speech import sink as sink_module
 from guidelight.speech.backend import (
     MAX_RATE,
     MIN_RATE,
@@ -37,7 +38,7 @@ from guidelight.speech.backend import (
     VoiceSettings,
 )
 from guidelight.speech.pipeline import AudioChunk, Synthesizer, words_of
-from guidelight.speech.sink import AudioSink
+from guidelight.speech.sink import DEVICE_STOPPED, AudioSink
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -402,9 +403,17 @@ class Speaker:
     def _finish(self, item: _Item, pending: deque[tuple[int, _Job, SpeechEvent]]) -> None:
         sink = self.sink
         end = sink.written_frames()
-        while item.job.gen == self._gen and sink.played_frames() < end:
+        last, since = sink.played_frames(), time.monotonic()
+        while item.job.gen == self._gen and last < end:
             self._fire_due(pending)
             time.sleep(0.005)
+            played = sink.played_frames()
+            if played != last:
+                last, since = played, time.monotonic()
+            elif time.monotonic() - since > sink_module.STALL_SECONDS:
+                pending.clear()
+                self._deliver(item.job, SpeechEvent(EventKind.ERROR, None, message=_sentence(DEVICE_STOPPED)))
+                break
         self._fire_due(pending)
         if item.job.gen == self._gen:
             self._speaking = False

@@ -233,3 +233,26 @@ def test_rate_change_while_speaking_goes_on_from_the_word_being_heard(events: Ev
     assert words_after == sorted(words_after)
     assert PAGE[words_after[-1] :].startswith("meet")
     assert {s.rate for _, s in backend.calls[calls_before:]} == {700}
+
+
+class StalledSink(RecordingSink):
+    """A device that stopped taking audio (headphones unplugged): nothing is ever heard."""
+
+    def _advance(self) -> None:
+        pass
+
+    def _queue(self, pcm: bytes) -> None:
+        pass
+
+
+def test_a_device_that_stops_playing_is_a_message_not_a_hang(events: Events, monkeypatch: pytest.MonkeyPatch) -> None:
+    from guidelight.speech import sink as sink_module
+
+    monkeypatch.setattr(sink_module, "STALL_SECONDS", 0.3)
+    speaker = Speaker(backend=ToneBackend(), sink=StalledSink(realtime=True))
+    speaker.speak(utterances(), events)
+    assert events.done.wait(10)
+    speaker.close()
+    messages = [e.message for e in events.of(EventKind.ERROR)]
+    assert messages and "audio device stopped playing" in messages[0]
+    assert len(events.of(EventKind.WORD)) <= 1  # at most the word at the very first sample
