@@ -19,7 +19,9 @@ if TYPE_CHECKING:  # the speech modules load pythainlp and pyttsx3: only when a 
 def register(subparsers: argparse._SubParsersAction) -> None:
     normalize = subparsers.add_parser("normalize", help="print exactly what the speech engine will be given")
     normalize.add_argument("text")
-    normalize.add_argument("--runs", action="store_true", help="one line per language run, with its language")
+    normalize.add_argument(
+        "--runs", action="store_true", help="one line per piece the engine is given, with its language"
+    )
     normalize.set_defaults(func=run_normalize)
 
     say = subparsers.add_parser("say", help="speak a text aloud")
@@ -63,17 +65,14 @@ def _voice_options(parser: argparse.ArgumentParser) -> None:
 
 def run_normalize(args: argparse.Namespace) -> int:
     from guidelight.speech.normalize import Normalizer
-    from guidelight.speech.script import split_runs
+    from guidelight.speech.pipeline import plan
 
-    normalizer = Normalizer()
-    spoken = [
-        (run.lang, normalizer.normalize(args.text[run.start : run.end], run.lang).text) for run in split_runs(args.text)
-    ]
+    spoken = plan(args.text, Normalizer())
     if args.runs:
-        for lang, text in spoken:
-            print(f"[{lang.value}] {text}")
+        for piece in spoken:
+            print(f"[{piece.run.lang.value}] {piece.normalized.text}")
     else:
-        print("".join(text for _, text in spoken))
+        print("".join(piece.normalized.text for piece in spoken))
     return 0
 
 

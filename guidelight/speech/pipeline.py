@@ -143,6 +143,16 @@ def split_long(text: str, run: Run, limit: int = MAX_CHUNK_CHARS) -> list[Run]:
     return pieces
 
 
+def plan(text: str, normalizer: Normalizer) -> list[SpokenRun]:
+    """The pieces of ``text`` exactly as the engine gets them, one call each (empty ones dropped)."""
+    spoken = []
+    for run in (piece for whole in split_runs(text) for piece in split_long(text, whole)):
+        normalized = normalizer.normalize(text[run.start : run.end], run.lang)
+        if normalized.text.strip():
+            spoken.append(SpokenRun(run, text[run.start : run.end], normalized))
+    return spoken
+
+
 class Synthesizer:
     """Turns utterance text into timed audio chunks with the right voice for each run."""
 
@@ -177,13 +187,7 @@ class Synthesizer:
         return english.id if english else (voices[0].id if voices else None)
 
     def plan(self, text: str) -> list[SpokenRun]:
-        """The runs of ``text`` as the engine will get them (empty runs dropped)."""
-        spoken = []
-        for run in (piece for whole in split_runs(text) for piece in split_long(text, whole)):
-            normalized = self.normalizer.normalize(text[run.start : run.end], run.lang)
-            if normalized.text.strip():
-                spoken.append(SpokenRun(run, text[run.start : run.end], normalized))
-        return spoken
+        return plan(text, self.normalizer)
 
     def chunks(
         self,
