@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from guidelight.core.model import Page, Paragraph, ParagraphKind, Sentence, Word
+from guidelight.core.model import Figure, Page, Paragraph, ParagraphKind, Sentence, Table, Word
 from guidelight.thai.segment import segment_paragraph
 
 PARAGRAPH_SEPARATOR = "\n\n"  # Page.text joins paragraphs with a blank line
@@ -118,6 +118,7 @@ class _Piece:
     level: int
     bbox: tuple[float, float, float, float]
     sentences: tuple[Sentence, ...] | None
+    table: Table | None = None  # a table's cells, kept while its text is not rewritten
 
 
 def apply_corrections(page: Page, corrections: Iterable[Correction]) -> Page:
@@ -134,16 +135,31 @@ def apply_corrections(page: Page, corrections: Iterable[Correction]) -> Page:
 
     pieces: list[_Piece] = []
     furniture = list(page.furniture)
-    pieces.extend(_figures(by_index.get(PAGE_TOP, ())))
+    # An extracted figure standing before paragraph i (Figure.before) moves with the
+    # paragraphs; a description written after paragraph i - 1 is that figure's alt text.
+    stand: dict[int, int] = {}
+    alt: dict[int, str] = {}
+
+    def add_descriptions(position: int, described: list[_Piece]) -> None:
+        if described:
+            stand[position], alt[position] = len(pieces), described[0].text.removeprefix(FIGURE_PREFIX)
+            pieces.extend(described)
+
+    add_descriptions(0, _figures(by_index.get(PAGE_TOP, ())))
     for index, para in enumerate(page.paragraphs):
+        stand.setdefault(index, len(pieces))
         own = by_index.get(index, ())
         original = page.text[para.start : para.end]
         if any(c.kind is CorrectionKind.FURNITURE for c in own):
             furniture.append(original)
         else:
             pieces.append(_corrected_piece(para, original, own))
-        pieces.extend(_figures(own))
-    return _assemble(page, pieces, tuple(furniture))
+        add_descriptions(index + 1, _figures(own))
+    stand.setdefault(len(page.paragraphs), len(pieces))
+    figures = tuple(
+        dataclasses.replace(f, before=stand[f.before], alt=alt.get(f.before, f.alt)) for f in page.figures
+    )
+    return _assemble(page, pieces, tuple(furniture), figures)
 
 
 def _latest(corrections: Sequence[Correction], kind: CorrectionKind) -> Correction | None:
@@ -153,10 +169,12 @@ def _latest(corrections: Sequence[Correction], kind: CorrectionKind) -> Correcti
 
 def _corrected_piece(para: Paragraph, original: str, own: Sequence[Correction]) -> _Piece:
     relative = tuple(_shift_sentence(s, -para.start) for s in para.sentences)
-    piece = _Piece(original, para.kind, para.level, para.bbox, relative)
+    piece = _Piece(original, para.kind, para.level, para.bbox, relative, para.table)
     text_fix = _latest(own, CorrectionKind.TEXT)
     if text_fix is not None and text_fix.text != original:
-        piece.text, piece.sentences = text_fix.text, None
+        piece.text, piece.sentences, piece.table = text_fix.text, None, None
+        if piece.kind is ParagraphKind.TABLE:  # rewritten as prose by the volunteer
+            piece.kind = ParagraphKind.BODY
     heading = _latest(own, CorrectionKind.HEADING)
     if heading is not None:
         piece.kind = ParagraphKind.HEADING if heading.level > 0 else ParagraphKind.BODY
@@ -174,7 +192,9 @@ def _figures(corrections: Iterable[Correction]) -> list[_Piece]:
     ]
 
 
-def _assemble(page: Page, pieces: Sequence[_Piece], furniture: tuple[str, ...]) -> Page:
+def _assemble(
+    page: Page, pieces: Sequence[_Piece], furniture: tuple[str, ...], figures: tuple[Figure, ...]
+) -> Page:
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     cursor = 0
@@ -186,12 +206,13 @@ def _assemble(page: Page, pieces: Sequence[_Piece], furniture: tuple[str, ...]) 
         else:
             sentences = tuple(_shift_sentence(s, cursor) for s in piece.sentences)
         paragraphs.append(
-            Paragraph(cursor, cursor + len(piece.text), piece.kind, piece.level, sentences, piece.bbox)
+            Paragraph(cursor, cursor + len(piece.text), piece.kind, piece.level, sentences, piece.bbox, piece.table)
         )
         parts.append(piece.text)
         cursor += len(piece.text)
     return dataclasses.replace(
-        page, text=PARAGRAPH_SEPARATOR.join(parts), paragraphs=tuple(paragraphs), furniture=furniture
+        page, text=PARAGRAPH_SEPARATOR.join(parts), paragraphs=tuple(paragraphs), furniture=furniture,
+        figures=figures,
     )
 
 
