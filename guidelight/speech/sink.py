@@ -163,7 +163,6 @@ class RecordingSink(_BufferedSink):
         self.keep = keep
         self._pcm = bytearray()
         self._last = time.monotonic()
-        self.first_write_at: float | None = None  # time.perf_counter() of the first sample handed over
 
     @property
     def sample_rate(self) -> int:
@@ -189,8 +188,6 @@ class RecordingSink(_BufferedSink):
             del self._pcm[self._played * 2 :]
 
     def _queue(self, pcm: bytes) -> None:
-        if self.first_write_at is None:
-            self.first_write_at = time.perf_counter()
         if self.keep:
             self._pcm += pcm
         if not self.realtime:

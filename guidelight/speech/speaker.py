@@ -229,15 +229,14 @@ class Speaker:
         old = self._job
         if not self._speaking or old is None or old.on_event is None:
             return
-        heard = old.heard or old.resume  # nothing heard yet since the last change: keep its place
         backlog = old.backlog
 
         def source() -> Iterator[Utterance]:  # runs on the speech thread once the old job has let go
             yield from list(backlog)
             yield from old.source
 
-        resume = heard if heard is not None and backlog and backlog[0] == heard[0] else None
-        self._start(_Job(0, source(), old.on_event, resume=resume))
+        # Nothing heard yet since the last change: keep that change's place.
+        self._start(_Job(0, source(), old.on_event, resume=old.heard or old.resume))
 
     def _get_synthesizer(self) -> Synthesizer:
         if self._synthesizer is None:
@@ -383,7 +382,9 @@ class Speaker:
             return
         marks, skip = item.chunk.marks, 0
         resume = item.job.resume
-        if resume is not None and resume[0] == item.utterance:
+        if resume is not None and resume[0] != item.utterance:
+            item.job.resume = resume = None  # the heard sentence had ended: start this one whole
+        if resume is not None:
             later = [m for m in marks if m.offset >= resume[1]]
             if not later:
                 return  # this part of the sentence was heard before the change

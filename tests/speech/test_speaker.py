@@ -256,3 +256,19 @@ def test_a_device_that_stops_playing_is_a_message_not_a_hang(events: Events, mon
     messages = [e.message for e in events.of(EventKind.ERROR)]
     assert messages and "audio device stopped playing" in messages[0]
     assert len(events.of(EventKind.WORD)) <= 1  # at most the word at the very first sample
+
+
+def test_several_quick_changes_keep_the_place(events: Events) -> None:
+    backend = ToneBackend(seconds_per_char=0.03)
+    speaker = Speaker(backend=backend, sink=RecordingSink(realtime=True))
+    speaker.speak(utterances(), events)
+    assert events.wait_for(lambda: len(events.of(EventKind.WORD)) >= 3)
+    count = len(events.items)
+    for rate in (250, 300, 350, 400):  # a student holding the "faster" key
+        speaker.set_rate(rate)
+    assert events.done.wait(15)
+    speaker.close()
+    heard = [e.offset for _, e in events.items[:count] if e.kind is EventKind.WORD][-1]
+    words_after = [e.offset for _, e in events.items[count:] if e.kind is EventKind.WORD]
+    assert heard <= words_after[0] <= heard + 15
+    assert words_after == sorted(words_after) and PAGE[words_after[-1] :].startswith("meet")
