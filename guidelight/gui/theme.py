@@ -95,5 +95,6 @@ def apply(app: QApplication, theme: str, default_palette: QPalette) -> Colours:
         sheet = (f"QPushButton {{ border: 1px solid {c.text}; padding: 4px 12px; }}"
                  f" QPushButton:focus {{ border: {width}px solid {c.focus}; }} "
                  f"QMenu {{ border: 1px solid {c.text}; }} " + sheet)
-    app.setStyleSheet(sheet)
+    if app.styleSheet() != sheet:  # re-polishing every widget is slow; do it only on change
+        app.setStyleSheet(sheet)
     return c

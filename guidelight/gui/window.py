@@ -194,11 +194,11 @@ class MainWindow(QMainWindow):
         scale = self.settings.zoom / 100
         self.view.set_reading_font(self.settings.font_family, self.settings.font_size * scale)
         ui_font = QFont(self.settings.font_family)
-        ui_font.setPointSizeF(UI_POINTS * scale)  # menus, buttons and status grow with zoom too
-        for widget in (self.menuBar(), self.statusBar(), *self.buttons.values(), self.status):
-            widget.setFont(ui_font)
-        for menu in self.menus.values():
-            menu.setFont(ui_font)
+        ui_font.setPointSizeF(UI_POINTS * scale)  # menus, buttons, dialogs grow with zoom too
+        if app.font() != ui_font:
+            app.setFont(ui_font)  # dialogs opened from now on
+        for widget in (self.menuBar(), self.statusBar(), self.status, *self.buttons.values(), *self.menus.values()):
+            widget.setFont(ui_font)  # widgets that exist already (a style sheet stops propagation)
         if self.session.doc is not None:
             self.session._show(self.session.position)  # redraw the highlight in the new colours
 
