@@ -12,6 +12,7 @@ APT_PACKAGES=(
   python3 python3-venv python3-pip
   espeak-ng sox                                   # offline speech (pyttsx3's Linux engine) and audio checks
   tesseract-ocr tesseract-ocr-tha                 # OCR for scanned pages
+  epubcheck                                       # validates EPUB exports in the tests
   fonts-thai-tlwg                                 # Thai fonts for rendering test PDFs
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi  # headless window + the screen-reader bus for tests
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0

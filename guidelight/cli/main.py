@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "guidelight.cli.document_cmds",
     "guidelight.cli.speech_cmds",
     "guidelight.cli.library_cmds",
+    "guidelight.cli.export_cmds",
 )
 
 

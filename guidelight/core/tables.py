@@ -45,12 +45,14 @@ def _words(lang: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class SpokenLine:
-    """One thing to say, and the stretch of the table paragraph's text it is about
-    (``start == end`` for words that are not in the text, like the table's size)."""
+    """One thing to say, the stretch of the table paragraph's text it is about
+    (``start == end`` for words that are not in the text, like the table's size), and
+    the grid row it reads (-1 for the table as a whole)."""
 
     text: str
     start: int = 0
     end: int = 0
+    row: int = -1
 
 
 def table_summary(table: Table, lang: str = "th") -> str:
@@ -84,6 +86,7 @@ def spoken_table(table: Table, lang: str = "th") -> list[SpokenLine]:
                     words["columns"] + ": " + ", ".join(c.text for c in heads),
                     min(c.start for c in heads),
                     max(c.end for c in heads),
+                    0,
                 )
             )
     for number, row in enumerate(range(table.header_rows, table.rows), start=1):
@@ -94,7 +97,7 @@ def spoken_table(table: Table, lang: str = "th") -> list[SpokenLine]:
         filled = [c for c in cells if c.text]
         start = min((c.start for c in filled), default=0)
         end = max((c.end for c in filled), default=start)
-        lines.append(SpokenLine(f"{words['row'].format(n=number)}: {said}", start, end))
+        lines.append(SpokenLine(f"{words['row'].format(n=number)}: {said}", start, end, row))
     lines.append(SpokenLine(words["continues" if table.continues else "end"]))
     return lines
 

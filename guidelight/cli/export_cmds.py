@@ -1,0 +1,69 @@
+"""`guidelight export`: a PDF as Word, EPUB 3 (optionally a talking book), HTML or text."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from guidelight.core.errors import GuideLightError
+from guidelight.core.model import Document
+from guidelight.export import FORMATS, export_document
+from guidelight.export.images import PdfImages
+from guidelight.export.structure import Block
+from guidelight.extract.pdf import open_document
+from guidelight.library import open_library
+from guidelight.library.paths import CATALOG_FILE, resolve_library_dir
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    export = subparsers.add_parser("export", help="write a PDF as docx, epub, html or txt for other reading tools")
+    export.add_argument("file", help="the PDF to export")
+    export.add_argument("--format", choices=FORMATS, help="default: from the output file's extension")
+    export.add_argument("-o", "--output", required=True, help="the file to write")
+    export.add_argument("--audio", action="store_true", help="EPUB only: add Guide Light's speech as media overlays")
+    export.add_argument("--password", help="password of an encrypted PDF")
+    export.add_argument("--library", help="course library folder whose corrections apply (default: your own)")
+    export.add_argument("--no-library", action="store_true", help="export the text as extracted, uncorrected")
+    export.set_defaults(func=run_export)
+
+
+def _through_library(doc: Document, path: str, folder: str | None) -> tuple[Document, dict[str, str]]:
+    """The document as the library corrects it, and its course's pronunciations, when the
+    PDF is catalogued; else unchanged. A missing library is not created just to look."""
+    directory = resolve_library_dir(folder)
+    if not (directory / CATALOG_FILE).is_file():
+        return doc, {}
+    lib = open_library(directory, read_only=True)
+    if lib.lookup_file(path) is None:
+        return doc, {}
+    return lib.corrected(doc), lib.pronunciations_for_document(doc.content_hash)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
+    if fmt not in FORMATS:
+        raise GuideLightError(f"say which format to write (--format {'|'.join(FORMATS)})")
+    doc = open_document(args.file, args.password)
+    pronunciations: dict[str, str] = {}
+    if not args.no_library:
+        doc, pronunciations = _through_library(doc, args.file, args.library)
+    images = PdfImages(args.file, args.password)
+
+    def figure_png(block: Block) -> bytes | None:
+        return images.png(block.page.number, block.figure) if block.figure is not None else None
+
+    def progress(done: int, total: int, what: str) -> None:
+        print(f"\r{done}/{total} {what}", end="", file=sys.stderr, flush=True)
+
+    try:
+        out = export_document(
+            doc, args.output, fmt, images=figure_png, progress=progress if sys.stderr.isatty() else None,
+            audio=args.audio, pronunciations=pronunciations,
+        )
+    finally:
+        images.close()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    print(out)
+    return 0

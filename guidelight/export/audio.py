@@ -1,0 +1,104 @@
+"""Guide Light's own speech for an EPUB's media overlays: each page's audio and the
+clips that tie each stretch of it to the element it reads (a sentence, a table row, a
+figure), so an EPUB reader highlights the text as it plays.
+
+What is said is what the app says: sentences through the normalizer and the course's
+pronunciation entries, tables by rows with their column headers, a figure announced
+with its description or caption, or as having none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from guidelight.core.errors import GuideLightError
+from guidelight.core.tables import figure_announcement, spoken_table
+from guidelight.export.markup import row_id, sentence_id
+from guidelight.export.structure import Block, BlockKind
+from guidelight.speech.backend import NORMAL_RATE, SpeechBackend, VoiceSettings
+from guidelight.speech.export import encode_mp3
+from guidelight.speech.lexicon import Lexicon
+from guidelight.speech.normalize import Normalizer
+from guidelight.speech.pipeline import Synthesizer
+
+PAUSE_SECONDS = 0.2  # between clips, as between sentences when the app reads
+
+
+@dataclass(frozen=True)
+class Clip:
+    """``target`` (an element id) is read from ``begin`` to ``end`` seconds of the page's audio."""
+
+    target: str
+    text: str
+    begin: float = 0.0
+    end: float = 0.0
+
+
+@dataclass(frozen=True)
+class PageAudio:
+    mp3: bytes
+    seconds: float
+    clips: tuple[Clip, ...]
+
+
+def spoken_clips(blocks: Iterable[Block], lang: str = "th") -> list[Clip]:
+    """What is said for these blocks, in order, each with the element it belongs to."""
+    clips: list[Clip] = []
+    for block in blocks:
+        para = block.paragraph
+        if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and para is not None:
+            for i, sentence in enumerate(para.sentences):
+                text = block.page.text[sentence.start : sentence.end]
+                if text.strip():
+                    clips.append(Clip(sentence_id(block, i), text))
+        elif block.kind is BlockKind.TABLE and block.table is not None:
+            for line in spoken_table(block.table, lang):
+                clips.append(Clip(row_id(block, line.row) if line.row >= 0 else block.id, line.text))
+        elif block.kind is BlockKind.FIGURE and block.figure is not None:
+            clips.append(Clip(block.id, figure_announcement(block.figure, lang)))
+    return clips
+
+
+class OverlaySpeech:
+    """Synthesizes pages for media overlays with one voice setting for the whole book."""
+
+    def __init__(
+        self,
+        backend: SpeechBackend | None = None,
+        pronunciations: Mapping[str, str] | None = None,
+        rate: int = NORMAL_RATE,
+    ) -> None:
+        if backend is None:
+            from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+
+            backend = Pyttsx3Backend()
+        lexicon = Lexicon.load()
+        if pronunciations:
+            lexicon = Lexicon({**lexicon.entries, **pronunciations})
+        self.synthesizer = Synthesizer(backend, Normalizer(lexicon))
+        self.settings = VoiceSettings(rate=rate)
+        self.sample_rate = 0
+
+    def page(self, clips: list[Clip]) -> PageAudio | None:
+        """The page's audio as MP3 and its clips timed in it; None for a silent page."""
+        pcm = bytearray()
+        timed: list[Clip] = []
+        for clip in clips:
+            begin = self._seconds(len(pcm))
+            for chunk in self.synthesizer.chunks(clip.text, 0, self.settings):
+                rate = chunk.synthesis.sample_rate
+                if self.sample_rate and rate != self.sample_rate:
+                    raise GuideLightError("the speech engine changed its sample rate mid-book; use one voice")
+                self.sample_rate = rate
+                pcm += chunk.synthesis.pcm
+            end = self._seconds(len(pcm))
+            if end > begin:
+                timed.append(Clip(clip.target, clip.text, begin, end))
+                pcm += bytes(2 * int(PAUSE_SECONDS * self.sample_rate))
+        if not timed:
+            return None
+        return PageAudio(encode_mp3(bytes(pcm), self.sample_rate), self._seconds(len(pcm)), tuple(timed))
+
+    def _seconds(self, pcm_bytes: int) -> float:
+        return pcm_bytes / 2 / self.sample_rate if self.sample_rate else 0.0

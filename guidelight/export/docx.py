@@ -1,0 +1,150 @@
+"""Word (.docx) through python-docx: what NVDA and JAWS users navigate in Word.
+
+Headings use Word's own "Heading N" styles (the navigation pane and the screen reader's
+heading keys find them); tables mark their header rows to repeat (``w:tblHeader``, read
+by screen readers as column headers); figures carry alternative text (``wp:docPr/@descr``);
+every page starts with a bookmark ``page_N``; every run is tagged th-TH or en-US; Thai
+is set in a Thai complex-script font (``w:cs``), which Word uses for Thai whatever the
+Latin font is.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+from docx.document import Document as WordDocument
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.shared import Pt
+from docx.table import Table as WordTable
+from docx.text.paragraph import Paragraph as WordParagraph
+
+from guidelight.core.model import Document, Lang
+from guidelight.core.tables import figure_announcement
+from guidelight.export.structure import Block, BlockKind, Progress, document_blocks, runs
+
+THAI_FONT = "TH Sarabun New"  # the Thai government standard font, on every Thai campus PC
+BODY_SIZE = Pt(16)  # TH Sarabun New is small: 16 pt reads like 12 pt of a Latin font
+MAX_IMAGE_WIDTH = Pt(450)
+LANG_TAGS = {Lang.THAI: "th-TH", Lang.ENGLISH: "en-US"}
+ImageBytes = Callable[[Block], bytes | None]
+
+
+def _element(tag: str, **attrs: str) -> BaseOxmlElement:
+    element = OxmlElement(tag)
+    for name, value in attrs.items():
+        element.set(qn(f"w:{name}"), value)
+    return element
+
+
+def _thai_style(style: object, size: Pt | None = None) -> None:
+    """A style whose Thai runs use the Thai font (complex script) and are tagged th-TH."""
+    font = style.font  # type: ignore[attr-defined]
+    font.name = THAI_FONT
+    if size is not None:
+        font.size = size
+    rpr = style.element.get_or_add_rPr()  # type: ignore[attr-defined]
+    fonts = rpr.get_or_add_rFonts()
+    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(theme), None)  # theme fonts would override the Thai font
+    fonts.set(qn("w:cs"), THAI_FONT)
+    if font.size is not None and rpr.find(qn("w:szCs")) is None:
+        rpr.find(qn("w:sz")).addnext(_element("w:szCs", val=str(int(font.size.pt * 2))))
+    if rpr.find(qn("w:lang")) is None:
+        rpr.append(_element("w:lang", val="th-TH", bidi="th-TH"))
+
+
+def _add_runs(paragraph: WordParagraph, text: str, bold: bool = False) -> None:
+    for part, lang in runs(text):
+        run = paragraph.add_run(part)
+        if bold:
+            run.bold = True
+        tag = LANG_TAGS.get(lang, "th-TH")
+        run._r.get_or_add_rPr().append(_element("w:lang", val=tag, bidi="th-TH"))
+
+
+class _Bookmarks:
+    def __init__(self) -> None:
+        self.next_id = 0
+
+    def add(self, paragraph: WordParagraph, name: str) -> None:
+        """A bookmark at the start of ``paragraph``: where Word's Go To and links land."""
+        start = _element("w:bookmarkStart", id=str(self.next_id), name=name)
+        end = _element("w:bookmarkEnd", id=str(self.next_id))
+        self.next_id += 1
+        ppr = paragraph._p.pPr
+        if ppr is not None:
+            ppr.addnext(start)
+        else:
+            paragraph._p.insert(0, start)
+        start.addnext(end)
+
+
+def _table(word: WordDocument, block: Block) -> WordTable:
+    table = block.table
+    assert table is not None
+    out = word.add_table(rows=table.rows, cols=table.cols)
+    out.style = "Table Grid"
+    for cell in table.cells:
+        target = out.cell(cell.row, cell.col)
+        if cell.row_span > 1 or cell.col_span > 1:
+            target = target.merge(out.cell(cell.row + cell.row_span - 1, cell.col + cell.col_span - 1))
+        _add_runs(target.paragraphs[0], cell.text, bold=cell.header)
+    for row in range(table.header_rows):
+        out.rows[row]._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
+    return out
+
+
+def _figure(word: WordDocument, block: Block, png: bytes | None) -> None:
+    figure = block.figure
+    assert figure is not None
+    if png:
+        run = word.add_paragraph().add_run()
+        width = min(Pt(figure.bbox[2] - figure.bbox[0]), MAX_IMAGE_WIDTH)
+        shape = run.add_picture(io.BytesIO(png), width=width)
+        doc_pr = shape._inline.docPr
+        doc_pr.set("descr", figure.alt or figure.caption or figure_announcement(figure))
+        doc_pr.set("title", figure.caption or "")
+    if block.text:
+        _add_runs(word.add_paragraph(style="Caption"), block.text)
+
+
+def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress | None = None) -> None:
+    word = docx.Document()
+    word.core_properties.title = doc.title
+    word.core_properties.language = "th-TH"
+    _thai_style(word.styles["Normal"], BODY_SIZE)
+    for level in range(1, 7):
+        _thai_style(word.styles[f"Heading {level}"])
+    _thai_style(word.styles["Caption"])
+    bookmarks = _Bookmarks()
+    pending_page: str | None = None
+    for block in document_blocks(doc, progress):
+        if block.kind is BlockKind.PAGE:
+            pending_page = f"page_{block.page.number}"
+            continue
+        if block.kind is BlockKind.TABLE:
+            if pending_page:  # a page that opens with a table: the bookmark needs a paragraph
+                bookmarks.add(word.add_paragraph(), pending_page)
+                pending_page = None
+            _table(word, block)
+            continue
+        if block.kind is BlockKind.FIGURE:
+            if pending_page:
+                bookmarks.add(word.add_paragraph(), pending_page)
+                pending_page = None
+            _figure(word, block, images(block))
+            continue
+        style = f"Heading {block.level}" if block.kind is BlockKind.HEADING else None
+        paragraph = word.add_paragraph(style=style)
+        _add_runs(paragraph, block.text)
+        if pending_page:
+            bookmarks.add(paragraph, pending_page)
+            pending_page = None
+    if pending_page:
+        bookmarks.add(word.add_paragraph(), pending_page)
+    word.save(str(out))

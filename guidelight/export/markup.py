@@ -1,0 +1,120 @@
+"""XHTML for a document's blocks: headings, paragraphs, tables with header cells,
+figures with alternative text, page-break markers and language tags on every run.
+
+The same markup serves the HTML export and the EPUB's content documents (it is
+well-formed XML and valid HTML5). With ``sentence_ids`` each sentence is wrapped in a
+span with an id, which the EPUB's media overlay clips point at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from html import escape
+
+from guidelight.core.model import Lang, Table, TableCell
+from guidelight.core.tables import figure_announcement
+from guidelight.export.structure import Block, BlockKind, runs
+
+ImageSource = Callable[[Block], str | None]  # src of a figure's image, None when there is none
+
+
+def inline(text: str) -> str:
+    """Text with each non-Thai run in a span carrying its language."""
+    out = []
+    for part, lang in runs(text):
+        if lang is Lang.THAI or not part.strip():
+            out.append(escape(part))
+        else:
+            tag = escape(lang.value)
+            out.append(f'<span lang="{tag}" xml:lang="{tag}">{escape(part)}</span>')
+    return "".join(out)
+
+
+def sentence_id(block: Block, index: int) -> str:
+    return f"{block.id}-s{index}"
+
+
+def paragraph_content(block: Block, sentence_ids: bool) -> str:
+    """A paragraph's text; with ``sentence_ids`` each sentence in its own identified span."""
+    para = block.paragraph
+    if para is None:
+        return ""
+    if not sentence_ids or not para.sentences:
+        return inline(block.text)
+    text, out, cursor = block.page.text, [], para.start
+    for i, sentence in enumerate(para.sentences):
+        out.append(inline(text[cursor : sentence.start]))
+        out.append(f'<span id="{sentence_id(block, i)}">{inline(text[sentence.start : sentence.end])}</span>')
+        cursor = sentence.end
+    out.append(inline(text[cursor : para.end]))
+    return "".join(out)
+
+
+def row_id(block: Block, row: int) -> str:
+    return f"{block.id}-r{row}"
+
+
+def _cell(table: Table, cell: TableCell) -> str:
+    spans = (f' rowspan="{cell.row_span}"' if cell.row_span > 1 else "") + (
+        f' colspan="{cell.col_span}"' if cell.col_span > 1 else ""
+    )
+    if cell.row < table.header_rows:
+        return f'<th scope="{"colgroup" if cell.col_span > 1 else "col"}"{spans}>{inline(cell.text)}</th>'
+    if cell.col < table.header_cols:
+        return f'<th scope="row"{spans}>{inline(cell.text)}</th>'
+    return f"<td{spans}>{inline(cell.text)}</td>"
+
+
+def table_markup(block: Block) -> str:
+    """A table with its header rows in <thead> as <th scope="col">, header columns as
+    <th scope="row">; each row has an id for media overlays."""
+    table = block.table
+    assert table is not None
+    rows: list[list[TableCell]] = [[] for _ in range(table.rows)]
+    for cell in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        rows[cell.row].append(cell)
+
+    def section(tag: str, numbers: Iterable[int]) -> str:
+        body = "".join(
+            f'<tr id="{row_id(block, r)}">' + "".join(_cell(table, c) for c in rows[r]) + "</tr>"
+            for r in numbers
+            if rows[r]
+        )
+        return f"<{tag}>{body}</{tag}>" if body else ""
+
+    head = section("thead", range(table.header_rows))
+    body = section("tbody", range(table.header_rows, table.rows))
+    return f'<table id="{block.id}">{head}{body}</table>'
+
+
+def figure_markup(block: Block, image_src: ImageSource) -> str:
+    figure = block.figure
+    assert figure is not None
+    alt = figure.alt or figure.caption or figure_announcement(figure)
+    src = image_src(block)
+    image = f'<img src="{escape(src)}" alt="{escape(alt)}"/>' if src else f'<p role="img">{escape(alt)}</p>'
+    caption = f"<figcaption>{inline(block.text)}</figcaption>" if block.text else ""
+    return f'<figure id="{block.id}">{image}{caption}</figure>'
+
+
+def block_markup(block: Block, image_src: ImageSource, *, epub: bool = False, sentence_ids: bool = False) -> str:
+    if block.kind is BlockKind.PAGE:
+        kind = ' epub:type="pagebreak"' if epub else ""
+        return f'<span id="{block.id}" role="doc-pagebreak"{kind} aria-label="{escape(block.label)}"></span>'
+    if block.kind is BlockKind.HEADING:
+        return f'<h{block.level} id="{block.id}">{paragraph_content(block, sentence_ids)}</h{block.level}>'
+    if block.kind is BlockKind.TABLE:
+        return table_markup(block)
+    if block.kind is BlockKind.FIGURE:
+        return figure_markup(block, image_src)
+    return f'<p id="{block.id}">{paragraph_content(block, sentence_ids)}</p>'
+
+
+STYLE = """body { font-family: "Sarabun", "TH Sarabun New", "Noto Sans Thai", sans-serif; line-height: 1.6; }
+table { border-collapse: collapse; margin: 1em 0; }
+th, td { border: 1px solid #444; padding: 0.2em 0.5em; vertical-align: top; }
+th { background: #eee; text-align: left; }
+figure { margin: 1em 0; }
+figure img { max-width: 100%; }
+.-epub-media-overlay-active { background: #ff0; }
+"""

@@ -1,0 +1,98 @@
+"""A document walked as the blocks an export writes, in reading order.
+
+Pages become page markers; paragraphs become headings, paragraphs, tables and figures.
+A figure takes its caption paragraph (or a volunteer's description written in its
+place) with it, so the caption is written once, under the image.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from guidelight.core.model import Document, Figure, Lang, Page, Paragraph, ParagraphKind, Table
+from guidelight.library.corrections import FIGURE_PREFIX
+from guidelight.speech.script import split_runs
+
+Progress = Callable[[int, int, str], None]
+MAX_HEADING = 6  # h1..h6 in HTML and EPUB; Word has more, but one scale for all formats
+
+
+class BlockKind(enum.StrEnum):
+    PAGE = "page"
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+    FIGURE = "figure"
+
+
+@dataclass(frozen=True)
+class Block:
+    """One thing an export writes. ``paragraph`` is the model paragraph it comes from
+    (None for page markers and figures without a caption)."""
+
+    kind: BlockKind
+    page: Page
+    id: str
+    paragraph: Paragraph | None = None
+    level: int = 0
+    figure: Figure | None = None
+
+    @property
+    def text(self) -> str:
+        para = self.paragraph
+        return self.page.text[para.start : para.end] if para is not None else ""
+
+    @property
+    def table(self) -> Table | None:
+        return self.paragraph.table if self.paragraph is not None else None
+
+    @property
+    def label(self) -> str:
+        """The page's printed number when it has one, else its place in the file."""
+        return self.page.label or str(self.page.number)
+
+
+def runs(text: str) -> list[tuple[str, Lang]]:
+    """The text cut into runs of one language (Thai by default), for language tags."""
+    return [(text[run.start : run.end], run.lang) for run in split_runs(text, Lang.THAI)]
+
+
+def _is_caption_of(page: Page, para: Paragraph, figure: Figure) -> bool:
+    text = page.text[para.start : para.end]
+    return para.kind is ParagraphKind.FIGURE or (bool(figure.alt) and text == FIGURE_PREFIX + figure.alt)
+
+
+def page_blocks(page: Page) -> Iterator[Block]:
+    """The blocks of one page: its marker, then its paragraphs with figures in place."""
+    n = page.number
+    yield Block(BlockKind.PAGE, page, f"page-{n}")
+    figures = {f.before: f for f in page.figures}  # one figure per place is what extraction makes
+    taken: set[int] = set()
+    for index in range(len(page.paragraphs) + 1):
+        figure = figures.get(index)
+        if figure is not None:
+            para = page.paragraphs[index] if index < len(page.paragraphs) else None
+            caption = para if para is not None and _is_caption_of(page, para, figure) else None
+            if caption is not None:
+                taken.add(index)
+            yield Block(BlockKind.FIGURE, page, f"fig-{n}-{index}", caption, figure=figure)
+        if index == len(page.paragraphs) or index in taken:
+            continue
+        para = page.paragraphs[index]
+        pid = f"p-{n}-{index}"
+        if para.kind is ParagraphKind.TABLE and para.table is not None:
+            yield Block(BlockKind.TABLE, page, pid, para)
+        elif para.is_heading:
+            yield Block(BlockKind.HEADING, page, pid, para, level=min(MAX_HEADING, max(1, para.level)))
+        else:
+            yield Block(BlockKind.PARAGRAPH, page, pid, para)
+
+
+def document_blocks(doc: Document, progress: Progress | None = None) -> Iterator[Block]:
+    """Every block of the document, page by page, reporting progress as pages are made."""
+    for page in doc.pages():
+        if progress is not None:
+            progress(page.number, doc.page_count, f"page {page.number} of {doc.page_count}")
+        yield from page_blocks(page)
