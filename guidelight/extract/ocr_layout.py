@@ -18,6 +18,7 @@ THAI_MARKS = frozenset(
 _LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e59A-Za-z0-9]")
 _THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_LONG_LATIN_WORD = re.compile(r"\W?[A-Z]?[a-z]{3,}\W{0,2}")  # "(Opportunity", not "aAvA"
 _THAI_ANY = re.compile(r"[\u0e01-\u0e5b]")
 _STRAY_DOTS = frozenset({".", ","})
 _SOUND_PUNCTUATION = re.compile(r"^(?:[0-9]+|[.,:;()\-])$")
@@ -165,10 +166,12 @@ def parse_tsv(tsv: str) -> list[OcrLine]:
 def looks_like_dust(word: OcrWord) -> bool:
     """What speckle is read as on a Thai page: short or doubtful non-Thai pieces (``aA``, ``|``, ``'``).
 
-    Numbers and ordinary punctuation read with confidence are text.
+    Numbers and ordinary punctuation read with confidence are text, and so is a long Latin word.
     """
     if _THAI_ANY.search(word.text):
         return False
+    if _LONG_LATIN_WORD.fullmatch(word.text):  # speckle does not spell "(Opportunity"
+        return word.conf < MIN_WORD_CONF
     return word.conf < SURE_CONF or (len(word.text) <= 2 and not _SOUND_PUNCTUATION.match(word.text))
 
 
