@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pymupdf
+from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -54,12 +55,26 @@ def guidelight_ocr(page: pymupdf.Page) -> str:
     return ocr_page(page).text
 
 
+def in_order(got: str, truth: str) -> bool:
+    """Whether the truth's paragraphs are found in the same order in the output (not scrambled)."""
+    text = squash(got)
+    starts = []
+    for paragraph in truth.split("\n\n"):
+        head = squash(paragraph)[:40]
+        if len(head) > 15:
+            found = fuzz.partial_ratio_alignment(head, text)
+            if found.score > 70:
+                starts.append(found.dest_start)
+    return starts == sorted(starts)
+
+
 @dataclass
 class Score:
     name: str
     dpi: int
     layout: str
     cer: float
+    ordered: bool
     seconds_per_page: float
     first_page_s: float
 
@@ -73,7 +88,8 @@ def score(path: Path, truth: str, row: dict[str, str | int], reader: object) -> 
             first = first or time.perf_counter() - started
         pages = doc.page_count
     total = time.perf_counter() - started
-    return Score(str(row["pdf"]), int(row["dpi"]), str(row["layout"]), cer("\n".join(texts), truth),
+    got = "\n".join(texts)
+    return Score(str(row["pdf"]), int(row["dpi"]), str(row["layout"]), cer(got, truth), in_order(got, truth),
                  total / pages, first)
 
 
@@ -84,7 +100,8 @@ def summary(label: str, scores: list[Score]) -> list[str]:
     worst = max(s.cer for s in scores) * 100
     out = [f"{label}: mean CER {mean([s.cer for s in scores])}, worst {worst:.2f}%,"
            f" {statistics.mean(s.seconds_per_page for s in scores):.2f} s/page,"
-           f" first page {max(s.first_page_s for s in scores):.1f} s at worst"]
+           f" first page {max(s.first_page_s for s in scores):.1f} s at worst,"
+           f" paragraphs out of order in {sum(not s.ordered for s in scores)} files"]
     for dpi in sorted({s.dpi for s in scores}):
         for layout in sorted({s.layout for s in scores}):
             group = [s for s in scores if s.dpi == dpi and s.layout == layout]
