@@ -59,9 +59,21 @@ def runs(text: str) -> list[tuple[str, Lang]]:
     return [(text[run.start : run.end], run.lang) for run in split_runs(text, Lang.THAI)]
 
 
-def _is_caption_of(page: Page, para: Paragraph, figure: Figure) -> bool:
-    text = page.text[para.start : para.end]
-    return para.kind is ParagraphKind.FIGURE or (bool(figure.alt) and text == FIGURE_PREFIX + figure.alt)
+def _figure_paragraphs(page: Page, index: int, figure: Figure) -> tuple[list[int], Paragraph | None]:
+    """The paragraphs a figure standing before paragraph ``index`` takes with it: the
+    volunteer's description read in its place (it becomes the alt text, not a paragraph),
+    and its caption."""
+    taken: list[int] = []
+    paras = page.paragraphs
+    if figure.alt and index < len(paras):
+        para = paras[index]
+        if page.text[para.start : para.end] == FIGURE_PREFIX + figure.alt:
+            taken.append(index)
+            index += 1
+    if index < len(paras) and paras[index].kind is ParagraphKind.FIGURE:
+        taken.append(index)
+        return taken, paras[index]
+    return taken, None
 
 
 def page_blocks(page: Page) -> Iterator[Block]:
@@ -73,10 +85,8 @@ def page_blocks(page: Page) -> Iterator[Block]:
     for index in range(len(page.paragraphs) + 1):
         figure = figures.get(index)
         if figure is not None:
-            para = page.paragraphs[index] if index < len(page.paragraphs) else None
-            caption = para if para is not None and _is_caption_of(page, para, figure) else None
-            if caption is not None:
-                taken.add(index)
+            own, caption = _figure_paragraphs(page, index, figure)
+            taken.update(own)
             yield Block(BlockKind.FIGURE, page, f"fig-{n}-{index}", caption, figure=figure)
         if index == len(page.paragraphs) or index in taken:
             continue

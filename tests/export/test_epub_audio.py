@@ -1,0 +1,80 @@
+"""EPUB 3 with media overlays from Guide Light's own speech: valid (epubcheck), and every
+clip inside its audio file, in order, pointing at an element that exists."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import miniaudio
+import pytest
+
+from guidelight.export import export_document
+from guidelight.extract.pdf import open_document
+from tests.speech.conftest import ToneBackend
+
+EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
+SMIL = "{http://www.w3.org/ns/SMIL}"
+
+
+def seconds(clock: str) -> float:
+    h, m, s = clock.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+@pytest.fixture(scope="module")
+def talking_book(course: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, ToneBackend]:
+    backend = ToneBackend(seconds_per_char=0.005)
+    out = tmp_path_factory.mktemp("epub") / "course.epub"
+    steps: list[tuple[int, int]] = []
+    export_document(open_document(course, use_cache=False), out, "epub", audio=True, speech_backend=backend,
+                    pronunciations={"อุปสงค์": "อุ-ปะ-สง"}, progress=lambda done, total, _: steps.append((done, total)))
+    assert steps == [(1, 2), (2, 2)]
+    return out, backend
+
+
+def test_overlay_clips_are_in_order_inside_their_audio_and_point_at_elements(
+    talking_book: tuple[Path, ToneBackend],
+) -> None:
+    path, _ = talking_book
+    archive = zipfile.ZipFile(path)
+    overlays = sorted(n for n in archive.namelist() if n.endswith(".smil"))
+    assert len(overlays) == 2
+    for name in overlays:
+        pars = ElementTree.fromstring(archive.read(name)).iter(f"{SMIL}par")
+        last_end = 0.0
+        for par in pars:
+            text, audio = par.find(f"{SMIL}text"), par.find(f"{SMIL}audio")
+            begin, end = seconds(audio.get("clipBegin")), seconds(audio.get("clipEnd"))
+            assert last_end <= begin < end
+            last_end = end
+            page_file, target = text.get("src").removeprefix("../").split("#")
+            assert f'id="{target}"' in archive.read(f"EPUB/{page_file}").decode()
+        mp3 = archive.read(f"EPUB/{audio.get('src').removeprefix('../')}")
+        decoded = miniaudio.decode(mp3, nchannels=1)
+        assert last_end <= decoded.duration + 0.05
+
+
+def test_the_talking_book_says_tables_figures_and_course_pronunciations(talking_book: tuple[Path, ToneBackend]) -> None:
+    _, backend = talking_book
+    said = " ".join(" ".join(text for text, _ in backend.calls).split())
+    assert "ตาราง สี่ แถว สาม คอลัมน์" in said
+    assert "หัวข้อ: หัวข้อที่" in said  # a cell read with its column header
+    assert "ภาพ ไม่มีคำอธิบาย" in said  # the undescribed figure, announced once
+    assert said.count("ภาพ ไม่มีคำอธิบาย") == 1
+    assert "อุ-ปะ-สง" in said and "อุปสงค์" not in said
+
+
+@pytest.mark.skipif(not EPUBCHECK_JAR.is_file() or shutil.which("java") is None, reason="epubcheck not installed")
+def test_epubcheck_reports_no_errors(talking_book: tuple[Path, ToneBackend], course: Path, tmp_path: Path) -> None:
+    plain = export_document(open_document(course), tmp_path / "plain.epub", "epub")
+    for book in (talking_book[0], plain):
+        run = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)], capture_output=True, text=True,
+                             timeout=180)
+        report = run.stdout + run.stderr
+        assert run.returncode == 0, report
+        assert re.search(r"0 fatals / 0 errors", report), report

@@ -1,0 +1,162 @@
+"""Each export reopened by an independent reader gives back the extracted text, with its
+headings, tables (header rows marked) and figures' alternative text where they were."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from xml.etree import ElementTree
+
+import docx
+import pytest
+from docx.oxml.ns import qn
+
+from guidelight.cli.main import main
+from tests.export.conftest import extracted, squeeze
+
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def export(pdf: Path, out: Path, *args: str) -> Path:
+    assert main(["export", str(pdf), "-o", str(out), *args]) == 0
+    return out
+
+
+def headings_of(pdf: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple[int, str]]:
+    data = json.loads(extracted(pdf, capsys, "--format", "json"))
+    return [(h["level"], h["text"]) for h in data["headings"]]
+
+
+def test_docx_round_trip(course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    word = docx.Document(str(export(course, tmp_path / "c.docx")))
+    body = word.element.body
+    texts: list[str] = []
+    headings: list[tuple[int, str]] = []
+    header_rows: list[int] = []
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            para = docx.text.paragraph.Paragraph(child, word)
+            texts.append(para.text)
+            if para.style.name.startswith("Heading "):
+                headings.append((int(para.style.name.split()[1]), para.text))
+        elif child.tag == qn("w:tbl"):
+            table = docx.table.Table(child, word)
+            seen: list[object] = []  # the elements themselves: ids of freed lxml proxies are reused
+            for row in table.rows:
+                for cell in row.cells:  # a merged cell appears once per grid place it covers
+                    if not any(cell._tc is tc for tc in seen):
+                        seen.append(cell._tc)
+                        texts.append(cell.text)
+            header_rows.append(sum(1 for tr in child.iter(qn("w:tr")) if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None))
+    assert squeeze("".join(texts)) == squeeze(extracted(course, capsys))
+    assert headings == headings_of(course, capsys)
+    # the merged two-row header; the long table's header row, not printed again on page 2
+    assert header_rows == [2, 1, 0]
+    alts = [e.get("descr") for e in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
+    assert alts == ["รูปที่ 1 เส้นอุปสงค์และอุปทาน (Supply and demand)", "ภาพ ไม่มีคำอธิบาย"]
+    bookmarks = [b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))]
+    assert bookmarks == ["page_1", "page_2"]
+    langs = {(r.text, r._r.rPr.find(qn("w:lang")).get(qn("w:val"))) for p in word.paragraphs for r in p.runs if r.text}
+    assert ("Economics) ", "en-US") in langs  # punctuation stays with the run before it
+    assert any(lang == "th-TH" for _, lang in langs)
+    normal = word.styles["Normal"].element.rPr
+    assert normal.find(qn("w:rFonts")).get(qn("w:cs")) == "TH Sarabun New"
+
+
+class _Reader(HTMLParser):
+    """Text outside tags' attributes, headings, header cells, image alt text, lang spans."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.headings: list[tuple[int, str]] = []
+        self.th = 0
+        self.alts: list[str] = []
+        self.english: list[str] = []
+        self.pagebreaks: list[str] = []
+        self._open: list[tuple[str, dict[str, str | None]]] = []
+        self._in_head = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag in ("head", "title", "style"):
+            self._in_head = True
+        if tag == "img":
+            self.alts.append(a.get("alt") or "")
+            return
+        if tag == "th":
+            self.th += 1
+        if a.get("role") == "doc-pagebreak":
+            self.pagebreaks.append(a.get("aria-label") or "")
+        self._open.append((tag, a))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag != "img":
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("head", "title", "style"):
+            self._in_head = tag != "head" and self._in_head
+        if self._open and self._open[-1][0] == tag:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_head:
+            return
+        self.text.append(data)
+        if self._open and self._open[-1][0] in {f"h{i}" for i in range(1, 7)}:
+            self.headings.append((int(self._open[-1][0][1]), data))
+        if self._open and self._open[-1][1].get("lang") == "en":
+            self.english.append(data)
+
+
+def test_html_round_trip(course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    reader = _Reader()
+    reader.feed(export(course, tmp_path / "c.html").read_text(encoding="utf-8"))
+    assert squeeze("".join(reader.text)) == squeeze(extracted(course, capsys))
+    assert reader.headings == headings_of(course, capsys)
+    assert reader.th == 4 + 3  # the merged header's four cells and the long table's three
+    assert reader.alts[0] == "รูปที่ 1 เส้นอุปสงค์และอุปทาน (Supply and demand)"
+    assert "Economics" in " ".join(reader.english)
+    assert reader.pagebreaks == ["1", "2"]
+
+
+def test_txt_is_the_extracted_text(course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert export(course, tmp_path / "c.txt").read_text(encoding="utf-8") == extracted(course, capsys)
+
+
+def epub_documents(path: Path) -> tuple[zipfile.ZipFile, list[ElementTree.Element]]:
+    archive = zipfile.ZipFile(path)
+    assert archive.namelist()[0] == "mimetype" and archive.read("mimetype") == b"application/epub+zip"
+    opf = ElementTree.fromstring(archive.read("EPUB/package.opf"))
+    ns = {"o": "http://www.idpf.org/2007/opf"}
+    hrefs = {i.get("id"): i.get("href") for i in opf.iterfind("o:manifest/o:item", ns)}
+    spine = [hrefs[i.get("idref")] for i in opf.iterfind("o:spine/o:itemref", ns)]
+    return archive, [ElementTree.fromstring(archive.read(f"EPUB/{href}")) for href in spine]
+
+
+def test_epub_round_trip(course: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    archive, pages = epub_documents(export(course, tmp_path / "c.epub"))
+    bodies = [page.find(f"{XHTML}body") for page in pages]
+    text = "".join("".join(body.itertext()) for body in bodies if body is not None)
+    assert squeeze(text) == squeeze(extracted(course, capsys))
+    headings = [(int(e.tag[-1]), "".join(e.itertext())) for page in pages for e in page.iter()
+                if e.tag in {f"{XHTML}h{i}" for i in range(1, 7)}]
+    assert headings == headings_of(course, capsys)
+    assert len([e for page in pages for e in page.iter(f"{XHTML}th")]) == 4 + 3
+    assert [e.get("alt") for page in pages for e in page.iter(f"{XHTML}img")][1] == "ภาพ ไม่มีคำอธิบาย"
+    nav = ElementTree.fromstring(archive.read("EPUB/nav.xhtml"))
+    page_list = next(n for n in nav.iter(f"{XHTML}nav") if n.get("{http://www.idpf.org/2007/ops}type") == "page-list")
+    assert ["".join(a.itertext()) for a in page_list.iter(f"{XHTML}a")] == ["1", "2"]
+
+
+def test_unknown_format_and_audio_outside_epub_are_refused(course: Path, tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", str(course), "-o", str(tmp_path / "c.rtf")]) == 2
+    assert main(["export", str(course), "-o", str(tmp_path / "c.docx"), "--audio"]) == 2
+    err = capsys.readouterr().err
+    assert "format" in err and "EPUB" in err
+    assert not list(tmp_path.iterdir())  # nothing half-written
