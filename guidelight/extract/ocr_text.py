@@ -25,6 +25,8 @@ from guidelight.thai.repair import repair_text
 
 EDIT_COST = 4.0  # nats per changed character: a correction must make the text that much likelier
 UNKNOWN_COST = 10.0  # nats per character the dictionary cannot explain (a name, a misread letter)
+AM_SLIP_COST = 2.0  # nats for reading sara aa where the dictionary has sara am
+SARA_AM, SARA_AA = "\u0e33", "\u0e32"
 SPACE_COST = 2.0  # nats for reading a space inside a dictionary word as a misplaced gap
 MAX_EDITS = 2  # a word needing more changes than this is another word, not a misreading
 MAX_WORD = 24  # longest word looked up, in characters
@@ -78,7 +80,9 @@ def _best_word(piece: str, lex: Lexicon) -> tuple[float, str] | None:
         edits = Levenshtein.distance(piece, word, score_cutoff=MAX_EDITS)
         if edits > MAX_EDITS:
             continue
-        cost = lex.cost[word] + EDIT_COST * edits
+        # Sara am read as sara aa (its small nikhahit lost) is Tesseract's commonest slip: cheaper.
+        am_slips = edits - Levenshtein.distance(piece.replace(SARA_AM, SARA_AA), word.replace(SARA_AM, SARA_AA))
+        cost = lex.cost[word] + EDIT_COST * (edits - am_slips) + AM_SLIP_COST * am_slips
         if best is None or cost < best[0]:
             best = (cost, word)
     return best
