@@ -318,9 +318,11 @@ def reading_order(blocks: list[LayoutBlock], page_width: int) -> list[LayoutBloc
     pending: list[LayoutBlock] = []
 
     def flush() -> None:
-        left = [b for b in pending if (b.x0 + b.x1) / 2 < middle]
-        right = [b for b in pending if (b.x0 + b.x1) / 2 >= middle]
-        ordered.extend(sorted(left, key=lambda b: b.y0) + sorted(right, key=lambda b: b.y0))
+        left = sorted((b for b in pending if (b.x0 + b.x1) / 2 < middle), key=lambda b: b.y0)
+        right = sorted((b for b in pending if (b.x0 + b.x1) / 2 >= middle), key=lambda b: b.y0)
+        side_by_side = any(a.y0 < b.y1 and b.y0 < a.y1 for a in left for b in right)
+        # Columns only when text stands side by side; a signature block alone on the right is just lower.
+        ordered.extend(left + right if side_by_side else sorted(pending, key=lambda b: b.y0))
         pending.clear()
 
     for block in sorted(blocks, key=lambda b: b.y0):

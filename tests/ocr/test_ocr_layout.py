@@ -107,3 +107,8 @@ def test_a_dot_ending_thai_is_dust_but_an_abbreviation_keeps_its_dot() -> None:
     drop_specks(abbreviation)
     assert "".join(w.text for w in stray.words) == "ตัวเลขนี้"
     assert "".join(w.text for w in abbreviation.words) == "ในปีพ.ศ."
+
+
+def test_a_block_alone_on_the_right_is_not_a_column() -> None:
+    blocks = [block(200, 400, 2200, "letter"), block(1300, 900, 2000, "signature"), block(200, 1500, 1000, "footer")]
+    assert [b.text for b in reading_order(blocks, WIDTH)] == ["letter", "signature", "footer"]
