@@ -22,6 +22,7 @@ _WORDS = {
         "blank": "ว่าง",
         "row": "แถว {n}",
         "columns": "หัวคอลัมน์",
+        "where": "แถว {row} คอลัมน์ {col}",
         "figure": "ภาพ",
         "no_description": "ภาพ ไม่มีคำอธิบาย",
     },
@@ -33,6 +34,7 @@ _WORDS = {
         "blank": "blank",
         "row": "row {n}",
         "columns": "column headers",
+        "where": "row {row}, column {col}",
         "figure": "figure",
         "no_description": "figure, no description",
     },
@@ -100,6 +102,39 @@ def spoken_table(table: Table, lang: str = "th") -> list[SpokenLine]:
         lines.append(SpokenLine(f"{words['row'].format(n=number)}: {said}", start, end, row))
     lines.append(SpokenLine(words["continues" if table.continues else "end"]))
     return lines
+
+
+def cell_at_offset(table: Table, offset: int) -> TableCell | None:
+    """The cell whose text holds ``offset`` (relative to the table paragraph), or the
+    first cell after it: where the caret is when the student starts moving by cell."""
+    cells = sorted((c for c in table.cells if c.text), key=lambda c: c.start)
+    return next((c for c in cells if offset < c.end), cells[-1] if cells else None)
+
+
+def neighbour(table: Table, cell: TableCell, rows: int, cols: int) -> TableCell | None:
+    """The cell ``rows`` down and ``cols`` right of ``cell`` (negative: up, left), stepping
+    out of a merged cell from its far side; None at the table's edge."""
+    row = cell.row + (cell.row_span if rows > 0 else 0) + (rows - 1 if rows > 0 else rows)
+    col = cell.col + (cell.col_span if cols > 0 else 0) + (cols - 1 if cols > 0 else cols)
+    if not (0 <= row < table.rows and 0 <= col < table.cols):
+        return None
+    return table.cell_at(row, col)
+
+
+def next_cell(table: Table, cell: TableCell, step: int = 1) -> TableCell | None:
+    """The next (or, with ``step=-1``, previous) cell in reading order, row by row."""
+    ordered = sorted(table.cells, key=lambda c: (c.row, c.col))
+    index = ordered.index(cell) + step
+    return ordered[index] if 0 <= index < len(ordered) else None
+
+
+def cell_announcement(table: Table, cell: TableCell, lang: str = "th") -> str:
+    """What moving onto a cell says: where it is, then the cell with its headers."""
+    words = _words(lang)
+    where = words["where"].format(row=cell.row + 1, col=cell.col + 1)
+    said = spoken_cell(table, cell, lang)
+    row_head = table.row_header(cell.row) if cell.col >= table.header_cols else ""
+    return ", ".join(part for part in (where, row_head, said) if part)
 
 
 def figure_announcement(figure: Figure, lang: str = "th") -> str:

@@ -100,3 +100,21 @@ def test_figures_stand_in_reading_order_with_their_captions(tmp_path: Path) -> N
     assert (captioned.before, captioned.caption) == (1, "รูปที่ 1 แผนภูมิราคาข้าว")
     assert (bare.before, bare.caption) == (3, "")
     assert figure_announcement(bare) == "ภาพ ไม่มีคำอธิบาย"
+
+
+def test_moving_by_cell_row_and_column_says_the_headers(tmp_path: Path) -> None:
+    from guidelight.core.tables import cell_announcement, cell_at_offset, neighbour, next_cell
+
+    _, _, table = table_paragraph(ruled_pdf(tmp_path / "m.pdf", MERGED))
+    first_body = cell_at_offset(table, table.cells[4].start + 1)
+    assert first_body is not None and first_body.text == "คณิตศาสตร์"
+    right = neighbour(table, first_body, 0, 1)
+    assert right is not None and cell_announcement(table, right) == "แถว 3 คอลัมน์ 2, คะแนน กลางภาค: 30"
+    down = neighbour(table, right, 1, 0)
+    assert down is not None and down.text == "25"
+    assert neighbour(table, down, 1, 0) is None  # the bottom edge
+    up = neighbour(table, first_body, -1, 0)
+    assert up is not None and up.text == "รายวิชา" and up.row_span == 2  # into the merged header
+    assert neighbour(table, up, 0, 1) is table.cell_at(0, 1)  # out of it, to the right
+    assert next_cell(table, right) is not None and next_cell(table, right).text == "40"
+    assert next_cell(table, table.cells[0], -1) is None
