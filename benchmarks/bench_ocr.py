@@ -47,8 +47,8 @@ def cer(got: str, truth: str) -> float:
 
 
 def plain_tesseract(page: pymupdf.Page) -> str:
-    png = page.get_pixmap(dpi=PLAIN_DPI, colorspace=pymupdf.csGRAY).tobytes("png")
-    return run_tesseract(png, PLAIN_DPI, output="txt")
+    image = page.get_pixmap(dpi=PLAIN_DPI, colorspace=pymupdf.csGRAY).tobytes("pnm")
+    return run_tesseract(image, PLAIN_DPI, output="txt")
 
 
 def guidelight_ocr(page: pymupdf.Page) -> str:
