@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 LANGUAGES = ("tha", "eng")
 _TIMEOUT_S = 120
+MAX_SIDE_PX = 4200  # A4 at 360 dpi
 MAX_BANDS = 8  # skipped bands read again per page, at most (each costs a small Tesseract run)
 BAND_BLOCKS = 10_000  # block numbers of re-read bands, apart from Tesseract's own
 # Where the UB Mannheim Windows installer puts Tesseract when it is not on PATH.
@@ -116,9 +117,15 @@ def run_tesseract(image: bytes, dpi: int, *, output: str = "tsv", psm: int = 3) 
 
 
 def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
-    """Recognise one page's image; raises DocumentError when OCR cannot run or fails."""
+    """Recognise one page's image, rendered at ``dpi``; raises DocumentError when OCR cannot run or fails.
+
+    The resolution is lowered for a page so large that its longer side would pass
+    ``MAX_SIDE_PX``: Tesseract needs pixels per letter, not per poster, and a 26-inch page
+    at 300 dpi took 20 s here.
+    """
     import pymupdf
 
+    dpi = min(dpi, int(MAX_SIDE_PX * 72 / max(page.rect.width, page.rect.height, 1.0)))
     path = page.parent.name or "document"
     problem = ocr_available()
     if problem is not None:

@@ -70,3 +70,16 @@ def test_large_title_is_a_heading_in_reading_order(scanned, heading: str) -> Non
     blocks = ocr_page(page).blocks
     assert blocks[0].kind == "heading" and cer(blocks[0].text, heading) < 0.1, blocks
     assert all(b.kind == "body" for b in blocks[1:])
+
+
+def test_a_poster_sized_page_is_read_at_a_lower_resolution(monkeypatch: pytest.MonkeyPatch) -> None:
+    import pymupdf
+
+    from guidelight.extract import ocr
+
+    seen: list[int] = []
+    monkeypatch.setattr(ocr, "run_tesseract", lambda image, dpi, **kw: seen.append(dpi) or "")
+    with pymupdf.open() as doc:
+        page = doc.new_page(width=1860, height=2632)  # 26 x 37 inches
+        assert ocr_page(page, dpi=300).blocks == ()
+    assert seen and seen[0] * 2632 / 72 <= ocr.MAX_SIDE_PX
