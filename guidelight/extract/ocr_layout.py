@@ -31,6 +31,7 @@ DUST_SHARE = 0.4  # a line with this share of dust-like pieces is speckle, not t
 MIN_LINE_CONF = 72  # a line whose mean confidence is lower is junk (speckle, a smudge, a stamp)
 SHORT_LINE_CONF = 92  # ... and a line of one to three letters must be read with this much
 HEADING_SIZE = 1.3  # a line this much taller than the page's body lines is a heading
+SURE_SIZE_PIECES = 10  # a line of fewer pieces is too short to measure its type size on its own
 MARGIN = 0.09  # top and bottom bands of the page where running headers and page numbers live
 SMALL = 0.85  # a running header's letters are at most this size against the body's
 
@@ -346,10 +347,14 @@ def build_blocks(lines: list[OcrLine], width: int, height: int,
     if not lines:
         return []
     body = statistics.median(line.glyph_height for line in lines)
+    previous: OcrLine | None = None
     for line in lines:
         line.text = line_text(line)
-        if line.glyph_height > body * HEADING_SIZE:
+        if previous is not None and previous.para == line.para and len(line.words) < SURE_SIZE_PIECES:
+            line.kind = previous.kind  # too few letters to measure: the paragraph's last short line
+        elif line.glyph_height > body * HEADING_SIZE:
             line.kind = "heading"
+        previous = line
     mark_furniture(lines, height, body)
     blocks: list[LayoutBlock] = []
     for line in lines:
