@@ -112,3 +112,10 @@ def test_a_dot_ending_thai_is_dust_but_an_abbreviation_keeps_its_dot() -> None:
 def test_a_block_alone_on_the_right_is_not_a_column() -> None:
     blocks = [block(200, 400, 2200, "letter"), block(1300, 900, 2000, "signature"), block(200, 1500, 1000, "footer")]
     assert [b.text for b in reading_order(blocks, WIDTH)] == ["letter", "signature", "footer"]
+
+
+def test_a_short_last_line_stays_in_its_paragraph() -> None:
+    lines = [line("เนื้อความของบทเรียนบรรทัดหนึ่ง", 250, 400 + 70 * i, para=(2, 1)) for i in range(3)]
+    lines.append(line("เพื่อใคร", 250, 610, para=(2, 1), size=60))  # few pieces, Tesseract's boxes too tall
+    blocks = build_blocks(lines, WIDTH, HEIGHT)
+    assert [b.kind for b in blocks] == ["body"] and blocks[0].text.endswith("เพื่อใคร")
