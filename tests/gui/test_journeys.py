@@ -69,16 +69,28 @@ def key(window: MainWindow, k: Qt.Key, mod: Qt.KeyboardModifier = Qt.KeyboardMod
     QtBot.keyClick(widget, k, mod)
 
 
+DIALOG_PATIENCE_MS = 10_000
+
+
 def answer_dialog(qtbot, act: Callable[[object], None]) -> None:
-    """Act on the modal dialog as soon as it opens (exec() blocks the key press)."""
+    """Act on the modal dialog as soon as it opens (exec() blocks the key press).
+
+    If no dialog with the focus inside it turns up in time, whatever modal is open is
+    closed and the test fails, instead of waiting forever inside exec().
+    """
+    tries = iter(range(DIALOG_PATIENCE_MS // 20))
 
     def attempt() -> None:
         dialog = QApplication.activeModalWidget()
         focus = QApplication.focusWidget()
-        if dialog is None or focus is None or focus.window() is not dialog:
-            QTimer.singleShot(20, attempt)
+        if dialog is not None and focus is not None and focus.window() is dialog:
+            act(dialog)
             return
-        act(dialog)
+        if next(tries, None) is None:
+            if dialog is not None:
+                dialog.close()
+            pytest.fail(f"no dialog took the focus within {DIALOG_PATIENCE_MS} ms (focus: {focus!r})")
+        QTimer.singleShot(20, attempt)
 
     QTimer.singleShot(20, attempt)
 
