@@ -44,18 +44,26 @@ def _subcommand_names(parser: argparse.ArgumentParser) -> list[str]:
     return []
 
 
-def _wants_app(argv: Sequence[str], commands: set[str]) -> bool:
-    return not argv or (argv[0] not in commands and not argv[0].startswith("-"))
+def _wants_app(argv: Sequence[str]) -> bool:
+    """No arguments, or a document to open: decided before any command module is
+    imported, so the app starts without loading PyMuPDF and PyThaiNLP on the way."""
+    if not argv:
+        return True
+    first = argv[0]
+    if first.startswith("-"):
+        return False
+    if first.lower().endswith(".pdf"):
+        return True
+    return os.path.exists(first) and first not in _subcommand_names(build_parser())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    commands = set(_subcommand_names(parser))
-    if _wants_app(args_list, commands):
+    if _wants_app(args_list):
         from guidelight.gui.app import run_app  # Qt only when the app is wanted
 
         return run_app(args_list)
+    parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
         parser.print_help()

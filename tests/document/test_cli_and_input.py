@@ -179,3 +179,23 @@ def test_reopening_serves_pages_from_the_cache(make_pdf: MakePdf, monkeypatch: p
 
     monkeypatch.setattr(pdf_module, "_process_page", fail)
     assert open_document(pdf).page(1) == first
+
+
+@pytest.mark.parametrize(
+    ("argv", "app"),
+    [([], True), (["lecture.pdf"], True), (["extract", "lecture.pdf"], False), (["--version"], False)],
+)
+def test_the_app_or_a_command_is_chosen_from_the_arguments(argv: list[str], app: bool) -> None:
+    from guidelight.cli.main import _wants_app
+
+    assert _wants_app(argv) is app
+
+
+def test_choosing_the_app_loads_no_pdf_or_thai_library() -> None:
+    # The app's start-up budget has no room for PyMuPDF and PyThaiNLP before the window.
+    probe = (
+        "import sys; from guidelight.cli.main import _wants_app; assert _wants_app(['x.pdf']); "
+        "print(sorted(m for m in ('pymupdf', 'pythainlp') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
