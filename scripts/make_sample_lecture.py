@@ -8,6 +8,7 @@ reader must skip), abbreviations, numbers and English terms.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pymupdf
@@ -15,6 +16,7 @@ import pymupdf
 ROOT = Path(__file__).resolve().parent.parent
 FONTS = ROOT / "assets" / "fonts"
 OUT = ROOT / "assets" / "samples" / "lecture.pdf"
+TEXT_WIDTH = 250  # points: narrower than the A5 column, so our breaks come before MuPDF would break
 HEADER = "เอกสารประกอบการบรรยาย วิชาการฟังเพื่อการเรียนรู้"
 
 HTML = """
@@ -51,9 +53,34 @@ h2 {font-size: 18px; font-weight: bold;}
 """
 
 
+def wrapped(html: str) -> str:
+    """Break each paragraph into lines at Thai word boundaries, as word processors do.
+
+    MuPDF's HTML layout only breaks lines at spaces, so a long Thai run would run off the
+    page; we measure the words (PyThaiNLP) with the font itself and put the breaks in.
+    """
+    from pythainlp.tokenize import word_tokenize
+
+    font, size = pymupdf.Font(fontfile=str(FONTS / "Sarabun-Regular.ttf")), 15
+
+    def lines(match: re.Match[str]) -> str:
+        tag, text = match.group(1), " ".join(match.group(2).split())
+        out, line = [], ""
+        for word in word_tokenize(text, engine="nlpo3"):
+            if line and font.text_length(line + word, fontsize=size) > TEXT_WIDTH:
+                out.append(line.rstrip())
+                line = word.lstrip()
+            else:
+                line += word
+        out.append(line)
+        return f"<{tag}>" + "<br/>".join(out) + f"</{tag}>"
+
+    return re.sub(r"<(p)>(.*?)</\1>", lines, html, flags=re.S)  # headings are short enough
+
+
 def main() -> None:
     archive = pymupdf.Archive(str(FONTS))
-    story = pymupdf.Story(HTML, user_css=CSS, archive=archive)
+    story = pymupdf.Story(wrapped(HTML), user_css=CSS, archive=archive)
     writer = pymupdf.DocumentWriter(str(OUT))
     mediabox = pymupdf.paper_rect("a5")
     where = pymupdf.Rect(50, 60, mediabox.width - 50, mediabox.height - 60)

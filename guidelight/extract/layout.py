@@ -28,6 +28,9 @@ _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _DIGITS = re.compile(r"[\d๐-๙]+")
+# A line starting with a dotted abbreviation ("พ.ศ. 2566") was broken at a space: a word
+# glued onto an abbreviation ("ในพ.ศ.") would hide it from speech normalization.
+_ABBREVIATION_START = re.compile(r"^[\u0e01-\u0e2e]{1,3}\.")
 
 
 @dataclass(frozen=True)
@@ -186,7 +189,12 @@ def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
         return prev + line
     if re.search(r"[A-Za-z]-$", prev) and line[0].islower():
         return prev[:-1] + line
-    if not prev_ends_with_space and _THAI.match(prev[-1]) and _THAI.match(line[0]):
+    if (
+        not prev_ends_with_space
+        and _THAI.match(prev[-1])
+        and _THAI.match(line[0])
+        and not _ABBREVIATION_START.match(line)
+    ):
         return prev + line
     return f"{prev} {line}"
 

@@ -100,6 +100,16 @@ def test_thai_lines_join_without_space_and_marks_go_back_to_their_base(make_pdf:
     assert "ค่าเสียโอกาสเท่ากับ" in text
 
 
+def test_a_line_starting_with_an_abbreviation_keeps_its_space(make_pdf: MakePdf) -> None:
+    pdf = make_pdf(
+        [[
+            ("ผลการสำรวจของมหาวิทยาลัยแห่งหนึ่งที่ได้ทำการสำรวจนักศึกษาทั้งหมดในปีการศึกษาล่าสุดใน", 72, 100, 12, SARABUN),
+            ("พ.ศ. 2566 พบว่านักศึกษาร้อยละ 68 ใช้การฟังบันทึกการบรรยายซ้ำก่อนสอบ", 72, 116, 12, SARABUN),
+        ]]
+    )
+    assert "ใน พ.ศ. 2566" in open_document(pdf).page(1).text
+
+
 def test_english_hyphenation_across_lines_is_undone(make_pdf: MakePdf) -> None:
     pdf = make_pdf(
         [[
