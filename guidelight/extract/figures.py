@@ -36,6 +36,8 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 def find_figures(page: pymupdf.Page, exclude: list[Box]) -> list[FigureDraft]:
     """Content images of the page, top to bottom, none inside ``exclude`` (tables)."""
+    if not page.get_images(full=False):  # the resources list is cheap; laying out the page is not
+        return []
     area = abs(page.rect) or 1.0
     found: list[FigureDraft] = []
     for info in page.get_image_info():
