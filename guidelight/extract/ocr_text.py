@@ -27,6 +27,7 @@ EDIT_COST = 4.0  # nats per changed character: a correction must make the text t
 UNKNOWN_COST = 10.0  # nats per character the dictionary cannot explain (a name, a misread letter)
 AM_SLIP_COST = 2.0  # nats for reading sara aa where the dictionary has sara am
 SARA_AM, SARA_AA = "\u0e33", "\u0e32"
+MIN_JOINED = 3  # letters a word must have for a gap inside it to be closed
 SPACE_COST = 2.0  # nats for reading a space inside a dictionary word as a misplaced gap
 MAX_EDITS = 2  # a word needing more changes than this is another word, not a misreading
 MAX_WORD = 24  # longest word looked up, in characters
@@ -80,8 +81,9 @@ def _best_word(piece: str, lex: Lexicon) -> tuple[float, str] | None:
         edits = Levenshtein.distance(piece, word, score_cutoff=MAX_EDITS)
         if edits > MAX_EDITS:
             continue
-        # Sara am read as sara aa (its small nikhahit lost) is Tesseract's commonest slip: cheaper.
-        am_slips = edits - Levenshtein.distance(piece.replace(SARA_AM, SARA_AA), word.replace(SARA_AM, SARA_AA))
+        # Sara am read as sara aa (its small nikhahit lost) is Tesseract's commonest slip: cheaper
+        # (only that way round: a sara am on the page is not invented).
+        am_slips = max(0, edits - Levenshtein.distance(piece, word.replace(SARA_AM, SARA_AA)))
         cost = lex.cost[word] + EDIT_COST * (edits - am_slips) + AM_SLIP_COST * am_slips
         if best is None or cost < best[0]:
             best = (cost, word)
@@ -104,7 +106,9 @@ def _options(piece: str, lex: Lexicon) -> list[tuple[float, str]]:
     gaps = piece.count(" ")
     options = [] if gaps else [(lex.unknown * len(piece), piece)]  # kept as is: text the dictionary lacks
     found = _best_word(piece.replace(" ", ""), lex)
-    if found is not None:
+    # One letter is too little to correct, and a gap is closed only for a word of some length
+    # (in "ก ข ค ง" the gaps are real).
+    if found is not None and (found[1] == piece or len(piece) > 1) and (not gaps or len(found[1]) >= MIN_JOINED):
         options.append((found[0] + SPACE_COST * gaps, found[1]))
     return options
 

@@ -25,3 +25,8 @@ def test_correct_text_is_left_alone() -> None:
 
 def test_sara_am_from_nikhahit_and_sara_aa_is_composed() -> None:
     assert correct_text("จ\u0e4d\u0e32กัด") == "จำกัด"
+
+
+def test_letters_and_names_are_not_corrected_into_words() -> None:
+    assert correct_thai("ก ข ค ง จ") == "ก ข ค ง จ"  # a list of letters: one letter is too little to correct
+    assert correct_thai("พญางำเมือง") == "พญางำเมือง"  # a sara am on the page is never taken away
