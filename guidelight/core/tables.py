@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from guidelight.core.model import Figure, Table, TableCell
+from guidelight.core.model import Figure, Page, ParagraphKind, Table, TableCell
+
+DESCRIPTION_PREFIX = "ภาพ: "  # "Figure: " before a description, so it is not heard as body text
 
 _WORDS = {
     "th": {
@@ -146,3 +148,61 @@ def figure_announcement(figure: Figure, lang: str = "th") -> str:
     if figure.caption:
         return f"{words['figure']}: {figure.caption}"
     return words["no_description"]
+
+
+def figure_paragraphs(page: Page, figure: Figure) -> tuple[int, ...]:
+    """Indexes of the paragraphs a figure takes with it: a volunteer's description read in
+    its place (``DESCRIPTION_PREFIX`` + its alt text) and then its caption. Announcing the
+    figure says them; reading them again after it would say them twice."""
+    paras, index, taken = page.paragraphs, figure.before, []
+    if figure.alt and index < len(paras):
+        para = paras[index]
+        if page.text[para.start : para.end] == DESCRIPTION_PREFIX + figure.alt:
+            taken.append(index)
+            index += 1
+    if index < len(paras) and paras[index].kind is ParagraphKind.FIGURE:
+        taken.append(index)
+    return tuple(taken)
+
+
+@dataclass(frozen=True)
+class SpokenItem:
+    """One thing said while reading a page, and what it reads: ``start``/``end`` in the
+    page's text, the paragraph, and the sentence, table row or figure (-1 when not one)."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+    sentence: int = -1
+    row: int = -1
+    figure: int = -1
+
+
+def spoken_page(page: Page, lang: str = "th") -> list[SpokenItem]:
+    """A page as it is read aloud: sentences, tables row by row with their headers, and
+    each figure announced once where it stands (with its description or caption)."""
+    items: list[SpokenItem] = []
+    figures = {f.before: (i, f) for i, f in enumerate(page.figures)}
+    skip: set[int] = set()
+    for index in range(len(page.paragraphs) + 1):
+        if index in figures:
+            number, figure = figures[index]
+            taken = figure_paragraphs(page, figure)
+            skip.update(taken)
+            para_start = page.paragraphs[index].start if index < len(page.paragraphs) else len(page.text)
+            end = page.paragraphs[taken[-1]].end if taken else para_start
+            items.append(SpokenItem(figure_announcement(figure, lang), para_start, end, index, figure=number))
+        if index == len(page.paragraphs) or index in skip:
+            continue
+        para = page.paragraphs[index]
+        if para.table is not None:
+            for line in spoken_table(para.table, lang):
+                start = para.start + line.start if line.end > line.start else para.start
+                items.append(SpokenItem(line.text, start, para.start + line.end, index, row=line.row))
+            continue
+        for number, sentence in enumerate(para.sentences):
+            text = page.text[sentence.start : sentence.end]
+            if text.strip():
+                items.append(SpokenItem(text, sentence.start, sentence.end, index, sentence=number))
+    return items

@@ -9,13 +9,12 @@ with its description or caption, or as having none.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from guidelight.core.errors import GuideLightError
-from guidelight.core.tables import figure_announcement, spoken_table
-from guidelight.export.markup import row_id, sentence_id
-from guidelight.export.structure import Block, BlockKind
+from guidelight.core.model import Page
+from guidelight.core.tables import spoken_page
 from guidelight.speech.backend import NORMAL_RATE, SpeechBackend, VoiceSettings
 from guidelight.speech.export import encode_mp3
 from guidelight.speech.lexicon import Lexicon
@@ -42,21 +41,21 @@ class PageAudio:
     clips: tuple[Clip, ...]
 
 
-def spoken_clips(blocks: Iterable[Block], lang: str = "th") -> list[Clip]:
-    """What is said for these blocks, in order, each with the element it belongs to."""
+def spoken_clips(page: Page, lang: str = "th") -> list[Clip]:
+    """What is said for the page (as the app says it), each with the element it reads:
+    the sentence's span, the table row, the table, or the figure."""
     clips: list[Clip] = []
-    for block in blocks:
-        para = block.paragraph
-        if block.kind in (BlockKind.HEADING, BlockKind.PARAGRAPH) and para is not None:
-            for i, sentence in enumerate(para.sentences):
-                text = block.page.text[sentence.start : sentence.end]
-                if text.strip():
-                    clips.append(Clip(sentence_id(block, i), text))
-        elif block.kind is BlockKind.TABLE and block.table is not None:
-            for line in spoken_table(block.table, lang):
-                clips.append(Clip(row_id(block, line.row) if line.row >= 0 else block.id, line.text))
-        elif block.kind is BlockKind.FIGURE and block.figure is not None:
-            clips.append(Clip(block.id, figure_announcement(block.figure, lang)))
+    for item in spoken_page(page, lang):
+        block_id = f"p-{page.number}-{item.paragraph}"
+        if item.figure >= 0:
+            target = f"fig-{page.number}-{item.paragraph}"
+        elif item.sentence >= 0:
+            target = f"{block_id}-s{item.sentence}"
+        elif item.row >= 0:
+            target = f"{block_id}-r{item.row}"
+        else:
+            target = block_id
+        clips.append(Clip(target, item.text))
     return clips
 
 

@@ -151,7 +151,7 @@ def _write_page(
             book.pages.append((block.label, f"pages/{page_file}#{block.id}"))
         elif block.kind is BlockKind.HEADING:
             book.toc.append((block.level, " ".join(block.text.split()), f"pages/{page_file}#{block.id}"))
-    audio = speech.page(spoken_clips(blocks)) if speech is not None else None
+    audio = speech.page(spoken_clips(blocks[0].page)) if speech is not None else None
     overlay = ""
     if audio is not None:
         book.add(f"audio/{name}.mp3", audio.mp3, f"au-{name}", "audio/mpeg")

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from guidelight.core.model import Document, Figure, Lang, Page, Paragraph, ParagraphKind, Table
-from guidelight.library.corrections import FIGURE_PREFIX
+from guidelight.core.tables import figure_paragraphs
 from guidelight.speech.script import split_runs
 
 Progress = Callable[[int, int, str], None]
@@ -59,23 +59,6 @@ def runs(text: str) -> list[tuple[str, Lang]]:
     return [(text[run.start : run.end], run.lang) for run in split_runs(text, Lang.THAI)]
 
 
-def _figure_paragraphs(page: Page, index: int, figure: Figure) -> tuple[list[int], Paragraph | None]:
-    """The paragraphs a figure standing before paragraph ``index`` takes with it: the
-    volunteer's description read in its place (it becomes the alt text, not a paragraph),
-    and its caption."""
-    taken: list[int] = []
-    paras = page.paragraphs
-    if figure.alt and index < len(paras):
-        para = paras[index]
-        if page.text[para.start : para.end] == FIGURE_PREFIX + figure.alt:
-            taken.append(index)
-            index += 1
-    if index < len(paras) and paras[index].kind is ParagraphKind.FIGURE:
-        taken.append(index)
-        return taken, paras[index]
-    return taken, None
-
-
 def page_blocks(page: Page) -> Iterator[Block]:
     """The blocks of one page: its marker, then its paragraphs with figures in place."""
     n = page.number
@@ -85,8 +68,10 @@ def page_blocks(page: Page) -> Iterator[Block]:
     for index in range(len(page.paragraphs) + 1):
         figure = figures.get(index)
         if figure is not None:
-            own, caption = _figure_paragraphs(page, index, figure)
+            own = figure_paragraphs(page, figure)
             taken.update(own)
+            last = page.paragraphs[own[-1]] if own else None
+            caption = last if last is not None and last.kind is ParagraphKind.FIGURE else None
             yield Block(BlockKind.FIGURE, page, f"fig-{n}-{index}", caption, figure=figure)
         if index == len(page.paragraphs) or index in taken:
             continue

@@ -21,10 +21,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from guidelight.core.model import Figure, Page, Paragraph, ParagraphKind, Sentence, Table, Word
+from guidelight.core.tables import DESCRIPTION_PREFIX
 from guidelight.thai.segment import segment_paragraph
 
 PARAGRAPH_SEPARATOR = "\n\n"  # Page.text joins paragraphs with a blank line
-FIGURE_PREFIX = "ภาพ: "  # "Figure: ", so the listener knows a description is not body text
+FIGURE_PREFIX = DESCRIPTION_PREFIX  # "Figure: ", so the listener knows a description is not body text
 PAGE_TOP = -1  # paragraph index of a figure placed before the first paragraph
 
 

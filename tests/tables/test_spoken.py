@@ -118,3 +118,20 @@ def test_moving_by_cell_row_and_column_says_the_headers(tmp_path: Path) -> None:
     assert neighbour(table, up, 0, 1) is table.cell_at(0, 1)  # out of it, to the right
     assert next_cell(table, right) is not None and next_cell(table, right).text == "40"
     assert next_cell(table, table.cells[0], -1) is None
+
+
+def test_a_page_is_read_with_figures_announced_once_in_place(tmp_path: Path) -> None:
+    from guidelight.core.tables import spoken_page
+    from guidelight.library.corrections import apply_corrections, describe_figure
+
+    page = open_document(figure_pdf(tmp_path / "f.pdf")).page(1)
+    said = [item.text for item in spoken_page(page)]
+    assert said == ["ย่อหน้าแรกก่อนภาพ", "ภาพ: รูปที่ 1 แผนภูมิราคาข้าว", "ย่อหน้าระหว่างภาพ", "ภาพ ไม่มีคำอธิบาย",
+                    "ย่อหน้าสุดท้าย"]
+    described = apply_corrections(page, [describe_figure(page, 2, "ภาพถ่ายตลาดน้ำ")])
+    said = [item.text for item in spoken_page(described)]
+    assert said[3] == "ภาพ: ภาพถ่ายตลาดน้ำ" and said.count("ภาพ: ภาพถ่ายตลาดน้ำ") == 1
+    assert "ภาพ ไม่มีคำอธิบาย" not in said
+    table_page = open_document(ruled_pdf(tmp_path / "t.pdf", PRICES)).page(1)
+    rows = [item for item in spoken_page(table_page) if item.row >= 1]
+    assert table_page.text[rows[0].start : rows[0].end] == "ข้าวสาร\n150 บาท\n2"
