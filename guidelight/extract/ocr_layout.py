@@ -18,6 +18,8 @@ THAI_MARKS = frozenset(
 _LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e59A-Za-z0-9]")
 _THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_WORD_SHAPE = re.compile(r"\W*(?:[A-Z]?[a-z]{2,}|[A-Z]{3,})\W*")  # "the", "Cost)", "GDP"; not "aAvA"
 _LONG_LATIN_WORD = re.compile(r"\W?[A-Z]?[a-z]{3,}\W{0,2}")  # "(Opportunity", not "aAvA"
 _THAI_ANY = re.compile(r"[\u0e01-\u0e5b]")
 _STRAY_DOTS = frozenset({".", ","})
@@ -164,13 +166,16 @@ def parse_tsv(tsv: str) -> list[OcrLine]:
     return list(lines.values())
 
 
-def looks_like_dust(word: OcrWord) -> bool:
-    """What speckle is read as on a Thai page: short or doubtful non-Thai pieces (``aA``, ``|``, ``'``).
+def looks_like_dust(word: OcrWord, latin_line: bool = False) -> bool:
+    """What speckle is read as: in Thai text, short or doubtful non-Thai pieces (``aA``, ``|``, ``'``);
+    in a Latin line, doubtful pieces or ones with no letter or digit at all.
 
     Numbers and ordinary punctuation read with confidence are text, and so is a long Latin word.
     """
     if _THAI_ANY.search(word.text):
         return False
+    if latin_line:  # "a", "of", "is" are words here
+        return word.conf < MIN_WORD_CONF or not (_LETTER.search(word.text) or _SOUND_PUNCTUATION.match(word.text))
     if _LONG_LATIN_WORD.fullmatch(word.text):  # speckle does not spell "(Opportunity"
         return word.conf < MIN_WORD_CONF
     return word.conf < SURE_CONF or (len(word.text) <= 2 and not _SOUND_PUNCTUATION.match(word.text))
@@ -212,14 +217,24 @@ def drop_specks(line: OcrLine) -> None:
     Box sizes are no help: Tesseract's per-symbol boxes for Thai are often a few pixels
     wide for a real letter, so only what was read and how surely tells dust from text.
     """
+    latin = is_latin(line)
     words = [w for w in line.words if (w.conf >= MIN_WORD_CONF or w.is_mark)
-             and not (len(w.text) == 1 and looks_like_dust(w))]
+             and not (len(w.text) == 1 and looks_like_dust(w, latin))]
     words = _drop_doubles(words)
-    while words and (looks_like_dust(words[0]) or words[0].text in _STRAY_DOTS):
+    while words and (looks_like_dust(words[0], latin) or words[0].text in _STRAY_DOTS):
         words.pop(0)
-    while words and (looks_like_dust(words[-1]) or _stray_final_dot(words)):
+    while words and (looks_like_dust(words[-1], latin) or _stray_final_dot(words)):
         words.pop()
     line.words = words
+
+
+def is_latin(line: OcrLine) -> bool:
+    """A line mostly in Latin words (English in a Thai course text, or an English page); speckle
+    read as Latin (``a wo PS aA``) is not, as few of its pieces are words of three letters."""
+    text = "".join(w.text for w in line.words)
+    latin = [w for w in line.words if _LATIN_LETTER.search(w.text)]
+    words = sum(bool(_WORD_SHAPE.fullmatch(w.text)) for w in latin)
+    return len(_LATIN_LETTER.findall(text)) > len(_THAI_BASE.findall(text)) and words * 2 >= len(latin)
 
 
 def _stray_final_dot(words: list[OcrWord]) -> bool:
@@ -238,7 +253,8 @@ def is_junk(line: OcrLine) -> bool:
     if _PAGE_NUMBER.match(text):
         return line.conf < SHORT_LINE_CONF
     letters = len(_LETTER.findall(text))
-    dust = sum(looks_like_dust(w) for w in line.words)
+    latin = is_latin(line)
+    dust = sum(looks_like_dust(w, latin) for w in line.words)
     has_word = _THAI_BASE.search(text) or _LATIN_WORD.search(text)
     return (not has_word or line.conf < MIN_LINE_CONF or dust >= DUST_SHARE * len(line.words)
             or (letters <= 3 and line.conf < SHORT_LINE_CONF))
@@ -265,11 +281,15 @@ def line_text(line: OcrLine) -> str:
     parts: list[str] = []
     right = None
     space = line.glyph_height * 0.45
+    previous = ""
     for word in line.words:
-        if right is not None and word.x0 - right > space and not word.is_mark:
+        # Tesseract cuts Latin text into words at its spaces; Thai into letters, spaced by the gaps.
+        latin_pair = not _THAI_ANY.search(previous + word.text)
+        if right is not None and not word.is_mark and (latin_pair or word.x0 - right > space):
             parts.append(" ")
         parts.append(word.text)
         right = word.x1 if right is None else max(right, word.x1)
+        previous = word.text
     return "".join(parts)
 
 

@@ -9,7 +9,9 @@ from guidelight.extract.ocr_layout import (
     build_blocks,
     drop_specks,
     is_junk,
+    is_latin,
     join_lines,
+    line_text,
     missed_bands,
     parse_tsv,
     reading_order,
@@ -119,3 +121,10 @@ def test_a_short_last_line_stays_in_its_paragraph() -> None:
     lines.append(line("เพื่อใคร", 250, 610, para=(2, 1), size=60))  # few pieces, Tesseract's boxes too tall
     blocks = build_blocks(lines, WIDTH, HEIGHT)
     assert [b.kind for b in blocks] == ["body"] and blocks[0].text.endswith("เพื่อใคร")
+
+
+def test_english_lines_keep_short_words_and_spaces() -> None:
+    english = line("Opportunity cost is a choice of the best", 300, 900, conf=90)
+    assert is_latin(english) and not is_latin(line("a wo PS aA a A", 300, 900))
+    drop_specks(english)
+    assert line_text(english) == "Opportunity cost is a choice of the best"

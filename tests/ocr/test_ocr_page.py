@@ -19,6 +19,9 @@ PARAGRAPH = ("การศึกษาในมหาวิทยาลัย �
              "นักศึกษาที่มีปัญหาทางการมองเห็น จึงต้องการเครื่องมือที่ช่วยอ่านข้อความออกเสียง "
              "โปรแกรมนี้แปลงเอกสารให้เป็นเสียงพูดภาษาไทย โดยไม่ต้องเชื่อมต่ออินเทอร์เน็ต")
 LEFT = "แม่น้ำเจ้าพระยา ไหลผ่านกรุงเทพมหานคร ก่อนลงสู่อ่าวไทย ชาวนาในภาคกลาง ใช้น้ำจากแม่น้ำสายนี้ ปลูกข้าว"
+ENGLISH = ("Opportunity cost is the value of the best alternative given up when a choice is made. "
+           "For example, a student who spends three hours studying for an exam instead of working "
+           "gives up the wages she could have earned.")
 RIGHT = "ดอยอินทนนท์ เป็นยอดเขาที่สูงที่สุด ของประเทศไทย อากาศบนยอดดอย หนาวเย็นตลอดทั้งปี"
 
 
@@ -83,3 +86,10 @@ def test_a_poster_sized_page_is_read_at_a_lower_resolution(monkeypatch: pytest.M
         page = doc.new_page(width=1860, height=2632)  # 26 x 37 inches
         assert ocr_page(page, dpi=300).blocks == ()
     assert seen and seen[0] * 2632 / 72 <= ocr.MAX_SIDE_PX
+
+
+def test_an_english_paragraph_keeps_its_short_words_and_spaces(scanned) -> None:
+    page = scanned([((60, 120, 535, 400), ENGLISH, 14)])
+    text = ocr_page(page).text
+    assert cer(text, ENGLISH) < 0.03, text
+    assert " a choice " in text and " of the " in text, text  # short words are words, not dust
