@@ -221,8 +221,11 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     """
     path = str(path)
     doc = _open_pdf(path, password)
-    if not _has_text_layer(doc) and (missing := ocr_available()) is not None:
-        raise NoTextLayer(path, f"no page has a text layer (a scanned document). {missing}")
+    if not _has_text_layer(doc):
+        if doc.is_repaired:
+            raise DocumentError(path, "the PDF is damaged or truncated; no text could be read from it")
+        if (missing := ocr_available()) is not None:
+            raise NoTextLayer(path, f"no page has a text layer (a scanned document). {missing}")
     content_hash = file_hash(path)
     resolver = GlyphResolver(doc)
     tables = TableFinder(doc, lambda page, clip: PageReader(page, resolver, Counter()).lines(clip))

@@ -20,6 +20,7 @@ from guidelight.extract.pdf import open_document
 from .conftest import SARABUN
 
 MakePdf = Callable[..., Path]
+SAMPLE = Path(__file__).resolve().parents[2] / "assets" / "samples" / "lecture.pdf"
 TEXT = "การฟังเป็นทักษะพื้นฐานของการเรียนรู้ในระดับมหาวิทยาลัย"
 
 
@@ -79,12 +80,13 @@ def _empty(path: Path) -> Path:
     [
         (lambda p: (p.write_text("hello, not a pdf"), p)[1], "not a PDF"),
         (lambda p: (p.write_bytes(b"%PDF-1.7\n1 0 obj<</Type/Catal"), p)[1], "PDF"),
+        (lambda p: (p.write_bytes(SAMPLE.read_bytes()[: SAMPLE.stat().st_size // 3]), p)[1], "truncated"),
         (_encrypted, "encrypted"),
         (_empty, "no pages"),
         (_scanned, "tesseract-ocr-tha"),
         (lambda p: p.parent / "missing.pdf", "no such file"),
     ],
-    ids=["not-pdf", "truncated", "encrypted", "empty", "scanned", "missing"],
+    ids=["not-pdf", "truncated", "cut-short", "encrypted", "empty", "scanned", "missing"],
 )
 def test_bad_input_is_one_line_exit_2_and_nothing_written(
     tmp_path: Path, private_cache: Path, maker: Callable[[Path], Path], message: str
