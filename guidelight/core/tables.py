@@ -183,12 +183,12 @@ def spoken_page(page: Page, lang: str = "th") -> list[SpokenItem]:
     """A page as it is read aloud: sentences, tables row by row with their headers, and
     each figure announced once where it stands (with its description or caption)."""
     items: list[SpokenItem] = []
-    figures = {f.before: (i, f) for i, f in enumerate(page.figures)}
     skip: set[int] = set()
     for index in range(len(page.paragraphs) + 1):
-        if index in figures:
-            number, figure = figures[index]
-            taken = figure_paragraphs(page, figure)
+        for number, figure in enumerate(page.figures):
+            if figure.before != index:
+                continue
+            taken = [i for i in figure_paragraphs(page, figure) if i not in skip]
             skip.update(taken)
             para_start = page.paragraphs[index].start if index < len(page.paragraphs) else len(page.text)
             end = page.paragraphs[taken[-1]].end if taken else para_start

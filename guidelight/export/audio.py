@@ -48,7 +48,7 @@ def spoken_clips(page: Page, lang: str = "th") -> list[Clip]:
     for item in spoken_page(page, lang):
         block_id = f"p-{page.number}-{item.paragraph}"
         if item.figure >= 0:
-            target = f"fig-{page.number}-{item.paragraph}"
+            target = f"fig-{page.number}-{item.figure}"
         elif item.sentence >= 0:
             target = f"{block_id}-s{item.sentence}"
         elif item.row >= 0:

@@ -63,16 +63,16 @@ def page_blocks(page: Page) -> Iterator[Block]:
     """The blocks of one page: its marker, then its paragraphs with figures in place."""
     n = page.number
     yield Block(BlockKind.PAGE, page, f"page-{n}")
-    figures = {f.before: f for f in page.figures}  # one figure per place is what extraction makes
     taken: set[int] = set()
     for index in range(len(page.paragraphs) + 1):
-        figure = figures.get(index)
-        if figure is not None:
-            own = figure_paragraphs(page, figure)
+        for number, figure in enumerate(page.figures):
+            if figure.before != index:
+                continue
+            own = [i for i in figure_paragraphs(page, figure) if i not in taken]
             taken.update(own)
             last = page.paragraphs[own[-1]] if own else None
             caption = last if last is not None and last.kind is ParagraphKind.FIGURE else None
-            yield Block(BlockKind.FIGURE, page, f"fig-{n}-{index}", caption, figure=figure)
+            yield Block(BlockKind.FIGURE, page, f"fig-{n}-{number}", caption, figure=figure)
         if index == len(page.paragraphs) or index in taken:
             continue
         para = page.paragraphs[index]

@@ -158,7 +158,8 @@ def apply_corrections(page: Page, corrections: Iterable[Correction]) -> Page:
         add_descriptions(index + 1, _figures(own))
     stand.setdefault(len(page.paragraphs), len(pieces))
     figures = tuple(
-        dataclasses.replace(f, before=stand[f.before], alt=alt.get(f.before, f.alt)) for f in page.figures
+        # several images at one place: the description belongs to the first of them
+        dataclasses.replace(f, before=stand[f.before], alt=alt.pop(f.before, f.alt)) for f in page.figures
     )
     return _assemble(page, pieces, tuple(furniture), figures)
 
