@@ -152,7 +152,7 @@ def figure_announcement(figure: Figure, lang: str = "th") -> str:
 
 def figure_paragraphs(page: Page, figure: Figure) -> tuple[int, ...]:
     """Indexes of the paragraphs a figure takes with it: a volunteer's description read in
-    its place (``DESCRIPTION_PREFIX`` + its alt text) and then its caption. Announcing the
+    its place (``DESCRIPTION_PREFIX`` + its alt text) and then its caption's paragraphs. Announcing the
     figure says them; reading them again after it would say them twice."""
     paras, index, taken = page.paragraphs, figure.before, []
     if figure.alt and index < len(paras):
@@ -160,8 +160,14 @@ def figure_paragraphs(page: Page, figure: Figure) -> tuple[int, ...]:
         if page.text[para.start : para.end] == DESCRIPTION_PREFIX + figure.alt:
             taken.append(index)
             index += 1
-    if index < len(paras) and paras[index].kind is ParagraphKind.FIGURE:
+    caption = figure.caption
+    while caption and index < len(paras) and paras[index].kind is ParagraphKind.FIGURE:
+        part = page.text[paras[index].start : paras[index].end]
+        if not caption.startswith(part):
+            break
         taken.append(index)
+        caption = caption[len(part) :].lstrip()
+        index += 1
     return tuple(taken)
 
 

@@ -20,6 +20,8 @@ MIN_AREA_SHARE = 0.015  # of the page: smaller images are decoration
 MAX_AREA_SHARE = 0.85  # of the page: larger images are a scan or a background
 CAPTION = re.compile(r"^(?:รูป(?:ภาพ)?ที่|ภาพที่|แผนภูมิที่|แผนภาพที่|กราฟที่|Figure|Fig\.|Chart)\s*[\d๐-๙]", re.I)
 
+MAX_CAPTION_PARAGRAPHS = 3  # a label, a title, its translation: APA figures above their image
+MAX_CAPTION_CHARS = 300
 Box = tuple[float, float, float, float]
 
 
@@ -53,25 +55,42 @@ def find_figures(page: pymupdf.Page, exclude: list[Box]) -> list[FigureDraft]:
     return sorted(found, key=lambda f: (f.bbox[1], f.bbox[0]))
 
 
+def _caption_run(paragraphs: list[Paragraph], text: str, before: int, taken: set[int]) -> list[int]:
+    """The paragraphs that caption a figure standing before paragraph ``before``: the one
+    just after it when it reads like a caption; else a caption label shortly above it
+    ("Figure 1" set bold, as APA style has it) with the title lines between."""
+    def is_label(index: int) -> bool:
+        para = paragraphs[index]
+        return (index not in taken and para.kind in (ParagraphKind.BODY, ParagraphKind.HEADING)
+                and bool(CAPTION.match(text[para.start : para.end])))
+
+    if before < len(paragraphs) and is_label(before):
+        return [before]
+    for start in range(before - 1, max(-1, before - 1 - MAX_CAPTION_PARAGRAPHS), -1):
+        if is_label(start):
+            run = list(range(start, before))
+            body_between = all(paragraphs[i].kind is ParagraphKind.BODY and i not in taken for i in run[1:])
+            short = sum(paragraphs[i].end - paragraphs[i].start for i in run) <= MAX_CAPTION_CHARS
+            return run if body_between and short else []
+    return []
+
+
 def caption_figures(
     figures: list[Figure], paragraphs: list[Paragraph], text: str
 ) -> tuple[list[Figure], list[Paragraph]]:
-    """Find each figure's caption: the paragraph just after it, else just before it,
-    when it reads like one ("รูปที่ 3 ...", "Figure 2."). A caption above its image
-    moves the figure before the caption, so the caption always follows the figure."""
+    """Give each figure its caption (see ``_caption_run``). Caption paragraphs become
+    kind FIGURE, and a figure whose caption is above it moves before the caption, so the
+    caption always follows the figure it names."""
     paragraphs = list(paragraphs)
     placed: list[Figure] = []
     taken: set[int] = set()
     for figure in figures:
-        for index in (figure.before, figure.before - 1):
-            if index in taken or not 0 <= index < len(paragraphs):
-                continue
-            para = paragraphs[index]
-            caption = text[para.start : para.end]
-            if para.kind is ParagraphKind.BODY and CAPTION.match(caption):
-                paragraphs[index] = replace(para, kind=ParagraphKind.FIGURE)
-                figure = replace(figure, caption=caption, before=index)
-                taken.add(index)
-                break
+        run = _caption_run(paragraphs, text, figure.before, taken)
+        if run:
+            for index in run:
+                paragraphs[index] = replace(paragraphs[index], kind=ParagraphKind.FIGURE, level=0)
+            caption = " ".join(text[paragraphs[i].start : paragraphs[i].end] for i in run)
+            figure = replace(figure, caption=caption, before=run[0])
+            taken.update(run)
         placed.append(figure)
     return placed, paragraphs

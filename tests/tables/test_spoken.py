@@ -135,3 +135,29 @@ def test_a_page_is_read_with_figures_announced_once_in_place(tmp_path: Path) -> 
     table_page = open_document(ruled_pdf(tmp_path / "t.pdf", PRICES)).page(1)
     rows = [item for item in spoken_page(table_page) if item.row >= 1]
     assert table_page.text[rows[0].start : rows[0].end] == "ข้าวสาร\n150 บาท\n2"
+
+
+def test_a_caption_label_above_the_figure_is_its_caption(tmp_path: Path) -> None:
+    """APA style: a bold "Figure 1" label and a title line above the image."""
+    from tests.tables.tablegen import BOLD
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="sar", fontfile=str(REGULAR))
+    page.insert_font(fontname="sarb", fontfile=str(BOLD))
+    page.insert_text((60, 80), "ผลการศึกษาแสดงในภาพต่อไปนี้ ซึ่งสรุปกระบวนการทั้งหมด", fontname="sar", fontsize=12)
+    page.insert_text((60, 120), "Figure 1", fontname="sarb", fontsize=12)
+    page.insert_text((60, 138), "กระบวนการทบทวนวรรณกรรมอย่างเป็นระบบ", fontname="sar", fontsize=12)
+    picture = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 30), False)
+    page.insert_image(pymupdf.Rect(60, 150, 300, 330), pixmap=picture)
+    page.insert_text((60, 360), "ย่อหน้าหลังภาพ", fontname="sar", fontsize=12)
+    doc.save(tmp_path / "apa.pdf")
+    read = open_document(tmp_path / "apa.pdf").page(1)
+    (figure,) = read.figures
+    assert figure.caption == "Figure 1 กระบวนการทบทวนวรรณกรรมอย่างเป็นระบบ"
+    assert [p.kind for p in read.paragraphs] == [ParagraphKind.BODY, ParagraphKind.FIGURE, ParagraphKind.FIGURE,
+                                                 ParagraphKind.BODY]
+    assert figure.before == 1
+    from guidelight.core.tables import spoken_page
+
+    assert [item.text for item in spoken_page(read)][-2:] == ["ภาพ: " + figure.caption, "ย่อหน้าหลังภาพ"]
