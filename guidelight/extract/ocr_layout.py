@@ -40,6 +40,8 @@ SMALL = 0.85  # a running header's letters are at most this size against the bod
 
 @dataclass
 class OcrWord:
+    """One TSV piece: a Latin word, or for Thai a single letter or mark; box in pixels, conf 0-100."""
+
     text: str
     x0: int
     y0: int
@@ -97,7 +99,7 @@ class OcrLine:
 
 @dataclass
 class LayoutBlock:
-    """A paragraph or heading in pixels, with the confidence of what it kept."""
+    """A paragraph or heading: its lines, kind and repaired text; box in pixels of the page image."""
 
     lines: list[OcrLine]
     kind: str
