@@ -105,8 +105,12 @@ class RuledWriter:
     def text(self, y: float, text: str, bold: bool = False, size: float = 12.0, x: float = 60.0) -> None:
         self.page.insert_text((x, y), text, fontname="sarb" if bold else "sar", fontsize=size)
 
-    def table(self, spec: TableSpec, y: float, rows: range | None = None, x: float = 60.0) -> float:
-        """Draw ``rows`` of the spec's grid (all by default) from ``y``; returns the bottom."""
+    def table(self, spec: TableSpec, y: float, rows: range | None = None, x: float = 60.0,
+              borders: str = "lines") -> float:
+        """Draw ``rows`` of the spec's grid (all by default) from ``y``; returns the bottom.
+
+        ``borders="fills"`` draws each border as a thin filled rectangle, as Word's PDF
+        export does, instead of stroked line segments."""
         grid = spec.grid
         rows = rows if rows is not None else range(len(grid))
         xs = [x]
@@ -133,10 +137,17 @@ class RuledWriter:
                 if text:
                     self.text(box.y0 + (box.height + FONT_SIZE) / 2 - 2, text, bold, FONT_SIZE, box.x0 + 4)
         shape = self.page.new_shape()
-        for box in boxes:  # each cell's four edges as separate segments, as Word prints borders
+        for box in boxes:  # each cell's four edges as separate pieces
             for a, b in ((box.tl, box.tr), (box.tr, box.br), (box.br, box.bl), (box.bl, box.tl)):
-                shape.draw_line(a, b)
-        shape.finish(color=(0, 0, 0), width=0.6)
+                if borders == "fills":
+                    shape.draw_rect(pymupdf.Rect(min(a.x, b.x) - 0.3, min(a.y, b.y) - 0.3,
+                                                 max(a.x, b.x) + 0.3, max(a.y, b.y) + 0.3))
+                else:
+                    shape.draw_line(a, b)
+        if borders == "fills":
+            shape.finish(color=None, fill=(0, 0, 0), width=0)
+        else:
+            shape.finish(color=(0, 0, 0), width=0.6)
         shape.commit()
         return bottom
 

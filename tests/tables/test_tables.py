@@ -31,10 +31,11 @@ def cells_of(table: Table) -> list[tuple[int, int, str]]:
     return [(c.row, c.col, c.text) for c in table.cells if c.text]
 
 
-def ruled_pdf(path: Path, spec: TableSpec, before: str = "ตารางที่ 1 ราคาสินค้า", after: str = "ข้อความหลังตาราง") -> Path:
+def ruled_pdf(path: Path, spec: TableSpec, before: str = "ตารางที่ 1 ราคาสินค้า", after: str = "ข้อความหลังตาราง",
+              borders: str = "lines") -> Path:
     writer = RuledWriter()
     writer.text(80, before, bold=True)
-    bottom = writer.table(spec, 95)
+    bottom = writer.table(spec, 95, borders=borders)
     writer.text(bottom + 30, after)
     return writer.save(path)
 
@@ -153,7 +154,8 @@ def measure(tmp_path: Path, count: int, seed: int) -> tuple[float, float, int]:
         if i % 2:
             path = html_pdf(tmp_path / f"r{i}.pdf", "<p>ตารางทดสอบ</p>" + html_table(spec))
         else:
-            path = ruled_pdf(tmp_path / f"r{i}.pdf", spec, before="ตารางทดสอบ", after="จบ")
+            borders = "fills" if i % 4 == 2 else "lines"
+            path = ruled_pdf(tmp_path / f"r{i}.pdf", spec, before="ตารางทดสอบ", after="จบ", borders=borders)
         found = tables_of(open_document(path).page(1))
         got = {(r, c): t for table in found[:1] for r, c, t in cells_of(table)}
         truth = spec.truth()
