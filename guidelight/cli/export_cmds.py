@@ -7,12 +7,11 @@ import sys
 from pathlib import Path
 
 from guidelight.core.errors import GuideLightError
-from guidelight.core.model import Document
 from guidelight.export import FORMATS, export_document
 from guidelight.export.images import PdfImages
 from guidelight.export.structure import Block
 from guidelight.extract.pdf import open_document
-from guidelight.library import open_library
+from guidelight.library import Library, open_library
 from guidelight.library.paths import CATALOG_FILE, resolve_library_dir
 
 
@@ -28,16 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.set_defaults(func=run_export)
 
 
-def _through_library(doc: Document, path: str, folder: str | None) -> tuple[Document, dict[str, str]]:
-    """The document as the library corrects it, and its course's pronunciations, when the
-    PDF is catalogued; else unchanged. A missing library is not created just to look."""
+def _catalog(folder: str | None) -> Library | None:
+    """The course library, read-only, if there is one; a missing library is not created."""
     directory = resolve_library_dir(folder)
-    if not (directory / CATALOG_FILE).is_file():
-        return doc, {}
-    lib = open_library(directory, read_only=True)
-    if lib.lookup_file(path) is None:
-        return doc, {}
-    return lib.corrected(doc), lib.pronunciations_for_document(doc.content_hash)
+    return open_library(directory, read_only=True) if (directory / CATALOG_FILE).is_file() else None
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -45,9 +38,11 @@ def run_export(args: argparse.Namespace) -> int:
     if fmt not in FORMATS:
         raise GuideLightError(f"say which format to write (--format {'|'.join(FORMATS)})")
     doc = open_document(args.file, args.password)
+    lib = None if args.no_library else _catalog(args.library)
     pronunciations: dict[str, str] = {}
-    if not args.no_library:
-        doc, pronunciations = _through_library(doc, args.file, args.library)
+    if lib is not None and lib.lookup_file(args.file) is not None:
+        # read through the volunteers' corrections, spoken with the course's pronunciations
+        doc, pronunciations = lib.corrected(doc), lib.pronunciations_for_document(doc.content_hash)
     images = PdfImages(args.file, args.password)
 
     def figure_png(block: Block) -> bytes | None:
@@ -63,6 +58,8 @@ def run_export(args: argparse.Namespace) -> int:
         )
     finally:
         images.close()
+        if lib is not None:
+            lib.close()
     if sys.stderr.isatty():
         print(file=sys.stderr)
     print(out)
