@@ -23,7 +23,7 @@ from docx.shared import Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from guidelight.core.model import Document, Lang
+from guidelight.core.model import Document, Lang, Table
 from guidelight.core.tables import figure_announcement
 from guidelight.export.structure import Block, BlockKind, Progress, document_blocks, runs
 
@@ -84,19 +84,46 @@ class _Bookmarks:
         start.addnext(end)
 
 
+def _fill(out: WordTable, table: Table, first_row: int, skip: int) -> None:
+    """Write ``table``'s cells into ``out`` from grid row ``first_row``, leaving out its
+    first ``skip`` rows (a header printed again where the table went on to a new page)."""
+    for cell in table.cells:
+        if cell.row < skip:
+            continue
+        row = first_row + cell.row - skip
+        target = out.cell(row, cell.col)
+        if cell.row_span > 1 or cell.col_span > 1:
+            target = target.merge(out.cell(row + cell.row_span - 1, cell.col + cell.col_span - 1))
+        _add_runs(target.paragraphs[0], cell.text, bold=cell.header)
+
+
 def _table(word: WordDocument, block: Block) -> WordTable:
     table = block.table
     assert table is not None
     out = word.add_table(rows=table.rows, cols=table.cols)
     out.style = "Table Grid"
-    for cell in table.cells:
-        target = out.cell(cell.row, cell.col)
-        if cell.row_span > 1 or cell.col_span > 1:
-            target = target.merge(out.cell(cell.row + cell.row_span - 1, cell.col + cell.col_span - 1))
-        _add_runs(target.paragraphs[0], cell.text, bold=cell.header)
+    _fill(out, table, 0, 0)
     for row in range(table.header_rows):
         out.rows[row]._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
     return out
+
+
+def _header_texts(table: Table) -> list[str]:
+    return [c.text for c in sorted(table.cells, key=lambda c: (c.row, c.col)) if c.row < table.header_rows]
+
+
+def _continue_table(out: WordTable, before: Table, block: Block) -> int:
+    """Append the next page's part of a table to the Word table it continues: Word repeats
+    the header row on each page itself, and the screen reader keeps announcing the column
+    headers for every row. Returns the Word row where the part starts."""
+    table = block.table
+    assert table is not None
+    skip = table.header_rows if _header_texts(table) == _header_texts(before) else 0
+    first_row = len(out.rows)
+    for _ in range(table.rows - skip):
+        out.add_row()
+    _fill(out, table, first_row, skip)
+    return first_row
 
 
 def _figure(word: WordDocument, block: Block, png: bytes | None) -> None:
@@ -113,6 +140,10 @@ def _figure(word: WordDocument, block: Block, png: bytes | None) -> None:
         _add_runs(word.add_paragraph(style="Caption"), block.text)
 
 
+def _joins(before: Table, after: Table) -> bool:
+    return before.continues and after.continued and before.cols == after.cols
+
+
 def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress | None = None) -> None:
     word = docx.Document()
     word.core_properties.title = doc.title
@@ -123,20 +154,27 @@ def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress 
     _thai_style(word.styles["Caption"])
     bookmarks = _Bookmarks()
     pending_page: str | None = None
+    open_table: tuple[WordTable, Table] | None = None  # the last Word table, while nothing follows it
     for block in document_blocks(doc, progress):
         if block.kind is BlockKind.PAGE:
             pending_page = f"page_{block.page.number}"
             continue
-        if block.kind is BlockKind.TABLE:
-            if pending_page:  # a page that opens with a table: the bookmark needs a paragraph
-                bookmarks.add(word.add_paragraph(), pending_page)
+        table = block.table if block.kind is BlockKind.TABLE else None
+        if table is not None and open_table is not None and _joins(open_table[1], table):
+            first_row = _continue_table(open_table[0], open_table[1], block)
+            if pending_page:  # the page starts inside the table: mark its first row
+                bookmarks.add(open_table[0].rows[first_row].cells[0].paragraphs[0], pending_page)
                 pending_page = None
-            _table(word, block)
+            open_table = (open_table[0], table)
+            continue
+        if pending_page and block.kind in (BlockKind.TABLE, BlockKind.FIGURE):
+            bookmarks.add(word.add_paragraph(), pending_page)  # a bookmark needs a paragraph
+            pending_page = None
+        open_table = None
+        if table is not None:
+            open_table = (_table(word, block), table)
             continue
         if block.kind is BlockKind.FIGURE:
-            if pending_page:
-                bookmarks.add(word.add_paragraph(), pending_page)
-                pending_page = None
             _figure(word, block, images(block))
             continue
         style = f"Heading {block.level}" if block.kind is BlockKind.HEADING else None

@@ -52,8 +52,9 @@ def test_docx_round_trip(course: Path, tmp_path: Path, capsys: pytest.CaptureFix
             header_rows.append(sum(1 for tr in child.iter(qn("w:tr")) if tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None))
     assert squeeze("".join(texts)) == squeeze(extracted(course, capsys))
     assert headings == headings_of(course, capsys)
-    # the merged two-row header; the long table's header row, not printed again on page 2
-    assert header_rows == [2, 1, 0]
+    # the merged two-row header; the long table, its two pages joined into one Word table
+    assert header_rows == [2, 1]
+    assert len(word.tables[1].rows) == 1 + 12
     alts = [e.get("descr") for e in body.iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]
     assert alts == ["รูปที่ 1 เส้นอุปสงค์และอุปทาน (Supply and demand)", "ภาพ ไม่มีคำอธิบาย"]
     bookmarks = [b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))]
@@ -160,3 +161,15 @@ def test_unknown_format_and_audio_outside_epub_are_refused(course: Path, tmp_pat
     err = capsys.readouterr().err
     assert "format" in err and "EPUB" in err
     assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_docx_joins_a_table_over_a_page_break_without_its_repeated_header(tmp_path: Path) -> None:
+    from tests.tables.test_tables import crossing_pdf
+
+    pdf, spec = crossing_pdf(tmp_path / "cross.pdf", repeat_header=True)
+    word = docx.Document(str(export(pdf, tmp_path / "cross.docx")))
+    (table,) = word.tables
+    assert [row.cells[0].text for row in table.rows] == ["สินค้า"] + [row[0] for row in spec.body]
+    assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    starts = [b.get(qn("w:name")) for b in table._tbl.iter(qn("w:bookmarkStart"))]
+    assert starts == ["page_2"]  # page 2 begins inside the table, at its first row there
