@@ -3,6 +3,7 @@ clip inside its audio file, in order, pointing at an element that exists."""
 
 from __future__ import annotations
 
+import ctypes.util
 import re
 import shutil
 import subprocess
@@ -78,3 +79,23 @@ def test_epubcheck_reports_no_errors(talking_book: tuple[Path, ToneBackend], cou
         report = run.stdout + run.stderr
         assert run.returncode == 0, report
         assert re.search(r"0 fatals / 0 errors", report), report
+
+
+@pytest.mark.skipif(ctypes.util.find_library("espeak-ng") is None, reason="espeak-ng is not installed")
+def test_talking_book_with_the_real_engine_from_the_command_line(tmp_path: Path) -> None:
+    """`guidelight export --audio` end to end with espeak-ng: real speech, valid overlays."""
+    from guidelight.cli.main import main
+    from tests.tables.test_spoken import figure_pdf
+
+    book = tmp_path / "figures.epub"
+    assert main(["export", str(figure_pdf(tmp_path / "f.pdf")), "-o", str(book), "--audio"]) == 0
+    archive = zipfile.ZipFile(book)
+    (overlay,) = [n for n in archive.namelist() if n.endswith(".smil")]
+    ends = [seconds(a.get("clipEnd")) for a in ElementTree.fromstring(archive.read(overlay)).iter(f"{SMIL}audio")]
+    assert len(ends) == 5 and ends == sorted(ends)  # three paragraphs and two figures, in reading order
+    mp3 = next(n for n in archive.namelist() if n.endswith(".mp3"))
+    assert ends[-1] <= miniaudio.decode(archive.read(mp3), nchannels=1).duration + 0.05
+    if EPUBCHECK_JAR.is_file() and shutil.which("java"):
+        run = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)], capture_output=True, text=True,
+                             timeout=180)
+        assert run.returncode == 0, run.stdout + run.stderr
