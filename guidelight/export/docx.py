@@ -25,7 +25,7 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from guidelight.core.model import Document, Lang, Table
 from guidelight.core.tables import figure_announcement
-from guidelight.export.structure import Block, BlockKind, Progress, document_blocks, runs
+from guidelight.export.structure import Block, BlockKind, Progress, document_blocks, joins, repeated_header_rows, runs
 
 THAI_FONT = "TH Sarabun New"  # the Thai government standard font, on every Thai campus PC
 BODY_SIZE = Pt(16)  # TH Sarabun New is small: 16 pt reads like 12 pt of a Latin font
@@ -108,17 +108,13 @@ def _table(word: WordDocument, block: Block) -> WordTable:
     return out
 
 
-def _header_texts(table: Table) -> list[str]:
-    return [c.text for c in sorted(table.cells, key=lambda c: (c.row, c.col)) if c.row < table.header_rows]
-
-
 def _continue_table(out: WordTable, before: Table, block: Block) -> int:
     """Append the next page's part of a table to the Word table it continues: Word repeats
     the header row on each page itself, and the screen reader keeps announcing the column
     headers for every row. Returns the Word row where the part starts."""
     table = block.table
     assert table is not None
-    skip = table.header_rows if _header_texts(table) == _header_texts(before) else 0
+    skip = repeated_header_rows(before, table)
     first_row = len(out.rows)
     for _ in range(table.rows - skip):
         out.add_row()
@@ -140,10 +136,6 @@ def _figure(word: WordDocument, block: Block, png: bytes | None) -> None:
         _add_runs(word.add_paragraph(style="Caption"), block.text)
 
 
-def _joins(before: Table, after: Table) -> bool:
-    return before.continues and after.continued and before.cols == after.cols
-
-
 def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress | None = None) -> None:
     word = docx.Document()
     word.core_properties.title = doc.title
@@ -160,7 +152,7 @@ def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress 
             pending_page = f"page_{block.page.number}"
             continue
         table = block.table if block.kind is BlockKind.TABLE else None
-        if table is not None and open_table is not None and _joins(open_table[1], table):
+        if table is not None and open_table is not None and joins(open_table[1], table):
             first_row = _continue_table(open_table[0], open_table[1], block)
             if pending_page:  # the page starts inside the table: mark its first row
                 bookmarks.add(open_table[0].rows[first_row].cells[0].paragraphs[0], pending_page)

@@ -87,6 +87,24 @@ def table_markup(block: Block) -> str:
     return f'<table id="{block.id}">{head}{body}</table>'
 
 
+def continuation_rows(block: Block, skip: int, marker: str) -> str:
+    """The rows of a table's next-page part, to go on in the table it continues: its first
+    ``skip`` rows (a repeated header) left out, ``marker`` (the page break) in its first cell."""
+    table = block.table
+    assert table is not None
+    out = []
+    for row in range(skip, table.rows):
+        cells = sorted((c for c in table.cells if c.row == row), key=lambda c: c.col)
+        if not cells:
+            continue
+        html = "".join(_cell(table, c) for c in cells)
+        if marker:
+            close = html.index(">") + 1  # just inside the first cell
+            html, marker = html[:close] + marker + html[close:], ""
+        out.append(f'<tr id="{row_id(block, row)}">{html}</tr>')
+    return "".join(out)
+
+
 def figure_markup(block: Block, image_src: ImageSource) -> str:
     figure = block.figure
     assert figure is not None

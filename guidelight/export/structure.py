@@ -91,3 +91,16 @@ def document_blocks(doc: Document, progress: Progress | None = None) -> Iterator
         if progress is not None:
             progress(page.number, doc.page_count, f"page {page.number} of {doc.page_count}")
         yield from page_blocks(page)
+
+
+def joins(before: Table, after: Table) -> bool:
+    """Is ``after`` the next page's part of ``before``?"""
+    return before.continues and after.continued and before.cols == after.cols
+
+
+def repeated_header_rows(before: Table, after: Table) -> int:
+    """How many first rows of ``after`` are ``before``'s header printed again on the new page."""
+    def heads(table: Table) -> list[str]:
+        return [c.text for c in sorted(table.cells, key=lambda c: (c.row, c.col)) if c.row < table.header_rows]
+
+    return after.header_rows if after.header_rows and heads(after) == heads(before) else 0

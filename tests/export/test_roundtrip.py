@@ -173,3 +173,16 @@ def test_docx_joins_a_table_over_a_page_break_without_its_repeated_header(tmp_pa
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
     starts = [b.get(qn("w:name")) for b in table._tbl.iter(qn("w:bookmarkStart"))]
     assert starts == ["page_2"]  # page 2 begins inside the table, at its first row there
+
+
+def test_html_joins_a_table_over_a_page_break_with_the_page_marker_inside(tmp_path: Path) -> None:
+    from tests.tables.test_tables import crossing_pdf
+
+    pdf, spec = crossing_pdf(tmp_path / "cross.pdf", repeat_header=True)
+    html = export(pdf, tmp_path / "cross.html").read_text(encoding="utf-8")
+    assert html.count("<table") == 1 and html.count("<th ") == 3  # the repeated header is not added
+    table = html[html.index("<table") : html.index("</table>")]
+    assert 'id="page-2"' in table and table.index('id="page-2"') < table.index(spec.body[8][0])
+    reader = _Reader()
+    reader.feed(html)
+    assert reader.pagebreaks == ["1", "2"]
