@@ -8,11 +8,9 @@ import sys
 from typing import Any
 
 from guidelight.core.errors import DocumentError
-from guidelight.core.model import Document
+from guidelight.core.model import DOUBTFUL_NOISE_PER_K, Document
 from guidelight.core.serialize import page_to_dict
 from guidelight.extract.pdf import open_document
-
-DOUBTFUL_NOISE_PER_K = 3.0
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

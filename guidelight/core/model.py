@@ -161,6 +161,11 @@ class Paragraph:
         return self.kind is ParagraphKind.HEADING
 
 
+# Noise per 1,000 Thai characters above which a page's text is doubtful: `guidelight check`
+# flags the page and the app tells the listener, who cannot see that the text is wrong.
+DOUBTFUL_NOISE_PER_K = 3.0
+
+
 @dataclass(frozen=True)
 class PageQuality:
     """How trustworthy a page's final text is, counted on that text itself.

@@ -55,9 +55,16 @@ class Announcer:
         if self.output() in ("screen_reader", "both"):
             send_to_screen_reader(self.widget, text, assertive)
 
-    def say(self, text: str, page: int, start: int) -> None:
-        """Document text outside continuous reading (a moved-to sentence or word)."""
+    def say(self, text: str, page: int, start: int, before: str = "") -> None:
+        """Document text outside continuous reading (a moved-to sentence or word).
+
+        ``before`` (a confirmation or a page's note) is shown and said first, in the same
+        breath: an announcement followed by a separate ``speak`` would be cut off by it.
+        """
+        if before:
+            self.show(before)
         if self.output() in ("voice", "both") or QAccessibleAnnouncementEvent is None:
-            self.speaker.speak([self.make_utterance(text, page, start)], lambda _event: None)
+            first = [self.make_utterance(before, 0, 0)] if before else []
+            self.speaker.speak([*first, self.make_utterance(text, page, start)], lambda _event: None)
         if self.output() in ("screen_reader", "both"):
-            send_to_screen_reader(self.widget, text)
+            send_to_screen_reader(self.widget, f"{before} {text}".strip())

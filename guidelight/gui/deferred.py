@@ -94,6 +94,9 @@ class DeferredSpeaker:
     def set_voice(self, voice_id: str) -> None:
         self._setting(lambda s: s.set_voice(voice_id))
 
+    def set_pronunciations(self, entries: dict[str, str]) -> None:
+        self._setting(lambda s: s.set_pronunciations(entries))
+
     def voices(self) -> list[Any]:
         return list(self._real().voices())
 

@@ -107,6 +107,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unit.page": ("pages", "หน้า"),
     "unit.heading": ("headings", "หัวข้อ"),
     "speech.error": ("Speech problem: {message}", "ปัญหาเสียง: {message}"),
+    "page.ocr": ("Page {page} was read from an image by OCR: some words may be wrong.",
+                 "หน้า {page} อ่านจากภาพด้วยโอซีอาร์ บางคำอาจผิด"),
+    "page.doubtful": ("Page {page}: the text of this page may be damaged; some words may be wrong.",
+                      "หน้า {page} ข้อความในหน้านี้อาจเสียหาย บางคำอาจผิด"),
+    "page.image": ("Page {page} is an image and could not be read. {problem}",
+                   "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
+    "page.image.unread": ("Page {page} is an image and no text could be read from it.",
+                          "หน้า {page} เป็นภาพ และอ่านข้อความจากภาพไม่ได้"),
+    "page.making": ("Reading page {page} from its image. Please wait.",
+                    "กำลังอ่านหน้า {page} จากภาพ กรุณารอสักครู่"),
+    "page.still": ("Still reading page {page}. Please wait.", "ยังอ่านหน้า {page} อยู่ กรุณารอสักครู่"),
+    "page.failed": ("Page {page} could not be read. {problem}", "อ่านหน้า {page} ไม่ได้ {problem}"),
 }
 
 

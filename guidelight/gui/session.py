@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import itertools
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
 from guidelight.core import navigation
-from guidelight.core.model import Document, Position
+from guidelight.core.model import Document, Page, Position
 from guidelight.core.navigation import Span, Unit
 from guidelight.gui.i18n import tr
 
@@ -29,16 +29,28 @@ class ReadingView(Protocol):
     def show_status(self, text: str) -> None: ...
 
 
+def _no_note(_page: Page) -> str:
+    return ""
+
+
+def _no_hook(_number: int) -> None:
+    return None
+
+
 SPELL_AGAIN_SECONDS = 0.8  # a second press within this time spells instead of repeating
 
 
 class ReadingSession:
     """The open document, the reading position and what happens on each command.
 
-    ``say`` speaks document text through the confirmation route (own voice, screen
-    reader or both) and ``announce`` speaks a short confirmation; both are supplied by
-    the window, which knows the setting. ``make_utterance`` builds the speaker's own
-    ``Utterance`` type so this module does not depend on the speech package.
+    ``say(text, page, start, before="")`` speaks document text through the confirmation
+    route (own voice, screen reader or both), after ``before`` if given, and ``announce``
+    speaks a short confirmation; both are supplied by the window, which knows the setting.
+    ``make_utterance`` builds the speaker's own ``Utterance`` type so this module does not
+    depend on the speech package.
+    ``note_for(page)`` is what the student must know about a page's text (recognised by
+    OCR, an unread image, doubtful), told once per page on entering it; ``on_page(n)``
+    is called when page ``n`` comes on screen (the window reads ahead from there).
     """
 
     def __init__(
@@ -47,10 +59,12 @@ class ReadingSession:
         speaker: Any,
         library: Any,
         announce: Callable[[str], None],
-        say: Callable[[str, int, int], None],
+        say: Callable[..., None],
         make_utterance: Callable[[str, int, int], Any],
         language: Callable[[], str],
         caret_follows_speech: Callable[[], bool],
+        note_for: Callable[[Page], str] = _no_note,
+        on_page: Callable[[int], None] = _no_hook,
     ) -> None:
         self.view = view
         self.speaker = speaker
@@ -60,6 +74,9 @@ class ReadingSession:
         self.make_utterance = make_utterance
         self.language = language
         self.caret_follows_speech = caret_follows_speech
+        self.note_for = note_for
+        self.on_page = on_page
+        self._told: set[int] = set()  # pages whose note has been given
         self.doc: Document | None = None
         self.position = Position(1, 0)
         self.shown_page = 0
@@ -74,12 +91,32 @@ class ReadingSession:
         """Show ``doc`` at its saved position (or the start) and tell the student."""
         self.stop(quiet=True)
         self.doc = doc
+        self._told = set()
+        self.shown_page = 0
         saved = self.library.get_position(doc.content_hash) if self.library else None
         self.library.remember_document(doc.content_hash, path, doc.title, doc.page_count)
         self.position = saved if saved and 1 <= saved.page <= doc.page_count else Position(1, 0)
         self._show(self.position)
         key = "resumed" if saved else "opened"
-        self.announce(tr(key, self.language(), title=doc.title, count=doc.page_count, page=self.position.page))
+        said = tr(key, self.language(), title=doc.title, count=doc.page_count, page=self.position.page)
+        self.announce(" ".join(filter(None, (said, self.page_note(self.position.page)))))
+
+    def replace_document(self, doc: Document, position: Position) -> None:
+        """The same document read through new corrections: show it at ``position``."""
+        self.stop(quiet=True)
+        self.doc = doc
+        self.shown_page = 0
+        self._show(position)
+        self._save()
+
+    def page_note(self, number: int) -> str:
+        """The page's note the first time it is asked for, then "" (told once per page)."""
+        if self.doc is None or number in self._told:
+            return ""
+        note = self.note_for(self.doc.page(number))
+        if note:
+            self._told.add(number)
+        return note
 
     def _show(self, pos: Position, span: Span | None = None) -> None:
         """Bring ``pos`` on screen: page, caret, highlight and status line."""
@@ -87,6 +124,7 @@ class ReadingSession:
         if pos.page != self.shown_page:
             self.view.show_page(pos.page, self.doc.page(pos.page).text)
             self.shown_page = pos.page
+            self.on_page(pos.page)
         sentence = navigation.unit_at(self.doc, pos, Unit.SENTENCE)
         self.view.show_highlight(sentence, span if span and span != sentence else None)
         self.view.move_caret(pos.offset)
@@ -132,10 +170,27 @@ class ReadingSession:
         self._generation += 1
         generation = self._generation
         self.reading = True
-        sentences = (self.make_utterance(doc.page(n).slice(s.start, s.end), n, s.start)
-                     for n, s in navigation.sentences_from(doc, pos))
+        sentences = self._utterances_from(doc, pos)
         utterances = itertools.chain([self.make_utterance(prefix, 0, 0)] if prefix else [], sentences)
         self.speaker.speak(utterances, lambda event: self._on_event(event, generation))
+
+    def _utterances_from(self, doc: Document, pos: Position) -> Iterator[Any]:
+        """The sentences from ``pos`` on, each page's note before its first sentence.
+
+        Runs lazily on the speaker's thread, which makes the pages as it reaches them; a
+        page with no sentences (an unread image) is skipped by the reading but its note
+        is still said.
+        """
+        current = pos.page - 1
+        for number, sentence in navigation.sentences_from(doc, pos):
+            for entered in range(current + 1, number + 1):
+                if note := self.page_note(entered):
+                    yield self.make_utterance(note, 0, 0)
+            current = number
+            yield self.make_utterance(doc.page(number).slice(sentence.start, sentence.end), number, sentence.start)
+        for entered in range(current + 1, doc.page_count + 1):
+            if note := self.page_note(entered):
+                yield self.make_utterance(note, 0, 0)
 
     def resume_with(self, text: str) -> bool:
         """While reading: say ``text``, then go on reading. False when not reading."""
@@ -162,7 +217,9 @@ class ReadingSession:
             return
         kind = getattr(event.kind, "value", event.kind)
         utterance = event.utterance
-        if kind == "start" and utterance is not None and utterance.page:
+        if kind == "start" and utterance is not None and not utterance.page:
+            self.view.show_status(utterance.text)  # a page note or a confirmation: shown as heard
+        elif kind == "start" and utterance is not None and utterance.page:
             sentence = Span(utterance.page, utterance.start, utterance.start + len(utterance.text))
             self._follow(Position(utterance.page, utterance.start), sentence, None)
             self._save()
@@ -183,6 +240,7 @@ class ReadingSession:
         if pos.page != self.shown_page:
             self.view.show_page(pos.page, self.doc.page(pos.page).text)
             self.shown_page = pos.page
+            self.on_page(pos.page)
         self.view.show_highlight(sentence, word)
         if self.caret_follows_speech():
             self.view.move_caret(pos.offset)
@@ -214,19 +272,22 @@ class ReadingSession:
         self._show(span.position, span)
         self._save()
         if was_reading:
-            self.play()
+            self.play()  # the page's note is the first thing read
             return
+        note = self.page_note(span.page)
         text = self.doc.page(span.page).slice(span.start, span.end)
         if unit is Unit.PAGE:
             key = "page.now" if text.strip() else "page.empty"
-            self.announce(tr(key, self.language(), page=span.page))
+            heading = note or tr(key, self.language(), page=span.page)
             first = navigation.unit_at(self.doc, span.position, Unit.SENTENCE)
-            if first is not None:
-                self.say(self.doc.page(span.page).slice(first.start, first.end), span.page, first.start)
+            if first is None:
+                self.announce(heading)
+            else:
+                self.say(self.doc.page(span.page).slice(first.start, first.end), span.page, first.start, heading)
         elif unit is Unit.CHARACTER:
-            self.say(navigation.letter_name(text, self.language()), 0, 0)
+            self.say(navigation.letter_name(text, self.language()), 0, 0, note)
         else:
-            self.say(text, span.page, span.start)
+            self.say(text, span.page, span.start, note)
 
     def go_to_page(self, number: int) -> None:
         doc = self._require_doc()
@@ -238,7 +299,9 @@ class ReadingSession:
     def where_am_i(self) -> None:
         doc = self._require_doc()
         if doc is not None:
-            self.announce(navigation.where_am_i(doc, self._caret_position()).describe(self.language()))
+            pos = self._caret_position()
+            where = navigation.where_am_i(doc, pos).describe(self.language())
+            self.announce(" ".join(filter(None, (where, self.note_for(doc.page(pos.page))))))
 
     def _caret_position(self) -> Position:
         return Position(self.shown_page or self.position.page, self.view.caret_offset())
@@ -287,7 +350,8 @@ class ReadingSession:
         sentence = navigation.unit_at(doc, hit.position, Unit.SENTENCE) or hit
         self._show(hit.position, hit)
         self._save()
-        self.say(doc.page(sentence.page).slice(sentence.start, sentence.end), sentence.page, sentence.start)
+        self.say(doc.page(sentence.page).slice(sentence.start, sentence.end), sentence.page, sentence.start,
+                 self.page_note(sentence.page))
 
     def sentence_start(self) -> Position:
         """Where a bookmark goes: the start of the sentence being read or at the caret."""

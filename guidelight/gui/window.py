@@ -7,7 +7,6 @@ accessible name, focus moves with Tab through the view and the buttons and back.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -37,6 +36,7 @@ from guidelight.gui import theme
 from guidelight.gui.announce import Announcer
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
 from guidelight.gui.i18n import plain, tr
+from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
 from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.session import ReadingSession
 from guidelight.gui.tasks import BackgroundRunner
@@ -48,6 +48,13 @@ STILL_OPENING_MS = 5000
 UI_POINTS = 12.0  # the menus' and buttons' size at 100 % zoom: readable for low vision
 
 
+def ocr_problem() -> str | None:
+    """What to install for OCR, or None when it can run (asks Tesseract: a worker calls it)."""
+    from guidelight.extract.ocr import ocr_available
+
+    return ocr_available()
+
+
 @dataclass
 class Services:
     """What the window needs from outside Qt; tests pass stand-ins for speech."""
@@ -57,22 +64,7 @@ class Services:
     make_utterance: Callable[[str, int, int], Any]
     open_document: Callable[[str, str | None], Document]
     save_settings: Callable[[Settings], None]
-
-
-def serialized(doc: Document) -> Document:
-    """The same document, but producing one page at a time.
-
-    Pages are made on demand by the GUI thread (moving), the speaker's thread (reading
-    ahead) and workers (opening); the PDF engine must not be entered by two at once.
-    """
-    lock = threading.Lock()
-
-    def load(number: int) -> Page:
-        with lock:
-            return doc.page(number)
-
-    return Document(title=doc.title, page_count=doc.page_count, content_hash=doc.content_hash, loader=load,
-                    outline=doc.outline, source_path=doc.source_path)
+    ocr_problem: Callable[[], str | None] = ocr_problem
 
 
 def _dialogs() -> ModuleType:
@@ -96,6 +88,10 @@ class MainWindow(QMainWindow):
         self.runner = BackgroundRunner(self)
         self._default_palette = QPalette(QApplication.palette())
         self._opening = False
+        self._extracted: Document | None = None  # the open document as extracted, before corrections
+        self._gate: PageGate | None = None
+        self._ocr_problem: str | None = None  # asked again on each open, on the worker
+        self._making: dict[int, list[Callable[[], None]]] = {}  # pages being made, and what waits for them
         self.status = QLabel(self)
         self.view = ReadingPane(self, self._set_status, self._lone_ctrl)
         self.announcer = Announcer(self, services.speaker, services.make_utterance,
@@ -104,6 +100,8 @@ class MainWindow(QMainWindow):
         self.session = ReadingSession(
             self.view, services.speaker, services.library, self.announcer.announce, self.announcer.say,
             services.make_utterance, lambda: self.language, lambda: self.settings.caret_follows_speech,
+            note_for=lambda page: page_note(page, self.language, lambda: self._ocr_problem),
+            on_page=self._read_ahead,
         )
         self.actions_by_id: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
@@ -112,6 +110,9 @@ class MainWindow(QMainWindow):
         self._still_opening = QTimer(self)
         self._still_opening.setInterval(STILL_OPENING_MS)
         self._still_opening.timeout.connect(lambda: self.announcer.announce(tr("still.opening", self.language)))
+        self._still_making = QTimer(self)  # the same for a page being read by OCR
+        self._still_making.setInterval(STILL_OPENING_MS)
+        self._still_making.timeout.connect(self._say_still_making)
         self._build()
         self.retranslate()
         self.apply_look()
@@ -166,7 +167,59 @@ class MainWindow(QMainWindow):
 
     def _runner_for(self, command_id: str) -> Callable[[], None]:
         handler = getattr(self, f"cmd_{command_id}")
-        return lambda *_: handler()
+        return lambda *_: self._when_pages_ready(handler)
+
+    def _when_pages_ready(self, command: Callable[[], None]) -> None:
+        """Run ``command``; if it needs a page still to be made (OCR), make it on a worker,
+        saying so, and run the command again once the page is there."""
+        try:
+            command()
+        except PageNotReady as missing:
+            self._make_page(missing.number, lambda: self._when_pages_ready(command))
+
+    def _make_page(self, number: int, then: Callable[[], None] | None) -> None:
+        """Make page ``number`` on a worker; ``then`` runs once it is there (None: reading ahead)."""
+        doc = self.session.doc
+        if doc is None:
+            return
+        if then is not None:  # the student is waiting for it: say so, and keep saying so
+            self.announcer.announce(tr("page.making", self.language, page=number))
+            self._still_making.start()
+        waiting = self._making.get(number)
+        if waiting is not None:  # already being made (reading ahead): wait for that
+            waiting.extend([then] if then else [])
+            return
+        self._making[number] = [then] if then else []
+
+        def finish() -> list[Callable[[], None]]:
+            continuations = self._making.pop(number, [])
+            if not any(self._making.values()):
+                self._still_making.stop()
+            return continuations if self.session.doc is doc else []
+
+        def made(_page: Page) -> None:
+            for then in finish():
+                then()
+
+        def failed(exc: BaseException) -> None:
+            if finish():
+                problem = exc.problem if isinstance(exc, DocumentError) else str(exc)
+                self.announcer.announce(tr("page.failed", self.language, page=number, problem=problem),
+                                        assertive=True)
+
+        self.runner.run(lambda: doc.page(number), made, failed)
+
+    def _say_still_making(self) -> None:
+        waited = [n for n, waiting in self._making.items() if waiting]
+        if waited:
+            self.announcer.announce(tr("page.still", self.language, page=min(waited)))
+
+    def _read_ahead(self, number: int) -> None:
+        """Page ``number`` is on screen: make the next one now, while this one is read."""
+        doc = self.session.doc
+        if (doc is not None and self._gate is not None and self._gate.slow and number < doc.page_count
+                and not doc.is_ready(number + 1)):
+            self._make_page(number + 1, None)
 
     def retranslate(self) -> None:
         """(Re)label everything in the current language."""
@@ -240,16 +293,22 @@ class MainWindow(QMainWindow):
         self.announcer.announce(tr("opening", self.language, name=Path(path).name))
         self._still_opening.start()
         opener = self.services.open_document
+        library = self.services.library
 
-        def work() -> Document:
-            doc = serialized(opener(path, password))
+        def work() -> tuple[Document, PageGate, Document, dict[str, str], str | None]:
+            extracted, gate = gated(opener(path, password))
+            # Read through the volunteers' corrections, so what was fixed is what is heard.
+            doc = library.corrected(extracted)
             doc.page(1)  # the first page is ready before the window shows the document
-            return doc
+            return extracted, gate, doc, library.pronunciations_for_document(doc.content_hash), \
+                self.services.ocr_problem()
 
-        self.runner.run(work, lambda doc: self._opened(doc, path),
+        self.runner.run(work, lambda made: self._opened(made, path),
                         lambda exc: self._open_failed(exc, path, password))
 
-    def _opened(self, doc: Document, path: str) -> None:
+    def _opened(self, made: tuple[Document, PageGate, Document, dict[str, str], str | None], path: str) -> None:
+        self._extracted, self._gate, doc, pronunciations, self._ocr_problem = made
+        self.services.speaker.set_pronunciations(pronunciations)  # the course's own words
         saved = self.services.library.get_position(doc.content_hash)
         if saved is not None and 1 <= saved.page <= doc.page_count and not doc.is_ready(saved.page):
             self.runner.run(lambda: doc.page(saved.page), lambda _page: self._show_document(doc, path),

@@ -22,7 +22,7 @@ import queue
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -37,6 +37,8 @@ from guidelight.speech.backend import (
     VoiceInfo,
     VoiceSettings,
 )
+from guidelight.speech.lexicon import Lexicon
+from guidelight.speech.normalize import Normalizer
 from guidelight.speech.pipeline import AudioChunk, Synthesizer, words_of
 from guidelight.speech.sink import DEVICE_STOPPED, AudioSink
 
@@ -173,6 +175,15 @@ class Speaker:
         """Use this voice for its language(s); runs in other languages keep their own voice."""
         self._on_speech_thread(lambda: self._get_synthesizer().prefer(voice_id))
         self._respeak_from_heard()
+
+    def set_pronunciations(self, entries: Mapping[str, str]) -> None:
+        """Read these words as given, over the built-in and user entries (a course's
+        pronunciation entries, for the document being read); empty restores the defaults."""
+        lexicon = Lexicon.load()
+        normalizer = Normalizer(Lexicon({**lexicon.entries, **entries}) if entries else lexicon)
+        # Not waited for (the speech thread may be busy with a sentence): the speech thread
+        # takes it before its next job, so whatever is spoken after this call uses it.
+        self._calls.put((lambda: setattr(self._get_synthesizer(), "normalizer", normalizer), Future()))
 
     def voices(self) -> list[VoiceInfo]:
         """The installed voices; empty when no engine works (``guidelight voices --check`` says why)."""

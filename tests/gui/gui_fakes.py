@@ -87,6 +87,7 @@ class ScriptedSpeaker:
         self.rate = 0
         self.volume = 1.0
         self.voice = ""
+        self.pronunciations: dict[str, str] = {}
         self._queue: Iterator[Any] = iter(())
         self._on_event: Callable[[Any], None] | None = None
         self.speaking = False
@@ -129,6 +130,9 @@ class ScriptedSpeaker:
 
     def set_voice(self, voice_id: str) -> None:
         self.voice = voice_id
+
+    def set_pronunciations(self, entries: dict[str, str]) -> None:
+        self.pronunciations = dict(entries)
 
     def voices(self) -> list[Any]:
         return []

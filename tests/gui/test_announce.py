@@ -65,7 +65,7 @@ def test_f1_speaks_and_shows_the_keys_then_gives_focus_back(qtbot, tmp_path) -> 
     started = App(qtbot, tmp_path)
     window, _speaker = started.start()
     said: list[str] = []
-    window.announcer.say = lambda text, page, start: said.append(text)  # type: ignore[method-assign]
+    window.announcer.say = lambda text, page, start, before="": said.append(text)  # type: ignore[method-assign]
     seen: list[str] = []
 
     def read_and_close(dialog) -> None:
