@@ -64,7 +64,6 @@ class TableDraft:
     rows: int
     cols: int
     cells: list[DraftCell]
-    column_x: tuple[float, ...]
     header_rows: int = 0
     header_cols: int = 0
     continued: bool = False
@@ -267,7 +266,6 @@ def _draft(page: pymupdf.Page, table: Any, lines: list[Line], read: LineReader) 
         table.row_count,
         table.col_count,
         cells,
-        tuple(_column_x(table)),
         heads,
         header_cols(cells, heads, table.col_count),
     )
