@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from guidelight import __version__
+from guidelight.core.datadirs import prepare_environment
 from guidelight.core.errors import GuideLightError
 
 # One module per group of subcommands; each defines register(subparsers).
@@ -22,6 +23,7 @@ COMMAND_MODULES = (
     "guidelight.cli.speech_cmds",
     "guidelight.cli.library_cmds",
     "guidelight.cli.export_cmds",
+    "guidelight.cli.config_cmds",
 )
 
 
@@ -59,6 +61,7 @@ def _wants_app(argv: Sequence[str]) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    prepare_environment()  # portable mode (a marker beside the program) moves every folder
     if _wants_app(args_list):
         from guidelight.gui.app import run_app  # Qt only when the app is wanted
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from guidelight.core.labconfig import LabConfig
 
 SPEECH_OUTPUTS = ("voice", "screen_reader", "both")
 THEMES = ("system", "normal", "dark_high_contrast", "light_high_contrast")
@@ -65,7 +68,7 @@ class Settings:
 _TYPES = {f.name: type(getattr(Settings(), f.name)) for f in fields(Settings)}
 
 
-def _accepted(raw: dict[str, Any]) -> dict[str, Any]:
+def accepted_values(raw: Mapping[str, Any]) -> dict[str, Any]:
     """Keep only known keys whose JSON value has the right type (int is fine for float)."""
     kept: dict[str, Any] = {}
     for key, value in raw.items():
@@ -89,20 +92,29 @@ def default_path() -> Path:
     return Path(user_config_dir("guidelight", appauthor=False)) / "settings.json"
 
 
-def load_settings(paths: Iterable[Path] | None = None) -> Settings:
+def load_settings(paths: Iterable[Path] | None = None, lab: LabConfig | None = None) -> Settings:
     """Settings from ``paths`` in order (later wins); defaults where nothing is set.
 
+    With no ``paths``: the machine-wide lab file's defaults, then the student's own file,
+    then the lab's locked keys again, so a student overrides the lab only where it allows.
     A missing or unreadable file counts as empty, because a student must always get a
     working app, not a JSON error.
     """
-    merged: dict[str, Any] = {}
-    for path in [default_path()] if paths is None else paths:
+    if paths is None:
+        from guidelight.core.labconfig import load_lab_config  # it builds on this module
+
+        lab = lab or load_lab_config()
+        paths = [default_path()]
+    merged: dict[str, Any] = dict(lab.defaults) if lab else {}
+    for path in paths:
         try:
             raw = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
         if isinstance(raw, dict):
-            merged.update(_accepted(raw))
+            merged.update(accepted_values(raw))
+    if lab:
+        merged.update(lab.locked_values())
     return Settings(**merged).validated()
 
 

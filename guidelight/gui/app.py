@@ -25,6 +25,9 @@ from guidelight.gui.window import MainWindow, Services
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 WARM_UP_DELAY_MS = 300  # after the first key can be answered, so it never delays the window
+# Set (to anything) by the bundle's smoke test: print "ready" once the window is up and the
+# PDF engine and Thai models have loaded, then quit.
+READY_ENV = "GUIDELIGHT_EXIT_WHEN_READY"
 
 
 def load_fonts() -> list[str]:
@@ -78,9 +81,27 @@ def make_speaker(post: Callable[[Callable[[], None]], None]) -> Any:
 
 
 def open_user_library() -> Any:
+    """This PC's library: per user, portable, or a lab's shared catalog (lab file)."""
+    from guidelight.core.labconfig import load_lab_config
     from guidelight.library import open_library
+    from guidelight.library.paths import configured_library
 
-    return open_library()
+    place = configured_library(load_lab_config())
+    return open_library(place.path, user_dir=place.user_dir, read_only=place.read_only)
+
+
+def report_when_ready(app: QApplication, window: MainWindow) -> None:
+    """Warm up on the worker thread as usual, then say whether it all loaded and quit."""
+
+    def ready(_: Any) -> None:
+        print("guidelight: ready", flush=True)
+        app.quit()
+
+    def failed(exc: BaseException) -> None:
+        print(f"guidelight: not ready: {exc!r}", file=sys.stderr, flush=True)
+        app.exit(1)
+
+    window.runner.run(warm_up, ready, failed)
 
 
 def make_services(poster: QtPoster) -> Services:
@@ -118,6 +139,8 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     QTimer.singleShot(0, services.speaker.start_loading)  # once the window is up
     # Then the PDF engine and the Thai models, so the first document opens without their wait.
     QTimer.singleShot(WARM_UP_DELAY_MS, lambda: window.runner.run(warm_up, lambda _: None, lambda _: None))
+    if os.environ.get(READY_ENV):
+        QTimer.singleShot(0, lambda: report_when_ready(app, window))
     return app, window, services
 
 

@@ -10,9 +10,12 @@ install can keep both beside the program.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from guidelight.core.labconfig import LabConfig
 
 CATALOG_FILE = "library.sqlite3"
 USER_FILE = "user.sqlite3"
@@ -39,6 +42,26 @@ def resolve_library_dir(path: str | Path | None) -> Path:
         return default_library_dir()
     p = Path(path).expanduser()
     return p.parent if p.suffix.lower() in _DB_SUFFIXES else p
+
+
+@dataclass(frozen=True)
+class LibraryPlace:
+    """The arguments of ``open_library`` for this PC: where the catalog is, where this
+    student's positions and bookmarks go (None: beside it) and whether the catalog is
+    only read."""
+
+    path: Path
+    user_dir: Path | None = None
+    read_only: bool = False
+
+
+def configured_library(lab: LabConfig) -> LibraryPlace:
+    """The library the app opens: an explicit ``GUIDELIGHT_LIBRARY_DIR`` (a test, or the
+    portable folder), else the lab's shared course library with the student's state in
+    their own profile, else the per-user library."""
+    if lab.course_library is not None and not os.environ.get("GUIDELIGHT_LIBRARY_DIR"):
+        return LibraryPlace(lab.course_library, default_library_dir(), lab.course_library_read_only)
+    return LibraryPlace(default_library_dir())
 
 
 def stored_file(library_dir: Path, content_hash: str) -> Path:
