@@ -13,6 +13,7 @@ usage: python benchmarks/bench_ocr.py [SCANS_DIR] [--jobs N]
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import statistics
@@ -51,8 +52,8 @@ def plain_tesseract(page: pymupdf.Page) -> str:
     return run_tesseract(image, PLAIN_DPI, output="txt")
 
 
-def guidelight_ocr(page: pymupdf.Page) -> str:
-    return ocr_page(page).text
+def guidelight_ocr(page: pymupdf.Page, dpi: int = 300) -> str:
+    return ocr_page(page, dpi=dpi).text
 
 
 def in_order(got: str, truth: str) -> bool:
@@ -134,12 +135,14 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("scans", nargs="?", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--jobs", type=int, default=1, help="files read at once (timings are per page)")
+    parser.add_argument("--dpi", type=int, default=300, help="resolution ocr_page renders pages at")
     args = parser.parse_args(argv)
     if not (args.scans / "manifest.json").exists():
         make_corpus(DEFAULT_CORPUS, args.scans)
     rows = json.loads((args.scans / "manifest.json").read_text(encoding="utf-8"))
     results: dict[str, list[Score]] = {}
-    for label, reader in (("plain tesseract", plain_tesseract), ("guidelight", guidelight_ocr)):
+    ours = functools.partial(guidelight_ocr, dpi=args.dpi)
+    for label, reader in (("plain tesseract", plain_tesseract), (f"guidelight at {args.dpi} dpi", ours)):
         def one(row: dict[str, str | int], reader: object = reader) -> Score:
             truth = (args.scans / str(row["truth"])).read_text(encoding="utf-8")
             return score(args.scans / str(row["pdf"]), truth, row, reader)
@@ -147,8 +150,8 @@ def main(argv: list[str]) -> int:
         with ThreadPoolExecutor(args.jobs) as pool:
             results[label] = list(pool.map(one, rows))
     print(f"{'file':55s} {'plain':>7s} {'ours':>7s} {'s/page':>7s}")
-    for plain, ours in zip(results["plain tesseract"], results["guidelight"], strict=True):
-        print(f"{ours.name:55s} {plain.cer * 100:6.2f}% {ours.cer * 100:6.2f}% {ours.seconds_per_page:7.2f}")
+    for plain, mine in zip(*results.values(), strict=True):
+        print(f"{mine.name:55s} {plain.cer * 100:6.2f}% {mine.cer * 100:6.2f}% {mine.seconds_per_page:7.2f}")
     for label, scores in results.items():
         print("\n".join(summary(label, scores)))
     longest = max(rows, key=lambda row: len((args.scans / str(row["truth"])).read_text(encoding="utf-8")))
