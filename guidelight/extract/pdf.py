@@ -153,19 +153,12 @@ def build_page(number: int, drafts: Sequence[Block], furniture: tuple[str, ...],
                 figures=tuple(placed))
 
 
-def ocr_dpi(width: float, height: float) -> int:
-    """300 dpi for an A4 page, less for a larger one: what Tesseract needs is enough
-    pixels per letter, and a poster-sized scan at 300 dpi costs half a minute a page."""
-    a4_long_side = 842.0
-    return max(100, min(300, int(300 * a4_long_side / max(width, height, 1.0))))
-
-
 def _ocr_page(page: pymupdf.Page, number: int) -> Page:
     """A page with no text layer, read from its image when OCR can run; else left empty
     and marked so the app can tell the student (and say what to install)."""
     if not page.get_images(full=False) or ocr_available() is not None:
         return build_page(number, [], (), TextSource.NONE, Counter())
-    result = ocr_page(page, dpi=ocr_dpi(page.rect.width, page.rect.height))
+    result = ocr_page(page)  # it lowers the resolution itself for oversized pages
     drafts = [ParagraphDraft(b.text, 1 if b.kind == "heading" else 0, b.bbox) for b in result.blocks
               if b.kind != "furniture"]
     furniture = tuple(b.text for b in result.blocks if b.kind == "furniture")

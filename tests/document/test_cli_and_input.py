@@ -156,11 +156,6 @@ def test_a_genuine_text_layer_over_an_image_is_kept(make_pdf: MakePdf) -> None:
     assert read.source is TextSource.TEXT_LAYER and read.text == TEXT
 
 
-@pytest.mark.parametrize(("size", "dpi"), [((595, 842), 300), ((842, 595), 300), ((1860, 2631), 100)])
-def test_ocr_resolution_follows_page_size(size: tuple[float, float], dpi: int) -> None:
-    assert pdf_module.ocr_dpi(*size) == dpi
-
-
 def test_pages_are_processed_only_when_asked_for(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
     pdf = make_pdf([[(f"{TEXT} {n}", 72, 100, 14, SARABUN)] for n in range(30)])
     processed: list[int] = []
