@@ -83,11 +83,18 @@ def make_speaker(post: Callable[[Callable[[], None]], None]) -> Any:
 def open_user_library() -> Any:
     """This PC's library: per user, portable, or a lab's shared catalog (lab file)."""
     from guidelight.core.labconfig import load_lab_config
-    from guidelight.library import open_library
+    from guidelight.library import LibraryError, open_library
     from guidelight.library.paths import configured_library
 
     place = configured_library(load_lab_config())
-    return open_library(place.path, user_dir=place.user_dir, read_only=place.read_only)
+    try:
+        return open_library(place.path, user_dir=place.user_dir, read_only=place.read_only)
+    except LibraryError:
+        if place.user_dir is None:
+            raise
+        # The lab's share is unreachable (network down): the student's own library still
+        # keeps their place and bookmarks, in the same file as with the share.
+        return open_library(place.user_dir)
 
 
 def report_when_ready(app: QApplication, window: MainWindow) -> None:

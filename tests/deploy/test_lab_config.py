@@ -124,3 +124,55 @@ def test_unusable_keys_are_listed_and_bad_values_fall_back(tmp_path: Path) -> No
     got = load_settings([user], lab=lab)
     assert got.rate == Settings().rate
     assert got.font_size == 30
+
+
+def test_the_app_opens_the_labs_shared_library_read_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app's own library function, with a lab file naming a shared catalog: the catalog
+    is read, never written, and the student's place goes to their profile."""
+    pytest.importorskip("PySide6")
+    from guidelight.core.model import Position
+    from guidelight.gui.app import open_user_library
+    from guidelight.library import open_library
+
+    share = tmp_path / "share"
+    with open_library(share) as volunteer:  # a volunteer prepares the course library
+        volunteer.add_course("2401101", "Thai for lab tests")
+    before = {p.name: p.stat().st_mtime_ns for p in share.rglob("*")}
+
+    profile = tmp_path / "profile"
+    lab = write_json(tmp_path / "lab.json", {"course_library": str(share)})
+    monkeypatch.setenv("GUIDELIGHT_SITE_CONFIG", str(lab))
+    monkeypatch.delenv("GUIDELIGHT_LIBRARY_DIR", raising=False)
+    monkeypatch.setattr("guidelight.library.paths.default_library_dir", lambda: profile)
+    with open_user_library() as lib:
+        assert lib.read_only
+        assert [c.title for c in lib.courses()] == ["Thai for lab tests"]
+        lib.set_position("ab" * 32, Position(3, 120))
+        lib.add_bookmark("ab" * 32, Position(3, 120), "exam")
+    with open_library(share, user_dir=profile, read_only=True) as again:
+        assert again.get_position("ab" * 32) == Position(3, 120)
+    assert (profile / "user.sqlite3").is_file()
+    # The catalog is untouched and the student's state is not on the share. (SQLite may add its
+    # -wal/-shm beside a read-only WAL catalog when the folder is writable, as here for root;
+    # on a real read-only share the library opens it immutable and adds nothing.)
+    after = {p.name: p.stat().st_mtime_ns for p in share.rglob("*")}
+    assert {name: after[name] for name in before} == before
+    assert set(after) - set(before) <= {"library.sqlite3-wal", "library.sqlite3-shm"}
+
+
+def test_an_unreachable_share_falls_back_to_the_students_own_library(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("PySide6")
+    from guidelight.core.model import Position
+    from guidelight.gui.app import open_user_library
+
+    profile = tmp_path / "profile"
+    lab = write_json(tmp_path / "lab.json", {"course_library": str(tmp_path / "share-offline")})
+    monkeypatch.setenv("GUIDELIGHT_SITE_CONFIG", str(lab))
+    monkeypatch.delenv("GUIDELIGHT_LIBRARY_DIR", raising=False)
+    monkeypatch.setattr("guidelight.library.paths.default_library_dir", lambda: profile)
+    with open_user_library() as lib:
+        assert not lib.read_only
+        lib.set_position("cd" * 32, Position(2, 5))
+    assert (profile / "user.sqlite3").is_file()
+    assert not (tmp_path / "share-offline").exists()
