@@ -4,7 +4,8 @@
     python build_installer.py            build dist/guidelight/ and the package
     python build_installer.py --smoke    the same, then run the frozen program in a clean
                                          environment (--version, extract, normalize, the
-                                         app offscreen until ready, portable mode)
+                                         app offscreen until ready, portable mode,
+                                         nothing loaded from the build machine's Python)
     python build_installer.py --smoke --no-build   smoke-test the folder already in dist/
 
 Packages: Windows, an Inno Setup installer (when Inno Setup's ``iscc`` is installed;
@@ -325,6 +326,8 @@ def smoke(exe: Path) -> list[str]:
         passed.append(f"app offscreen: ready in {time.perf_counter() - started:.1f} s, then quit")
 
         passed.append(check_portable(frozen, env, home, exe))
+        if Path("/proc/self/maps").exists():
+            passed.append(check_nothing_from_build_python(frozen, env, home))
         made = sorted({p.relative_to(home).parts[0] for p in home.rglob("*")})
         passed.append(f"folders made in the empty HOME: {', '.join(made) or 'none'}")
     return passed
@@ -350,6 +353,33 @@ def check_portable(frozen: list[str], env: dict[str, str], cwd: Path, exe: Path)
         marker.unlink(missing_ok=True)
         shutil.rmtree(data, ignore_errors=True)
     return "portable marker: settings, library and cache beside the program"
+
+
+def check_nothing_from_build_python(frozen: list[str], env: dict[str, str], cwd: Path) -> str:
+    """Linux: the running app (a document open, PyMuPDF and the Thai models loaded) maps no
+    library of the build machine's Python, virtualenv or source tree, only the bundle's and
+    the system's."""
+    build_side = {Path(p).resolve() for p in (sys.prefix, sys.base_prefix, ROOT)}
+    bundle = executable().parent.resolve()
+    app = subprocess.Popen([*frozen, str(ROOT / SAMPLE)], env=env, cwd=cwd,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        mapped: set[Path] = set()
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not any("mupdf" in p.name for p in mapped):
+            time.sleep(0.5)
+            rows = [line.split(None, 5) for line in Path(f"/proc/{app.pid}/maps").read_text().splitlines()]
+            mapped = {Path(row[5]) for row in rows if len(row) == 6 and row[5].startswith("/")}
+        if not any("mupdf" in p.name for p in mapped):
+            raise BuildError("the app did not load the PDF engine within 60 s")
+    finally:
+        app.terminate()
+        app.wait(timeout=30)
+    foreign = sorted(str(p) for p in mapped if not p.is_relative_to(bundle)
+                     and any(p.is_relative_to(b) for b in build_side))
+    if foreign:
+        raise BuildError(f"the frozen app loaded files of the build machine: {foreign[:5]}")
+    return f"running app maps {len(mapped)} files, none from the build machine's Python or source"
 
 
 def main(argv: list[str] | None = None) -> int:
