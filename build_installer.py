@@ -118,7 +118,11 @@ def pyinstaller_args(data: list[tuple[Path, str]]) -> list[str]:
         args += ["--exclude-module", module]
     for src, target in data:
         args += ["--add-data", f"{src}{os.pathsep}{target}"]
-    if sys.platform != "win32":
+    if sys.platform == "win32":
+        # One console program, so the commands print; started from the Start menu (it owns
+        # its console) the window is hidden before Python starts and only the app shows.
+        args += ["--hide-console", "hide-early"]
+    else:
         args.append("--strip")  # the build machine's libpython may carry 17 MB of debug symbols
     if sys.platform == "darwin":
         args += ["--windowed", "--osx-bundle-identifier", "org.guidelight.app"]

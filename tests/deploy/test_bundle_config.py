@@ -144,6 +144,15 @@ def test_pyinstaller_arguments(builder: ModuleType) -> None:
     assert all(os.pathsep in a for a in added)
 
 
+@pytest.mark.parametrize("platform", ["win32", "linux", "darwin"])
+def test_platform_options(builder: ModuleType, monkeypatch: pytest.MonkeyPatch, platform: str) -> None:
+    monkeypatch.setattr(builder.sys, "platform", platform)
+    args = builder.pyinstaller_args([])
+    # Windows: the console of a Start-menu start is hidden; stripping would damage DLLs there.
+    assert (args[args.index("--hide-console") + 1] == "hide-early") if platform == "win32" else "--strip" in args
+    assert ("--windowed" in args) == (platform == "darwin")
+
+
 def test_only_the_pythainlp_files_used_are_bundled(builder: ModuleType) -> None:
     names = {src.name for src, target in builder.bundle_data() if target == "pythainlp/corpus"}
     assert {"sentenceseg_crfcut.model", "words_th.txt", "tnc_freq.txt"} <= names
