@@ -329,12 +329,31 @@ def smoke(exe: Path) -> list[str]:
             raise BuildError(f"the app did not report ready: {out!r}")
         passed.append(f"app offscreen: ready in {time.perf_counter() - started:.1f} s, then quit")
 
+        passed.append(check_lab_file(frozen, env, home))
         passed.append(check_portable(frozen, env, home, exe))
         if Path("/proc/self/maps").exists():
             passed.append(check_nothing_from_build_python(frozen, env, home))
         made = sorted({p.relative_to(home).parts[0] for p in home.rglob("*")})
         passed.append(f"folders made in the empty HOME: {', '.join(made) or 'none'}")
     return passed
+
+
+def check_lab_file(frozen: list[str], env: dict[str, str], cwd: Path) -> str:
+    """The frozen program reads a lab file (its example, as IT would start from it) for a
+    student who has no settings of their own yet."""
+    home = cwd / "new-student"
+    home.mkdir()
+    lab = cwd / "lab.json"
+    lab.write_text(run([*frozen, "config", "--example"], env, cwd), encoding="utf-8")
+    example = json.loads(lab.read_text(encoding="utf-8"))
+    student = {**env, "HOME": str(home), "USERPROFILE": str(home), "GUIDELIGHT_SITE_CONFIG": str(lab)}
+    shown = json.loads(run([*frozen, "config", "--show"], student, cwd))
+    lab.unlink()
+    shutil.rmtree(home)
+    got = (shown["lab_file"]["found"], shown["settings"]["rate"], shown["library"]["path"])
+    if got != (True, example["rate"], example["course_library"]) or shown["lab_file"]["ignored"]:
+        raise BuildError(f"lab file: got {got} and ignored {shown['lab_file']['ignored']}")
+    return "lab file: read, its defaults and shared library used"
 
 
 def check_portable(frozen: list[str], env: dict[str, str], cwd: Path, exe: Path) -> str:
