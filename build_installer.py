@@ -76,7 +76,7 @@ def bundle_data() -> list[tuple[Path, str]]:
     data = [
         (ROOT / "assets" / "fonts", "assets/fonts"),  # the Sarabun font the app registers
         (ROOT / SAMPLE, "assets/samples"),  # the sample lecture students are pointed to
-        (ROOT / "docs" / "keyboard.md", "docs"),  # the key map, for the help
+        (ROOT / "docs" / "keyboard.md", "docs"),  # the key map to read (F1 builds it from the same table)
         (ROOT / "LICENSE", "."),
     ]
     # The page cache names its folder by a hash of the extractor's source: ship the source it hashes.
