@@ -170,3 +170,14 @@ def test_cell_text_and_header_accuracy(tmp_path: Path) -> None:
     print(f"cell accuracy {cells:.2%} of {total} cells; header rows found for {headers:.0%} of 40 tables")
     assert cells >= 0.99
     assert headers >= 0.95
+
+
+def test_a_body_cell_merged_over_rows_covers_them(tmp_path: Path) -> None:
+    spec = TableSpec([["หมวด", "รายการ", "ราคา"]],
+                     [["อาหาร", "ข้าวสาร", "150 บาท"], ["", "น้ำปลา", "35 บาท"], ["ของใช้", "สบู่", "20 บาท"]],
+                     merges=[(1, 0, 2, 1)], widths=[100.0, 120.0, 100.0])
+    for name, make in (("ruled", lambda p: ruled_pdf(p, spec)), ("html", lambda p: html_pdf(p, html_table(spec)))):
+        (table,) = tables_of(open_document(make(tmp_path / f"{name}.pdf")).page(1))
+        assert table.cell_at(2, 0) is table.cell_at(1, 0), name
+        assert table.cell_at(1, 0).text == "อาหาร" and table.cell_at(1, 0).row_span == 2, name
+        assert table.header_rows == 1 and table.column_header(2) == "ราคา", name
