@@ -1,7 +1,7 @@
 """A document walked as the blocks an export writes, in reading order.
 
 Pages become page markers; paragraphs become headings, paragraphs, tables and figures.
-A figure takes its caption paragraph (or a volunteer's description written in its
+A figure takes its caption paragraphs (and a volunteer's description written in its
 place) with it, so the caption is written once, under the image.
 """
 
@@ -30,7 +30,7 @@ class BlockKind(enum.StrEnum):
 @dataclass(frozen=True)
 class Block:
     """One thing an export writes. ``paragraph`` is the model paragraph it comes from
-    (None for page markers and figures without a caption)."""
+    (None for page markers and figures); a figure's caption is its ``caption`` paragraphs."""
 
     kind: BlockKind
     page: Page
@@ -38,11 +38,13 @@ class Block:
     paragraph: Paragraph | None = None
     level: int = 0
     figure: Figure | None = None
+    caption: tuple[Paragraph, ...] = ()
 
     @property
     def text(self) -> str:
-        para = self.paragraph
-        return self.page.text[para.start : para.end] if para is not None else ""
+        """The paragraph's text; for a figure, its caption."""
+        paras = self.caption if self.kind is BlockKind.FIGURE else (self.paragraph,) if self.paragraph else ()
+        return " ".join(self.page.text[p.start : p.end] for p in paras)
 
     @property
     def table(self) -> Table | None:
@@ -70,9 +72,8 @@ def page_blocks(page: Page) -> Iterator[Block]:
                 continue
             own = [i for i in figure_paragraphs(page, figure) if i not in taken]
             taken.update(own)
-            last = page.paragraphs[own[-1]] if own else None
-            caption = last if last is not None and last.kind is ParagraphKind.FIGURE else None
-            yield Block(BlockKind.FIGURE, page, f"fig-{n}-{number}", caption, figure=figure)
+            caption = tuple(page.paragraphs[i] for i in own if page.paragraphs[i].kind is ParagraphKind.FIGURE)
+            yield Block(BlockKind.FIGURE, page, f"fig-{n}-{number}", figure=figure, caption=caption)
         if index == len(page.paragraphs) or index in taken:
             continue
         para = page.paragraphs[index]

@@ -186,3 +186,13 @@ def test_html_joins_a_table_over_a_page_break_with_the_page_marker_inside(tmp_pa
     reader = _Reader()
     reader.feed(html)
     assert reader.pagebreaks == ["1", "2"]
+
+
+def test_a_caption_of_several_paragraphs_is_exported_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.tables.test_spoken import apa_pdf
+
+    pdf = apa_pdf(tmp_path / "apa.pdf")
+    reader = _Reader()
+    reader.feed(export(pdf, tmp_path / "apa.html").read_text(encoding="utf-8"))
+    assert squeeze("".join(reader.text)) == squeeze(extracted(pdf, capsys))
+    assert reader.alts == ["Figure 1 กระบวนการทบทวนวรรณกรรมอย่างเป็นระบบ"]

@@ -137,7 +137,7 @@ def test_a_page_is_read_with_figures_announced_once_in_place(tmp_path: Path) -> 
     assert table_page.text[rows[0].start : rows[0].end] == "ข้าวสาร\n150 บาท\n2"
 
 
-def test_a_caption_label_above_the_figure_is_its_caption(tmp_path: Path) -> None:
+def apa_pdf(path: Path) -> Path:
     """APA style: a bold "Figure 1" label and a title line above the image."""
     from tests.tables.tablegen import BOLD
 
@@ -151,8 +151,12 @@ def test_a_caption_label_above_the_figure_is_its_caption(tmp_path: Path) -> None
     picture = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 30), False)
     page.insert_image(pymupdf.Rect(60, 150, 300, 330), pixmap=picture)
     page.insert_text((60, 360), "ย่อหน้าหลังภาพ", fontname="sar", fontsize=12)
-    doc.save(tmp_path / "apa.pdf")
-    read = open_document(tmp_path / "apa.pdf").page(1)
+    doc.save(path)
+    return path
+
+
+def test_a_caption_label_above_the_figure_is_its_caption(tmp_path: Path) -> None:
+    read = open_document(apa_pdf(tmp_path / "apa.pdf")).page(1)
     (figure,) = read.figures
     assert figure.caption == "Figure 1 กระบวนการทบทวนวรรณกรรมอย่างเป็นระบบ"
     assert [p.kind for p in read.paragraphs] == [ParagraphKind.BODY, ParagraphKind.FIGURE, ParagraphKind.FIGURE,
