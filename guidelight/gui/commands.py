@@ -108,13 +108,40 @@ COMMANDS: tuple[Command, ...] = (
     C("output", "speech", ("Ctrl+Shift+V",), "Confirmations: own voice / screen reader / &both",
       "การยืนยัน: เสียงตัวเอง / โปรแกรมอ่านหน้าจอ / ทั้งสอง (&B)",
       "Choose who speaks confirmations", "เลือกว่าใครพูดข้อความยืนยัน"),
+    C("import_files", "volunteer", ("Ctrl+Shift+I",), "&Import PDFs into a course…", "นำเข้า PDF เข้ารายวิชา… (&I)",
+      "Volunteers: import PDF files into a course", "อาสาสมัคร: นำเข้าไฟล์ PDF เข้ารายวิชา"),
+    C("import_folder", "volunteer", ("Ctrl+Shift+D",), "Import a &folder into a course…",
+      "นำเข้าทั้งโฟลเดอร์เข้ารายวิชา… (&F)",
+      "Volunteers: import every PDF of a folder into a course", "อาสาสมัคร: นำเข้า PDF ทุกไฟล์ในโฟลเดอร์เข้ารายวิชา"),
+    C("fix_text", "volunteer", ("Ctrl+Shift+T",), "Fix this paragraph's &text…", "แก้ข้อความย่อหน้านี้… (&T)",
+      "Volunteers: correct the text of the paragraph at the caret", "อาสาสมัคร: แก้ข้อความของย่อหน้าที่เคอร์เซอร์อยู่"),
+    C("mark_heading", "volunteer", ("Ctrl+Shift+H",), "Mark as &heading…", "ทำเป็นหัวข้อ… (&H)",
+      "Volunteers: make this paragraph a heading (level 0: body text) or rename it",
+      "อาสาสมัคร: ทำย่อหน้านี้เป็นหัวข้อ (ระดับ 0: เนื้อความ) หรือเปลี่ยนชื่อหัวข้อ"),
+    C("mark_furniture", "volunteer", ("Ctrl+Shift+S",), "&Skip this paragraph (page header or footer)",
+      "ข้ามย่อหน้านี้ (หัวหรือท้ายกระดาษ) (&S)",
+      "Volunteers: mark this paragraph as page furniture, left out of the reading",
+      "อาสาสมัคร: ทำเครื่องหมายว่าเป็นส่วนหัวหรือท้ายกระดาษ ไม่ต้องอ่าน"),
+    C("describe_figure", "volunteer", ("Ctrl+Shift+G",), "&Describe a figure…", "บรรยายภาพ… (&D)",
+      "Volunteers: describe the figure here; the description is read where the figure is",
+      "อาสาสมัคร: บรรยายภาพตรงนี้ คำบรรยายจะถูกอ่านตรงตำแหน่งของภาพ"),
+    C("pronunciation", "volunteer", ("Ctrl+Shift+P",), "Add a &pronunciation…", "เพิ่มคำอ่าน… (&P)",
+      "Volunteers: how a word of this course is read aloud", "อาสาสมัคร: กำหนดวิธีอ่านออกเสียงคำในรายวิชานี้"),
+    C("corrections", "volunteer", ("Ctrl+Shift+M",), "&List corrections…", "รายการการแก้ไข… (&L)",
+      "Volunteers: list this document's corrections, ok or stale; Enter goes there, Delete removes",
+      "อาสาสมัคร: รายการการแก้ไขของเอกสารนี้ ใช้ได้หรือต้องแก้ใหม่ Enter เพื่อไป Delete เพื่อลบ"),
+    C("export_pack", "volunteer", ("Ctrl+Shift+X",), "&Export a course pack…", "ส่งออกชุดรายวิชา… (&E)",
+      "Volunteers: save a course with its PDFs, corrections and pronunciations as one file",
+      "อาสาสมัคร: บันทึกรายวิชาพร้อม PDF การแก้ไข และคำอ่าน เป็นไฟล์เดียว"),
+    C("import_pack", "volunteer", ("Ctrl+Shift+A",), "Import a course pac&k…", "นำเข้าชุดรายวิชา… (&K)",
+      "Volunteers: add a course pack made on another computer", "อาสาสมัคร: เพิ่มชุดรายวิชาที่ทำจากเครื่องอื่น"),
     C("help", "help", ("F1",), "&Keyboard help", "วิธีใช้แป้นพิมพ์ (&K)",
       "Hear and see this list of keys", "ฟังและดูรายการแป้นนี้"),
 )
 
 HEADING_LEVEL_KEYS = tuple(str(n) for n in range(1, 7))  # pane keys: next heading of level n
 
-MENUS = ("file", "read", "move", "bookmarks", "view", "speech", "help")
+MENUS = ("file", "read", "move", "bookmarks", "view", "speech", "volunteer", "help")
 
 
 def command(command_id: str) -> Command:
@@ -134,7 +161,7 @@ def help_lines(language: str) -> list[str]:
 
 
 MENU_TITLES_EN = {"file": "File", "read": "Read", "move": "Navigate", "bookmarks": "Bookmarks",
-                  "view": "View", "speech": "Speech", "help": "Help"}
+                  "view": "View", "speech": "Speech", "volunteer": "Volunteer", "help": "Help"}
 
 KEYBOARD_INTRO = """\
 # Guide Light keyboard map
@@ -158,6 +185,12 @@ own voice, your screen reader (sent as an accessibility announcement: Orca 45 an
 NVDA and Narrator speak them; Orca 43 ignores them), or both. Reading the document aloud
 always uses Guide Light's voice. Every confirmation is also written in the status bar,
 which NVDA+End and Orca's status-bar command read.
+
+The Volunteer menu (Alt+O) is for the people who prepare a course: import PDFs into a
+course, fix the paragraph at the caret (its text, heading, page furniture to skip, a
+figure's description), add the course's pronunciation entries, review corrections, and
+carry the course to another lab as a pack. Every change is spoken and shown at once;
+students hear the corrected text and the course's pronunciations from then on.
 
 This file is generated from `guidelight/gui/commands.py`:
 `python -c "from guidelight.gui.commands import keyboard_markdown as k; print(k(), end='')" > docs/keyboard.md`

@@ -42,6 +42,8 @@ class LabelledDialog(QDialog):
         self.column = layout
         layout.addWidget(caption)
         layout.addWidget(field)
+        self._fields_end = layout.count()  # more fields go here, before the buttons
+        self._last_field = field
         if buttons:
             box = QDialogButtonBox(self)
             ok = box.addButton(tr("ok", language), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -53,6 +55,24 @@ class LabelledDialog(QDialog):
             box.rejected.connect(self.reject)
             layout.addWidget(box)
         field.setFocus()
+
+    def add_field(self, label: str, field: QWidget) -> None:
+        """Another labelled field, after the first and before the buttons (Tab order too)."""
+        caption = QLabel(label, self)
+        caption.setBuddy(field)
+        field.setAccessibleName(plain(label))
+        self.column.insertWidget(self._fields_end, caption)
+        self.column.insertWidget(self._fields_end + 1, field)
+        self._fields_end += 2
+        QWidget.setTabOrder(self._last_field, field)  # Tab goes field by field, then to the buttons
+        self._last_field = field
+
+
+def name_spin_editor(spin: QSpinBox) -> None:
+    """The editor inside a spin box takes the focus too: it gets the spin box's name."""
+    inner = spin.findChild(QLineEdit)
+    if inner is not None:
+        inner.setAccessibleName(spin.accessibleName())
 
 
 def ask_text(parent: QWidget, title: str, label: str, language: str, secret: bool = False,
@@ -75,9 +95,7 @@ def ask_page(parent: QWidget, current: int, count: int, language: str) -> int | 
     spin.selectAll()
     dialog = LabelledDialog(parent, tr("goto.title", language), tr("goto.label", language, count=count),
                             spin, language)
-    inner = spin.findChild(QLineEdit)
-    if inner is not None:  # the editor inside the spin box takes the focus too: same name
-        inner.setAccessibleName(spin.accessibleName())
+    name_spin_editor(spin)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
     return spin.value() if accepted else None
@@ -123,3 +141,48 @@ def show_help(parent: QWidget, title: str, text: str, language: str) -> None:
     dialog.resize(720, 560)
     dialog.exec()
     dialog.deleteLater()
+
+
+def ask_long_text(parent: QWidget, title: str, label: str, language: str, initial: str = "") -> str | None:
+    """A paragraph's worth of text; Ctrl+Enter accepts (Enter starts a new line), Tab
+    reaches the buttons. None if cancelled."""
+    edit = QPlainTextEdit()
+    edit.setPlainText(initial)
+    edit.setTabChangesFocus(True)
+    edit.selectAll()
+    dialog = LabelledDialog(parent, title, label, edit, language)
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(keys), edit, dialog.accept, context=Qt.ShortcutContext.WidgetShortcut)
+    dialog.resize(640, 320)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return edit.toPlainText() if accepted else None
+
+
+def ask_pair(parent: QWidget, title: str, labels: tuple[str, str], language: str,
+             initial: tuple[str, str] = ("", "")) -> tuple[str, str] | None:
+    """Two lines of text (a written word and how it is read); Enter in either accepts."""
+    first, second = QLineEdit(initial[0]), QLineEdit(initial[1])
+    dialog = LabelledDialog(parent, title, labels[0], first, language)
+    dialog.add_field(labels[1], second)
+    for edit in (first, second):
+        edit.returnPressed.connect(dialog.accept)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return (first.text(), second.text()) if accepted else None
+
+
+def ask_heading(parent: QWidget, title: str, labels: tuple[str, str], language: str,
+                level: int, text: str) -> tuple[int, str] | None:
+    """A heading level (0: body text) and its wording; Enter accepts."""
+    spin = QSpinBox()
+    spin.setRange(0, 6)
+    spin.setValue(level)
+    edit = QLineEdit(text)
+    dialog = LabelledDialog(parent, title, labels[0], spin, language)
+    dialog.add_field(labels[1], edit)
+    name_spin_editor(spin)
+    edit.returnPressed.connect(dialog.accept)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return (spin.value(), edit.text()) if accepted else None

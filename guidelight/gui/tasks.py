@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 
 
 class QtPoster(QObject):
@@ -40,6 +40,10 @@ class BackgroundRunner(QObject):
         self.pool = QThreadPool.globalInstance()
         self.pending = 0
 
+    def post(self, fn: Callable[[], None]) -> None:
+        """Run ``fn`` on this object's thread (progress from inside a running job)."""
+        self._poster.post(fn)
+
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None]) -> None:
         self.pending += 1
@@ -57,4 +61,7 @@ class BackgroundRunner(QObject):
                 return
             self._poster.post(lambda: finish(on_done, result))
 
-        self.pool.start(QRunnable.create(job))
+        # A plain callable, not QRunnable.create(): the pool deletes a finished QRunnable
+        # behind PySide's back, and its stale wrapper could later be handed out for a new
+        # object at the same address (seen as a QTextDocument turning into a QRunnable).
+        self.pool.start(job)

@@ -40,6 +40,7 @@ from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
 from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.session import ReadingSession
 from guidelight.gui.tasks import BackgroundRunner
+from guidelight.gui.volunteer import VolunteerDesk
 
 RATE_STEP = 20
 VOLUME_STEP = 0.1
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
             note_for=lambda page: page_note(page, self.language, lambda: self._ocr_problem),
             on_page=self._read_ahead,
         )
+        self.volunteer = VolunteerDesk(self)
+        self.current_path = ""
         self.actions_by_id: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
         self.buttons: dict[str, QPushButton] = {}
@@ -316,7 +319,13 @@ class MainWindow(QMainWindow):
             return
         self._show_document(doc, path)
 
+    @property
+    def extracted(self) -> Document | None:
+        """The open document as extracted, before the volunteers' corrections."""
+        return self._extracted
+
     def _show_document(self, doc: Document, path: str) -> None:
+        self.current_path = path
         self._opening = False
         self._still_opening.stop()
         self.session.open(doc, path)
@@ -337,7 +346,7 @@ class MainWindow(QMainWindow):
                 return
             self.announcer.announce(tr("cancelled", self.language))
         elif isinstance(exc, NoTextLayer):
-            self.announcer.announce(tr("open.scanned", self.language), assertive=True)
+            self.announcer.announce(tr("open.scanned", self.language, problem=exc.problem), assertive=True)
         else:
             problem = exc.problem if isinstance(exc, DocumentError) else str(exc)
             self.announcer.announce(tr("open.failed", self.language, problem=problem), assertive=True)
@@ -584,6 +593,36 @@ class MainWindow(QMainWindow):
         order = SPEECH_OUTPUTS
         self._change(speech_output=order[(order.index(self.settings.speech_output) + 1) % len(order)])
         self.announcer.announce(tr(f"output.{self.settings.speech_output}", self.language))
+
+    def cmd_import_files(self) -> None:
+        self.volunteer.import_files()
+
+    def cmd_import_folder(self) -> None:
+        self.volunteer.import_folder()
+
+    def cmd_fix_text(self) -> None:
+        self.volunteer.fix_text()
+
+    def cmd_mark_heading(self) -> None:
+        self.volunteer.mark_heading()
+
+    def cmd_mark_furniture(self) -> None:
+        self.volunteer.mark_furniture()
+
+    def cmd_describe_figure(self) -> None:
+        self.volunteer.describe_figure()
+
+    def cmd_pronunciation(self) -> None:
+        self.volunteer.pronunciation()
+
+    def cmd_corrections(self) -> None:
+        self.volunteer.list_corrections()
+
+    def cmd_export_pack(self) -> None:
+        self.volunteer.export_pack()
+
+    def cmd_import_pack(self) -> None:
+        self.volunteer.import_pack()
 
     def cmd_help(self) -> None:
         lines = help_lines(self.language)
