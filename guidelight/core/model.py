@@ -30,7 +30,7 @@ class ParagraphKind(enum.StrEnum):
     BODY = "body"
     HEADING = "heading"
     TABLE = "table"  # the paragraph's text is its cells, one per line; ``Paragraph.table`` has the grid
-    FIGURE = "figure"  # a figure's caption ("รูปที่ 3 ...") or a volunteer's description of it
+    FIGURE = "figure"  # a figure's caption ("รูปที่ 3 ..."); the figure itself is in ``Page.figures``
 
 
 class TextSource(enum.StrEnum):
