@@ -10,6 +10,9 @@ window and come back to where they started, so nothing traps the keyboard. Print
 JSON report; exits 1 if any check fails.
 
 Usage: atspi_audit.py APP_PID [TEXT]   (TEXT: wait until some label shows it first)
+       atspi_audit.py APP_PID TEXT --dialogs KEYCODE+KEYCODE,...   (opens each dialog with
+           its keys, audits it the same way, closes it with Escape and checks the focus
+           comes back to the document text)
        atspi_audit.py APP_PID TEXT --press KEYCODE,...   (prints the text caret after each key)
 """
 
@@ -26,7 +29,7 @@ NEEDS_NAME = {"push button", "toggle button", "check box", "radio button", "comb
               "spin button", "slider", "list", "tree", "table", "link", "menu", "frame"}
 MENU_ROLES = {"menu bar", "menu", "menu item", "check menu item", "radio menu item", "separator"}
 # X keycodes of Xvfb's default (evdev) keymap; AT-SPI's KEY_PRESS/KEY_RELEASE take keycodes.
-TAB_KEYCODE, SHIFT_KEYCODE, ALT_KEYCODE, DOWN_KEYCODE = 23, 50, 64, 116
+TAB_KEYCODE, SHIFT_KEYCODE, ALT_KEYCODE, DOWN_KEYCODE, ESCAPE_KEYCODE = 23, 50, 64, 116, 9
 
 
 def describe(acc) -> str:
@@ -154,23 +157,8 @@ def carets_after(window, keycodes: list[int]) -> list[int]:
     return carets
 
 
-def main() -> int:
-    pid = int(sys.argv[1])
-    if "--press" in sys.argv:
-        app = find_app(pid)
-        window = app.getChildAtIndex(0)
-        wait_ready(window, sys.argv[2])
-        keycodes = [int(k) for k in sys.argv[sys.argv.index("--press") + 1].split(",")]
-        print(json.dumps(carets_after(window, keycodes)))
-        return 0
-    errors: list[str] = []
-    app = find_app(pid)
-    if app is None:
-        print(json.dumps({"errors": [f"no accessible application with pid {pid}"]}))
-        return 1
-    window = next(w for w in (app.getChildAtIndex(i) for i in range(app.childCount))
-                  if w is not None and w.getState().contains(pyatspi.STATE_SHOWING))
-    wait_ready(window, sys.argv[2] if len(sys.argv) > 2 else "")
+def audit_window(window, errors: list[str]) -> dict:
+    """Names, one focused widget, Tab and Shift+Tab cycles of one window (or dialog)."""
     everything = list(walk(window))
     controls = []
     for acc in everything:
@@ -187,6 +175,7 @@ def main() -> int:
     report = {"window": describe(window), "controls": [describe(a) for a in controls]}
     if now:
         start = now[0]
+        report["focus"] = describe(start)
         limit = 3 * len(controls) + 5
         forward, closed = tab_cycle(window, start, shift=False, limit=limit)
         report["tab"] = [describe(a) for a in forward]
@@ -203,7 +192,80 @@ def main() -> int:
                 errors.append("not reachable with Tab: " + describe(acc))
         if closed and closed_back and [describe(a) for a in backward] != [describe(a) for a in reversed(forward)]:
             errors.append("Shift+Tab does not retrace Tab")
-    report["caret"] = next_sentence_caret(window)
+    return report
+
+
+def press_combo(keycodes: list[int]) -> None:
+    """Hold every key but the last, press the last, release in reverse (Ctrl+Shift+P)."""
+    for keycode in keycodes[:-1]:
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(keycodes[-1], None, pyatspi.KEY_PRESSRELEASE)
+    for keycode in reversed(keycodes[:-1]):
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
+
+
+def showing_windows(app) -> list:
+    return [w for w in (app.getChildAtIndex(i) for i in range(app.childCount))
+            if w is not None and w.getState().contains(pyatspi.STATE_SHOWING)]
+
+
+def audit_dialog(app, window, keycodes: list[int], errors: list[str]) -> dict:
+    """Open a dialog with a key combination, audit it, close it with Escape, and check
+    that the focus comes back to the main window's document text (no trap, no loss)."""
+    press_combo(keycodes)
+    deadline = time.monotonic() + 10
+    dialog = None
+    while time.monotonic() < deadline and dialog is None:
+        others = [w for w in showing_windows(app) if w != window]
+        if others and len(focused(others[0])) == 1:
+            dialog = others[0]
+        time.sleep(0.1)
+    keys = "+".join(map(str, keycodes))
+    if dialog is None:
+        errors.append(f"keys {keys}: no dialog opened with the focus in it")
+        return {"keys": keys}
+    found: list[str] = []
+    report = audit_window(dialog, found)
+    errors.extend(f"{dialog.name!r}: {e}" for e in found)
+    pyatspi.Registry.generateKeyboardEvent(ESCAPE_KEYCODE, None, pyatspi.KEY_PRESSRELEASE)
+    deadline = time.monotonic() + 10
+    back = []
+    while time.monotonic() < deadline:
+        back = focused(window)
+        if len(showing_windows(app)) == 1 and len(back) == 1 and back[0].getRoleName() == "text":
+            break
+        time.sleep(0.1)
+    else:
+        errors.append(f"{dialog.name!r}: after Escape the focus is not back in the document text: "
+                      f"{[describe(a) for a in back]}")
+    return {"keys": keys, **report}
+
+
+def main() -> int:
+    pid = int(sys.argv[1])
+    if "--press" in sys.argv:
+        app = find_app(pid)
+        window = app.getChildAtIndex(0)
+        wait_ready(window, sys.argv[2])
+        keycodes = [int(k) for k in sys.argv[sys.argv.index("--press") + 1].split(",")]
+        print(json.dumps(carets_after(window, keycodes)))
+        return 0
+    errors: list[str] = []
+    app = find_app(pid)
+    if app is None:
+        print(json.dumps({"errors": [f"no accessible application with pid {pid}"]}))
+        return 1
+    deadline = time.monotonic() + 20
+    while not showing_windows(app) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    window = showing_windows(app)[0]
+    wait_ready(window, sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].startswith("--") else "")
+    if "--dialogs" in sys.argv:
+        combos = [[int(k) for k in combo.split("+")] for combo in sys.argv[sys.argv.index("--dialogs") + 1].split(",")]
+        report = {"dialogs": [audit_dialog(app, window, combo, errors) for combo in combos]}
+    else:
+        report = audit_window(window, errors)
+        report["caret"] = next_sentence_caret(window)
     report["errors"] = errors
     print(json.dumps(report, ensure_ascii=False, indent=1))
     return 1 if errors else 0

@@ -120,10 +120,10 @@ def session(tmp_path: Path) -> Iterator[Session]:
     s.close()
 
 
-def audit(session: Session, app: subprocess.Popen[bytes], log: Path, shown: str) -> dict:
+def audit(session: Session, app: subprocess.Popen[bytes], log: Path, shown: str, *options: str) -> dict:
     """Audit once the status line shows ``shown`` (the app has settled)."""
-    result = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_audit.py"), str(app.pid), shown], env=session.env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_audit.py"), str(app.pid), shown, *options],
+                            env=session.env, capture_output=True, text=True, timeout=240)
     assert app.poll() is None, "the app died: " + log.read_text(errors="replace")
     assert result.stdout, result.stderr
     report = json.loads(result.stdout)
@@ -147,6 +147,25 @@ def test_window_with_the_sample_lecture_passes_the_audit(session: Session, tmp_p
     assert any("Play or pause" in c for c in report["controls"])
     before, after = report["caret"]  # Alt+Down moved the caret a screen reader reads from
     assert after > before
+
+
+# X keycodes (Xvfb's evdev keymap): Control, Shift and the letters of the volunteer dialogs.
+CTRL_SHIFT = "37+50+"
+VOLUNTEER_DIALOGS = {"pronunciation": 33, "fix text": 28, "heading": 43, "figure": 42}
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="the sample lecture is not in this checkout")
+def test_volunteer_dialogs_pass_the_audit_and_give_the_focus_back(session: Session, tmp_path: Path) -> None:
+    """Each volunteer dialog: every control named, Tab cycles without a trap, Escape
+    returns the focus to the document text."""
+    log = tmp_path / "app.log"
+    app = session.start_app(str(SAMPLE), log=log, data=tmp_path / "data")
+    combos = ",".join(CTRL_SHIFT + str(k) for k in VOLUNTEER_DIALOGS.values())
+    report = audit(session, app, log, "Press Space to read", "--dialogs", combos)
+    assert len(report["dialogs"]) == len(VOLUNTEER_DIALOGS)
+    for dialog in report["dialogs"]:
+        assert len(dialog["tab"]) >= 2, dialog  # the field(s) and the OK and Cancel buttons
+        assert any("push button:'OK'" in c for c in dialog["controls"]), dialog
 
 
 H_KEYCODE = 43  # the key labelled H on a PC keyboard; it types "้" in the Thai layout
