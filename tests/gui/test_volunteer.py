@@ -164,3 +164,53 @@ def test_import_with_a_bad_file_says_which_and_carries_on(app: App, qtbot, tmp_p
     docs = window.services.library.documents("2401101")
     assert [Path(d.source_path).name for d in docs] == ["a-lecture.pdf"]
     qtbot.waitUntil(window.view.hasFocus)
+
+
+def test_a_course_pack_carries_corrections_to_another_library(app: App, qtbot, tmp_path: Path) -> None:
+    """Export in one app (one lab), import in another, open: the correction is there."""
+    from guidelight.core.hashing import file_hash
+    from guidelight.library import open_library
+    from guidelight.library.corrections import fix_text
+
+    from .gui_fakes import make_document
+
+    pdf = tmp_path / "week1.pdf"
+    pdf.write_bytes(b"%PDF stand-in for week 1")
+    doc = make_document(content_hash=file_hash(pdf))
+    app.opener.docs["week1.pdf"] = doc
+    with open_library(app.folder / "library") as lib:
+        lib.add_course("2401101", "Listening")
+        lib.add_document("2401101", pdf, content_hash=doc.content_hash, title="Week 1", page_count=3)
+        lib.add_correction(doc.content_hash, fix_text(doc.page(1), 1, FIXED))
+        lib.set_pronunciation("2401101", "กพร", "กอ-พอ-รอ")
+    window, speaker = app.start(str(pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    pack = tmp_path / "listening.glpack"
+
+    def save_as(dialog) -> None:
+        edit = QApplication.focusWidget()
+        assert isinstance(edit, QLineEdit), "focus starts in the file dialog's name field"
+        edit.setText(str(pack))
+        QtBot.keyClick(edit, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, then(qtbot, type_and_enter("2401101"), save_as))
+    key(window, Qt.Key.Key_X, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: speaker.announced[-1].startswith("Course pack listening.glpack saved"), timeout=20_000)
+    assert speaker.announced[-1] == "Course pack listening.glpack saved: 1 documents, 1 corrections."
+
+    (tmp_path / "lab2").mkdir()
+    other = App(qtbot, tmp_path / "lab2")  # another computer: its own library
+    other.opener.docs["week1.pdf"] = make_document(content_hash=doc.content_hash)
+    try:
+        second, speaker2 = other.start()
+        answer_dialog(qtbot, save_as)  # the same name field, now to open the pack
+        key(second, Qt.Key.Key_A, CTRL_SHIFT)
+        qtbot.waitUntil(lambda: speaker2.announced[-1].startswith("Course 2401101 imported"), timeout=20_000)
+        assert speaker2.announced[-1] == ("Course 2401101 imported: 1 new documents, 1 corrections, "
+                                          "1 pronunciations.")
+        second.open_path(str(pdf))
+        qtbot.waitUntil(lambda: second.session.doc is not None)
+        assert FIXED in second.view.toPlainText()
+        assert speaker2.pronunciations == {"กพร": "กอ-พอ-รอ"}
+    finally:
+        other.close_all()
