@@ -307,7 +307,11 @@ class VolunteerDesk:
         removed: list[int] = []
 
         def remove(row: int) -> None:
-            self.library.remove_correction(corrections[row].id)
+            try:
+                self.library.remove_correction(corrections[row].id)
+            except GuideLightError as exc:  # a lab's read-only library
+                self.announce(tr("volunteer.failed", self.lang, problem=str(exc)), assertive=True)
+                return
             removed.append(row)
             self.announce(tr("correction.removed", self.lang))
 
