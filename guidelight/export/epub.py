@@ -18,7 +18,7 @@ from pathlib import Path
 
 from guidelight.core.model import Document
 from guidelight.export.audio import OverlaySpeech, PageAudio, spoken_clips
-from guidelight.export.markup import STYLE, block_markup
+from guidelight.export.markup import STYLE, block_markup, wrap_lists
 from guidelight.export.structure import Block, BlockKind, Progress, document_blocks
 
 ImageBytes = Callable[[Block], bytes | None]
@@ -145,7 +145,8 @@ def _write_page(
         book.add(href, png, f"img-{block.id}", "image/png")
         return f"../{href}"
 
-    body = "\n".join(block_markup(b, image_src, epub=True, sentence_ids=speech is not None) for b in blocks)
+    marked = [(b.kind, block_markup(b, image_src, epub=True, sentence_ids=speech is not None)) for b in blocks]
+    body = "\n".join(wrap_lists(marked))
     for block in blocks:
         if block.kind is BlockKind.PAGE:
             book.pages.append((block.label, f"pages/{page_file}#{block.id}"))

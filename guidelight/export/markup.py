@@ -125,7 +125,28 @@ def block_markup(block: Block, image_src: ImageSource, *, epub: bool = False, se
         return table_markup(block)
     if block.kind is BlockKind.FIGURE:
         return figure_markup(block, image_src)
+    if block.kind in (BlockKind.BULLET, BlockKind.NUMBERED):
+        return f'<li id="{block.id}">{paragraph_content(block, sentence_ids)}</li>'
     return f'<p id="{block.id}">{paragraph_content(block, sentence_ids)}</p>'
+
+
+def wrap_lists(parts: list[tuple[BlockKind, str]]) -> list[str]:
+    """Markup with each run of list items of one kind wrapped in <ul> or <ol>, so a
+    screen reader says "list, 3 items" (the markers stay as text; CSS hides the bullets)."""
+    out: list[str] = []
+    current: BlockKind | None = None
+    for kind, html in parts:
+        is_item = kind in (BlockKind.BULLET, BlockKind.NUMBERED)
+        if current is not None and kind is not current:
+            out[-1] += "</ul>" if current is BlockKind.BULLET else "</ol>"
+            current = None
+        if is_item and current is None:
+            html = ('<ul class="marked">' if kind is BlockKind.BULLET else '<ol class="marked">') + html
+            current = kind
+        out.append(html)
+    if current is not None:
+        out[-1] += "</ul>" if current is BlockKind.BULLET else "</ol>"
+    return out
 
 
 STYLE = """body { font-family: "Sarabun", "TH Sarabun New", "Noto Sans Thai", sans-serif; line-height: 1.6; }
@@ -134,5 +155,6 @@ th, td { border: 1px solid #444; padding: 0.2em 0.5em; vertical-align: top; }
 th { background: #eee; text-align: left; }
 figure { margin: 1em 0; }
 figure img { max-width: 100%; }
+ul.marked, ol.marked { list-style: none; padding-left: 1.5em; }
 .-epub-media-overlay-active { background: #ff0; }
 """

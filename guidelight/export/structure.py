@@ -8,6 +8,7 @@ place) with it, so the caption is written once, under the image.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -17,6 +18,9 @@ from guidelight.speech.script import split_runs
 
 Progress = Callable[[int, int, str], None]
 MAX_HEADING = 6  # h1..h6 in HTML and EPUB; Word has more, but one scale for all formats
+# List items keep their marker as text (it is the page's text); the markup makes them a list.
+_BULLET = re.compile(r"^[•●○▪■□◆◇►▸➢✓✔☐☑\-–*]\s")
+_NUMBERED = re.compile(r"^(?:[\d๐-๙]{1,2}|[ก-ฮ]|[a-zA-Z])[.)]\s|^\([\d๐-๙]{1,2}\)\s")
 
 
 class BlockKind(enum.StrEnum):
@@ -25,6 +29,8 @@ class BlockKind(enum.StrEnum):
     PARAGRAPH = "paragraph"
     TABLE = "table"
     FIGURE = "figure"
+    BULLET = "bullet"  # a list item marked with a bullet ("• ...")
+    NUMBERED = "numbered"  # a list item marked with a number or letter ("1. ...", "ก) ...")
 
 
 @dataclass(frozen=True)
@@ -61,6 +67,12 @@ def runs(text: str) -> list[tuple[str, Lang]]:
     return [(text[run.start : run.end], run.lang) for run in split_runs(text, Lang.THAI)]
 
 
+def _body_kind(text: str) -> BlockKind:
+    if _BULLET.match(text):
+        return BlockKind.BULLET
+    return BlockKind.NUMBERED if _NUMBERED.match(text) else BlockKind.PARAGRAPH
+
+
 def page_blocks(page: Page) -> Iterator[Block]:
     """The blocks of one page: its marker, then its paragraphs with figures in place."""
     n = page.number
@@ -83,7 +95,7 @@ def page_blocks(page: Page) -> Iterator[Block]:
         elif para.is_heading:
             yield Block(BlockKind.HEADING, page, pid, para, level=min(MAX_HEADING, max(1, para.level)))
         else:
-            yield Block(BlockKind.PARAGRAPH, page, pid, para)
+            yield Block(_body_kind(page.text[para.start : para.end]), page, pid, para)
 
 
 def document_blocks(doc: Document, progress: Progress | None = None) -> Iterator[Block]:

@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import docx
+import pymupdf
 import pytest
 from docx.oxml.ns import qn
 
@@ -196,3 +197,24 @@ def test_a_caption_of_several_paragraphs_is_exported_whole(tmp_path: Path, capsy
     reader.feed(export(pdf, tmp_path / "apa.html").read_text(encoding="utf-8"))
     assert squeeze("".join(reader.text)) == squeeze(extracted(pdf, capsys))
     assert reader.alts == ["Figure 1 กระบวนการทบทวนวรรณกรรมอย่างเป็นระบบ"]
+
+
+def test_marked_paragraphs_become_lists_in_html_and_epub(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.tables.tablegen import RuledWriter
+
+    writer = RuledWriter()
+    writer.page.insert_textbox(pymupdf.Rect(60, 40, 535, 140), "เศรษฐศาสตร์ศึกษาการเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด " * 4,
+                               fontname="sar", fontsize=12)  # a full line sets the column's width
+    lines = ["วัตถุประสงค์ของรายวิชามีดังนี้", "• เข้าใจหลักอุปสงค์", "• อธิบายกลไกราคา", "ขั้นตอนการศึกษา",
+             "1. อ่านเอกสาร", "2. ทำแบบฝึกหัด", "3. ส่งรายงาน"]
+    for i, line in enumerate(lines):
+        writer.text(150 + 22 * i, line)
+    pdf = writer.save(tmp_path / "lists.pdf")
+    html = export(pdf, tmp_path / "lists.html").read_text(encoding="utf-8")
+    assert html.count('<ul class="marked">') == 1 and html.count('<ol class="marked">') == 1
+    assert html.count("<li ") == 5
+    reader = _Reader()
+    reader.feed(html)
+    assert squeeze("".join(reader.text)) == squeeze(extracted(pdf, capsys))
+    _, pages = epub_documents(export(pdf, tmp_path / "lists.epub"))
+    assert [len(list(page.iter(f"{XHTML}li"))) for page in pages] == [5]
