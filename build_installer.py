@@ -122,6 +122,8 @@ def pyinstaller_args(data: list[tuple[Path, str]]) -> list[str]:
         # One console program, so the commands print; started from the Start menu (it owns
         # its console) the window is hidden before Python starts and only the app shows.
         args += ["--hide-console", "hide-early"]
+        # pyttsx3's SAPI5 driver imports comtypes.gen.SpeechLib (made by make_speech_wrappers).
+        args += ["--hidden-import", "comtypes.gen.SpeechLib", "--collect-submodules", "comtypes.gen"]
     else:
         args.append("--strip")  # the build machine's libpython may carry 17 MB of debug symbols
     if sys.platform == "darwin":
@@ -234,10 +236,22 @@ def executable(dist: Path = DIST) -> Path:
     return dist / NAME / (f"{NAME}.exe" if sys.platform == "win32" else NAME)
 
 
+def make_speech_wrappers() -> None:
+    """Windows: generate comtypes' SAPI wrappers (``comtypes.gen.SpeechLib``) now, so they
+    are bundled; comtypes would otherwise write them on first use, which a frozen program
+    in Program Files cannot do (a known pyttsx3 + PyInstaller failure)."""
+    import comtypes.client  # pyttsx3 depends on it on Windows
+
+    sapi = Path(os.environ.get("SYSTEMROOT", r"C:\Windows")) / "System32" / "Speech" / "Common" / "sapi.dll"
+    comtypes.client.GetModule(str(sapi))
+
+
 def build() -> None:
     import PyInstaller.__main__  # checked by check_prerequisites
 
     write_hooks()
+    if sys.platform == "win32":
+        make_speech_wrappers()
     PyInstaller.__main__.run(pyinstaller_args(bundle_data()))
     for internal in DIST.glob("**/_internal"):
         for rel in PRUNED:

@@ -151,6 +151,8 @@ def test_platform_options(builder: ModuleType, monkeypatch: pytest.MonkeyPatch, 
     # Windows: the console of a Start-menu start is hidden; stripping would damage DLLs there.
     assert (args[args.index("--hide-console") + 1] == "hide-early") if platform == "win32" else "--strip" in args
     assert ("--windowed" in args) == (platform == "darwin")
+    # SAPI5 through pyttsx3 needs comtypes' generated SpeechLib inside the bundle.
+    assert ("comtypes.gen.SpeechLib" in args) == (platform == "win32")
 
 
 def test_only_the_pythainlp_files_used_are_bundled(builder: ModuleType) -> None:
