@@ -219,8 +219,20 @@ def test_linux_desktop_entry(builder: ModuleType) -> None:
     assert fields["Exec"] == "/opt/guidelight/guidelight %f" and fields["MimeType"] == "application/pdf;"
 
 
-def test_a_missing_pyinstaller_is_one_clear_line(builder: ModuleType, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_missing_pyinstaller_is_one_clear_line(builder: ModuleType, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "PyInstaller" else real(name, *a))
-    with pytest.raises(builder.BuildError, match=r"pip install -e \.\[build\]"):
-        builder.check_prerequisites(package=False)
+    assert builder.main([]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "pip install -e .[build]" in err
+
+
+def test_a_missing_inno_setup_stops_a_windows_build_before_it_starts(builder: ModuleType,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(builder.sys, "platform", "win32")
+    monkeypatch.setattr(builder, "iscc_path", lambda: None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: object())
+    with pytest.raises(builder.BuildError, match="Inno Setup 6 is missing"):
+        builder.check_prerequisites(package=True)
+    builder.check_prerequisites(package=False)  # --no-package: the folder alone needs no Inno Setup
