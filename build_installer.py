@@ -225,8 +225,8 @@ Comment[th]=ฟังเอกสาร PDF ภาษาไทยของรา
 Exec={install_dir}/{NAME} %f
 Terminal=false
 MimeType=application/pdf;
-Categories=Education;Accessibility;
-Keywords=PDF;Thai;speech;screen reader;
+Categories=Utility;Accessibility;
+Keywords=PDF;Thai;speech;screen reader;education;course;
 """
 
 

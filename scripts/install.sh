@@ -13,6 +13,7 @@ APT_PACKAGES=(
   espeak-ng sox                                   # offline speech (pyttsx3's Linux engine) and audio checks
   tesseract-ocr tesseract-ocr-tha                 # OCR for scanned pages
   epubcheck                                       # validates EPUB exports in the tests
+  desktop-file-utils                              # validates the Linux package's .desktop entry in the tests
   fonts-thai-tlwg                                 # Thai fonts for rendering test PDFs
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi  # headless window + the screen-reader bus for tests
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0

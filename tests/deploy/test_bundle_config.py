@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -217,6 +218,14 @@ def test_linux_desktop_entry(builder: ModuleType) -> None:
     assert entry[0] == "[Desktop Entry]"
     fields = dict(line.split("=", 1) for line in entry[1:])
     assert fields["Exec"] == "/opt/guidelight/guidelight %f" and fields["MimeType"] == "application/pdf;"
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None, reason="needs desktop-file-utils (install.sh)")
+def test_linux_desktop_entry_is_valid(builder: ModuleType, tmp_path: Path) -> None:
+    entry = tmp_path / "guidelight.desktop"
+    entry.write_text(builder.desktop_entry("/opt/guidelight"), encoding="utf-8")
+    done = subprocess.run(["desktop-file-validate", str(entry)], capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stdout + done.stderr) == (0, "")  # not even a hint
 
 
 def test_a_missing_pyinstaller_is_one_clear_line(builder: ModuleType, monkeypatch: pytest.MonkeyPatch,
