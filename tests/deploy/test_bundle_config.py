@@ -130,7 +130,7 @@ def test_bundle_paths_mirror_the_source_tree(builder: ModuleType) -> None:
     """Code finds its files from its own __file__, so a file's bundle folder is its source folder."""
     for src, target in builder.bundle_data():
         real = src.resolve()
-        base = next(r for r in [ROOT.resolve(), *installed_roots()] if real.is_relative_to(r))
+        base = next(r for r in [*installed_roots(), ROOT.resolve()] if real.is_relative_to(r))  # a venv may sit in ROOT
         folder = real if real.is_dir() else real.parent
         assert Path(target).as_posix() in (folder.relative_to(base).as_posix(), "."), (src, target)
 
