@@ -7,16 +7,17 @@ text tagged with its language so the screen reader switches voice. ``export_docu
 is a plain function with a progress callback; the app runs it off the GUI thread.
 """
 
-from collections.abc import Callable, Mapping
+from __future__ import annotations
+
+from collections.abc import Mapping
 from pathlib import Path
 
 from guidelight.core.errors import GuideLightError
 from guidelight.core.model import Document
-from guidelight.export.structure import Block, Progress
+from guidelight.export.structure import Block, ImageBytes, Progress
 from guidelight.speech.backend import SpeechBackend
 
 FORMATS = ("docx", "epub", "html", "txt")
-ImageBytes = Callable[[Block], bytes | None]
 
 
 def _no_images(_: Block) -> bytes | None:

@@ -11,7 +11,6 @@ Latin font is.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -25,13 +24,21 @@ from docx.text.paragraph import Paragraph as WordParagraph
 
 from guidelight.core.model import Document, Lang, Table
 from guidelight.core.tables import figure_announcement
-from guidelight.export.structure import Block, BlockKind, Progress, document_blocks, joins, repeated_header_rows, runs
+from guidelight.export.structure import (
+    Block,
+    BlockKind,
+    ImageBytes,
+    Progress,
+    document_blocks,
+    joins,
+    repeated_header_rows,
+    runs,
+)
 
 THAI_FONT = "TH Sarabun New"  # the Thai government standard font, on every Thai campus PC
 BODY_SIZE = Pt(16)  # TH Sarabun New is small: 16 pt reads like 12 pt of a Latin font
 MAX_IMAGE_WIDTH = Pt(450)
 LANG_TAGS = {Lang.THAI: "th-TH", Lang.ENGLISH: "en-US"}
-ImageBytes = Callable[[Block], bytes | None]
 
 
 def _element(tag: str, **attrs: str) -> BaseOxmlElement:

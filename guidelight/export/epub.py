@@ -12,16 +12,14 @@ import itertools
 import time
 import uuid
 import zipfile
-from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
 from guidelight.core.model import Document
 from guidelight.export.audio import OverlaySpeech, PageAudio, spoken_clips
 from guidelight.export.markup import STYLE, block_markup, wrap_lists
-from guidelight.export.structure import Block, BlockKind, Progress, document_blocks
+from guidelight.export.structure import Block, BlockKind, ImageBytes, Progress, document_blocks
 
-ImageBytes = Callable[[Block], bytes | None]
 ACTIVE_CLASS = "-epub-media-overlay-active"
 
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>

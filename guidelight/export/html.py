@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from html import escape
 from pathlib import Path
 
 from guidelight.core.model import Document, Table
 from guidelight.export.markup import STYLE, ImageSource, block_markup, continuation_rows, wrap_lists
-from guidelight.export.structure import Block, BlockKind, Progress, document_blocks, joins, repeated_header_rows
-
-ImageBytes = Callable[[Block], bytes | None]
+from guidelight.export.structure import (
+    Block,
+    BlockKind,
+    ImageBytes,
+    Progress,
+    document_blocks,
+    joins,
+    repeated_header_rows,
+)
 
 
 def _joined(blocks: Iterable[Block], image_src: ImageSource) -> list[str]:

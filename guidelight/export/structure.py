@@ -62,6 +62,9 @@ class Block:
         return self.page.label or str(self.page.number)
 
 
+ImageBytes = Callable[[Block], bytes | None]  # a figure's picture as PNG, None when there is none
+
+
 def runs(text: str) -> list[tuple[str, Lang]]:
     """The text cut into runs of one language (Thai by default), for language tags."""
     return [(text[run.start : run.end], run.lang) for run in split_runs(text, Lang.THAI)]
