@@ -18,7 +18,7 @@ from guidelight import __version__
 from guidelight.core.datadirs import is_frozen, portable_dir, program_dir, site_config_file
 from guidelight.core.labconfig import load_lab_config
 from guidelight.core.settings import default_path, load_settings
-from guidelight.library.paths import configured_library
+from guidelight.library.paths import CATALOG_FILE, configured_library
 
 EXAMPLE_LAB_FILE: dict[str, Any] = {
     "language": "th",
@@ -65,6 +65,8 @@ def effective_config() -> dict[str, Any]:
             "path": str(place.path),
             "user_dir": str(place.user_dir or place.path),
             "read_only": place.read_only,
+            # False for a lab share that cannot be reached: the app then uses the student's own.
+            "catalog_found": (place.path / CATALOG_FILE).is_file(),
         },
         "cache_dir": str(cache_root()),
     }

@@ -62,6 +62,7 @@ def test_lab_file_defaults_locks_and_shared_library(tmp_path: Path) -> None:
                                                         "theme": "dark_high_contrast"}
     library = shown["library"]
     assert library["path"] == str(share) and library["read_only"] is True
+    assert library["catalog_found"] is False  # nothing published to the share yet
     assert Path(library["user_dir"]).is_relative_to(home)  # positions and bookmarks in the student's profile
 
 
@@ -95,6 +96,7 @@ def test_portable_marker_keeps_everything_beside_the_program(tmp_path: Path) -> 
     subprocess.run([sys.executable, "-m", "guidelight", "library", "list"], env={**env, "PYTHONPATH": str(stick)},
                    cwd=tmp_path, capture_output=True, timeout=60, check=True)
     assert (data / "library" / "library.sqlite3").is_file()
+    assert show_config(env, tmp_path, pythonpath=stick)["library"]["catalog_found"] is True
     assert not home.exists() or not any(home.rglob("*.sqlite3"))
 
 
