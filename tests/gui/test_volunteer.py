@@ -214,3 +214,33 @@ def test_a_course_pack_carries_corrections_to_another_library(app: App, qtbot, t
         assert speaker2.pronunciations == {"กพร": "กอ-พอ-รอ"}
     finally:
         other.close_all()
+
+
+def test_paragraph_origins_follow_what_apply_corrections_builds() -> None:
+    """The map from the shown paragraphs back to the extracted ones agrees with the overlay."""
+    from guidelight.gui.volunteer import paragraph_origins
+    from guidelight.library.corrections import (
+        PAGE_TOP,
+        apply_corrections,
+        describe_figure,
+        fix_text,
+        mark_furniture,
+        mark_heading,
+    )
+
+    from .gui_fakes import make_page
+
+    page = make_page(1, [(1, ["หัว|เรื่อง"]), (0, ["หนึ่ง"]), (0, ["สอง"]), (0, ["สาม"])])
+    corrections = [
+        mark_furniture(page, 0),
+        describe_figure(page, PAGE_TOP, "ภาพบน"),
+        fix_text(page, 1, "หนึ่ง แก้แล้ว"),
+        describe_figure(page, 1, "ภาพหนึ่ง"),
+        describe_figure(page, 1, "ภาพสอง"),
+        mark_heading(page, 3, 2),
+    ]
+    shown = apply_corrections(page, corrections)
+    origins = paragraph_origins(page, corrections)
+    assert origins == [(-1, True), (1, False), (1, True), (1, True), (2, False), (3, False)]
+    texts = [shown.text[p.start:p.end] for p in shown.paragraphs]
+    assert texts == ["ภาพ: ภาพบน", "หนึ่ง แก้แล้ว", "ภาพ: ภาพหนึ่ง", "ภาพ: ภาพสอง", "สอง", "สาม"]
