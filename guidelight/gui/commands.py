@@ -37,6 +37,8 @@ COMMANDS: tuple[Command, ...] = (
     C("open", "file", ("Ctrl+O",), "&Open…", "เปิด… (&O)", "Open a PDF document", "เปิดเอกสาร PDF"),
     C("recent", "file", ("Ctrl+Shift+O",), "&Recent documents…", "เอกสารล่าสุด… (&R)",
       "List recently opened documents", "รายการเอกสารที่เปิดล่าสุด"),
+    C("library", "file", ("Ctrl+L",), "Open from the course &library…", "เปิดจากคลังรายวิชา… (&L)",
+      "List the documents of the course library and open one", "รายการเอกสารในคลังรายวิชา แล้วเปิด"),
     C("quit", "file", ("Ctrl+Q",), "&Quit", "ออก (&Q)", "Quit Guide Light", "ออกจากไกด์ไลต์"),
     C("play", "read", ("Space", "Ctrl+2", "Media Play"), "&Play or pause", "เล่นหรือหยุดชั่วคราว (&P)",
       "Read aloud from the caret, or pause", "อ่านออกเสียงจากตำแหน่งเคอร์เซอร์ หรือหยุดชั่วคราว"),

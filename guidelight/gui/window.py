@@ -395,6 +395,24 @@ class MainWindow(QMainWindow):
         if row is not None:
             self.open_path(str(recent[row].path))
 
+    def cmd_library(self) -> None:
+        library = self.services.library
+        entries = library.documents()
+        if not entries:
+            self.announcer.announce(tr("library.empty", self.language))
+            return
+        names = [tr("library.item", self.language, course=e.course_id, title=e.title) for e in entries]
+        row = _dialogs().choose(self, tr("library.title", self.language), tr("library.list", self.language),
+                                names, self.language)
+        self.back_to_text()
+        if row is None:
+            return
+        path = library.find_file(entries[row].content_hash)  # the library's own copy
+        if path is None:
+            self.announcer.announce(tr("library.missing", self.language, title=entries[row].title), assertive=True)
+        else:
+            self.open_path(str(path))
+
     def cmd_quit(self) -> None:
         self.close()
 

@@ -165,6 +165,20 @@ def test_import_with_a_bad_file_says_which_and_carries_on(app: App, qtbot, tmp_p
     assert [Path(d.source_path).name for d in docs] == ["a-lecture.pdf"]
     qtbot.waitUntil(window.view.hasFocus)
 
+    # A student then opens it from the course library (the library's own copy).
+    stored = Path(docs[0].stored_path)
+    app.opener.docs[stored.name] = app.doc
+
+    def pick(dialog) -> None:
+        listing = QApplication.focusWidget()
+        assert isinstance(listing, QListWidget) and listing.item(0).text() == f"2401101: {docs[0].title}"
+        QtBot.keyClick(listing, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, pick)
+    key(window, Qt.Key.Key_L, CTRL)
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    assert window.current_path == str(stored)
+
 
 def test_a_course_pack_carries_corrections_to_another_library(app: App, qtbot, tmp_path: Path) -> None:
     """Export in one app (one lab), import in another, open: the correction is there."""
