@@ -7,10 +7,8 @@ import sys
 from pathlib import Path
 
 from guidelight.core.errors import GuideLightError
-from guidelight.export import FORMATS, export_document
-from guidelight.export.images import PdfImages
-from guidelight.export.structure import Block
-from guidelight.extract.pdf import open_document
+from guidelight.export import FORMATS
+from guidelight.export.pdf import export_pdf
 from guidelight.library import Library, open_library
 from guidelight.library.paths import CATALOG_FILE, resolve_library_dir
 
@@ -37,27 +35,17 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = args.format or Path(args.output).suffix.lstrip(".").lower()
     if fmt not in FORMATS:
         raise GuideLightError(f"say which format to write (--format {'|'.join(FORMATS)})")
-    doc = open_document(args.file, args.password)
     lib = None if args.no_library else _catalog(args.library)
-    pronunciations: dict[str, str] = {}
-    if lib is not None and lib.lookup_file(args.file) is not None:
-        # read through the volunteers' corrections, spoken with the course's pronunciations
-        doc, pronunciations = lib.corrected(doc), lib.pronunciations_for_document(doc.content_hash)
-    images = PdfImages(args.file, args.password)
-
-    def figure_png(block: Block) -> bytes | None:
-        return images.png(block.page.number, block.figure) if block.figure is not None else None
 
     def progress(done: int, total: int, what: str) -> None:
         print(f"\r{done}/{total} {what}", end="", file=sys.stderr, flush=True)
 
     try:
-        out = export_document(
-            doc, args.output, fmt, images=figure_png, progress=progress if sys.stderr.isatty() else None,
-            audio=args.audio, pronunciations=pronunciations,
+        out = export_pdf(
+            args.file, args.output, fmt, password=args.password, audio=args.audio, library=lib,
+            progress=progress if sys.stderr.isatty() else None,
         )
     finally:
-        images.close()
         if lib is not None:
             lib.close()
     if sys.stderr.isatty():
