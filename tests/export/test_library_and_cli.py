@@ -43,3 +43,13 @@ def test_bad_input_is_one_line_and_nothing_is_written(tmp_path: Path, capsys: py
     err = capsys.readouterr().err.strip()
     assert err.startswith("guidelight:") and "not a PDF" in err and "\n" not in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.pdf"]
+
+
+def test_export_pdf_reports_progress_page_by_page(course: Path, tmp_path: Path) -> None:
+    """What the app runs on its worker thread: progress it can announce, then the file."""
+    from guidelight.export.pdf import export_pdf
+
+    steps: list[tuple[int, int]] = []
+    out = export_pdf(course, tmp_path / "c.docx", "docx", progress=lambda done, total, _: steps.append((done, total)))
+    assert steps == [(1, 2), (2, 2)]
+    assert out.is_file() and not (tmp_path / "c.docx.part").exists()
