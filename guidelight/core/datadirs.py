@@ -64,6 +64,17 @@ def portable_dir() -> Path | None:
     return None
 
 
+def config_dir() -> Path:
+    """The student's own settings folder (settings.json, pronunciations.txt):
+    ``GUIDELIGHT_CONFIG_DIR`` (portable mode sets it, tests too), else the OS's per-user one."""
+    override = os.environ.get("GUIDELIGHT_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir  # only when a file is actually looked for
+
+    return Path(user_config_dir(APP_NAME, appauthor=False))
+
+
 def site_config_file() -> Path:
     """The machine-wide lab file: ``GUIDELIGHT_SITE_CONFIG``, else the OS's machine-wide
     config folder (``C:\\ProgramData\\guidelight``, ``/etc/xdg/guidelight``,

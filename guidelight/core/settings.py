@@ -9,11 +9,12 @@ never stops the app: it is dropped and the default (or the machine-wide value) i
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from guidelight.core.datadirs import config_dir
 
 if TYPE_CHECKING:
     from guidelight.core.labconfig import LabConfig
@@ -83,13 +84,8 @@ def accepted_values(raw: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def default_path() -> Path:
-    """The per-user settings file (``GUIDELIGHT_CONFIG_DIR`` overrides, for tests)."""
-    override = os.environ.get("GUIDELIGHT_CONFIG_DIR")
-    if override:
-        return Path(override) / "settings.json"
-    from platformdirs import user_config_dir  # only when settings are actually loaded
-
-    return Path(user_config_dir("guidelight", appauthor=False)) / "settings.json"
+    """The per-user settings file."""
+    return config_dir() / "settings.json"
 
 
 def load_settings(paths: Iterable[Path] | None = None, lab: LabConfig | None = None) -> Settings:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
+from guidelight.core.datadirs import config_dir
 
 MONTHS = (
     "มกราคม",
@@ -83,8 +83,9 @@ USER_FILE_NAME = "pronunciations.txt"
 
 
 def user_file() -> Path:
-    """Where the student's own pronunciation file lives (one ``written = spoken`` per line)."""
-    return Path(platformdirs.user_config_dir("guidelight")) / USER_FILE_NAME
+    """Where the student's own pronunciation file lives (one ``written = spoken`` per line),
+    beside their settings: on a portable stick it travels with them."""
+    return config_dir() / USER_FILE_NAME
 
 
 def parse_user_entries(text: str) -> dict[str, str]:

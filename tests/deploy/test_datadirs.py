@@ -53,3 +53,12 @@ def test_from_source_nothing_is_set_without_a_marker(monkeypatch: pytest.MonkeyP
     if (datadirs.program_dir() / datadirs.PORTABLE_MARKER).exists():
         pytest.skip("this checkout is itself marked portable")
     assert datadirs.prepare_environment(env) is None and env == {}
+
+
+def test_the_pronunciation_file_lives_beside_the_settings(tmp_path, monkeypatch) -> None:
+    # On a portable stick (GUIDELIGHT_CONFIG_DIR set at start) it must travel with the student.
+    from guidelight.core.settings import default_path
+    from guidelight.speech.lexicon import user_file
+
+    monkeypatch.setenv("GUIDELIGHT_CONFIG_DIR", str(tmp_path / "config"))
+    assert user_file().parent == default_path().parent == tmp_path / "config"
