@@ -23,6 +23,8 @@ from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 RAW_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
 
 SARA_AA = "\u0e32"
+SARA_AM = "\u0e33"
+SARA_AM_ADVANCE = 0.5  # em: a sara am's width in Thai text faces, for a glyph whose box has none
 NIKHAHIT = "\u0e4d"
 BOLD_FLAG = 16
 
@@ -158,6 +160,10 @@ class PageReader:
             out.append(c)
             if x1 > x0:
                 right_edge = x1 if right_edge is None else max(right_edge, x1)
+            elif c == SARA_AM:
+                # LibreOffice gives a shaped sara am a zero-width box, yet it advances
+                # about half an em: without this, "จำกัด" came out as "จำ กัด".
+                right_edge = max(right_edge or x0, x0 + SARA_AM_ADVANCE * size)
         return "".join(out)
 
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
