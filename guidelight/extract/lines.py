@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import pymupdf
 
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
+from guidelight.thai.repair import COMBINING
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
 # as a character (that is how ``่`` becomes ``-``). Not clipped to the page: a line that
@@ -23,8 +24,6 @@ from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 RAW_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
 
 SARA_AA = "\u0e32"
-SARA_AM = "\u0e33"
-SARA_AM_ADVANCE = 0.5  # em: a sara am's width in Thai text faces, for a glyph whose box has none
 NIKHAHIT = "\u0e4d"
 BOLD_FLAG = 16
 
@@ -160,10 +159,11 @@ class PageReader:
             out.append(c)
             if x1 > x0:
                 right_edge = x1 if right_edge is None else max(right_edge, x1)
-            elif c == SARA_AM:
-                # LibreOffice gives a shaped sara am a zero-width box, yet it advances
-                # about half an em: without this, "จำกัด" came out as "จำ กัด".
-                right_edge = max(right_edge or x0, x0 + SARA_AM_ADVANCE * size)
+            elif c not in COMBINING:
+                # A spacing glyph with an empty box (LibreOffice's shaped sara am) still
+                # advances; how far is unknown, so no gap is measured across it.
+                # Without this, "จำกัด" came out as "จำ กัด".
+                right_edge = None
         return "".join(out)
 
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:

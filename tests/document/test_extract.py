@@ -83,6 +83,20 @@ def test_word_gaps_drawn_without_space_characters_become_spaces() -> None:
     assert reader._span_text(chars, 10.0, "Sarabun") == "ก A"
 
 
+def test_no_word_gap_is_measured_across_a_glyph_with_an_empty_box() -> None:
+    # LibreOffice gives a shaped sara am a zero-width box although it advances: measured
+    # from that box, the next consonant looked 6 pt away and "จำกัด" became "จำ กัด".
+    chars = [
+        {"c": "จ", "bbox": (0, 0, 6, 10), "origin": (0, 8)},
+        {"c": "ำ", "bbox": (6, 0, 6, 10), "origin": (6, 8)},
+        {"c": "ก", "bbox": (12, 0, 18, 10), "origin": (12, 8)},
+        {"c": "ั", "bbox": (18, 0, 18, 10), "origin": (18, 8)},
+        {"c": "ด", "bbox": (18, 0, 24, 10), "origin": (18, 8)},
+    ]
+    reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
+    assert reader._span_text(chars, 10.0, "Sarabun") == "จำกัด"
+
+
 def test_symbol_font_boxes_are_named_not_noise() -> None:
     chars = [{"c": "\uf06f", "bbox": (0, 0, 8, 10), "origin": (0, 8)}]
     reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
