@@ -24,6 +24,8 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|of|จาก)\s*[\d๐-๙]+)?$",
     re.IGNORECASE,
 )
+# A list item: a bullet, "1." / "1)" / "(1)", "ก." / "ก)", or "ข้อ 1" followed by a space.
+_LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2e][.)]|ข้อ\s*[\d๐-๙]+\.?)\s")
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
@@ -214,8 +216,8 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     step = line.baseline - prev.baseline
     if step <= 0 or step > max(1.25 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
         return True  # a new column, a gap, or a jump sideways
-    if _NUMBERED_HEADING.match(line.text) or line.x0 - prev.x0 > line.size:
-        return True  # a numbered heading, or a first-line indent
+    if _NUMBERED_HEADING.match(line.text) or _LIST_ITEM.match(line.text) or line.x0 - prev.x0 > line.size:
+        return True  # a numbered heading, a list item, or a first-line indent
     if _ABBREVIATION_END.search(prev.text):
         return False  # "ใน พ.ศ." at a line end continues on the next line
     return prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size

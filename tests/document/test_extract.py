@@ -124,6 +124,14 @@ def test_a_line_starting_with_an_abbreviation_keeps_its_space(make_pdf: MakePdf)
     assert "ใน พ.ศ. 2566" in open_document(pdf).page(1).text
 
 
+def test_each_list_item_is_its_own_paragraph(make_pdf: MakePdf) -> None:
+    # Full-width items, no spacing, no indent: only the bullet says a new item begins.
+    items = [f"{mark} {BODY}" for mark in ("•", "1.", "ข้อ 2.")]
+    pdf = make_pdf([[(item, 72, 100 + 16 * i, 12, SARABUN) for i, item in enumerate(items)]])
+    page = open_document(pdf).page(1)
+    assert [page.text[p.start : p.end] for p in page.paragraphs] == items
+
+
 def test_english_hyphenation_across_lines_is_undone(make_pdf: MakePdf) -> None:
     pdf = make_pdf(
         [[
