@@ -129,8 +129,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "heading.level": ("Heading &level (0: body text):", "ระดับหัวข้อ (0: เนื้อความ) (&L):"),
     "heading.text": ("Heading &wording:", "ข้อความหัวข้อ (&W):"),
     "heading.done": ("Heading changed.", "เปลี่ยนหัวข้อแล้ว"),
-    "furniture.done": ("Paragraph marked as page furniture: it is skipped from now on.",
-                       "ทำเครื่องหมายแล้ว ย่อหน้านี้จะถูกข้าม"),
+    "furniture.done": ("Paragraph marked as page furniture: it is skipped from now on. To undo, list the "
+                       "corrections with Control Shift M and press Delete.",
+                       "ทำเครื่องหมายแล้ว ย่อหน้านี้จะถูกข้าม หากต้องการยกเลิก กด คอนโทรล ชิฟต์ เอ็ม "
+                       "แล้วกด Delete"),
     "figure.title": ("Describe a figure", "บรรยายภาพ"),
     "figure.label": ("&Description of the figure (Control Enter to save):",
                      "คำบรรยายภาพ (กด คอนโทรล Enter เพื่อบันทึก) (&D):"),

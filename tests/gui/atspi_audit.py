@@ -108,6 +108,22 @@ def wait_ready(window, text: str, timeout: float = 30.0) -> None:
         time.sleep(0.1)
 
 
+def settle_keyboard(window, timeout: float = 10.0) -> None:
+    """Wait until the window really takes keys: one Tab moves the focus and Shift+Tab
+    brings it back. Xvfb has no window manager, and the keyboard focus can follow the
+    window's activation a moment late; keys sent before that are lost (seen in about one
+    run in six), which would look like a focus trap."""
+    start = focused(window)
+    if len(start) != 1:
+        return
+    press_tab(shift=False)
+    if wait_focus_change(window, start[0], timeout) is not None:
+        press_tab(shift=True)
+        deadline = time.monotonic() + timeout
+        while focused(window) != start and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+
 def tab_cycle(window, start, shift: bool, limit: int) -> tuple[list, bool]:
     """Objects focused by successive Tabs until focus is back at ``start``."""
     seen = []
@@ -260,6 +276,7 @@ def main() -> int:
         time.sleep(0.1)
     window = showing_windows(app)[0]
     wait_ready(window, sys.argv[2] if len(sys.argv) > 2 and not sys.argv[2].startswith("--") else "")
+    settle_keyboard(window)
     if "--dialogs" in sys.argv:
         combos = [[int(k) for k in combo.split("+")] for combo in sys.argv[sys.argv.index("--dialogs") + 1].split(",")]
         report = {"dialogs": [audit_dialog(app, window, combo, errors) for combo in combos]}
