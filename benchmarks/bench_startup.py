@@ -6,7 +6,7 @@ prints READY, which it does once its window is shown and its text view has keybo
 focus (a key pressed then is answered). Both probes use the same Qt platform (offscreen
 by default; pass ``--platform xcb`` under Xvfb). Prints medians; the issue's target is
 app / bare <= 1.5. ``command`` adds what the ``guidelight`` command does before it
-starts the app (building its argument parser); ``document`` waits until the bundled
+starts the app (deciding from its arguments, without loading any command module); ``document`` waits until the bundled
 sample lecture is open and its first page shown.
 
     python benchmarks/bench_startup.py [--runs 15] [--platform offscreen]
@@ -44,9 +44,9 @@ def probe(kind: str) -> None:
         ready = view.hasFocus
     else:
         if kind == "command":  # what the `guidelight` command does before it starts the app
-            from guidelight.cli.main import build_parser
+            from guidelight.cli.main import _wants_app
 
-            build_parser()
+            assert _wants_app([])
         from guidelight.gui.app import start
 
         app, main, _services = start([str(SAMPLE)] if kind == "document" else [])
