@@ -8,6 +8,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from tests.story import story_pdf
+
 ROOT = Path(__file__).resolve().parents[2]
 SARABUN = ROOT / "assets" / "fonts" / "Sarabun-Regular.ttf"
 SARABUN_BOLD = ROOT / "assets" / "fonts" / "Sarabun-Bold.ttf"
@@ -32,20 +34,10 @@ def write_pdf(path: Path, pages: list[list[Line]], *, toc: list[list] | None = N
     return path
 
 
-def story_pdf(path: Path, html: str, css: str = "") -> Path:
+def sarabun_story_pdf(path: Path, html: str) -> Path:
     """A PDF set by PyMuPDF's Story writer in Sarabun: its shaped marks have no ToUnicode."""
-    archive = pymupdf.Archive(str(SARABUN.parent))
     style = "@font-face {font-family: s; src: url(Sarabun-Regular.ttf);} * {font-family: s; font-size: 14px;}"
-    story = pymupdf.Story(html, user_css=style + css, archive=archive)
-    writer = pymupdf.DocumentWriter(str(path))
-    more = True
-    while more:
-        device = writer.begin_page(pymupdf.paper_rect("a4"))
-        more, _ = story.place(pymupdf.Rect(60, 60, 535, 780))
-        story.draw(device)
-        writer.end_page()
-    writer.close()
-    return path
+    return story_pdf(path, html, style)
 
 
 @pytest.fixture(autouse=True)

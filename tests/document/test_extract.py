@@ -14,7 +14,7 @@ from guidelight.extract.glyphs import _char_from_name
 from guidelight.extract.lines import PageReader
 from guidelight.extract.pdf import open_document
 
-from .conftest import GARUDA, SARABUN, SARABUN_BOLD, story_pdf
+from .conftest import GARUDA, SARABUN, SARABUN_BOLD, sarabun_story_pdf
 
 MakePdf = Callable[..., Path]
 BODY = "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
@@ -43,7 +43,7 @@ def test_marks_without_tounicode_are_recovered_from_glyph_names(tmp_path: Path) 
     # Story-set Sarabun: shaped marks (uni0E49.small, uni0E31.narrow...) have no
     # ToUnicode, and plain get_text() gives "-", "2" or U+FFFD in their place.
     text = "ผู้ฟังที่ชำนาญมักฟังได้เร็วกว่าความเร็วปกติ ใช้การฟังบันทึกซ้ำก่อนสอบ เป็นทักษะพื้นฐาน"
-    pdf = story_pdf(tmp_path / "story.pdf", f"<p>{text}</p>")
+    pdf = sarabun_story_pdf(tmp_path / "story.pdf", f"<p>{text}</p>")
     raw = pymupdf.open(pdf)[0].get_text()
     assert squash(raw) != squash(text)  # the damage is really there
     page = open_document(pdf).page(1)

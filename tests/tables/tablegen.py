@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pymupdf
 
+from tests.story import story_pdf
+
 ROOT = Path(__file__).resolve().parents[2]
 FONTS = ROOT / "assets" / "fonts"
 REGULAR, BOLD = FONTS / "Sarabun-Regular.ttf", FONTS / "Sarabun-Bold.ttf"
@@ -184,20 +186,10 @@ def html_table(spec: TableSpec) -> str:
 
 def html_pdf(path: Path, html: str) -> Path:
     """Lay out HTML in Sarabun on A4 pages, as an HTML/ODF engine would."""
-    archive = pymupdf.Archive(str(FONTS))
     css = (
         "@font-face {font-family: s; src: url(Sarabun-Regular.ttf);}"
         "@font-face {font-family: s; font-weight: bold; src: url(Sarabun-Bold.ttf);}"
         "* {font-family: s; font-size: 11pt;} th {font-weight: bold; text-align: left}"
         "table {border-collapse: collapse} td, th {border: 0.6pt solid black; padding: 3pt}"
     )
-    story = pymupdf.Story(html, user_css=css, archive=archive)
-    writer = pymupdf.DocumentWriter(str(path))
-    more = True
-    while more:
-        device = writer.begin_page(pymupdf.paper_rect("a4"))
-        more, _ = story.place(pymupdf.Rect(60, 60, 535, 780))
-        story.draw(device)
-        writer.end_page()
-    writer.close()
-    return path
+    return story_pdf(path, html, css)
