@@ -17,6 +17,7 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from guidelight.core.labconfig import load_lab_config
 from guidelight.core.model import Document
 from guidelight.core.settings import Settings, load_settings, save_settings
 from guidelight.gui.deferred import DeferredLibrary, DeferredSpeaker
@@ -82,7 +83,6 @@ def make_speaker(post: Callable[[Callable[[], None]], None]) -> Any:
 
 def open_user_library() -> Any:
     """This PC's library: per user, portable, or a lab's shared catalog (lab file)."""
-    from guidelight.core.labconfig import load_lab_config
     from guidelight.library import LibraryError, open_library
     from guidelight.library.paths import configured_library
 
@@ -118,6 +118,7 @@ def make_services(poster: QtPoster) -> Services:
         make_utterance=make_utterance,
         open_document=open_pdf,
         save_settings=save_settings,
+        locked=load_lab_config().locked,
     )
 
 

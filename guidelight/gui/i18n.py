@@ -98,6 +98,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "voice.list": ("&Voices:", "เสียง (&V):"),
     "voice.now": ("Voice: {name}.", "เสียง: {name}"),
     "voice.none": ("No voices are installed.", "ไม่มีเสียงที่ติดตั้งไว้"),
+    "setting.locked": ("This setting is fixed on this computer by its administrators.",
+                       "การตั้งค่านี้ผู้ดูแลเครื่องกำหนดไว้ เปลี่ยนไม่ได้"),
     "help.title": ("Keyboard help", "วิธีใช้แป้นพิมพ์"),
     "help.intro": ("Guide Light keys. Every command is also in the menus: press Alt.",
                    "แป้นพิมพ์ของไกด์ไลต์ ทุกคำสั่งอยู่ในเมนูด้วย กด Alt"),

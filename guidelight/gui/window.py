@@ -66,6 +66,7 @@ class Services:
     open_document: Callable[[str, str | None], Document]
     save_settings: Callable[[Settings], None]
     ocr_problem: Callable[[], str | None] = ocr_problem
+    locked: frozenset[str] = frozenset()  # settings the lab's machine-wide file fixes
 
 
 def _dialogs() -> ModuleType:
@@ -283,9 +284,14 @@ class MainWindow(QMainWindow):
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
 
-    def _change(self, **values: Any) -> None:
+    def _change(self, **values: Any) -> bool:
+        """Change and keep settings; False (and said) when the lab has locked one of them."""
+        if self.services.locked.intersection(values):
+            self.announcer.announce(tr("setting.locked", self.language))
+            return False
         self.settings = replace(self.settings, **values).validated()
         self.services.save_settings(self.settings)
+        return True
 
     # --- opening -----------------------------------------------------------------------
 
@@ -544,7 +550,8 @@ class MainWindow(QMainWindow):
                 self.session.go_to(span)
 
     def _zoom(self, zoom: int) -> None:
-        self._change(zoom=max(50, min(400, zoom)))
+        if not self._change(zoom=max(50, min(400, zoom))):
+            return
         self.apply_look()
         self.announcer.announce(tr("zoom", self.language, value=self.settings.zoom))
 
@@ -559,20 +566,23 @@ class MainWindow(QMainWindow):
 
     def cmd_theme(self) -> None:
         order = theme.THEME_ORDER
-        self._change(theme=order[(order.index(self.settings.theme) + 1) % len(order)])
+        if not self._change(theme=order[(order.index(self.settings.theme) + 1) % len(order)]):
+            return
         self.apply_look()
         self.announcer.announce(tr(f"theme.{self.settings.theme}", self.language))
 
     def cmd_language(self) -> None:
-        self.language = "en" if self.language == "th" else "th"
-        self._change(language=self.language)
+        if not self._change(language="en" if self.language == "th" else "th"):
+            return
+        self.language = self.settings.language
         self.retranslate()
         if self.session.doc is not None:
             self.session._update_status()
         self.announcer.announce(tr("language.changed", self.language))
 
     def _rate(self, delta: int) -> None:
-        self._change(rate=max(80, min(450, self.settings.rate + delta)))
+        if not self._change(rate=max(80, min(450, self.settings.rate + delta))):
+            return
         self.services.speaker.set_rate(self.settings.rate)
         self.announcer.announce(tr("rate", self.language, value=self.settings.rate))
 
@@ -583,7 +593,8 @@ class MainWindow(QMainWindow):
         self._rate(-RATE_STEP)
 
     def _volume(self, delta: float) -> None:
-        self._change(volume=round(max(0.0, min(1.0, self.settings.volume + delta)), 2))
+        if not self._change(volume=round(max(0.0, min(1.0, self.settings.volume + delta)), 2)):
+            return
         self.services.speaker.set_volume(self.settings.volume)
         self.announcer.announce(tr("volume", self.language, value=round(self.settings.volume * 100)))
 
@@ -594,6 +605,9 @@ class MainWindow(QMainWindow):
         self._volume(-VOLUME_STEP)
 
     def cmd_voice(self) -> None:
+        if "voice" in self.services.locked:
+            self.announcer.announce(tr("setting.locked", self.language))
+            return
         voices = self.services.speaker.voices()
         if not voices:
             self.announcer.announce(tr("voice.none", self.language))
@@ -609,7 +623,8 @@ class MainWindow(QMainWindow):
 
     def cmd_output(self) -> None:
         order = SPEECH_OUTPUTS
-        self._change(speech_output=order[(order.index(self.settings.speech_output) + 1) % len(order)])
+        if not self._change(speech_output=order[(order.index(self.settings.speech_output) + 1) % len(order)]):
+            return
         self.announcer.announce(tr(f"output.{self.settings.speech_output}", self.language))
 
     def cmd_import_files(self) -> None:

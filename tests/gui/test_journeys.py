@@ -39,11 +39,12 @@ class App:
             window.close()
             window.services.library.close()
 
-    def start(self, open_file: str | None = None) -> tuple[MainWindow, ScriptedSpeaker]:
+    def start(self, open_file: str | None = None, locked: frozenset[str] = frozenset()
+              ) -> tuple[MainWindow, ScriptedSpeaker]:
         speaker = ScriptedSpeaker()
         library = open_library(self.folder / "library")
         services = Services(speaker, library, FakeUtterance, self.opener,
-                            lambda s: save_settings(s, self.settings_file))
+                            lambda s: save_settings(s, self.settings_file), locked=locked)
         settings = load_settings([self.settings_file]) if self.settings_file.exists() else Settings(language="en")
         window = MainWindow(services, settings, settings.language or "en")
         self.qtbot.addWidget(window)
@@ -247,6 +248,15 @@ def test_bad_input_is_said_and_focus_comes_back(app: App, qtbot) -> None:
     assert window.session.doc.content_hash == "locked"
 
 
+def test_settings_the_lab_locked_stay_as_the_lab_set_them(app: App, qtbot) -> None:
+    window, speaker = app.start(locked=frozenset({"rate", "voice"}))
+    key(window, Qt.Key.Key_BracketRight)
+    assert speaker.rate != 190 and window.settings.rate == Settings().rate
+    assert speaker.announced[-1] == "This setting is fixed on this computer by its administrators."
+    key(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # zoom is not locked
+    assert window.settings.zoom == 110
+
+
 def test_settings_keys_persist(app: App, qtbot) -> None:
     window, speaker = app.start()
     key(window, Qt.Key.Key_BracketRight)
@@ -341,3 +351,13 @@ def test_pane_letter_keys_work_with_the_keyboard_in_thai(app: App, qtbot) -> Non
     assert window.session.shown_page == 2
     heading_then_paragraph = app.doc.page(2).text.index("ฟังแล้วสรุป")
     assert window.view.caret_offset() == heading_then_paragraph
+
+
+def test_the_lab_files_locks_reach_the_window(qapp, tmp_path, monkeypatch) -> None:
+    from guidelight.gui.app import make_services
+    from guidelight.gui.tasks import QtPoster
+
+    lab = tmp_path / "lab.json"
+    lab.write_text('{"rate": 150, "locked": ["rate"], "students_may_change_voice": false}', encoding="utf-8")
+    monkeypatch.setenv("GUIDELIGHT_SITE_CONFIG", str(lab))
+    assert make_services(QtPoster(qapp)).locked == {"rate", "voice"}
