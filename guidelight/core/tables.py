@@ -9,6 +9,7 @@ Pure functions: the speech pipeline, the app and the exports all use them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from guidelight.core.model import Figure, Page, ParagraphKind, Table, TableCell
@@ -185,21 +186,41 @@ class SpokenItem:
     figure: int = -1
 
 
+@dataclass(frozen=True)
+class PagePart:
+    """One step through a page in reading order: a paragraph, or a figure standing before
+    paragraph ``index`` together with the paragraphs it takes (its description, caption)."""
+
+    index: int
+    figure: int | None = None
+    taken: tuple[int, ...] = ()
+
+
+def page_parts(page: Page) -> Iterator[PagePart]:
+    """The page's paragraphs with each figure in its place; a paragraph a figure took is
+    not given again. Speech and every export walk a page through this one order."""
+    skip: set[int] = set()
+    for index in range(len(page.paragraphs) + 1):
+        for number, figure in enumerate(page.figures):
+            if figure.before == index:
+                taken = tuple(i for i in figure_paragraphs(page, figure) if i not in skip)
+                skip.update(taken)
+                yield PagePart(index, number, taken)
+        if index < len(page.paragraphs) and index not in skip:
+            yield PagePart(index)
+
+
 def spoken_page(page: Page, lang: str = "th") -> list[SpokenItem]:
     """A page as it is read aloud: sentences, tables row by row with their headers, and
     each figure announced once where it stands (with its description or caption)."""
     items: list[SpokenItem] = []
-    skip: set[int] = set()
-    for index in range(len(page.paragraphs) + 1):
-        for number, figure in enumerate(page.figures):
-            if figure.before != index:
-                continue
-            taken = [i for i in figure_paragraphs(page, figure) if i not in skip]
-            skip.update(taken)
+    for part in page_parts(page):
+        index = part.index
+        if part.figure is not None:
             para_start = page.paragraphs[index].start if index < len(page.paragraphs) else len(page.text)
-            end = page.paragraphs[taken[-1]].end if taken else para_start
-            items.append(SpokenItem(figure_announcement(figure, lang), para_start, end, index, figure=number))
-        if index == len(page.paragraphs) or index in skip:
+            end = page.paragraphs[part.taken[-1]].end if part.taken else para_start
+            announcement = figure_announcement(page.figures[part.figure], lang)
+            items.append(SpokenItem(announcement, para_start, end, index, figure=part.figure))
             continue
         para = page.paragraphs[index]
         if para.table is not None:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from guidelight.core.model import Document, Figure, Lang, Page, Paragraph, ParagraphKind, Table
-from guidelight.core.tables import figure_paragraphs
+from guidelight.core.tables import page_parts
 from guidelight.speech.script import split_runs
 
 Progress = Callable[[int, int, str], None]
@@ -80,16 +80,14 @@ def page_blocks(page: Page) -> Iterator[Block]:
     """The blocks of one page: its marker, then its paragraphs with figures in place."""
     n = page.number
     yield Block(BlockKind.PAGE, page, f"page-{n}")
-    taken: set[int] = set()
-    for index in range(len(page.paragraphs) + 1):
-        for number, figure in enumerate(page.figures):
-            if figure.before != index:
-                continue
-            own = [i for i in figure_paragraphs(page, figure) if i not in taken]
-            taken.update(own)
-            caption = tuple(page.paragraphs[i] for i in own if page.paragraphs[i].kind is ParagraphKind.FIGURE)
-            yield Block(BlockKind.FIGURE, page, f"fig-{n}-{number}", figure=figure, caption=caption)
-        if index == len(page.paragraphs) or index in taken:
+    for part in page_parts(page):
+        index = part.index
+        if part.figure is not None:
+            caption = tuple(
+                page.paragraphs[i] for i in part.taken if page.paragraphs[i].kind is ParagraphKind.FIGURE
+            )
+            yield Block(BlockKind.FIGURE, page, f"fig-{n}-{part.figure}", figure=page.figures[part.figure],
+                        caption=caption)
             continue
         para = page.paragraphs[index]
         pid = f"p-{n}-{index}"
