@@ -651,6 +651,11 @@ class MainWindow(QMainWindow):
     def cmd_corrections(self) -> None:
         self.volunteer.list_corrections()
 
+    def cmd_export(self) -> None:
+        from guidelight.gui.exporting import export_current
+
+        export_current(self, _dialogs().choose)
+
     def cmd_export_pack(self) -> None:
         self.volunteer.export_pack()
 

@@ -361,3 +361,29 @@ def test_the_lab_files_locks_reach_the_window(qapp, tmp_path, monkeypatch) -> No
     lab.write_text('{"rate": 150, "locked": ["rate"], "students_may_change_voice": false}', encoding="utf-8")
     monkeypatch.setenv("GUIDELIGHT_SITE_CONFIG", str(lab))
     assert make_services(QtPoster(qapp)).locked == {"rate", "voice"}
+
+
+def test_the_open_document_is_exported_by_keys_off_the_gui_thread(app: App, qtbot, tmp_path, monkeypatch) -> None:
+    import docx  # python-docx: an independent reader of what was written
+
+    from guidelight.extract.pdf import open_document
+
+    sample = Path(__file__).resolve().parents[2] / "assets" / "samples" / "lecture.pdf"
+    app.opener.docs["lecture.pdf"] = open_document(sample)
+    target = tmp_path / "lecture.docx"
+    monkeypatch.setattr("guidelight.gui.exporting.QFileDialog.getSaveFileName", lambda *a, **k: (str(target), ""))
+    window, speaker = app.start(str(sample))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+
+    def pick_word(dialog) -> None:
+        listing = QApplication.focusWidget()
+        assert isinstance(listing, QListWidget) and listing.item(0).text() == "Word document (.docx)"
+        QtBotKey(listing, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, pick_word)
+    key(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    assert speaker.announced[-1] == "Exporting lecture.docx."  # said at once, the work is on a worker
+    qtbot.waitUntil(lambda: speaker.announced[-1] == "Exported lecture.docx.", timeout=60_000)
+    paragraphs = [p for p in docx.Document(str(target)).paragraphs if p.text.strip()]
+    assert paragraphs[0].style.name == "Heading 1" and paragraphs[0].text == "บทที่ 1 การเรียนรู้ด้วยการฟัง"
+    qtbot.waitUntil(window.view.hasFocus)
