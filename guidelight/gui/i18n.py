@@ -47,6 +47,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "เอกสารนี้ล็อกไว้ พิมพ์รหัสผ่านแล้วกด Enter"),
     "password.wrong": ("That password did not open the document.", "รหัสผ่านนี้เปิดเอกสารไม่ได้"),
     "cancelled": ("Cancelled.", "ยกเลิกแล้ว"),
+    "table.none": ("Not in a table.", "ไม่ได้อยู่ในตาราง"),
+    "table.edge": ("Edge of the table.", "สุดขอบตาราง"),
     "export.nothing": ("Open a document first, then export it.", "เปิดเอกสารก่อน แล้วจึงส่งออก"),
     "export.title": ("Export as", "ส่งออกเป็น"),
     "export.format": ("&Format:", "รูปแบบ (&F):"),

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from guidelight.core import navigation
+from guidelight.core import navigation, tables
 from guidelight.core.model import Document, Page, Position
 from guidelight.core.navigation import Span, Unit
 from guidelight.gui.i18n import tr
@@ -262,6 +262,31 @@ class ReadingSession:
                           + " " + tr(edge, self.language()))
             return
         self.go_to(span, unit)
+
+    def move_in_table(self, rows: int, cols: int) -> None:
+        """Move by cell in the table at the caret and say the cell with its headers, as a
+        screen reader does ("แถว 2 คอลัมน์ 3, ราคา: 150 บาท")."""
+        doc = self._require_doc()
+        if doc is None:
+            return
+        number = self.shown_page or self.position.page
+        offset = self.view.caret_offset()
+        para = next((p for p in doc.page(number).paragraphs
+                     if p.table is not None and p.start <= offset <= p.end), None)
+        if para is None or para.table is None:
+            self.announce(tr("table.none", self.language()))
+            return
+        cell = tables.cell_at_offset(para.table, offset - para.start)
+        target = tables.neighbour(para.table, cell, rows, cols) if cell is not None else None
+        if target is None:
+            self.announce(tr("table.edge", self.language()))
+            return
+        if self.reading:
+            self.stop(quiet=True)
+        span = Span(number, para.start + target.start, para.start + target.end)
+        self._show(span.position, span)
+        self._save()
+        self.announce(tables.cell_announcement(para.table, target, self.language()))
 
     def go_to(self, span: Span, unit: Unit = Unit.SENTENCE) -> None:
         """Put the reader at ``span``, say it, and keep reading if reading was on."""

@@ -459,6 +459,18 @@ class MainWindow(QMainWindow):
     def cmd_prev_char(self) -> None:
         self.session.move(Unit.CHARACTER, -1)
 
+    def cmd_next_cell(self) -> None:
+        self.session.move_in_table(0, 1)
+
+    def cmd_prev_cell(self) -> None:
+        self.session.move_in_table(0, -1)
+
+    def cmd_cell_below(self) -> None:
+        self.session.move_in_table(1, 0)
+
+    def cmd_cell_above(self) -> None:
+        self.session.move_in_table(-1, 0)
+
     def cmd_next_paragraph(self) -> None:
         self.session.move(Unit.PARAGRAPH, 1)
 

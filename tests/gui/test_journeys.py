@@ -387,3 +387,27 @@ def test_the_open_document_is_exported_by_keys_off_the_gui_thread(app: App, qtbo
     paragraphs = [p for p in docx.Document(str(target)).paragraphs if p.text.strip()]
     assert paragraphs[0].style.name == "Heading 1" and paragraphs[0].text == "บทที่ 1 การเรียนรู้ด้วยการฟัง"
     qtbot.waitUntil(window.view.hasFocus)
+
+
+def test_table_cells_are_walked_by_keys_with_their_headers(app: App, qtbot, tmp_path) -> None:
+    from guidelight.core.model import ParagraphKind
+    from guidelight.extract.pdf import open_document
+    from tests.tables.test_tables import PRICES, ruled_pdf
+
+    doc = open_document(ruled_pdf(tmp_path / "prices.pdf", PRICES))
+    app.opener.docs["prices.pdf"] = doc
+    window, speaker = app.start(str(tmp_path / "prices.pdf"))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    key(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert speaker.announced[-1] == "Not in a table."
+    table = next(p for p in doc.page(1).paragraphs if p.kind is ParagraphKind.TABLE)
+    window.view.move_caret(table.start)  # on the first header cell, "สินค้า"
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    key(window, Qt.Key.Key_Down, alt_shift)
+    assert speaker.announced[-1] == "row 2, column 1, สินค้า: ข้าวสาร"
+    key(window, Qt.Key.Key_Right, alt_shift)
+    assert speaker.announced[-1] == "row 2, column 2, ราคา: 150 บาท"
+    assert window.view.caret_offset() == table.start + table.table.cell_at(1, 1).start
+    key(window, Qt.Key.Key_Up, alt_shift)
+    key(window, Qt.Key.Key_Up, alt_shift)
+    assert speaker.announced[-1] == "Edge of the table."
