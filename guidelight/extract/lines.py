@@ -114,14 +114,18 @@ class PageReader:
         self.repairs = repairs
         self._trace: _TraceIndex | None = None
 
-    def _true_char(self, char: dict, neighbours: str, font: str) -> str:
-        """The character a glyph really is, when its own code looks wrong in Thai context."""
+    def _true_char(self, chars: list[dict], i: int, font: str) -> str:
+        """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
+        context (a Latin-1 letter counts as wrong only beside Thai)."""
+        char = chars[i]
         c = char["c"]
         symbol = symbol_font_char(font, c)
         if symbol is not None:
             self.repairs["symbol"] += 1
             return symbol
-        if not _suspicious(c) or (0x80 <= ord(c) <= 0xFF and not any(map(is_thai, neighbours))):
+        if not _suspicious(c):
+            return c
+        if 0x80 <= ord(c) <= 0xFF and not any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3]):
             return c
         if self._trace is None:
             self._trace = _TraceIndex(self.page)
@@ -139,8 +143,7 @@ class PageReader:
         out: list[str] = []
         right_edge: float | None = None
         for i, char in enumerate(chars):
-            neighbours = "".join(ch["c"] for ch in chars[max(0, i - 2) : i + 3])
-            c = self._true_char(char, neighbours, font)
+            c = self._true_char(chars, i, font)
             if not c:
                 continue
             x0, x1 = char["bbox"][0], char["bbox"][2]
