@@ -455,36 +455,24 @@ def _insert_correction(conn: sqlite3.Connection, content_hash: str, correction: 
     cursor = conn.execute(
         "INSERT INTO corrections(content_hash, page, paragraph, anchor, kind, text, level, author, "
         "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            content_hash,
-            anchor.page,
-            anchor.paragraph,
-            anchor.text_hash,
-            correction.kind.value,
-            correction.text,
-            correction.level,
-            correction.author,
-            created,
-        ),
+        (*_correction_key(content_hash, correction), correction.author, created),
     )
     return dataclasses.replace(correction, id=int(cursor.lastrowid or 0), created_at=created)
 
 
-def _has_correction(conn: sqlite3.Connection, content_hash: str, correction: Correction) -> bool:
+def _correction_key(content_hash: str, correction: Correction) -> tuple[object, ...]:
+    """What makes two corrections the same: where they are anchored, and what they say."""
     anchor = correction.anchor
+    return (content_hash, anchor.page, anchor.paragraph, anchor.text_hash, correction.kind.value,
+            correction.text, correction.level)
+
+
+def _has_correction(conn: sqlite3.Connection, content_hash: str, correction: Correction) -> bool:
     return (
         conn.execute(
             "SELECT 1 FROM corrections WHERE content_hash = ? AND page = ? AND paragraph = ? AND anchor = ? "
             "AND kind = ? AND text = ? AND level = ?",
-            (
-                content_hash,
-                anchor.page,
-                anchor.paragraph,
-                anchor.text_hash,
-                correction.kind.value,
-                correction.text,
-                correction.level,
-            ),
+            _correction_key(content_hash, correction),
         ).fetchone()
         is not None
     )
