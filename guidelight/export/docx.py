@@ -3,9 +3,10 @@
 Headings use Word's own "Heading N" styles (the navigation pane and the screen reader's
 heading keys find them); tables mark their header rows to repeat (``w:tblHeader``, read
 by screen readers as column headers); figures carry alternative text (``wp:docPr/@descr``);
-every page starts with a bookmark ``page_N``; every run is tagged th-TH or en-US; Thai
-is set in a Thai complex-script font (``w:cs``), which Word uses for Thai whatever the
-Latin font is.
+list items are Word list paragraphs (``w:numPr``) whose numbering prints nothing, since
+each item keeps the page's own marker as its text; every page starts with a bookmark
+``page_N``; every run is tagged th-TH or en-US; Thai is set in a Thai complex-script font
+(``w:cs``), which Word uses for Thai whatever the Latin font is.
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ from pathlib import Path
 
 import docx
 from docx.document import Document as WordDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.table import Table as WordTable
@@ -39,6 +40,8 @@ THAI_FONT = "TH Sarabun New"  # the Thai government standard font, on every Thai
 BODY_SIZE = Pt(16)  # TH Sarabun New is small: 16 pt reads like 12 pt of a Latin font
 MAX_IMAGE_WIDTH = Pt(450)
 LANG_TAGS = {Lang.THAI: "th-TH", Lang.ENGLISH: "en-US"}
+LIST_INDENT = 567  # twips (1 cm): where a list item's wrapped lines start
+LIST_KINDS = (BlockKind.BULLET, BlockKind.NUMBERED)
 
 
 def _element(tag: str, **attrs: str) -> BaseOxmlElement:
@@ -72,6 +75,54 @@ def _add_runs(paragraph: WordParagraph, text: str, bold: bool = False) -> None:
             run.bold = True
         tag = LANG_TAGS.get(lang, "th-TH")
         run._r.get_or_add_rPr().append(_element("w:lang", val=tag, bidi="th-TH"))
+
+
+class _Lists:
+    """Word list numbering for the items a page marks itself ("• ", "1. ", "ก) ").
+
+    Word and screen readers count a run of numbered paragraphs as one list ("list with 3
+    items"), so each run gets its own ``w:num`` starting again at 1. Its level prints no
+    number and no bullet (empty ``lvlText``, no tab after it): the marker is already the
+    paragraph's first characters, kept so the text stays the page's. The format (bullet
+    or decimal) still tells Word what kind of list it is; a hanging indent lines wrapped
+    lines up after the marker.
+    """
+
+    def __init__(self, word: WordDocument) -> None:
+        self.numbering = word.part.numbering_part.element
+        self.abstract = {BlockKind.BULLET: self._define("bullet"), BlockKind.NUMBERED: self._define("decimal")}
+        self.current: tuple[BlockKind, int] | None = None  # the list being written: its kind, its numId
+
+    def _define(self, fmt: str) -> int:
+        existing = [int(n) for n in self.numbering.xpath("./w:abstractNum/@w:abstractNumId")]
+        number = max(existing, default=-1) + 1
+        definition = parse_xml(
+            f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{number}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:suff w:val="nothing"/>'
+            '<w:lvlText w:val=""/><w:lvlJc w:val="left"/>'
+            f'<w:pPr><w:ind w:left="{LIST_INDENT}" w:hanging="{LIST_INDENT}"/></w:pPr></w:lvl>'
+            "</w:abstractNum>"
+        )
+        definitions = self.numbering.xpath("./w:abstractNum")
+        if definitions:  # every abstractNum comes before the first num
+            definitions[-1].addnext(definition)
+        else:
+            self.numbering.insert(0, definition)
+        return number
+
+    def add(self, paragraph: WordParagraph, kind: BlockKind) -> None:
+        """Make ``paragraph`` an item of the current list, or of a new one if it is the first."""
+        if self.current is None or self.current[0] is not kind:
+            num = self.numbering.add_num(self.abstract[kind])
+            num.add_lvlOverride(ilvl=0).add_startOverride(1)
+            self.current = (kind, num.numId)
+        numbers = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+        numbers.get_or_add_ilvl().val = 0
+        numbers.get_or_add_numId().val = self.current[1]
+
+    def end(self) -> None:
+        self.current = None
 
 
 class _Bookmarks:
@@ -152,12 +203,15 @@ def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress 
         _thai_style(word.styles[f"Heading {level}"])
     _thai_style(word.styles["Caption"])
     bookmarks = _Bookmarks()
+    lists = _Lists(word)
     pending_page: str | None = None
     open_table: tuple[WordTable, Table] | None = None  # the last Word table, while nothing follows it
     for block in document_blocks(doc, progress):
         if block.kind is BlockKind.PAGE:
             pending_page = f"page_{block.page.number}"
             continue
+        if block.kind not in LIST_KINDS:
+            lists.end()
         table = block.table if block.kind is BlockKind.TABLE else None
         if table is not None and open_table is not None and joins(open_table[1], table):
             first_row = _continue_table(open_table[0], open_table[1], block)
@@ -176,9 +230,12 @@ def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress 
         if block.kind is BlockKind.FIGURE:
             _figure(word, block, images(block))
             continue
-        style = f"Heading {block.level}" if block.kind is BlockKind.HEADING else None
+        style = {BlockKind.HEADING: f"Heading {block.level}", BlockKind.BULLET: "List Paragraph",
+                 BlockKind.NUMBERED: "List Paragraph"}.get(block.kind)
         paragraph = word.add_paragraph(style=style)
         _add_runs(paragraph, block.text)
+        if block.kind in LIST_KINDS:
+            lists.add(paragraph, block.kind)
         if pending_page:
             bookmarks.add(paragraph, pending_page)
             pending_page = None

@@ -4,6 +4,9 @@ headings, tables (header rows marked) and figures' alternative text where they w
 from __future__ import annotations
 
 import json
+import re
+import shutil
+import subprocess
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -199,22 +202,76 @@ def test_a_caption_of_several_paragraphs_is_exported_whole(tmp_path: Path, capsy
     assert reader.alts == ["Figure 1 กระบวนการทบทวนวรรณกรรมอย่างเป็นระบบ"]
 
 
-def test_marked_paragraphs_become_lists_in_html_and_epub(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+LIST_LINES = ["วัตถุประสงค์ของรายวิชามีดังนี้", "• เข้าใจหลักอุปสงค์", "• อธิบายกลไกราคา", "ขั้นตอนการศึกษา",
+              "1. อ่านเอกสาร", "2. ทำแบบฝึกหัด", "3. ส่งรายงาน", "หรือ", "1. ฟังบรรยาย", "2. สอบ"]
+
+
+def lists_pdf(path: Path) -> Path:
+    """A bulleted list, then two numbered lists with a paragraph between them."""
     from tests.tables.tablegen import RuledWriter
 
     writer = RuledWriter()
     writer.page.insert_textbox(pymupdf.Rect(60, 40, 535, 140), "เศรษฐศาสตร์ศึกษาการเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด " * 4,
                                fontname="sar", fontsize=12)  # a full line sets the column's width
-    lines = ["วัตถุประสงค์ของรายวิชามีดังนี้", "• เข้าใจหลักอุปสงค์", "• อธิบายกลไกราคา", "ขั้นตอนการศึกษา",
-             "1. อ่านเอกสาร", "2. ทำแบบฝึกหัด", "3. ส่งรายงาน"]
-    for i, line in enumerate(lines):
+    for i, line in enumerate(LIST_LINES):
         writer.text(150 + 22 * i, line)
-    pdf = writer.save(tmp_path / "lists.pdf")
+    return writer.save(path)
+
+
+def test_marked_paragraphs_become_lists_in_html_and_epub(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    pdf = lists_pdf(tmp_path / "lists.pdf")
     html = export(pdf, tmp_path / "lists.html").read_text(encoding="utf-8")
-    assert html.count('<ul class="marked">') == 1 and html.count('<ol class="marked">') == 1
-    assert html.count("<li ") == 5
+    assert html.count('<ul class="marked">') == 1 and html.count('<ol class="marked">') == 2
+    assert html.count("<li ") == 7
     reader = _Reader()
     reader.feed(html)
     assert squeeze("".join(reader.text)) == squeeze(extracted(pdf, capsys))
     _, pages = epub_documents(export(pdf, tmp_path / "lists.epub"))
-    assert [len(list(page.iter(f"{XHTML}li"))) for page in pages] == [5]
+    assert [len(list(page.iter(f"{XHTML}li"))) for page in pages] == [7]
+
+
+def test_marked_paragraphs_become_word_lists_that_print_no_second_marker(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Each run of items is a Word list of its own (w:numPr, numbering from 1 again) whose
+    numbering level prints nothing: the item's text already starts with the page's marker."""
+    pdf = lists_pdf(tmp_path / "lists.pdf")
+    word = docx.Document(str(export(pdf, tmp_path / "lists.docx")))
+    assert squeeze("".join(p.text for p in word.paragraphs)) == squeeze(extracted(pdf, capsys))
+    numbering = word.part.numbering_part.element
+    lists: dict[str, list[str]] = {}
+    for para in word.paragraphs:
+        num_pr = para._p.pPr.numPr if para._p.pPr is not None else None
+        if para.text[:1] in ("•", "1", "2", "3"):
+            assert num_pr is not None and num_pr.ilvl.val == 0, para.text
+            lists.setdefault(str(num_pr.numId.val), []).append(para.text)
+        else:
+            assert num_pr is None, para.text
+    assert list(lists.values()) == [LIST_LINES[1:3], LIST_LINES[4:7], LIST_LINES[8:10]]
+    formats = []
+    for num_id in lists:
+        num = numbering.num_having_numId(int(num_id))
+        assert num.find(f"{qn('w:lvlOverride')}/{qn('w:startOverride')}").get(qn("w:val")) == "1"
+        abstract_id = num.abstractNumId.val
+        (lvl,) = numbering.xpath(f'./w:abstractNum[@w:abstractNumId="{abstract_id}"]/w:lvl[@w:ilvl="0"]')
+        assert lvl.find(qn("w:lvlText")).get(qn("w:val")) == ""  # no second bullet or number
+        assert lvl.find(qn("w:suff")).get(qn("w:val")) == "nothing"  # and no tab before the text
+        formats.append(lvl.find(qn("w:numFmt")).get(qn("w:val")))
+    assert formats == ["bullet", "decimal", "decimal"]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_three_lists_each_marker_printed_once(tmp_path: Path) -> None:
+    """An independent word processor sees the lists (HTML it writes) and prints each
+    item's marker once (plain text it writes)."""
+    book = export(lists_pdf(tmp_path / "lists.pdf"), tmp_path / "lists.docx")
+    out: dict[str, str] = {}
+    for fmt in ("html", "txt:Text"):
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                        "--convert-to", fmt, "--outdir", str(tmp_path / "lo"), str(book)],
+                       capture_output=True, timeout=120, check=True)
+        out[fmt[:4].rstrip(":")] = (tmp_path / "lo" / f"lists.{fmt[:4].rstrip(':')}").read_text(encoding="utf-8-sig")
+    tags = re.findall(r"<(ul|ol|li)\b", out["html"])
+    assert " ".join(tags) == "ul li li ol li li li ol li li"
+    lines = [line.strip() for line in out["txt"].splitlines()]
+    assert lines[1:] == LIST_LINES
