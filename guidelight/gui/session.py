@@ -22,7 +22,7 @@ from guidelight.gui.i18n import tr
 class ReadingView(Protocol):
     """What the session needs from the reading widget."""
 
-    def show_page(self, number: int, text: str) -> None: ...
+    def show_page(self, page: Page) -> None: ...
     def show_highlight(self, sentence: Span | None, word: Span | None) -> None: ...
     def move_caret(self, offset: int) -> None: ...
     def caret_offset(self) -> int: ...
@@ -122,7 +122,7 @@ class ReadingSession:
         """Bring ``pos`` on screen: page, caret, highlight and status line."""
         assert self.doc is not None
         if pos.page != self.shown_page:
-            self.view.show_page(pos.page, self.doc.page(pos.page).text)
+            self.view.show_page(self.doc.page(pos.page))
             self.shown_page = pos.page
             self.on_page(pos.page)
         sentence = navigation.unit_at(self.doc, pos, Unit.SENTENCE)
@@ -238,7 +238,7 @@ class ReadingSession:
     def _follow(self, pos: Position, sentence: Span, word: Span | None) -> None:
         assert self.doc is not None
         if pos.page != self.shown_page:
-            self.view.show_page(pos.page, self.doc.page(pos.page).text)
+            self.view.show_page(self.doc.page(pos.page))
             self.shown_page = pos.page
             self.on_page(pos.page)
         self.view.show_highlight(sentence, word)

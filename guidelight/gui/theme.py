@@ -88,7 +88,7 @@ def apply(app: QApplication, theme: str, default_palette: QPalette) -> Colours:
     # A thick focus outline: Fusion's dotted one is too thin to find with low vision.
     width = 3 if concrete in ("dark_high_contrast", "light_high_contrast") else 2
     sheet = (f"QPushButton:focus, QListWidget:focus, QLineEdit:focus, QSpinBox:focus,"
-             f" QPlainTextEdit:focus {{ border: {width}px solid {c.focus}; }}")
+             f" QPlainTextEdit:focus, QTextEdit:focus {{ border: {width}px solid {c.focus}; }}")
     if concrete != "system":
         # Fusion draws button edges from shades of the button colour, which vanish on
         # pure black or white: give every control a plain outline in the text colour.
