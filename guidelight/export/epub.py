@@ -3,22 +3,26 @@ page list, and optionally media overlays made with Guide Light's own speech.
 
 One XHTML file per page keeps every page's audio and SMIL small, lets a reader jump to
 a printed page (the page list), and lets the book be written page by page without
-holding the whole document in memory.
+holding the whole document in memory. A table that runs over a page break is one table,
+as in the other formats, so the page it runs on to shares its content document (one
+table cannot span two files); that page's marker stands in the cell where it starts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import time
 import uuid
 import zipfile
+from collections.abc import Iterable, Iterator
 from html import escape
 from pathlib import Path
 
 from guidelight.core.model import Document
 from guidelight.export.audio import OverlaySpeech, PageAudio, spoken_clips
-from guidelight.export.markup import STYLE, block_markup, wrap_lists
-from guidelight.export.structure import Block, BlockKind, ImageBytes, Progress, document_blocks
+from guidelight.export.markup import STYLE, body_markup
+from guidelight.export.structure import Block, BlockKind, ImageBytes, Progress, carries_on, document_blocks
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 
@@ -121,18 +125,35 @@ def write_epub(
         archive.writestr("META-INF/container.xml", CONTAINER)
         book = _Book(archive)
         book.add("style.css", STYLE, "css", "text/css")
-        blocks = document_blocks(doc, progress)
-        for number, page_blocks in itertools.groupby(blocks, key=lambda b: b.page.number):
-            _write_page(doc, book, number, list(page_blocks), images, speech)
+        for blocks in content_documents(document_blocks(doc, progress)):
+            _write_document(doc, book, blocks, images, speech)
         book.add("nav.xhtml", _nav(doc.title, book), "nav", "application/xhtml+xml", ' properties="nav"')
         modified = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
         archive.writestr("EPUB/package.opf", _package(doc, book, modified))
 
 
-def _write_page(
-    doc: Document, book: _Book, number: int, blocks: list[Block], images: ImageBytes, speech: OverlaySpeech | None
+def content_documents(blocks: Iterable[Block]) -> Iterator[list[Block]]:
+    """The blocks of each content document: one page's, or several pages' when a table
+    runs on from one to the next."""
+    group: list[Block] = []
+    last: Block | None = None  # the last block of the page before, page marker aside
+    for _, page in itertools.groupby(blocks, key=lambda b: b.page.number):
+        page_blocks = list(page)
+        content = [b for b in page_blocks if b.kind is not BlockKind.PAGE]
+        if group and not (content and carries_on(last, content[0])):
+            yield group
+            group = []
+        group += page_blocks
+        last = content[-1] if content else None
+    if group:
+        yield group
+
+
+def _write_document(
+    doc: Document, book: _Book, blocks: list[Block], images: ImageBytes, speech: OverlaySpeech | None
 ) -> None:
-    name = f"p{number:04d}"
+    pages = [b.page for b in blocks if b.kind is BlockKind.PAGE]
+    name = f"p{pages[0].number:04d}"
     page_file = f"{name}.xhtml"
 
     def image_src(block: Block) -> str | None:
@@ -143,20 +164,24 @@ def _write_page(
         book.add(href, png, f"img-{block.id}", "image/png")
         return f"../{href}"
 
-    marked = [(b.kind, block_markup(b, image_src, epub=True, sentence_ids=speech is not None)) for b in blocks]
-    body = "\n".join(wrap_lists(marked))
+    markup = body_markup(blocks, image_src, epub=True, sentence_ids=speech is not None)
     for block in blocks:
         if block.kind is BlockKind.PAGE:
             book.pages.append((block.label, f"pages/{page_file}#{block.id}"))
         elif block.kind is BlockKind.HEADING:
             book.toc.append((block.level, " ".join(block.text.split()), f"pages/{page_file}#{block.id}"))
-    audio = speech.page(spoken_clips(blocks[0].page)) if speech is not None else None
     overlay = ""
-    if audio is not None:
-        book.add(f"audio/{name}.mp3", audio.mp3, f"au-{name}", "audio/mpeg")
-        book.add(f"overlays/{name}.smil", smil(page_file, f"{name}.mp3", audio), f"mo-{name}", "application/smil+xml")
-        book.durations.append((f"mo-{name}", audio.seconds))
-        overlay = f' media-overlay="mo-{name}"'
+    if speech is not None:
+        clips = [clip for page in pages for clip in spoken_clips(page)]
+        audio = speech.page([dataclasses.replace(c, target=markup.aliases.get(c.target, c.target)) for c in clips])
+        if audio is not None:
+            book.add(f"audio/{name}.mp3", audio.mp3, f"au-{name}", "audio/mpeg")
+            smil_doc = smil(page_file, f"{name}.mp3", audio)
+            book.add(f"overlays/{name}.smil", smil_doc, f"mo-{name}", "application/smil+xml")
+            book.durations.append((f"mo-{name}", audio.seconds))
+            overlay = f' media-overlay="mo-{name}"'
     head = '<link rel="stylesheet" type="text/css" href="../style.css"/>\n'
-    book.add(f"pages/{page_file}", xhtml(f"{doc.title} — {number}", body, head), name, "application/xhtml+xml", overlay)
+    numbers = "–".join(dict.fromkeys(str(page.number) for page in (pages[0], pages[-1])))
+    title = f"{doc.title} — {numbers}"
+    book.add(f"pages/{page_file}", xhtml(title, "\n".join(markup.parts), head), name, "application/xhtml+xml", overlay)
     book.spine.append(name)

@@ -9,11 +9,12 @@ span with an id, which the EPUB's media overlay clips point at.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from html import escape
 
 from guidelight.core.model import Lang, Table, TableCell
 from guidelight.core.tables import figure_announcement
-from guidelight.export.structure import Block, BlockKind, runs
+from guidelight.export.structure import Block, BlockKind, carries_on, repeated_header_rows, runs
 
 ImageSource = Callable[[Block], str | None]  # src of a figure's image, None when there is none
 
@@ -87,9 +88,10 @@ def table_markup(block: Block) -> str:
     return f'<table id="{block.id}">{head}{body}</table>'
 
 
-def continuation_rows(block: Block, skip: int, marker: str) -> str:
-    """The rows of a table's next-page part, to go on in the table it continues: its first
-    ``skip`` rows (a repeated header) left out, ``marker`` (the page break) in its first cell."""
+def continuation(block: Block, skip: int, marker: str) -> str:
+    """A table's next-page part as a <tbody> (with the part's id) to go on in the table it
+    continues: its first ``skip`` rows (a repeated header) left out, ``marker`` (the page
+    break) just inside its first cell, where the new page starts."""
     table = block.table
     assert table is not None
     out = []
@@ -102,7 +104,7 @@ def continuation_rows(block: Block, skip: int, marker: str) -> str:
             close = html.index(">") + 1  # just inside the first cell
             html, marker = html[:close] + marker + html[close:], ""
         out.append(f'<tr id="{row_id(block, row)}">{html}</tr>')
-    return "".join(out)
+    return f'<tbody id="{block.id}">{"".join(out)}</tbody>'
 
 
 def figure_markup(block: Block, image_src: ImageSource) -> str:
@@ -147,6 +149,51 @@ def wrap_lists(parts: list[tuple[BlockKind, str]]) -> list[str]:
     if current is not None:
         out[-1] += "</ul>" if current is BlockKind.BULLET else "</ol>"
     return out
+
+
+@dataclass
+class Body:
+    """The markup of a run of blocks, and the ids the joins left out: each maps to the
+    element that now stands for it (media overlay clips are pointed there)."""
+
+    parts: list[str]
+    aliases: dict[str, str]
+
+
+def body_markup(
+    blocks: Iterable[Block], image_src: ImageSource, *, epub: bool = False, sentence_ids: bool = False
+) -> Body:
+    """Markup of the blocks, lists wrapped, and a table's parts over page breaks joined
+    into one table, as a screen reader should meet it: the page-break marker goes into the
+    first cell of the page's first row, a header printed again on the new page is left out."""
+    parts: list[tuple[BlockKind, str]] = []
+    aliases: dict[str, str] = {}
+    marker = ""
+    open_table: tuple[int, Block] | None = None  # the table just written: its index in parts, its block
+    for block in blocks:
+        if block.kind is BlockKind.PAGE:
+            if marker:  # the page before had nothing on it
+                parts.append((BlockKind.PAGE, marker))
+                open_table = None
+            marker = block_markup(block, image_src, epub=epub)
+            continue
+        if open_table is not None and carries_on(open_table[1], block):
+            index, before = open_table
+            assert before.table is not None and block.table is not None
+            skip = repeated_header_rows(before.table, block.table)
+            aliases |= {row_id(block, row): block.id for row in range(skip)}
+            html = parts[index][1].removesuffix("</table>") + continuation(block, skip, marker) + "</table>"
+            parts[index] = (BlockKind.TABLE, html)
+            marker, open_table = "", (index, block)
+            continue
+        if marker:
+            parts.append((BlockKind.PAGE, marker))
+            marker = ""
+        parts.append((block.kind, block_markup(block, image_src, epub=epub, sentence_ids=sentence_ids)))
+        open_table = (len(parts) - 1, block) if block.kind is BlockKind.TABLE else None
+    if marker:
+        parts.append((BlockKind.PAGE, marker))
+    return Body(wrap_lists(parts), aliases)
 
 
 STYLE = """body { font-family: "Sarabun", "TH Sarabun New", "Noto Sans Thai", sans-serif; line-height: 1.6; }

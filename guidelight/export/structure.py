@@ -108,8 +108,26 @@ def document_blocks(doc: Document, progress: Progress | None = None) -> Iterator
 
 
 def joins(before: Table, after: Table) -> bool:
-    """Is ``after`` the next page's part of ``before``?"""
-    return before.continues and after.continued and before.cols == after.cols
+    """Is ``after`` the next page's part of ``before``, with rows of its own to add?"""
+    return (
+        before.continues
+        and after.continued
+        and before.cols == after.cols
+        and repeated_header_rows(before, after) < after.rows
+    )
+
+
+def carries_on(before: Block | None, block: Block) -> bool:
+    """Does ``block`` carry on the table ``before`` (the last block written, page markers
+    aside), so that an export writes the two as one table?"""
+    return (
+        before is not None
+        and before.table is not None
+        and block.table is not None
+        and before.kind is BlockKind.TABLE
+        and block.kind is BlockKind.TABLE
+        and joins(before.table, block.table)
+    )
 
 
 def repeated_header_rows(before: Table, after: Table) -> int:

@@ -4,8 +4,14 @@ running over a page break; plus what `guidelight extract` prints for it."""
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
+import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
+import miniaudio
 import pymupdf
 import pytest
 
@@ -66,3 +72,46 @@ def extracted(pdf: Path, capsys: pytest.CaptureFixture[str], *args: str) -> str:
 def squeeze(text: str) -> str:
     """Text with whitespace removed: exports may break lines differently."""
     return "".join(text.split())
+
+
+EPUBCHECK_JAR = Path("/usr/share/java/epubcheck.jar")
+needs_epubcheck = pytest.mark.skipif(not EPUBCHECK_JAR.is_file() or shutil.which("java") is None,
+                                     reason="epubcheck not installed")
+
+
+def assert_epubcheck_passes(book: Path) -> None:
+    """epubcheck (the Debian package) finds no error and no fatal problem in the book."""
+    run = subprocess.run(["java", "-jar", str(EPUBCHECK_JAR), str(book)], capture_output=True, text=True, timeout=180)
+    report = run.stdout + run.stderr
+    assert run.returncode == 0, report
+    assert re.search(r"0 fatals / 0 errors", report), report
+
+
+SMIL = "{http://www.w3.org/ns/SMIL}"
+
+
+def seconds(clock: str) -> float:
+    h, m, s = clock.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def overlay_targets(book: Path) -> dict[str, list[str]]:
+    """Each media overlay's clip targets, checked on the way: every clip points at an
+    element that exists, and the clips are in order inside their audio file."""
+    archive = zipfile.ZipFile(book)
+    overlays: dict[str, list[str]] = {}
+    for name in sorted(n for n in archive.namelist() if n.endswith(".smil")):
+        targets = overlays.setdefault(name, [])
+        last_end = 0.0
+        for par in ElementTree.fromstring(archive.read(name)).iter(f"{SMIL}par"):
+            text, audio = par.find(f"{SMIL}text"), par.find(f"{SMIL}audio")
+            assert text is not None and audio is not None
+            begin, end = seconds(audio.get("clipBegin", "")), seconds(audio.get("clipEnd", ""))
+            assert last_end <= begin < end
+            last_end = end
+            page_file, target = text.get("src", "").removeprefix("../").split("#")
+            assert f'id="{target}"' in archive.read(f"EPUB/{page_file}").decode()
+            targets.append(target)
+        mp3 = archive.read(f"EPUB/{audio.get('src', '').removeprefix('../')}")
+        assert last_end <= miniaudio.decode(mp3, nchannels=1).duration + 0.05
+    return overlays
