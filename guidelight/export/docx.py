@@ -207,11 +207,11 @@ def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress 
     pending_page: str | None = None
     open_table: tuple[WordTable, Table] | None = None  # the last Word table, while nothing follows it
     for block in document_blocks(doc, progress):
+        if block.kind not in LIST_KINDS:
+            lists.end()  # a page break ends a list too, as in HTML and EPUB (slides' lists are per slide)
         if block.kind is BlockKind.PAGE:
             pending_page = f"page_{block.page.number}"
             continue
-        if block.kind not in LIST_KINDS:
-            lists.end()
         table = block.table if block.kind is BlockKind.TABLE else None
         if table is not None and open_table is not None and joins(open_table[1], table):
             first_row = _continue_table(open_table[0], open_table[1], block)

@@ -275,3 +275,22 @@ def test_libreoffice_reads_three_lists_each_marker_printed_once(tmp_path: Path) 
     assert " ".join(tags) == "ul li li ol li li li ol li li"
     lines = [line.strip() for line in out["txt"].splitlines()]
     assert lines[1:] == LIST_LINES
+
+
+def test_a_page_break_ends_a_list_in_every_format(tmp_path: Path) -> None:
+    """Items on two pages (slides, mostly) are two lists in Word, HTML and EPUB alike."""
+    from tests.tables.tablegen import RuledWriter
+
+    writer = RuledWriter()
+    for i, line in enumerate(["ขั้นตอนการศึกษา", "1. อ่านเอกสาร", "2. ทำแบบฝึกหัด"]):
+        writer.text(700 + 22 * i, line)
+    writer.new_page()
+    writer.text(60, "3. ส่งรายงาน")
+    pdf = writer.save(tmp_path / "pages.pdf")
+    word = docx.Document(str(export(pdf, tmp_path / "pages.docx")))
+    num_ids = [p._p.pPr.numPr.numId.val for p in word.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert len(num_ids) == 3 and num_ids[0] == num_ids[1] != num_ids[2]
+    html = export(pdf, tmp_path / "pages.html").read_text(encoding="utf-8")
+    assert html.count('<ol class="marked">') == 2 and html.count("<li ") == 3
+    _, pages = epub_documents(export(pdf, tmp_path / "pages.epub"))
+    assert [len(list(page.iter(f"{XHTML}ol"))) for page in pages] == [1, 1]
