@@ -18,6 +18,7 @@ import docx
 from docx.document import Document as WordDocument
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.numbering import CT_Num
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt
 from docx.table import Table as WordTable
@@ -92,6 +93,8 @@ class _Lists:
         self.numbering = word.part.numbering_part.element
         self.abstract = {BlockKind.BULLET: self._define("bullet"), BlockKind.NUMBERED: self._define("decimal")}
         self.current: tuple[BlockKind, int] | None = None  # the list being written: its kind, its numId
+        # Counted here: python-docx's add_num looks for a free numId among all the lists each time.
+        self.next_id = max((int(n) for n in self.numbering.xpath("./w:num/@w:numId")), default=0) + 1
 
     def _define(self, fmt: str) -> int:
         existing = [int(n) for n in self.numbering.xpath("./w:abstractNum/@w:abstractNumId")]
@@ -114,9 +117,10 @@ class _Lists:
     def add(self, paragraph: WordParagraph, kind: BlockKind) -> None:
         """Make ``paragraph`` an item of the current list, or of a new one if it is the first."""
         if self.current is None or self.current[0] is not kind:
-            num = self.numbering.add_num(self.abstract[kind])
+            num = self.numbering._insert_num(CT_Num.new(self.next_id, self.abstract[kind]))
             num.add_lvlOverride(ilvl=0).add_startOverride(1)
-            self.current = (kind, num.numId)
+            self.current = (kind, self.next_id)
+            self.next_id += 1
         numbers = paragraph._p.get_or_add_pPr().get_or_add_numPr()
         numbers.get_or_add_ilvl().val = 0
         numbers.get_or_add_numId().val = self.current[1]
