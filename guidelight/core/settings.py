@@ -30,7 +30,9 @@ class Settings:
 
     ``speech_output`` chooses who speaks confirmations: the app's own voice, the screen
     reader (through accessibility announcements) or both. ``font_size`` is in points
-    and ``zoom`` in percent, applied to the reading view only.
+    and ``zoom`` in percent, applied to the reading view only. ``system_look`` is not
+    chosen by the student: it is the theme the desktop last asked for (high contrast or
+    not), remembered so the "system" theme starts right before the desktop can be asked.
     """
 
     language: str = ""
@@ -44,6 +46,7 @@ class Settings:
     font_family: str = "Sarabun"
     caret_follows_speech: bool = True
     restore_last_document: bool = True
+    system_look: str = "system"
 
     def validated(self) -> Settings:
         """A copy with every out-of-range value replaced by its default."""
@@ -55,6 +58,8 @@ class Settings:
             fixes["speech_output"] = default.speech_output
         if self.theme not in THEMES:
             fixes["theme"] = default.theme
+        if self.system_look not in THEMES or self.system_look == "normal":
+            fixes["system_look"] = default.system_look
         if not 80 <= self.rate <= 450:
             fixes["rate"] = default.rate
         if not 0.0 <= self.volume <= 1.0:

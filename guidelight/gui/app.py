@@ -145,8 +145,10 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
         window.restore_last()  # looked up on a worker thread
     QTimer.singleShot(0, window.greet)
     QTimer.singleShot(0, services.speaker.start_loading)  # once the window is up
-    # Then the PDF engine and the Thai models, so the first document opens without their wait.
+    # Then the PDF engine and the Thai models, so the first document opens without their wait,
+    # and whether the desktop's look changed since it was remembered.
     QTimer.singleShot(WARM_UP_DELAY_MS, lambda: window.runner.run(warm_up, lambda _: None, lambda _: None))
+    QTimer.singleShot(WARM_UP_DELAY_MS, window.check_system_look)
     if os.environ.get(READY_ENV):
         QTimer.singleShot(0, lambda: report_when_ready(app, window))
     return app, window, services

@@ -4,13 +4,16 @@
 ``QAccessibilityHints.contrastPreference``) we pick the high-contrast palette that
 matches its light or dark scheme; otherwise the platform palette is left untouched
 (Windows high contrast must not be overridden).
+
+Asking the desktop means reading a ``Qt.`` enum, and the first one makes PySide build
+the whole Qt namespace (see ``qtnames``), so the window starts in the look the desktop
+asked for last time (``Settings.system_look``) and asks again once it is up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -34,26 +37,24 @@ DARK_HC = Colours("#ffffff", "#000000", "#3a3a00", "#ffff00", "#000000", "#ffff0
 LIGHT_HC = Colours("#000000", "#ffffff", "#d8e8ff", "#000080", "#ffffff", "#000080")
 
 
-def system_wants_high_contrast() -> bool:
+def system_look() -> str:
+    """The theme the desktop asks for now: "system" (its own palette) or a high-contrast one."""
+    from PySide6.QtCore import Qt  # builds the Qt namespace's enums: never before the window is up
+
     hints = QGuiApplication.styleHints()
-    accessibility = getattr(hints, "accessibility", None)
-    if accessibility is None:
-        return False
-    return accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+    accessibility = getattr(hints, "accessibility", None)  # Qt 6.10+
+    if accessibility is None or accessibility().contrastPreference() != Qt.ContrastPreference.HighContrast:
+        return "system"
+    return "dark_high_contrast" if hints.colorScheme() == Qt.ColorScheme.Dark else "light_high_contrast"
 
 
-def resolve(theme: str) -> str:
-    """The concrete theme for a setting ("system" becomes one of the others)."""
-    if theme != "system":
-        return theme
-    if system_wants_high_contrast():
-        dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-        return "dark_high_contrast" if dark else "light_high_contrast"
-    return "system"
+def resolve(theme: str, desktop: str) -> str:
+    """The concrete theme for a setting: "system" becomes what the desktop asks for."""
+    return desktop if theme == "system" else theme
 
 
-def colours(theme: str) -> Colours:
-    return {"dark_high_contrast": DARK_HC, "light_high_contrast": LIGHT_HC}.get(resolve(theme), NORMAL)
+def colours(theme: str, desktop: str) -> Colours:
+    return {"dark_high_contrast": DARK_HC, "light_high_contrast": LIGHT_HC}.get(resolve(theme, desktop), NORMAL)
 
 
 def _palette(c: Colours) -> QPalette:
@@ -75,10 +76,11 @@ def _palette(c: Colours) -> QPalette:
     return pal
 
 
-def apply(app: QApplication, theme: str, default_palette: QPalette) -> Colours:
-    """Apply ``theme`` to the whole app; returns the reading view's colours."""
-    concrete = resolve(theme)
-    c = colours(theme)
+def apply(app: QApplication, theme: str, desktop: str, default_palette: QPalette) -> Colours:
+    """Apply ``theme`` to the whole app (``desktop``: what "system" means, from
+    ``system_look``); returns the reading view's colours."""
+    concrete = resolve(theme, desktop)
+    c = colours(theme, desktop)
     if concrete == "system":
         app.setPalette(default_palette)
     else:

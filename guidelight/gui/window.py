@@ -14,8 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QKeySequence, QPalette
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -37,6 +37,7 @@ from guidelight.gui.announce import Announcer
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
 from guidelight.gui.i18n import plain, tr
 from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
+from guidelight.gui.qtnames import set_enum, set_keys
 from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.session import ReadingSession
 from guidelight.gui.tasks import BackgroundRunner
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.language = language
         self.runner = BackgroundRunner(self)
-        self._default_palette = QPalette(QApplication.palette())
+        self._default_palette: QPalette = QApplication.palette()  # a copy (QPalette(...) would build Qt.*)
         self._opening = False
         self._extracted: Document | None = None  # the open document as extracted, before corrections
         self._gate: PageGate | None = None
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
             row.addWidget(button)
         layout.addLayout(row)
         self.setCentralWidget(central)
-        self.status.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # read by the screen reader's status-bar key
+        set_enum(self.status, "focusPolicy", "NoFocus")  # read by the screen reader's status-bar key
         self.statusBar().addWidget(self.status, 1)
         for menu_id in MENUS:
             self.menus[menu_id] = self.menuBar().addMenu("")
@@ -152,8 +153,8 @@ class MainWindow(QMainWindow):
     def _add_command(self, command: Command) -> None:
         action = QAction(self)
         window_keys = [k for k in command.keys if not command.pane and not _is_pane_key(k)]
-        action.setShortcuts([QKeySequence(k) for k in window_keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        set_keys(action, window_keys)
+        set_enum(action, "shortcutContext", "WindowShortcut")
         run = self._runner_for(command.id)
         action.triggered.connect(run)
         self.menus[command.menu].addAction(action)
@@ -164,8 +165,8 @@ class MainWindow(QMainWindow):
 
     def _pane_action(self, key: str, run: Callable[[], None]) -> None:
         action = QAction(self.view)
-        action.setShortcut(QKeySequence(key))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        set_keys(action, [key])
+        set_enum(action, "shortcutContext", "WidgetShortcut")
         action.triggered.connect(lambda *_: run())
         self.view.addAction(action)
 
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
     def apply_look(self) -> None:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        self.view.colours = theme.apply(app, self.settings.theme, self._default_palette)
+        self.view.colours = theme.apply(app, self.settings.theme, self.settings.system_look, self._default_palette)
         scale = self.settings.zoom / 100
         self.view.set_reading_font(self.settings.font_family, self.settings.font_size * scale)
         ui_font = QFont(self.settings.font_family)
@@ -267,7 +268,18 @@ class MainWindow(QMainWindow):
         if accessibility is not None:
             signals.append(accessibility().contrastPreferenceChanged)
         for signal in signals:
-            signal.connect(lambda *_: self.apply_look() if self.settings.theme == "system" else None)
+            signal.connect(lambda *_: self.check_system_look())
+
+    def check_system_look(self) -> None:
+        """Ask the desktop's look (once the window is up: see ``theme``); if it changed since
+        it was remembered, remember it and re-apply the "system" theme."""
+        look = theme.system_look()
+        if look == self.settings.system_look:
+            return
+        self.settings = replace(self.settings, system_look=look)
+        self.services.save_settings(self.settings)
+        if self.settings.theme == "system":
+            self.apply_look()
 
     def apply_voice(self) -> None:
         speaker = self.services.speaker
