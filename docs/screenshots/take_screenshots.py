@@ -1,9 +1,10 @@
 """Take the README screenshots from the real app (the same start-up code as `guidelight`).
 
 Run under a virtual display, with a throw-away config and library so nothing of yours
-shows:  xvfb-run -a -s "-screen 0 1100x760x24" python docs/screenshots/take_screenshots.py
+shows:  xvfb-run -a -s "-screen 0 1100x760x24" python docs/screenshots/take_screenshots.py [NAME.png ...]
 Each shot opens the bundled sample lecture, starts reading, and grabs the X screen
-once the highlight is on the second sentence.
+once the highlight is on the second sentence; the table shot opens a page with a ruled
+Thai table (made with the tests' table writer), walks two cells in and reads from there.
 """
 
 from __future__ import annotations
@@ -20,10 +21,28 @@ SHOTS = {
     "main-window-english.png": dict(theme="normal", language="en"),
     "high-contrast-dark.png": dict(theme="dark_high_contrast", language="th"),
     "high-contrast-light.png": dict(theme="light_high_contrast", language="en"),
+    "table-view.png": dict(theme="normal", language="th"),
 }
+TABLE_SHOT = "table-view.png"
 
 
-def shoot(name: str, options: dict[str, str]) -> None:
+def table_pdf(folder: Path) -> Path:
+    """A page with a merged two-row header over a price list, between two paragraphs."""
+    sys.path.insert(0, str(HERE.parents[1]))
+    from tests.tables.tablegen import RuledWriter, TableSpec
+
+    spec = TableSpec(header=[["รายการ", "ภาคเรียน", None], [None, "ที่ 1", "ที่ 2"]],
+                     body=[["ค่าเทอม", "12,500 บาท", "12,500 บาท"], ["ค่าหนังสือ", "1,200 บาท", "950 บาท"],
+                           ["ค่าห้องปฏิบัติการ", "800 บาท", "800 บาท"], ["รวม", "14,500 บาท", "14,250 บาท"]],
+                     merges=[(0, 0, 2, 1), (0, 1, 1, 2)], widths=[150.0, 110.0, 110.0])
+    writer = RuledWriter()
+    writer.text(80, "ตารางที่ 1 ค่าใช้จ่ายต่อภาคเรียน", bold=True)
+    bottom = writer.table(spec, 95)
+    writer.text(bottom + 30, "ค่าใช้จ่ายทั้งหมดชำระที่กองคลังภายในสัปดาห์แรกของภาคเรียน")
+    return writer.save(folder / "fees.pdf")
+
+
+def shoot(name: str, options: dict[str, str], source: Path) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtGui import QGuiApplication
 
@@ -31,7 +50,7 @@ def shoot(name: str, options: dict[str, str]) -> None:
     from guidelight.core.settings import Settings
     from guidelight.gui.app import start
 
-    app, window, services = start([str(SAMPLE)], Settings(**options))  # type: ignore[arg-type]
+    app, window, services = start([str(source)], Settings(**options))  # type: ignore[arg-type]
     window.setGeometry(0, 0, 1100, 740)
 
     def when_open() -> None:
@@ -39,6 +58,9 @@ def shoot(name: str, options: dict[str, str]) -> None:
             QTimer.singleShot(100, when_open)
             return
         window.session.move(Unit.SENTENCE, 1)
+        if name == TABLE_SHOT:  # from the first header cell to a body cell, by cell keys
+            window.session.move_in_table(2, 0)
+            window.session.move_in_table(0, 1)
         window.session.play()  # the sentence and the word being heard are highlighted
         QTimer.singleShot(1500, grab)
 
@@ -56,16 +78,18 @@ def shoot(name: str, options: dict[str, str]) -> None:
 
 
 def main() -> int:
-    if len(sys.argv) == 3:  # child: one screenshot per process, so each starts clean
-        shoot(sys.argv[1], dict(zip(("theme", "language"), sys.argv[2].split(","), strict=True)))
+    if len(sys.argv) == 4:  # child: one screenshot per process, so each starts clean
+        shoot(sys.argv[1], dict(zip(("theme", "language"), sys.argv[2].split(","), strict=True)), Path(sys.argv[3]))
         return 0
     import subprocess
 
-    for name, options in SHOTS.items():
+    for name in sys.argv[1:] or SHOTS:  # the shots named, or all
+        options = SHOTS[name]
         with tempfile.TemporaryDirectory() as home:
             env = dict(os.environ, GUIDELIGHT_AUDIO="none", GUIDELIGHT_CONFIG_DIR=home, XDG_DATA_HOME=home,
                        QT_QPA_PLATFORM="xcb")
-            subprocess.run([sys.executable, __file__, name, f"{options['theme']},{options['language']}"],
+            source = table_pdf(Path(home)) if name == TABLE_SHOT else SAMPLE
+            subprocess.run([sys.executable, __file__, name, f"{options['theme']},{options['language']}", str(source)],
                            env=env, check=True)
         print("wrote", HERE / name)
     return 0

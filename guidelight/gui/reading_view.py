@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -37,7 +37,6 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from guidelight.core.model import Page, Paragraph
 from guidelight.core.navigation import Span
-from guidelight.gui.qtnames import set_enum
 from guidelight.gui.theme import NORMAL, Colours
 
 # The Thai Kedmanee characters typed by the keys that carry the pane's letter keys. When
@@ -140,12 +139,13 @@ def _insert_table(cursor: QTextCursor, offsets: OffsetMap, text: str, para: Para
             place = qt_cell.firstCursorPosition()
             offsets.add(start, text[start:end], place.position())
             place.insertText(text[start:end], bold if cell.header else plain)
-    cursor.movePosition(QTextCursor.MoveOperation.End)  # the block Qt keeps after a table
+    cursor.movePosition(QTextCursor.MoveOperation.End)  # the block Qt keeps after a grid
+    # Qt draws no line for that block while it is empty: it stands for the line break that
+    # ends the table paragraph, and the page's blank line after the table is the next one.
+    cursor.insertBlock()
 
 
-def _insert_text(cursor: QTextCursor, offsets: OffsetMap, text: str, start: int, end: int, after_table: bool) -> None:
-    if after_table and text.startswith("\n", start, end):
-        start += 1  # a table already ends its block: one blank line after it, as between paragraphs
+def _insert_text(cursor: QTextCursor, offsets: OffsetMap, text: str, start: int, end: int) -> None:
     if start < end:
         offsets.add(start, text[start:end], cursor.position())
         cursor.insertText(text[start:end], QTextCharFormat())
@@ -155,13 +155,13 @@ def fill_document(cursor: QTextCursor, page: Page, colours: Colours) -> OffsetMa
     """Write ``page`` at ``cursor`` (an empty document): its text, each table paragraph
     as a grid; returns the map between page offsets and document positions."""
     offsets = OffsetMap()
-    done, after_table = 0, False
+    done = 0
     for para in page.paragraphs:
         if para.table is not None:
-            _insert_text(cursor, offsets, page.text, done, para.start, after_table)
+            _insert_text(cursor, offsets, page.text, done, para.start)
             _insert_table(cursor, offsets, page.text, para, colours)
-            done, after_table = para.end, True
-    _insert_text(cursor, offsets, page.text, done, len(page.text), after_table)
+            done = para.end + 1  # the line break after the table is the block after the grid
+    _insert_text(cursor, offsets, page.text, done, len(page.text))
     return offsets
 
 
@@ -174,11 +174,12 @@ class ReadingPane(QTextEdit):
         self.setReadOnly(True)
         # Without TextSelectableByKeyboard a read-only view has no caret, and arrow keys
         # say nothing in a screen reader (verified with Orca, research notes §2.3).
-        set_enum(self, "textInteractionFlags", "TextSelectableByKeyboard|TextSelectableByMouse")
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                     | Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setTabChangesFocus(True)
         self.setCursorWidth(3)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setUndoRedoEnabled(False)  # a read-only page: no history of its rebuilds to keep
         self._show_status = show_status
         self._on_lone_ctrl = on_lone_ctrl
@@ -279,15 +280,11 @@ class ReadingPane(QTextEdit):
     # --- a lone Ctrl tap stops speech, as in NVDA and JAWS ----------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not isinstance(event, QKeyEvent):
-            return super().eventFilter(watched, event)
-        from PySide6.QtCore import Qt  # a key: the window is up, Qt.* may be built (see qtnames)
-
         kind = event.type()
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+        if isinstance(event, QKeyEvent) and kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             # A shortcut such as Ctrl+B arrives as ShortcutOverride, never as KeyPress.
             self._ctrl_alone = event.key() == Qt.Key.Key_Control
-        elif kind == QEvent.Type.KeyRelease:
+        elif isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyRelease:
             if event.key() == Qt.Key.Key_Control and self._ctrl_alone:
                 self._on_lone_ctrl()
             self._ctrl_alone = False
