@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextCursor, QTextTable
 
 from guidelight.core.model import Page, Paragraph, ParagraphKind, Table, TableCell
@@ -12,6 +14,8 @@ from guidelight.core.navigation import Span
 from guidelight.extract.tables import CELL_SEPARATOR
 from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.theme import DARK_HC, NORMAL
+
+from .test_journeys import App, key
 
 pytestmark = pytest.mark.gui
 
@@ -167,3 +171,27 @@ def test_showing_a_long_page_with_a_big_table_stays_fast(pane: ReadingPane, qtbo
     median = sorted(times)[len(times) // 2]
     print(f"show_page + move_caret, {len(page.text)} characters, 20x5 table: median {median * 1000:.1f} ms")
     assert median < 0.25  # a Page Down is answered well within a key press's patience
+
+
+def test_moving_by_cell_in_the_app_highlights_the_cell_in_the_grid(qtbot, tmp_path: Path) -> None:
+    from guidelight.extract.pdf import open_document
+    from tests.tables.test_tables import PRICES, ruled_pdf
+
+    app = App(qtbot, tmp_path)
+    app.opener.docs["prices.pdf"] = doc = open_document(ruled_pdf(tmp_path / "prices.pdf", PRICES))
+    try:
+        window, _speaker = app.start(str(tmp_path / "prices.pdf"))
+        qtbot.waitUntil(lambda: window.session.doc is not None)
+        grid = only_table(window.view)
+        assert (grid.rows(), grid.columns()) == (4, 3) and cell_text(grid, 1, 1) == "150 บาท"
+        table = next(p for p in doc.page(1).paragraphs if p.table is not None)
+        window.view.move_caret(table.start)
+        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+        key(window, Qt.Key.Key_Down, alt_shift)
+        key(window, Qt.Key.Key_Right, alt_shift)
+        highlighted = {s.cursor.selectedText() for s in window.view.extraSelections()}
+        assert highlighted == {"150 บาท"}
+        caret = window.view.textCursor().position()
+        assert grid.cellAt(caret) == grid.cellAt(1, 1)  # the Qt caret is in that grid cell
+    finally:
+        app.close_all()
