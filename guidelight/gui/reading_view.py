@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from guidelight.core.model import Page, Paragraph
 from guidelight.core.navigation import Span
+from guidelight.gui.qtnames import set_enum
 from guidelight.gui.theme import NORMAL, Colours
 
 # The Thai Kedmanee characters typed by the keys that carry the pane's letter keys. When
@@ -174,12 +175,11 @@ class ReadingPane(QTextEdit):
         self.setReadOnly(True)
         # Without TextSelectableByKeyboard a read-only view has no caret, and arrow keys
         # say nothing in a screen reader (verified with Orca, research notes §2.3).
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                     | Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum(self, "textInteractionFlags", "TextSelectableByKeyboard|TextSelectableByMouse")
         self.setTabChangesFocus(True)
         self.setCursorWidth(3)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(self, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         self.setUndoRedoEnabled(False)  # a read-only page: no history of its rebuilds to keep
         self._show_status = show_status
         self._on_lone_ctrl = on_lone_ctrl
@@ -280,11 +280,15 @@ class ReadingPane(QTextEdit):
     # --- a lone Ctrl tap stops speech, as in NVDA and JAWS ----------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        from PySide6.QtCore import Qt  # a key: the window is up, Qt.* may be built (see qtnames)
+
         kind = event.type()
-        if isinstance(event, QKeyEvent) and kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride):
             # A shortcut such as Ctrl+B arrives as ShortcutOverride, never as KeyPress.
             self._ctrl_alone = event.key() == Qt.Key.Key_Control
-        elif isinstance(event, QKeyEvent) and kind == QEvent.Type.KeyRelease:
+        elif kind == QEvent.Type.KeyRelease:
             if event.key() == Qt.Key.Key_Control and self._ctrl_alone:
                 self._on_lone_ctrl()
             self._ctrl_alone = False
