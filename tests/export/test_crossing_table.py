@@ -81,6 +81,30 @@ def test_overlay_targets_exist_after_the_join(crossing: tuple[Path, TableSpec], 
     assert zipfile.ZipFile(book).namelist().count("EPUB/audio/p0001.mp3") == 1
 
 
+def test_a_table_over_three_pages_is_one_table_in_one_document(tmp_path: Path) -> None:
+    from tests.tables.tablegen import RuledWriter
+    from tests.tables.test_tables import PRICES
+
+    spec = TableSpec(PRICES.header, [[f"สินค้า {i}", f"{10 * i} บาท", str(i)] for i in range(1, 50)],
+                     widths=PRICES.widths)
+    writer = RuledWriter()
+    writer.text(600, "ตารางราคา", bold=True)
+    writer.table(spec, 612, range(0, 9))
+    writer.new_page()
+    writer.table(spec, 60, range(9, 44))  # a whole page of rows: continued and continues
+    writer.new_page()
+    writer.text(writer.table(spec, 60, range(44, 50)) + 30, "หลังตาราง")
+    pdf = writer.save(tmp_path / "three.pdf")
+    _, documents = epub_documents(export(pdf, tmp_path / "three.epub"))
+    assert len(documents) == 1
+    (table,) = documents[0].iter(f"{XHTML}table")
+    assert xhtml_rows(table) == grid(spec)
+    markers = [e.get("id") for e in table.iter() if e.get(EPUB_TYPE) == "pagebreak"]
+    assert markers == ["page-2", "page-3"]
+    (word_table,) = docx.Document(str(export(pdf, tmp_path / "three.docx"))).tables
+    assert [[cell.text for cell in row.cells] for row in word_table.rows] == grid(spec)
+
+
 def talking_book(pdf: Path, out: Path) -> Path:
     export_document(open_document(pdf, use_cache=False), out, "epub", audio=True,
                     speech_backend=ToneBackend(seconds_per_char=0.002))
