@@ -9,6 +9,7 @@ Anki's ``run_on_main`` does. ``QtPoster`` is the same bridge for the speaker's e
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
@@ -24,7 +25,10 @@ class QtPoster(QObject):
         self._call.connect(self._run)
 
     def post(self, fn: Callable[[], None]) -> None:
-        self._call.emit(fn)
+        # If the window closed while the work ran (quitting during an open or the warm-up),
+        # its result has nowhere to go, and a traceback on exit helps no one.
+        with suppress(RuntimeError):  # "Signal source has been deleted"
+            self._call.emit(fn)
 
     @Slot(object)
     def _run(self, fn: Callable[[], None]) -> None:
