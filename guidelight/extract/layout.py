@@ -112,14 +112,15 @@ def _merge_row(row: list[Line]) -> Line:
     )
 
 
-def merge_rows(lines: list[Line]) -> list[Line]:
-    """Join lines that sit on one baseline and touch or overlap horizontally."""
+def merge_rows(lines: list[Line], reach: float = 1.5) -> list[Line]:
+    """Join lines that sit on one baseline and touch or overlap horizontally, or are
+    less than ``reach`` font sizes apart (a borderless table's cells are nearer)."""
     merged: list[Line] = []
     for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
         if merged:
             last = merged[-1]
             same_row = abs(last.baseline - line.baseline) < 0.35 * max(last.size, line.size)
-            near = line.x0 - last.x1 < 1.5 * line.size and line.x1 > last.x0
+            near = line.x0 - last.x1 < reach * line.size and line.x1 > last.x0
             if same_row and near:
                 merged[-1] = _merge_row([last, line])
                 continue

@@ -1,4 +1,5 @@
-"""Tables on a PDF page: found from their ruling lines, kept as a grid of cells.
+"""Tables on a PDF page: found from their ruling lines (or, without any, from how their
+text is aligned: ``borderless``), kept as a grid of cells.
 
 A table read line by line is noise ("สินค้า ราคา จำนวน ข้าวสาร 150 บาท 2 ..."); kept as
 rows and cells with its header rows known, it can be spoken the way a screen reader
@@ -11,7 +12,9 @@ decided here: bold or shaded first rows, a first row of words over columns of nu
 first-row cells merged over several columns. A table whose last row reaches the foot
 of a page and whose columns reappear at the top of the next page is one table in two
 parts: each part says so, and a part without its own header row borrows its columns'
-headers from the part before.
+headers from the part before. A borderless table is kept only with a header row set
+apart (by weight, shading, a rule under it, or words over numbers) unless it has three
+columns or more, and is not followed across pages.
 """
 
 from __future__ import annotations
@@ -19,13 +22,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import Any
 
 import pymupdf
 
 from guidelight.core.model import Paragraph, ParagraphKind, Sentence, Table, TableCell
+from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
 from guidelight.extract.layout import join_lines, merge_rows
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import repair_text
@@ -37,6 +41,8 @@ CELL_SEPARATOR = "\n"  # a table paragraph's text: one cell per line, row by row
 MIN_RULES = 4  # drawn lines/rectangles below which a page cannot hold a ruled 2x2 table
 EDGE_SHARE = 0.25  # a table part ending in the bottom quarter (starting in the top) may continue
 COLUMN_TOLERANCE = 3.0  # points: columns of two parts of one table line up this closely
+RULE_THICKNESS = 2.0  # points: a filled rectangle thinner than this is a drawn rule
+RULE_SHARE = 0.8  # share of a borderless table's width a rule must run along to part its rows
 _NUMERIC = re.compile(r"^[\s\d๐-๙.,:%/+\-–()฿$]*[\d๐-๙][\s\d๐-๙.,:%/+\-–()฿$]*(?:บาท|baht|หน่วย|คน)?$", re.I)
 
 Box = tuple[float, float, float, float]
@@ -54,6 +60,7 @@ class DraftCell:
     col_span: int = 1
     bold: bool = False
     filled: bool = False
+    ruled_below: bool = False  # a rule runs under the cell's row (a borderless table's header)
 
 
 @dataclass
@@ -159,18 +166,20 @@ def _grid(table: Any) -> list[DraftCell]:
     return cells
 
 
+def _shaded(page: pymupdf.Page) -> list[pymupdf.Rect]:
+    """Rectangles filled with a colour other than white."""
+    rects = []
+    for path in page.get_drawings():
+        fill = path.get("fill")
+        if fill is not None and min(fill) <= 0.97:
+            rects.append(path["rect"])
+    return rects
+
+
 def _fill_boxes(page: pymupdf.Page, bbox: Box) -> list[pymupdf.Rect]:
     """Shaded rectangles inside the table (header rows are often shaded, not bold)."""
     area = pymupdf.Rect(bbox)
-    boxes = []
-    for path in page.get_drawings():
-        fill = path.get("fill")
-        if fill is None or min(fill) > 0.97:  # no fill, or white
-            continue
-        rect = path["rect"]
-        if area.contains(rect) and rect.get_area() < 0.9 * area.get_area():
-            boxes.append(rect)
-    return boxes
+    return [rect for rect in _shaded(page) if area.contains(rect) and rect.get_area() < 0.9 * area.get_area()]
 
 
 def _cell_box(table: Any, cell: DraftCell) -> Box:
@@ -215,13 +224,13 @@ def _fill_text(page: pymupdf.Page, table: Any, cells: list[DraftCell], lines: li
 def _marked(cells: list[DraftCell]) -> bool:
     """All non-empty cells set apart by weight or shading."""
     filled = [c for c in cells if c.text.strip()]
-    return bool(filled) and all(c.bold or c.filled for c in filled)
+    return bool(filled) and all(c.bold or c.filled or c.ruled_below for c in filled)
 
 
 def header_rows(cells: list[DraftCell], rows: int) -> int:
     """How many of the first rows are headers.
 
-    Rows set apart by weight or shading from the body; else a first row of words over a
+    Rows set apart by weight, shading or a rule under them from the body; else a first row of words over a
     body with numbers in it; else a first row with a cell merged over several columns (a
     group heading). A first-row cell merged downwards makes the rows it covers headers.
     """
@@ -270,6 +279,91 @@ def _draft(page: pymupdf.Page, table: Any, lines: list[Line], read: LineReader) 
         header_cols(cells, heads, table.col_count),
     )
     return draft, used
+
+
+def _horizontal_rules(page: pymupdf.Page) -> list[tuple[float, float, float]]:
+    """Horizontal rules drawn on the page as (y, x0, x1): stroked lines and thin filled bars."""
+    rules = []
+    for path in page.get_cdrawings():
+        for item in path["items"]:
+            if item[0] == "l" and abs(item[1][1] - item[2][1]) < 1.0:
+                rules.append((item[1][1], min(item[1][0], item[2][0]), max(item[1][0], item[2][0])))
+            elif item[0] == "re" and item[1][3] - item[1][1] < RULE_THICKNESS:
+                rules.append(((item[1][1] + item[1][3]) / 2, item[1][0], item[1][2]))
+    return rules
+
+
+def _ruled_between(rules: list[tuple[float, float, float]], top: float, bottom: float, box: Box) -> bool:
+    """Do rules between ``top`` and ``bottom`` run along most of the box's width (Word and
+    LibreOffice draw a rule in one piece per cell)?"""
+    pieces = sorted((max(x0, box[0]), min(x1, box[2])) for y, x0, x1 in rules if top <= y <= bottom)
+    covered, reach = 0.0, box[0]
+    for x0, x1 in pieces:
+        if x1 > reach:
+            covered += x1 - max(x0, reach)
+            reach = x1
+    return covered >= RULE_SHARE * (box[2] - box[0])
+
+
+def _borderless_draft(page: pymupdf.Page, grid: Grid) -> TableDraft | None:
+    """A borderless grid as a draft, with its header rows known; None for a grid of two
+    columns with no header row (too like a list with numbers at the right)."""
+    cells = [DraftCell(c.piece.text, c.row, c.col, c.row_span, c.col_span, c.piece.bold) for c in grid.cells]
+    rules = _horizontal_rules(page)
+    box = pymupdf.Rect(grid.bbox)
+    shades = [rect for rect in _shaded(page) if rect.intersects(box) and not rect.contains(box)]
+    for cell, source in zip(cells, grid.cells, strict=True):
+        x0, y0, x1, y1 = source.piece.box
+        centre = pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)
+        cell.filled = any(rect.contains(centre) for rect in shades)
+    for row, ((_, bottom), (top, _)) in enumerate(pairwise(grid.row_spans)):
+        if _ruled_between(rules, bottom, top, grid.bbox):
+            for cell in cells:
+                cell.ruled_below |= cell.row == row
+    heads = header_rows(cells, grid.rows)
+    if grid.cols < 3 and not heads:
+        return None
+    return TableDraft(grid.bbox, grid.rows, grid.cols, cells, heads, header_cols(cells, heads, grid.cols))
+
+
+def _split_at_gaps(page: pymupdf.Page, read: LineReader, line: Line) -> list[Line]:
+    """The line read again in parts wherever its words are a column gap apart, each part
+    boxed by its words (a line's own box takes in the spaces at its ends)."""
+    shave = 0.2 * line.height  # not the marks of the lines above and below
+    band = pymupdf.Rect(line.x0, line.y0 + shave, line.x1, line.y1 - shave)
+    parts: list[list[float]] = []
+    for x0, _, x1, *_ in sorted(page.get_text("words", clip=band), key=lambda w: w[0]):
+        if parts and x0 - parts[-1][1] < MIN_GAP * line.size:
+            parts[-1][1] = max(parts[-1][1], x1)
+        else:
+            parts.append([x0, x1])
+    if len(parts) < 2:
+        return [line]
+    # Each part is read up to the middle of the gaps beside it (a mark may reach
+    # outside its letter's box), and a little beyond the line's own ends.
+    reach = MIN_GAP * line.size / 2
+    cuts = [line.x0 - reach, *((a[1] + b[0]) / 2 for a, b in pairwise(parts)), line.x1 + reach]
+    pieces = []
+    for (left, right), (x0, x1) in zip(pairwise(cuts), parts, strict=True):
+        found = [ln for ln in merge_rows(read(page, pymupdf.Rect(left, line.y0, right, line.y1)))
+                 if abs(ln.baseline - line.baseline) < 0.35 * line.size]
+        if len(found) != 1:
+            return [line]
+        pieces.append(replace(found[0], x0=x0, x1=x1))
+    return pieces
+
+
+def _borderless(page: pymupdf.Page, lines: list[Line], read: LineReader) -> tuple[list[TableDraft], set[int]]:
+    """The page's borderless tables and the ids of the lines they hold."""
+    drafts: list[TableDraft] = []
+    used: set[int] = set()
+    for grid in find_grids(lines, lambda line: _split_at_gaps(page, read, line)):
+        draft = _borderless_draft(page, grid)
+        if draft is None:
+            continue
+        drafts.append(draft)
+        used |= {id(line) for line in lines if _inside(line, grid.bbox)}
+    return drafts, used
 
 
 @dataclass
@@ -322,11 +416,19 @@ class TableFinder:
 
     def find(self, page: pymupdf.Page, number: int, lines: list[Line]) -> tuple[list[TableDraft], list[Line]]:
         """The page's tables, and the lines left for the paragraphs (those outside them)."""
+        drafts, used = self._ruled(page, number, lines)
+        rest = [ln for ln in lines if id(ln) not in used]
+        loose, taken = _borderless(page, rest, self.read_lines)
+        return drafts + loose, [ln for ln in rest if id(ln) not in taken]
+
+    def _ruled(self, page: pymupdf.Page, number: int, lines: list[Line]) -> tuple[list[TableDraft], set[int]]:
+        """The page's ruled tables, marked where they run on from or onto another page,
+        and the ids of the lines they hold."""
         tables = self._raw_tables(page)
         self._shapes[number] = [(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
-        if not tables:
-            return [], lines
         used: set[int] = set()
+        if not tables:
+            return [], used
         drafts: list[TableDraft] = []
         for table in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
             draft, own = _draft(page, table, lines, self.read_lines)
@@ -334,7 +436,7 @@ class TableFinder:
                 drafts.append(draft)
                 used |= own
         if not drafts:
-            return [], lines
+            return [], used
         first = drafts[0]
         last = max(drafts, key=lambda d: d.bbox[3])
         first.continued = self._joins(number - 1, number)
@@ -342,7 +444,7 @@ class TableFinder:
         if first.continued and not first.header_rows:
             first.inherited_headers = self._headers_of_last_table(number - 1)
         self._last_headers[number] = last.header_texts()
-        return drafts, [ln for ln in lines if id(ln) not in used]
+        return drafts, used
 
     def _headers_of_last_table(self, number: int) -> tuple[str, ...]:
         """Column headers of the last table on page ``number``, reading that page if needed."""

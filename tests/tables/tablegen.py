@@ -88,6 +88,19 @@ def random_spec(rng: random.Random, header_style: str | None = None, merged: boo
     return TableSpec(header, body, merges, style, rng.random() < 0.3, widths)
 
 
+def fitted(spec: TableSpec, padding: float = 12.0) -> TableSpec:
+    """The spec with each column at least as wide as its widest text and the cell
+    padding: Word wraps a cell's text rather than letting it run into the next cell,
+    which, with no borders, would read as one piece of text."""
+    font = pymupdf.Font(fontfile=str(REGULAR))
+    widths = list(spec.widths)
+    for r, row in enumerate(spec.grid):
+        for c, text in enumerate(row):
+            if text and spec.span(r, c)[1] == 1:
+                widths[c] = max(widths[c], font.text_length(text, FONT_SIZE) + padding)
+    return TableSpec(spec.header, spec.body, spec.merges, spec.header_style, spec.bold_first_column, widths)
+
+
 class RuledWriter:
     """Draws tables the way Word prints them: text runs plus ruling line segments."""
 
@@ -112,7 +125,9 @@ class RuledWriter:
         """Draw ``rows`` of the spec's grid (all by default) from ``y``; returns the bottom.
 
         ``borders="fills"`` draws each border as a thin filled rectangle, as Word's PDF
-        export does, instead of stroked line segments."""
+        export does, instead of stroked line segments; ``"none"`` draws no border (Word's
+        "Table Normal"); ``"header"`` only rules above and below the header rows and under
+        the table, as academic tables are set."""
         grid = spec.grid
         rows = rows if rows is not None else range(len(grid))
         xs = [x]
@@ -138,6 +153,10 @@ class RuledWriter:
                 bold = (is_header and spec.header_style == "bold") or (c == 0 and spec.bold_first_column and not is_header)
                 if text:
                     self.text(box.y0 + (box.height + FONT_SIZE) / 2 - 2, text, bold, FONT_SIZE, box.x0 + 4)
+        if borders in ("none", "header"):
+            if borders == "header":
+                self._rules(xs[0], xs[-1], [y, ys.get(len(spec.header), y), bottom])
+            return bottom
         shape = self.page.new_shape()
         for box in boxes:  # each cell's four edges as separate pieces
             for a, b in ((box.tl, box.tr), (box.tr, box.br), (box.br, box.bl), (box.bl, box.tl)):
@@ -152,6 +171,13 @@ class RuledWriter:
             shape.finish(color=(0, 0, 0), width=0.6)
         shape.commit()
         return bottom
+
+    def _rules(self, left: float, right: float, ys: list[float]) -> None:
+        shape = self.page.new_shape()
+        for y in dict.fromkeys(ys):
+            shape.draw_line((left, y), (right, y))
+        shape.finish(color=(0, 0, 0), width=0.6)
+        shape.commit()
 
     def save(self, path: Path) -> Path:
         self.doc.save(path)
@@ -172,6 +198,7 @@ def html_table(spec: TableSpec) -> str:
             attrs = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
             is_header = r < len(spec.header)
             tag = "th" if is_header and spec.header_style == "bold" else "td"
+            attrs += ' class="h"' if is_header else ""
             if is_header and spec.header_style == "shaded":
                 attrs += ' style="background-color: #d9d9d9"'
             if c == 0 and not is_header and spec.bold_first_column:
@@ -184,12 +211,20 @@ def html_table(spec: TableSpec) -> str:
     return "".join(out)
 
 
-def html_pdf(path: Path, html: str) -> Path:
-    """Lay out HTML in Sarabun on A4 pages, as an HTML/ODF engine would."""
+HTML_BORDERS = {
+    "lines": "td, th {border: 0.6pt solid black; padding: 3pt}",
+    "none": "td, th {border: none; padding: 3pt 12pt 3pt 0}",  # LibreOffice with borders off
+    "header": "td, th {border: none; padding: 3pt 12pt 3pt 0} .h {border-bottom: 0.6pt solid black}",
+}
+
+
+def html_pdf(path: Path, html: str, borders: str = "lines") -> Path:
+    """Lay out HTML in Sarabun on A4 pages, as an HTML/ODF engine would; ``borders`` as
+    in ``RuledWriter.table`` ("header": a rule under the header cells only)."""
     css = (
         "@font-face {font-family: s; src: url(Sarabun-Regular.ttf);}"
         "@font-face {font-family: s; font-weight: bold; src: url(Sarabun-Bold.ttf);}"
         "* {font-family: s; font-size: 11pt;} th {font-weight: bold; text-align: left}"
-        "table {border-collapse: collapse} td, th {border: 0.6pt solid black; padding: 3pt}"
+        "table {border-collapse: collapse}" + HTML_BORDERS[borders]
     )
     return story_pdf(path, html, css)

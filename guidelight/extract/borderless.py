@@ -1,0 +1,327 @@
+"""Tables drawn without ruling lines, found from how their text is aligned.
+
+Word's "Table Normal", LibreOffice tables with borders off and tables with only a rule
+under the header leave no grid to find; their rows are read line by line as noise. Here
+such a table is recognised from its text alone, and only on strong evidence, because a
+paragraph wrongly made into a table is worse than a table read as lines: at least three
+consecutive rows at an even pitch, each with at least two short pieces of text; columns
+separated by gaps no line of the block crosses, each column's pieces aligned on the
+left, the right or the centre; no dot leaders (a table of contents), no column of list
+numbers or ascending page numbers beside the text. A grid of two columns is weaker
+evidence than three: the caller keeps it only when a header row is set apart.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from itertools import pairwise
+
+from guidelight.extract.layout import join_lines, merge_rows
+from guidelight.extract.lines import Line
+
+MIN_ROWS = 3
+MIN_GAP = 0.5  # of the font size: the narrowest empty strip between two columns
+MAX_SPACING = 2.2  # of the font size: rows further apart than this are not one table
+SPACING_SPREAD = 1.5  # the space between two rows at most this times the block's usual space
+SPACING_SLACK = 0.3  # of the font size, allowed on top (rows set close together vary by points)
+WRAP_STEP = 1.45  # of the font size: a line this close below a row may be its cells' wrapped text
+ROW_TOLERANCE = 0.35  # of the font size: pieces of one row share a baseline this closely
+ALIGN_TOLERANCE = 2.0  # points
+ALIGNED_SHARE = 0.8  # share of a column's body pieces that must line up one way
+FILLED_SHARE = 0.5  # share of the rows in which every column must hold text
+MAX_CELL_CHARS = 60  # a longer piece is prose, not a cell
+MAX_MEDIAN_CHARS = 25  # two columns of prose have lines far longer than this
+FULL_WIDTH = 0.9  # a prose line reaches this share of its column's widest line...
+FULL_SHARE = 0.8  # ...in this share of a column of prose, which is all words
+PROSE_CHARS = 12  # (a column of equal numbers or codes is as even, but short)
+_LEADER = re.compile(r"[.…_·]{4,}|(?:\. ){3,}|-{4,}")
+# A bullet, a checkbox, "1." / "1.2." / "1)" / "(1)", "ก." / "ก)", or "ข้อ 1".
+_BULLET = "[•●▪◦○■□☐☑☒➢►✓]"
+_NUMBERED = r"(?:[\-–*]|\(?[\d๐-๙]{1,3}(?:\.[\d๐-๙]{1,3})*[.)]|[\u0e01-\u0e2e][.)]|ข้อ\s*[\d๐-๙]+\.?)"
+_MARKER = re.compile(rf"^(?:{_BULLET}|{_NUMBERED})$")
+_LIST_ITEM = re.compile(rf"^(?:{_BULLET}\s*|{_NUMBERED}\s+)\S")  # a dash glued to a number is a minus
+_PAGE_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Piece:
+    """Text set apart from its neighbours on a row: one line, or a cell's wrapped lines."""
+
+    lines: tuple[Line, ...]
+
+    @property
+    def x0(self) -> float:
+        return min(line.x0 for line in self.lines)
+
+    @property
+    def x1(self) -> float:
+        return max(line.x1 for line in self.lines)
+
+    @property
+    def top(self) -> float:
+        return min(line.y0 for line in self.lines)
+
+    @property
+    def bottom(self) -> float:
+        return max(line.y1 for line in self.lines)
+
+    @property
+    def size(self) -> float:
+        return self.lines[0].size
+
+    @property
+    def text(self) -> str:
+        text = self.lines[0].text
+        for prev, line in pairwise(self.lines):
+            text = join_lines(text, line.text, prev.ends_with_space)
+        return text
+
+    @property
+    def bold(self) -> bool:
+        return all(line.bold for line in self.lines)
+
+    @property
+    def box(self) -> Box:
+        return (self.x0, self.top, self.x1, self.bottom)
+
+
+@dataclass(frozen=True)
+class GridCell:
+    """A piece of text in the grid, its row, first column and how many columns it covers."""
+
+    piece: Piece
+    row: int
+    col: int
+    col_span: int = 1
+    row_span: int = 1
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A borderless table found on a page: its box, size, cells and its rows' tops and bottoms."""
+
+    bbox: Box
+    rows: int
+    cols: int
+    cells: tuple[GridCell, ...]
+    row_spans: tuple[tuple[float, float], ...]
+
+
+def _lines_by_baseline(lines: list[Line]) -> list[list[Line]]:
+    """Lines grouped by baseline, top to bottom, each group left to right."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.baseline):
+        if rows and abs(rows[-1][0].baseline - line.baseline) < ROW_TOLERANCE * max(rows[-1][0].size, line.size):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return [sorted(row, key=lambda ln: ln.x0) for row in rows]
+
+
+def _wrapped(row: list[Piece], below: list[Line]) -> list[Piece] | None:
+    """The row with ``below`` taken in as its cells' wrapped text, if every line of it sits
+    just under one piece of a row of several, starting where that piece starts."""
+    if len(row) < 2 or len(below) >= len(row):
+        return None
+    last = max(p.lines[-1].baseline for p in row)
+    if below[0].baseline - last > WRAP_STEP * below[0].size:
+        return None
+    grown = list(row)
+    for line in below:
+        over = [i for i, p in enumerate(row) if abs(p.x0 - line.x0) <= ALIGN_TOLERANCE]
+        if len(over) != 1 or grown[over[0]] is not row[over[0]]:
+            return None
+        grown[over[0]] = Piece((*row[over[0]].lines, line))
+    return grown
+
+
+def _rows(lines: list[Line]) -> list[list[Piece]]:
+    """The page's rows of pieces, top to bottom, with a cell's wrapped lines kept in its piece."""
+    rows: list[list[Piece]] = []
+    for group in _lines_by_baseline(lines):
+        grown = _wrapped(rows[-1], group) if rows else None
+        if grown is not None:
+            rows[-1] = grown
+        else:
+            rows.append([Piece((line,)) for line in group])
+    return rows
+
+
+def _spacing(upper: list[Piece], lower: list[Piece]) -> float:
+    return min(p.top for p in lower) - max(p.bottom for p in upper)
+
+
+def _runs(rows: list[list[Piece]]) -> list[list[list[Piece]]]:
+    """Stretches of consecutive rows that each hold two or more pieces, close together."""
+    runs: list[list[list[Piece]]] = []
+    current: list[list[Piece]] = []
+    for row in rows:
+        size = max(p.size for p in row)
+        if len(row) < 2 or (current and _spacing(current[-1], row) > MAX_SPACING * size):
+            if len(current) >= MIN_ROWS:
+                runs.append(current)
+            current = []
+        if len(row) >= 2:
+            current.append(row)
+    if len(current) >= MIN_ROWS:
+        runs.append(current)
+    return runs
+
+
+def _even(rows: list[list[Piece]]) -> bool:
+    """Are the rows spaced alike (a table's padding), not bunched into groups?"""
+    spaces = [_spacing(a, b) for a, b in pairwise(rows)]
+    usual = max(0.0, statistics.median(spaces))
+    slack = SPACING_SLACK * statistics.median(p.size for row in rows for p in row)
+    return all(space <= SPACING_SPREAD * usual + slack for space in spaces)
+
+
+def _columns(rows: list[list[Piece]]) -> list[tuple[float, float]]:
+    """The x-extents of the columns: stretches covered by some piece, separated by gaps
+    no piece of these rows reaches into."""
+    spans = sorted((p.x0, p.x1) for row in rows for p in row)
+    size = statistics.median(p.size for row in rows for p in row)
+    columns: list[tuple[float, float]] = []
+    for x0, x1 in spans:
+        if columns and x0 < columns[-1][1] + MIN_GAP * size:
+            columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
+        else:
+            columns.append((x0, x1))
+    return columns
+
+
+def _place(row: list[Piece], columns: list[tuple[float, float]]) -> list[tuple[Piece, int, int]] | None:
+    """Each piece of a row with its first column and column span; None when two pieces
+    share a column (a gap inside a column: not this grid)."""
+    placed: list[tuple[Piece, int, int]] = []
+    taken: set[int] = set()
+    for piece in row:
+        hit = [i for i, (x0, x1) in enumerate(columns) if piece.x0 < x1 and x0 < piece.x1]
+        if not hit or taken & set(hit):
+            return None
+        taken |= set(hit)
+        placed.append((piece, hit[0], len(hit)))
+    return placed
+
+
+def _aligned(pieces: list[Piece]) -> bool:
+    """Do most pieces of a column start, end or centre at one x?"""
+    if len(pieces) < 2:
+        return True
+    need = ALIGNED_SHARE * len(pieces)
+    edges: tuple[Callable[[Piece], float], ...] = (lambda p: p.x0, lambda p: p.x1, lambda p: (p.x0 + p.x1) / 2)
+    for edge in edges:
+        values = [edge(p) for p in pieces]
+        anchor = statistics.median(values)
+        if sum(abs(v - anchor) <= ALIGN_TOLERANCE for v in values) >= need:
+            return True
+    return False
+
+
+def _like_prose(pieces: list[Piece]) -> bool:
+    """A column of running text: lines of many characters, nearly all filling its width
+    (the lines of narrow newspaper columns are short, but not ragged as cells are)."""
+    widest = max(p.x1 - p.x0 for p in pieces)
+    full = sum(p.x1 - p.x0 >= FULL_WIDTH * widest for p in pieces)
+    return full >= FULL_SHARE * len(pieces) and statistics.median(len(p.text) for p in pieces) >= PROSE_CHARS
+
+
+def _like_a_list(columns: list[list[str]]) -> bool:
+    """Leaders, list items set in columns, a column of list markers, or a last column of
+    ascending page numbers: a table of contents, a list or a form, not a table."""
+    if any(_LEADER.search(text) for column in columns for text in column):
+        return True
+    for column in columns:
+        if column and (2 * sum(bool(_LIST_ITEM.match(t)) for t in column) >= len(column)
+                       or all(_MARKER.match(t) for t in column)):
+            return True
+    last = columns[-1]
+    if len(columns) == 2 and all(_PAGE_NUMBER.match(t) for t in last):
+        numbers = [int(t.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) for t in last]
+        return numbers == sorted(numbers)
+    return False
+
+
+def _group_headings(cells: list[GridCell], cols: int) -> tuple[GridCell, ...]:
+    """A two-row header with group headings: a first-row cell followed by empty columns,
+    over a second row that fills exactly those columns and nothing else ("ภาคเรียน" over
+    "ที่ 1", "ที่ 2"). The group heading spans its columns; the other first-row cells
+    span both rows, as they were merged in the source."""
+    first = {c.col: c for c in cells if c.row == 0}
+    second = {c.col for c in cells if c.row == 1}
+    groups: dict[int, int] = {}
+    for col, cell in first.items():
+        end = col + cell.col_span
+        while end < cols and end not in first:
+            end += 1
+        if end > col + 1:
+            groups[col] = end - col
+    grouped = {col + k for col, width in groups.items() for k in range(width)}
+    if not groups or second != grouped:
+        return tuple(cells)
+    return tuple(
+        replace(c, col_span=groups[c.col]) if c.row == 0 and c.col in groups
+        else replace(c, row_span=2) if c.row == 0 else c
+        for c in cells
+    )
+
+
+def _grid(rows: list[list[Piece]]) -> Grid | None:
+    """The run of rows as a grid, or None unless every test of a table holds."""
+    if not _even(rows):
+        return None
+    # The first row may hold a heading over several columns: columns come from the rest.
+    columns = _columns(rows[1:])
+    if len(columns) < 2:
+        return None
+    placed = [_place(row, columns) for row in rows]
+    if any(p is None or len(p) < 2 for p in placed[1:]) or placed[0] is None:
+        return None
+    cells = _group_headings([GridCell(p, r, c, span) for r, row in enumerate(placed) for p, c, span in row or ()],
+                            len(columns))
+    texts = [c.piece.text for c in cells]
+    if max(map(len, texts)) > MAX_CELL_CHARS or statistics.median(map(len, texts)) > MAX_MEDIAN_CHARS:
+        return None
+    by_col = [[c for c in cells if c.col == i and c.col_span == 1] for i in range(len(columns))]
+    body_rows = len(rows) - 1
+    for col in by_col:
+        body = [c.piece for c in col if c.row > 0]
+        if len(body) < FILLED_SHARE * body_rows or not _aligned(body):
+            return None
+    if all(_like_prose([c.piece for c in col if c.row > 0]) for col in by_col):
+        return None
+    if _like_a_list([[c.piece.text for c in col if c.row > 0] for col in by_col]):
+        return None
+    bbox = (
+        min(c.piece.x0 for c in cells), min(c.piece.top for c in cells),
+        max(c.piece.x1 for c in cells), max(c.piece.bottom for c in cells),
+    )
+    spans = tuple((min(p.top for p in row), max(p.bottom for p in row)) for row in rows)
+    return Grid(bbox, len(rows), len(columns), cells, spans)
+
+
+def _grids(lines: list[Line]) -> Iterator[tuple[list[list[Piece]], Grid | None]]:
+    rows = _rows(merge_rows(lines, MIN_GAP))  # a line MuPDF broke at a word gap is one piece
+    for run in _runs(rows):
+        yield run, _grid(run)
+
+
+def find_grids(lines: list[Line], split: Callable[[Line], list[Line]]) -> list[Grid]:
+    """The borderless tables among a page's lines (those no ruled table took).
+
+    MuPDF sometimes sets two cells of a row as one line; when a block of rows is not a
+    grid as it stands, its lines are ``split`` at wide gaps and the block is tried again.
+    """
+    found = []
+    for run, grid in _grids(lines):
+        if grid is None:
+            parts = [part for row in run for piece in row for line in piece.lines for part in split(line)]
+            grid = next((again for _, again in _grids(parts) if again is not None), None)
+        if grid is not None:
+            found.append(grid)
+    return found

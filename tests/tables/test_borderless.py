@@ -1,0 +1,177 @@
+"""Tables drawn without ruling lines: found from their alignment, and nothing else is.
+
+Word's "Table Normal" (no borders), LibreOffice-style tables with borders off, and
+tables with only a rule under the header are made here with Thai headers and cells;
+prose, two-column text, tables of contents, lists with numbers at the right and
+hanging-indent lists must stay paragraphs.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pymupdf
+
+from guidelight.extract.pdf import open_document
+from tests.tables.tablegen import REGULAR, RuledWriter, TableSpec, fitted, html_pdf, html_table, random_spec
+from tests.tables.test_tables import MERGED, PRICES, cells_of, ruled_pdf, tables_of
+
+PROSE = (
+    "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัดอย่างไร "
+    "เพื่อผลิตสินค้าและบริการให้ตอบสนองความต้องการที่ไม่มีที่สิ้นสุด ในปี พ.ศ. 2566 ผลิตภัณฑ์มวลรวม "
+    "ในประเทศของไทยขยายตัวประมาณ 1.9% ตามรายงานของสำนักงานสภาพัฒนาการเศรษฐกิจและสังคมแห่งชาติ "
+)
+
+
+def borderless_pdf(path: Path, spec: TableSpec, producer: str, borders: str) -> Path:
+    """The spec as a Word-style (text runs at cell positions) or HTML-laid-out table,
+    with no borders or only a rule under its header."""
+    if producer == "html":
+        return html_pdf(path, "<p>ตารางทดสอบ</p>" + html_table(spec) + "<p>ข้อความหลังตาราง</p>", borders=borders)
+    return ruled_pdf(path, fitted(spec), before="ตารางทดสอบ", after="ข้อความหลังตาราง", borders=borders)
+
+
+def test_word_table_without_borders_is_a_table(tmp_path: Path) -> None:
+    page = open_document(borderless_pdf(tmp_path / "w.pdf", PRICES, "word", "none")).page(1)
+    (table,) = tables_of(page)
+    assert (table.rows, table.cols, table.header_rows) == (4, 3, 1)
+    assert cells_of(table) == PRICES.truth()
+    assert page.text.startswith("ตารางทดสอบ") and page.text.endswith("ข้อความหลังตาราง")
+    assert table.column_header(1) == "ราคา"
+
+
+def test_rule_under_the_header_marks_the_header_row(tmp_path: Path) -> None:
+    """Plain words over plain words: only the rule says which row is the header."""
+    spec = TableSpec([["วัน", "วิชา", "ห้อง"]],
+                     [["วันจันทร์", "เศรษฐศาสตร์", "อาคาร 2"], ["วันอังคาร", "ประวัติศาสตร์", "อาคาร 3"],
+                      ["วันพุธ", "เคมี", "อาคาร 1"]], header_style="plain", widths=[100.0, 120.0, 100.0])
+    for producer in ("word", "html"):
+        for borders, heads in (("header", 1), ("none", 0)):
+            found = tables_of(open_document(borderless_pdf(tmp_path / f"{producer}{borders}.pdf", spec, producer,
+                                                           borders)).page(1))
+            assert [t.header_rows for t in found] == [heads], (producer, borders)
+            assert cells_of(found[0]) == spec.truth()
+
+
+def test_two_columns_need_a_header_row(tmp_path: Path) -> None:
+    """Two columns of words with nothing setting a header apart read like a list."""
+    pairs = [["วันจันทร์", "เศรษฐศาสตร์"], ["วันอังคาร", "ประวัติศาสตร์"], ["วันพุธ", "เคมี"], ["วันศุกร์", "ฟิสิกส์"]]
+    plain = TableSpec([], pairs, widths=[120.0, 120.0])
+    assert not tables_of(open_document(borderless_pdf(tmp_path / "p.pdf", plain, "word", "none")).page(1))
+    headed = TableSpec([["วัน", "วิชา"]], pairs, header_style="bold", widths=[120.0, 120.0])
+    (table,) = tables_of(open_document(borderless_pdf(tmp_path / "h.pdf", headed, "word", "none")).page(1))
+    assert table.header_rows == 1 and cells_of(table) == headed.truth()
+
+
+def test_group_heading_over_two_columns(tmp_path: Path) -> None:
+    spec = TableSpec(MERGED.header, [*MERGED.body, ["ฟิสิกส์", "20", "45"]], MERGED.merges, "plain",
+                     widths=MERGED.widths)
+    (table,) = tables_of(open_document(borderless_pdf(tmp_path / "g.pdf", spec, "html", "none")).page(1))
+    assert table.header_rows == 2
+    assert table.column_header(2) == "คะแนน ปลายภาค"
+    assert table.cell_at(1, 0) is table.cell_at(0, 0)
+
+
+def measure(tmp_path: Path, count: int, seed: int) -> tuple[float, float, int]:
+    """Cell accuracy and header detection over random borderless tables of both producers."""
+    rng = random.Random(seed)
+    right = total = headers_found = 0
+    for i in range(count):
+        spec = random_spec(rng, merged=i % 8 == 7)  # merged headers in the HTML layout (top-aligned cells)
+        path = borderless_pdf(tmp_path / f"b{i}.pdf", spec, "html" if i % 2 else "word",
+                              "none" if i % 4 < 2 else "header")
+        found = tables_of(open_document(path).page(1))
+        got = {(r, c): t for table in found[:1] for r, c, t in cells_of(table)}
+        truth = spec.truth()
+        right += sum(got.get((r, c)) == t for r, c, t in truth)
+        total += len(truth)
+        headers_found += bool(found) and found[0].header_rows == len(spec.header)
+    return right / total, headers_found / count, total
+
+
+def test_cell_text_and_header_accuracy(tmp_path: Path) -> None:
+    cells, headers, total = measure(tmp_path, 40, seed=11)
+    print(f"borderless: cell accuracy {cells:.2%} of {total} cells; header rows found for {headers:.0%} of 40 tables")
+    assert cells >= 0.99
+    assert headers >= 0.95
+
+
+def text_page(path: Path, draw: list[tuple[float, float, str]], size: float = 14.0) -> Path:
+    """A page of text runs, each at (x, baseline)."""
+    writer = RuledWriter()
+    for x, y, text in draw:
+        writer.text(y, text, size=size, x=x)
+    return writer.save(path)
+
+
+def assert_no_table(path: Path) -> None:
+    page = open_document(path).page(1)
+    assert not tables_of(page), [cells_of(t) for t in tables_of(page)]
+
+
+def test_prose_is_not_a_table(tmp_path: Path) -> None:
+    words = (PROSE * 4).split(" ")
+    lines = [" ".join(words[i : i + 4]) for i in range(0, len(words) - 4, 4)]
+    assert_no_table(text_page(tmp_path / "prose.pdf", [(60, 80 + 20 * i, line) for i, line in enumerate(lines)]))
+
+
+def set_lines(text: str, width: float, size: float = 11.0) -> list[str]:
+    """Text set in lines as full as ``width`` allows, broken only before a consonant or
+    a leading vowel (where Thai words begin), as a typesetter fills a column."""
+    font = pymupdf.Font(fontfile=str(REGULAR))
+    lines, line = [], ""
+    for i, char in enumerate(text):
+        breakable = "\u0e01" <= char <= "\u0e2e" or char in " เแโใไ"
+        if breakable and line and font.text_length(line + text[i : i + 3], size) > width:
+            lines.append(line.strip())
+            line = ""
+        line += char
+    return [ln for ln in [*lines, line.strip()] if ln]
+
+
+def test_columns_of_text_are_not_a_table(tmp_path: Path) -> None:
+    """Two or three columns of running text, line for line on the same baselines, under
+    bold column headings (which would pass for a header row)."""
+    for cols in (2, 3):
+        width = 480 / cols - 15
+        writer = RuledWriter()
+        for c in range(cols):
+            x = 60 + c * 480 / cols
+            writer.text(62, f"หัวข้อที่ {c + 1}", bold=True, size=11, x=x)
+            for i, line in enumerate(set_lines(PROSE[c * 7 :] + PROSE, width)[:12]):
+                writer.text(80 + 16 * i, line, size=11, x=x)
+        assert_no_table(writer.save(tmp_path / f"columns{cols}.pdf"))
+
+
+def test_table_of_contents_is_not_a_table(tmp_path: Path) -> None:
+    titles = ["บทนำ", "ความหมายของเศรษฐศาสตร์", "อุปสงค์และอุปทาน", "ตลาดและราคา", "นโยบายการคลัง"]
+    leaders = [(60, 80 + 22 * i, f"บทที่ {i + 1} {t} " + "." * 40) for i, t in enumerate(titles)]
+    leaders += [(480, 80 + 22 * i, str(3 + 12 * i)) for i in range(len(titles))]
+    assert_no_table(text_page(tmp_path / "toc.pdf", leaders))
+    bare = [(60, 80 + 22 * i, f"บทที่ {i + 1} {t}") for i, t in enumerate(titles)]
+    bare += [(480, 80 + 22 * i, str(3 + 12 * i)) for i in range(len(titles))]
+    assert_no_table(text_page(tmp_path / "toc2.pdf", [(60, 56, "สารบัญ"), (470, 56, "หน้า"), *bare]))
+
+
+def test_lists_are_not_tables(tmp_path: Path) -> None:
+    items = ["ข้าวสาร", "น้ำปลา", "ไข่ไก่", "น้ำตาล", "เกลือ"]
+    numbered = [(60, 80 + 22 * i, f"{i + 1}.") for i in range(len(items))]
+    numbered += [(90, 80 + 22 * i, item) for i, item in enumerate(items)]
+    assert_no_table(text_page(tmp_path / "numbered.pdf", numbered))
+    # A list with a figure at the right ("คะแนน" after each item), under a plain title.
+    scored = [(60, 80 + 22 * i, f"{i + 1}. {item}") for i, item in enumerate(items)]
+    scored += [(400, 80 + 22 * i, f"{5 * (i + 1)} คะแนน") for i in range(len(items))]
+    assert_no_table(text_page(tmp_path / "scored.pdf", scored))
+    # Hanging indents: a number, then text that wraps under itself.
+    hanging = []
+    y = 80.0
+    for i in range(4):
+        hanging.append((60, y, f"{i + 1}."))
+        for k in range(2):
+            hanging.append((85, y, " ".join(PROSE.split(" ")[k * 3 + i : k * 3 + i + 3])))
+            y += 20
+    assert_no_table(text_page(tmp_path / "hanging.pdf", hanging))
+    # Bullet items set in columns.
+    boxes = [(60 + 160 * c, 80 + 22 * r, f"• {items[(r + c) % 5]}") for r in range(4) for c in range(3)]
+    assert_no_table(text_page(tmp_path / "bullets.pdf", boxes))
