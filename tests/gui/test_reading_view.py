@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from pathlib import Path
 
@@ -94,9 +95,17 @@ def test_a_table_paragraph_is_shown_as_a_grid_with_merged_and_header_cells(pane:
     assert BEFORE in plain and AFTER in plain and "กลางภาค" not in plain.split(AFTER)[1]
 
 
-@pytest.mark.parametrize("before", [BEFORE, ""], ids=["text-first", "table-first"])
-def test_every_page_offset_round_trips_through_the_document(pane: ReadingPane, before: str) -> None:
-    page = table_page(before, MERGED_CELLS, AFTER)
+def two_tables_page() -> Page:
+    """A table straight after another, then text."""
+    first, second = table_page("", MERGED_CELLS, ""), table_page("", MERGED_CELLS, AFTER)
+    shift = len(first.text) + 2
+    moved = [dataclasses.replace(p, start=p.start + shift, end=p.end + shift) for p in second.paragraphs]
+    return Page(1, first.text + "\n\n" + second.text, (*first.paragraphs, *moved))
+
+
+@pytest.mark.parametrize("page", [table_page(BEFORE, MERGED_CELLS, AFTER), table_page("", MERGED_CELLS, AFTER),
+                                  two_tables_page()], ids=["text-first", "table-first", "two-tables"])
+def test_every_page_offset_round_trips_through_the_document(pane: ReadingPane, page: Page) -> None:
     pane.show_page(page)
     for offset in range(len(page.text) + 1):
         pane.move_caret(offset)
