@@ -32,7 +32,7 @@ ROW_TOLERANCE = 0.35  # of the font size: pieces of one row share a baseline thi
 ALIGN_TOLERANCE = 2.0  # points
 ALIGNED_SHARE = 0.8  # share of a column's body pieces that must line up one way
 FILLED_SHARE = 0.5  # share of the rows in which every column must hold text
-MAX_CELL_CHARS = 60  # a longer piece is prose, not a cell
+MAX_CELL_CHARS = 60  # a longer line is prose, not a cell
 MAX_MEDIAN_CHARS = 25  # two columns of prose have lines far longer than this
 FULL_WIDTH = 0.9  # a prose line reaches this share of its column's widest line...
 FULL_SHARE = 0.8  # ...in this share of a column of prose, which is all words
@@ -284,8 +284,8 @@ def _grid(rows: list[list[Piece]]) -> Grid | None:
         return None
     cells = _group_headings([GridCell(p, r, c, span) for r, row in enumerate(placed) for p, c, span in row or ()],
                             len(columns))
-    texts = [c.piece.text for c in cells]
-    if max(map(len, texts)) > MAX_CELL_CHARS or statistics.median(map(len, texts)) > MAX_MEDIAN_CHARS:
+    lengths = [len(line.text) for c in cells for line in c.piece.lines]  # a wrapped cell's lines are short
+    if max(lengths) > MAX_CELL_CHARS or statistics.median(lengths) > MAX_MEDIAN_CHARS:
         return None
     by_col = [[c for c in cells if c.col == i and c.col_span == 1] for i in range(len(columns))]
     body_rows = len(rows) - 1

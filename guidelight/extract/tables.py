@@ -316,10 +316,14 @@ def _borderless_draft(page: pymupdf.Page, grid: Grid) -> TableDraft | None:
         x0, y0, x1, y1 = source.piece.box
         centre = pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)
         cell.filled = any(rect.contains(centre) for rect in shades)
-    for row, ((_, bottom), (top, _)) in enumerate(pairwise(grid.row_spans)):
-        if _ruled_between(rules, bottom, top, grid.bbox):
-            for cell in cells:
-                cell.ruled_below |= cell.row == row
+    ruled = [row for row, ((_, bottom), (top, _)) in enumerate(pairwise(grid.row_spans))
+             if _ruled_between(rules, bottom, top, grid.bbox)]
+    if len(ruled) == grid.rows - 1 and grid.rows > 2:
+        ruled = []  # a rule under every row parts rows; it sets none apart as a header
+    elif len(ruled) > 1:
+        return None  # rules part the lines into bands: each band is one row of wrapped cells, not modelled
+    for cell in cells:
+        cell.ruled_below = cell.row in ruled
     heads = header_rows(cells, grid.rows)
     if grid.cols < 3 and not heads:
         return None

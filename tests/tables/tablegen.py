@@ -127,7 +127,8 @@ class RuledWriter:
         ``borders="fills"`` draws each border as a thin filled rectangle, as Word's PDF
         export does, instead of stroked line segments; ``"none"`` draws no border (Word's
         "Table Normal"); ``"header"`` only rules above and below the header rows and under
-        the table, as academic tables are set."""
+        the table, as academic tables are set; ``"rows"`` a rule between every two rows
+        and none between columns."""
         grid = spec.grid
         rows = rows if rows is not None else range(len(grid))
         xs = [x]
@@ -153,9 +154,11 @@ class RuledWriter:
                 bold = (is_header and spec.header_style == "bold") or (c == 0 and spec.bold_first_column and not is_header)
                 if text:
                     self.text(box.y0 + (box.height + FONT_SIZE) / 2 - 2, text, bold, FONT_SIZE, box.x0 + 4)
-        if borders in ("none", "header"):
+        if borders in ("none", "header", "rows"):
             if borders == "header":
                 self._rules(xs[0], xs[-1], [y, ys.get(len(spec.header), y), bottom])
+            elif borders == "rows":
+                self._rules(xs[0], xs[-1], list(ys.values()))
             return bottom
         shape = self.page.new_shape()
         for box in boxes:  # each cell's four edges as separate pieces

@@ -54,6 +54,14 @@ def test_rule_under_the_header_marks_the_header_row(tmp_path: Path) -> None:
             assert cells_of(found[0]) == spec.truth()
 
 
+def test_rules_between_all_rows_set_no_header_apart(tmp_path: Path) -> None:
+    """Horizontal rules under every row (and none between columns) part the rows; the
+    header is the shaded row, not every row with a rule under it."""
+    spec = TableSpec(PRICES.header, PRICES.body, header_style="shaded", widths=PRICES.widths)
+    (table,) = tables_of(open_document(borderless_pdf(tmp_path / "r.pdf", spec, "word", "rows")).page(1))
+    assert table.header_rows == 1 and cells_of(table) == spec.truth()
+
+
 def test_two_columns_need_a_header_row(tmp_path: Path) -> None:
     """Two columns of words with nothing setting a header apart read like a list."""
     pairs = [["วันจันทร์", "เศรษฐศาสตร์"], ["วันอังคาร", "ประวัติศาสตร์"], ["วันพุธ", "เคมี"], ["วันศุกร์", "ฟิสิกส์"]]
