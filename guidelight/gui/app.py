@@ -1,8 +1,9 @@
 """Start the desktop app: ``guidelight`` or ``guidelight FILE.pdf``.
 
 Start-up is kept lean because a student waits for it every time: the window is shown
-first; the PDF engine and the Thai segmenter are imported on the worker thread that
-opens the document, and the speech engine loads on its own thread.
+and takes keys first; only once it is drawn do the background jobs begin (the last
+document, opened on a worker thread that imports the PDF engine and the Thai segmenter,
+and the speech engine, loaded on its own thread).
 """
 
 from __future__ import annotations
@@ -138,19 +139,25 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     services = make_services(poster)
     window = MainWindow(services, settings, ui_language(settings))
     window.show()
+    window.back_to_text()  # keys go to the text at once, as in a bare window
     paths = [a for a in argv if not a.startswith("-")]
-    if paths:
-        window.open_path(paths[0])
-    else:
-        window.restore_last()  # looked up on a worker thread
-    QTimer.singleShot(0, window.greet)
-    QTimer.singleShot(0, services.speaker.start_loading)  # once the window is up
-    # Then the PDF engine and the Thai models, so the first document opens without their wait,
-    # and whether the desktop's look changed since it was remembered.
-    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: window.runner.run(warm_up, lambda _: None, lambda _: None))
-    QTimer.singleShot(WARM_UP_DELAY_MS, window.check_system_look)
-    if os.environ.get(READY_ENV):
-        QTimer.singleShot(0, lambda: report_when_ready(app, window))
+
+    def begin() -> None:
+        """Background start-up, once the window is drawn (``after_first_frame``)."""
+        if paths:
+            window.open_path(paths[0])
+        else:
+            window.restore_last()  # looked up on a worker thread
+        window.greet()
+        services.speaker.start_loading()
+        # Then the PDF engine and the Thai models, so the first document opens without
+        # their wait, and whether the desktop's look changed since it was remembered.
+        QTimer.singleShot(WARM_UP_DELAY_MS, lambda: window.runner.run(warm_up, lambda _: None, lambda _: None))
+        QTimer.singleShot(WARM_UP_DELAY_MS, window.check_system_look)
+        if os.environ.get(READY_ENV):
+            report_when_ready(app, window)
+
+    window.after_first_frame(begin)
     return app, window, services
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QPalette
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QFont, QGuiApplication, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -47,6 +47,7 @@ RATE_STEP = 20
 VOLUME_STEP = 0.1
 ZOOM_STEP = 10
 STILL_OPENING_MS = 5000
+FIRST_FRAME_MS = 250  # background start-up begins by then even if the window is never drawn
 UI_POINTS = 12.0  # the menus' and buttons' size at 100 % zoom: readable for low vision
 
 
@@ -80,6 +81,28 @@ def _dialogs() -> ModuleType:
 def _is_pane_key(key: str) -> bool:
     """Unmodified keys (letters, Space, [, Escape...) work only in the reading view."""
     return not any(key.startswith(p) for p in ("Ctrl+", "Alt+", "F", "Media", "Shift+F"))
+
+
+class _FirstFocusedFrame(QObject):
+    """Calls ``then`` once, when ``view`` is first drawn with the keyboard focus, and stops
+    watching: that frame is the window a student sees ready for keys."""
+
+    def __init__(self, view: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(view)
+        self._view = view
+        self._then: Callable[[], None] | None = then
+        view.viewport().installEventFilter(self)  # type: ignore[attr-defined]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QPaintEvent) and self._view.hasFocus() and self._then is not None:
+            then = self._then
+            self.stop()
+            then()
+        return False
+
+    def stop(self) -> None:
+        self._then = None
+        self._view.viewport().removeEventFilter(self)  # type: ignore[attr-defined]
 
 
 class MainWindow(QMainWindow):
@@ -695,6 +718,21 @@ class MainWindow(QMainWindow):
         self.back_to_text()
 
     # --- lifetime -------------------------------------------------------------------------
+
+    def after_first_frame(self, work: Callable[[], None]) -> None:
+        """Run ``work`` once the text has been drawn with the keyboard focus (or after
+        FIRST_FRAME_MS at the latest, should that never happen): background start-up (the
+        last document, the speech engine) takes the interpreter from the GUI thread, so it
+        waits until the window is on screen answering keys."""
+        pending = [work]
+
+        def run() -> None:
+            watcher.stop()
+            if pending:
+                pending.pop()()
+
+        watcher = _FirstFocusedFrame(self.view, lambda: QTimer.singleShot(0, run))
+        QTimer.singleShot(FIRST_FRAME_MS, run)
 
     def greet(self) -> None:
         """Say the app is ready, unless a document is already being opened."""

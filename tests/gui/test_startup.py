@@ -19,7 +19,7 @@ import pytest
 
 from guidelight.core.settings import Settings, load_settings, save_settings
 from guidelight.gui import theme
-from guidelight.gui.window import MainWindow, Services
+from guidelight.gui.window import FIRST_FRAME_MS, MainWindow, Services
 
 from .gui_fakes import FakeUtterance, Opener, ScriptedSpeaker
 
@@ -98,3 +98,22 @@ def test_a_chosen_theme_is_kept_whatever_the_desktop_says(qtbot, tmp_path: Path,
 
 def test_the_desktop_is_asked_through_qt() -> None:
     assert theme.system_look() in ("system", "dark_high_contrast", "light_high_contrast")
+
+
+def test_background_start_up_waits_for_the_focused_window_and_runs_once(qtbot, tmp_path: Path) -> None:
+    window = start_window(qtbot, tmp_path, Settings(language="en"))
+    began: list[bool] = []
+    window.after_first_frame(lambda: began.append(window.view.hasFocus()))
+    assert began == []  # nothing before the window is drawn
+    window.show()
+    window.back_to_text()
+    qtbot.waitUntil(lambda: began != [], timeout=2000)
+    qtbot.wait(FIRST_FRAME_MS + 50)  # the fallback timer must not run it a second time
+    assert began == [True]
+
+
+def test_background_start_up_still_begins_when_the_window_is_never_drawn(qtbot, tmp_path: Path) -> None:
+    window = start_window(qtbot, tmp_path, Settings(language="en"))
+    began: list[int] = []
+    window.after_first_frame(lambda: began.append(1))
+    qtbot.waitUntil(lambda: began == [1], timeout=FIRST_FRAME_MS + 1000)
