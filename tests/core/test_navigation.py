@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidelight.core.model import (
-    Document,
-    Lang,
-    OutlineEntry,
-    Page,
-    Paragraph,
-    ParagraphKind,
-    Position,
-    Sentence,
-    Word,
-)
+from guidelight.core.model import Document, OutlineEntry, Page, Position
 from guidelight.core.navigation import (
     Span,
     Unit,
@@ -27,33 +17,7 @@ from guidelight.core.navigation import (
     unit_at,
     where_am_i,
 )
-
-# Each page: paragraphs of (heading level or 0, sentences), each sentence a list of words.
-# Words are joined by "|" (shown as nothing for Thai) so offsets are easy to check.
-PageSpec = list[tuple[int, list[list[str]]]]
-
-
-def build_page(number: int, spec: PageSpec) -> Page:
-    text = ""
-    paragraphs = []
-    for level, sentences in spec:
-        if text:
-            text += "\n\n"
-        p_start = len(text)
-        built = []
-        for k, words in enumerate(sentences):
-            if k:
-                text += " "
-            s_start = len(text)
-            ws = []
-            for w in words:
-                lang = Lang.THAI if "\u0e00" <= w[0] <= "\u0e7f" else Lang.ENGLISH
-                ws.append(Word(len(text), len(text) + len(w), lang))
-                text += w
-            built.append(Sentence(s_start, len(text), tuple(ws)))
-        kind = ParagraphKind.HEADING if level else ParagraphKind.BODY
-        paragraphs.append(Paragraph(p_start, len(text), kind, level, tuple(built)))
-    return Page(number, text, tuple(paragraphs))
+from tests.pages import PageSpec, build_page
 
 
 def build_document(

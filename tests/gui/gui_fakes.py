@@ -13,41 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
-from guidelight.core.model import (
-    Document,
-    Lang,
-    Page,
-    Paragraph,
-    ParagraphKind,
-    Sentence,
-    Word,
-)
+from guidelight.core.model import Document, Page
+from tests.pages import build_page, words_of
 
 
 def make_page(number: int, paragraphs: list[tuple[int, list[str]]]) -> Page:
     """A page from (heading level or 0, sentences); words are split at spaces and '|'."""
-    text = ""
-    built = []
-    for level, sentences in paragraphs:
-        if text:
-            text += "\n\n"
-        p_start = len(text)
-        sents = []
-        for k, sentence in enumerate(sentences):
-            if k:
-                text += " "
-            s_start = len(text)
-            words = []
-            for chunk in sentence.split(" "):
-                for piece in chunk.split("|"):
-                    words.append(Word(len(text), len(text) + len(piece), Lang.THAI))
-                    text += piece
-                text += " "
-            text = text[:-1]
-            sents.append(Sentence(s_start, len(text), tuple(words)))
-        kind = ParagraphKind.HEADING if level else ParagraphKind.BODY
-        built.append(Paragraph(p_start, len(text), kind, level, tuple(sents)))
-    return Page(number, text, tuple(built))
+    return build_page(number, [(level, [words_of(s) for s in sentences]) for level, sentences in paragraphs])
 
 
 LECTURE = [
