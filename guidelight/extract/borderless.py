@@ -42,7 +42,8 @@ _LEADER = re.compile(r"[.…_·]{4,}|(?:\. ){3,}|-{4,}")
 _BULLET = "[•●▪◦○■□☐☑☒➢►✓]"
 _NUMBERED = r"(?:[\-–*]|\(?[\d๐-๙]{1,3}(?:\.[\d๐-๙]{1,3})*[.)]|[\u0e01-\u0e2e][.)]|ข้อ\s*[\d๐-๙]+\.?)"
 _MARKER = re.compile(rf"^(?:{_BULLET}|{_NUMBERED})$")
-_LIST_ITEM = re.compile(rf"^(?:{_BULLET}\s*|{_NUMBERED}\s+)\S")  # a dash glued to a number is a minus
+_BULLET_ITEM = re.compile(rf"^{_BULLET}\s*\S")
+_NUMBERED_ITEM = re.compile(rf"^{_NUMBERED}\s+\S")  # a dash glued to a number is a minus
 _PAGE_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")
 
 Box = tuple[float, float, float, float]
@@ -231,15 +232,22 @@ def _like_prose(pieces: list[Piece]) -> bool:
     return full >= FULL_SHARE * len(pieces) and statistics.median(len(p.text) for p in pieces) >= PROSE_CHARS
 
 
+def _mostly(pattern: re.Pattern[str], column: list[str]) -> bool:
+    return bool(column) and 2 * sum(bool(pattern.match(t)) for t in column) >= len(column)
+
+
 def _like_a_list(columns: list[list[str]]) -> bool:
-    """Leaders, list items set in columns, a column of list markers, or a last column of
-    ascending page numbers: a table of contents, a list or a form, not a table."""
+    """A table of contents, a list or a form, not a table: leaders; a column of bullet
+    or checkbox items, or of bare list markers; numbered items in every column (a list
+    set in columns) or beside one other column. A table's first column may number its
+    entries ("1. ชื่อเรื่อง") when there are more columns beside it."""
     if any(_LEADER.search(text) for column in columns for text in column):
         return True
-    for column in columns:
-        if column and (2 * sum(bool(_LIST_ITEM.match(t)) for t in column) >= len(column)
-                       or all(_MARKER.match(t) for t in column)):
-            return True
+    if any(_mostly(_BULLET_ITEM, c) or (c and all(_MARKER.match(t) for t in c)) for c in columns):
+        return True
+    numbered = [_mostly(_NUMBERED_ITEM, c) for c in columns]
+    if all(numbered) or (len(columns) == 2 and any(numbered)):
+        return True
     last = columns[-1]
     if len(columns) == 2 and all(_PAGE_NUMBER.match(t) for t in last):
         numbers = [int(t.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) for t in last]

@@ -318,16 +318,37 @@ def _borderless_draft(page: pymupdf.Page, grid: Grid) -> TableDraft | None:
         cell.filled = any(rect.contains(centre) for rect in shades)
     ruled = [row for row, ((_, bottom), (top, _)) in enumerate(pairwise(grid.row_spans))
              if _ruled_between(rules, bottom, top, grid.bbox)]
-    if len(ruled) == grid.rows - 1 and grid.rows > 2:
-        ruled = []  # a rule under every row parts rows; it sets none apart as a header
-    elif len(ruled) > 1:
-        return None  # rules part the lines into bands: each band is one row of wrapped cells, not modelled
+    rows = grid.rows
+    if len(ruled) > 1:
+        # Rules under every row, or under bands of lines (cells wrapped in every column):
+        # they part the rows, and set none apart as a header.
+        if len(ruled) < rows - 1:
+            cells, rows = _banded(cells, ruled)
+        ruled = []
     for cell in cells:
         cell.ruled_below = cell.row in ruled
-    heads = header_rows(cells, grid.rows)
+    heads = header_rows(cells, rows)
     if grid.cols < 3 and not heads:
         return None
-    return TableDraft(grid.bbox, grid.rows, grid.cols, cells, heads, header_cols(cells, heads, grid.cols))
+    return TableDraft(grid.bbox, rows, grid.cols, cells, heads, header_cols(cells, heads, grid.cols))
+
+
+def _banded(cells: list[DraftCell], ruled: list[int]) -> tuple[list[DraftCell], int]:
+    """The cells with the lines between two rules made one row: the rules are where the
+    author's rows end, and the lines between them a row's cells wrapped."""
+    bands: dict[tuple[int, int], DraftCell] = {}
+    for cell in sorted(cells, key=lambda c: c.row):
+        band = sum(1 for r in ruled if r < cell.row)
+        key = (band, cell.col)
+        if key not in bands:
+            bands[key] = replace(cell, row=band, row_span=1)
+            continue
+        held = bands[key]
+        held.text = join_lines(held.text, cell.text, False)
+        held.col_span = max(held.col_span, cell.col_span)
+        held.bold &= cell.bold
+        held.filled &= cell.filled
+    return list(bands.values()), len(ruled) + 1
 
 
 def _split_at_gaps(page: pymupdf.Page, read: LineReader, line: Line) -> list[Line]:

@@ -23,6 +23,7 @@ FONTS = ROOT / "assets" / "fonts"
 REGULAR, BOLD = FONTS / "Sarabun-Regular.ttf", FONTS / "Sarabun-Bold.ttf"
 ROW_HEIGHT = 22.0
 FONT_SIZE = 11.0
+LINE_STEP = 14.0  # baseline to baseline within a cell of several lines
 
 WORDS = [
     "เศรษฐศาสตร์", "ประวัติศาสตร์", "คณิตศาสตร์", "ภาษาไทย", "ภาษาอังกฤษ", "ฟิสิกส์", "เคมี", "ชีววิทยา",
@@ -97,7 +98,8 @@ def fitted(spec: TableSpec, padding: float = 12.0) -> TableSpec:
     for r, row in enumerate(spec.grid):
         for c, text in enumerate(row):
             if text and spec.span(r, c)[1] == 1:
-                widths[c] = max(widths[c], font.text_length(text, FONT_SIZE) + padding)
+                longest = max(font.text_length(line, FONT_SIZE) for line in text.split("\n"))
+                widths[c] = max(widths[c], longest + padding)
     return TableSpec(spec.header, spec.body, spec.merges, spec.header_style, spec.bold_first_column, widths)
 
 
@@ -134,8 +136,11 @@ class RuledWriter:
         xs = [x]
         for w in spec.widths:
             xs.append(xs[-1] + w)
-        ys = {r: y + i * ROW_HEIGHT for i, r in enumerate(rows)}
-        bottom = y + len(rows) * ROW_HEIGHT
+        ys = {}
+        bottom = y
+        for r in rows:  # a cell of several lines ("\n") makes its row taller
+            ys[r] = bottom
+            bottom += ROW_HEIGHT + LINE_STEP * max((t or "").count("\n") for t in grid[r])
         ys[rows.stop] = bottom
         covered: set[tuple[int, int]] = set()
         boxes: list[pymupdf.Rect] = []
@@ -152,8 +157,14 @@ class RuledWriter:
                 if is_header and spec.header_style == "shaded":
                     self.page.draw_rect(box, color=None, fill=(0.85, 0.85, 0.85), width=0)
                 bold = (is_header and spec.header_style == "bold") or (c == 0 and spec.bold_first_column and not is_header)
-                if text:
-                    self.text(box.y0 + (box.height + FONT_SIZE) / 2 - 2, text, bold, FONT_SIZE, box.x0 + 4)
+                lines = (text or "").split("\n")
+                # Text in the middle of its cell (merged cells too), but from the top in a
+                # row made taller by wrapped cells, as Word sets it by default.
+                wrapped_row = any("\n" in (t or "") for t in grid[r])
+                top = box.y0 + ((ROW_HEIGHT if wrapped_row else box.height) + FONT_SIZE) / 2 - 2
+                for k, line in enumerate(lines):
+                    if line:
+                        self.text(top + k * LINE_STEP, line, bold, FONT_SIZE, box.x0 + 4)
         if borders in ("none", "header", "rows"):
             if borders == "header":
                 self._rules(xs[0], xs[-1], [y, ys.get(len(spec.header), y), bottom])

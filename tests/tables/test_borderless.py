@@ -62,6 +62,24 @@ def test_rules_between_all_rows_set_no_header_apart(tmp_path: Path) -> None:
     assert table.header_rows == 1 and cells_of(table) == spec.truth()
 
 
+WRAPPED = TableSpec(
+    [["ชื่อเรื่อง", "บริบทการวิจัย", "ลักษณะการใช้ AI", "ผลการวิจัย"]],
+    [["1. ตัวแทนการสอนที่\nขับเคลื่อนด้วย GPT-3", "นักเรียนประถมศึกษา\nอายุระหว่าง 9-10 ปี", "การใช้ GPT-3 เพื่อ\nสร้างตัวแทนการสอน",
+      "นักเรียนมีความสามารถ\nในการถามดีขึ้น"],
+     ["2. การให้คะแนน\nความคิดริเริ่ม", "นักศึกษาปริญญาโท", "การใช้ AI ในการ\nให้คะแนน", "การให้คะแนน\nแม่นยำขึ้น"],
+     ["3. ความชอบของ\nนักเรียน", "นักศึกษาใน\nมหาวิทยาลัย", "การวิเคราะห์ข้อความ", "AI ช่วยให้\nเข้าใจได้"]],
+    header_style="shaded", widths=[120.0, 115.0, 115.0, 115.0],
+)
+
+
+def test_rules_between_rows_of_wrapped_cells_make_one_row_each(tmp_path: Path) -> None:
+    """A journal's table: rules between the rows only, every column's cells wrapped, so
+    the lines of a row can be told apart from the next row only by the rule between."""
+    (table,) = tables_of(open_document(borderless_pdf(tmp_path / "j.pdf", WRAPPED, "word", "rows")).page(1))
+    assert (table.rows, table.cols, table.header_rows) == (4, 4, 1)
+    assert cells_of(table) == [(r, c, t.replace("\n", "")) for r, c, t in WRAPPED.truth()]
+
+
 def test_two_columns_need_a_header_row(tmp_path: Path) -> None:
     """Two columns of words with nothing setting a header apart read like a list."""
     pairs = [["วันจันทร์", "เศรษฐศาสตร์"], ["วันอังคาร", "ประวัติศาสตร์"], ["วันพุธ", "เคมี"], ["วันศุกร์", "ฟิสิกส์"]]
