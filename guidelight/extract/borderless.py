@@ -28,6 +28,8 @@ MAX_SPACING = 2.2  # of the font size: rows further apart than this are not one 
 SPACING_SPREAD = 1.5  # the space between two rows at most this times the block's usual space
 SPACING_SLACK = 0.3  # of the font size, allowed on top (rows set close together vary by points)
 WRAP_STEP = 1.45  # of the font size: a line this close below a row may be its cells' wrapped text
+CENTRED_LOW = 0.3  # a line centred between two rows lies between 0.3 and 0.7 of the way down
+MAX_HEADER_STEP = 4.5  # of the font size: the most two header rows' baselines are apart
 ROW_TOLERANCE = 0.35  # of the font size: pieces of one row share a baseline this closely
 ALIGN_TOLERANCE = 2.0  # points
 ALIGNED_SHARE = 0.8  # share of a column's body pieces that must line up one way
@@ -150,7 +152,34 @@ def _rows(lines: list[Line]) -> list[list[Piece]]:
             rows[-1] = grown
         else:
             rows.append([Piece((line,)) for line in group])
-    return rows
+    return _fold_centred(rows)
+
+
+def _apart(a: list[Piece], b: list[Piece]) -> bool:
+    """Do no two pieces of the rows share any x?"""
+    return all(p.x1 <= q.x0 or q.x1 <= p.x0 for p in a for q in b)
+
+
+def _fold_centred(rows: list[list[Piece]]) -> list[list[Piece]]:
+    """A header cell merged over two rows and centred in them sits on a baseline of its
+    own, half-way between the rows, in columns both leave empty; it is put in the upper
+    row (the grid then finds it spans both)."""
+    folded: list[list[Piece]] = []
+    i = 0
+    while i < len(rows):
+        if folded and i + 1 < len(rows):
+            upper, middle, lower = folded[-1], rows[i], rows[i + 1]
+            base = [min(p.lines[0].baseline for p in row) for row in (upper, middle, lower)]
+            share = (base[1] - base[0]) / max(base[2] - base[0], 1e-6)
+            size = max(p.size for p in middle)
+            if (CENTRED_LOW <= share <= 1 - CENTRED_LOW and base[2] - base[0] <= MAX_HEADER_STEP * size
+                    and len(lower) >= 2 and _apart(middle, upper) and _apart(middle, lower)):
+                folded[-1] = sorted([*upper, *middle], key=lambda p: p.x0)
+                i += 1
+                continue
+        folded.append(rows[i])
+        i += 1
+    return folded
 
 
 def _spacing(upper: list[Piece], lower: list[Piece]) -> float:

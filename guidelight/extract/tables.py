@@ -321,8 +321,9 @@ def _borderless_draft(page: pymupdf.Page, grid: Grid) -> TableDraft | None:
     rows = grid.rows
     if len(ruled) > 1:
         # Rules under every row, or under bands of lines (cells wrapped in every column):
-        # they part the rows, and set none apart as a header.
-        if len(ruled) < rows - 1:
+        # they part the rows, and set none apart as a header. (Header rows joined by a
+        # merged cell are already told apart: no rule runs through the merged cell.)
+        if len(ruled) < rows - 1 and not any(c.row_span > 1 for c in cells):
             cells, rows = _banded(cells, ruled)
         ruled = []
     for cell in cells:

@@ -229,6 +229,7 @@ HTML_BORDERS = {
     "lines": "td, th {border: 0.6pt solid black; padding: 3pt}",
     "none": "td, th {border: none; padding: 3pt 12pt 3pt 0}",  # LibreOffice with borders off
     "header": "td, th {border: none; padding: 3pt 12pt 3pt 0} .h {border-bottom: 0.6pt solid black}",
+    "rows": "td, th {border: none; border-bottom: 0.6pt solid black; padding: 3pt 12pt 3pt 0}",
 }
 
 
