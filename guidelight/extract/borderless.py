@@ -47,6 +47,7 @@ _MARKER = re.compile(rf"^(?:{_BULLET}|{_NUMBERED})$")
 _BULLET_ITEM = re.compile(rf"^{_BULLET}\s*\S")
 _NUMBERED_ITEM = re.compile(rf"^{_NUMBERED}\s+\S")  # a dash glued to a number is a minus
 _PAGE_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")
+_SEPARATOR = re.compile(r"^[:：=]$")  # "label : value" lines
 
 Box = tuple[float, float, float, float]
 
@@ -265,14 +266,18 @@ def _mostly(pattern: re.Pattern[str], column: list[str]) -> bool:
     return bool(column) and 2 * sum(bool(pattern.match(t)) for t in column) >= len(column)
 
 
+def _all(pattern: re.Pattern[str], column: list[str]) -> bool:
+    return bool(column) and all(pattern.match(t) for t in column)
+
+
 def _like_a_list(columns: list[list[str]]) -> bool:
     """A table of contents, a list or a form, not a table: leaders; a column of bullet
-    or checkbox items, or of bare list markers; numbered items in every column (a list
+    or checkbox items, of bare list markers, or of colons; numbered items in every column (a list
     set in columns) or beside one other column. A table's first column may number its
     entries ("1. ชื่อเรื่อง") when there are more columns beside it."""
     if any(_LEADER.search(text) for column in columns for text in column):
         return True
-    if any(_mostly(_BULLET_ITEM, c) or (c and all(_MARKER.match(t) for t in c)) for c in columns):
+    if any(_mostly(_BULLET_ITEM, c) or _all(_MARKER, c) or _all(_SEPARATOR, c) for c in columns):
         return True
     numbered = [_mostly(_NUMBERED_ITEM, c) for c in columns]
     if all(numbered) or (len(columns) == 2 and any(numbered)):

@@ -13,8 +13,10 @@ first-row cells merged over several columns. A table whose last row reaches the 
 of a page and whose columns reappear at the top of the next page is one table in two
 parts: each part says so, and a part without its own header row borrows its columns'
 headers from the part before. A borderless table is kept only with a header row set
-apart (by weight, shading, a rule under it, or words over numbers) unless it has three
-columns or more, and is not followed across pages.
+apart (by weight, shading, a rule under it, or words over numbers) or a column of
+numbers; one of two columns needs both, its header shaded or ruled off if it has no
+numbers (a poem's two วรรค under a bold title look like it). It is not followed across
+pages.
 """
 
 from __future__ import annotations
@@ -305,33 +307,57 @@ def _ruled_between(rules: list[tuple[float, float, float]], top: float, bottom: 
     return covered >= RULE_SHARE * (box[2] - box[0])
 
 
-def _borderless_draft(page: pymupdf.Page, grid: Grid) -> TableDraft | None:
-    """A borderless grid as a draft, with its header rows known; None for a grid of two
-    columns with no header row (too like a list with numbers at the right)."""
-    cells = [DraftCell(c.piece.text, c.row, c.col, c.row_span, c.col_span, c.piece.bold) for c in grid.cells]
-    rules = _horizontal_rules(page)
+def _shade(page: pymupdf.Page, grid: Grid, cells: list[DraftCell]) -> None:
+    """Mark the cells that sit on a shaded rectangle (a shaded header row)."""
     box = pymupdf.Rect(grid.bbox)
     shades = [rect for rect in _shaded(page) if rect.intersects(box) and not rect.contains(box)]
     for cell, source in zip(cells, grid.cells, strict=True):
         x0, y0, x1, y1 = source.piece.box
-        centre = pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)
-        cell.filled = any(rect.contains(centre) for rect in shades)
+        cell.filled = any(rect.contains(pymupdf.Point((x0 + x1) / 2, (y0 + y1) / 2)) for rect in shades)
+
+
+def _apply_rules(page: pymupdf.Page, grid: Grid, cells: list[DraftCell]) -> tuple[list[DraftCell], int, bool]:
+    """The cells and row count after the page's horizontal rules are read, and whether
+    rules part the rows. One rule under a row sets it apart (a header). Rules under every
+    row, or under bands of lines (cells wrapped in every column), part the rows and set
+    none apart; a band becomes one row. (Header rows joined by a merged cell are told
+    apart already: no rule runs through the merged cell.)"""
+    rules = _horizontal_rules(page)
     ruled = [row for row, ((_, bottom), (top, _)) in enumerate(pairwise(grid.row_spans))
              if _ruled_between(rules, bottom, top, grid.bbox)]
-    rows = grid.rows
-    if len(ruled) > 1:
-        # Rules under every row, or under bands of lines (cells wrapped in every column):
-        # they part the rows, and set none apart as a header. (Header rows joined by a
-        # merged cell are already told apart: no rule runs through the merged cell.)
-        if len(ruled) < rows - 1 and not any(c.row_span > 1 for c in cells):
-            cells, rows = _banded(cells, ruled)
-        ruled = []
-    for cell in cells:
-        cell.ruled_below = cell.row in ruled
+    if len(ruled) == 1:
+        for cell in cells:
+            cell.ruled_below = cell.row == ruled[0]
+        return cells, grid.rows, False
+    if len(ruled) > 1 and len(ruled) < grid.rows - 1 and not any(c.row_span > 1 for c in cells):
+        return (*_banded(cells, ruled), True)
+    return cells, grid.rows, len(ruled) > 1
+
+
+def _borderless_draft(page: pymupdf.Page, grid: Grid) -> TableDraft | None:
+    """A borderless grid as a draft with its header rows known, or None when the evidence
+    is too weak: no header row and no column of numbers (verse set in its วรรค looks
+    like that), or two columns without a header row over numbers or drawn apart (a list
+    with numbers at the right, a poem's two วรรค under a bold title)."""
+    cells = [DraftCell(c.piece.text, c.row, c.col, c.row_span, c.col_span, c.piece.bold) for c in grid.cells]
+    _shade(page, grid, cells)
+    cells, rows, rows_ruled = _apply_rules(page, grid, cells)
     heads = header_rows(cells, rows)
-    if grid.cols < 3 and not heads:
+    figures = _figures_column(cells, grid.cols, heads)
+    drawn = rows_ruled or any(c.filled or c.ruled_below for c in cells if c.row < heads)
+    if not (heads or figures) or (grid.cols < 3 and not (heads and (figures or drawn))):
         return None
     return TableDraft(grid.bbox, rows, grid.cols, cells, heads, header_cols(cells, heads, grid.cols))
+
+
+def _figures_column(cells: list[DraftCell], cols: int, first_body_row: int) -> bool:
+    """Is some column of the body mostly numbers? That, or a header row, tells a table
+    from verse set in its วรรค or a form's "label : value" lines."""
+    for col in range(cols):
+        texts = [c.text.strip() for c in cells if c.col == col and c.row >= first_body_row and c.text.strip()]
+        if texts and 2 * sum(bool(_NUMERIC.match(t)) for t in texts) >= len(texts):
+            return True
+    return False
 
 
 def _banded(cells: list[DraftCell], ruled: list[int]) -> tuple[list[DraftCell], int]:

@@ -42,16 +42,24 @@ def test_word_table_without_borders_is_a_table(tmp_path: Path) -> None:
 
 
 def test_rule_under_the_header_marks_the_header_row(tmp_path: Path) -> None:
-    """Plain words over plain words: only the rule says which row is the header."""
+    """Plain words over plain words: only the rule says which row is the header; with no
+    rule and no numbers nothing tells the block from verse, and it stays paragraphs."""
     spec = TableSpec([["วัน", "วิชา", "ห้อง"]],
                      [["วันจันทร์", "เศรษฐศาสตร์", "อาคาร 2"], ["วันอังคาร", "ประวัติศาสตร์", "อาคาร 3"],
                       ["วันพุธ", "เคมี", "อาคาร 1"]], header_style="plain", widths=[100.0, 120.0, 100.0])
     for producer in ("word", "html"):
-        for borders, heads in (("header", 1), ("none", 0)):
-            found = tables_of(open_document(borderless_pdf(tmp_path / f"{producer}{borders}.pdf", spec, producer,
-                                                           borders)).page(1))
-            assert [t.header_rows for t in found] == [heads], (producer, borders)
-            assert cells_of(found[0]) == spec.truth()
+        ruled = tables_of(open_document(borderless_pdf(tmp_path / f"{producer}.pdf", spec, producer, "header")).page(1))
+        assert [t.header_rows for t in ruled] == [1], producer
+        assert cells_of(ruled[0]) == spec.truth()
+        bare = borderless_pdf(tmp_path / f"{producer}-bare.pdf", spec, producer, "none")
+        assert_no_table(bare)
+
+
+def test_no_header_row_but_a_column_of_figures(tmp_path: Path) -> None:
+    spec = TableSpec([], [["วันจันทร์", "เศรษฐศาสตร์", "120"], ["วันอังคาร", "ประวัติศาสตร์", "95"],
+                          ["วันพุธ", "เคมี", "40"]], header_style="plain", widths=[100.0, 120.0, 100.0])
+    (table,) = tables_of(open_document(borderless_pdf(tmp_path / "f.pdf", spec, "word", "none")).page(1))
+    assert table.header_rows == 0 and cells_of(table) == spec.truth()
 
 
 def test_rules_between_all_rows_set_no_header_apart(tmp_path: Path) -> None:
@@ -80,14 +88,20 @@ def test_rules_between_rows_of_wrapped_cells_make_one_row_each(tmp_path: Path) -
     assert cells_of(table) == [(r, c, t.replace("\n", "")) for r, c, t in WRAPPED.truth()]
 
 
-def test_two_columns_need_a_header_row(tmp_path: Path) -> None:
-    """Two columns of words with nothing setting a header apart read like a list."""
+def test_two_columns_need_a_header_row_and_figures_or_a_drawn_header(tmp_path: Path) -> None:
+    """Two columns of words read like a list, or verse under a bold title; with a rule
+    under a header, or a header over numbers, they are a table."""
     pairs = [["วันจันทร์", "เศรษฐศาสตร์"], ["วันอังคาร", "ประวัติศาสตร์"], ["วันพุธ", "เคมี"], ["วันศุกร์", "ฟิสิกส์"]]
     plain = TableSpec([], pairs, widths=[120.0, 120.0])
-    assert not tables_of(open_document(borderless_pdf(tmp_path / "p.pdf", plain, "word", "none")).page(1))
-    headed = TableSpec([["วัน", "วิชา"]], pairs, header_style="bold", widths=[120.0, 120.0])
-    (table,) = tables_of(open_document(borderless_pdf(tmp_path / "h.pdf", headed, "word", "none")).page(1))
-    assert table.header_rows == 1 and cells_of(table) == headed.truth()
+    assert_no_table(borderless_pdf(tmp_path / "p.pdf", plain, "word", "none"))
+    bold = TableSpec([["วัน", "วิชา"]], pairs, header_style="bold", widths=[120.0, 120.0])
+    assert_no_table(borderless_pdf(tmp_path / "b.pdf", bold, "word", "none"))
+    (ruled,) = tables_of(open_document(borderless_pdf(tmp_path / "r.pdf", bold, "word", "header")).page(1))
+    assert ruled.header_rows == 1 and cells_of(ruled) == bold.truth()
+    prices = TableSpec([["สินค้า", "ราคา"]], [[a, b] for a, b, _ in PRICES.body], header_style="plain",
+                       widths=[120.0, 100.0])
+    (table,) = tables_of(open_document(borderless_pdf(tmp_path / "n.pdf", prices, "html", "none")).page(1))
+    assert table.header_rows == 1 and cells_of(table) == prices.truth()
 
 
 def test_group_heading_over_two_columns(tmp_path: Path) -> None:
@@ -201,3 +215,29 @@ def test_lists_are_not_tables(tmp_path: Path) -> None:
     # Bullet items set in columns.
     boxes = [(60 + 160 * c, 80 + 22 * r, f"• {items[(r + c) % 5]}") for r in range(4) for c in range(3)]
     assert_no_table(text_page(tmp_path / "bullets.pdf", boxes))
+
+
+def test_poems_and_label_value_lines_are_not_tables(tmp_path: Path) -> None:
+    """Thai verse set in its วรรค (กาพย์ฉบัง: three to a line; กลอน: two, under a bold
+    title) and a form's "label : value" lines line up like columns, but are not tables."""
+    chabang = [("ทุกคนควรรักษาธรรม", "ไม่ทำชั่วช้า", "ชีวิตจะสุขสันต์พลัน"),
+               ("ขยันหมั่นเพียรทุกวัน", "เรียนรู้ร่วมกัน", "มีน้ำใจให้แก่กัน"),
+               ("รักชาติศาสน์กษัตริย์", "ยึดมั่นซื่อสัตย์", "ประพฤติดีทุกวันไป"),
+               ("ช่วยเหลือผู้อื่นด้วยใจ", "ไม่หวังสิ่งใด", "สังคมสงบร่มเย็น")]
+    draw = [(60 + 150 * c, 100 + 22 * r, text) for r, line in enumerate(chabang) for c, text in enumerate(line)]
+    assert_no_table(text_page(tmp_path / "chabang.pdf", draw))
+    klon = [("ถึงบางพูดพูดดีเป็นศรีศักดิ์", "มีคนรักรสถ้อยอร่อยจิต"),
+            ("แม้นพูดชั่วตัวตายทำลายมิตร", "จะชอบผิดในมนุษย์เพราะพูดจา"),
+            ("อันความรู้รู้กระจ่างแต่อย่างเดียว", "แต่ให้เชี่ยวชาญเถิดจะเกิดผล"),
+            ("ถึงเรียนรู้ครูบาทั้งสามี", "จงรู้ที่ถ้อยคำให้ฉ่ำใจ")]
+    writer = RuledWriter()
+    writer.text(80, "นิราศภูเขาทอง", bold=True, x=60)
+    writer.text(80, "สุนทรภู่", bold=True, x=300)
+    for r, pair in enumerate(klon):
+        for c, text in enumerate(pair):
+            writer.text(102 + 22 * r, text, size=14, x=60 + 240 * c)
+    assert_no_table(writer.save(tmp_path / "klon.pdf"))
+    fields = [("ชื่อ", ":", "นายสมชาย ใจดี"), ("รหัสนักศึกษา", ":", "6401234567"), ("คณะ", ":", "เศรษฐศาสตร์"),
+              ("สาขาวิชา", ":", "เศรษฐศาสตร์การเงิน")]
+    draw = [(x, 100 + 22 * r, text) for r, row in enumerate(fields) for x, text in zip((60, 170, 185), row, strict=True)]
+    assert_no_table(text_page(tmp_path / "fields.pdf", draw))
