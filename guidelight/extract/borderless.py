@@ -357,12 +357,16 @@ def find_grids(lines: list[Line], split: Callable[[Line], list[Line]]) -> list[G
     """The borderless tables among a page's lines (those no ruled table took).
 
     MuPDF sometimes sets two cells of a row as one line; when a block of rows is not a
-    grid as it stands, its lines are ``split`` at wide gaps and the block is tried again.
+    grid as it stands, the lines of its rows with fewer pieces than the fullest row are
+    ``split`` at wide gaps (reading a line again is slow) and the block is tried again.
     """
     found = []
     for run, grid in _grids(lines):
-        if grid is None:
-            parts = [part for row in run for piece in row for line in piece.lines for part in split(line)]
+        most = max(len(row) for row in run)
+        leaders = any(_LEADER.search(p.text) for row in run for p in row)  # refused however split
+        if grid is None and not leaders and any(len(row) < most for row in run):
+            parts = [part for row in run for piece in row for line in piece.lines
+                     for part in (split(line) if len(row) < most else (line,))]
             grid = next((again for _, again in _grids(parts) if again is not None), None)
         if grid is not None:
             found.append(grid)

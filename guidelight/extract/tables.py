@@ -378,38 +378,54 @@ def _banded(cells: list[DraftCell], ruled: list[int]) -> tuple[list[DraftCell], 
     return list(bands.values()), len(ruled) + 1
 
 
-def _split_at_gaps(page: pymupdf.Page, read: LineReader, line: Line) -> list[Line]:
-    """The line read again in parts wherever its words are a column gap apart, each part
-    boxed by its words (a line's own box takes in the spaces at its ends)."""
-    shave = 0.2 * line.height  # not the marks of the lines above and below
-    band = pymupdf.Rect(line.x0, line.y0 + shave, line.x1, line.y1 - shave)
-    parts: list[list[float]] = []
-    for x0, _, x1, *_ in sorted(page.get_text("words", clip=band), key=lambda w: w[0]):
-        if parts and x0 - parts[-1][1] < MIN_GAP * line.size:
-            parts[-1][1] = max(parts[-1][1], x1)
-        else:
-            parts.append([x0, x1])
-    if len(parts) < 2:
-        return [line]
-    # Each part is read up to the middle of the gaps beside it (a mark may reach
-    # outside its letter's box), and a little beyond the line's own ends.
-    reach = MIN_GAP * line.size / 2
-    cuts = [line.x0 - reach, *((a[1] + b[0]) / 2 for a, b in pairwise(parts)), line.x1 + reach]
-    pieces = []
-    for (left, right), (x0, x1) in zip(pairwise(cuts), parts, strict=True):
-        found = [ln for ln in merge_rows(read(page, pymupdf.Rect(left, line.y0, right, line.y1)))
-                 if abs(ln.baseline - line.baseline) < 0.35 * line.size]
-        if len(found) != 1:
+@dataclass
+class _LineSplitter:
+    """Reads a line again in parts wherever its words are a column gap apart, each part
+    boxed by its words (a line's own box takes in the spaces at its ends). The page's
+    words are listed once, and only when a line is first asked about."""
+
+    page: pymupdf.Page
+    read: LineReader
+    _words: list[tuple[float, ...]] | None = None
+
+    def _words_on(self, line: Line) -> list[tuple[float, ...]]:
+        if self._words is None:
+            self._words = [tuple(w[:4]) for w in self.page.get_text("words")]
+        shave = 0.2 * line.height  # not the marks of the lines above and below
+        return sorted(
+            (w for w in self._words
+             if line.x0 <= (w[0] + w[2]) / 2 <= line.x1 and line.y0 + shave <= (w[1] + w[3]) / 2 <= line.y1 - shave),
+            key=lambda w: w[0],
+        )
+
+    def __call__(self, line: Line) -> list[Line]:
+        parts: list[list[float]] = []
+        for x0, _, x1, _ in self._words_on(line):
+            if parts and x0 - parts[-1][1] < MIN_GAP * line.size:
+                parts[-1][1] = max(parts[-1][1], x1)
+            else:
+                parts.append([x0, x1])
+        if len(parts) < 2:
             return [line]
-        pieces.append(replace(found[0], x0=x0, x1=x1))
-    return pieces
+        # Each part is read up to the middle of the gaps beside it (a mark may reach
+        # outside its letter's box), and a little beyond the line's own ends.
+        reach = MIN_GAP * line.size / 2
+        cuts = [line.x0 - reach, *((a[1] + b[0]) / 2 for a, b in pairwise(parts)), line.x1 + reach]
+        pieces = []
+        for (left, right), (x0, x1) in zip(pairwise(cuts), parts, strict=True):
+            found = [ln for ln in merge_rows(self.read(self.page, pymupdf.Rect(left, line.y0, right, line.y1)))
+                     if abs(ln.baseline - line.baseline) < 0.35 * line.size]
+            if len(found) != 1:
+                return [line]
+            pieces.append(replace(found[0], x0=x0, x1=x1))
+        return pieces
 
 
 def _borderless(page: pymupdf.Page, lines: list[Line], read: LineReader) -> tuple[list[TableDraft], set[int]]:
     """The page's borderless tables and the ids of the lines they hold."""
     drafts: list[TableDraft] = []
     used: set[int] = set()
-    for grid in find_grids(lines, lambda line: _split_at_gaps(page, read, line)):
+    for grid in find_grids(lines, _LineSplitter(page, read)):
         draft = _borderless_draft(page, grid)
         if draft is None:
             continue
