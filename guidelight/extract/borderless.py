@@ -28,6 +28,7 @@ MAX_SPACING = 2.2  # of the font size: rows further apart than this are not one 
 SPACING_SPREAD = 1.5  # the space between two rows at most this times the block's usual space
 SPACING_SLACK = 0.3  # of the font size, allowed on top (rows set close together vary by points)
 WRAP_STEP = 1.45  # of the font size: a line this close below a row may be its cells' wrapped text
+WRAP_SHARE = 0.85  # ...as may one nearer than this share of the step between the rows above
 CENTRED_LOW = 0.3  # a line centred between two rows lies between 0.3 and 0.7 of the way down
 MAX_HEADER_STEP = 4.5  # of the font size: the most two header rows' baselines are apart
 ROW_TOLERANCE = 0.35  # of the font size: pieces of one row share a baseline this closely
@@ -127,28 +128,42 @@ def _lines_by_baseline(lines: list[Line]) -> list[list[Line]]:
     return [sorted(row, key=lambda ln: ln.x0) for row in rows]
 
 
-def _wrapped(row: list[Piece], below: list[Line]) -> list[Piece] | None:
+def _wrapped(row: list[Piece], below: list[Line], pitch: float) -> list[Piece] | None:
     """The row with ``below`` taken in as its cells' wrapped text, if every line of it sits
-    just under one piece of a row of several, starting where that piece starts."""
+    under one piece of a row of several, starting where that piece starts and ending
+    before the next, and nearer than rows are to each other: within a line's step, or
+    clearly inside ``pitch``, the step from the row before's last line (fonts with tall
+    lines, paragraphs spaced apart in cells)."""
     if len(row) < 2 or len(below) >= len(row):
         return None
-    last = max(p.lines[-1].baseline for p in row)
-    if below[0].baseline - last > WRAP_STEP * below[0].size:
+    step = below[0].baseline - _last_baseline(row)
+    if step > WRAP_STEP * below[0].size and step >= WRAP_SHARE * pitch:
         return None
     grown = list(row)
     for line in below:
         over = [i for i, p in enumerate(row) if abs(p.x0 - line.x0) <= ALIGN_TOLERANCE]
         if len(over) != 1 or grown[over[0]] is not row[over[0]]:
             return None
+        if over[0] + 1 < len(row) and line.x1 > row[over[0] + 1].x0:
+            return None  # wrapped text stays in its own column
         grown[over[0]] = Piece((*row[over[0]].lines, line))
     return grown
+
+
+def _first_baseline(row: list[Piece]) -> float:
+    return min(p.lines[0].baseline for p in row)
+
+
+def _last_baseline(row: list[Piece]) -> float:
+    return max(p.lines[-1].baseline for p in row)
 
 
 def _rows(lines: list[Line]) -> list[list[Piece]]:
     """The page's rows of pieces, top to bottom, with a cell's wrapped lines kept in its piece."""
     rows: list[list[Piece]] = []
     for group in _lines_by_baseline(lines):
-        grown = _wrapped(rows[-1], group) if rows else None
+        pitch = _first_baseline(rows[-1]) - _last_baseline(rows[-2]) if len(rows) > 1 and len(rows[-2]) > 1 else 0.0
+        grown = _wrapped(rows[-1], group, pitch) if rows else None
         if grown is not None:
             rows[-1] = grown
         else:

@@ -87,6 +87,21 @@ def test_rules_between_rows_of_wrapped_cells_make_one_row_each(tmp_path: Path) -
     assert cells_of(table) == [(r, c, t.replace("\n", "")) for r, c, t in WRAPPED.truth()]
 
 
+def test_wrapped_cell_spaced_like_a_tall_font_stays_in_its_row(tmp_path: Path) -> None:
+    """Writer with a Thai font of tall lines and Word's space after each paragraph: a
+    cell's wrapped line lies two font sizes below its first, rows three apart."""
+    writer = RuledWriter()
+    rows = [("วิชา", "หน่วยกิต", "ห้อง"), ("Microeconomics", "3", "ห้อง 301"), ("ภาษาไทย", "2", "ห้อง 302"),
+            ("ประวัติศาสตร์", "3", "ห้อง 303")]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            writer.text(100 + 34 * r, text, bold=r == 0, size=11, x=60 + 130 * c)
+    writer.text(100 + 34 + 24, "and Statistics", size=11, x=60)  # the first body cell, wrapped
+    (table,) = tables_of(open_document(writer.save(tmp_path / "tall.pdf")).page(1))
+    assert (table.rows, table.header_rows) == (4, 1)
+    assert table.cell_at(1, 0).text == "Microeconomics and Statistics"
+
+
 def test_two_columns_need_a_header_row_and_figures_or_a_drawn_header(tmp_path: Path) -> None:
     """Two columns of words read like a list, or verse under a bold title; with a rule
     under a header, or a header over numbers, they are a table."""
