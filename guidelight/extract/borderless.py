@@ -6,9 +6,13 @@ such a table is recognised from its text alone, and only on strong evidence, bec
 paragraph wrongly made into a table is worse than a table read as lines: at least three
 consecutive rows at an even pitch, each with at least two short pieces of text; columns
 separated by gaps no line of the block crosses, each column's pieces aligned on the
-left, the right or the centre; no dot leaders (a table of contents), no column of list
-numbers or ascending page numbers beside the text. A grid of two columns is weaker
-evidence than three: the caller keeps it only when a header row is set apart.
+left, the right or the centre; no dot leaders (a table of contents), no bullets, no
+column of list numbers, colons or ascending page numbers beside the text, no columns of
+running text. The caller (``tables``) also asks for a header row or a column of numbers,
+and more of a grid of two columns.
+
+A cell's wrapped lines stay in its piece, and a header cell centred over two rows joins
+the upper one; the rules drawn between rows, if any, are read by the caller.
 """
 
 from __future__ import annotations
@@ -185,7 +189,7 @@ def _fold_centred(rows: list[list[Piece]]) -> list[list[Piece]]:
     while i < len(rows):
         if folded and i + 1 < len(rows):
             upper, middle, lower = folded[-1], rows[i], rows[i + 1]
-            base = [min(p.lines[0].baseline for p in row) for row in (upper, middle, lower)]
+            base = [_first_baseline(row) for row in (upper, middle, lower)]
             share = (base[1] - base[0]) / max(base[2] - base[0], 1e-6)
             size = max(p.size for p in middle)
             if (CENTRED_LOW <= share <= 1 - CENTRED_LOW and base[2] - base[0] <= MAX_HEADER_STEP * size
