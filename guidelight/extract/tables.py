@@ -14,9 +14,9 @@ of a page and whose columns reappear at the top of the next page is one table in
 parts: each part says so, and a part without its own header row borrows its columns'
 headers from the part before. A borderless table is kept only with a header row set
 apart (by weight, shading, a rule under it, or words over numbers) or a column of
-numbers; one of two columns needs both, its header shaded or ruled off if it has no
-numbers (a poem's two วรรค under a bold title look like it). It is not followed across
-pages.
+numbers; one of two columns needs a header row and, besides, a column of numbers or
+something drawn (a shaded or ruled-off header, rules between the rows): a poem's two
+วรรค under a bold title look like it otherwise. It is not followed across pages.
 """
 
 from __future__ import annotations
