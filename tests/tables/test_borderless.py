@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pymupdf
 
+from guidelight.core.tables import spoken_table
 from guidelight.extract.pdf import open_document
 from tests.tables.tablegen import REGULAR, RuledWriter, TableSpec, fitted, html_pdf, html_table
 from tests.tables.test_tables import MERGED, PRICES, cells_of, measure, ruled_pdf, tables_of
@@ -38,6 +39,14 @@ def test_word_table_without_borders_is_a_table(tmp_path: Path) -> None:
     assert cells_of(table) == PRICES.truth()
     assert page.text.startswith("ตารางทดสอบ") and page.text.endswith("ข้อความหลังตาราง")
     assert table.column_header(1) == "ราคา"
+
+
+def test_borderless_table_is_spoken_with_its_column_headers(tmp_path: Path) -> None:
+    page = open_document(borderless_pdf(tmp_path / "s.pdf", PRICES, "html", "header")).page(1)
+    (table,) = tables_of(page)
+    lines = [line.text for line in spoken_table(table, "th")]
+    assert lines[:3] == ["ตาราง 4 แถว 3 คอลัมน์", "หัวคอลัมน์: สินค้า, ราคา, จำนวน",
+                         "แถว 1: สินค้า: ข้าวสาร, ราคา: 150 บาท, จำนวน: 2"]
 
 
 def test_rule_under_the_header_marks_the_header_row(tmp_path: Path) -> None:
