@@ -1,7 +1,7 @@
 """Start the desktop app: ``guidelight`` or ``guidelight FILE.pdf``.
 
 Start-up is kept lean because a student waits for it every time: the window is shown
-and takes keys first; only once it is drawn do the background jobs begin (the last
+and takes keys first; only then do the background jobs begin (the last
 document, opened on a worker thread that imports the PDF engine and the Thai segmenter,
 and the speech engine, loaded on its own thread).
 """
@@ -143,13 +143,13 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     paths = [a for a in argv if not a.startswith("-")]
 
     def begin() -> None:
-        """Background start-up, once the window is drawn (``after_first_frame``)."""
+        """Background start-up, once the window takes keys (``after_ready_for_keys``)."""
         if paths:
             window.open_path(paths[0])
+            services.speaker.start_loading()
         else:
-            window.restore_last()  # looked up on a worker thread
+            window.restore_last(then=services.speaker.start_loading)  # one thread at a time
         window.greet()
-        services.speaker.start_loading()
         # Then the PDF engine and the Thai models, so the first document opens without
         # their wait, and whether the desktop's look changed since it was remembered.
         QTimer.singleShot(WARM_UP_DELAY_MS, lambda: window.runner.run(warm_up, lambda _: None, lambda _: None))
@@ -157,7 +157,7 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
         if os.environ.get(READY_ENV):
             report_when_ready(app, window)
 
-    window.after_first_frame(begin)
+    window.after_ready_for_keys(begin)
     return app, window, services
 
 
