@@ -112,13 +112,15 @@ class GridCell:
 
 @dataclass(frozen=True)
 class Grid:
-    """A borderless table found on a page: its box, size, cells and its rows' tops and bottoms."""
+    """A borderless table found on a page: its box, size, cells, its rows' tops and
+    bottoms and its columns' left edges."""
 
     bbox: Box
     rows: int
     cols: int
     cells: tuple[GridCell, ...]
     row_spans: tuple[tuple[float, float], ...]
+    column_x: tuple[float, ...]
 
 
 def _lines_by_baseline(lines: list[Line]) -> list[list[Line]]:
@@ -363,7 +365,7 @@ def _grid(rows: list[list[Piece]]) -> Grid | None:
         max(c.piece.x1 for c in cells), max(c.piece.bottom for c in cells),
     )
     spans = tuple((min(p.top for p in row), max(p.bottom for p in row)) for row in rows)
-    return Grid(bbox, len(rows), len(columns), cells, spans)
+    return Grid(bbox, len(rows), len(columns), cells, spans, tuple(x0 for x0, _ in columns))
 
 
 def _grids(lines: list[Line]) -> Iterator[tuple[list[list[Piece]], Grid | None]]:

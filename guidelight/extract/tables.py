@@ -78,6 +78,7 @@ class TableDraft:
     continued: bool = False
     continues: bool = False
     inherited_headers: tuple[str, ...] = ()
+    ruled: bool = True  # found from its ruling lines, else from its aligned text
 
     def paragraph(self, offset: int, repairs: Counter[str]) -> tuple[str, Paragraph] | None:
         """The table as a paragraph at ``offset`` of its page: its text (non-empty cells,
@@ -334,20 +335,44 @@ def _apply_rules(page: pymupdf.Page, grid: Grid, cells: list[DraftCell]) -> tupl
     return cells, grid.rows, len(ruled) > 1
 
 
-def _borderless_draft(page: pymupdf.Page, grid: Grid) -> TableDraft | None:
-    """A borderless grid as a draft with its header rows known, or None when the evidence
-    is too weak: no header row and no column of numbers (verse set in its วรรค looks
-    like that), or two columns without a header row over numbers or drawn apart (a list
-    with numbers at the right, a poem's two วรรค under a bold title)."""
+@dataclass(frozen=True)
+class Shape:
+    """Where a table stands on its page and where its columns start; ``sure`` is False
+    for a borderless grid not yet known to be a table (it may go on from the page before)."""
+
+    box: Box
+    columns: tuple[float, ...]
+    sure: bool = True
+
+
+Shapes = dict[int, list[Shape]]
+
+
+@dataclass
+class _Loose:
+    """A borderless grid made a draft: how sure it is a table on its own, and its shape."""
+
+    draft: TableDraft
+    convincing: bool
+    shape: Shape
+    lines: set[int]
+
+
+def _borderless_draft(page: pymupdf.Page, grid: Grid) -> tuple[TableDraft, bool]:
+    """A borderless grid as a draft with its header rows known, and whether it is a table
+    on its own evidence. It is not without a header row or a column of numbers (verse set
+    in its วรรค looks like that), nor as two columns without a header row over numbers or
+    drawn apart (a list with numbers at the right, a poem's two วรรค under a bold title);
+    such a grid can still be the rest of a table begun on the page before."""
     cells = [DraftCell(c.piece.text, c.row, c.col, c.row_span, c.col_span, c.piece.bold) for c in grid.cells]
     _shade(page, grid, cells)
     cells, rows, rows_ruled = _apply_rules(page, grid, cells)
     heads = header_rows(cells, rows)
     figures = _figures_column(cells, grid.cols, heads)
     drawn = rows_ruled or any(c.filled or c.ruled_below for c in cells if c.row < heads)
-    if not (heads or figures) or (grid.cols < 3 and not (heads and (figures or drawn))):
-        return None
-    return TableDraft(grid.bbox, rows, grid.cols, cells, heads, header_cols(cells, heads, grid.cols))
+    convincing = bool(heads or figures) and (grid.cols >= 3 or bool(heads and (figures or drawn)))
+    draft = TableDraft(grid.bbox, rows, grid.cols, cells, heads, header_cols(cells, heads, grid.cols), ruled=False)
+    return draft, convincing
 
 
 def _figures_column(cells: list[DraftCell], cols: int, first_body_row: int) -> bool:
@@ -421,17 +446,14 @@ class _LineSplitter:
         return pieces
 
 
-def _borderless(page: pymupdf.Page, lines: list[Line], read: LineReader) -> tuple[list[TableDraft], set[int]]:
-    """The page's borderless tables and the ids of the lines they hold."""
-    drafts: list[TableDraft] = []
-    used: set[int] = set()
+def _borderless(page: pymupdf.Page, lines: list[Line], read: LineReader) -> list[_Loose]:
+    """The page's borderless grids as drafts, with the ids of the lines each holds."""
+    found = []
     for grid in find_grids(lines, _LineSplitter(page, read)):
-        draft = _borderless_draft(page, grid)
-        if draft is None:
-            continue
-        drafts.append(draft)
-        used |= {id(line) for line in lines if _inside(line, grid.bbox)}
-    return drafts, used
+        draft, convincing = _borderless_draft(page, grid)
+        held = {id(line) for line in lines if _inside(line, grid.bbox)}
+        found.append(_Loose(draft, convincing, Shape(grid.bbox, grid.column_x, convincing), held))
+    return found
 
 
 @dataclass
@@ -445,7 +467,8 @@ class TableFinder:
 
     doc: pymupdf.Document
     read_lines: LineReader
-    _shapes: dict[int, list[tuple[Box, tuple[float, ...]]]] = field(default_factory=dict)
+    _ruled_shapes: Shapes = field(default_factory=dict)
+    _loose_shapes: Shapes = field(default_factory=dict)
     _last_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def _raw_tables(self, page: pymupdf.Page) -> list[Any]:
@@ -459,60 +482,95 @@ class TableFinder:
             return []
         return [t for t in found if t.row_count >= 2 and t.col_count >= 2]
 
-    def shapes(self, number: int) -> list[tuple[Box, tuple[float, ...]]]:
-        """Box and column edges of each table on page ``number`` (1-based)."""
-        if number not in self._shapes:
-            tables = self._raw_tables(self.doc[number - 1])
-            self._shapes[number] = [(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
-        return self._shapes[number]
+    def shapes(self, number: int, ruled: bool) -> list[Shape]:
+        """The ruled, or the borderless, tables on page ``number`` (1-based); on a page
+        not read yet, also the borderless grids at its top that would be tables if they
+        go on from the page before (not sure: a table cannot go on from them). Only a
+        borderless table needs the other page's lines read, so ruled ones are kept apart."""
+        if number not in self._ruled_shapes:
+            self._ruled_shapes[number] = [Shape(tuple(t.bbox), tuple(_column_x(t)))
+                                          for t in self._raw_tables(self.doc[number - 1])]
+        if ruled:
+            return self._ruled_shapes[number]
+        if number not in self._loose_shapes:
+            page = self.doc[number - 1]
+            boxes = [shape.box for shape in self._ruled_shapes[number]]
+            rest = [ln for ln in self.read_lines(page, None) if not any(_inside(ln, box) for box in boxes)]
+            top = EDGE_SHARE * page.rect.height
+            self._loose_shapes[number] = [loose.shape for loose in _borderless(page, rest, self.read_lines)
+                                          if loose.convincing or loose.shape.box[1] <= top]
+        return self._loose_shapes[number]
 
-    def _joins(self, upper: int, lower: int) -> bool:
-        """Does the last table on page ``upper`` go on as the first on page ``lower``?"""
+    def _joins(self, upper: int, lower: int, ruled: bool) -> bool:
+        """Does the last (ruled or borderless) table on page ``upper`` go on as the first
+        on page ``lower``?"""
         if not 1 <= upper < lower <= self.doc.page_count:
             return False
-        above, below = self.shapes(upper), self.shapes(lower)
+        above, below = [s for s in self.shapes(upper, ruled) if s.sure], self.shapes(lower, ruled)
         if not above or not below:
             return False
-        (box_a, cols_a), (box_b, cols_b) = max(above, key=lambda s: s[0][3]), min(below, key=lambda s: s[0][1])
+        last, first = max(above, key=lambda s: s.box[3]), min(below, key=lambda s: s.box[1])
+        (box_a, cols_a), (box_b, cols_b) = (last.box, last.columns), (first.box, first.columns)
         height_a, height_b = self.doc[upper - 1].rect.height, self.doc[lower - 1].rect.height
         return (
             box_a[3] >= height_a * (1 - EDGE_SHARE)
             and box_b[1] <= height_b * EDGE_SHARE
             and len(cols_a) == len(cols_b)
-            and all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(cols_a, cols_b, strict=True))
+            # the same columns, perhaps moved as a whole (a book's mirrored margins)
+            and all(abs((a - cols_a[0]) - (b - cols_b[0])) <= COLUMN_TOLERANCE
+                    for a, b in zip(cols_a, cols_b, strict=True))
         )
 
     def find(self, page: pymupdf.Page, number: int, lines: list[Line]) -> tuple[list[TableDraft], list[Line]]:
-        """The page's tables, and the lines left for the paragraphs (those outside them)."""
-        drafts, used = self._ruled(page, number, lines)
-        rest = [ln for ln in lines if id(ln) not in used]
-        loose, taken = _borderless(page, rest, self.read_lines)
-        return drafts + loose, [ln for ln in rest if id(ln) not in taken]
-
-    def _ruled(self, page: pymupdf.Page, number: int, lines: list[Line]) -> tuple[list[TableDraft], set[int]]:
-        """The page's ruled tables, marked where they run on from or onto another page,
-        and the ids of the lines they hold."""
+        """The page's tables, marked where they run on from or onto another page, and the
+        lines left for the paragraphs (those outside them)."""
         tables = self._raw_tables(page)
-        self._shapes[number] = [(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
+        self._ruled_shapes[number] = [Shape(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
+        self._loose_shapes[number] = []
+        drafts, used = self._ruled(page, tables, lines)
+        for loose in _borderless(page, [ln for ln in lines if id(ln) not in used], self.read_lines):
+            if loose.convincing or self._goes_on(number, loose):
+                self._loose_shapes[number].append(replace(loose.shape, sure=True))
+                drafts.append(loose.draft)
+                used |= loose.lines
+        if drafts:
+            self._mark_parts(number, sorted(drafts, key=lambda d: (d.bbox[1], d.bbox[0])))
+        return drafts, [ln for ln in lines if id(ln) not in used]
+
+    def _goes_on(self, number: int, loose: _Loose) -> bool:
+        """Is a borderless grid too weak to be a table on its own (no header row of its
+        own, typically) the rest of a table at the foot of the page before?"""
+        if loose.shape.box[1] > EDGE_SHARE * self.doc[number - 1].rect.height:
+            return False
+        shapes = self._loose_shapes[number]
+        shapes.append(loose.shape)
+        try:
+            return self._joins(number - 1, number, ruled=False)
+        finally:
+            shapes.remove(loose.shape)
+
+    def _ruled(self, page: pymupdf.Page, tables: list[Any], lines: list[Line]) -> tuple[list[TableDraft], set[int]]:
+        """The page's ruled tables that hold a grid of text, and the ids of their lines."""
         used: set[int] = set()
-        if not tables:
-            return [], used
         drafts: list[TableDraft] = []
         for table in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
             draft, own = _draft(page, table, lines, self.read_lines)
             if draft.is_grid():
                 drafts.append(draft)
                 used |= own
-        if not drafts:
-            return [], used
+        return drafts, used
+
+    def _mark_parts(self, number: int, drafts: list[TableDraft]) -> None:
+        """Mark the first and last tables where they run on from or onto another page;
+        a part without its own header row borrows the one before's column headers."""
         first = drafts[0]
         last = max(drafts, key=lambda d: d.bbox[3])
-        first.continued = self._joins(number - 1, number)
-        last.continues = self._joins(number, number + 1)
+        height = self.doc[number - 1].rect.height  # (the other page is looked at only when needed)
+        first.continued = first.bbox[1] <= EDGE_SHARE * height and self._joins(number - 1, number, first.ruled)
+        last.continues = last.bbox[3] >= (1 - EDGE_SHARE) * height and self._joins(number, number + 1, last.ruled)
         if first.continued and not first.header_rows:
             first.inherited_headers = self._headers_of_last_table(number - 1)
         self._last_headers[number] = last.header_texts()
-        return drafts, used
 
     def _headers_of_last_table(self, number: int) -> tuple[str, ...]:
         """Column headers of the last table on page ``number``, reading that page if needed."""

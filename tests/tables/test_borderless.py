@@ -14,8 +14,8 @@ import pymupdf
 
 from guidelight.core.tables import spoken_table
 from guidelight.extract.pdf import open_document
-from tests.tables.tablegen import REGULAR, RuledWriter, TableSpec, fitted, html_pdf, html_table
-from tests.tables.test_tables import MERGED, PRICES, cells_of, measure, ruled_pdf, tables_of
+from tests.tables.tablegen import REGULAR, WORDS, RuledWriter, TableSpec, fitted, html_pdf, html_table
+from tests.tables.test_tables import MERGED, PRICES, cells_of, crossing_pdf, measure, ruled_pdf, tables_of
 
 PROSE = (
     "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัดอย่างไร "
@@ -47,6 +47,23 @@ def test_borderless_table_is_spoken_with_its_column_headers(tmp_path: Path) -> N
     lines = [line.text for line in spoken_table(table, "th")]
     assert lines[:3] == ["ตาราง 4 แถว 3 คอลัมน์", "หัวคอลัมน์: สินค้า, ราคา, จำนวน",
                          "แถว 1: สินค้า: ข้าวสาร, ราคา: 150 บาท, จำนวน: 2"]
+
+
+def test_borderless_table_over_a_page_break_keeps_its_headers(tmp_path: Path) -> None:
+    """Prices (a column of numbers) and a two-column list of words under a bold, ruled-off
+    header: the part on page 2 has no header row of its own, and the words alone would not
+    be a table, but it goes on from the table at the foot of page 1 (even moved by a
+    book's mirrored margins)."""
+    words = TableSpec([["วัน", "วิชา"]], [[f"วันที่ {i}", f"วิชา{WORDS[i]}"] for i in range(12)], header_style="bold",
+                      widths=[150.0, 200.0])
+    for name, spec, borders, shift in (("prices", None, "none", 0.0), ("words", words, "header", 14.0)):
+        path, made = crossing_pdf(tmp_path / f"{name}.pdf", False, spec, borders, shift)
+        doc = open_document(path, use_cache=False)
+        (first,) = tables_of(doc.page(1))
+        (second,) = tables_of(doc.page(2))
+        assert first.continues and second.continued and not second.header_rows, name
+        assert second.borrowed_headers == tuple(made.header[0]), name
+        assert [c.text for c in second.cells] == [t for row in made.body[8:] for t in row], name
 
 
 def test_rule_under_the_header_marks_the_header_row(tmp_path: Path) -> None:
@@ -238,6 +255,15 @@ def test_poems_and_label_value_lines_are_not_tables(tmp_path: Path) -> None:
                ("ช่วยเหลือผู้อื่นด้วยใจ", "ไม่หวังสิ่งใด", "สังคมสงบร่มเย็น")]
     draw = [(60 + 150 * c, 100 + 22 * r, text) for r, line in enumerate(chabang) for c, text in enumerate(line)]
     assert_no_table(text_page(tmp_path / "chabang.pdf", draw))
+    writer = RuledWriter()  # verse from the foot of one page to the top of the next: not a table going on
+    for page in range(2):
+        for r in range(34):
+            for c, text in enumerate(chabang[r % 4]):
+                writer.text(60 + 22 * r, text, size=14, x=60 + 150 * c)
+        if page == 0:
+            writer.new_page()
+    doc = open_document(writer.save(tmp_path / "verse.pdf"), use_cache=False)
+    assert not tables_of(doc.page(2)) and not tables_of(doc.page(1))
     klon = [("ถึงบางพูดพูดดีเป็นศรีศักดิ์", "มีคนรักรสถ้อยอร่อยจิต"),
             ("แม้นพูดชั่วตัวตายทำลายมิตร", "จะชอบผิดในมนุษย์เพราะพูดจา"),
             ("อันความรู้รู้กระจ่างแต่อย่างเดียว", "แต่ให้เชี่ยวชาญเถิดจะเกิดผล"),

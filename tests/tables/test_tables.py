@@ -97,17 +97,21 @@ def test_merged_header_cells_keep_their_spans(tmp_path: Path) -> None:
         assert table.cell_at(1, 0) is table.cell_at(0, 0)
 
 
-def crossing_pdf(path: Path, repeat_header: bool) -> tuple[Path, TableSpec]:
-    spec = TableSpec(PRICES.header, [[f"สินค้า {i}", f"{10 * i} บาท", str(i)] for i in range(1, 13)],
-                     widths=PRICES.widths)
+def crossing_pdf(path: Path, repeat_header: bool, spec: TableSpec | None = None,
+                 borders: str = "lines", shift: float = 0.0) -> tuple[Path, TableSpec]:
+    """A table of 12 body rows (prices by default): header and 8 rows down to the foot of
+    page 1, the rest at the top of page 2 (``shift`` points to the right, as a book's
+    mirrored margins move it), with or without the header again."""
+    spec = spec or TableSpec(PRICES.header, [[f"สินค้า {i}", f"{10 * i} บาท", str(i)] for i in range(1, 13)],
+                             widths=PRICES.widths)
     writer = RuledWriter()
     writer.text(600, "ตารางราคา", bold=True)
-    writer.table(spec, 612, range(0, 9))  # header + 8 rows down to the foot of page 1
+    writer.table(spec, 612, range(0, 9), borders=borders)
     writer.new_page()
     y = 60.0
     if repeat_header:
-        y = writer.table(spec, y, range(0, 1))
-    bottom = writer.table(spec, y, range(9, 13))
+        y = writer.table(spec, y, range(0, 1), x=60 + shift, borders=borders)
+    bottom = writer.table(spec, y, range(9, 13), x=60 + shift, borders=borders)
     writer.text(bottom + 30, "หลังตาราง")
     return writer.save(path), spec
 
@@ -123,6 +127,15 @@ def test_table_over_a_page_break_is_marked_and_keeps_its_headers(tmp_path: Path)
         assert second.column_header(1) == "ราคา", repeat
         body = [c.text for c in second.cells if c.row >= second.header_rows]
         assert body == [t for row in spec.body[8:] for t in row]
+
+
+def test_table_over_a_page_break_with_mirrored_margins(tmp_path: Path) -> None:
+    """Odd and even pages with different margins: the second part stands 14 points to the
+    right, its columns as far apart as the first part's."""
+    path, _ = crossing_pdf(tmp_path / "mirror.pdf", False, shift=14.0)
+    doc = open_document(path, use_cache=False)
+    (first,), (second,) = tables_of(doc.page(1)), tables_of(doc.page(2))
+    assert first.continues and second.continued and second.column_header(1) == "ราคา"
 
 
 def test_continued_table_borrows_headers_even_when_read_first(tmp_path: Path) -> None:
