@@ -9,20 +9,30 @@ Every confirmation is also put in the status bar, so it can be seen and re-read.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from PySide6 import QtGui
-from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
-# Qt older than 6.8 has no announcements: confirmations then always use the own voice.
-QAccessibleAnnouncementEvent = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
+
+@cache
+def can_announce() -> bool:
+    """Qt older than 6.8 has no announcements: confirmations then always use the own voice.
+
+    Asked on first use, not at import: building PySide's QAccessible types costs ~2 ms
+    of start-up, and with the own voice (the default) they are never needed.
+    """
+    from PySide6 import QtGui
+
+    return hasattr(QtGui, "QAccessibleAnnouncementEvent")
 
 
 def send_to_screen_reader(widget: QWidget, text: str, assertive: bool = False) -> bool:
     """Post an accessibility announcement; False if this Qt cannot."""
-    if QAccessibleAnnouncementEvent is None:
+    if not can_announce():
         return False
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+
     event = QAccessibleAnnouncementEvent(widget, text)
     if assertive:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
@@ -48,7 +58,7 @@ class Announcer:
     def announce(self, text: str, assertive: bool = False) -> None:
         """A confirmation such as "Bookmark added"."""
         self.show(text)
-        if (self.output() in ("voice", "both") or QAccessibleAnnouncementEvent is None) and not (
+        if (self.output() in ("voice", "both") or not can_announce()) and not (
             self.during_reading(text)
         ):
             self.speaker.announce(text)
@@ -63,7 +73,7 @@ class Announcer:
         """
         if before:
             self.show(before)
-        if self.output() in ("voice", "both") or QAccessibleAnnouncementEvent is None:
+        if self.output() in ("voice", "both") or not can_announce():
             first = [self.make_utterance(before, 0, 0)] if before else []
             self.speaker.speak([*first, self.make_utterance(text, page, start)], lambda _event: None)
         if self.output() in ("screen_reader", "both"):

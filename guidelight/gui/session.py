@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any, Protocol
 
-from guidelight.core import navigation, tables
+from guidelight.core import navigation
 from guidelight.core.model import Document, Page, Position
 from guidelight.core.navigation import Span, Unit
 from guidelight.gui.i18n import tr
@@ -266,6 +266,8 @@ class ReadingSession:
     def move_in_table(self, rows: int, cols: int) -> None:
         """Move by cell in the table at the caret and say the cell with its headers, as a
         screen reader does ("แถว 2 คอลัมน์ 3, ราคา: 150 บาท")."""
+        from guidelight.core import tables  # first needed here, not at start-up
+
         doc = self._require_doc()
         if doc is None:
             return
