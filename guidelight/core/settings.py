@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 SPEECH_OUTPUTS = ("voice", "screen_reader", "both")
 THEMES = ("system", "normal", "dark_high_contrast", "light_high_contrast")
 LANGUAGES = ("", "th", "en")  # "" follows the system locale
+# How the reading view shows a table: "grid" draws it; "lines" writes one cell a line, which
+# screen readers read cleanly (a drawn grid is not: see gui/page_document.py);
+# "auto" draws it unless an assistive technology is running.
+TABLE_VIEWS = ("auto", "grid", "lines")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class Settings:
     font_family: str = "Sarabun"
     caret_follows_speech: bool = True
     restore_last_document: bool = True
+    table_view: str = "auto"
     system_look: str = "system"
 
     def validated(self) -> Settings:
@@ -58,6 +63,8 @@ class Settings:
             fixes["speech_output"] = default.speech_output
         if self.theme not in THEMES:
             fixes["theme"] = default.theme
+        if self.table_view not in TABLE_VIEWS:
+            fixes["table_view"] = default.table_view
         if self.system_look not in THEMES or self.system_look == "normal":
             fixes["system_look"] = default.system_look
         if not 80 <= self.rate <= 450:

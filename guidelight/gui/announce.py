@@ -27,6 +27,14 @@ def can_announce() -> bool:
     return hasattr(QtGui, "QAccessibleAnnouncementEvent")
 
 
+def assistive_technology_active() -> bool:
+    """Is a screen reader (or another assistive technology, a magnifier) using the app?
+    Qt knows once one has connected to its accessibility interface."""
+    from PySide6.QtGui import QAccessible
+
+    return QAccessible.isActive()
+
+
 def send_to_screen_reader(widget: QWidget, text: str, assertive: bool = False) -> bool:
     """Post an accessibility announcement; False if this Qt cannot."""
     if not can_announce():

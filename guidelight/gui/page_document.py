@@ -6,6 +6,11 @@ speaks in offsets of the page's text, and the document differs from it: a table 
 boundary character before each cell and after the grid, and a character outside the
 BMP takes two UTF-16 positions. ``OffsetMap`` converts both ways.
 
+A grid is for eyes: Qt's accessible text for it holds a noncharacter (U+FDD0) before each
+cell, its caret moves down a column, and its cells report wrong positions, so Orca reads
+only the first column on Down and says "symbol zero" at cell edges (measured with the real
+Orca). With a screen reader the view writes tables as lines instead (``table_view``).
+
 Imported when the first page is shown, not at start-up: the text-format types it needs
 cost PySide a few milliseconds to build, before the window could take keys.
 """
@@ -134,13 +139,14 @@ def _insert_text(cursor: QTextCursor, offsets: OffsetMap, text: str, start: int,
         cursor.insertText(text[start:end], QTextCharFormat())
 
 
-def fill_document(cursor: QTextCursor, page: Page, colours: Colours) -> OffsetMap:
+def fill_document(cursor: QTextCursor, page: Page, colours: Colours, grids: bool = True) -> OffsetMap:
     """Write ``page`` at ``cursor`` (an empty document): its text, each table paragraph
-    as a grid; returns the map between page offsets and document positions."""
+    as a grid (or, with ``grids`` off, as the page text has it: one cell a line); returns
+    the map between page offsets and document positions."""
     offsets = OffsetMap()
     done = 0
     for para in page.paragraphs:
-        if para.table is not None:
+        if para.table is not None and grids:
             _insert_text(cursor, offsets, page.text, done, para.start)
             _insert_table(cursor, offsets, page.text, para, colours)
             done = para.end + 1  # the line break after the table is the block after the grid

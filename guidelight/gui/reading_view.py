@@ -39,8 +39,10 @@ class ReadingPane(QTextEdit):
     """One page of the document at a time; its interface speaks in page text offsets."""
 
     def __init__(self, parent: QWidget | None, show_status: Callable[[str], None],
-                 on_lone_ctrl: Callable[[], None]) -> None:
+                 on_lone_ctrl: Callable[[], None], table_grids: Callable[[], bool] = lambda: True) -> None:
+        """``table_grids`` says, each time a page is shown, whether its tables are drawn as grids."""
         super().__init__(parent)
+        self.table_grids = table_grids
         self.setReadOnly(True)
         # Without TextSelectableByKeyboard a read-only view has no caret, and arrow keys
         # say nothing in a screen reader (verified with Orca, research notes §2.3).
@@ -67,9 +69,13 @@ class ReadingPane(QTextEdit):
     @colours.setter
     def colours(self, value: Colours) -> None:
         """A new theme redraws the page: table rules and header shading are in its colours."""
-        if value == self._colours:
-            return
-        self._colours = value
+        if value != self._colours:
+            self._colours = value
+            self.redraw()
+
+    def redraw(self) -> None:
+        """Lay the shown page out again (a new theme, tables as grids or lines), keeping
+        the caret and the highlight where they were."""
         if self._page is not None:
             caret = self.caret_offset()
             self.show_page(self._page)
@@ -87,7 +93,7 @@ class ReadingPane(QTextEdit):
         document.clear()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()  # one layout and one change event for the whole page
-        self._offsets = fill_document(cursor, page, self._colours)
+        self._offsets = fill_document(cursor, page, self._colours, self.table_grids())
         cursor.endEditBlock()
 
     def show_highlight(self, sentence: Span | None, word: Span | None) -> None:

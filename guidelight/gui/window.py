@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
-from guidelight.core.settings import SPEECH_OUTPUTS, Settings
+from guidelight.core.settings import SPEECH_OUTPUTS, TABLE_VIEWS, Settings
 from guidelight.gui import theme
-from guidelight.gui.announce import Announcer
+from guidelight.gui.announce import Announcer, assistive_technology_active
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
 from guidelight.gui.i18n import plain, tr
 from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self._ocr_problem: str | None = None  # asked again on each open, on the worker
         self._making: dict[int, list[Callable[[], None]]] = {}  # pages being made, and what waits for them
         self.status = QLabel(self)
-        self.view = ReadingPane(self, self._set_status, self._lone_ctrl)
+        self.view = ReadingPane(self, self._set_status, self._lone_ctrl, self._table_grids)
         self.announcer = Announcer(self, services.speaker, services.make_utterance,
                                    lambda: self.settings.speech_output, self._set_status,
                                    lambda text: self.session.resume_with(text))
@@ -629,6 +629,18 @@ class MainWindow(QMainWindow):
             return
         self.apply_look()
         self.announcer.announce(tr(f"theme.{self.settings.theme}", self.language))
+
+    def cmd_tables(self) -> None:
+        following = TABLE_VIEWS[(TABLE_VIEWS.index(self.settings.table_view) + 1) % len(TABLE_VIEWS)]
+        if not self._change(table_view=following):
+            return
+        self.view.redraw()
+        self.announcer.announce(tr(f"tables.{self.settings.table_view}", self.language))
+
+    def _table_grids(self) -> bool:
+        """Draw tables as grids? A grid is for eyes; a screen reader reads lines cleanly."""
+        view = self.settings.table_view
+        return view == "grid" or (view == "auto" and not assistive_technology_active())
 
     def cmd_language(self) -> None:
         if not self._change(language="en" if self.language == "th" else "th"):

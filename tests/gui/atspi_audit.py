@@ -14,6 +14,7 @@ Usage: atspi_audit.py APP_PID [TEXT]   (TEXT: wait until some label shows it fir
            its keys, audits it the same way, closes it with Escape and checks the focus
            comes back to the document text)
        atspi_audit.py APP_PID TEXT --press KEYCODE,...   (prints the text caret after each key)
+       atspi_audit.py APP_PID TEXT --text   (prints the document text as a screen reader gets it)
 """
 
 from __future__ import annotations
@@ -259,6 +260,12 @@ def audit_dialog(app, window, keycodes: list[int], errors: list[str]) -> dict:
 
 def main() -> int:
     pid = int(sys.argv[1])
+    if "--text" in sys.argv:
+        window = find_app(pid).getChildAtIndex(0)
+        wait_ready(window, sys.argv[2])
+        view = next(a for a in walk(window) if a.getRoleName() == "text").queryText()
+        print(json.dumps({"text": view.getText(0, -1)}, ensure_ascii=False))
+        return 0
     if "--press" in sys.argv:
         app = find_app(pid)
         window = app.getChildAtIndex(0)

@@ -188,3 +188,25 @@ def test_reading_keys_work_while_the_keyboard_is_in_thai(session: Session, tmp_p
         carets[layout] = json.loads(result.stdout)
     assert carets["us"][0] > 0  # moved to the first heading after the start
     assert carets["th"] == carets["us"]
+
+
+def test_a_screen_reader_gets_a_table_as_clean_lines(session: Session, tmp_path: Path) -> None:
+    """Drawn as a grid, a table's accessible text holds U+FDD0 before each cell and Orca
+    reads only its first column; with a screen reader running ("auto"), the view writes
+    the table one cell a line, exactly as the page text has it."""
+    from tests.tables.tablegen import RuledWriter, TableSpec
+
+    writer = RuledWriter()
+    writer.text(80, "ตารางที่ 1 ผลการเรียน", bold=True)
+    spec = TableSpec(header=[["รายวิชา", "คะแนน", "เกรด"]],
+                     body=[["คณิตศาสตร์", "85", "A"], ["ภาษาไทย", "72", "B"]], widths=[150.0, 90.0, 90.0])
+    writer.text(writer.table(spec, 95) + 30, "นักศึกษาทุกคนผ่านเกณฑ์")
+    pdf = writer.save(tmp_path / "grades.pdf")
+    log = tmp_path / "app.log"
+    app = session.start_app(str(pdf), log=log)
+    result = subprocess.run([SYSTEM_PYTHON, str(HERE / "atspi_audit.py"), str(app.pid), "Press Space to read",
+                             "--text"], env=session.env, capture_output=True, text=True, timeout=60)
+    assert app.poll() is None, "the app died: " + log.read_text(errors="replace")
+    text = json.loads(result.stdout)["text"]
+    assert "รายวิชา\nคะแนน\nเกรด\nคณิตศาสตร์\n85\nA" in text, text
+    assert not set(text) & {"\ufdd0", "\ufdd1", "\ufffc"}, text

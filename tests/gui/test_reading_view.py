@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont, QTextCursor, QTextTable
 
 from guidelight.core.model import Page, Paragraph, ParagraphKind, Table, TableCell
 from guidelight.core.navigation import Span
+from guidelight.core.settings import load_settings
 from guidelight.extract.tables import CELL_SEPARATOR
 from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.theme import DARK_HC, NORMAL
@@ -202,5 +203,46 @@ def test_moving_by_cell_in_the_app_highlights_the_cell_in_the_grid(qtbot, tmp_pa
         assert highlighted == {"150 บาท"}
         caret = window.view.textCursor().position()
         assert grid.cellAt(caret) == grid.cellAt(1, 1)  # the Qt caret is in that grid cell
+    finally:
+        app.close_all()
+
+
+def grids_in(view: ReadingPane) -> list[QTextTable]:
+    return [f for f in view.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
+
+
+def test_tables_as_lines_are_the_page_text_itself(pane: ReadingPane) -> None:
+    page = table_page(BEFORE, MERGED_CELLS, AFTER)
+    pane.table_grids = lambda: False
+    pane.show_page(page)
+    assert grids_in(pane) == []
+    assert pane.toPlainText() == page.text  # one cell a line, nothing Qt adds
+    for offset in range(len(page.text) + 1):
+        pane.move_caret(offset)
+        assert pane.caret_offset() == offset
+
+
+def test_the_tables_command_cycles_and_auto_follows_the_screen_reader(qtbot, tmp_path: Path, monkeypatch) -> None:
+    from guidelight.gui import window as window_module
+
+    screen_reader = [False]
+    monkeypatch.setattr(window_module, "assistive_technology_active", lambda: screen_reader[0])
+    app = App(qtbot, tmp_path)
+    page = table_page(BEFORE, MERGED_CELLS, AFTER)
+    try:
+        window, _speaker = app.start()
+        window.view.show_page(page)
+        assert window.settings.table_view == "auto" and len(grids_in(window.view)) == 1  # no screen reader
+        screen_reader[0] = True
+        window.view.redraw()
+        assert grids_in(window.view) == []  # auto: lines while a screen reader runs
+        shown: list[str] = []
+        window.announcer.show = shown.append
+        key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert window.settings.table_view == "grid" and len(grids_in(window.view)) == 1
+        key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+        assert window.settings.table_view == "lines" and grids_in(window.view) == []
+        assert shown == ["Tables: drawn as grids.", "Tables: one cell a line."]
+        assert load_settings([app.settings_file]).table_view == "lines"  # kept for the next start
     finally:
         app.close_all()
