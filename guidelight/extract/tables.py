@@ -16,7 +16,8 @@ headers from the part before. A borderless table is kept only with a header row 
 apart (by weight, shading, a rule under it, or words over numbers) or a column of
 numbers; one of two columns needs a header row and, besides, a column of numbers or
 something drawn (a shaded or ruled-off header, rules between the rows): a poem's two
-วรรค under a bold title look like it otherwise. It is not followed across pages.
+วรรค under a bold title look like it otherwise; a part on the next page that lacks that
+evidence is still kept when it carries on a table from the page before.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ pymupdf.no_recommend_layout()  # it prints its advice on stdout, into `guideligh
 CELL_SEPARATOR = "\n"  # a table paragraph's text: one cell per line, row by row
 MIN_RULES = 4  # drawn lines/rectangles below which a page cannot hold a ruled 2x2 table
 EDGE_SHARE = 0.25  # a table part ending in the bottom quarter (starting in the top) may continue
+BAND_SHARE = 0.8  # lines a band holds follow closer than this share of the step across a rule
 COLUMN_TOLERANCE = 3.0  # points: columns of two parts of one table line up this closely
 RULE_THICKNESS = 2.0  # points: a filled rectangle thinner than this is a drawn rule
 RULE_SHARE = 0.8  # share of a borderless table's width a rule must run along to part its rows
@@ -326,13 +328,28 @@ def _apply_rules(page: pymupdf.Page, grid: Grid, cells: list[DraftCell]) -> tupl
     rules = _horizontal_rules(page)
     ruled = [row for row, ((_, bottom), (top, _)) in enumerate(pairwise(grid.row_spans))
              if _ruled_between(rules, bottom, top, grid.bbox)]
-    if len(ruled) == 1:
+    under_every_row = len(ruled) >= grid.rows - 1
+    if len(ruled) > 1 and not under_every_row and _parts_bands(grid, ruled) and not any(
+            c.row_span > 1 for c in cells):
+        return (*_banded(cells, ruled), True)
+    if ruled and not under_every_row:  # a rule under the header (and one over a total, say)
         for cell in cells:
             cell.ruled_below = cell.row == ruled[0]
         return cells, grid.rows, False
-    if len(ruled) > 1 and len(ruled) < grid.rows - 1 and not any(c.row_span > 1 for c in cells):
-        return (*_banded(cells, ruled), True)
     return cells, grid.rows, len(ruled) > 1
+
+
+def _parts_bands(grid: Grid, ruled: list[int]) -> bool:
+    """Do the rules part bands of wrapped lines? They do when one runs anywhere but under
+    the first row and over the last (a header's rule and a total's part no bands), or when
+    the lines between them follow one another a line apart where the rules are a row apart."""
+    if any(row not in (0, grid.rows - 2) for row in ruled):
+        return True
+    tops = [top for top, _ in grid.row_spans]
+    steps = [(row, below - above) for row, (above, below) in enumerate(pairwise(tops))]
+    inside = [step for row, step in steps if row not in ruled]
+    across = [step for row, step in steps if row in ruled]
+    return bool(inside) and bool(across) and max(inside) < BAND_SHARE * min(across)
 
 
 @dataclass(frozen=True)

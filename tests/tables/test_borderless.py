@@ -128,6 +128,46 @@ def test_wrapped_cell_spaced_like_a_tall_font_stays_in_its_row(tmp_path: Path) -
     assert table.cell_at(1, 0).text == "Microeconomics and Statistics"
 
 
+def written_rows(rows: list[tuple[str, ...]], pitch: float, path: Path) -> RuledWriter:
+    """A borderless table set by hand: bold first row, columns 130 pt apart, 11 pt text."""
+    writer = RuledWriter()
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            if text:
+                writer.text(100 + pitch * r, text, bold=r == 0, size=11, x=60 + 130 * c)
+    writer.text(100 + pitch * len(rows) + 30, "ข้อความหลังตาราง", size=11, x=60)
+    return writer
+
+
+def test_a_rule_under_the_header_and_one_over_the_total_part_no_rows(tmp_path: Path) -> None:
+    """Two rules over rows set at one pitch are the header's and the total's, not the
+    edges of bands of wrapped lines: the rows between them stay rows."""
+    rows = [("รายการ", "จำนวน", "ราคา"), ("ข้าวสาร", "2", "150 บาท"), ("น้ำปลา", "1", "25 บาท"),
+            ("ไข่ไก่", "10", "40 บาท"), ("น้ำตาล", "3", "60 บาท"), ("รวม", "16", "275 บาท")]
+    writer = written_rows(rows, 22, tmp_path)
+    shape = writer.page.new_shape()
+    for y in (106, 100 + 22 * 4 + 6):  # under the header, over the total
+        shape.draw_line((56, y), (440, y))
+    shape.finish(color=(0, 0, 0), width=0.6)
+    shape.commit()
+    (table,) = tables_of(open_document(writer.save(tmp_path / "total.pdf")).page(1))
+    assert (table.rows, table.cols, table.header_rows) == (6, 3, 1)
+    assert cells_of(table) == [(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row)]
+
+
+def test_a_row_with_an_empty_cell_stays_a_row(tmp_path: Path) -> None:
+    """The row whose last cell is empty is a row, not the row above's wrapped text. (Set as
+    tight as single-spaced lines, 15 pt for 11 pt text, it is taken for wrapped text: a
+    journal's cells wrap at that very step, and without rules the two cannot be told apart.)"""
+    rows = [("วิชา", "ผู้สอน", "ห้อง"), ("เศรษฐศาสตร์", "อ.สมชาย", "ห้อง 301"), ("ภาษาไทย", "อ.สมหญิง", ""),
+            ("ประวัติศาสตร์", "อ.วิชัย", "ห้อง 303"), ("เคมี", "อ.มานี", "ห้อง 304")]
+    for pitch in (22, 17):
+        pdf = written_rows(rows, pitch, tmp_path).save(tmp_path / f"tight{pitch}.pdf")
+        (table,) = tables_of(open_document(pdf).page(1))
+        assert (table.rows, table.cols, table.header_rows) == (5, 3, 1), pitch
+        assert table.cell_at(2, 1).text == "อ.สมหญิง", pitch
+
+
 def test_two_columns_need_a_header_row_and_figures_or_a_drawn_header(tmp_path: Path) -> None:
     """Two columns of words read like a list, or verse under a bold title; with a rule
     under a header, or a header over numbers, they are a table."""
