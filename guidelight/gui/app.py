@@ -144,7 +144,7 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
 
     def begin() -> None:
         """Background start-up, once the window takes keys (``after_ready_for_keys``)."""
-        if paths:
+        if paths:  # opening takes seconds: the voice does not wait for all of it
             window.open_path(paths[0])
             services.speaker.start_loading()
         else:

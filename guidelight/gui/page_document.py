@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from guidelight.core.model import Page, Paragraph
+from guidelight.core.model import Page, Paragraph, Table
 from guidelight.gui.theme import Colours
 
 _WIDE = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 positions each in Qt
@@ -139,6 +139,25 @@ def _insert_text(cursor: QTextCursor, offsets: OffsetMap, text: str, start: int,
         cursor.insertText(text[start:end], QTextCharFormat())
 
 
+def tiles(table: Table) -> bool:
+    """Do the table's cells cover its grid without overlapping, as Qt's merged cells must?
+    A cell inside another's span would have its text written into that cell, and the
+    offset map would point at the wrong characters; such a table is written as lines."""
+    covered: set[tuple[int, int]] = set()
+    for cell in table.cells:
+        spots = {(row, col) for row in range(cell.row, cell.row + cell.row_span)
+                 for col in range(cell.col, cell.col + cell.col_span)}
+        if covered & spots or any(row >= table.rows or col >= table.cols for row, col in spots):
+            return False
+        covered |= spots
+    return True
+
+
+def draws_grid(para: Paragraph, grids: bool) -> bool:
+    """Is this paragraph drawn as a grid (it is a table that tiles, and grids are wanted)?"""
+    return grids and para.table is not None and tiles(para.table)
+
+
 def fill_document(cursor: QTextCursor, page: Page, colours: Colours, grids: bool = True) -> OffsetMap:
     """Write ``page`` at ``cursor`` (an empty document): its text, each table paragraph
     as a grid (or, with ``grids`` off, as the page text has it: one cell a line); returns
@@ -146,7 +165,7 @@ def fill_document(cursor: QTextCursor, page: Page, colours: Colours, grids: bool
     offsets = OffsetMap()
     done = 0
     for para in page.paragraphs:
-        if para.table is not None and grids:
+        if draws_grid(para, grids):
             _insert_text(cursor, offsets, page.text, done, para.start)
             _insert_table(cursor, offsets, page.text, para, colours)
             done = para.end + 1  # the line break after the table is the block after the grid

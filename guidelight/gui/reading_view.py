@@ -59,6 +59,7 @@ class ReadingPane(QTextEdit):
         self._page: Page | None = None
         self._highlight: tuple[Span | None, Span | None] = (None, None)
         self._colours = NORMAL
+        self._grid_shown = False
         self.page_number = 0
         self.installEventFilter(self)
 
@@ -68,10 +69,16 @@ class ReadingPane(QTextEdit):
 
     @colours.setter
     def colours(self, value: Colours) -> None:
-        """A new theme redraws the page: table rules and header shading are in its colours."""
-        if value != self._colours:
-            self._colours = value
+        """A new theme recolours the highlight, and redraws the page only if it shows a grid
+        (its rules and header shading are in the theme's colours): a rebuilt text would
+        make screen readers hear it change and move the view."""
+        if value == self._colours:
+            return
+        self._colours = value
+        if self._grid_shown:
             self.redraw()
+        else:
+            self.show_highlight(*self._highlight)
 
     def redraw(self) -> None:
         """Lay the shown page out again (a new theme, tables as grids or lines), keeping
@@ -85,15 +92,17 @@ class ReadingPane(QTextEdit):
     # --- ReadingView ------------------------------------------------------------------
 
     def show_page(self, page: Page) -> None:
-        from guidelight.gui.page_document import fill_document  # not needed before a page (see there)
+        from guidelight.gui.page_document import draws_grid, fill_document  # not before a page (see there)
 
         self.page_number = page.number
         self._page = page
+        grids = self.table_grids()
+        self._grid_shown = any(draws_grid(para, grids) for para in page.paragraphs)
         document = self.document()
         document.clear()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()  # one layout and one change event for the whole page
-        self._offsets = fill_document(cursor, page, self._colours, self.table_grids())
+        self._offsets = fill_document(cursor, page, self._colours, grids)
         cursor.endEditBlock()
 
     def show_highlight(self, sentence: Span | None, word: Span | None) -> None:

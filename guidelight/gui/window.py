@@ -405,8 +405,9 @@ class MainWindow(QMainWindow):
 
         The library is looked up on a worker thread: opening it (SQLite, migrations) is
         not on the way to the first key press. ``then`` starts the next start-up job once
-        the lookup is done, not beside it: two threads starting together held the
-        interpreter from the GUI thread for about 10 ms (one alone, not measurably).
+        the lookup (a few milliseconds) is done, not beside it: two threads starting
+        together held the interpreter from the GUI thread for about 10 ms, just as the
+        window became ready (one alone, not measurably).
         """
         if not self.settings.restore_last_document:
             then()

@@ -246,3 +246,29 @@ def test_the_tables_command_cycles_and_auto_follows_the_screen_reader(qtbot, tmp
         assert load_settings([app.settings_file]).table_view == "lines"  # kept for the next start
     finally:
         app.close_all()
+
+
+def test_a_table_whose_cells_overlap_is_written_as_lines(pane: ReadingPane) -> None:
+    """A cell inside another's span (a merge the grid cannot draw) would put its text in the
+    wrong Qt cell and the offsets with it: the table is written as lines instead."""
+    page = table_page(BEFORE, [("ก", 0, 0, 1, 2), ("ข", 0, 1, 1, 1), ("ค", 1, 0, 1, 1), ("ง", 1, 1, 1, 1)], AFTER,
+                      header_rows=1, rows=2, cols=2)
+    pane.show_page(page)
+    assert grids_in(pane) == []
+    assert pane.toPlainText() == page.text
+    pane.move_caret(page.text.index("ข"))
+    assert pane.caret_offset() == page.text.index("ข")
+
+
+def test_a_new_theme_leaves_a_page_without_a_grid_as_it_is(pane: ReadingPane) -> None:
+    page = table_page(BEFORE, MERGED_CELLS, AFTER)
+    pane.table_grids = lambda: False
+    pane.show_page(page)
+    sentence = Span(1, 0, len(BEFORE))
+    pane.show_highlight(sentence, None)
+    changes: list[int] = []
+    pane.document().contentsChange.connect(lambda *_: changes.append(1))
+    pane.colours = DARK_HC
+    assert changes == []  # nothing rebuilt, so a screen reader hears no change
+    (selection,) = pane.extraSelections()
+    assert selection.format.background().color().name() == DARK_HC.sentence  # the highlight is recoloured

@@ -101,10 +101,6 @@ def test_a_chosen_theme_is_kept_whatever_the_desktop_says(qtbot, tmp_path: Path,
     assert window.settings.system_look == "dark_high_contrast"  # remembered for when "system" is chosen
 
 
-def test_the_desktop_is_asked_through_qt() -> None:
-    assert theme.system_look() in ("system", "dark_high_contrast", "light_high_contrast")
-
-
 def test_background_start_up_waits_for_the_focused_window_and_runs_once(qtbot, tmp_path: Path) -> None:
     window = start_window(qtbot, tmp_path, Settings(language="en"))
     began: list[bool] = []
