@@ -43,6 +43,7 @@ pymupdf.no_recommend_layout()  # it prints its advice on stdout, into `guideligh
 CELL_SEPARATOR = "\n"  # a table paragraph's text: one cell per line, row by row
 MIN_RULES = 4  # drawn lines/rectangles below which a page cannot hold a ruled 2x2 table
 EDGE_SHARE = 0.25  # a table part ending in the bottom quarter (starting in the top) may continue
+MAX_PARTS = 12  # pages a table without a header of its own is followed back over
 BAND_SHARE = 0.8  # lines a band holds follow closer than this share of the step across a rule
 COLUMN_TOLERANCE = 3.0  # points: columns of two parts of one table line up this closely
 RULE_THICKNESS = 2.0  # points: a filled rectangle thinner than this is a drawn rule
@@ -518,15 +519,20 @@ class TableFinder:
                                           if loose.convincing or loose.shape.box[1] <= top]
         return self._loose_shapes[number]
 
-    def _joins(self, upper: int, lower: int, ruled: bool) -> bool:
+    def _joins(self, upper: int, lower: int, ruled: bool, reach: int = MAX_PARTS) -> bool:
         """Does the last (ruled or borderless) table on page ``upper`` go on as the first
-        on page ``lower``?"""
+        on page ``lower``? A borderless grid not sure to be a table on its own counts when
+        it fills page ``upper`` from the top and goes on from the page before it in turn
+        (up to ``reach`` pages back), so a long table is found whichever page is read first."""
         if not 1 <= upper < lower <= self.doc.page_count:
             return False
-        above, below = [s for s in self.shapes(upper, ruled) if s.sure], self.shapes(lower, ruled)
+        above, below = self.shapes(upper, ruled), self.shapes(lower, ruled)
         if not above or not below:
             return False
         last, first = max(above, key=lambda s: s.box[3]), min(below, key=lambda s: s.box[1])
+        if not last.sure and not (reach > 0 and last is min(above, key=lambda s: s.box[1])
+                                  and self._joins(upper - 1, upper, ruled, reach - 1)):
+            return False
         (box_a, cols_a), (box_b, cols_b) = (last.box, last.columns), (first.box, first.columns)
         height_a, height_b = self.doc[upper - 1].rect.height, self.doc[lower - 1].rect.height
         return (

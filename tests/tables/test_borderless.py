@@ -66,6 +66,32 @@ def test_borderless_table_over_a_page_break_keeps_its_headers(tmp_path: Path) ->
         assert [c.text for c in second.cells] == [t for row in made.body[8:] for t in row], name
 
 
+def test_a_table_over_three_pages_is_the_same_whichever_page_is_read_first(tmp_path: Path) -> None:
+    """Only page 1's part has a header; page 2's part is a table because it goes on from
+    page 1, and page 3's because it goes on from page 2. A student who reopens the
+    document on page 3 (a bookmark, the last position) must get the same table."""
+    spec = TableSpec([["วัน", "วิชา"]], [[f"วันที่ {i}", f"วิชา{WORDS[i % len(WORDS)]}"] for i in range(50)],
+                     header_style="bold", widths=[150.0, 200.0])
+    writer = RuledWriter()
+    writer.text(600, "ตาราง", bold=True)
+    writer.table(spec, 612, range(0, 9), borders="header")
+    writer.new_page()
+    writer.table(spec, 60, range(9, 44), borders="none")
+    writer.new_page()
+    writer.text(writer.table(spec, 60, range(44, 50), borders="none") + 30, "หลังตาราง")
+    path = writer.save(tmp_path / "three.pdf")
+
+    def parts(order: tuple[int, ...]) -> dict[int, list[tuple[int, bool, bool, tuple[str, ...]]]]:
+        doc = open_document(path, use_cache=False)
+        return {n: [(t.rows, t.continued, t.continues, t.borrowed_headers) for t in tables_of(doc.page(n))]
+                for n in order}
+
+    in_order = parts((1, 2, 3))
+    assert [len(in_order[n]) for n in (1, 2, 3)] == [1, 1, 1]
+    assert in_order[3] == [(6, True, False, ("วัน", "วิชา"))]
+    assert parts((3, 2, 1)) == in_order
+
+
 def test_rule_under_the_header_marks_the_header_row(tmp_path: Path) -> None:
     """Plain words over plain words: only the rule says which row is the header; with no
     rule and no numbers nothing tells the block from verse, and it stays paragraphs."""
