@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from guidelight.extract.layout import join_lines, merge_rows
+from guidelight.extract.layout import SAME_ROW, join_all, merge_rows
 from guidelight.extract.lines import Line
 
 MIN_ROWS = 3
@@ -35,7 +35,6 @@ WRAP_STEP = 1.45  # of the font size: a line this close below a row may be its c
 WRAP_SHARE = 0.85  # ...as may one nearer than this share of the step between the rows above
 CENTRED_LOW = 0.3  # a line centred between two rows lies between 0.3 and 0.7 of the way down
 MAX_HEADER_STEP = 4.5  # of the font size: the most two header rows' baselines are apart
-ROW_TOLERANCE = 0.35  # of the font size: pieces of one row share a baseline this closely
 ALIGN_TOLERANCE = 2.0  # points
 ALIGNED_SHARE = 0.8  # share of a column's body pieces that must line up one way
 FILLED_SHARE = 0.5  # share of the rows in which every column must hold text
@@ -85,10 +84,7 @@ class Piece:
 
     @property
     def text(self) -> str:
-        text = self.lines[0].text
-        for prev, line in pairwise(self.lines):
-            text = join_lines(text, line.text, prev.ends_with_space)
-        return text
+        return join_all(self.lines)
 
     @property
     def bold(self) -> bool:
@@ -127,7 +123,7 @@ def _lines_by_baseline(lines: list[Line]) -> list[list[Line]]:
     """Lines grouped by baseline, top to bottom, each group left to right."""
     rows: list[list[Line]] = []
     for line in sorted(lines, key=lambda ln: ln.baseline):
-        if rows and abs(rows[-1][0].baseline - line.baseline) < ROW_TOLERANCE * max(rows[-1][0].size, line.size):
+        if rows and abs(rows[-1][0].baseline - line.baseline) < SAME_ROW * max(rows[-1][0].size, line.size):
             rows[-1].append(line)
         else:
             rows.append([line])

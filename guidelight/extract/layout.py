@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
@@ -19,6 +19,7 @@ from guidelight.thai.repair import COMBINING
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 
 MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page
+SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _PAGE_NUMBER = re.compile(
     r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
     r"(?:\s*(?:/|of|จาก)\s*[\d๐-๙]+)?$",
@@ -119,7 +120,7 @@ def merge_rows(lines: list[Line], reach: float = 1.5) -> list[Line]:
     for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
         if merged:
             last = merged[-1]
-            same_row = abs(last.baseline - line.baseline) < 0.35 * max(last.size, line.size)
+            same_row = abs(last.baseline - line.baseline) < SAME_ROW * max(last.size, line.size)
             near = line.x0 - last.x1 < reach * line.size and line.x1 > last.x0
             if same_row and near:
                 merged[-1] = _merge_row([last, line])
@@ -179,6 +180,14 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
             stretch.append(line)
     flush()
     return ordered
+
+
+def join_all(lines: Sequence[Line]) -> str:
+    """The lines of one paragraph or cell as one text, each joined as ``join_lines`` says."""
+    text = lines[0].text if lines else ""
+    for prev, line in pairwise(lines):
+        text = join_lines(text, line.text, prev.ends_with_space)
+    return text
 
 
 def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
@@ -270,9 +279,7 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
             groups[-1].append(line)
     drafts = []
     for group in groups:
-        text = group[0].text
-        for prev, line in pairwise(group):
-            text = join_lines(text, line.text, prev.ends_with_space)
+        text = join_all(group)
         level = outline_titles.get(re.sub(r"\s+", "", text)) or _heading_level(group, text, levels, size)
         bbox = (
             min(ln.x0 for ln in group),

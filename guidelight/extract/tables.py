@@ -33,7 +33,7 @@ import pymupdf
 
 from guidelight.core.model import Paragraph, ParagraphKind, Sentence, Table, TableCell
 from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
-from guidelight.extract.layout import join_lines, merge_rows
+from guidelight.extract.layout import SAME_ROW, join_all, join_lines, merge_rows
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -217,10 +217,7 @@ def _fill_text(page: pymupdf.Page, table: Any, cells: list[DraftCell], lines: li
     fills = _fill_boxes(page, table.bbox)
     for i, (cell, box) in enumerate(zip(cells, boxes, strict=True)):
         merged = merge_rows(read(page, pymupdf.Rect(box)) if i in reread else own[i])
-        text = merged[0].text if merged else ""
-        for prev, line in pairwise(merged):
-            text = join_lines(text, line.text, prev.ends_with_space)
-        cell.text = text
+        cell.text = join_all(merged)
         cell.bold = bool(merged) and all(ln.bold for ln in merged)
         centre = pymupdf.Point((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
         cell.filled = any(rect.contains(centre) for rect in fills)
@@ -457,7 +454,7 @@ class _LineSplitter:
         pieces = []
         for (left, right), (x0, x1) in zip(pairwise(cuts), parts, strict=True):
             found = [ln for ln in merge_rows(self.read(self.page, pymupdf.Rect(left, line.y0, right, line.y1)))
-                     if abs(ln.baseline - line.baseline) < 0.35 * line.size]
+                     if abs(ln.baseline - line.baseline) < SAME_ROW * line.size]
             if len(found) != 1:
                 return [line]
             pieces.append(replace(found[0], x0=x0, x1=x1))
