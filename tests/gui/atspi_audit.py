@@ -4,10 +4,10 @@
 Run with Debian's /usr/bin/python3 (python3-pyatspi is installed for it) inside the
 private session that ``test_atspi_audit.py`` builds. Checks, after the rules of
 Accerciser's validator: every showing focusable or interactive widget has a name; the
-window has exactly one focused widget; Tab and Shift+Tab (sent through the AT-SPI
-registry, as an assistive technology would) reach every focusable control of the
-window and come back to where they started, so nothing traps the keyboard. Prints a
-JSON report; exits 1 if any check fails.
+window has exactly one focused widget; Tab and Shift+Tab (sent as key codes through
+XTest, the way the AT-SPI registry sends an assistive technology's keys) reach every
+focusable control of the window and come back to where they started, so nothing traps
+the keyboard. Prints a JSON report; exits 1 if any check fails.
 
 Usage: atspi_audit.py APP_PID [TEXT]   (TEXT: wait until some label shows it first)
        atspi_audit.py APP_PID TEXT --dialogs KEYCODE+KEYCODE,...   (opens each dialog with
@@ -19,6 +19,7 @@ Usage: atspi_audit.py APP_PID [TEXT]   (TEXT: wait until some label shows it fir
 
 from __future__ import annotations
 
+import ctypes
 import json
 import sys
 import time
@@ -71,12 +72,35 @@ def focused(window) -> list:
             and a.getRoleName() not in ("list item", "table cell", "tree item", "filler")]
 
 
+class Keyboard:
+    """Key codes pressed through XTest on $DISPLAY, as at-spi2-registryd does for an
+    assistive technology's ``generateKeyboardEvent``. Asked of the registry itself, keys
+    were lost for seconds at a time on a loaded machine while the window had the X focus
+    (and keys sent straight through XTest arrived), which read as focus traps."""
+
+    def __init__(self) -> None:
+        self._x11 = ctypes.CDLL("libX11.so.6")
+        self._xtest = ctypes.CDLL("libXtst.so.6")
+        self._x11.XOpenDisplay.restype = ctypes.c_void_p
+        self._display = ctypes.c_void_p(self._x11.XOpenDisplay(None))
+
+    def _send(self, keycode: int, down: bool) -> None:
+        self._xtest.XTestFakeKeyEvent(self._display, keycode, down, 0)
+        self._x11.XFlush(self._display)
+
+    def press(self, *keycodes: int) -> None:
+        """Hold every key but the last, press the last, release in reverse (Ctrl+Shift+P)."""
+        for keycode in keycodes:
+            self._send(keycode, True)
+        for keycode in reversed(keycodes):
+            self._send(keycode, False)
+
+
+KEYS = Keyboard()
+
+
 def press_tab(shift: bool) -> None:
-    if shift:
-        pyatspi.Registry.generateKeyboardEvent(SHIFT_KEYCODE, None, pyatspi.KEY_PRESS)
-    pyatspi.Registry.generateKeyboardEvent(TAB_KEYCODE, None, pyatspi.KEY_PRESSRELEASE)
-    if shift:
-        pyatspi.Registry.generateKeyboardEvent(SHIFT_KEYCODE, None, pyatspi.KEY_RELEASE)
+    KEYS.press(*((SHIFT_KEYCODE,) if shift else ()), TAB_KEYCODE)
 
 
 def wait_focus_change(window, before, timeout: float = 3.0):
@@ -109,20 +133,22 @@ def wait_ready(window, text: str, timeout: float = 30.0) -> None:
         time.sleep(0.1)
 
 
-def settle_keyboard(window, timeout: float = 10.0) -> None:
-    """Wait until the window really takes keys: one Tab moves the focus and Shift+Tab
-    brings it back. Xvfb has no window manager, and the keyboard focus can follow the
-    window's activation a moment late; keys sent before that are lost (seen in about one
-    run in six), which would look like a focus trap."""
+def settle_keyboard(window, tries: int = 5, wait: float = 3.0) -> None:
+    """Wait until the window really takes keys: a Tab moves the focus and Shift+Tab
+    brings it back. Xvfb has no window manager, and a key sent before the window takes
+    keys is lost; the Tab is sent again until one arrives, so a lost key is not taken for
+    a focus trap."""
     start = focused(window)
     if len(start) != 1:
         return
-    press_tab(shift=False)
-    if wait_focus_change(window, start[0], timeout) is not None:
-        press_tab(shift=True)
-        deadline = time.monotonic() + timeout
-        while focused(window) != start and time.monotonic() < deadline:
-            time.sleep(0.05)
+    for _ in range(tries):
+        press_tab(shift=False)
+        if wait_focus_change(window, start[0], wait) is not None:
+            press_tab(shift=True)
+            deadline = time.monotonic() + 10
+            while focused(window) != start and time.monotonic() < deadline:
+                time.sleep(0.05)
+            return
 
 
 def tab_cycle(window, start, shift: bool, limit: int) -> tuple[list, bool]:
@@ -150,9 +176,7 @@ def next_sentence_caret(window) -> list[int]:
         return []
     text = view.queryText()
     before = text.caretOffset
-    pyatspi.Registry.generateKeyboardEvent(ALT_KEYCODE, None, pyatspi.KEY_PRESS)
-    pyatspi.Registry.generateKeyboardEvent(DOWN_KEYCODE, None, pyatspi.KEY_PRESSRELEASE)
-    pyatspi.Registry.generateKeyboardEvent(ALT_KEYCODE, None, pyatspi.KEY_RELEASE)
+    KEYS.press(ALT_KEYCODE, DOWN_KEYCODE)
     deadline = time.monotonic() + 3
     while time.monotonic() < deadline and text.caretOffset == before:
         time.sleep(0.05)
@@ -166,7 +190,7 @@ def carets_after(window, keycodes: list[int]) -> list[int]:
     carets = []
     for keycode in keycodes:
         before = text.caretOffset
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESSRELEASE)
+        KEYS.press(keycode)
         deadline = time.monotonic() + 3
         while time.monotonic() < deadline and text.caretOffset == before:
             time.sleep(0.05)
@@ -212,15 +236,6 @@ def audit_window(window, errors: list[str]) -> dict:
     return report
 
 
-def press_combo(keycodes: list[int]) -> None:
-    """Hold every key but the last, press the last, release in reverse (Ctrl+Shift+P)."""
-    for keycode in keycodes[:-1]:
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
-    pyatspi.Registry.generateKeyboardEvent(keycodes[-1], None, pyatspi.KEY_PRESSRELEASE)
-    for keycode in reversed(keycodes[:-1]):
-        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
-
-
 def showing_windows(app) -> list:
     return [w for w in (app.getChildAtIndex(i) for i in range(app.childCount))
             if w is not None and w.getState().contains(pyatspi.STATE_SHOWING)]
@@ -229,7 +244,7 @@ def showing_windows(app) -> list:
 def audit_dialog(app, window, keycodes: list[int], errors: list[str]) -> dict:
     """Open a dialog with a key combination, audit it, close it with Escape, and check
     that the focus comes back to the main window's document text (no trap, no loss)."""
-    press_combo(keycodes)
+    KEYS.press(*keycodes)
     deadline = time.monotonic() + 10
     dialog = None
     while time.monotonic() < deadline and dialog is None:
@@ -244,7 +259,7 @@ def audit_dialog(app, window, keycodes: list[int], errors: list[str]) -> dict:
     found: list[str] = []
     report = audit_window(dialog, found)
     errors.extend(f"{dialog.name!r}: {e}" for e in found)
-    pyatspi.Registry.generateKeyboardEvent(ESCAPE_KEYCODE, None, pyatspi.KEY_PRESSRELEASE)
+    KEYS.press(ESCAPE_KEYCODE)
     deadline = time.monotonic() + 10
     back = []
     while time.monotonic() < deadline:
@@ -270,6 +285,7 @@ def main() -> int:
         app = find_app(pid)
         window = app.getChildAtIndex(0)
         wait_ready(window, sys.argv[2])
+        settle_keyboard(window)  # Tab and Shift+Tab: the focus, and the caret, come back
         keycodes = [int(k) for k in sys.argv[sys.argv.index("--press") + 1].split(",")]
         print(json.dumps(carets_after(window, keycodes)))
         return 0
