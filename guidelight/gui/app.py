@@ -18,7 +18,7 @@ from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from guidelight.core.labconfig import load_lab_config
+from guidelight.core.labconfig import LabConfig, load_lab_config
 from guidelight.core.model import Document
 from guidelight.core.settings import Settings, load_settings, save_settings
 from guidelight.gui.deferred import DeferredLibrary, DeferredSpeaker
@@ -82,12 +82,13 @@ def make_speaker(post: Callable[[Callable[[], None]], None]) -> Any:
     return Speaker(sink=sink, post=post)
 
 
-def open_user_library() -> Any:
-    """This PC's library: per user, portable, or a lab's shared catalog (lab file)."""
+def open_user_library(lab: LabConfig | None = None) -> Any:
+    """This PC's library: per user, portable, or a lab's shared catalog (the lab file,
+    read here unless the caller has it already)."""
     from guidelight.library import LibraryError, open_library
     from guidelight.library.paths import configured_library
 
-    place = configured_library(load_lab_config())
+    place = configured_library(lab or load_lab_config())
     try:
         return open_library(place.path, user_dir=place.user_dir, read_only=place.read_only)
     except LibraryError:
@@ -112,14 +113,15 @@ def report_when_ready(app: QApplication, window: MainWindow) -> None:
     window.runner.run(warm_up, ready, failed)
 
 
-def make_services(poster: QtPoster) -> Services:
+def make_services(poster: QtPoster, lab: LabConfig | None = None) -> Services:
+    lab = lab or load_lab_config()
     return Services(
         speaker=DeferredSpeaker(lambda: make_speaker(poster.post), poster.post),
-        library=DeferredLibrary(open_user_library),
+        library=DeferredLibrary(lambda: open_user_library(lab)),
         make_utterance=make_utterance,
         open_document=open_pdf,
         save_settings=save_settings,
-        locked=load_lab_config().locked,
+        locked=lab.locked,
     )
 
 
@@ -134,9 +136,10 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     app.setApplicationName("Guide Light")
     app.setDesktopFileName("guidelight")
     load_fonts()
-    settings = settings or load_settings()
+    lab = load_lab_config()  # read once: the settings, the locks and the library all follow it
+    settings = settings or load_settings(lab=lab)
     poster = QtPoster(app)
-    services = make_services(poster)
+    services = make_services(poster, lab)
     window = MainWindow(services, settings, ui_language(settings))
     window.show()
     window.back_to_text()  # keys go to the text at once, as in a bare window
