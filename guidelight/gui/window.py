@@ -624,19 +624,20 @@ class MainWindow(QMainWindow):
     def cmd_zoom_reset(self) -> None:
         self._zoom(100)
 
+    def _next_value(self, setting: str, values: tuple[str, ...], said: str,
+                    apply: Callable[[], None] = lambda: None) -> None:
+        """Move ``setting`` on to the next of ``values`` (round), ``apply`` it and say it
+        (the text ``said.VALUE``); nothing but the lab's refusal when it is locked."""
+        current = getattr(self.settings, setting)
+        if self._change(**{setting: values[(values.index(current) + 1) % len(values)]}):
+            apply()
+            self.announcer.announce(tr(f"{said}.{getattr(self.settings, setting)}", self.language))
+
     def cmd_theme(self) -> None:
-        order = theme.THEME_ORDER
-        if not self._change(theme=order[(order.index(self.settings.theme) + 1) % len(order)]):
-            return
-        self.apply_look()
-        self.announcer.announce(tr(f"theme.{self.settings.theme}", self.language))
+        self._next_value("theme", theme.THEME_ORDER, "theme", self.apply_look)
 
     def cmd_tables(self) -> None:
-        following = TABLE_VIEWS[(TABLE_VIEWS.index(self.settings.table_view) + 1) % len(TABLE_VIEWS)]
-        if not self._change(table_view=following):
-            return
-        self.view.redraw()
-        self.announcer.announce(tr(f"tables.{self.settings.table_view}", self.language))
+        self._next_value("table_view", TABLE_VIEWS, "tables", self.view.redraw)
 
     def _table_grids(self) -> bool:
         """Draw tables as grids? A grid is for eyes; a screen reader reads lines cleanly."""
@@ -694,10 +695,7 @@ class MainWindow(QMainWindow):
             self.announcer.announce(tr("voice.now", self.language, name=voices[row].name))
 
     def cmd_output(self) -> None:
-        order = SPEECH_OUTPUTS
-        if not self._change(speech_output=order[(order.index(self.settings.speech_output) + 1) % len(order)]):
-            return
-        self.announcer.announce(tr(f"output.{self.settings.speech_output}", self.language))
+        self._next_value("speech_output", SPEECH_OUTPUTS, "output")
 
     def cmd_import_files(self) -> None:
         self.volunteer.import_files()
