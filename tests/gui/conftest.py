@@ -1,5 +1,25 @@
 """App tests run on Qt's offscreen platform unless a display is asked for."""
 
+from __future__ import annotations
+
 import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+if TYPE_CHECKING:
+    from .test_journeys import App
+
+
+@pytest.fixture
+def app(qtbot, tmp_path: Path) -> Iterator[App]:
+    """The app as run_app starts it (see ``test_journeys.App``), its windows closed after."""
+    from .test_journeys import App
+
+    started = App(qtbot, tmp_path)
+    yield started
+    started.close_all()

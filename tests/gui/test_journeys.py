@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -108,13 +108,6 @@ def type_and_enter(text: str) -> Callable[[object], None]:
 
 def QtBotKey(widget, k: Qt.Key) -> None:
     QtBot.keyClick(widget, k)
-
-
-@pytest.fixture
-def app(qtbot, tmp_path: Path) -> Iterator[App]:
-    started = App(qtbot, tmp_path)
-    yield started
-    started.close_all()
 
 
 def sentence_text(window: MainWindow) -> str:

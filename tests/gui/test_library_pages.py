@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -21,13 +19,6 @@ pytestmark = pytest.mark.gui
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 INSTALL = "Install the Debian packages tesseract-ocr and tesseract-ocr-tha."
-
-
-@pytest.fixture
-def app(qtbot, tmp_path: Path) -> Iterator[App]:
-    started = App(qtbot, tmp_path)
-    yield started
-    started.close_all()
 
 
 def in_course(app: App) -> None:

@@ -183,28 +183,24 @@ def test_showing_a_long_page_with_a_big_table_stays_fast(pane: ReadingPane, qtbo
     assert median < 0.25  # a Page Down is answered well within a key press's patience
 
 
-def test_moving_by_cell_in_the_app_highlights_the_cell_in_the_grid(qtbot, tmp_path: Path) -> None:
+def test_moving_by_cell_in_the_app_highlights_the_cell_in_the_grid(app: App, qtbot, tmp_path: Path) -> None:
     from guidelight.extract.pdf import open_document
     from tests.tables.test_tables import PRICES, ruled_pdf
 
-    app = App(qtbot, tmp_path)
     app.opener.docs["prices.pdf"] = doc = open_document(ruled_pdf(tmp_path / "prices.pdf", PRICES))
-    try:
-        window, _speaker = app.start(str(tmp_path / "prices.pdf"))
-        qtbot.waitUntil(lambda: window.session.doc is not None)
-        grid = only_table(window.view)
-        assert (grid.rows(), grid.columns()) == (4, 3) and cell_text(grid, 1, 1) == "150 บาท"
-        table = next(p for p in doc.page(1).paragraphs if p.table is not None)
-        window.view.move_caret(table.start)
-        alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
-        key(window, Qt.Key.Key_Down, alt_shift)
-        key(window, Qt.Key.Key_Right, alt_shift)
-        highlighted = {s.cursor.selectedText() for s in window.view.extraSelections()}
-        assert highlighted == {"150 บาท"}
-        caret = window.view.textCursor().position()
-        assert grid.cellAt(caret) == grid.cellAt(1, 1)  # the Qt caret is in that grid cell
-    finally:
-        app.close_all()
+    window, _speaker = app.start(str(tmp_path / "prices.pdf"))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    grid = only_table(window.view)
+    assert (grid.rows(), grid.columns()) == (4, 3) and cell_text(grid, 1, 1) == "150 บาท"
+    table = next(p for p in doc.page(1).paragraphs if p.table is not None)
+    window.view.move_caret(table.start)
+    alt_shift = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
+    key(window, Qt.Key.Key_Down, alt_shift)
+    key(window, Qt.Key.Key_Right, alt_shift)
+    highlighted = {s.cursor.selectedText() for s in window.view.extraSelections()}
+    assert highlighted == {"150 บาท"}
+    caret = window.view.textCursor().position()
+    assert grid.cellAt(caret) == grid.cellAt(1, 1)  # the Qt caret is in that grid cell
 
 
 def grids_in(view: ReadingPane) -> list[QTextTable]:
@@ -222,30 +218,26 @@ def test_tables_as_lines_are_the_page_text_itself(pane: ReadingPane) -> None:
         assert pane.caret_offset() == offset
 
 
-def test_the_tables_command_cycles_and_auto_follows_the_screen_reader(qtbot, tmp_path: Path, monkeypatch) -> None:
+def test_the_tables_command_cycles_and_auto_follows_the_screen_reader(app: App, monkeypatch) -> None:
     from guidelight.gui import window as window_module
 
     screen_reader = [False]
     monkeypatch.setattr(window_module, "assistive_technology_active", lambda: screen_reader[0])
-    app = App(qtbot, tmp_path)
     page = table_page(BEFORE, MERGED_CELLS, AFTER)
-    try:
-        window, _speaker = app.start()
-        window.view.show_page(page)
-        assert window.settings.table_view == "auto" and len(grids_in(window.view)) == 1  # no screen reader
-        screen_reader[0] = True
-        window.view.redraw()
-        assert grids_in(window.view) == []  # auto: lines while a screen reader runs
-        shown: list[str] = []
-        window.announcer.show = shown.append
-        key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-        assert window.settings.table_view == "grid" and len(grids_in(window.view)) == 1
-        key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-        assert window.settings.table_view == "lines" and grids_in(window.view) == []
-        assert shown == ["Tables: drawn as grids.", "Tables: one cell a line."]
-        assert load_settings([app.settings_file]).table_view == "lines"  # kept for the next start
-    finally:
-        app.close_all()
+    window, _speaker = app.start()
+    window.view.show_page(page)
+    assert window.settings.table_view == "auto" and len(grids_in(window.view)) == 1  # no screen reader
+    screen_reader[0] = True
+    window.view.redraw()
+    assert grids_in(window.view) == []  # auto: lines while a screen reader runs
+    shown: list[str] = []
+    window.announcer.show = shown.append
+    key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.settings.table_view == "grid" and len(grids_in(window.view)) == 1
+    key(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.settings.table_view == "lines" and grids_in(window.view) == []
+    assert shown == ["Tables: drawn as grids.", "Tables: one cell a line."]
+    assert load_settings([app.settings_file]).table_view == "lines"  # kept for the next start
 
 
 def test_a_table_whose_cells_overlap_is_written_as_lines(pane: ReadingPane) -> None:

@@ -5,7 +5,7 @@ which file and why, and carries on."""
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -21,13 +21,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 SAMPLE = Path(__file__).resolve().parents[2] / "assets" / "samples" / "lecture.pdf"
 FIXED = "การฟังเป็นทักษะสำคัญของ กพร."
-
-
-@pytest.fixture
-def app(qtbot, tmp_path: Path) -> Iterator[App]:
-    started = App(qtbot, tmp_path)
-    yield started
-    started.close_all()
 
 
 def then(qtbot, act: Callable[[object], None], after: Callable[[object], None]) -> Callable[[object], None]:
