@@ -7,10 +7,9 @@ import json
 import sys
 from typing import Any
 
-from guidelight.core.errors import DocumentError
 from guidelight.core.model import DOUBTFUL_NOISE_PER_K, Document
 from guidelight.core.serialize import page_to_dict
-from guidelight.extract.pdf import open_document
+from guidelight.extract.pdf import open_document, require_text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -51,9 +50,8 @@ def document_json(doc: Document) -> dict[str, Any]:
 
 def run_extract(args: argparse.Namespace) -> int:
     doc = _open(args)
+    require_text(doc)
     text = doc.reading_text()
-    if not text.strip():
-        raise DocumentError(args.file, "no readable text was found on any page, even with OCR")
     if args.format == "json":
         json.dump(document_json(doc), sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
@@ -70,7 +68,7 @@ def run_check(args: argparse.Namespace) -> int:
         q = page.quality
         repairs = ", ".join(f"{name} {count}" for name, count in q.repairs) or "none"
         flag = ""
-        if page.source.value in ("ocr", "none") or q.noise_per_k > DOUBTFUL_NOISE_PER_K:
+        if page.source.value in ("ocr", "none", "unreadable") or q.noise_per_k > DOUBTFUL_NOISE_PER_K:
             flag = "  DOUBTFUL"
             doubtful.append(page.number)
         print(

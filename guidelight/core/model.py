@@ -40,6 +40,7 @@ class TextSource(enum.StrEnum):
     REPAIRED = "repaired"
     OCR = "ocr"
     NONE = "none"
+    UNREADABLE = "unreadable"  # the page could not be made (damage, a budget exceeded): its text says why
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ so a crash never leaves a half page behind, and a damaged file is simply recompu
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -61,12 +62,25 @@ class PageCache:
             return None
 
     def save(self, page: Page) -> None:
-        """Store a page; a cache that cannot be written is skipped, never an error."""
+        """Store a page; a cache that cannot be written is skipped, never an error, and
+        leaves no temporary file behind."""
+        tmp = None
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(page_to_dict(page), fh, ensure_ascii=False)
             os.replace(tmp, self._file(page.number))
-        except OSError:
+            tmp = None
+        except (OSError, ValueError):  # ValueError: text UTF-8 cannot hold (a lone surrogate)
             pass
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+
+    def discard(self) -> None:
+        """Forget this document's pages (a refused document keeps nothing on disk)."""
+        for file in self.folder.glob("page-*.json"):
+            file.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # not there, or another process is writing into it
+            self.folder.rmdir()

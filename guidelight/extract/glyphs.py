@@ -124,9 +124,15 @@ class GlyphResolver:
     def _xrefs(self, key: str) -> list[int]:
         if self._fonts_by_key is None:
             self._fonts_by_key = {}
-            for page in self.doc.pages():
-                for font in page.get_fonts():
+            for index in range(self.doc.page_count):
+                try:
+                    fonts = self.doc[index].get_fonts()
+                except Exception:  # a page MuPDF cannot load names no fonts
+                    continue
+                for font in fonts:
                     xref, basefont = font[0], font[3]
+                    if not isinstance(basefont, str):
+                        continue  # a /BaseFont that is not a name (a string, a number)
                     xrefs = self._fonts_by_key.setdefault(font_key(basefont), [])
                     if xref not in xrefs:
                         xrefs.append(xref)

@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from guidelight.extract.budget import check_time
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import COMBINING
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
@@ -241,8 +242,10 @@ def _first_word_width(line: Line) -> float:
 
 
 def _column_right(lines: list[Line], line: Line) -> float:
-    """Right edge of the column a line belongs to: the widest line starting where it starts."""
-    return max(ln.x1 for ln in lines if abs(ln.x0 - line.x0) < 3 * line.size)
+    """Right edge of the column a line belongs to: the widest line starting where it starts
+    (the line itself at least, whatever its size: a font size of 0 or a degenerate
+    matrix gives no tolerance at all)."""
+    return max((ln.x1 for ln in lines if abs(ln.x0 - line.x0) < 3 * line.size), default=line.x1)
 
 
 def _heading_levels(lines: list[Line], size: float) -> dict[float, int]:
@@ -271,9 +274,14 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
     size = body_size(lines)
     pitch = _line_pitch(lines)
     levels = _heading_levels(lines, size)
+    rights: dict[tuple[float, float], float] = {}  # lines starting alike share a column: once each
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in pairwise(lines):
-        if _starts_paragraph(prev, line, pitch, _column_right(lines, prev)):
+        check_time()
+        key = (prev.x0, prev.size)
+        if key not in rights:
+            rights[key] = _column_right(lines, prev)
+        if _starts_paragraph(prev, line, pitch, rights[key]):
             groups.append([line])
         else:
             groups[-1].append(line)

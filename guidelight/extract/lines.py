@@ -8,12 +8,14 @@ are decided from the gaps between glyphs rather than from the spaces a producer 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
 import pymupdf
 
+from guidelight.extract.budget import check_time
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 from guidelight.thai.repair import COMBINING
 
@@ -22,6 +24,8 @@ from guidelight.thai.repair import COMBINING
 # starts on the page and overflows its edge is still the author's text; lines wholly
 # outside the page are dropped in ``lines()``.
 RAW_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 SARA_AA = "\u0e32"
 NIKHAHIT = "\u0e4d"
@@ -50,6 +54,14 @@ class Line:
     @property
     def height(self) -> float:
         return self.y1 - self.y0
+
+
+def unicode_safe(text: str) -> str:
+    """Text from the PDF with every lone UTF-16 surrogate (a ToUnicode CMap mapping a
+    code to <D800>, an outline title in broken UTF-16) made U+FFFD: such a character
+    cannot be written as UTF-8, so it would break the word segmenter, the page cache
+    and the output; U+FFFD is noise the glyph repair and the quality count know."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _suspicious(char: str) -> bool:
@@ -118,7 +130,7 @@ class PageReader:
         """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
         context (a Latin-1 letter counts as wrong only beside Thai)."""
         char = chars[i]
-        c = char["c"]
+        c = unicode_safe(char["c"])
         symbol = symbol_font_char(font, c)
         if symbol is not None:
             self.repairs["symbol"] += 1
@@ -129,7 +141,7 @@ class PageReader:
             return c
         if self._trace is None:
             self._trace = _TraceIndex(self.page)
-        found = self._trace.glyph(char["origin"], c)
+        found = self._trace.glyph(char["origin"], char["c"])
         if found is None:
             return c
         recovered = self.resolver.thai_char(*found)
@@ -178,6 +190,7 @@ class PageReader:
             if block.get("type") != 0:
                 continue
             for line in block["lines"]:
+                check_time()
                 if line.get("wmode", 0) != 0 or not line["spans"]:
                     continue
                 if not pymupdf.Rect(line["bbox"]).intersects(page_rect):

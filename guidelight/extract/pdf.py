@@ -8,7 +8,9 @@ page of a leaflet. Processed pages are cached by the file's content hash.
 
 from __future__ import annotations
 
+import logging
 import re
+import stat
 import threading
 from collections import Counter
 from collections.abc import Sequence
@@ -22,6 +24,7 @@ from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
 from guidelight.extract import cache
 from guidelight.extract.blocks import Block, place_blocks
+from guidelight.extract.budget import PageGivenUp, StreamBudget, page_deadline
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import (
@@ -31,9 +34,9 @@ from guidelight.extract.layout import (
     printed_page_number,
     split_furniture,
 )
-from guidelight.extract.lines import PageReader
+from guidelight.extract.lines import Line, PageReader, unicode_safe
 from guidelight.extract.ocr import ocr_available, ocr_page
-from guidelight.extract.tables import TableDraft, TableFinder
+from guidelight.extract.tables import LineReader, TableDraft, TableFinder
 from guidelight.thai.quality import measure
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -46,6 +49,8 @@ PARAGRAPH_SEPARATOR = "\n\n"
 # repaired text layers measure below 3 on every real document tried.
 GARBAGE_NOISE_PER_K = 30.0
 
+_log = logging.getLogger(__name__)
+
 
 @dataclass
 class _PdfContext:
@@ -55,22 +60,34 @@ class _PdfContext:
     resolver: GlyphResolver
     outline: tuple[OutlineEntry, ...]
     tables: TableFinder
+    budget: StreamBudget
     lock: threading.Lock = field(default_factory=threading.Lock)
     margin_keys: dict[int, set[str]] = field(default_factory=dict)
 
+    def page(self, number: int) -> pymupdf.Page:
+        """Page ``number`` (1-based), once the streams it draws from are known not to be
+        bombs: the only way page content reaches MuPDF (``PageGivenUp`` otherwise)."""
+        page = self.doc[number - 1]
+        self.budget.check_page(page.xref)
+        return page
+
     def margins(self, number: int) -> set[str]:
-        """Furniture keys of the text in page ``number``'s top and bottom margins."""
+        """Furniture keys of the text in page ``number``'s top and bottom margins
+        (none when that page cannot be read: it is only a neighbour here)."""
         if number not in self.margin_keys:
-            page = self.doc[number - 1]
-            rect = page.rect
             keys: set[str] = set()
-            for clip in (
-                pymupdf.Rect(rect.x0, rect.y0, rect.x1, rect.y0 + rect.height * MARGIN_SHARE),
-                pymupdf.Rect(rect.x0, rect.y1 - rect.height * MARGIN_SHARE, rect.x1, rect.y1),
-            ):
-                for line in page.get_text("text", clip=clip).splitlines():
-                    if line.strip():
-                        keys.add(furniture_key(line))
+            try:
+                page = self.page(number)
+                rect = page.rect
+                for clip in (
+                    pymupdf.Rect(rect.x0, rect.y0, rect.x1, rect.y0 + rect.height * MARGIN_SHARE),
+                    pymupdf.Rect(rect.x0, rect.y1 - rect.height * MARGIN_SHARE, rect.x1, rect.y1),
+                ):
+                    for line in page.get_text("text", clip=clip).splitlines():
+                        if line.strip():
+                            keys.add(furniture_key(line))
+            except Exception:  # a damaged neighbour must not cost this page its furniture
+                keys = set()
             self.margin_keys[number] = keys
         return self.margin_keys[number]
 
@@ -80,30 +97,53 @@ class _PdfContext:
         return any(key in self.margins(n) for n in neighbours)
 
 
+def _read_head(path: str) -> bytes:
+    """The first bytes of the file, or a ``DocumentError`` that says why it cannot be read."""
+    try:
+        mode = Path(path).stat().st_mode
+    except FileNotFoundError:
+        raise DocumentError(path, "no such file") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(mode):
+        raise DocumentError(path, "is a folder, not a PDF file")
+    if not stat.S_ISREG(mode):
+        raise DocumentError(path, "is not a plain file (a device or a pipe), so it cannot be read as a PDF")
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(1024)
+    except PermissionError:
+        raise DocumentError(path, "cannot be read: you do not have permission to read this file") from None
+    except OSError as exc:
+        raise DocumentError(path, f"cannot be read ({exc.strerror or exc})") from None
+
+
 def _open_pdf(path: str, password: str | None) -> pymupdf.Document:
-    file = Path(path)
-    if not file.is_file():
-        raise DocumentError(path, "no such file")
-    with open(file, "rb") as fh:
-        head = fh.read(1024)
-    if b"%PDF" not in head:
+    if b"%PDF" not in _read_head(path):
         raise DocumentError(path, "not a PDF file")
     try:
-        doc = pymupdf.open(file, filetype="pdf")
+        doc = pymupdf.open(path, filetype="pdf")
+        encrypted = doc.needs_pass
     except Exception as exc:
         raise DocumentError(path, f"the PDF is damaged and cannot be read ({_reason(exc)})") from None
-    if doc.needs_pass:
+    if encrypted:
         if password is None:
             raise PasswordRequired(path, "the PDF is encrypted; give its password (--password)")
         if not doc.authenticate(password):
             raise PasswordRequired(path, "wrong password for this encrypted PDF")
-    if doc.page_count == 0:
+    try:
+        pages = doc.page_count
+    except Exception as exc:  # a page tree whose /Count MuPDF refuses
+        raise DocumentError(path, f"the PDF is damaged and cannot be read ({_reason(exc)})") from None
+    if pages == 0:
         raise DocumentError(path, "the PDF has no pages (it may be empty or truncated)")
     return doc
 
 
-def _reason(exc: Exception) -> str:
-    return str(exc).strip().splitlines()[0][:120] if str(exc).strip() else type(exc).__name__
+def _reason(exc: BaseException) -> str:
+    """An exception's first line without MuPDF's error code ("code=7: cycle in page tree")."""
+    text = re.sub(r"^code=\d+:\s*", "", str(exc).strip())
+    return unicode_safe(text.splitlines()[0][:120]) if text else type(exc).__name__
 
 
 def _outline(doc: pymupdf.Document) -> tuple[OutlineEntry, ...]:
@@ -111,7 +151,22 @@ def _outline(doc: pymupdf.Document) -> tuple[OutlineEntry, ...]:
         toc = doc.get_toc(simple=True)
     except Exception:
         return ()
-    return tuple(OutlineEntry(level, title.strip(), page) for level, title, page in toc if page >= 1)
+    return tuple(OutlineEntry(level, unicode_safe(title.strip()), page) for level, title, page in toc if page >= 1)
+
+
+def _title(doc: pymupdf.Document, path: str) -> str:
+    try:
+        title = (doc.metadata or {}).get("title") or ""
+    except Exception:  # a damaged /Info dictionary: the file name will do
+        title = ""
+    return unicode_safe(title.strip() or Path(path).stem)
+
+
+def _label(page: pymupdf.Page) -> str:
+    try:
+        return unicode_safe(page.get_label())
+    except Exception:  # damaged /PageLabels: the printed number is still there
+        return ""
 
 
 def _outline_titles(outline: tuple[OutlineEntry, ...], number: int) -> dict[str, int]:
@@ -182,7 +237,7 @@ def _garbage_over_scan(page: pymupdf.Page, built: Page) -> bool:
 
 
 def _process_page(ctx: _PdfContext, number: int) -> Page:
-    page = ctx.doc[number - 1]
+    page = ctx.page(number)
     repairs: Counter[str] = Counter()
     lines = PageReader(page, ctx.resolver, repairs).lines()
     if not lines:
@@ -193,7 +248,7 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     drafts = place_blocks(body, tables, figures, page.rect.width, _outline_titles(ctx.outline, number))
     furniture_texts = [ln.text for ln in furniture]
     built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
-    built = replace(built, label=page.get_label() or printed_page_number(furniture_texts))
+    built = replace(built, label=_label(page) or printed_page_number(furniture_texts))
     if _garbage_over_scan(page, built):
         # Read the image instead, and keep it only if it really holds the Thai the layer lacks.
         read = _ocr_page(page, number)
@@ -202,8 +257,61 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     return built
 
 
-def _has_text_layer(doc: pymupdf.Document) -> bool:
-    return any(page.get_text("text").strip() for page in doc.pages())
+UNREADABLE = "This page could not be read: "
+
+
+def unreadable_page(number: int, reason: str) -> Page:
+    """A page that could not be made: it says so and why, in its text, so a listener
+    hears it where the page would be and the rest of the document still reads."""
+    text = f"{UNREADABLE}{reason}."
+    return build_page(number, [ParagraphDraft(text, 0, (0.0, 0.0, 0.0, 0.0))], (), TextSource.UNREADABLE,
+                      Counter())
+
+
+def _guarded_page(ctx: _PdfContext, number: int) -> Page:
+    """The one place a page is made: any failure of this page (damage MuPDF cannot
+    read, a budget exceeded, a defect of ours) becomes an unreadable page, never an
+    exception that would cost the student the whole document."""
+    try:
+        with page_deadline():
+            return _process_page(ctx, number)
+    except PageGivenUp as exc:
+        reason = str(exc)
+    except DocumentError as exc:  # OCR could not run or failed on this page
+        reason = exc.problem
+    except MemoryError:
+        reason = "it needs more memory than this computer has free"
+    except Exception as exc:
+        reason = f"the PDF is damaged there ({_reason(exc)})"
+    _log.info("page %d given up: %s", number, reason, exc_info=True)
+    return unreadable_page(number, reason)
+
+
+def _has_text_layer(doc: pymupdf.Document, budget: StreamBudget) -> bool:
+    """Does any page have text? Pages that cannot be read, or are over budget, have none."""
+    for index in range(doc.page_count):
+        try:
+            page = doc[index]
+            budget.check_page(page.xref)
+            if page.get_text("text").strip():
+                return True
+        except Exception:
+            continue
+    return False
+
+
+def _cell_reader(resolver: GlyphResolver) -> LineReader:
+    """Lines within a clip for the table finder, with one ``PageReader`` per page: a
+    table reads each of its cells, and the page's glyph trace is then built once, not
+    once a cell (168 times on one damaged page, 16 s)."""
+    last: list[PageReader] = []
+
+    def read(page: pymupdf.Page, clip: pymupdf.Rect | None) -> list[Line]:
+        if not last or last[0].page is not page:
+            last[:] = [PageReader(page, resolver, Counter())]
+        return last[0].lines(clip)
+
+    return read
 
 
 def open_document(path: str | Path, password: str | None = None, *, use_cache: bool = True) -> Document:
@@ -214,32 +322,50 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     """
     path = str(path)
     doc = _open_pdf(path, password)
-    if not _has_text_layer(doc):
+    budget = StreamBudget(doc)
+    has_text = _has_text_layer(doc, budget)
+    if doc.page_count == 0:  # MuPDF found the page tree broken (an empty /Kids) on the way
+        raise DocumentError(path, "the PDF's list of pages is damaged: no page can be found in it")
+    if not has_text:
         if doc.is_repaired:
             raise DocumentError(path, "the PDF is damaged or truncated; no text could be read from it")
         if (missing := ocr_available()) is not None:
             raise NoTextLayer(path, f"no page has a text layer (a scanned document). {missing}")
     content_hash = file_hash(path)
     resolver = GlyphResolver(doc)
-    tables = TableFinder(doc, lambda page, clip: PageReader(page, resolver, Counter()).lines(clip))
-    ctx = _PdfContext(doc, resolver, _outline(doc), tables)
+    tables = TableFinder(doc, _cell_reader(resolver), guard=lambda page: budget.check_page(page.xref))
+    ctx = _PdfContext(doc, resolver, _outline(doc), tables, budget)
     store = cache.PageCache(content_hash) if use_cache else None
 
     def load(number: int) -> Page:
         if store is not None and (cached := store.load(number)) is not None:
             return cached
         with ctx.lock:
-            page = _process_page(ctx, number)
-        if store is not None:
-            store.save(page)
+            page = _guarded_page(ctx, number)
+        if store is not None and page.source is not TextSource.UNREADABLE:
+            store.save(page)  # an unreadable page is tried again next time (a deadline may pass then)
         return page
 
-    title = (doc.metadata or {}).get("title", "").strip() or Path(path).stem
     return Document(
-        title=title,
+        title=_title(doc, path),
         page_count=doc.page_count,
         content_hash=content_hash,
         loader=load,
         outline=ctx.outline,
         source_path=path,
     )
+
+
+def require_text(document: Document) -> None:
+    """Refuse a document none of whose pages has text to read (``DocumentError``), after
+    forgetting the pages this run put in the page cache: a refusal leaves nothing behind."""
+    pages = list(document.pages())
+    if any(page.text.strip() for page in pages if page.source is not TextSource.UNREADABLE):
+        return
+    cache.PageCache(document.content_hash).discard()
+    path = document.source_path or document.title
+    unreadable = [page for page in pages if page.source is TextSource.UNREADABLE]
+    if unreadable:
+        reason = unreadable[0].text.removeprefix(UNREADABLE).rstrip(".")
+        raise DocumentError(path, f"none of its pages could be read (page {unreadable[0].number}: {reason})")
+    raise DocumentError(path, "no readable text was found on any page, even with OCR")

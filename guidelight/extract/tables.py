@@ -478,10 +478,13 @@ class TableFinder:
 
     ``read_lines(page, clip)`` gives a page's repaired lines (within ``clip``): for cells
     a line crosses, and when a continued table needs the header of a page not read yet.
+    ``guard(page)`` raises if another page may not be read (its streams are bombs); such
+    a page, or one MuPDF cannot load, has no tables for a table to go on into.
     """
 
     doc: pymupdf.Document
     read_lines: LineReader
+    guard: Callable[[pymupdf.Page], None] = lambda page: None
     _ruled_shapes: Shapes = field(default_factory=dict)
     _loose_shapes: Shapes = field(default_factory=dict)
     _last_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)
@@ -503,8 +506,14 @@ class TableFinder:
         go on from the page before (not sure: a table cannot go on from them). Only a
         borderless table needs the other page's lines read, so ruled ones are kept apart."""
         if number not in self._ruled_shapes:
+            try:
+                page = self.doc[number - 1]
+                self.guard(page)
+            except Exception:  # a neighbour that cannot be read: no table goes on into it
+                self._ruled_shapes[number], self._loose_shapes[number] = [], []
+                return []
             self._ruled_shapes[number] = [Shape(tuple(t.bbox), tuple(_column_x(t)))
-                                          for t in self._raw_tables(self.doc[number - 1])]
+                                          for t in self._raw_tables(page)]
         if ruled:
             return self._ruled_shapes[number]
         if number not in self._loose_shapes:

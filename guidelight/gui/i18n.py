@@ -196,6 +196,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                    "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
     "page.image.unread": ("Page {page} is an image and no text could be read from it.",
                           "หน้า {page} เป็นภาพ และอ่านข้อความจากภาพไม่ได้"),
+    "page.unreadable": ("Page {page} could not be read; the rest of the document can. The reason follows.",
+                        "หน้า {page} อ่านไม่ได้ แต่หน้าอื่นยังอ่านได้ เหตุผลมีดังนี้"),
     "page.making": ("Reading page {page} from its image. Please wait.",
                     "กำลังอ่านหน้า {page} จากภาพ กรุณารอสักครู่"),
     "page.still": ("Still reading page {page}. Please wait.", "ยังอ่านหน้า {page} อยู่ กรุณารอสักครู่"),

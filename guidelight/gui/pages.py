@@ -71,6 +71,8 @@ def page_note(page: Page, language: str, ocr_problem: Callable[[], str | None]) 
         return tr("page.image.unread", language, page=page.number)
     if page.source is TextSource.OCR:
         return tr("page.ocr", language, page=page.number)
+    if page.source is TextSource.UNREADABLE:
+        return tr("page.unreadable", language, page=page.number)
     if page.quality.noise_per_k > DOUBTFUL_NOISE_PER_K:
         return tr("page.doubtful", language, page=page.number)
     return ""

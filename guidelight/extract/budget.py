@@ -1,0 +1,151 @@
+"""What one page may cost before it is given up: time, and bytes its streams inflate to.
+
+A hostile or broken PDF can make one page hang the reader: a Flate stream of a few
+hundred kilobytes that inflates to gigabytes, or the same text drawn thousands of
+times. MuPDF cannot be interrupted once it is inside a page, so the streams a page
+draws from are measured *before* MuPDF sees them (inflated here, chunk by chunk, and
+abandoned at the limit), and the Python steps after it check a deadline between lines.
+A page over budget raises ``PageGivenUp``; ``pdf.py`` turns that (and any other failure
+of one page) into a page that says why it could not be read, and the rest still reads.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+import pymupdf
+
+# Largest inflated stream a page may draw from. Real course PDFs stay far below: the
+# largest stream (not an image) in the shared corpus of 52 PDFs inflates to 0.8 MB.
+MAX_STREAM_BYTES = 64 << 20
+# The Python work on one page (layout, tables, segmentation) after MuPDF has read it.
+PAGE_SECONDS = 20.0
+# Objects looked at per page when finding its streams; a page needs a few hundred at most.
+MAX_OBJECTS = 20_000
+
+_CHUNK = 1 << 20
+_REF = re.compile(r"(\d+) \d+ R")
+# Keys leading away from what draws the page (up the page tree, to other pages, to
+# the document's structure); following them would measure the whole file per page.
+_UPWARD = re.compile(r"/(?:Parent|P|Dest|D|StructParent|IRT|Popup|Next|Prev|First|Last|B|Pg|Obj|K)\s+\d+ \d+ R")
+_FLATE = ("/FlateDecode", "/Fl")
+
+
+class PageGivenUp(Exception):
+    """One page costs more than its budget; the message says which limit, in plain words."""
+
+
+_deadline: ContextVar[float | None] = ContextVar("page_deadline", default=None)
+
+
+@contextmanager
+def page_deadline() -> Iterator[None]:
+    """Within this block, ``check_time`` raises once ``PAGE_SECONDS`` have passed."""
+    token = _deadline.set(time.monotonic() + PAGE_SECONDS)
+    try:
+        yield
+    finally:
+        _deadline.reset(token)
+
+
+def check_time() -> None:
+    """Give the page up if its deadline has passed (a no-op outside ``page_deadline``)."""
+    deadline = _deadline.get()
+    if deadline is not None and time.monotonic() > deadline:
+        raise PageGivenUp(f"it took longer than {PAGE_SECONDS:.0f} seconds to lay out")
+
+
+def _filters(doc: pymupdf.Document, xref: int) -> list[str]:
+    kind, value = doc.xref_get_key(xref, "Filter")
+    if kind == "name":
+        return [value]
+    if kind == "array":
+        return re.findall(r"/[A-Za-z0-9]+", value)
+    return []
+
+
+def _inflated_size(raw: bytes, stages: int, limit: int) -> int:
+    """Bytes ``raw`` inflates to through ``stages`` chained Flate filters, counted up to
+    just past ``limit`` (a bomb is never inflated whole); damaged data counts as what
+    inflated before the damage, as MuPDF reads it."""
+    inflaters = [zlib.decompressobj() for _ in range(stages)]
+
+    def push(level: int, data: bytes) -> int:
+        if level == stages:
+            return len(data)
+        inflater, produced = inflaters[level], 0
+        while data and not inflater.eof and produced <= limit:
+            try:
+                out = inflater.decompress(data, _CHUNK)
+            except zlib.error:
+                break
+            produced += push(level + 1, out)
+            data = inflater.unconsumed_tail
+        return produced
+
+    return push(0, raw)
+
+
+class StreamBudget:
+    """Checks, once per stream per document, that what a page draws from is not a bomb."""
+
+    def __init__(self, doc: pymupdf.Document) -> None:
+        self.doc = doc
+        self.limit = MAX_STREAM_BYTES
+        self._verdicts: dict[int, str] = {}  # stream xref -> "" (fine) or why it is not
+
+    def check_page(self, page_xref: int) -> None:
+        """Raise ``PageGivenUp`` if a stream the page draws from inflates past the limit."""
+        pending = [page_xref, *self._inherited_resources(page_xref)]
+        seen = set(pending)
+        while pending:
+            xref = pending.pop()
+            if problem := self._verdict(xref):
+                raise PageGivenUp(problem)
+            if self.doc.xref_get_key(xref, "Subtype")[1] == "/Image":
+                continue  # text extraction never decodes images; OCR scales them itself
+            for ref in _refs(_UPWARD.sub("", self.doc.xref_object(xref, compressed=True))):
+                if ref not in seen and 0 < ref < self.doc.xref_length():
+                    seen.add(ref)
+                    pending.append(ref)
+            if len(seen) > MAX_OBJECTS:
+                raise PageGivenUp(f"it draws from more than {MAX_OBJECTS} objects")
+
+    def _inherited_resources(self, page_xref: int) -> list[int]:
+        """Objects of the resources a page inherits from its ancestors in the page tree."""
+        found: list[int] = []
+        ancestors = {page_xref}
+        kind, value = self.doc.xref_get_key(page_xref, "Parent")
+        while kind == "xref" and len(ancestors) < 64:
+            parent = int(value.split()[0])
+            if parent in ancestors or not 0 < parent < self.doc.xref_length():
+                break  # a cycle in the page tree, or a dangling reference
+            ancestors.add(parent)
+            found += _refs(self.doc.xref_get_key(parent, "Resources")[1])
+            kind, value = self.doc.xref_get_key(parent, "Parent")
+        return found
+
+    def _verdict(self, xref: int) -> str:
+        if xref not in self._verdicts:
+            self._verdicts[xref] = self._measure(xref)
+        return self._verdicts[xref]
+
+    def _measure(self, xref: int) -> str:
+        if not self.doc.xref_is_stream(xref):
+            return ""
+        filters = _filters(self.doc, xref)
+        stages = 0
+        while stages < len(filters) and filters[stages] in _FLATE:
+            stages += 1
+        if stages and _inflated_size(self.doc.xref_stream_raw(xref), stages, self.limit) > self.limit:
+            return f"a stream on it inflates to more than {self.limit >> 20} MiB (a compression bomb)"
+        return ""  # Flate is what bombs are made of; other filters are left to MuPDF
+
+
+def _refs(text: str) -> list[int]:
+    return [int(found.group(1)) for found in _REF.finditer(text)]

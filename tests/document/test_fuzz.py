@@ -1,0 +1,58 @@
+"""The fuzzer's mutations (../shared/tools/fuzz_pdf.py) on a fixed set of cases, in the suite.
+
+Each mutated file goes through the `extract` command in this process (a traceback would
+fail the test with its own stack): it must exit 0, or 2 with one line on stderr, within
+a few seconds per file. Skipped when the shared tools are not beside the repository.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import time
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from guidelight.cli.main import main
+
+from .conftest import SHARED
+
+FUZZER = SHARED / "tools" / "fuzz_pdf.py"
+SEEDS = sorted((SHARED / "corpus" / "thai-pdf").glob("econ--*.pdf"))
+CASES = range(40)  # fuzz seed 7: 12 of the 14 mutation kinds, two Flate bombs among them
+PER_FILE_S = 15.0
+
+
+def _fuzzer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("fuzz_pdf", FUZZER)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not FUZZER.is_file() or not SEEDS, reason="../shared (fuzz_pdf.py and its corpus) is not here")
+def test_mutated_pdfs_give_text_or_one_line_never_a_traceback_or_a_hang(tmp_path: Path) -> None:
+    fuzz = _fuzzer()
+    seeds = [fuzz.Seed(str(path)) for path in SEEDS]
+    kinds: set[str] = set()
+    for index in CASES:
+        data, case = fuzz.make_case(7, index, seeds)
+        kinds.add(case["mutation"])
+        pdf = tmp_path / f"case-{index:03d}.pdf"
+        pdf.write_bytes(data)
+        err = io.StringIO()
+        started = time.monotonic()
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+            code = main(["extract", "--no-cache", str(pdf)])
+        took = time.monotonic() - started
+        where = f"case {index} ({case['mutation']} {case['params']})"
+        assert took < PER_FILE_S, f"{where} took {took:.1f} s"
+        lines = err.getvalue().strip().splitlines()
+        assert (code, len(lines)) in ((0, 0), (2, 1)), f"{where}: exit {code}, stderr {err.getvalue()!r}"
+        pdf.unlink()
+    assert len(kinds) >= 10  # the cases really are spread over the mutation kinds

@@ -1,0 +1,205 @@
+"""Damaged and hostile PDFs: each class of failure the fuzzer found, made small on the spot.
+
+The promise: a page that cannot be read (damage, a budget exceeded) becomes a page that
+says why, and the rest of the document reads; a document with nothing readable is
+refused in one line with exit code 2, and a refusal writes nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import zlib
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from guidelight.core.errors import DocumentError
+from guidelight.core.model import TextSource
+from guidelight.extract import budget
+from guidelight.extract import pdf as pdf_module
+from guidelight.extract.glyphs import GlyphResolver
+from guidelight.extract.layout import paragraphs
+from guidelight.extract.lines import Line
+from guidelight.extract.pdf import open_document
+
+from .conftest import SARABUN
+from .test_cli_and_input import run_cli
+
+MakePdf = Callable[..., Path]
+TEXTS = ["หน้าแรกของเอกสารนี้อ่านได้ตามปกติ", "หน้าที่สองเป็นหน้าที่เสียหาย", "หน้าที่สามอ่านได้เช่นกัน"]
+
+
+def _three_pages(make_pdf: MakePdf) -> Path:
+    return make_pdf([[(text, 72, 300, 14, SARABUN)] for text in TEXTS])
+
+
+def _damage(pdf: Path, change: Callable[[pymupdf.Document], None]) -> Path:
+    """Rewrite ``pdf`` after ``change`` edits its objects (uncompressed, as a damaged file is)."""
+    doc = pymupdf.open(pdf)
+    change(doc)
+    data = doc.tobytes(garbage=0)
+    doc.close()
+    pdf.write_bytes(data)
+    return pdf
+
+
+def _pages_root(doc: pymupdf.Document) -> int:
+    return int(doc.xref_get_key(doc.pdf_catalog(), "Pages")[1].split()[0])
+
+
+def _assert_refused(result, pdf: Path, message: str, cache: Path) -> None:
+    assert result.returncode == 2, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert str(pdf) in lines[0] and message in lines[0]
+    assert result.stdout == ""
+    assert not [p for p in cache.rglob("*") if p.is_file()]
+
+
+def test_a_page_tree_cycle_is_refused_in_one_line(make_pdf: MakePdf, private_cache: Path) -> None:
+    pdf = _damage(_three_pages(make_pdf),
+                  lambda doc: doc.xref_set_key(_pages_root(doc), "Kids", f"[{_pages_root(doc)} 0 R {doc[0].xref} 0 R]"))
+    _assert_refused(run_cli("extract", str(pdf), cache=private_cache), pdf, "cycle in page tree", private_cache)
+
+
+def test_an_empty_page_list_is_refused_in_one_line(make_pdf: MakePdf, private_cache: Path) -> None:
+    pdf = _damage(_three_pages(make_pdf), lambda doc: doc.xref_set_key(_pages_root(doc), "Kids", "[]"))
+    _assert_refused(run_cli("extract", str(pdf), cache=private_cache), pdf, "no page can be found", private_cache)
+
+
+def test_too_many_nested_graphics_states_cost_only_that_page(make_pdf: MakePdf) -> None:
+    def nest(doc: pymupdf.Document) -> None:
+        page = doc[1]
+        doc.update_stream(page.get_contents()[0], b"q " * 100_000 + page.read_contents())
+
+    doc = open_document(_damage(_three_pages(make_pdf), nest))
+    broken = doc.page(2)
+    assert broken.source is TextSource.UNREADABLE
+    assert broken.text.startswith("This page could not be read:") and "nested graphics states" in broken.text
+    assert [doc.page(1).text, doc.page(3).text] == [TEXTS[0], TEXTS[2]]
+
+
+def test_a_flate_bomb_is_given_up_at_once_and_the_rest_reads(
+    make_pdf: MakePdf, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(budget, "MAX_STREAM_BYTES", 1 << 20)  # a 4 MiB bomb is then as bad as a 10 GiB one
+
+    def bomb(doc: pymupdf.Document) -> None:
+        xref = doc[1].get_contents()[0]
+        doc.update_stream(xref, zlib.compress(b"0 0 m 1 1 l S\n" * (300_000), 9), compress=0)
+        doc.xref_set_key(xref, "Filter", "/FlateDecode")
+
+    pdf = _damage(_three_pages(make_pdf), bomb)
+    started = time.monotonic()
+    doc = open_document(pdf)
+    pages = [doc.page(n) for n in (1, 2, 3)]
+    assert time.monotonic() - started < 10
+    assert pages[1].source is TextSource.UNREADABLE and "compression bomb" in pages[1].text
+    assert [pages[0].text, pages[2].text] == [TEXTS[0], TEXTS[2]]  # its neighbours' margins and tables skip it
+    # The given-up page is not cached: it is tried again next time; the others are.
+    assert sorted(p.name for p in private_cache.rglob("page-*.json")) == ["page-00001.json", "page-00003.json"]
+
+
+def test_a_page_over_its_time_budget_is_given_up(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(budget, "PAGE_SECONDS", 0.0)
+    page = open_document(_three_pages(make_pdf)).page(1)
+    assert page.source is TextSource.UNREADABLE and "took longer than 0 seconds" in page.text
+
+
+def _surrogate_cmap() -> bytes:
+    return (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
+        b"1 begincodespacerange <00> <FF> endcodespacerange\n"
+        b"1 beginbfrange <00> <FF> <D800> endbfrange\n"
+        b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
+    )
+
+
+def test_lone_surrogates_never_leave_the_pdf_layer(tmp_path: Path, private_cache: Path) -> None:
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 100), "Lone surrogates everywhere", fontname="helv")
+    font = page.get_fonts()[0][0]
+    cmap = doc.get_new_xref()
+    doc.update_object(cmap, "<<>>")
+    doc.update_stream(cmap, _surrogate_cmap())
+    doc.xref_set_key(font, "ToUnicode", f"{cmap} 0 R")
+    doc.set_toc([[1, "outline", 1]])
+    outline_item = int(doc.xref_get_key(int(doc.xref_get_key(doc.pdf_catalog(), "Outlines")[1].split()[0]),
+                                        "First")[1].split()[0])
+    doc.xref_set_key(outline_item, "Title", "<FEFFD800D800>")
+    doc.set_metadata({"title": "x"})
+    doc.xref_set_key(int(doc.xref_get_key(-1, "Info")[1].split()[0]), "Title", "<FEFFDC00>")
+    pdf = tmp_path / "surrogates.pdf"
+    pdf.write_bytes(doc.tobytes())
+
+    read = open_document(pdf)
+    text = read.page(1).text + read.title + "".join(e.title for e in read.outline)
+    assert "\ufffd" in read.page(1).text
+    text.encode("utf-8")  # would raise on a lone surrogate
+    result = run_cli("extract", "--format", "json", str(pdf), cache=private_cache)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    assert len(list(private_cache.rglob("page-*.json"))) == 1 and not list(private_cache.rglob("*.tmp"))
+
+
+def test_a_font_size_of_zero_lays_out(make_pdf: MakePdf) -> None:
+    lines = [Line("บรรทัดแรก", 72, 100, 300, 110, 108, 0.0, False, 0),
+             Line("บรรทัดที่สอง", 72, 112, 290, 122, 120, 0.0, False, 0)]
+    assert "".join(d.text for d in paragraphs(lines, {})) == "บรรทัดแรกบรรทัดที่สอง"  # no ValueError
+
+    def tiny(doc: pymupdf.Document) -> None:
+        page = doc[0]
+        contents = page.read_contents().replace(b" Tf", b" Tf 0.0001 0 0 0.0001 0 0 cm")
+        doc.update_stream(page.get_contents()[0], contents)
+
+    page = open_document(_damage(_three_pages(make_pdf), tiny)).page(1)
+    assert page.source is not TextSource.UNREADABLE
+
+
+def test_fonts_of_pages_that_cannot_be_loaded_are_skipped(make_pdf: MakePdf) -> None:
+    pdf = _damage(_three_pages(make_pdf),
+                  lambda doc: doc.xref_set_key(_pages_root(doc), "Kids", f"[{_pages_root(doc)} 0 R]"))
+    assert GlyphResolver(pymupdf.open(pdf)).thai_char("Sarabun", 5) is None
+
+
+def test_a_folder_or_a_pipe_is_named_for_what_it_is(tmp_path: Path, private_cache: Path) -> None:
+    folder = tmp_path / "course.pdf"
+    folder.mkdir()
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    for path, message in ((folder, "is a folder"), (pipe, "not a plain file")):
+        _assert_refused(run_cli("extract", str(path), cache=private_cache), path, message, private_cache)
+
+
+def test_a_file_without_read_permission_is_one_line(
+    make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch, private_cache: Path
+) -> None:
+    pdf = make_pdf([[(TEXTS[0], 72, 300, 14, SARABUN)]])
+
+    def denied(*_: object, **__: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(pdf_module, "open", denied, raising=False)  # root may read anything: pretend
+    with pytest.raises(DocumentError, match="do not have permission"):
+        open_document(pdf)
+    monkeypatch.undo()
+    if os.geteuid() != 0:  # the same through the command, where permissions bind
+        pdf.chmod(0)
+        _assert_refused(run_cli("extract", str(pdf), cache=private_cache), pdf, "permission", private_cache)
+
+
+def test_a_refused_document_leaves_no_page_cache(make_pdf: MakePdf, private_cache: Path) -> None:
+    pdf = make_pdf([[("- 1 -", 290, 820, 10, SARABUN)]])  # only a page number: furniture, nothing to read
+    _assert_refused(run_cli("extract", str(pdf), cache=private_cache), pdf, "no readable text", private_cache)
+
+
+def test_an_unreadable_page_reads_as_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
+    page = pdf_module.unreadable_page(4, "the PDF is damaged there (cycle in page tree)")
+    assert page.number == 4 and page.source is TextSource.UNREADABLE
+    assert page.text == "This page could not be read: the PDF is damaged there (cycle in page tree)."
+    assert [page.text[s.start : s.end] for s in page.sentences] == [page.text]
+    assert page.quality.repairs == tuple(Counter().items())
