@@ -77,6 +77,7 @@ class Library:
             raise
         if not read_only:
             sweep_leftovers(library_dir)
+            self._sweep_orphans()
 
     @property
     def read_only(self) -> bool:
@@ -203,22 +204,26 @@ class Library:
                 f"{source}: already in the library as {existing.title!r} ({existing.course_id})"
             )
         target = stored_file(self.directory, content_hash)
-        place_file(Path(source), target, move=False)
         try:
-            self._catalog.execute(
-                "INSERT INTO documents(content_hash, course_id, title, source_path, stored_path, page_count, "
-                "state, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    content_hash,
-                    course_id,
-                    title,
-                    str(source),
-                    target.relative_to(self.directory).as_posix(),
-                    page_count,
-                    state.value,
-                    time.time(),
-                ),
-            )
+            # The file is put in place inside the write transaction, as ``merge_course``
+            # does: a stored file no row names is then a leftover of a killed process,
+            # never one of a running import (see ``_sweep_orphans``).
+            with self._catalog.transaction() as conn:
+                place_file(Path(source), target, move=False)
+                conn.execute(
+                    "INSERT INTO documents(content_hash, course_id, title, source_path, stored_path, page_count, "
+                    "state, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        content_hash,
+                        course_id,
+                        title,
+                        str(source),
+                        target.relative_to(self.directory).as_posix(),
+                        page_count,
+                        state.value,
+                        time.time(),
+                    ),
+                )
         except sqlite3.IntegrityError as exc:  # another process added it meanwhile
             raise LibraryError(f"{source}: already in the library") from exc
         document = self.document(content_hash)
@@ -299,6 +304,20 @@ class Library:
 
     def _discard_file(self, content_hash: str) -> None:
         stored_file(self.directory, content_hash).unlink(missing_ok=True)
+
+    def _sweep_orphans(self) -> None:
+        """Delete stored PDFs no catalog row names: what a process killed during an
+        import (or a removal) left behind. Files are only ever put in place inside a
+        write transaction, so holding one here means no import is half-way; a library
+        another process keeps busy is swept at a later open instead."""
+        try:
+            with self._catalog.transaction() as conn:
+                named = {row[0] for row in conn.execute("SELECT content_hash FROM documents")}
+                for file in (self.directory / FILES_DIR).glob("*/*.pdf"):
+                    if file.stem not in named:
+                        file.unlink(missing_ok=True)
+        except (sqlite3.Error, OSError):
+            pass
 
     # ---- volunteer corrections and pronunciation ------------------------------------
 

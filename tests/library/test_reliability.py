@@ -122,12 +122,14 @@ def _go(child: subprocess.Popen) -> None:
 
 
 def _assert_consistent(library_dir: Path) -> list[str]:
-    """Integrity ok, and every catalogued document's file is there with its content."""
+    """Integrity ok, every catalogued document's file is there with its content, and
+    (once opened, which sweeps a killed import's leftovers) no stored file is uncatalogued."""
     assert _integrity(library_dir / CATALOG_FILE) == "ok"
     lib = open_library(library_dir)
     hashes = [d.content_hash for d in lib.documents()]
     for doc in lib.documents():
         assert file_hash(doc.stored_path) == doc.content_hash
+    assert sorted(p.stem for p in (library_dir / "files").glob("*/*.pdf")) == sorted(hashes)
     lib.close()
     return hashes
 

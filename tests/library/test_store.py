@@ -13,7 +13,13 @@ import pytest
 from guidelight.core.hashing import file_hash
 from guidelight.core.model import Position
 from guidelight.library import LibraryError, ProcessingState, open_library
-from guidelight.library.paths import CATALOG_FILE, USER_FILE, default_library_dir, resolve_library_dir
+from guidelight.library.paths import (
+    CATALOG_FILE,
+    USER_FILE,
+    default_library_dir,
+    resolve_library_dir,
+    stored_file,
+)
 from guidelight.library.schema import CATALOG_MIGRATIONS, USER_MIGRATIONS
 
 H1, H2 = "a" * 64, "b" * 64
@@ -211,6 +217,22 @@ def test_day_old_leftovers_of_killed_imports_are_swept_young_ones_kept(tmp_path)
     open_library(tmp_path).close()
     assert not old_tmp.exists() and not old_pack.exists()
     assert young_tmp.exists()
+
+
+def test_stored_pdfs_no_row_names_are_swept_at_the_next_open(lib, make_pdf, tmp_path):
+    # What a pack import killed between moving its PDFs in and committing leaves behind.
+    pdf = make_pdf("kept.pdf")
+    lib.add_course("C1")
+    kept = lib.add_document("C1", pdf, content_hash=file_hash(pdf), title="Kept", page_count=1)
+    orphan = stored_file(lib.directory, H2)
+    orphan.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf, orphan)
+    lib.close()
+    reopened = open_library(tmp_path / "library")
+    assert not orphan.exists() and Path(kept.stored_path).is_file()
+    assert [d.content_hash for d in reopened.documents()] == [kept.content_hash]
+    reopened.close()
+    open_library(tmp_path / "library", user_dir=tmp_path / "other", read_only=True).close()  # sweeps nothing
 
 
 def test_read_only_catalog_in_a_folder_nobody_may_write_is_read_immutable(lib, tmp_path, monkeypatch):
