@@ -160,6 +160,17 @@ def test_a_font_size_of_zero_lays_out(make_pdf: MakePdf) -> None:
     assert page.source is not TextSource.UNREADABLE
 
 
+def test_a_huge_user_unit_lays_out_at_once(make_pdf: MakePdf) -> None:
+    # /UserUnit 75000 makes an A4 page 45 million points wide: the column gutter was
+    # looked for point by point (a hang).
+    columns = [[(f"{TEXTS[0][:12]} {n}", x, 100 + 20 * n, 12, SARABUN) for n in range(8)] for x in (60, 320)]
+    pdf = _damage(make_pdf([columns[0] + columns[1]]), lambda doc: doc.xref_set_key(doc[0].xref, "UserUnit", "75000"))
+    started = time.monotonic()
+    page = open_document(pdf).page(1)
+    assert time.monotonic() - started < 5
+    assert page.source is not TextSource.UNREADABLE and f"{TEXTS[0][:12]} 7" in page.text
+
+
 def test_fonts_of_pages_that_cannot_be_loaded_are_skipped(make_pdf: MakePdf) -> None:
     pdf = _damage(_three_pages(make_pdf),
                   lambda doc: doc.xref_set_key(_pages_root(doc), "Kids", f"[{_pages_root(doc)} 0 R]"))
