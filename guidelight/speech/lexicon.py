@@ -101,6 +101,20 @@ def parse_user_entries(text: str) -> dict[str, str]:
     return entries
 
 
+# OCR and PDF extraction split dotted abbreviations at the dot: "พ .ศ.", "พ. ศ.", "ป. ตรี".
+_OCR_SPLIT = re.compile(r" ?\. ?(?=\S)| \.")
+
+
+def written_pattern(written: str) -> str:
+    """The regex for an entry: as written, and with the spaces OCR puts around its inner
+    dots (and before its last one), so "พ .ศ." is พ.ศ., not "พ" and then ศ. (ศาสตราจารย์)."""
+    inner = written.count(".") - written.endswith(".")
+    if not inner:
+        return re.escape(written)
+    body, last = (written[:-1], "\\.") if written.endswith(".") else (written, "")
+    return re.escape(body).replace("\\.", " ?\\. ?") + (" ?" + last if last else "")
+
+
 class Lexicon:
     """Built-in plus user entries, matched longest first at each position of the text."""
 
@@ -109,13 +123,15 @@ class Lexicon:
         keys = sorted(self.entries, key=len, reverse=True)
         # A dotted abbreviation that runs on into another dotted group ("ก.พ." inside
         # "ก.พ.ร.") is not this entry: the whole chain is read by the abbreviation rule.
-        self.pattern = "|".join(re.escape(k) + (r"(?![\u0E01-\u0E2E]{1,3}\.)" if k.endswith(".") else "") for k in keys)
+        self.pattern = "|".join(
+            written_pattern(k) + (r"(?![\u0E01-\u0E2E]{1,3} ?\.)" if k.endswith(".") else "") for k in keys
+        )
 
     def __getitem__(self, written: str) -> str:
-        return self.entries[written]
+        return self.entries.get(written) or self.entries[_OCR_SPLIT.sub(".", written)]
 
     def get(self, written: str) -> str | None:
-        return self.entries.get(written)
+        return self.entries.get(written) or self.entries.get(_OCR_SPLIT.sub(".", written))
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:

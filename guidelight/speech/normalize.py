@@ -14,18 +14,29 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pythainlp.util import bahttext, num_to_thaiword
 
 from guidelight.core.model import Lang
+from guidelight.speech.course import (
+    ARITHMETIC,
+    COMPARISONS,
+    DIGIT_WORDS,
+    SIGNS,
+    THAI_DIGITS,
+    is_identifier_number,
+    is_identifier_range,
+    is_pronounceable,
+    last_part,
+    read_digits,
+    spell_latin,
+    thai_dictionary,
+    to_arabic,
+)
 from guidelight.speech.lexicon import MONTHS, TITLES, Lexicon
-
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
-DIGIT_WORDS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
 
 _D = "[0-9๐-๙]"
 NUMBER = rf"{_D}{{1,3}}(?:,{_D}{{3}})+(?:\.{_D}+)?|{_D}+(?:\.{_D}+)?"
@@ -47,14 +58,72 @@ THAI_SYMBOLS = {
     "&": "และ",
     "+": "บวก",
     "=": "เท่ากับ",
-    "×": "คูณ",
-    "÷": "หาร",
+    **SIGNS,
     "°C": "องศาเซลเซียส",
     "℃": "องศาเซลเซียส",
     "°": "องศา",
     "@": "แอท",
 }
-ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius", "°": "degrees"}
+ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius", "°": "degrees", **SIGNS}
+
+# What may stand on either side of an operator. Comparisons take Thai words too ("อายุ < 18");
+# arithmetic signs only numbers and code, so "ก*ข" stays an asterisk between words (noise).
+_COMPARED = (r"[0-9A-Za-z_)\]'\"\u0e01-\u0e59]", r"[0-9A-Za-z_(\['\"\u0e01-\u0e59+\-−]")
+_OPERANDS = (r"[0-9A-Za-z_)\]๐-๙]", r"[0-9A-Za-z_(\[๐-๙\-−]")
+_NUMBER_SIDE = re.compile(r"[0-9๐-๙()]")
+_NAME_CHAR = re.compile(r"[A-Za-z0-9_]")
+_CODE_LINE = re.compile(r"[=(){};]")
+_THAI_TEXT = re.compile(_THAI_LETTER)
+# In code a dash or percent sign is an operator only spaced ("x - 1", "n % 2"): "e-mail", "50%".
+CODE_ARITHMETIC = {**ARITHMETIC, "-": "ลบ", "−": "ลบ", "%": "มอด"}
+_NEVER_TIGHT = "-−%"
+_KEPT_AS_WRITTEN = "-−%"
+_ISO_DATE = rf"(?={_D})(?<![0-9๐-๙\-]){_D}{{4}}-(?:[0๐][1-9๑-๙]|[1๑][0-2๐-๒])-[0-3๐-๓]{_D}(?![0-9๐-๙\-])"
+# Hyphen-grouped digits (three groups or more), a leading-zero number in spaced groups
+# ("02 123 4567", "0 2218 6000"), a "+" phone.
+_GROUPED_ID = (
+    rf"(?=[0-9๐-๙+])(?:(?<![0-9๐-๙.,\-]){_D}+(?:-{_D}+){{2,}}(?![0-9๐-๙\-])"
+    rf"|(?<![0-9๐-๙.,])[0๐](?:{_D}{{1,3}}(?: {_D}{{3,4}}){{1,3}}|(?: {_D}{{4}}){{2}})(?!{_D})"
+    rf"|\+{_D}{{1,3}}(?:[ \-]{_D}{{1,4}}){{1,5}}(?!{_D}))"
+)
+
+
+def between(operators: Iterable[str], sides: tuple[str, str]) -> str:
+    """``operators`` between two operands, tight ("x>=5") or spaced ("x >= 5"), the spaces
+    included: a noise rule starting at the space must not win over the operator. One
+    alternative for all forms keeps the scan fast; the handlers look at the spacing."""
+    written = "|".join(re.escape(o) for o in sorted(operators, key=len, reverse=True))
+    first = re.escape("".join({o[0] for o in operators}))
+    return rf"(?=[\s{first}])(?<={sides[0]})\s*(?:{written})\s*(?={sides[1]})"
+
+
+def spacing(match: re.Match[str]) -> tuple[bool, bool]:
+    """Whether the operator in ``match`` has a space before it, and after it."""
+    return match.group()[:1].isspace(), match.group()[-1:].isspace()
+
+
+def one_letter(text: str, at: int) -> bool:
+    """``text[at]`` is a one-letter name such as x or b (not part of a longer word)."""
+    return (
+        0 <= at < len(text)
+        and text[at].isascii()
+        and text[at].isalpha()
+        and not (at > 0 and _NAME_CHAR.match(text[at - 1]))
+        and not _NAME_CHAR.match(text, at + 1)
+    )
+
+
+def code_sides(match: re.Match[str], sign: str) -> bool:
+    """Sides that a spaced sign has in code and formulas: a number on a side ("price * 2",
+    "x - 1"), one-letter names on both ("a * b"), or, for signs other than a dash, any names
+    on a line of code ("total = price * qty"). A dash or a star between words
+    ("Monday - Friday (all day)", "bullet * point") is no arithmetic."""
+    text, start, end = match.string, match.start(), match.end()
+    return (
+        bool(_NUMBER_SIDE.match(text, start - 1) or _NUMBER_SIDE.match(text, end))
+        or (one_letter(text, start - 1) and one_letter(text, end))
+        or (sign not in "-−" and _CODE_LINE.search(text) is not None)
+    )
 
 
 @dataclass(frozen=True)
@@ -108,10 +177,6 @@ class _Builder:
         return "".join(self.parts)
 
 
-def to_arabic(digits: str) -> str:
-    return digits.translate(_TO_ARABIC)
-
-
 def read_number(written: str) -> str:
     """A number in Thai words; digits after the point, and codes with a leading zero, one by one."""
     plain = to_arabic(written).replace(",", "")
@@ -152,19 +217,87 @@ def spell_thai(abbreviation: str) -> str:
 def thai_tokenizer() -> Callable[[str], list[str]]:
     from pythainlp.tokenize import word_tokenize
 
-    return lambda text: word_tokenize(text, engine="newmm", keep_whitespace=False)
+    return lambda text: word_tokenize(text, engine="nlpo3", keep_whitespace=False)
 
 
 def last_thai_word(text: str) -> str:
-    """The word that mai yamok repeats: the last Thai word before it."""
+    """The word that mai yamok repeats: the last Thai word before it, not a whole compound
+    the segmenter kept together ("ดีมาก ๆ" repeats มาก)."""
     run = re.search(rf"{_THAI_LETTER}+$", text.rstrip())
     if not run:
         return ""
     words = thai_tokenizer()(run.group())
-    return words[-1] if words else ""
+    return last_part(words[-1]) if words else ""
+
+
+def voice_parts(normalized: Normalized, lang: Lang) -> list[tuple[Lang, Normalized]]:
+    """Cut an English run where a rewrite put Thai words into it ("x >= 5" -> "x มากกว่าหรือ
+    เท่ากับ 5"), so each part goes to the voice that can say it; pieces keep their source ranges."""
+    if lang is not Lang.ENGLISH or not _THAI_TEXT.search(normalized.text):
+        return [(lang, normalized)]
+    groups: list[tuple[Lang, list[Piece]]] = []
+    for piece in normalized.pieces:
+        said = normalized.text[piece.out_start : piece.out_end]
+        piece_lang = Lang.THAI if not piece.literal and _THAI_TEXT.search(said) else Lang.ENGLISH
+        if groups and groups[-1][0] is piece_lang:
+            groups[-1][1].append(piece)
+        else:
+            groups.append((piece_lang, [piece]))
+    parts = []
+    for piece_lang, pieces in groups:
+        base, end = pieces[0].out_start, pieces[-1].out_end
+        shifted = tuple(replace(p, out_start=p.out_start - base, out_end=p.out_end - base) for p in pieces)
+        parts.append((piece_lang, Normalized(normalized.text[base:end], shifted)))
+    return parts
 
 
 Handler = Callable[[re.Match[str], str], str]
+
+
+def _compare(match: re.Match[str], before: str) -> str:
+    """A comparison; an angle bracket spaced on one side only ("ใส่ <ชื่อ>") is a bracket: noise."""
+    written = match.group().strip()
+    before_space, after_space = spacing(match)
+    if written in "<>" and before_space != after_space:
+        return pad(match, before, "")
+    return pad(match, before, COMPARISONS[written])
+
+
+def _arithmetic(table: dict[str, str]) -> Handler:
+    """Arithmetic tight between operands ("2*3", "x^2") or spaced between the sides code has;
+    otherwise a star or caret is noise, a dash a dash, a percent sign a percent sign."""
+
+    def handler(match: re.Match[str], before: str) -> str:
+        written = match.group().strip()
+        before_space, after_space = spacing(match)
+        tight = not (before_space or after_space) and written not in _NEVER_TIGHT
+        if tight or (before_space and after_space and code_sides(match, written)):
+            return pad(match, before, table[written])
+        if written in _KEPT_AS_WRITTEN:
+            return match.group()
+        return pad(match, before, "" if written in NOISE else table[written])
+
+    return handler
+
+
+def _latin_acronym(match: re.Match[str], _: str) -> str:
+    """ "CPU" -> "C P U", "CS101" -> "C S 1 0 1"; a capital word that reads as a word stays."""
+    written = match.group()
+    letters = written.rstrip("0123456789")
+    digits = written[len(letters) :]
+    if not digits and is_pronounceable(letters):
+        return written
+    head = letters if is_pronounceable(letters) else spell_latin(letters)
+    return f"{head} {spell_latin(digits)}" if digits else head
+
+
+def _english_number(match: re.Match[str], _: str) -> str:
+    """Numbers are the English voice's to read, except identifiers, which it reads digit by digit."""
+    written = match.group()
+    before = match.string[: match.start()]
+    low, _sep, high = written.partition("-")
+    named = is_identifier_range(low, high, before) if high else is_identifier_number(written, before)
+    return read_digits(written, Lang.ENGLISH) if named else written
 
 
 def pad(match: re.Match[str], before: str, words: str) -> str:
@@ -208,11 +341,27 @@ class Normalizer:
     def _lexicon_rule(self) -> tuple[str, str, Handler]:
         return ("lex", self.lexicon.pattern, lambda m, _: self.lexicon[m.group()])
 
+    @staticmethod
+    def _operator_rules(arithmetic: dict[str, str]) -> list[tuple[str, str, Handler]]:
+        """Operators between operands, in Thai for either voice: Thai readers say code that way."""
+        return [
+            # "List<String>", "<br>": angle brackets around a name are brackets, not comparisons
+            ("tag", r"<(?=[A-Za-z\u0e01-\u0e2e][^<>=\s]*>)", lambda m, b: pad(m, b, "")),
+            ("compare", between(COMPARISONS, _COMPARED), _compare),
+            ("arithmetic", between(arithmetic, _OPERANDS), _arithmetic(arithmetic)),
+        ]
+
     def _thai_rules(self) -> list[tuple[str, str, Handler]]:
         symbols = sorted(THAI_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
-            ("abbr", rf"(?<!{_THAI_LETTER})(?:{_CONSONANT}{{1,3}}\.){{2,}}", self._abbreviation),
+            # a space before a dot is an OCR split ("ก .พ .ร."), never how Thai is typed
+            (
+                "abbr",
+                rf"(?={_CONSONANT})(?<!{_THAI_LETTER})(?:(?:{_CONSONANT}{{1,3}} ?\.){{2,}}|{_CONSONANT}{{1,4}}\.)",
+                self._abbreviation,
+            ),
+            ("isodate", _ISO_DATE, self._iso_date),
             ("timerange", _TIME_RANGE, self._time_range),
             (
                 "time",
@@ -220,13 +369,15 @@ class Normalizer:
                 self._time,
             ),
             ("date", rf"(?<!{_D}){_D}{{1,2}}/{_MONTH}/(?:{_D}{{4}}|{_D}{{2}})(?!{_D})", self._date),
+            ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.THAI)),
             ("fraction", rf"(?<![0-9๐-๙/]){_D}+/{_D}+(?![0-9๐-๙/])", self._fraction),
             ("range", rf"(?:{NUMBER})\s*[-–]\s*(?:{NUMBER})", self._range),
             ("money", rf"(?:{NUMBER})\s*บาท|฿\s*(?:{NUMBER})", self._money),
             ("percent", rf"{_SIGNED}\s*%", lambda m, _: read_number(m.group().rstrip("% ")) + "เปอร์เซ็นต์"),
-            ("number", _SIGNED, lambda m, _: read_number(m.group())),
+            ("number", _SIGNED, self._number),
             ("yamok", r"\s*ๆ", lambda _, before: last_thai_word(before)),
             ("paiyannoi", "ฯ", lambda m, _: ""),
+            *self._operator_rules(ARITHMETIC),
             (
                 "symbol",
                 "|".join(re.escape(s) for s in symbols),
@@ -240,7 +391,11 @@ class Normalizer:
         symbols = sorted(ENGLISH_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
+            ("acronym", r"(?<![A-Za-z0-9_])[A-Z]{2,6}[0-9]*(?![A-Za-z0-9_])", _latin_acronym),
+            ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.ENGLISH)),
+            ("number", r"(?<![\w.,\-])[0-9]+(?:-[0-9]+)?(?![\w\-])", _english_number),
             ("digits", f"[{THAI_DIGITS}]+", lambda m, _: to_arabic(m.group())),
+            *self._operator_rules(CODE_ARITHMETIC),
             (
                 "symbol",
                 "|".join(re.escape(s) for s in symbols),
@@ -250,11 +405,22 @@ class Normalizer:
             ("space", r"\s{2,}|[\n\t\r\f\v]", lambda m, _: " "),
         ]
 
+    @staticmethod
+    def _number(match: re.Match[str], _: str) -> str:
+        written = match.group()
+        if is_identifier_number(written, match.string[: match.start()]):
+            return read_digits(written, Lang.THAI)
+        return read_number(written)
+
     def _abbreviation(self, match: re.Match[str], before: str) -> str:
-        """A chain of known titles ("รศ.ดร.") is read as titles, anything else letter by letter."""
-        parts = re.findall(rf"{_CONSONANT}{{1,3}}\.", match.group())
-        if all(p in TITLES and self.lexicon.get(p) for p in parts):
-            return pad(match, before, " ".join(self.lexicon[p] for p in parts))
+        """Dotted Thai letters: a chain of known titles ("รศ.ดร.") is read as titles, anything
+        else ("สกอ.", "ม.6", "ก.พ.ร.") by letter names. One short word with a full stop ("คน.")
+        is left as it is."""
+        parts = re.findall(rf"{_CONSONANT}+(?= ?\.)", match.group())
+        if len(parts) == 1 and len(parts[0]) == 2 and parts[0] in thai_dictionary():
+            return match.group()
+        if len(parts) > 1 and all(f"{p}." in TITLES and self.lexicon.get(f"{p}.") for p in parts):
+            return pad(match, before, " ".join(self.lexicon[f"{p}."] for p in parts))
         return pad(match, before, spell_thai(match.group()))
 
     @staticmethod
@@ -280,7 +446,14 @@ class Normalizer:
     @staticmethod
     def _range(match: re.Match[str], _: str) -> str:
         low, high = re.split(r"\s*[-–]\s*", match.group(), maxsplit=1)
+        if is_identifier_range(low, high, match.string[: match.start()]):
+            return read_digits(match.group(), Lang.THAI)
         return f"{read_number(low)} ถึง {read_number(high)}"
+
+    @staticmethod
+    def _iso_date(match: re.Match[str], _: str) -> str:
+        year, month, day = (to_arabic(x) for x in match.group().split("-"))
+        return f"{read_number(str(int(day)))} {MONTHS[int(month) - 1]} {read_number(year)}"
 
     @staticmethod
     def _money(match: re.Match[str], _: str) -> str:
