@@ -145,3 +145,10 @@ def test_doctor_on_windows_when_pattara_is_only_a_onecore_voice() -> None:
     text = report.text()
     assert "MSTTS_V110_thTH_Pattara is installed, but only as a OneCore voice" in text
     assert "Speech_OneCore" in text and "add the Thai language" not in text
+
+
+def test_normalize_prints_course_material_as_spoken(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["normalize", "--runs", "WHERE UnitCost > 40000"]) == 0
+    assert capsys.readouterr().out.splitlines() == ["[en] WHERE UnitCost", "[th]  มากกว่า ", "[en] 40000"]
+    assert main(["normalize", "โทร 081-234-5678 ดีมาก ๆ ม.6"]) == 0
+    assert capsys.readouterr().out == "โทร ศูนย์แปดหนึ่ง สองสามสี่ ห้าหกเจ็ดแปด ดีมากมาก มอ หก\n"
