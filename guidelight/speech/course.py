@@ -53,7 +53,7 @@ ID_CONTEXT = re.compile(rf"{_ID_HEAD}{_ID_TAIL}*\.?\s*(?:[:：#]|No\.?)?\s*$", r
 
 # All-capital words read as words, not spelled: SQL and programming keywords, short English words.
 _KEEP_AS_WORD = """
-    A I AN AS AT BE BY DO GO HE IF IN IS ME MY NO OF ON OR SO TO UP US WE OK JSON
+    A I AN AS AT BE BY DO GO HE IF IN IS ME MY NO OF ON OR SO TO UP US WE OK PI JSON
     ADD ALL AND ANY ARE ASC AVG BUT CAN DAY DIM END FOR GET HAS HOW INT KEY LET MAX MIN NEW NOT NOW
     OFF OLD ONE OUT PUT RAM ROM RUN SET SUM THE TOP TWO USE VAR WAS WHO WHY YES YOU LAN WAN PIN SIM
 """

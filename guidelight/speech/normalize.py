@@ -68,11 +68,17 @@ ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius
 
 # What may stand on either side of an operator. Comparisons take Thai words too ("อายุ < 18");
 # arithmetic signs only numbers and code, so "ก*ข" stays an asterisk between words (noise).
-_COMPARED = (r"[0-9A-Za-z_)\]'\"\u0e01-\u0e59]", r"[0-9A-Za-z_(\['\"\u0e01-\u0e59+\-−]")
+# A comparison may end a run: in "(1<=N<=300)" the first "<=" stays with the Thai run before N.
+_COMPARED = (r"[0-9A-Za-z_)\]'\"\u0e01-\u0e59]", r"(?:[0-9A-Za-z_(\['\"\u0e01-\u0e59+\-−]|$)")
 _OPERANDS = (r"[0-9A-Za-z_)\]๐-๙]", r"[0-9A-Za-z_(\[๐-๙\-−]")
-_NUMBER_SIDE = re.compile(r"[0-9๐-๙()]")
+# A number (or a bracket) next to a sign: "2 - x", "x * (y", not the 1 of "TowerLV1 - TowerLV3".
+_NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9_.,])[0-9๐-๙][0-9๐-๙.,]*|[()])$")
+_NUMBER_AFTER = re.compile(r"[0-9๐-๙][0-9๐-๙.,]*(?![A-Za-z_])|[()]")
 _NAME_CHAR = re.compile(r"[A-Za-z0-9_]")
 _CODE_LINE = re.compile(r"[=(){};]")
+_EQUATION = re.compile(r"[=;<>≤≥≠]")
+_BEFORE_OPERATOR = re.compile(r"[=<>≤≥≠+×÷*^]\s*$")
+_AFTER_OPERATOR = re.compile(r"\s*[=<>≤≥≠+×÷*^]")
 _THAI_TEXT = re.compile(_THAI_LETTER)
 # In code a dash or percent sign is an operator only spaced ("x - 1", "n % 2"): "e-mail", "50%".
 CODE_ARITHMETIC = {**ARITHMETIC, "-": "ลบ", "−": "ลบ", "%": "มอด"}
@@ -93,7 +99,7 @@ def between(operators: Iterable[str], sides: tuple[str, str]) -> str:
     included: a noise rule starting at the space must not win over the operator. One
     alternative for all forms keeps the scan fast; the handlers look at the spacing."""
     written = "|".join(re.escape(o) for o in sorted(operators, key=len, reverse=True))
-    first = re.escape("".join({o[0] for o in operators}))
+    first = re.escape("".join(sorted({o[0] for o in operators})))
     return rf"(?=[\s{first}])(?<={sides[0]})\s*(?:{written})\s*(?={sides[1]})"
 
 
@@ -117,13 +123,17 @@ def code_sides(match: re.Match[str], sign: str) -> bool:
     """Sides that a spaced sign has in code and formulas: a number on a side ("price * 2",
     "x - 1"), one-letter names on both ("a * b"), or, for signs other than a dash, any names
     on a line of code ("total = price * qty"). A dash or a star between words
-    ("Monday - Friday (all day)", "bullet * point") is no arithmetic."""
+    ("Monday - Friday (all day)", "bullet * point", "TowerLV1 - TowerLV3") is no arithmetic,
+    and a dash between two numbers is a range unless the line is an equation ("5 - 3 = 2")."""
     text, start, end = match.string, match.start(), match.end()
-    return (
-        bool(_NUMBER_SIDE.match(text, start - 1) or _NUMBER_SIDE.match(text, end))
-        or (one_letter(text, start - 1) and one_letter(text, end))
-        or (sign not in "-−" and _CODE_LINE.search(text) is not None)
-    )
+    number_before = _NUMBER_BEFORE.search(text[max(0, start - 24) : start]) is not None
+    number_after = _NUMBER_AFTER.match(text, end) is not None
+    code_line = _CODE_LINE.search(text) is not None
+    if sign in "-−":
+        names = one_letter(text, start - 1) or one_letter(text, end)
+        equation = _EQUATION.search(text) is not None
+        return (number_before or number_after or names) and (names or equation or not (number_before and number_after))
+    return number_before or number_after or (one_letter(text, start - 1) and one_letter(text, end)) or code_line
 
 
 @dataclass(frozen=True)
@@ -255,10 +265,14 @@ Handler = Callable[[re.Match[str], str], str]
 
 
 def _compare(match: re.Match[str], before: str) -> str:
-    """A comparison; an angle bracket spaced on one side only ("ใส่ <ชื่อ>") is a bracket: noise."""
+    """A comparison. An angle bracket spaced on one side only ("ใส่ <ชื่อ>") is a bracket, and
+    one between two Thai letters is a glyph a broken PDF font put for a tone mark ("ให>"):
+    noise, both."""
     written = match.group().strip()
     before_space, after_space = spacing(match)
-    if written in "<>" and before_space != after_space:
+    text = match.string
+    thai_sides = _THAI_TEXT.match(text, match.start() - 1) and _THAI_TEXT.match(text, match.end())
+    if written in "<>" and (before_space != after_space or thai_sides):
         return pad(match, before, "")
     return pad(match, before, COMPARISONS[written])
 
@@ -446,8 +460,11 @@ class Normalizer:
     @staticmethod
     def _range(match: re.Match[str], _: str) -> str:
         low, high = re.split(r"\s*[-–]\s*", match.group(), maxsplit=1)
-        if is_identifier_range(low, high, match.string[: match.start()]):
+        before, after = match.string[: match.start()], match.string[match.end() :]
+        if is_identifier_range(low, high, before):
             return read_digits(match.group(), Lang.THAI)
+        if _BEFORE_OPERATOR.search(before) or _AFTER_OPERATOR.match(after):
+            return f"{read_number(low)} ลบ {read_number(high)}"  # in a formula: 5 - 3 = 2
         return f"{read_number(low)} ถึง {read_number(high)}"
 
     @staticmethod

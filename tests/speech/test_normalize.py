@@ -146,10 +146,13 @@ THAI_OPERATORS = [
     ("5 * 5", "ห้า คูณ ห้า"),
     ("2**3", "สอง ยกกำลัง สาม"),
     ("ราคา ≈ 100 บาท", "ราคา ประมาณ หนึ่งร้อยบาท"),
+    ("5 - 3 = 2", "ห้า ลบ สาม เท่ากับ สอง"),  # a dash in a formula is a minus, not a range
+    ("2 + 5 - 3", "สอง บวก ห้า ลบ สาม"),
     # not operators: a star or caret between Thai words, angle brackets around a word
     ("ก * ข", "ก ข"),
     ("ก^ข", "ก ข"),
     ("ใส่ <ชื่อ> ของคุณ", "ใส่ ชื่อ ของคุณ"),
+    ("เพื่อให>นิสิต", "เพื่อให นิสิต"),  # a broken PDF font's glyph between Thai letters
 ]
 
 CODE_OPERATORS = [
@@ -174,7 +177,11 @@ CODE_OPERATORS = [
     ("Monday - Friday (all day)", "Monday - Friday (all day)"),
     ("e-mail", "e-mail"),
     ("50% off", "50% off"),
+    ("2 - x", "2 ลบ x"),
+    ("x = 10 - 3", "x เท่ากับ 10 ลบ 3"),
     ("List<Integer> list", "List Integer list"),
+    ("(TowerLV1 - TowerLV3)", "(TowerLV1 - TowerLV3)"),
+    ("Q1 (Quartile 1 - 25%)", "Q1 (Quartile 1 - 25%)"),
 ]
 
 THAI_IDENTIFIERS = [
@@ -255,6 +262,7 @@ LATIN_ACRONYMS = [
     ("SELECT name FROM student WHERE gpa", "SELECT name FROM student WHERE gpa"),
     ("NASA UNESCO ASEAN", "NASA UNESCO ASEAN"),
     ("RAM LAB JSON", "RAM LAB JSON"),
+    ("RASPBERRY PI 4", "RASPBERRY PI 4"),
     ("Python 3 version 3.10", "Python 3 version 3.10"),
 ]
 
