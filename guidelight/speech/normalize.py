@@ -82,8 +82,7 @@ _AFTER_OPERATOR = re.compile(r"\s*[=<>≤≥≠+×÷*^]")
 _THAI_TEXT = re.compile(_THAI_LETTER)
 # In code a dash or percent sign is an operator only spaced ("x - 1", "n % 2"): "e-mail", "50%".
 CODE_ARITHMETIC = {**ARITHMETIC, "-": "ลบ", "−": "ลบ", "%": "มอด"}
-_NEVER_TIGHT = "-−%"
-_KEPT_AS_WRITTEN = "-−%"
+_SPACED_ONLY = "-−%"  # never an operator tight ("e-mail", "50%"); when not one, left as written
 _ISO_DATE = rf"(?={_D})(?<![0-9๐-๙\-]){_D}{{4}}-(?:[0๐][1-9๑-๙]|[1๑][0-2๐-๒])-[0-3๐-๓]{_D}(?![0-9๐-๙\-])"
 # Hyphen-grouped digits (three groups or more), a leading-zero number in spaced groups
 # ("02 123 4567", "0 2218 6000"), a "+" phone.
@@ -101,6 +100,12 @@ def between(operators: Iterable[str], sides: tuple[str, str]) -> str:
     written = "|".join(re.escape(o) for o in sorted(operators, key=len, reverse=True))
     first = re.escape("".join(sorted({o[0] for o in operators})))
     return rf"(?=[\s{first}])(?<={sides[0]})\s*(?:{written})\s*(?={sides[1]})"
+
+
+def preceding(match: re.Match[str], reach: int = 40) -> str:
+    """The source text just before ``match``: enough for a word such as รหัสนักศึกษา or a
+    number, and bounded so that a long text with many matches stays linear."""
+    return match.string[max(0, match.start() - reach) : match.start()]
 
 
 def spacing(match: re.Match[str]) -> tuple[bool, bool]:
@@ -126,7 +131,7 @@ def code_sides(match: re.Match[str], sign: str) -> bool:
     ("Monday - Friday (all day)", "bullet * point", "TowerLV1 - TowerLV3") is no arithmetic,
     and a dash between two numbers is a range unless the line is an equation ("5 - 3 = 2")."""
     text, start, end = match.string, match.start(), match.end()
-    number_before = _NUMBER_BEFORE.search(text[max(0, start - 24) : start]) is not None
+    number_before = _NUMBER_BEFORE.search(preceding(match)) is not None
     number_after = _NUMBER_AFTER.match(text, end) is not None
     code_line = _CODE_LINE.search(text) is not None
     if sign in "-−":
@@ -209,6 +214,11 @@ def read_time(hour: str, minute: str) -> str:
     return spoken
 
 
+def read_date(day: str, month: str, year: str) -> str:
+    """ "5", "12", "2566" -> ห้า ธันวาคม สองพันห้าร้อยหกสิบหก."""
+    return f"{read_number(str(int(to_arabic(day))))} {MONTHS[int(to_arabic(month)) - 1]} {read_number(year)}"
+
+
 def read_money(written: str) -> str:
     plain = to_arabic(written).replace(",", "")
     value = float(plain)
@@ -284,10 +294,10 @@ def _arithmetic(table: dict[str, str]) -> Handler:
     def handler(match: re.Match[str], before: str) -> str:
         written = match.group().strip()
         before_space, after_space = spacing(match)
-        tight = not (before_space or after_space) and written not in _NEVER_TIGHT
+        tight = not (before_space or after_space) and written not in _SPACED_ONLY
         if tight or (before_space and after_space and code_sides(match, written)):
             return pad(match, before, table[written])
-        if written in _KEPT_AS_WRITTEN:
+        if written in _SPACED_ONLY:
             return match.group()
         return pad(match, before, "" if written in NOISE else table[written])
 
@@ -308,7 +318,7 @@ def _latin_acronym(match: re.Match[str], _: str) -> str:
 def _english_number(match: re.Match[str], _: str) -> str:
     """Numbers are the English voice's to read, except identifiers, which it reads digit by digit."""
     written = match.group()
-    before = match.string[: match.start()]
+    before = preceding(match)
     low, _sep, high = written.partition("-")
     named = is_identifier_range(low, high, before) if high else is_identifier_number(written, before)
     return read_digits(written, Lang.ENGLISH) if named else written
@@ -422,7 +432,7 @@ class Normalizer:
     @staticmethod
     def _number(match: re.Match[str], _: str) -> str:
         written = match.group()
-        if is_identifier_number(written, match.string[: match.start()]):
+        if is_identifier_number(written, preceding(match)):
             return read_digits(written, Lang.THAI)
         return read_number(written)
 
@@ -454,23 +464,23 @@ class Normalizer:
 
     @staticmethod
     def _date(match: re.Match[str], _: str) -> str:
-        day, month, year = (to_arabic(x) for x in match.group().split("/"))
-        return f"{read_number(str(int(day)))} {MONTHS[int(month) - 1]} {read_number(year)}"
+        day, month, year = match.group().split("/")
+        return read_date(day, month, year)
 
     @staticmethod
     def _range(match: re.Match[str], _: str) -> str:
         low, high = re.split(r"\s*[-–]\s*", match.group(), maxsplit=1)
-        before, after = match.string[: match.start()], match.string[match.end() :]
+        before = preceding(match)
         if is_identifier_range(low, high, before):
             return read_digits(match.group(), Lang.THAI)
-        if _BEFORE_OPERATOR.search(before) or _AFTER_OPERATOR.match(after):
+        if _BEFORE_OPERATOR.search(before) or _AFTER_OPERATOR.match(match.string, match.end()):
             return f"{read_number(low)} ลบ {read_number(high)}"  # in a formula: 5 - 3 = 2
         return f"{read_number(low)} ถึง {read_number(high)}"
 
     @staticmethod
     def _iso_date(match: re.Match[str], _: str) -> str:
-        year, month, day = (to_arabic(x) for x in match.group().split("-"))
-        return f"{read_number(str(int(day)))} {MONTHS[int(month) - 1]} {read_number(year)}"
+        year, month, day = match.group().split("-")
+        return read_date(day, month, year)
 
     @staticmethod
     def _money(match: re.Match[str], _: str) -> str:
