@@ -106,13 +106,14 @@ _OCR_SPLIT = re.compile(r" ?\. ?(?=\S)| \.")
 
 
 def written_pattern(written: str) -> str:
-    """The regex for an entry: as written, and with the spaces OCR puts around its inner
-    dots (and before its last one), so "พ .ศ." is พ.ศ., not "พ" and then ศ. (ศาสตราจารย์)."""
+    """The regex for an entry: as written, and as OCR and extraction break dotted ones: spaces
+    around the inner dots and before the last one ("พ .ศ." is พ.ศ., not "พ" and then ศ.,
+    ศาสตราจารย์), or the last dot lost before a number ("ก.ย 68")."""
     inner = written.count(".") - written.endswith(".")
     if not inner:
         return re.escape(written)
-    body, last = (written[:-1], "\\.") if written.endswith(".") else (written, "")
-    return re.escape(body).replace("\\.", " ?\\. ?") + (" ?" + last if last else "")
+    body = re.escape(written[:-1] if written.endswith(".") else written).replace("\\.", " ?\\. ?")
+    return body + (r"(?: ?\.|(?=\s*[0-9\u0e50-\u0e59]))" if written.endswith(".") else "")
 
 
 class Lexicon:
@@ -128,10 +129,18 @@ class Lexicon:
         )
 
     def __getitem__(self, written: str) -> str:
-        return self.entries.get(written) or self.entries[_OCR_SPLIT.sub(".", written)]
+        spoken = self.get(written)
+        if spoken is None:
+            raise KeyError(written)
+        return spoken
 
     def get(self, written: str) -> str | None:
-        return self.entries.get(written) or self.entries.get(_OCR_SPLIT.sub(".", written))
+        """The reading of ``written`` as matched by ``pattern``, broken by OCR or not."""
+        joined = _OCR_SPLIT.sub(".", written)
+        for key in (written, joined, joined + "."):
+            if key in self.entries:
+                return self.entries[key]
+        return None
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:

@@ -80,6 +80,7 @@ _EQUATION = re.compile(r"[=;<>≤≥≠]")
 _BEFORE_OPERATOR = re.compile(r"[=<>≤≥≠+×÷*^]\s*$")
 _AFTER_OPERATOR = re.compile(r"\s*[=<>≤≥≠+×÷*^]")
 _THAI_TEXT = re.compile(_THAI_LETTER)
+_YEAR = re.compile("(?:24|25|19|20)[0-9]{2}")  # Buddhist or Common Era
 # In code a dash or percent sign is an operator only spaced ("x - 1", "n % 2"): "e-mail", "50%".
 CODE_ARITHMETIC = {**ARITHMETIC, "-": "ลบ", "−": "ลบ", "%": "มอด"}
 _SPACED_ONLY = "-−%"  # never an operator tight ("e-mail", "50%"); when not one, left as written
@@ -459,7 +460,11 @@ class Normalizer:
 
     @staticmethod
     def _fraction(match: re.Match[str], _: str) -> str:
+        """1/2 is a fraction; a document number over its year (ที่ 123/2566, 0012/2566) is read
+        with ทับ, as the slash is said in Thai numbers."""
         top, bottom = match.group().split("/")
+        if _YEAR.fullmatch(to_arabic(bottom)) or (len(top) > 1 and to_arabic(top).startswith("0")):
+            return f"{read_number(top)} ทับ {read_number(bottom)}"
         return f"{read_number(top)}ส่วน{read_number(bottom)}"
 
     @staticmethod
