@@ -80,15 +80,17 @@ _EQUATION = re.compile(r"[=;<>≤≥≠]")
 _BEFORE_OPERATOR = re.compile(r"[=<>≤≥≠+×÷*^]\s*$")
 _AFTER_OPERATOR = re.compile(r"\s*[=<>≤≥≠+×÷*^]")
 _THAI_TEXT = re.compile(_THAI_LETTER)
+_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6} $")
 _YEAR = re.compile("(?:24|25|19|20)[0-9]{2}")  # Buddhist or Common Era
 # In code a dash or percent sign is an operator only spaced ("x - 1", "n % 2"): "e-mail", "50%".
 CODE_ARITHMETIC = {**ARITHMETIC, "-": "ลบ", "−": "ลบ", "%": "มอด"}
 _SPACED_ONLY = "-−%"  # never an operator tight ("e-mail", "50%"); when not one, left as written
 _ISO_DATE = rf"(?={_D})(?<![0-9๐-๙\-]){_D}{{4}}-(?:[0๐][1-9๑-๙]|[1๑][0-2๐-๒])-[0-3๐-๓]{_D}(?![0-9๐-๙\-])"
 # Hyphen-grouped digits (three groups or more), a leading-zero number in spaced groups
-# ("02 123 4567", "0 2218 6000"), a "+" phone.
+# ("02 123 4567", "0 2218 6000"), a "+" phone, an area code in brackets ("(02) 123-4567").
 _GROUPED_ID = (
-    rf"(?=[0-9๐-๙+])(?:(?<![0-9๐-๙.,\-]){_D}+(?:-{_D}+){{2,}}(?![0-9๐-๙\-])"
+    rf"(?=[0-9๐-๙+(])(?:(?<![0-9๐-๙.,\-]){_D}+(?:-{_D}+){{2,}}(?![0-9๐-๙\-])"
+    rf"|\([0๐]{_D}{{1,3}}\) ?{_D}{{3,4}}[ \-]?{_D}{{3,4}}(?!{_D})"
     rf"|(?<![0-9๐-๙.,])[0๐](?:{_D}{{1,3}}(?: {_D}{{3,4}}){{1,3}}|(?: {_D}{{4}}){{2}})(?!{_D})"
     rf"|\+{_D}{{1,3}}(?:[ \-]{_D}{{1,4}}){{1,5}}(?!{_D}))"
 )
@@ -306,13 +308,15 @@ def _arithmetic(table: dict[str, str]) -> Handler:
 
 
 def _latin_acronym(match: re.Match[str], _: str) -> str:
-    """ "CPU" -> "C P U", "CS101" -> "C S 1 0 1"; a capital word that reads as a word stays."""
+    """ "CPU" -> "C P U", "CS101" -> "C S 1 0 1", "IoT" -> "I o T"; a capital word that reads
+    as a word stays."""
     written = match.group()
     letters = written.rstrip("0123456789")
     digits = written[len(letters) :]
-    if not digits and is_pronounceable(letters):
+    word = letters.isupper() and is_pronounceable(letters)
+    if not digits and word:
         return written
-    head = letters if is_pronounceable(letters) else spell_latin(letters)
+    head = letters if word else spell_latin(letters)
     return f"{head} {spell_latin(digits)}" if digits else head
 
 
@@ -321,7 +325,11 @@ def _english_number(match: re.Match[str], _: str) -> str:
     written = match.group()
     before = preceding(match)
     low, _sep, high = written.partition("-")
-    named = is_identifier_range(low, high, before) if high else is_identifier_number(written, before)
+    if high:
+        named = is_identifier_range(low, high, before)
+    else:  # a course code written apart, "CS 101", "MATH 2110"
+        code = len(written) >= 3 and _CAPITALS_BEFORE.search(before) is not None
+        named = code or is_identifier_number(written, before)
     return read_digits(written, Lang.ENGLISH) if named else written
 
 
@@ -416,7 +424,7 @@ class Normalizer:
         symbols = sorted(ENGLISH_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
-            ("acronym", r"(?<![A-Za-z0-9_])[A-Z]{2,6}[0-9]*(?![A-Za-z0-9_])", _latin_acronym),
+            ("acronym", r"(?<![A-Za-z0-9_])(?:[A-Z]{2,6}|[A-Z][a-z][A-Z])[0-9]*(?![A-Za-z0-9_])", _latin_acronym),
             ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.ENGLISH)),
             ("number", r"(?<![\w.,\-])[0-9]+(?:-[0-9]+)?(?![\w\-])", _english_number),
             ("digits", f"[{THAI_DIGITS}]+", lambda m, _: to_arabic(m.group())),

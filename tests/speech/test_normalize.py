@@ -205,6 +205,7 @@ THAI_IDENTIFIERS = [
     ("วิชา 204111", "วิชา สองศูนย์สี่หนึ่งหนึ่งหนึ่ง"),
     ("รหัส 123456", "รหัส หนึ่งสองสามสี่ห้าหก"),
     ("เลข ๐๘๑-๒๓๔-๕๖๗๘", "เลข ศูนย์แปดหนึ่ง สองสามสี่ ห้าหกเจ็ดแปด"),
+    ("โทร (02) 123-4567", "โทร ศูนย์สอง หนึ่งสองสาม สี่ห้าหกเจ็ด"),
     ("ห้อง 0301", "ห้อง ศูนย์สามศูนย์หนึ่ง"),
 ]
 
@@ -263,6 +264,11 @@ LATIN_ACRONYMS = [
     ("HTML5", "H T M L 5"),
     ("Tel. 081-234-5678", "Tel. 0 8 1, 2 3 4, 5 6 7 8"),
     ("ID 6401234567", "I D 6 4 0 1 2 3 4 5 6 7"),
+    ("CS 101", "C S 1 0 1"),
+    ("MATH 2110 lecture", "MATH 2 1 1 0 lecture"),
+    ("IoT PhD", "I o T P h D"),
+    ("Tel (02) 1234567", "Tel 0 2, 1 2 3 4 5 6 7"),
+    ("USB 3.0 and HTML 5", "U S B 3.0 and H T M L 5"),
     # capital words read as words
     ("SELECT name FROM student WHERE gpa", "SELECT name FROM student WHERE gpa"),
     ("NASA UNESCO ASEAN", "NASA UNESCO ASEAN"),
