@@ -278,14 +278,15 @@ Handler = Callable[[re.Match[str], str], str]
 
 
 def _compare(match: re.Match[str], before: str) -> str:
-    """A comparison. An angle bracket spaced on one side only ("ใส่ <ชื่อ>") is a bracket, and
-    one between two Thai letters is a glyph a broken PDF font put for a tone mark ("ให>"):
-    noise, both."""
+    """A comparison. An angle bracket spaced on one side only ("ใส่ <ชื่อ>") or closing the
+    text ("#include<time.h>") is a bracket, and one between two Thai letters is a glyph a
+    broken PDF font put for a tone mark ("ให>"): noise, all three."""
     written = match.group().strip()
     before_space, after_space = spacing(match)
     text = match.string
     thai_sides = _THAI_TEXT.match(text, match.start() - 1) and _THAI_TEXT.match(text, match.end())
-    if written in "<>" and (before_space != after_space or thai_sides):
+    closing = written == ">" and match.end() == len(text)  # its trailing spaces are in the match
+    if written in "<>" and (before_space != after_space or thai_sides or closing):
         return pad(match, before, "")
     return pad(match, before, COMPARISONS[written])
 

@@ -180,6 +180,7 @@ CODE_OPERATORS = [
     ("2 - x", "2 ลบ x"),
     ("x = 10 - 3", "x เท่ากับ 10 ลบ 3"),
     ("List<Integer> list", "List Integer list"),
+    ("#include<time.h>", "include time.h"),
     ("(TowerLV1 - TowerLV3)", "(TowerLV1 - TowerLV3)"),
     ("Q1 (Quartile 1 - 25%)", "Q1 (Quartile 1 - 25%)"),
 ]
