@@ -215,6 +215,11 @@ class PageReader:
             self.repairs["glyph_by_words"] += 1
             return self.resolver.decided[key]
         if not thai_near:
+            if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co"):
+                # Nothing says what it is and no Thai is near to judge by: never read out as
+                # noise, but counted, so the page is flagged (and read by OCR if that is all it has).
+                self.repairs["unreadable_glyph"] += 1
+                return ""
             return c
         if before_am:
             # Before a whole sara am only a tone mark can stand, or the am's own nikhahit (``บทน�ำ``).

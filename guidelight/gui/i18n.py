@@ -196,6 +196,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "หน้า {page} พิมพ์ข้อความบางส่วนซ้ำหลายครั้ง จะอ่านเพียงครั้งเดียว"),
     "page.glyph_unsure": ("Page {page}: some letters could not be identified for sure; some words may be wrong.",
                           "หน้า {page} มีตัวอักษรบางตัวที่ระบุไม่ได้แน่ชัด บางคำอาจผิด"),
+    "page.unreadable_glyph": ("Page {page}: some characters could not be read and were left out.",
+                              "หน้า {page} มีตัวอักษรบางตัวที่อ่านไม่ได้ จึงข้ามไป"),
     "page.image": ("Page {page} is an image and could not be read. {problem}",
                    "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
     "page.image.unread": ("Page {page} is an image and no text could be read from it.",
