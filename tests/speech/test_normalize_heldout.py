@@ -69,13 +69,18 @@ def comparable(text: str) -> str:
     return re.sub(r"(?<=[\u0e00-\u0e7f]) (?=[\u0e00-\u0e7f])", "", collapsed)
 
 
-def test_held_out_score(capsys: pytest.CaptureFixture[str]) -> None:
+def score(cases: list[tuple[str, str]], capsys: pytest.CaptureFixture[str]) -> tuple[float, list[str]]:
+    """The share of ``cases`` that ``guidelight normalize`` says as written down, and the misses."""
     misses = []
-    for written, spoken in HELD_OUT:
+    for written, spoken in cases:
         assert main(["normalize", written]) == 0
         got = capsys.readouterr().out
         if comparable(got) != comparable(spoken):
             misses.append(f"{written!r}: got {got.strip()!r}, want {spoken!r}")
-    score = 1 - len(misses) / len(HELD_OUT)
-    print(f"held-out score {score:.3f} ({len(HELD_OUT) - len(misses)}/{len(HELD_OUT)})", *misses, sep="\n")
-    assert score >= PASS_MARK, "\n".join(misses)
+    return 1 - len(misses) / len(cases), misses
+
+
+def test_held_out_score(capsys: pytest.CaptureFixture[str]) -> None:
+    result, misses = score(HELD_OUT, capsys)
+    print(f"held-out score {result:.3f} ({len(HELD_OUT) - len(misses)}/{len(HELD_OUT)})", *misses, sep="\n")
+    assert result >= PASS_MARK, "\n".join(misses)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from guidelight.cli.main import main
-
-from .test_normalize_heldout import comparable
+from .test_normalize_heldout import score
 
 HELD_OUT_2 = [
     ("ถ้า y <> 0", "ถ้า y ไม่เท่ากับ 0"),
@@ -54,12 +52,6 @@ PASS_MARK = 0.9
 
 
 def test_second_held_out_score(capsys: pytest.CaptureFixture[str]) -> None:
-    misses = []
-    for written, spoken in HELD_OUT_2:
-        assert main(["normalize", written]) == 0
-        got = capsys.readouterr().out
-        if comparable(got) != comparable(spoken):
-            misses.append(f"{written!r}: got {got.strip()!r}, want {spoken!r}")
-    score = 1 - len(misses) / len(HELD_OUT_2)
-    print(f"second held-out score {score:.3f} ({len(HELD_OUT_2) - len(misses)}/{len(HELD_OUT_2)})", *misses, sep="\n")
-    assert score >= PASS_MARK, "\n".join(misses)
+    result, misses = score(HELD_OUT_2, capsys)
+    print(f"second held-out score {result:.3f} ({len(HELD_OUT_2) - len(misses)}/{len(HELD_OUT_2)})", *misses, sep="\n")
+    assert result >= PASS_MARK, "\n".join(misses)
