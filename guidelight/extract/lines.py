@@ -17,7 +17,7 @@ import pymupdf
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
-from guidelight.thai.repair import COMBINING, PUA_TO_THAI
+from guidelight.thai.repair import PUA_TO_THAI
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
 # as a character (that is how ``่`` becomes ``-``). Not clipped to the page: a line that
@@ -249,6 +249,13 @@ class PageReader:
         self._pending.append(Unknown(key, (SARA_AM, SARA_AA), claimed=True))
         return PLACEHOLDER
 
+    def _spacing(self, text: str) -> bool:
+        """Does this glyph's text advance the pen? A placeholder does when what it may be
+        does (a sara am in doubt), not when it can only be a mark."""
+        if PLACEHOLDER in text:
+            return any(unicodedata.category(ch) != "Mn" for ch in "".join(self._pending[-1].candidates))
+        return any(unicodedata.category(ch) != "Mn" for ch in text)
+
     def _span_text(self, chars: list[dict], size: float, font: str) -> str:
         """Characters of a span with spaces decided from the gaps between glyphs."""
         out: list[str] = []
@@ -273,7 +280,7 @@ class PageReader:
             out.append(c)
             if x1 > x0:
                 right_edge = x1 if right_edge is None else max(right_edge, x1)
-            elif c not in COMBINING and c != PLACEHOLDER:
+            elif self._spacing(c):
                 # A spacing glyph with an empty box (LibreOffice's shaped sara am) still
                 # advances; how far is unknown, so no gap is measured across it.
                 # Without this, "จำกัด" came out as "จำ กัด".
