@@ -172,3 +172,13 @@ def test_the_engine_is_given_the_corrected_text_with_the_course_words(app: App, 
     window.close()
     speaker.close()
     library.close()
+
+
+def test_a_page_that_could_not_be_read_is_told_before_its_reason() -> None:
+    from guidelight.extract.pdf import unreadable_page
+    from guidelight.gui.pages import page_note
+
+    page = unreadable_page(4, "the PDF is damaged there (cycle in page tree)")
+    assert page_note(page, "en", lambda: None) == (
+        "Page 4 could not be read; the rest of the document can. The reason follows.")
+    assert page_note(page, "th", lambda: None).startswith("หน้า 4 อ่านไม่ได้")
