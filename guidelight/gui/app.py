@@ -63,11 +63,11 @@ def open_pdf(path: str, password: str | None) -> Document:
     return open_document(path, password=password)
 
 
-def make_utterance(text: str, page: int, start: int) -> Any:
+def make_utterance(text: str, page: int, start: int, kind: str = "reading") -> Any:
     """A speech Utterance; the speech module is imported by then (the speaker needs it)."""
     from guidelight.speech.speaker import Utterance
 
-    return Utterance(text, page, start)
+    return Utterance(text, page, start, kind)
 
 
 def make_speaker(post: Callable[[Callable[[], None]], None]) -> Any:

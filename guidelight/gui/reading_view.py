@@ -61,6 +61,7 @@ class ReadingPane(QTextEdit):
         self._colours = NORMAL
         self._grid_shown = False
         self.page_number = 0
+        self._control: QObject | None = None
         self.installEventFilter(self)
 
     @property
@@ -125,10 +126,27 @@ class ReadingPane(QTextEdit):
         self.setExtraSelections(selections)
 
     def move_caret(self, offset: int) -> None:
+        """Move the caret without telling the screen reader: Guide Light says the unit a
+        key moved to (or hands it to the screen reader as a whole Thai word or sentence),
+        and a caret event would make the screen reader say its own line or word over it
+        (measured with Orca 43). The screen reader's reading keys still start here."""
         cursor = self.textCursor()
         cursor.setPosition(min(self._to_qt(offset), self.document().characterCount() - 1))
-        self.setTextCursor(cursor)
+        control = self._text_control()
+        quiet = control.blockSignals(True)  # its cursorPositionChanged is what sends the caret event
+        try:
+            self.setTextCursor(cursor)
+        finally:
+            control.blockSignals(quiet)
+        self.viewport().update()  # the blocked signals also carried the repaint of the caret
         self._centre_caret()
+
+    def _text_control(self) -> QObject:
+        """Qt's private ``QWidgetTextControl`` inside this view, found once."""
+        if self._control is None:
+            self._control = next(child for child in self.findChildren(QObject)
+                                 if child.metaObject().className() == "QWidgetTextControl")
+        return self._control
 
     def _centre_caret(self) -> None:
         """Scroll the caret's line to the middle of the view, as ``QPlainTextEdit.centerCursor``

@@ -64,7 +64,7 @@ class Services:
 
     speaker: Any
     library: Any
-    make_utterance: Callable[[str, int, int], Any]
+    make_utterance: Callable[..., Any]  # (text, page, start, kind="reading")
     open_document: Callable[[str, str | None], Document]
     save_settings: Callable[[Settings], None]
     ocr_problem: Callable[[], str | None] = ocr_problem
