@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guidelight.core import screenreader
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
@@ -437,6 +438,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
         else:
             self.back_to_text()
+            self.announcer.announce(tr("cancelled", self.language))
 
     def cmd_recent(self) -> None:
         recent = self.services.library.recent(10)
@@ -448,6 +450,8 @@ class MainWindow(QMainWindow):
                              names, self.language)
         if row is not None:
             self.open_path(str(recent[row].path))
+        else:
+            self.announcer.announce(tr("cancelled", self.language))
 
     def cmd_library(self) -> None:
         library = self.services.library
@@ -460,6 +464,7 @@ class MainWindow(QMainWindow):
                                 names, self.language)
         self.back_to_text()
         if row is None:
+            self.announcer.announce(tr("cancelled", self.language))
             return
         path = library.find_file(entries[row].content_hash)  # the library's own copy
         if path is None:
@@ -603,11 +608,12 @@ class MainWindow(QMainWindow):
         row = _dialogs().choose(self, tr("bookmarks.title", self.language), tr("bookmarks.list", self.language),
                              [label(m) for m in marks], self.language, on_delete=remove)
         self.back_to_text()
-        if row is not None:
-            pos = marks[row].position
-            span = unit_at(doc, pos, Unit.SENTENCE)
-            if span is not None:
-                self.session.go_to(span)
+        if row is None:
+            self.announcer.announce(tr("cancelled", self.language))
+            return
+        span = unit_at(doc, marks[row].position, Unit.SENTENCE)
+        if span is not None:
+            self.session.go_to(span)
 
     def _zoom(self, zoom: int) -> None:
         if not self._change(zoom=max(50, min(400, zoom))):
@@ -693,9 +699,25 @@ class MainWindow(QMainWindow):
             self._change(voice=voices[row].id)
             self.services.speaker.set_voice(voices[row].id)
             self.announcer.announce(tr("voice.now", self.language, name=voices[row].name))
+        else:
+            self.announcer.announce(tr("cancelled", self.language))
 
     def cmd_output(self) -> None:
-        self._next_value("speech_output", SPEECH_OUTPUTS, "output")
+        """The voice mode: who says the moves and confirmations (see ``announce``)."""
+        values = SPEECH_OUTPUTS
+        if not self._change(speech_output=values[(values.index(self.settings.speech_output) + 1) % len(values)]):
+            return
+        self.announcer.announce(self.describe_voices())
+
+    def describe_voices(self) -> str:
+        """The voice mode said in words; "auto" also says what it found."""
+        mode = self.settings.speech_output
+        if mode != "auto":
+            return tr(f"output.{mode}", self.language)
+        reader = screenreader.running()
+        found = (tr("output.found", self.language, name=reader.title) if reader is not None
+                 else tr("output.none", self.language))
+        return tr("output.auto", self.language, found=found)
 
     def cmd_import_files(self) -> None:
         self.volunteer.import_files()

@@ -7,6 +7,8 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
+from guidelight.core import screenreader
+from guidelight.core.screenreader import ScreenReader
 from guidelight.core.settings import Settings
 from guidelight.gui import announce, app
 from guidelight.gui.announce import Announcer
@@ -80,3 +82,68 @@ def test_f1_speaks_and_shows_the_keys_then_gives_focus_back(qtbot, tmp_path) -> 
     assert said and "Ctrl+B: Bookmark this sentence" in said[0]
     qtbot.waitUntil(window.view.hasFocus)
     started.close_all()
+
+
+@pytest.mark.parametrize(("reader", "voiced", "to_reader"),
+                         [(None, True, False), (ScreenReader("nvda"), False, True),
+                          (ScreenReader("orca", (46, 1)), False, True)])
+def test_auto_gives_the_moves_to_a_running_screen_reader(qtbot, sent, reader, voiced: bool, to_reader: bool) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    speaker = ScriptedSpeaker()
+    announcer = Announcer(widget, speaker, FakeUtterance, lambda: "auto", lambda _text: None,
+                          reader=lambda: reader)
+    announcer.say("ภาษาไทย", 3, 10)
+    announcer.announce("Bookmark added on page 2.")
+    assert (speaker.speaking, bool(speaker.announced)) == (voiced, voiced)
+    assert [text for text, _ in sent] == (["ภาษาไทย", "Bookmark added on page 2."] if to_reader else [])
+
+
+def test_orca_43_hears_through_the_focused_description(qtbot, sent) -> None:
+    """Orca 43 ignores announcements but speaks a new description of the focused widget."""
+    widget = QPlainTextEdit()
+    widget.setAccessibleDescription("Read-only text.")
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    seen: list[str] = []
+    widget.setAccessibleDescription = lambda text: (seen.append(text),  # type: ignore[method-assign]
+                                                    QPlainTextEdit.setAccessibleDescription(widget, text))
+    speaker = ScriptedSpeaker()
+    announcer = Announcer(widget, speaker, FakeUtterance, lambda: "auto", lambda _text: None,
+                          reader=lambda: ScreenReader("orca", (43, 1)))
+    announcer.announce("Bookmark added on page 2.")
+    announcer.announce("Bookmark added on page 2.")  # the same twice is still a change each time
+    assert seen == ["", "Bookmark added on page 2.", "", "Bookmark added on page 2.", ""]
+    assert [text for text, _ in sent if text] == []  # no announcement: Orca 43 would ignore it
+    assert speaker.announced == []
+
+
+def test_a_confirmation_while_reading_stays_in_the_reading_voice(qtbot, sent) -> None:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    speaker = ScriptedSpeaker()
+    inside: list[str] = []
+    announcer = Announcer(widget, speaker, FakeUtterance, lambda: "screen_reader", lambda _text: None,
+                          during_reading=lambda text: bool(inside.append(text)) or True)
+    announcer.announce("Rate 190.")
+    assert inside == ["Rate 190."] and sent == [] and speaker.announced == []
+
+
+def test_screen_reader_search_can_be_overridden(monkeypatch) -> None:
+    monkeypatch.setenv(screenreader.ENV, "orca:43.1")
+    assert screenreader.find() == ScreenReader("orca", (43, 1))
+    assert not screenreader.find().speaks_announcements  # type: ignore[union-attr]
+    monkeypatch.setenv(screenreader.ENV, "none")
+    assert screenreader.find() is None
+
+
+def test_orca_is_found_by_its_process(tmp_path) -> None:
+    (tmp_path / "12").mkdir()
+    (tmp_path / "12" / "cmdline").write_bytes(b"/usr/bin/python3\0/usr/bin/orca\0--replace\0")
+    (tmp_path / "13").mkdir()
+    (tmp_path / "13" / "cmdline").write_bytes(b"/usr/bin/python3\0/tmp/morca.py\0")
+    assert screenreader._orca_running(tmp_path)
+    (tmp_path / "12" / "cmdline").write_bytes(b"bash\0")
+    assert not screenreader._orca_running(tmp_path)
