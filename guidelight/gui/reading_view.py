@@ -13,7 +13,8 @@ them to and from the Qt document's positions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -100,11 +101,14 @@ class ReadingPane(QTextEdit):
         grids = self.table_grids()
         self._grid_shown = any(draws_grid(para, grids) for para in page.paragraphs)
         document = self.document()
-        document.clear()
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()  # one layout and one change event for the whole page
-        self._offsets = fill_document(cursor, page, self._colours, grids)
-        cursor.endEditBlock()
+        with self._quiet_caret():  # the caret jumps to the page's start: no caret event (see move_caret)
+            document.clear()
+            cursor = QTextCursor(document)
+            cursor.beginEditBlock()  # one layout and one change event for the whole page
+            self._offsets = fill_document(cursor, page, self._colours, grids)
+            cursor.endEditBlock()
+        layout = document.documentLayout()  # the blocked signals carried the new size to the scroll bars
+        layout.documentSizeChanged.emit(layout.documentSize())
 
     def show_highlight(self, sentence: Span | None, word: Span | None) -> None:
         from guidelight.gui.page_document import highlight_format
@@ -132,21 +136,23 @@ class ReadingPane(QTextEdit):
         (measured with Orca 43). The screen reader's reading keys still start here."""
         cursor = self.textCursor()
         cursor.setPosition(min(self._to_qt(offset), self.document().characterCount() - 1))
-        control = self._text_control()
-        quiet = control.blockSignals(True)  # its cursorPositionChanged is what sends the caret event
-        try:
+        with self._quiet_caret():
             self.setTextCursor(cursor)
-        finally:
-            control.blockSignals(quiet)
-        self.viewport().update()  # the blocked signals also carried the repaint of the caret
         self._centre_caret()
 
-    def _text_control(self) -> QObject:
-        """Qt's private ``QWidgetTextControl`` inside this view, found once."""
+    @contextmanager
+    def _quiet_caret(self) -> Iterator[None]:
+        """Block the signals of Qt's private ``QWidgetTextControl`` inside this view: its
+        cursorPositionChanged is what sends the caret event. They also carry the repaint."""
         if self._control is None:
             self._control = next(child for child in self.findChildren(QObject)
                                  if child.metaObject().className() == "QWidgetTextControl")
-        return self._control
+        blocked = self._control.blockSignals(True)
+        try:
+            yield
+        finally:
+            self._control.blockSignals(blocked)
+            self.viewport().update()
 
     def _centre_caret(self) -> None:
         """Scroll the caret's line to the middle of the view, as ``QPlainTextEdit.centerCursor``
