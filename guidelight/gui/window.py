@@ -755,10 +755,18 @@ class MainWindow(QMainWindow):
         self.volunteer.import_pack()
 
     def cmd_help(self) -> None:
+        """The keys as a list, one item said per move: by the screen reader, which reads
+        the list it has the focus in, or, when Guide Light speaks everything, by it."""
         lines = help_lines(self.language)
-        intro = tr("help.intro", self.language)
-        self.announcer.say(intro + "\n" + "\n".join(lines), 0, 0)
-        _dialogs().show_help(self, tr("help.title", self.language), "\n".join([intro, "", *lines]), self.language)
+        on_item = None
+        if self.announcer.mode() != "screen_reader":
+            self.session.stop(quiet=True)
+
+            def on_item(text: str, before: str = "") -> None:
+                self.announcer.say(text, 0, 0, before, kind="help")
+
+            on_item(lines[0], tr("help.intro", self.language))
+        _dialogs().show_help(self, tr("help.title", self.language), lines, self.language, on_item)
         self.services.speaker.stop()
         self.back_to_text()
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QPlainTextEdit, QWidget
 
 from guidelight.core import screenreader
 from guidelight.core.screenreader import ScreenReader
 from guidelight.core.settings import Settings
 from guidelight.gui import announce, app
 from guidelight.gui.announce import Announcer
+from guidelight.gui.commands import help_lines
+from guidelight.gui.i18n import tr
 
 from .gui_fakes import FakeUtterance, ScriptedSpeaker
 from .test_journeys import App, answer_dialog, key
@@ -63,25 +65,46 @@ def test_thai_interface_by_default_on_a_thai_system(monkeypatch) -> None:
     assert app.ui_language(Settings()) == "en"
 
 
-def test_f1_speaks_and_shows_the_keys_then_gives_focus_back(qtbot, tmp_path) -> None:
+def test_f1_is_a_list_said_item_by_item_then_gives_focus_back(qtbot, tmp_path) -> None:
     started = App(qtbot, tmp_path)
     window, _speaker = started.start()
-    said: list[str] = []
-    window.announcer.say = lambda text, page, start, before="": said.append(text)  # type: ignore[method-assign]
-    seen: list[str] = []
+    said: list[tuple[str, str, str]] = []
+    window.announcer.say = lambda text, page, start, before="", kind="": said.append(  # type: ignore[method-assign]
+        (before, text, kind))
+    seen: list[list[str]] = []
 
-    def read_and_close(dialog) -> None:
-        text = QApplication.focusWidget()
-        assert isinstance(text, QPlainTextEdit)
-        seen.append(text.toPlainText())
-        qtbot.keyClick(text, Qt.Key.Key_Escape)
+    def walk_and_close(dialog) -> None:
+        listing = QApplication.focusWidget()
+        assert isinstance(listing, QListWidget)
+        seen.append([listing.item(i).text() for i in range(listing.count())])
+        qtbot.keyClick(listing, Qt.Key.Key_Down)
+        qtbot.keyClick(listing, Qt.Key.Key_Down)
+        qtbot.keyClick(listing, Qt.Key.Key_Escape)
 
-    answer_dialog(qtbot, read_and_close)
+    answer_dialog(qtbot, walk_and_close)
     key(window, Qt.Key.Key_F1)
-    assert "Ctrl+B: Bookmark this sentence, with an optional note" in seen[0]
-    assert said and "Ctrl+B: Bookmark this sentence" in said[0]
+    lines = help_lines("en")
+    assert seen == [lines]
+    assert "Ctrl+B: Bookmark this sentence, with an optional note" in lines
+    assert said == [(tr("help.intro", "en"), lines[0], "help"), ("", lines[1], "help"), ("", lines[2], "help")]
     qtbot.waitUntil(window.view.hasFocus)
-    started.close_all()
+
+
+def test_f1_leaves_the_list_to_a_running_screen_reader(qtbot, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv(screenreader.ENV, "nvda")
+    started = App(qtbot, tmp_path)
+    window, speaker = started.start()
+    spoke: list[object] = []
+    monkeypatch.setattr(speaker, "speak", lambda *args: spoke.append(args))
+
+    def walk_and_close(dialog) -> None:
+        listing = QApplication.focusWidget()
+        qtbot.keyClick(listing, Qt.Key.Key_Down)
+        qtbot.keyClick(listing, Qt.Key.Key_Escape)
+
+    answer_dialog(qtbot, walk_and_close)
+    key(window, Qt.Key.Key_F1)
+    assert spoke == []
 
 
 @pytest.mark.parametrize(("reader", "voiced", "to_reader"),

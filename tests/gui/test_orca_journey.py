@@ -39,17 +39,20 @@ def _orca_missing() -> str:
 pytestmark = [pytest.mark.gui, pytest.mark.slow,
               pytest.mark.skipif(bool(_orca_missing()), reason=f"needs {_orca_missing()} (install.sh installs it)")]
 
+# Sentences are moved by with Ctrl+3 and Ctrl+1 (the same commands as Alt+Down and Alt+Up):
+# under XTest, Qt's menu bar sometimes took the Alt of Alt+Down as a lone Alt and opened
+# the File menu, which then had the keys (seen once in four runs; not yet understood).
 # (keys for xdotool, what the key is for) in a student's order: move by sentence, word,
 # character, paragraph, heading and page; ask where; the keys with nothing to do; rate;
 # read and stop.
 JOURNEY = [
-    ("alt+Down", "next sentence"), ("alt+Down", "next sentence"), ("alt+Up", "previous sentence"),
+    ("ctrl+3", "next sentence"), ("ctrl+3", "next sentence"), ("ctrl+1", "previous sentence"),
     ("ctrl+Right", "next word"), ("ctrl+Right", "next word"), ("ctrl+Right", "next word"),
     ("ctrl+Left", "previous word"), ("Right", "next character"), ("Left", "previous character"),
     ("ctrl+Down", "next paragraph"), ("p", "next paragraph"), ("shift+p", "previous paragraph"),
     ("h", "next heading"), ("shift+h", "previous heading"), ("Next", "next page"), ("Prior", "previous page"),
     ("ctrl+shift+k", "where am I"), ("Escape", "stop with nothing playing"),
-    ("ctrl+shift+b", "bookmarks, none yet"), ("alt+shift+Right", "table cell, not in a table"),
+    ("ctrl+shift+b", "bookmarks, none yet"), ("ctrl+shift+w", "spell the word"),
     ("bracketright", "faster"), ("bracketleft", "slower"), ("ctrl+shift+space", "say the sentence"),
     ("F3", "find next, nothing searched"), ("space", "read aloud"), ("Escape", "stop reading"),
 ]
