@@ -8,24 +8,28 @@ and the speech engine, loaded on its own thread).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from guidelight.core.labconfig import LabConfig, load_lab_config
 from guidelight.core.model import Document
 from guidelight.core.settings import Settings, load_settings, save_settings
+from guidelight.gui import refguard
 from guidelight.gui.deferred import DeferredLibrary, DeferredSpeaker
 from guidelight.gui.tasks import QtPoster
 from guidelight.gui.window import MainWindow, Services
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+QUIT_WAIT_MS = 2000  # how long quitting waits for a worker to finish (see ``leave``)
 WARM_UP_DELAY_MS = 300  # after the first key can be answered, so it never delays the window
 # Set (to anything) by the bundle's smoke test: print "ready" once the window is up and the
 # PDF engine and Thai models have loaded, then quit.
@@ -136,6 +140,7 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     app.setApplicationName("Guide Light")
     app.setDesktopFileName("guidelight")
     load_fonts()
+    refguard.install(app)  # before the first page is shown: see refguard for why
     lab = load_lab_config()  # read once: the settings, the locks and the library all follow it
     settings = settings or load_settings(lab=lab)
     poster = QtPoster(app)
@@ -164,11 +169,33 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     return app, window, services
 
 
-def run_app(argv: list[str]) -> int:
-    """Run the app until its window closes; ``argv`` may hold one PDF path."""
+def run_app(argv: list[str]) -> NoReturn:
+    """Run the app until its window closes, then end the process (``leave``); ``argv``
+    may hold one PDF path."""
     app, _window, services = start(argv)
-    try:
-        return app.exec()
-    finally:
+    leave(services, app.exec())
+
+
+def leave(services: Services, code: int) -> NoReturn:
+    """End the process once the window has closed, cleanly even in the middle of work.
+
+    Quitting while a page is read by OCR, a document exported or a course imported leaves
+    a worker thread inside that work. Letting Python finalize around it is what ended a
+    long journey with "Fatal Python error: bool_dealloc ... finalizing" (a worker or a
+    Qt thread touching Python objects being torn down). So: give the workers
+    ``QUIT_WAIT_MS`` to finish, stop the speaker, close the library if no worker can
+    still be writing to it (an unfinished SQLite transaction is rolled back when the file
+    is next opened, so nothing half-written is ever seen), flush, and end the process
+    without finalizing. The settings and the reading position were saved as the window
+    closed.
+    """
+    idle = QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
+    with suppress(Exception):  # a speaker that failed to start has nothing to stop
         services.speaker.close()
+    if idle:
         services.library.close()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):
+            stream.flush()
+    os._exit(code)

@@ -101,14 +101,19 @@ class ReadingPane(QTextEdit):
         grids = self.table_grids()
         self._grid_shown = any(draws_grid(para, grids) for para in page.paragraphs)
         document = self.document()
-        with self._quiet_caret():  # the caret jumps to the page's start: no caret event (see move_caret)
-            document.clear()
-            cursor = QTextCursor(document)
-            cursor.beginEditBlock()  # one layout and one change event for the whole page
-            self._offsets = fill_document(cursor, page, self._colours, grids)
-            cursor.endEditBlock()
-        layout = document.documentLayout()  # the blocked signals carried the new size to the scroll bars
-        layout.documentSizeChanged.emit(layout.documentSize())
+        # The caret waits at the start while the page is rebuilt, so it never moves and
+        # the screen reader hears no caret event (see move_caret); the rebuild itself must
+        # not be blocked: its signals carry the new size to the scroll bars.
+        with self._quiet_caret():
+            waiting = self.textCursor()
+            waiting.setPosition(0)
+            waiting.setKeepPositionOnInsert(True)
+            self.setTextCursor(waiting)
+        document.clear()
+        cursor = QTextCursor(document)
+        cursor.beginEditBlock()  # one layout and one change event for the whole page
+        self._offsets = fill_document(cursor, page, self._colours, grids)
+        cursor.endEditBlock()
 
     def show_highlight(self, sentence: Span | None, word: Span | None) -> None:
         from guidelight.gui.page_document import highlight_format
