@@ -4,7 +4,8 @@ Debian's Orca (43 on Debian 12) runs in the private session of the AT-SPI audit
 (``test_atspi_audit.Session``: own D-Bus, Xvfb and accessibility bus) with its speech
 written to a file (``orca_listener.py``); Guide Light runs with
 ``GUIDELIGHT_SPEECH_LOG`` and finds Orca by itself, so its voice mode is "auto": Orca
-says the moves and confirmations, Guide Light reads. Keys go in through XTest
+says the moves and confirmations, Guide Light reads; then the student switches to
+"Guide Light speaks everything" and Orca must stay quiet. Keys go in through XTest
 (``xdotool``), as in the audit. After each key the test waits until both voices have
 been quiet for a while, then puts the two on one time line: Guide Light's voice is the
 speech log's entries other than "screen_reader", Orca's is what it said. A key answered
@@ -55,6 +56,13 @@ JOURNEY = [
     ("ctrl+shift+b", "bookmarks, none yet"), ("ctrl+shift+w", "spell the word"),
     ("bracketright", "faster"), ("bracketleft", "slower"), ("ctrl+shift+space", "say the sentence"),
     ("F3", "find next, nothing searched"), ("space", "read aloud"), ("Escape", "stop reading"),
+]
+# Then the student chooses "Guide Light speaks everything" (Ctrl+Shift+V: automatic, then
+# screen reader, then Guide Light) and moves on: now Orca must stay quiet.
+SELF_VOICING = [
+    ("ctrl+shift+v", "voices: the screen reader"), ("ctrl+shift+v", "voices: Guide Light"),
+    ("ctrl+3", "next sentence"), ("ctrl+Right", "next word"), ("Next", "next page"), ("Prior", "previous page"),
+    ("ctrl+shift+k", "where am I"), ("Escape", "stop with nothing playing"),
 ]
 
 
@@ -124,7 +132,7 @@ def test_every_key_is_answered_by_exactly_one_voice(session: Session, tmp_path: 
         time.sleep(0.2)
     voices.settle(time.time())  # the opening said, the window's focus read by Orca
     steps = []
-    for keys, purpose in JOURNEY:
+    for keys, purpose in JOURNEY + SELF_VOICING:
         t = time.time()
         press(session, keys)
         ours, handed, orca_said = voices.settle(t)
@@ -139,3 +147,5 @@ def test_every_key_is_answered_by_exactly_one_voice(session: Session, tmp_path: 
         if step["handed"]:
             assert all(any(h.strip() in said for said in step["orca"]) for h in step["handed"]), report
     assert [s["guide_light"] != [] for s in steps if s["keys"] == "space"] == [True], report
+    after_choice = steps[len(JOURNEY) + 1:]  # from the choice of Guide Light on
+    assert all(s["guide_light"] and not s["orca"] for s in after_choice), report
