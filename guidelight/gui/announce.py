@@ -24,7 +24,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 from guidelight.core import screenreader
 from guidelight.speech import speechlog
@@ -131,8 +131,14 @@ class Announcer:
     def to_screen_reader(self, text: str, assertive: bool = False) -> None:
         """By the route this screen reader speaks (see the module docstring)."""
         reader = self.reader()
-        speechlog.record(text, "screen_reader")
         if reader is not None and not reader.speaks_announcements:
+            if isinstance(QApplication.focusWidget(), QAbstractItemView):
+                # Orca's focus is then the list's item, whose description Qt cannot change:
+                # Orca would hear nothing, so Guide Light says it (Orca is silent for it).
+                self.speaker.announce(text)
+                return
+            speechlog.record(text, "screen_reader")
             tell_through_focus(self.widget, text)
         else:
+            speechlog.record(text, "screen_reader")
             send_to_screen_reader(self.widget, text, assertive)

@@ -36,6 +36,7 @@ from guidelight.core.settings import SPEECH_OUTPUTS, TABLE_VIEWS, Settings
 from guidelight.gui import theme
 from guidelight.gui.announce import Announcer, assistive_technology_active
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
+from guidelight.gui.edges import EdgeKeys
 from guidelight.gui.i18n import plain, tr
 from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
 from guidelight.gui.qtnames import set_enum, set_keys
@@ -151,6 +152,10 @@ class MainWindow(QMainWindow):
         self.apply_look()
         self.apply_voice()
         self._follow_system_look()
+        self.edges = EdgeKeys(self, self.announcer.announce, lambda: self.language)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.edges.watch(app)
 
     # --- building ------------------------------------------------------------------------
 

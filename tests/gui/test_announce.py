@@ -170,3 +170,19 @@ def test_orca_is_found_by_its_process(tmp_path) -> None:
     assert screenreader._orca_running(tmp_path)
     (tmp_path / "12" / "cmdline").write_bytes(b"bash\0")
     assert not screenreader._orca_running(tmp_path)
+
+
+def test_in_a_list_orca_43_cannot_hear_so_guide_light_says_it(qtbot, sent) -> None:
+    """Orca's focus is then the list's item, whose description Qt cannot change."""
+    listing = QListWidget()
+    listing.addItems(["lecture.pdf"])
+    qtbot.addWidget(listing)
+    listing.show()
+    listing.setFocus()
+    qtbot.waitUntil(listing.hasFocus)
+    speaker = ScriptedSpeaker()
+    announcer = Announcer(listing, speaker, FakeUtterance, lambda: "auto", lambda _text: None,
+                          reader=lambda: ScreenReader("orca", (43, 1)))
+    announcer.announce("The only item: lecture.pdf")
+    assert speaker.announced == ["The only item: lecture.pdf"]
+    assert listing.accessibleDescription() == ""
