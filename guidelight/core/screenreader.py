@@ -10,9 +10,10 @@ meanwhile is noticed at the next key after that.
 Linux: Orca, found by its process (it is the AT-SPI screen reader of GNOME and of
 Debian's desktops), and its version from its installed ``orca_platform.py``: Orca 43
 (Debian 12) ignores accessibility announcements, Orca 45 and later speaks them.
-Windows (written from the vendors' documentation, not run here): NVDA ``nvda.exe``,
-JAWS ``jfw.exe`` and Narrator ``Narrator.exe``, found in the process list; all three
-speak UI Automation notifications, which is what Qt's announcements become.
+Windows (written from the vendors' documentation, not run here): NVDA through its
+controller client when its DLL is found, else NVDA ``nvda.exe``, JAWS ``jfw.exe`` and
+Narrator ``Narrator.exe`` in the process list; all three speak UI Automation
+notifications, which is what Qt's announcements become.
 ``GUIDELIGHT_SCREEN_READER`` overrides the search: ``none``, or a name with an optional
 version (``orca:43``), for a lab whose reader is not found and for the tests.
 """
@@ -91,13 +92,36 @@ def orca_version() -> tuple[int, ...]:
     return ()
 
 
+def _nvda_running() -> bool:
+    """NVDA's own answer, through its controller client (``nvdaControllerClient.dll``,
+    LGPL, from NVDA's extras; looked for beside the app and on the DLL path, not shipped):
+    ``nvdaController_testIfRunning`` returns 0 when NVDA runs."""
+    import ctypes
+
+    for name in ("nvdaControllerClient64", "nvdaControllerClient", "nvdaControllerClient32"):
+        try:
+            client = ctypes.windll.LoadLibrary(name)  # type: ignore[attr-defined]
+        except OSError:
+            continue
+        return bool(client.nvdaController_testIfRunning() == 0)
+    return False
+
+
 def _windows_reader() -> ScreenReader | None:
+    if _nvda_running():
+        return ScreenReader("nvda")
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)
     try:
         listing = subprocess.run(["tasklist", "/FO", "CSV", "/NH"], capture_output=True, text=True,
-                                 timeout=5, creationflags=flags).stdout.lower()
+                                 timeout=5, creationflags=flags).stdout
     except (OSError, subprocess.SubprocessError):
         return None
+    return reader_in_tasklist(listing)
+
+
+def reader_in_tasklist(listing: str) -> ScreenReader | None:
+    """The first screen reader named in ``tasklist /FO CSV /NH`` output."""
+    listing = listing.lower()
     for image, name in WINDOWS_READERS.items():
         if f'"{image}"' in listing:
             return ScreenReader(name)

@@ -186,3 +186,12 @@ def test_in_a_list_orca_43_cannot_hear_so_guide_light_says_it(qtbot, sent) -> No
     announcer.announce("The only item: lecture.pdf")
     assert speaker.announced == ["The only item: lecture.pdf"]
     assert listing.accessibleDescription() == ""
+
+
+def test_windows_readers_are_named_from_the_process_list() -> None:
+    listing = '"System Idle Process","0","Services","0","8 K"\r\n"nvda.exe","4242","Console","1","60,000 K"\r\n'
+    assert screenreader.reader_in_tasklist(listing) == ScreenReader("nvda")
+    assert screenreader.reader_in_tasklist('"jfw.exe","1","Console","1","9 K"') == ScreenReader("jaws")
+    assert screenreader.reader_in_tasklist('"Narrator.exe","1","Console","1","9 K"') == ScreenReader("narrator")
+    assert screenreader.reader_in_tasklist('"explorer.exe","1","Console","1","9 K"') is None
+    assert ScreenReader("nvda").speaks_announcements and ScreenReader("narrator").title == "Narrator"
