@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from PySide6.QtCore import QLocale, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase
@@ -169,31 +169,34 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     return app, window, services
 
 
-def run_app(argv: list[str]) -> NoReturn:
+def run_app(argv: list[str]) -> int:
     """Run the app until its window closes, then end the process (``leave``); ``argv``
-    may hold one PDF path."""
+    may hold one PDF path. The start-up check (``READY_ENV``) returns instead: the
+    bundle's file recorder runs it in-process and goes on after it, and no work is
+    under way by then."""
     app, _window, services = start(argv)
-    leave(services, app.exec())
+    return leave(services, app.exec(), end_process=not os.environ.get(READY_ENV))
 
 
-def leave(services: Services, code: int) -> NoReturn:
+def leave(services: Services, code: int, end_process: bool = True) -> int:
     """End the process once the window has closed, cleanly even in the middle of work.
 
     Quitting while a page is read by OCR, a document exported or a course imported leaves
-    a worker thread inside that work. Letting Python finalize around it is what ended a
-    long journey with "Fatal Python error: bool_dealloc ... finalizing" (a worker or a
-    Qt thread touching Python objects being torn down). So: give the workers
-    ``QUIT_WAIT_MS`` to finish, stop the speaker, close the library if no worker can
-    still be writing to it (an unfinished SQLite transaction is rolled back when the file
-    is next opened, so nothing half-written is ever seen), flush, and end the process
-    without finalizing. The settings and the reading position were saved as the window
-    closed.
+    a worker thread inside that work, and Python finalizing around it can abort the
+    process. So: give the workers ``QUIT_WAIT_MS`` to finish, stop the speaker, close the
+    library if no worker can still be writing to it (an unfinished SQLite transaction is
+    rolled back when the file is next opened, so nothing half-written is ever seen),
+    flush, and end the process without finalizing (see also ``refguard``). The settings
+    and the reading position were saved as the window closed. Returns ``code`` only when
+    not ``end_process``.
     """
     idle = QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
     with suppress(Exception):  # a speaker that failed to start has nothing to stop
         services.speaker.close()
     if idle:
         services.library.close()
+    if not end_process:
+        return code
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
         with suppress(Exception):
