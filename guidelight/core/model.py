@@ -192,6 +192,9 @@ class Page:
     footers and page numbers out of the reading text but still known (a page label can
     be announced on request). ``text`` is the paragraphs joined by blank lines.
     ``figures`` are the page's images that carry content, each placed in reading order.
+    ``dropped`` is text of the page's text layer left out of the reading although it is
+    not furniture (printed outside the page, written vertically): a listener cannot see
+    it was there, so ``guidelight check`` and the app say so.
     """
 
     number: int
@@ -202,6 +205,7 @@ class Page:
     quality: PageQuality = field(default_factory=PageQuality)
     label: str = ""
     figures: tuple[Figure, ...] = ()
+    dropped: tuple[str, ...] = ()
 
     @property
     def sentences(self) -> Iterator[Sentence]:

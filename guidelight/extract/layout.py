@@ -73,18 +73,16 @@ def split_furniture(
 ) -> tuple[list[Line], list[Line]]:
     """Separate page furniture from the reading text.
 
-    A line in the top or bottom margin is furniture when it is a page number, is set
-    smaller than the body text, or recurs (numbers aside) on a neighbouring page.
+    A line in the top or bottom margin is furniture when it is a page number or recurs
+    (numbers aside) on a neighbouring page; nothing else is. Small print alone is no
+    sign: a form's notes at its foot (หมายเหตุ ...) are set small and must be heard.
     """
-    size = body_size(lines)
     body: list[Line] = []
     furniture: list[Line] = []
     for line in lines:
         in_margin = line.y1 <= height * MARGIN_SHARE or line.y0 >= height * (1 - MARGIN_SHARE)
         is_furniture = in_margin and (
-            bool(_PAGE_NUMBER.match(line.text.strip()))
-            or line.size < size - 0.5
-            or repeated(furniture_key(line.text))
+            bool(_PAGE_NUMBER.match(line.text.strip())) or repeated(furniture_key(line.text))
         )
         (furniture if is_furniture else body).append(line)
     return body, furniture

@@ -52,6 +52,12 @@ class Line:
         return self.y1 - self.y0
 
 
+def text_rect(page: pymupdf.Page) -> pymupdf.Rect:
+    """The page as its text is placed: unrotated. A landscape page stored as a rotated
+    portrait one has its text beyond ``page.rect``'s height, yet on the page."""
+    return page.rect * page.derotation_matrix
+
+
 def _suspicious(char: str) -> bool:
     """A character whose ToUnicode is not to be trusted when it sits in Thai."""
     code = ord(char)
@@ -113,6 +119,9 @@ class PageReader:
         self.resolver = resolver
         self.repairs = repairs
         self._trace: _TraceIndex | None = None
+        # Text of lines left out of the reading: wholly outside the page, or written
+        # vertically. Nothing is dropped silently: the page says so, and the app tells.
+        self.dropped: list[str] = []
 
     def _true_char(self, chars: list[dict], i: int, font: str) -> str:
         """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
@@ -172,19 +181,22 @@ class PageReader:
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
-        page_rect = self.page.rect
+        page_rect = text_rect(self.page)
         result: list[Line] = []
         for block_no, block in enumerate(raw["blocks"]):
             if block.get("type") != 0:
                 continue
             for line in block["lines"]:
-                if line.get("wmode", 0) != 0 or not line["spans"]:
-                    continue
-                if not pymupdf.Rect(line["bbox"]).intersects(page_rect):
+                if not line["spans"]:
                     continue
                 made = self._line(line, block_no, page_rect.x1)
-                if made is not None:
-                    result.append(made)
+                if made is None:
+                    continue
+                if line.get("wmode", 0) != 0 or not pymupdf.Rect(line["bbox"]).intersects(page_rect):
+                    if clip is None:
+                        self.dropped.append(made.text)
+                    continue
+                result.append(made)
         return result
 
     def _line(self, line: dict, block_no: int, page_right: float) -> Line | None:

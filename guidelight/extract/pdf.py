@@ -31,7 +31,7 @@ from guidelight.extract.layout import (
     printed_page_number,
     split_furniture,
 )
-from guidelight.extract.lines import PageReader
+from guidelight.extract.lines import PageReader, text_rect
 from guidelight.extract.ocr import ocr_available, ocr_page
 from guidelight.extract.tables import TableDraft, TableFinder
 from guidelight.thai.quality import measure
@@ -62,7 +62,7 @@ class _PdfContext:
         """Furniture keys of the text in page ``number``'s top and bottom margins."""
         if number not in self.margin_keys:
             page = self.doc[number - 1]
-            rect = page.rect
+            rect = text_rect(page)
             keys: set[str] = set()
             for clip in (
                 pymupdf.Rect(rect.x0, rect.y0, rect.x1, rect.y0 + rect.height * MARGIN_SHARE),
@@ -184,16 +184,19 @@ def _garbage_over_scan(page: pymupdf.Page, built: Page) -> bool:
 def _process_page(ctx: _PdfContext, number: int) -> Page:
     page = ctx.doc[number - 1]
     repairs: Counter[str] = Counter()
-    lines = PageReader(page, ctx.resolver, repairs).lines()
+    reader = PageReader(page, ctx.resolver, repairs)
+    lines = reader.lines()
     if not lines:
         return _ocr_page(page, number)
     tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
-    body, furniture = split_furniture(lines, page.rect.height, lambda key: ctx.repeated_near(number, key))
+    rect = text_rect(page)
+    body, furniture = split_furniture(lines, rect.height, lambda key: ctx.repeated_near(number, key))
     figures = find_figures(page, [table.bbox for table in tables])
-    drafts = place_blocks(body, tables, figures, page.rect.width, _outline_titles(ctx.outline, number))
+    drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))
     furniture_texts = [ln.text for ln in furniture]
     built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
-    built = replace(built, label=page.get_label() or printed_page_number(furniture_texts))
+    built = replace(built, label=page.get_label() or printed_page_number(furniture_texts),
+                    dropped=tuple(reader.dropped))
     if _garbage_over_scan(page, built):
         # Read the image instead, and keep it only if it really holds the Thai the layer lacks.
         read = _ocr_page(page, number)

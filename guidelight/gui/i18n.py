@@ -192,6 +192,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                  "หน้า {page} อ่านจากภาพด้วยโอซีอาร์ บางคำอาจผิด"),
     "page.doubtful": ("Page {page}: the text of this page may be damaged; some words may be wrong.",
                       "หน้า {page} ข้อความในหน้านี้อาจเสียหาย บางคำอาจผิด"),
+    "page.dropped": ("Page {page}: {count} lines of text lie outside the page or run vertically and are not read.",
+                     "หน้า {page} มีข้อความ {count} บรรทัดอยู่นอกหน้ากระดาษหรือเรียงแนวตั้ง จึงไม่ได้อ่าน"),
     "page.image": ("Page {page} is an image and could not be read. {problem}",
                    "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
     "page.image.unread": ("Page {page} is an image and no text could be read from it.",

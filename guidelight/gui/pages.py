@@ -73,4 +73,6 @@ def page_note(page: Page, language: str, ocr_problem: Callable[[], str | None]) 
         return tr("page.ocr", language, page=page.number)
     if page.quality.noise_per_k > DOUBTFUL_NOISE_PER_K:
         return tr("page.doubtful", language, page=page.number)
+    if page.dropped:
+        return tr("page.dropped", language, page=page.number, count=len(page.dropped))
     return ""
