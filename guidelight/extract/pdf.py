@@ -25,9 +25,9 @@ from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import (
-    MARGIN_SHARE,
     ParagraphDraft,
     furniture_key,
+    in_margin,
     printed_page_number,
     split_furniture,
 )
@@ -59,25 +59,23 @@ class _PdfContext:
     margin_keys: dict[int, set[str]] = field(default_factory=dict)
 
     def margins(self, number: int) -> set[str]:
-        """Furniture keys of the text in page ``number``'s top and bottom margins."""
+        """Furniture keys of the lines in page ``number``'s top and bottom margins."""
         if number not in self.margin_keys:
             page = self.doc[number - 1]
-            rect = text_rect(page)
+            height = text_rect(page).height
             keys: set[str] = set()
-            for clip in (
-                pymupdf.Rect(rect.x0, rect.y0, rect.x1, rect.y0 + rect.height * MARGIN_SHARE),
-                pymupdf.Rect(rect.x0, rect.y1 - rect.height * MARGIN_SHARE, rect.x1, rect.y1),
-            ):
-                for line in page.get_text("text", clip=clip).splitlines():
-                    if line.strip():
-                        keys.add(furniture_key(line))
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", ()):
+                    if in_margin(line["bbox"][1], line["bbox"][3], height):
+                        keys.add(furniture_key("".join(span["text"] for span in line["spans"])))
+            keys.discard("")
             self.margin_keys[number] = keys
         return self.margin_keys[number]
 
     def repeated_near(self, number: int, key: str) -> bool:
         """Does this margin text recur on a page within two of this one?"""
         neighbours = [n for n in (number - 2, number - 1, number + 1, number + 2) if 1 <= n <= self.doc.page_count]
-        return any(key in self.margins(n) for n in neighbours)
+        return bool(key) and any(key in self.margins(n) for n in neighbours)
 
 
 def _open_pdf(path: str, password: str | None) -> pymupdf.Document:
@@ -190,13 +188,16 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
         return _ocr_page(page, number)
     tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
     rect = text_rect(page)
-    body, furniture = split_furniture(lines, rect.height, lambda key: ctx.repeated_near(number, key))
+    alone = ctx.doc.page_count == 1
+    body, furniture, guessed = split_furniture(
+        lines, rect.height, None if alone else lambda key: ctx.repeated_near(number, key)
+    )
     figures = find_figures(page, [table.bbox for table in tables])
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))
     furniture_texts = [ln.text for ln in furniture]
     built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
     built = replace(built, label=page.get_label() or printed_page_number(furniture_texts),
-                    dropped=tuple(reader.dropped))
+                    dropped=tuple(reader.dropped) + tuple(ln.text for ln in guessed))
     if _garbage_over_scan(page, built):
         # Read the image instead, and keep it only if it really holds the Thai the layer lacks.
         read = _ocr_page(page, number)

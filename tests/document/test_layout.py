@@ -13,10 +13,11 @@ from guidelight.core.model import Page, ParagraphKind
 from guidelight.extract.pdf import open_document
 from guidelight.gui.pages import page_note
 
-from .conftest import SARABUN
+from .conftest import SARABUN, SARABUN_BOLD
 
 MakePdf = Callable[..., Path]
 FORM = "แบบใบลาป่วย ลาคลอดบุตร ลากิจส่วนตัว ของบุคลากรในมหาวิทยาลัย"
+BODY = "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
 NOTE = "หมายเหตุ: 1. กรณีลาไม่เกิน 15 วัน ให้ยื่นใบลาต่อผู้บังคับบัญชาตามลำดับชั้น"
 
 
@@ -64,3 +65,69 @@ def test_a_landscape_page_stored_rotated_keeps_all_its_text(tmp_path: Path) -> N
     read = open_document(tmp_path / "turned.pdf").page(1)
     assert all(f"ข้อที่ {k}" in read.text for k in (1, 2, 3))
     assert read.dropped == ()
+
+
+def _worksheet_lines() -> list[tuple[str, float, float, float, Path]]:
+    """A worksheet: its title, a bold heading in the body size, and numbered exercises,
+    each with two answer lines of dots set small (more characters than all the text)."""
+    lines: list[tuple[str, float, float, float, Path]] = [
+        ("ใบงานที่ 3 เรื่อง การวัดความยาวและมวล", 72, 100, 20, SARABUN_BOLD),
+        ("ขั้นตอนการปฏิบัติ", 72, 130, 16, SARABUN_BOLD),
+    ]
+    y = 154.0
+    for k, task in enumerate(EXERCISES, start=1):
+        lines.append((f"{k}. {task}", 72, y, 16, SARABUN))
+        lines += [("." * 150, 72, y + 18, 12, SARABUN), ("." * 150, 72, y + 36, 12, SARABUN)]
+        y += 60
+    return lines
+
+
+EXERCISES = [
+    "วัดความยาวของโต๊ะเรียนด้วยไม้บรรทัด แล้วบันทึกผล",
+    "ชั่งมวลของหนังสือเรียนด้วยเครื่องชั่ง แล้วบันทึกผล",
+    "เปรียบเทียบผลการวัดกับเพื่อนในกลุ่ม",
+]
+
+
+def test_exercise_lines_are_body_text_and_the_bold_heading_is_a_heading(make_pdf: MakePdf) -> None:
+    page = open_document(make_pdf([_worksheet_lines()])).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["ใบงานที่ 3 เรื่อง การวัดความยาวและมวล", "ขั้นตอนการปฏิบัติ"]
+    assert [p.level for p in page.paragraphs if p.is_heading] == [1, 2]
+    body = texts(page, ParagraphKind.BODY)
+    assert all(f"{k}. {task}" in body for k, task in enumerate(EXERCISES, start=1))
+
+
+def test_two_headings_one_under_the_other_stay_two(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([[
+        ("ขั้นตอนการปฏิบัติ", 72, 100, 16, SARABUN_BOLD),
+        ("ตอนที่ 1 การเตรียมอุปกรณ์", 72, 124, 16, SARABUN_BOLD),
+        (BODY, 72, 150, 16, SARABUN),
+        ("การศึกษาผลกระทบของการเปลี่ยนแปลงสภาพภูมิอากาศ", 130, 220, 22, SARABUN_BOLD),
+        ("ต่อการเกษตรของประเทศไทย", 200, 250, 22, SARABUN_BOLD),
+        (BODY, 72, 290, 16, SARABUN),
+    ]])
+    page = open_document(pdf).page(1)
+    assert texts(page, ParagraphKind.HEADING) == [
+        "ขั้นตอนการปฏิบัติ",
+        "ตอนที่ 1 การเตรียมอุปกรณ์",
+        "การศึกษาผลกระทบของการเปลี่ยนแปลงสภาพภูมิอากาศต่อการเกษตรของประเทศไทย",  # one centred title
+    ]
+
+
+def test_a_numbered_question_wrapped_under_its_own_text_is_one_paragraph(make_pdf: MakePdf) -> None:
+    # Word's hanging indent: the question's second line starts under its text, not its number;
+    # the last words are set in bold for emphasis.
+    first = "7. สมัยรัชกาลที่ 5 เกิดเหตุการณ์ ร.ศ. 112 เสียดินแดนให้ฝรั่งเศสครั้งใหญ่ ถ้าต้องการทราบว่า"
+    pdf = make_pdf([[
+        (first, 60, 100, 16, SARABUN),
+        ("ตรงกับปีพุทธศักราชใด จะต้องทำอย่างไร", 78, 122, 16, SARABUN),
+        ("8. การปรับปรุงประเพณีการปกครองสมัยรัชกาลที่ 4 เพื่อให้พระมหากษัตริย์ใกล้ชิดราษฎร", 60, 150, 16, SARABUN),
+        ("ยกเว้นข้อใด", 78, 172, 16, SARABUN_BOLD),
+        ("1. ถวายฎีการ้องทุกข์ได้", 96, 194, 16, SARABUN),
+    ]])
+    page = open_document(pdf).page(1)
+    assert texts(page) == [
+        first + "ตรงกับปีพุทธศักราชใด จะต้องทำอย่างไร",
+        "8. การปรับปรุงประเพณีการปกครองสมัยรัชกาลที่ 4 เพื่อให้พระมหากษัตริย์ใกล้ชิดราษฎรยกเว้นข้อใด",
+        "1. ถวายฎีการ้องทุกข์ได้",
+    ]
