@@ -75,6 +75,7 @@ def page_to_dict(page: Page) -> dict[str, Any]:
         ],
         **({"figures": [_figure_to_dict(f) for f in page.figures]} if page.figures else {}),
         **({"dropped": list(page.dropped)} if page.dropped else {}),
+        **({"continues": True} if page.continues else {}),
     }
 
 
@@ -105,4 +106,5 @@ def page_from_dict(data: dict[str, Any]) -> Page:
         label=data.get("label", ""),
         figures=tuple(_figure_from_dict(f) for f in data.get("figures", ())),
         dropped=tuple(data.get("dropped", ())),
+        continues=data.get("continues", False),
     )

@@ -33,6 +33,7 @@ _PAGE_NUMBER = re.compile(
 _LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2e][.)]|ข้อ\s*[\d๐-๙]+\.?)\s")
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
+_FULL_STOP = re.compile(r"[.:;!?…][\"”’)]?$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _DIGITS = re.compile(r"[\d๐-๙]+")
 _NOT_KEY = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46A-Za-z#]")
@@ -48,6 +49,29 @@ class ParagraphDraft:
     text: str
     heading_level: int  # 0 for body text
     bbox: tuple[float, float, float, float]
+    tail: Line | None = None  # its last line: the page's last paragraph may go on overleaf
+    room: float = 0.0  # points free at the end of its last line, up to its column's edge
+
+
+def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
+    """Does the page's last paragraph go on in ``next_line``, the next page's first?
+
+    It does when its last line was broken because the next page's first word did not
+    fit on it (the rule that joins a paragraph's lines), and nothing on the next page
+    says a paragraph begins: no other size or weight, no list item or numbered
+    heading, no sentence end before the break.
+    """
+    last = draft.tail
+    if last is None or draft.heading_level or _FULL_STOP.search(last.text):
+        return False
+    if abs(last.size - next_line.size) >= 0.5 or last.bold != next_line.bold:
+        return False
+    if _NUMBERED_HEADING.match(next_line.text) or _LIST_ITEM.match(next_line.text):
+        return False
+    # No word is half a column wide: a last line left half empty ended its paragraph,
+    # whatever the next page's first run of Thai without a space measures.
+    column = last.x1 + draft.room - draft.bbox[0]
+    return min(_first_word_width(next_line), column / 2) >= draft.room - 0.5 * last.size
 
 
 def furniture_key(text: str) -> str:
@@ -273,7 +297,9 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
 
 def _first_word_width(line: Line) -> float:
     """How wide the first word of a line is: had it fitted on the line before, the
-    line before would not have been broken there, so that line ended its paragraph."""
+    line before would not have been broken there, so that line ended its paragraph.
+    (Thai writes no spaces between words: its first run up to a space may be a whole
+    line, which errs towards going on, not towards a break mid-sentence.)"""
     head = line.text.split(" ", 1)[0]
     return line.width * len(head) / max(1, len(line.text))
 
@@ -325,7 +351,8 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
             max(ln.x1 for ln in group),
             max(ln.y1 for ln in group),
         )
-        drafts.append(ParagraphDraft(text, level, bbox))
+        room = _column_right(lines, group[-1]) - group[-1].x1
+        drafts.append(ParagraphDraft(text, level, bbox, group[-1], room))
     return _join_wrapped_titles(drafts, groups, lines)
 
 
@@ -364,7 +391,8 @@ def _join_wrapped_titles(
                 max(prev.bbox[2], draft.bbox[2]),
                 max(prev.bbox[3], draft.bbox[3]),
             )
-            out[-1] = replace(prev, text=join_lines(prev.text, draft.text, False), bbox=bbox)
+            text = join_lines(prev.text, draft.text, False)
+            out[-1] = replace(prev, text=text, bbox=bbox, tail=draft.tail, room=draft.room)
             out_groups[-1] = [*out_groups[-1], *group]
             continue
         out.append(draft)

@@ -131,3 +131,48 @@ def test_a_numbered_question_wrapped_under_its_own_text_is_one_paragraph(make_pd
         "8. การปรับปรุงประเพณีการปกครองสมัยรัชกาลที่ 4 เพื่อให้พระมหากษัตริย์ใกล้ชิดราษฎรยกเว้นข้อใด",
         "1. ถวายฎีการ้องทุกข์ได้",
     ]
+
+
+PHRASES = ["การศึกษาเศรษฐศาสตร์ช่วยให้เข้าใจการตัดสินใจ", "ของครัวเรือนและธุรกิจ", "ภายใต้ทรัพยากรที่มีจำกัด",
+           "ทั้งในระยะสั้นและระยะยาว", "รวมถึงบทบาทของรัฐบาล"]
+
+
+def _long_paragraphs_pdf(path: Path) -> Path:
+    """Three long Thai paragraphs laid out in Loma over several A4 pages, so that page
+    breaks fall inside paragraphs."""
+    para = " ".join(PHRASES[i % len(PHRASES)] for i in range(60))
+    html = "".join(f"<p>ย่อหน้าที่ {k} {para}</p>" for k in range(1, 4))
+    css = ("@font-face {font-family: l; src: url(Loma.ttf);} * {font-family: l; font-size: 14px;}"
+           " p {margin: 0 0 8px 0;}")
+    story = pymupdf.Story(html, user_css=css, archive=pymupdf.Archive("/usr/share/fonts/truetype/tlwg"))
+    writer = pymupdf.DocumentWriter(str(path))
+    more = True
+    while more:
+        device = writer.begin_page(pymupdf.paper_rect("a4"))
+        more, _ = story.place(pymupdf.Rect(60, 60, 535, 780))
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+    return path
+
+
+def test_paragraphs_cut_by_page_breaks_are_whole_in_the_reading_text(tmp_path: Path) -> None:
+    doc = open_document(_long_paragraphs_pdf(tmp_path / "long.pdf"))
+    assert doc.page_count >= 3
+    # Each page ends inside a paragraph, and the paragraph goes on overleaf.
+    assert [doc.page(n).continues for n in range(1, doc.page_count + 1)] == [True] * (doc.page_count - 1) + [False]
+    read = doc.reading_text().split("\n\n")
+    assert [p.split(" ", 1)[0] for p in read] == ["ย่อหน้าที่"] * 3  # three paragraphs, none broken
+    assert len({len(p) for p in read}) == 1
+
+
+def test_a_paragraph_ending_at_the_foot_of_a_page_does_not_run_on(make_pdf: MakePdf) -> None:
+    pages = [
+        [(BODY, 72, 760, 16, SARABUN), ("สิ้นสุดย่อหน้า", 72, 784, 16, SARABUN)],  # its last line is short
+        [(BODY, 72, 100, 16, SARABUN), ("จบแล้ว", 72, 124, 16, SARABUN)],
+        [(BODY, 72, 760, 16, SARABUN), (BODY, 72, 784, 16, SARABUN)],  # full, but a bold heading follows
+        [("บทที่ 2 อุปสงค์", 72, 100, 16, SARABUN_BOLD), (BODY, 72, 130, 16, SARABUN)],
+    ]
+    doc = open_document(make_pdf(pages))
+    assert [doc.page(n).continues for n in (1, 2, 3, 4)] == [False, False, False, False]
+    assert doc.reading_text().count("\n\n") == 4
