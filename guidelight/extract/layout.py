@@ -20,7 +20,7 @@ from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 
 MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page
 SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in small print is
-TITLE_STEP = 1.8  # of the font size: the most a title's lines are apart, baseline to baseline
+TITLE_STEP = 2.2  # of the font size: the most a title's lines are apart, baseline to baseline
 RAGGED = 3.0  # of the font size: a full line ends at most this far short of its column's edge
 HEADING_RATIO = 1.15  # a line this much larger than another is set as a heading
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
@@ -32,6 +32,7 @@ _PAGE_NUMBER = re.compile(
 # A list item: a bullet, "1." / "1)" / "(1)", "ก." / "ก)", or "ข้อ 1" followed by a space.
 _LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2e][.)]|ข้อ\s*[\d๐-๙]+\.?)\s")
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
+_CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วนที่|chapter|part)\s*[\d๐-๙ivxlcIVXLC]+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
 _FULL_STOP = re.compile(r"[.:;!?…][\"”’)]?$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
@@ -366,8 +367,11 @@ def _one_title(upper: list[Line], lower: list[Line], lines: list[Line]) -> bool:
         return False
     if not 0 < first.baseline - last.baseline <= TITLE_STEP * max(last.size, first.size):
         return False
+    if _CHAPTER_ONLY.match(last.text):
+        return True  # "บทที่ 1" over the chapter's name
     wrapped = last.x1 + _first_word_width(first) >= _column_right(lines, last) - 0.5 * first.size
-    centred = abs((last.x0 + last.x1) - (first.x0 + first.x1)) / 2 < first.size and abs(last.x0 - first.x0) > first.size
+    left_aligned = last.x0 - min(ln.x0 for ln in lines) < first.size
+    centred = abs((last.x0 + last.x1) - (first.x0 + first.x1)) / 2 < first.size and not left_aligned
     return wrapped or centred
 
 

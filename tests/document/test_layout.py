@@ -105,12 +105,16 @@ def test_two_headings_one_under_the_other_stay_two(make_pdf: MakePdf) -> None:
         ("การศึกษาผลกระทบของการเปลี่ยนแปลงสภาพภูมิอากาศ", 130, 220, 22, SARABUN_BOLD),
         ("ต่อการเกษตรของประเทศไทย", 200, 250, 22, SARABUN_BOLD),
         (BODY, 72, 290, 16, SARABUN),
+        ("บทที่ 2", 270, 360, 22, SARABUN_BOLD),
+        ("อุปสงค์", 272, 400, 22, SARABUN_BOLD),
+        (BODY, 72, 440, 16, SARABUN),
     ]])
     page = open_document(pdf).page(1)
     assert texts(page, ParagraphKind.HEADING) == [
         "ขั้นตอนการปฏิบัติ",
         "ตอนที่ 1 การเตรียมอุปกรณ์",
         "การศึกษาผลกระทบของการเปลี่ยนแปลงสภาพภูมิอากาศต่อการเกษตรของประเทศไทย",  # one centred title
+        "บทที่ 2 อุปสงค์",  # a chapter's number over its name
     ]
 
 
