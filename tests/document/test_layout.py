@@ -45,7 +45,7 @@ def test_text_off_the_page_is_reported_not_dropped_silently(make_pdf: MakePdf, c
     assert FORM in page.text
     assert page.dropped == ("ข้อความที่อยู่นอกหน้ากระดาษ",)
     assert page_note(page, "en", lambda: None) == (
-        "Page 1: 1 lines of text lie outside the page or run vertically and are not read.")
+        "Page 1: 1 lines are left out of the reading: outside the page, written vertically, or taken for a page header.")
     assert main(["check", str(pdf)]) == 0
     out = capsys.readouterr().out
     assert "DROPPED 1 lines" in out and "ข้อความที่อยู่นอกหน้ากระดาษ" in out
