@@ -205,6 +205,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                  "หน้า {page} อ่านจากภาพด้วยโอซีอาร์ บางคำอาจผิด"),
     "page.doubtful": ("Page {page}: the text of this page may be damaged; some words may be wrong.",
                       "หน้า {page} ข้อความในหน้านี้อาจเสียหาย บางคำอาจผิด"),
+    "page.dropped": ("Page {page}: {count} lines are left out of the reading: outside the page, written "
+                     "vertically, or taken for a page header.",
+                     "หน้า {page} มีข้อความ {count} บรรทัดที่ไม่ได้อ่าน เพราะอยู่นอกหน้ากระดาษ เรียงแนวตั้ง "
+                     "หรือถือเป็นหัวกระดาษ"),
     "page.doubled_text": ("Page {page} prints some of its text several times over; it is read once.",
                           "หน้า {page} พิมพ์ข้อความบางส่วนซ้ำหลายครั้ง จะอ่านเพียงครั้งเดียว"),
     "page.glyph_unsure": ("Page {page}: some letters could not be identified for sure; some words may be wrong.",
