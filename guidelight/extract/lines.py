@@ -71,6 +71,12 @@ def unicode_safe(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def text_rect(page: pymupdf.Page) -> pymupdf.Rect:
+    """The page as its text is placed: unrotated. A landscape page stored as a rotated
+    portrait one has its text beyond ``page.rect``'s height, yet on the page."""
+    return page.rect * page.derotation_matrix
+
+
 def _suspicious(char: str) -> bool:
     """A character whose ToUnicode is not to be trusted when it sits in Thai."""
     code = ord(char)
@@ -157,6 +163,9 @@ class PageReader:
         self.repairs = repairs
         self._trace: _TraceIndex | None = None
         self._pending: list[Unknown] = []
+        # Text of lines left out of the reading: wholly outside the page, or written
+        # vertically. Nothing is dropped silently: the page says so, and the app tells.
+        self.dropped: list[str] = []
 
     def _traced(self) -> _TraceIndex:
         if self._trace is None:
@@ -302,20 +311,25 @@ class PageReader:
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
-        page_rect = self.page.rect
+        page_rect = text_rect(self.page)
         result: list[Line] = []
         for block_no, block in enumerate(raw["blocks"]):
             if block.get("type") != 0:
                 continue
             for line in block["lines"]:
                 check_time()
-                if line.get("wmode", 0) != 0 or not line["spans"]:
+                if not line["spans"]:
                     continue
-                if not pymupdf.Rect(line["bbox"]).intersects(page_rect):
-                    continue
+                unsettled = len(self._pending)
                 made = self._line(line, block_no, page_rect.x1)
-                if made is not None:
-                    result.append(made)
+                if made is None:
+                    continue
+                if line.get("wmode", 0) != 0 or not pymupdf.Rect(line["bbox"]).intersects(page_rect):
+                    del self._pending[unsettled:]  # its unknown glyphs are not the reading's
+                    if clip is None:
+                        self.dropped.append(made.text.replace(PLACEHOLDER, ""))
+                    continue
+                result.append(made)
         if self._pending:
             result = settle(result, self._pending, self.resolver, self.repairs)
             self._pending = []
