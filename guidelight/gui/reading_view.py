@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from guidelight.core.model import Page
 from guidelight.core.navigation import Span
 from guidelight.gui.qtnames import set_enum
-from guidelight.gui.theme import NORMAL, Colours
+from guidelight.gui.theme import NORMAL, READING_PANE, Colours
 
 if TYPE_CHECKING:
     from guidelight.gui.page_document import OffsetMap
@@ -61,6 +61,7 @@ class ReadingPane(QTextEdit):
         self._colours = NORMAL
         self._grid_shown = False
         self.page_number = 0
+        self.setObjectName(READING_PANE)  # the theme's style sheet paints the page by this name
         self.installEventFilter(self)
 
     @property
@@ -111,7 +112,7 @@ class ReadingPane(QTextEdit):
         self._highlight = (sentence, word)
         colours = self._colours
         selections = []
-        for span, background, foreground in ((sentence, colours.sentence, colours.text),
+        for span, background, foreground in ((sentence, colours.sentence, colours.sentence_text),
                                              (word, colours.word, colours.word_text)):
             if span is None or span.page != self.page_number:
                 continue

@@ -1,0 +1,226 @@
+"""Low vision: what the eye sees of the reading position, the headings and the window.
+
+Contrast is computed from the themes' own colours (WCAG 2 relative luminance), so a
+colour changed in ``theme`` is checked here without touching this file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication, QSpinBox
+
+from guidelight.core.navigation import Span
+from guidelight.gui import theme
+from guidelight.gui.reading_view import ReadingPane
+from guidelight.gui.theme import Colours
+
+from .gui_fakes import make_page
+from .test_journeys import App, QtBotKey, answer_dialog, key
+
+pytestmark = pytest.mark.gui
+
+BAND_ON_PAGE = 3.0  # WCAG 1.4.11: a shape that carries meaning
+READABLE = 4.5  # WCAG 1.4.3: text, and the word against the band it sits in
+
+
+def luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour."""
+    qt = QColor(colour)
+
+    def linear(channel: float) -> float:
+        return channel / 12.92 if channel <= 0.04045 else ((channel + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(qt.redF()) + 0.7152 * linear(qt.greenF()) + 0.0722 * linear(qt.blueF())
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_contrast_formula_matches_wcag_reference_values() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#777777", "#ffffff") == pytest.approx(4.48, abs=0.01)  # the classic just-fails grey
+
+
+THEME_CASES = {  # every look a student can get: (setting, desktop's look, dark desktop)
+    "system light": ("system", "system", False),
+    "system dark": ("system", "system", True),
+    "normal": ("normal", "system", False),
+    "dark high contrast": ("dark_high_contrast", "system", False),
+    "light high contrast": ("light_high_contrast", "system", False),
+    "system asks high contrast": ("system", "dark_high_contrast", True),
+}
+
+
+@pytest.mark.parametrize("case", THEME_CASES.values(), ids=THEME_CASES.keys())
+def test_every_theme_gives_the_band_and_the_word_enough_contrast(case: tuple[str, str, bool]) -> None:
+    c = theme.colours(*case)
+    assert contrast(c.text, c.base) >= 7.0  # the page itself: AAA
+    assert contrast(c.sentence, c.base) >= BAND_ON_PAGE
+    assert contrast(c.sentence_text, c.sentence) >= READABLE
+    assert contrast(c.word, c.sentence) >= READABLE
+    assert contrast(c.word, c.base) >= READABLE
+    assert contrast(c.word_text, c.word) >= READABLE
+    assert contrast(c.focus, c.base) >= BAND_ON_PAGE
+
+
+def test_all_four_palettes_are_checked() -> None:
+    checked = {theme.colours(*case) for case in THEME_CASES.values()}
+    assert checked == set(theme.THEMES.values())
+
+
+# --- the highlight on screen ----------------------------------------------------------------
+
+
+def pixels_of(image: QImage, colour: str) -> int:
+    """How many pixels of the grabbed image are exactly ``colour``."""
+    wanted = QColor(colour).rgb()
+    return sum(1 for y in range(0, image.height()) for x in range(0, image.width())
+               if image.pixel(x, y) == wanted)
+
+
+def highlight_pixels(view: ReadingPane) -> tuple[int, int]:
+    """(band, word) pixels of the view as painted now."""
+    QApplication.processEvents()
+    image = view.grab().toImage()
+    return pixels_of(image, view.colours.sentence), pixels_of(image, view.colours.word)
+
+
+def selection_ranges(view: ReadingPane) -> list[tuple[int, int]]:
+    selections = view.extraSelections()
+    return [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in selections]
+
+
+def assert_only_first_sentence_marked(window, page_number: int) -> None:
+    """The band is on the page's first sentence, and nothing is painted as the word."""
+    page = window.session.doc.page(page_number)
+    first = next(iter(page.sentences))
+    assert selection_ranges(window.view) == [(first.start, first.end)]
+    band, word = highlight_pixels(window.view)
+    assert band > 0 and word == 0
+    whole_page = window.view.viewport().width() * window.view.viewport().height()
+    assert band < whole_page / 4
+
+
+def test_page_down_marks_the_first_sentence_not_the_whole_page(app: App, qtbot) -> None:
+    window, _speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    key(window, Qt.Key.Key_PageDown)
+    assert window.session.shown_page == 2
+    assert_only_first_sentence_marked(window, 2)
+    key(window, Qt.Key.Key_PageUp)
+    assert_only_first_sentence_marked(window, 1)
+
+
+def test_go_to_page_marks_the_first_sentence_not_the_whole_page(app: App, qtbot) -> None:
+    window, _speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+
+    def page_2(dialog) -> None:  # a page of several sentences
+        spin = QApplication.focusWidget()
+        assert isinstance(spin, QSpinBox)
+        spin.setValue(2)
+        QtBotKey(spin, Qt.Key.Key_Return)
+
+    answer_dialog(qtbot, page_2)
+    key(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.shown_page == 2
+    assert_only_first_sentence_marked(window, 2)
+
+
+def test_a_word_move_still_marks_the_word_inside_the_band(app: App, qtbot) -> None:
+    window, _speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    key(window, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    (band_start, band_end), (word_start, word_end) = selection_ranges(window.view)
+    assert band_start <= word_start < word_end <= band_end and (word_start, word_end) != (band_start, band_end)
+    band, word = highlight_pixels(window.view)
+    assert band > 0 and word > 0
+
+
+@pytest.fixture
+def pane(qtbot) -> ReadingPane:
+    view = ReadingPane(None, lambda _text: None, lambda: None)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    return view
+
+
+def desktop_palette(dark: bool) -> QPalette:
+    """The desktop's palette as Qt would give it: the platform's, or a dark one."""
+    palette = QPalette(QApplication.palette())
+    if dark:
+        for role, colour in ((QPalette.ColorRole.Base, "#202124"), (QPalette.ColorRole.Window, "#2b2b2b"),
+                             (QPalette.ColorRole.Text, "#e8e8e8"), (QPalette.ColorRole.WindowText, "#e8e8e8")):
+            palette.setColor(role, QColor(colour))
+    return palette
+
+
+@pytest.fixture
+def themed(pane: ReadingPane) -> Iterator[Callable[[str, str, bool], Colours]]:
+    """Apply a theme to the app as the window does; the app's own look is put back after."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    palette, sheet, style = QPalette(app.palette()), app.styleSheet(), app.style().name()
+
+    def apply(setting: str, desktop: str, dark: bool) -> Colours:
+        pane.colours = theme.apply(app, setting, desktop, desktop_palette(dark))
+        return pane.colours
+
+    yield apply
+    app.setStyle(style)
+    app.setPalette(palette)
+    app.setStyleSheet(sheet)
+
+
+@pytest.mark.parametrize("case", THEME_CASES.values(), ids=THEME_CASES.keys())
+def test_the_page_band_and_word_are_painted_in_the_themes_colours(
+        pane: ReadingPane, themed: Callable[[str, str, bool], Colours], case: tuple[str, str, bool]) -> None:
+    colours = themed(*case)
+    page = make_page(1, [(1, ["บท|ที่ 1 การ|ฟัง"]), (0, ["การ|ฟัง|เป็น|ทักษะ", "Listening is a skill."])])
+    pane.show_page(page)
+    sentence = list(page.sentences)[1]
+    word = sentence.words[1]
+    pane.show_highlight(Span(1, sentence.start, sentence.end), Span(1, word.start, word.end))
+    QApplication.processEvents()
+    image = pane.grab().toImage()
+    assert pixels_of(image, colours.base) > image.width() * image.height() / 2  # the page is the theme's
+    band, marked = highlight_pixels(pane)
+    assert band > 0 and marked > 0
+
+
+# --- headings -------------------------------------------------------------------------------
+
+
+def block_at(pane: ReadingPane, offset: int):
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(pane._offsets.to_qt(offset))  # noqa: SLF001 (the map is the view's)
+    return cursor
+
+
+def test_headings_are_bold_larger_and_carry_their_level(pane: ReadingPane) -> None:
+    pane.set_reading_font("Sans", 14)
+    page = make_page(1, [(1, ["บท|ที่ 1"]), (0, ["การ|ฟัง|เป็น|ทักษะ"]), (2, ["1.1 ความ|หมาย"]), (0, ["ฟัง"])])
+    pane.show_page(page)
+    h1, body, h2, _ = page.paragraphs
+    layout = pane.document().documentLayout()
+
+    def height(offset: int) -> float:
+        return layout.blockBoundingRect(block_at(pane, offset).block()).height()
+
+    for para, level in ((h1, 1), (h2, 2)):
+        cursor = block_at(pane, para.start + 1)
+        assert cursor.blockFormat().headingLevel() == level
+        assert cursor.charFormat().fontWeight() == QFont.Weight.Bold
+        assert height(para.start) > 1.3 * height(body.start)  # larger text and space around it
+    body_cursor = block_at(pane, body.start + 1)
+    assert body_cursor.blockFormat().headingLevel() == 0
+    assert body_cursor.charFormat().fontWeight() != QFont.Weight.Bold
+    assert height(h1.start) > height(h2.start)
+    assert pane.document().toPlainText() == page.text  # only the look changed, not the text
