@@ -19,8 +19,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QFocusEvent, QFont, QGuiApplicat
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -33,6 +31,7 @@ from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
 from guidelight.core.settings import SPEECH_OUTPUTS, TABLE_VIEWS, Settings
 from guidelight.gui import theme
+from guidelight.gui.folding import ButtonRow, StatusLine
 from guidelight.gui.announce import Announcer, assistive_technology_active
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
 from guidelight.gui.i18n import plain, tr
@@ -49,6 +48,8 @@ ZOOM_STEP = 10
 STILL_OPENING_MS = 5000
 READY_BY_MS = 250  # background start-up begins by then even if the window never takes focus
 UI_POINTS = 12.0  # the menus' and buttons' size at 100 % zoom: readable for low vision
+WINDOW_SIZE = (1000, 720)  # at first start, when the screen has room for it
+TITLE_BAR = 40  # pixels the window manager's frame takes above the window, at most
 
 
 def ocr_problem() -> str | None:
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self._gate: PageGate | None = None
         self._ocr_problem: str | None = None  # asked again on each open, on the worker
         self._making: dict[int, list[Callable[[], None]]] = {}  # pages being made, and what waits for them
-        self.status = QLabel(self)
+        self.status = StatusLine(self)  # wraps at high zoom: see there
         self.view = ReadingPane(self, self._set_status, self._lone_ctrl, self._table_grids)
         self.announcer = Announcer(self, services.speaker, services.make_utterance,
                                    lambda: self.settings.speech_output, self._set_status,
@@ -157,14 +158,12 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
         for key, command_id in (("button.play", "play"), ("button.prev", "prev_sentence"),
                                 ("button.next", "next_sentence"), ("button.where", "where")):
             button = QPushButton(central)
             button.clicked.connect(self._runner_for(command_id))
             self.buttons[key] = button
-            row.addWidget(button)
-        layout.addLayout(row)
+        layout.addWidget(ButtonRow(central, list(self.buttons.values())))  # folds when zoomed: see there
         self.setCentralWidget(central)
         set_enum(self.status, "focusPolicy", "NoFocus")  # read by the screen reader's status-bar key
         self.statusBar().addWidget(self.status, 1)
@@ -175,7 +174,10 @@ class MainWindow(QMainWindow):
         for n, key in enumerate(HEADING_LEVEL_KEYS, start=1):
             self._pane_action(key, partial(self.session.move, Unit.HEADING, 1, n))
         self.setTabOrder(self.view, self.buttons["button.play"])
-        self.resize(1000, 720)
+        # On a 1366 x 768 laptop the window, its title bar and the taskbar must all fit, or
+        # the status line starts out of sight below the screen.
+        available = self.screen().availableGeometry()
+        self.resize(min(WINDOW_SIZE[0], available.width()), min(WINDOW_SIZE[1], available.height() - TITLE_BAR))
 
     def _add_command(self, command: Command) -> None:
         action = QAction(self)

@@ -224,3 +224,37 @@ def test_headings_are_bold_larger_and_carry_their_level(pane: ReadingPane) -> No
     assert body_cursor.charFormat().fontWeight() != QFont.Weight.Bold
     assert height(h1.start) > height(h2.start)
     assert pane.document().toPlainText() == page.text  # only the look changed, not the text
+
+
+# --- the window at high zoom --------------------------------------------------------------
+
+LONG_TITLE = "เศรษฐศาสตร์เบื้องต้น บทที่ 1 อุปสงค์ อุปทาน และดุลยภาพของตลาดสินค้าเกษตร"
+
+
+@pytest.mark.parametrize("language", ["th", "en"])
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 768)], ids=["1366x768", "1024x768"])
+def test_the_status_line_stays_in_sight_from_180_to_230_percent(app: App, qtbot, size: tuple[int, int],
+                                                                  language: str) -> None:
+    app.doc.title = LONG_TITLE
+    window, _speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    if window.language != language:
+        key(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.language == language
+    window.resize(*size)
+    checked = []
+    while window.settings.zoom < 230:
+        key(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)  # zoom in, 10 % a step
+        if window.settings.zoom < 180:
+            continue
+        key(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # the status line shows the title again
+        bar, label = window.statusBar(), window.status
+        qtbot.wait(50)  # the layout settles
+        assert window.width() <= size[0] and window.height() <= size[1], "the window grew past the screen"
+        assert bar.isVisible() and label.isVisible()
+        assert window.rect().contains(bar.geometry()), bar.geometry()
+        assert LONG_TITLE in label.text()
+        assert label.height() >= label.heightForWidth(label.width()), "the status text is cut off"
+        assert window.view.height() >= window.height() / 3  # the text still has most of the room
+        checked.append(window.settings.zoom)
+    assert checked == [180, 190, 200, 210, 220, 230]
