@@ -36,6 +36,7 @@ from guidelight.gui.announce import Announcer, assistive_technology_active
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
 from guidelight.gui.i18n import plain, tr
 from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
+from guidelight.gui.qt_language import QT_LANGUAGE
 from guidelight.gui.qtnames import set_enum, set_keys
 from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.session import ReadingSession
@@ -258,6 +259,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """(Re)label everything in the current language."""
         lang = self.language
+        QT_LANGUAGE.use(lang)  # Qt's own words too: file dialogs, standard buttons
         self.setWindowTitle(tr("app.name", lang))
         for menu_id, menu in self.menus.items():
             menu.setTitle(tr(f"menu.{menu_id}", lang))
@@ -434,7 +436,8 @@ class MainWindow(QMainWindow):
     # --- commands (names match commands.py ids) -----------------------------------------
 
     def cmd_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("open.dialog", self.language), "", "PDF (*.pdf)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("open.dialog", self.language), "", "PDF (*.pdf)",
+                                              options=_dialogs().file_options(self.language))
         if path:
             self.open_path(path)
         else:

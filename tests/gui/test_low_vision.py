@@ -6,12 +6,22 @@ colour changed in ``theme`` is checked here without touching this file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPalette, QTextCursor
-from PySide6.QtWidgets import QApplication, QSpinBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QTreeView,
+)
 
 from guidelight.core.navigation import Span
 from guidelight.gui import theme
@@ -258,3 +268,48 @@ def test_the_status_line_stays_in_sight_from_180_to_230_percent(app: App, qtbot,
         assert window.view.height() >= window.height() / 3  # the text still has most of the room
         checked.append(window.settings.zoom)
     assert checked == [180, 190, 200, 210, 220, 230]
+
+
+# --- Qt's own words in the Thai interface ---------------------------------------------------
+
+THAI = re.compile("[\u0e00-\u0e7f]")
+NOT_WORDS = re.compile(r"^[\s\W\d]*$|^PDF \(\*\.pdf\)$|^/")  # a path, a filter, a key name: no language
+
+
+def english_left(dialog: QFileDialog) -> list[str]:
+    """The dialog's visible words that are not Thai (labels, buttons, tips, column heads)."""
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QPushButton) if w.isVisible()]
+    texts += [b.toolTip() for b in dialog.findChildren(QToolButton) if b.isVisible()]
+    for view in dialog.findChildren(QTreeView):
+        model = view.model()
+        texts += [str(model.headerData(column, Qt.Orientation.Horizontal)) for column in range(model.columnCount())
+                  if not view.isColumnHidden(column)]
+    return [t for t in texts if t and not THAI.search(t) and not NOT_WORDS.match(t)]
+
+
+def test_the_open_dialog_speaks_thai_in_the_thai_interface(app: App, qtbot) -> None:
+    app.settings_file.write_text('{"language": "th"}', encoding="utf-8")
+    window, _speaker = app.start()
+    assert window.language == "th"
+    seen: dict[str, object] = {}
+
+    def look(dialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        seen["native"] = not dialog.testOption(QFileDialog.Option.DontUseNativeDialog)
+        seen["english"] = english_left(dialog)
+        seen["accept"] = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Open).text()
+        dialog.reject()
+
+    answer_dialog(qtbot, look)
+    key(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "english" in seen)
+    assert seen == {"native": False, "english": [], "accept": "เปิด (&O)"}
+
+
+def test_qt_words_go_back_to_english_with_the_interface(app: App, qtbot) -> None:
+    app.settings_file.write_text('{"language": "th"}', encoding="utf-8")
+    window, _speaker = app.start()
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "ยกเลิก"
+    key(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.language == "en"
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
