@@ -30,10 +30,11 @@ from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
 from guidelight.core.settings import SPEECH_OUTPUTS, TABLE_VIEWS, Settings
+from guidelight.core.titles import titled
 from guidelight.gui import theme
-from guidelight.gui.folding import ButtonRow, StatusLine
 from guidelight.gui.announce import Announcer, assistive_technology_active
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
+from guidelight.gui.folding import ButtonRow, StatusLine
 from guidelight.gui.i18n import plain, tr
 from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
 from guidelight.gui.qt_language import QT_LANGUAGE
@@ -260,7 +261,7 @@ class MainWindow(QMainWindow):
         """(Re)label everything in the current language."""
         lang = self.language
         QT_LANGUAGE.use(lang)  # Qt's own words too: file dialogs, standard buttons
-        self.setWindowTitle(tr("app.name", lang))
+        self._show_title()
         for menu_id, menu in self.menus.items():
             menu.setTitle(tr(f"menu.{menu_id}", lang))
         for command in COMMANDS:
@@ -275,6 +276,13 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleDescription(tr("view.description", lang))
         if self.session.doc is None:
             self._set_status(tr("status.nodoc", lang))
+
+    def _show_title(self) -> None:
+        """The window's title names the open document first, as a screen reader says it
+        on switching windows."""
+        app_name = tr("app.name", self.language)
+        doc = self.session.doc
+        self.setWindowTitle(app_name if doc is None else f"{doc.title} – {app_name}")
 
     def apply_look(self) -> None:
         app = QApplication.instance()
@@ -349,9 +357,11 @@ class MainWindow(QMainWindow):
 
         def work() -> tuple[Document, PageGate, Document, dict[str, str], str | None]:
             extracted, gate = gated(opener(path, password))
-            # Read through the volunteers' corrections, so what was fixed is what is heard.
-            doc = library.corrected(extracted)
-            doc.page(1)  # the first page is ready before the window shows the document
+            # Read through the volunteers' corrections, so what was fixed is what is heard;
+            # titled from its first heading when the PDF has no title of its own, which
+            # makes the first page, ready before the window shows the document.
+            doc = titled(library.corrected(extracted))
+            doc.page(1)
             return extracted, gate, doc, library.pronunciations_for_document(doc.content_hash), \
                 self.services.ocr_problem()
 
@@ -378,6 +388,7 @@ class MainWindow(QMainWindow):
         self._opening = False
         self._still_opening.stop()
         self.session.open(doc, path)
+        self._show_title()
         self.back_to_text()
 
     def _open_failed(self, exc: BaseException, path: str, password: str | None) -> None:

@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QTreeView,
 )
 
+from guidelight.core.model import Document
 from guidelight.core.navigation import Span
 from guidelight.gui import theme
 from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.theme import Colours
 
-from .gui_fakes import make_page
+from .gui_fakes import LECTURE, make_page
 from .test_journeys import App, QtBotKey, answer_dialog, key
 
 pytestmark = pytest.mark.gui
@@ -210,7 +211,7 @@ def test_the_page_band_and_word_are_painted_in_the_themes_colours(
 
 def block_at(pane: ReadingPane, offset: int):
     cursor = QTextCursor(pane.document())
-    cursor.setPosition(pane._offsets.to_qt(offset))  # noqa: SLF001 (the map is the view's)
+    cursor.setPosition(pane._offsets.to_qt(offset))
     return cursor
 
 
@@ -313,3 +314,26 @@ def test_qt_words_go_back_to_english_with_the_interface(app: App, qtbot) -> None
     key(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.language == "en"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+
+
+# --- the title said and shown ------------------------------------------------------------
+
+
+def test_a_document_without_a_title_of_its_own_is_announced_by_its_first_heading(app: App, qtbot) -> None:
+    app.doc = Document(title="Microsoft Word - lecture.docx", page_count=3, content_hash="untitled",
+                       loader=lambda n: make_page(n, LECTURE[n - 1]), source_path=str(app.pdf))
+    app.opener.docs["lecture.pdf"] = app.doc
+    window, speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    heading = "บทที่ 1 การฟัง"
+    assert speaker.announced[-1].startswith(f"{heading}. 3 pages.")
+    assert window.windowTitle() == f"{heading} – Guide Light"
+    assert heading in window.status.text()
+    assert window.services.library.recent(1)[0].title == heading  # and so in Recent documents
+
+
+def test_a_titled_document_keeps_its_title_in_the_window(app: App, qtbot) -> None:
+    window, speaker = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    assert speaker.announced[-1].startswith("Lecture. 3 pages.")
+    assert window.windowTitle() == "Lecture – Guide Light"
