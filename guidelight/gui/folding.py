@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QLayout, QPushButton, QWidget
 
@@ -27,11 +27,11 @@ class ButtonRow(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.columns = 0
-        # The row's own minimum is its widest button (below), not the sum of a full row.
+        # The row's minimum is its widest button (``refold``), not the sum of a full row.
         self.grid.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         for button in self.buttons:
             button.setParent(self)
-        self._place(len(self.buttons))
+        self.refold()
 
     def columns_for(self, width: int) -> int:
         """The most columns whose buttons fit side by side in ``width`` at their natural size."""
@@ -51,21 +51,16 @@ class ButtonRow(QWidget):
         for index, button in enumerate(self.buttons):
             self.grid.addWidget(button, index // columns, index % columns)
 
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        hint.setWidth(max(button.minimumSizeHint().width() for button in self.buttons))
-        return hint
-
     def resizeEvent(self, event: QResizeEvent) -> None:
         self._place(self.columns_for(event.size().width()))
         super().resizeEvent(event)
 
-    def event(self, event: QEvent) -> bool:
-        """A button's new label or font (the language, the zoom) asks for a new layout:
-        fold again for the width they now need."""
-        if event.type() == QEvent.Type.LayoutRequest:
-            self._place(self.columns_for(self.width()))
-        return super().event(event)
+    def refold(self) -> None:
+        """Fold again for the width the buttons now need: call after a new label or font
+        (the language, the zoom). Explicit rather than on Qt's layout requests, which
+        also arrive while the window is being torn down."""
+        self.setMinimumWidth(max(button.minimumSizeHint().width() for button in self.buttons))
+        self._place(self.columns_for(self.width()))
 
 
 class StatusLine(QLabel):

@@ -165,7 +165,8 @@ class MainWindow(QMainWindow):
             button = QPushButton(central)
             button.clicked.connect(self._runner_for(command_id))
             self.buttons[key] = button
-        layout.addWidget(ButtonRow(central, list(self.buttons.values())))  # folds when zoomed: see there
+        self.button_row = ButtonRow(central, list(self.buttons.values()))  # folds when zoomed: see there
+        layout.addWidget(self.button_row)
         self.setCentralWidget(central)
         set_enum(self.status, "focusPolicy", "NoFocus")  # read by the screen reader's status-bar key
         self.statusBar().addWidget(self.status, 1)
@@ -272,6 +273,7 @@ class MainWindow(QMainWindow):
         for key, button in self.buttons.items():
             button.setText(tr(key, lang))
             button.setAccessibleName(plain(tr(key, lang)))
+        self.button_row.refold()
         self.view.setAccessibleName(tr("view.name", lang))
         self.view.setAccessibleDescription(tr("view.description", lang))
         if self.session.doc is None:
@@ -296,6 +298,7 @@ class MainWindow(QMainWindow):
             app.setFont(ui_font)  # dialogs opened from now on
         for widget in (self.menuBar(), self.statusBar(), self.status, *self.buttons.values(), *self.menus.values()):
             widget.setFont(ui_font)  # widgets that exist already (a style sheet stops propagation)
+        self.button_row.refold()
         if self.session.doc is not None:
             self.session._show(self.session.position)  # redraw the highlight in the new colours
 
