@@ -39,9 +39,9 @@ from guidelight.gui.theme import Colours
 _WIDE = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 positions each in Qt
 HEADER_SHADE = 0.18  # a header cell's background: this much of the text colour over the base
 CELL_PADDING = 4.0  # points around a cell's text, so the ruling never touches Thai marks
-# Qt's steps of font growth (as for HTML's h1, h2, h3), by heading level: relative to the
+# Qt's steps of font growth (as for HTML's h2 and h3), by heading level: relative to the
 # reading font, so headings grow with the zoom.
-HEADING_GROWTH = {1: 3, 2: 2, 3: 1}
+HEADING_GROWTH = {1: 2, 2: 1}  # and bold only from level 3
 HEADING_SPACE_ABOVE = 1.2  # in ems of the reading font: a heading starts a new part
 HEADING_SPACE_BELOW = 0.4
 

@@ -185,9 +185,10 @@ def themed(pane: ReadingPane) -> Iterator[Callable[[str, str, bool], Colours]]:
         return pane.colours
 
     yield apply
-    app.setStyle(style)
-    app.setPalette(palette)
     app.setStyleSheet(sheet)
+    app.setPalette(palette)
+    if app.style().name() != style:  # a new style deletes the old one under every widget: only if needed
+        app.setStyle(style)
 
 
 @pytest.mark.parametrize("case", THEME_CASES.values(), ids=THEME_CASES.keys())
