@@ -120,11 +120,13 @@ def apply(app: QApplication, theme: str, desktop: str, default_palette: QPalette
         sheet = (f"QPushButton {{ border: 1px solid {c.text}; padding: 4px 12px; }}"
                  f" QPushButton:focus {{ border: {width}px solid {c.focus}; }} "
                  f"QMenu {{ border: 1px solid {c.text}; }} " + sheet)
-    # The page is always in the theme's own colours, even when the rest of the window
-    # follows the desktop: the highlights' contrast is worked out against them. (A style
-    # sheet, not a palette: once a sheet is set, Qt no longer passes a widget's palette on
-    # to the viewport it paints the page in.)
-    sheet += f" QTextEdit#{READING_PANE} {{ background-color: {c.base}; color: {c.text}; }}"
+    # The page is in the theme's own colours, even when the rest of the window follows the
+    # desktop: the highlights' contrast is worked out against them. (A style sheet, not a
+    # palette: once a sheet is set, Qt no longer passes a widget's palette on to the
+    # viewport it paints the page in.) Not when "system" cannot tell a high-contrast
+    # desktop (Qt before 6.10): Windows high contrast must keep its own page colours.
+    if concrete != "system" or getattr(QGuiApplication.styleHints(), "accessibility", None) is not None:
+        sheet += f" QTextEdit#{READING_PANE} {{ background-color: {c.base}; color: {c.text}; }}"
     if app.styleSheet() != sheet:  # re-polishing every widget is slow; do it only on change
         app.setStyleSheet(sheet)
     return c
