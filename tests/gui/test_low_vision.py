@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QPushButton,
-    QSpinBox,
     QToolButton,
     QTreeView,
 )
@@ -29,7 +28,7 @@ from guidelight.gui import theme
 from guidelight.gui.reading_view import ReadingPane
 
 from .gui_fakes import LECTURE, make_page
-from .test_journeys import App, QtBotKey, answer_dialog, key
+from .test_journeys import App, answer_dialog, choose_number, key
 
 pytestmark = pytest.mark.gui
 
@@ -131,13 +130,7 @@ def test_go_to_page_marks_the_first_sentence_not_the_whole_page(app: App, qtbot)
     window, _speaker = app.start(str(app.pdf))
     qtbot.waitUntil(lambda: window.session.doc is not None)
 
-    def page_2(dialog) -> None:  # a page of several sentences
-        spin = QApplication.focusWidget()
-        assert isinstance(spin, QSpinBox)
-        spin.setValue(2)
-        QtBotKey(spin, Qt.Key.Key_Return)
-
-    answer_dialog(qtbot, page_2)
+    answer_dialog(qtbot, choose_number(2))  # a page of several sentences
     key(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert window.session.shown_page == 2
     assert_only_first_sentence_marked(window, 2)
@@ -151,15 +144,6 @@ def test_a_word_move_still_marks_the_word_inside_the_band(app: App, qtbot) -> No
     assert band_start <= word_start < word_end <= band_end and (word_start, word_end) != (band_start, band_end)
     band, word = highlight_pixels(window.view)
     assert band > 0 and word > 0
-
-
-@pytest.fixture
-def pane(qtbot) -> ReadingPane:
-    view = ReadingPane(None, lambda _text: None, lambda: None)
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.show()
-    return view
 
 
 def desktop_palette(dark: bool) -> QPalette:
