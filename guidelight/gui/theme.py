@@ -12,13 +12,12 @@ asked for last time (``Settings.system_look``) and asks again once it is up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 THEME_ORDER = ("system", "normal", "dark_high_contrast", "light_high_contrast")
-READING_PANE = "reading"  # the reading view's object name, which the style sheet paints
 
 
 @dataclass(frozen=True)
@@ -104,6 +103,11 @@ def apply(app: QApplication, theme: str, desktop: str, default_palette: QPalette
     ``system_look``); returns the reading view's colours."""
     concrete = resolve(theme, desktop)
     c = colours(theme, desktop, is_dark(default_palette))
+    if concrete == "system" and getattr(QGuiApplication.styleHints(), "accessibility", None) is None:
+        # Qt before 6.10 cannot tell a high-contrast desktop: its page colours are kept
+        # (Windows high contrast must not be overridden), the highlights as for light or dark.
+        c = replace(c, text=default_palette.color(QPalette.ColorRole.Text).name(),
+                    base=default_palette.color(QPalette.ColorRole.Base).name())
     if concrete == "system":
         app.setPalette(default_palette)
     else:
@@ -120,13 +124,6 @@ def apply(app: QApplication, theme: str, desktop: str, default_palette: QPalette
         sheet = (f"QPushButton {{ border: 1px solid {c.text}; padding: 4px 12px; }}"
                  f" QPushButton:focus {{ border: {width}px solid {c.focus}; }} "
                  f"QMenu {{ border: 1px solid {c.text}; }} " + sheet)
-    # The page is in the theme's own colours, even when the rest of the window follows the
-    # desktop: the highlights' contrast is worked out against them. (A style sheet, not a
-    # palette: once a sheet is set, Qt no longer passes a widget's palette on to the
-    # viewport it paints the page in.) Not when "system" cannot tell a high-contrast
-    # desktop (Qt before 6.10): Windows high contrast must keep its own page colours.
-    if concrete != "system" or getattr(QGuiApplication.styleHints(), "accessibility", None) is not None:
-        sheet += f" QTextEdit#{READING_PANE} {{ background-color: {c.base}; color: {c.text}; }}"
     if app.styleSheet() != sheet:  # re-polishing every widget is slow; do it only on change
         app.setStyleSheet(sheet)
     return c
