@@ -21,6 +21,7 @@ from guidelight.extract.pdf import open_document
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.repair import place_late_tones, repair_text
 from tests.document.damaged_fonts import GARUDA, damaged_pdf
+from tests.ocr.marks import needs_tesseract
 
 from .conftest import write_pdf
 
@@ -139,3 +140,19 @@ def test_a_form_repeating_short_lines_is_not_doubled(tmp_path: Path) -> None:
     page = open_document(write_pdf(tmp_path / "form.pdf", [lines]), use_cache=False).page(1)
     assert page.text.count("ลงชื่อ") == 3
     assert not page.quality.notices
+
+
+@needs_tesseract
+def test_a_text_layer_of_control_codes_is_read_by_ocr(tmp_path: Path) -> None:
+    """Ghostscript without ToUnicode: every Thai glyph comes out as a control code. The page
+    has no image, yet its drawn text is read by OCR, and the page says why."""
+    lines = ["การศึกษาเป็นรากฐานของการพัฒนาประเทศ", "นักศึกษาทุกคนควรอ่านหนังสือทุกวัน"]
+    letters = sorted({ch for line in lines for ch in line if ch != " "})
+    says = {ch: chr(1 + n % 26) for n, ch in enumerate(letters)}
+    pdf = damaged_pdf(tmp_path / "gs.pdf", lines, says, size=20)
+    assert not any("\u0e00" <= ch <= "\u0e7f" for ch in pymupdf.open(pdf)[0].get_text())
+    page = open_document(pdf, use_cache=False).page(1)
+    assert page.source is TextSource.OCR
+    assert "การศึกษา" in page.text and "หนังสือ" in page.text
+    assert "\ufffd" not in page.text and not any(ord(ch) < 0x20 and ch != "\n" for ch in page.text)
+    assert "unreadable_glyph" in page.quality.notices

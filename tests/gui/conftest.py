@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,10 +25,6 @@ def app(qtbot, tmp_path: Path) -> Iterator[App]:
     started = App(qtbot, tmp_path)
     yield started
     started.close_all()
-    # The windows hang in reference cycles (bound methods in their own signals). Left to
-    # the garbage collector, one could be deleted at any allocation, even while Qt walks
-    # every widget to apply a new style sheet in a later test: it crashed there.
-    gc.collect()
 
 
 @pytest.fixture
@@ -42,3 +37,13 @@ def pane(qtbot) -> ReadingPane:
     view.resize(700, 500)
     view.show()
     return view
+
+
+@pytest.fixture(autouse=True)
+def no_screen_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests say which screen reader runs: another process on this machine (a harness
+    running Orca) must not change what the app does here."""
+    from guidelight.core import screenreader
+
+    monkeypatch.setenv(screenreader.ENV, "none")
+    monkeypatch.setattr(screenreader, "_last", (-screenreader.FRESH_SECONDS, None))
