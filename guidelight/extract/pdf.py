@@ -20,6 +20,7 @@ import pymupdf
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
+from guidelight.core.titles import document_title
 from guidelight.extract import cache
 from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
@@ -278,9 +279,8 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
             store.save(page)
         return page
 
-    title = (doc.metadata or {}).get("title", "").strip() or Path(path).stem
     return Document(
-        title=title,
+        title=document_title((doc.metadata or {}).get("title", ""), None, path),  # see titled()
         page_count=doc.page_count,
         content_hash=content_hash,
         loader=load,
