@@ -67,15 +67,18 @@ class OverlaySpeech:
         backend: SpeechBackend | None = None,
         pronunciations: Mapping[str, str] | None = None,
         rate: int = NORMAL_RATE,
+        voice: str | None = None,
     ) -> None:
         if backend is None:
-            from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+            from guidelight.speech.engines import default_backend
 
-            backend = Pyttsx3Backend()
+            backend = default_backend()
         lexicon = Lexicon.load()
         if pronunciations:
             lexicon = Lexicon({**lexicon.entries, **pronunciations})
         self.synthesizer = Synthesizer(backend, Normalizer(lexicon))
+        if voice:
+            self.synthesizer.prefer(voice)
         self.settings = VoiceSettings(rate=rate)
         self.sample_rate = 0
 

@@ -252,9 +252,9 @@ class Speaker:
     def _get_synthesizer(self) -> Synthesizer:
         if self._synthesizer is None:
             if self._backend is None:
-                from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+                from guidelight.speech.engines import default_backend
 
-                self._backend = Pyttsx3Backend()
+                self._backend = default_backend()
             self._synthesizer = Synthesizer(self._backend)
         return self._synthesizer
 
@@ -278,7 +278,7 @@ class Speaker:
 
     def _speech_loop(self) -> None:
         try:  # load the engine and the word list now, not when the first key is pressed
-            self._get_synthesizer().voices()
+            self._get_synthesizer().warm_up()
             words_of("ภาษาไทย", Lang.THAI)
         except Exception:
             log.debug("speech warm-up failed; the first speak() will report why", exc_info=True)
@@ -297,6 +297,7 @@ class Speaker:
     def _run_job(self, job: _Job) -> None:
         try:
             synthesizer = self._get_synthesizer()
+            first = True
             while job.gen == self._gen:
                 utterance = next(job.source, None)
                 if utterance is None:
@@ -310,8 +311,13 @@ class Speaker:
                     )
                 )
                 chunks = synthesizer.chunks(
-                    utterance.text, utterance.start, self._settings, lambda lang: self._missing(job, lang)
+                    utterance.text,
+                    utterance.start,
+                    self._settings,
+                    lambda lang: self._missing(job, lang),
+                    quick_start=first,
                 )
+                first = False
                 for chunk in chunks:
                     self._put(_Item(job, chunk=chunk, utterance=utterance))
                 self._put(
