@@ -153,12 +153,35 @@ def split_long(text: str, run: Run, limit: int = MAX_CHUNK_CHARS, first: int | N
     return pieces
 
 
+def quick_first(text: str, run: Run, first: int) -> list[Run]:
+    """``run`` in pieces, the first at most ``first`` characters where possible: cut at a space,
+    or in Thai, which may go a long way without one, after the last whole word that fits
+    (never before ๆ, which repeats the word before it)."""
+    pieces = split_long(text, run, first=first)
+    head = pieces[0]
+    if head.end - head.start <= first or run.lang is not Lang.THAI:
+        return pieces
+    cut = head.start
+    for _, end in words_of(text[head.start : head.end], Lang.THAI):
+        if end > first:
+            break
+        if not text[head.start + end :].lstrip().startswith("ๆ"):
+            cut = head.start + end
+    if cut == head.start:
+        return pieces
+    return [Run(head.start, cut, run.lang), *split_long(text, Run(cut, run.end, run.lang))]
+
+
 def plan(text: str, normalizer: Normalizer, first: int | None = None) -> list[SpokenRun]:
     """The pieces of ``text`` exactly as the engine gets them, one call each (empty ones dropped);
     ``first`` limits the length of the very first piece."""
     spoken = []
     runs = split_runs(text)
-    pieces = (piece for i, whole in enumerate(runs) for piece in split_long(text, whole, first=None if i else first))
+    pieces = (
+        piece
+        for i, whole in enumerate(runs)
+        for piece in (quick_first(text, whole, first) if first and not i else split_long(text, whole))
+    )
     for run in pieces:
         normalized = normalizer.normalize(text[run.start : run.end], run.lang)
         if normalized.text.strip():

@@ -26,8 +26,9 @@ from guidelight.core.labconfig import parse_lab_config
 from guidelight.core.model import Lang
 from guidelight.speech.backend import SpeechUnavailable, VoiceInfo, VoiceSettings, find_voice
 from guidelight.speech.engines import Engines
-from guidelight.speech.pipeline import QUICK_START_CHARS, Synthesizer
+from guidelight.speech.pipeline import QUICK_START_CHARS, Synthesizer, quick_first
 from guidelight.speech.piper_backend import PiperBackend, word_events
+from guidelight.speech.script import Run
 from guidelight.speech.voicestore import VoiceError, install_voice, installed_voices
 
 from .conftest import ToneBackend
@@ -230,6 +231,17 @@ def test_a_slow_engine_gets_a_short_first_piece_only_at_the_start_of_a_reading()
     assert len(first.text) <= QUICK_START_CHARS and rest
     assert "".join(c.text for c in (first, *rest)) == text
     assert len(list(synthesizer.chunks(text, 0, VoiceSettings()))) == 1
+
+
+def test_a_thai_first_piece_without_spaces_is_cut_after_a_whole_word() -> None:
+    piper = Named("piper", [VoiceInfo("th", "th", ("th-th",))])
+    synthesizer = Synthesizer(Engines([piper]))
+    text = "นักศึกษาที่ฟังอย่างตั้งใจจะจับใจความสำคัญได้เร็วกว่าเพื่อนทั่วไป"
+    first, *rest = synthesizer.chunks(text, 0, VoiceSettings(), quick_start=True)
+    assert 0 < len(first.text) <= QUICK_START_CHARS and rest
+    assert first.text in ("นักศึกษาที่ฟังอย่างตั้งใจ", "นักศึกษาที่ฟังอย่าง")  # whole words, however newmm groups them
+    assert "".join(c.text for c in (first, *rest)) == text
+    assert quick_first("ในเด็กๆ", Run(0, 7, Lang.THAI), 5) == [Run(0, 2, Lang.THAI), Run(2, 7, Lang.THAI)]
 
 
 def test_word_events_from_phoneme_lengths_and_none_when_they_do_not_match() -> None:
