@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from guidelight.core.errors import GuideLightError
 from guidelight.core.model import Page
 from guidelight.core.tables import spoken_page
 from guidelight.speech.backend import NORMAL_RATE, SpeechBackend, VoiceSettings
@@ -89,11 +88,8 @@ class OverlaySpeech:
         for clip in clips:
             begin = self._seconds(len(pcm))
             for chunk in self.synthesizer.chunks(clip.text, 0, self.settings):
-                rate = chunk.synthesis.sample_rate
-                if self.sample_rate and rate != self.sample_rate:
-                    raise GuideLightError("the speech engine changed its sample rate mid-book; use one voice")
-                self.sample_rate = rate
-                pcm += chunk.synthesis.pcm
+                self.sample_rate = self.sample_rate or chunk.synthesis.sample_rate  # the book's rate
+                pcm += chunk.synthesis.pcm_at(self.sample_rate)
             end = self._seconds(len(pcm))
             if end > begin:
                 timed.append(Clip(clip.target, clip.text, begin, end))

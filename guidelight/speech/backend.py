@@ -70,6 +70,16 @@ class Synthesis:
     def seconds(self) -> float:
         return self.frames / self.sample_rate if self.sample_rate else 0.0
 
+    def pcm_at(self, rate: int) -> bytes:
+        """The PCM at ``rate`` (0: as it is). One file may mix engines with different rates
+        (Piper's Thai at 22050 Hz, a 16 kHz voice for English), and a file has one rate."""
+        if not rate or rate == self.sample_rate or not self.pcm:
+            return self.pcm
+        import miniaudio  # playback's library also converts; loaded only when rates differ
+
+        fmt = miniaudio.SampleFormat.SIGNED16
+        return bytes(miniaudio.convert_frames(fmt, 1, self.sample_rate, self.pcm, fmt, 1, rate))
+
 
 class SpeechBackend(Protocol):
     """An offline speech engine. Calls come from one speech thread, never concurrently."""

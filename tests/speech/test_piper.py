@@ -290,3 +290,29 @@ def test_the_speaker_aborts_the_engine_s_synthesis_on_every_stop() -> None:
     speaker.stop()
     assert backend.cancels == 2
     speaker.close()
+
+
+def test_one_file_from_voices_with_different_sample_rates(tmp_path: Path) -> None:
+    """Piper's Thai (22050 Hz) beside a 16 kHz English voice: one WAV, every second of both kept."""
+    from guidelight.speech.backend import Synthesis
+    from guidelight.speech.export import export_audio
+
+    from .conftest import RATE
+    from .test_export import make_doc, make_page
+
+    class Fast(Named):  # the same square wave, at 22050 Hz
+        def synthesize(self, text: str, settings: VoiceSettings):  # type: ignore[no-untyped-def]
+            made = super().synthesize(text, settings)
+            frames = made.frames * 22050 // RATE
+            return Synthesis(array.array("h", (8000 if (i // 28) % 2 else -8000 for i in range(frames))).tobytes(), 22050)
+
+    thai = Fast("piper", [VoiceInfo("th", "th", ("th-th",))])
+    english = Named("espeak", [VoiceInfo("en", "en", ("en-us",))])
+    doc = make_doc([make_page(1, [("บทนำ", True), ("ความขาดแคลน Scarcity and choice คือปัญหาพื้นฐาน", False)])])
+    result = export_audio(doc, tmp_path, backend=Engines([english, thai]))
+    heard = sum(len(text) * 0.01 for text, _ in thai.calls + english.calls)
+    with wave.open(str(result.files[0])) as wav:
+        assert wav.getframerate() == 22050  # the first voice's rate
+        seconds = wav.getnframes() / wav.getframerate()
+    assert abs(seconds - heard) < 0.02 * heard, (seconds, heard)
+    assert english.calls and thai.calls
