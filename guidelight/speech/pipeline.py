@@ -21,10 +21,11 @@ from guidelight.speech.normalize import Normalized, Normalizer, thai_tokenizer
 from guidelight.speech.script import Run, split_runs
 
 MAX_CHUNK_CHARS = 120  # a run longer than this is synthesized in pieces, for the first sound's sake
-# Engines too slow to make 120 characters before the first sound is due (Piper: ~1 s):
-# the first piece of a reading is cut short for them, so it is heard within ~150 ms.
+# Engines too slow to make 120 characters before the first sound is due (Piper: ~0.9 s of CPU):
+# the first piece of a reading is cut short for them (a word or two, ~0.15-0.25 s of CPU),
+# the second at four times that, which is made while the first plays; then the usual pieces.
 SLOW_ENGINES = frozenset({"piper"})
-QUICK_START_CHARS = 24
+QUICK_START_CHARS = 12
 SILENCE_THRESHOLD = 300  # |sample| below this (of 32767) is heard as silence
 _ENGLISH_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _NOT_TIMED = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # Thai marks add no duration
@@ -153,23 +154,29 @@ def split_long(text: str, run: Run, limit: int = MAX_CHUNK_CHARS, first: int | N
     return pieces
 
 
-def quick_first(text: str, run: Run, first: int) -> list[Run]:
+def quick_first(text: str, run: Run, first: int, steps: int = 2) -> list[Run]:
     """``run`` in pieces, the first at most ``first`` characters where possible: cut at a space,
     or in Thai, which may go a long way without one, after the last whole word that fits
-    (never before ๆ, which repeats the word before it)."""
-    pieces = split_long(text, run, first=first)
-    head = pieces[0]
-    if head.end - head.start <= first or run.lang is not Lang.THAI:
-        return pieces
+    (never before ๆ, which repeats the word before it). The next piece is cut the same way at
+    four times that (it is made while the first plays), then as ``split_long`` cuts."""
+    head = split_long(text, run, first=first)[0]
+    if head.end - head.start > first and run.lang is Lang.THAI:
+        head = _thai_head(text, head, first)
+    if head.end >= run.end:
+        return [head]
+    rest = Run(head.end, run.end, run.lang)
+    return [head, *(quick_first(text, rest, 4 * first, steps - 1) if steps > 1 else split_long(text, rest))]
+
+
+def _thai_head(text: str, head: Run, first: int) -> Run:
+    """``head`` ended after its last whole Thai word within ``first`` characters (if any)."""
     cut = head.start
     for _, end in words_of(text[head.start : head.end], Lang.THAI):
         if end > first:
             break
         if not text[head.start + end :].lstrip().startswith("ๆ"):
             cut = head.start + end
-    if cut == head.start:
-        return pieces
-    return [Run(head.start, cut, run.lang), *split_long(text, Run(cut, run.end, run.lang))]
+    return Run(head.start, cut, head.lang) if cut > head.start else head
 
 
 def plan(text: str, normalizer: Normalizer, first: int | None = None) -> list[SpokenRun]:
