@@ -100,7 +100,9 @@ def _speaker(args: argparse.Namespace) -> Speaker:
         from guidelight.speech.sink import RecordingSink
 
         sink = RecordingSink(realtime=True, keep=False)
-    speaker = Speaker(sink=sink)
+    from guidelight.speech.engines import default_backend
+
+    speaker = Speaker(backend=default_backend(), sink=sink)  # no stand-in: the voice asked for, even if it loads
     speaker.set_rate(args.rate)
     if args.voice:
         speaker.set_voice(args.voice)

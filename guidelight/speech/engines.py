@@ -7,6 +7,11 @@ language when the student has chosen none; so for Thai a Piper voice (tones, nat
 wins over OneCore's Pattara, which wins over SAPI5 or macOS voices, which win over
 espeak-ng (no tones). An id saved before ids had engines ("th", a SAPI5 token) or a
 voice's name ("Microsoft Pattara", as a lab file may say) still finds its voice.
+
+A Piper voice takes seconds to load (Thai: TLTK's dictionary). With ``stand_in`` (the
+speaker's engines, not an export's) a sentence asked of a voice still loading is read by the
+next voice of its language that is ready, so a student who presses Play early hears
+something at once; the chosen voice takes over as soon as it has loaded.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from guidelight.speech.backend import (
     VoiceInfo,
     VoiceSettings,
     find_voice,
+    primary_language,
 )
 
 log = logging.getLogger(__name__)
@@ -41,8 +47,9 @@ class Engines:
 
     name = "guidelight"
 
-    def __init__(self, backends: list[SpeechBackend]) -> None:
+    def __init__(self, backends: list[SpeechBackend], stand_in: bool = False) -> None:
         self._backends = backends
+        self._stand_in = stand_in
         self._routes: dict[str, tuple[SpeechBackend, str]] = {}
         self._voices: list[VoiceInfo] | None = None
 
@@ -72,8 +79,29 @@ class Engines:
         return find_voice(self.voices(), voice_id)
 
     def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
-        backend, raw_id = self._route(settings.voice_id)
+        voice_id = settings.voice_id
+        if self._stand_in and voice_id:
+            voice_id = self._ready_voice(voice_id)
+        backend, raw_id = self._route(voice_id)
         return backend.synthesize(text, replace(settings, voice_id=raw_id))
+
+    def _ready(self, voice: VoiceInfo) -> bool:
+        backend, raw_id = self._routes[voice.id]
+        ready: Callable[[str], bool] | None = getattr(backend, "ready", None)
+        return ready is None or ready(raw_id)
+
+    def _ready_voice(self, voice_id: str) -> str:
+        """``voice_id``, or while it loads the best ready voice of its language (if any)."""
+        voice = self.find(voice_id)
+        if voice is None or self._ready(voice):
+            return voice_id
+        self.prepare(voice.id)
+        langs = {primary_language(tag) for tag in voice.languages}
+        stand_in = next(
+            (v for v in self.voices() if v is not voice and any(v.speaks(lang) for lang in langs) and self._ready(v)),
+            None,
+        )
+        return stand_in.id if stand_in else voice_id
 
     def prepare(self, voice_id: str) -> None:
         """Let the voice's engine load it in the background (Piper: the model, Thai's dictionary)."""
@@ -101,9 +129,10 @@ class Engines:
         return self._routes[voices[-1].id][0], None  # no choice at all: the plainest engine's own default
 
 
-def default_backend() -> Engines:
-    """The engines of this installation: Piper (if installed) and the system's own (pyttsx3)."""
+def default_backend(stand_in: bool = False) -> Engines:
+    """The engines of this installation: Piper (if installed) and the system's own (pyttsx3).
+    ``stand_in``: read with another voice while the chosen one loads (for reading aloud)."""
     from guidelight.speech.piper_backend import PiperBackend
     from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
 
-    return Engines([PiperBackend(), Pyttsx3Backend()])
+    return Engines([PiperBackend(), Pyttsx3Backend()], stand_in=stand_in)

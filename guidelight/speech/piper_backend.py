@@ -82,6 +82,11 @@ class PiperBackend:
         voice = self.installed()[voice_id]
         threading.Thread(target=_load, args=(voice, future), name="guidelight-piper-load", daemon=True).start()
 
+    def ready(self, voice_id: str) -> bool:
+        """Whether the voice has loaded, so synthesizing with it will not wait."""
+        future = self._loads.get(voice_id)
+        return future is not None and future.done() and future.exception() is None
+
     def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
         voice_id = settings.voice_id or next(iter(self.installed()), "")
         if voice_id not in self.installed():

@@ -258,7 +258,7 @@ class Speaker:
             if self._backend is None:
                 from guidelight.speech.engines import default_backend
 
-                self._backend = default_backend()
+                self._backend = default_backend(stand_in=True)
             self._synthesizer = Synthesizer(self._backend)
         return self._synthesizer
 

@@ -223,6 +223,33 @@ def test_the_best_engine_speaks_each_language_and_ids_name_their_engine() -> Non
     assert espeak.asked == ["tai/th"] and piper.asked == ["en_US-joe-medium"] and onecore.asked == []
 
 
+def test_while_a_voice_loads_the_next_ready_voice_of_its_language_reads() -> None:
+    class Loading(Named):
+        loaded = False
+
+        def __init__(self, name: str, voices: list[VoiceInfo]) -> None:
+            super().__init__(name, voices)
+            self.prepared: list[str] = []
+
+        def ready(self, voice_id: str) -> bool:
+            return self.loaded
+
+        def prepare(self, voice_id: str) -> None:
+            self.prepared.append(voice_id)
+
+    espeak = Named("espeak", [VoiceInfo("gmw/en-us", "English", ("en-us",)), VoiceInfo("tai/th", "Thai", ("th",))])
+    piper = Loading("piper", [VoiceInfo("th_TH-tsync2-medium", "tsync2", ("th-th",))])
+    reading = Engines([espeak, piper], stand_in=True)
+    reading.synthesize("สวัสดี", VoiceSettings(voice_id="piper:th_TH-tsync2-medium"))
+    assert espeak.asked == ["tai/th"] and piper.asked == [] and piper.prepared == ["th_TH-tsync2-medium"]
+    piper.loaded = True
+    reading.synthesize("สวัสดี", VoiceSettings(voice_id="piper:th_TH-tsync2-medium"))
+    assert piper.asked == ["th_TH-tsync2-medium"]
+    piper.loaded = False  # an export waits for the voice it was asked for
+    Engines([espeak, piper]).synthesize("สวัสดี", VoiceSettings(voice_id="piper:th_TH-tsync2-medium"))
+    assert piper.asked == ["th_TH-tsync2-medium"] * 2 and espeak.asked == ["tai/th"]
+
+
 def test_a_slow_engine_gets_a_short_first_piece_only_at_the_start_of_a_reading() -> None:
     piper = Named("piper", [VoiceInfo("joe", "joe", ("en-us",))])
     synthesizer = Synthesizer(Engines([piper]))
