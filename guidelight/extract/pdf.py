@@ -31,7 +31,7 @@ from guidelight.extract.layout import (
     printed_page_number,
     split_furniture,
 )
-from guidelight.extract.lines import PageReader
+from guidelight.extract.lines import Line, PageReader
 from guidelight.extract.ocr import ocr_available, ocr_page
 from guidelight.extract.tables import TableDraft, TableFinder
 from guidelight.thai.quality import measure
@@ -153,16 +153,22 @@ def build_page(number: int, drafts: Sequence[Block], furniture: tuple[str, ...],
                 figures=tuple(placed))
 
 
-def _ocr_page(page: pymupdf.Page, number: int) -> Page:
-    """A page with no text layer, read from its image when OCR can run; else left empty
-    and marked so the app can tell the student (and say what to install)."""
-    if not page.get_images(full=False) or ocr_available() is not None:
-        return build_page(number, [], (), TextSource.NONE, Counter())
+def _ocr_page(page: pymupdf.Page, number: int, repairs: Counter[str] | None = None) -> Page:
+    """A page with no usable text layer, read from its image when OCR can run; else left
+    empty and marked so the app can tell the student (and say what to install).
+
+    ``repairs`` are what reading its text layer found: glyphs drawn but unreadable (a
+    Ghostscript file without ToUnicode) make even an imageless page worth reading by OCR,
+    and stay on the page's record, so it says why it was read that way."""
+    repairs = repairs if repairs is not None else Counter()
+    drawn = repairs["unreadable_glyph"] > 0
+    if not (drawn or page.get_images(full=False)) or ocr_available() is not None:
+        return build_page(number, [], (), TextSource.NONE, repairs)
     result = ocr_page(page)  # it lowers the resolution itself for oversized pages
     drafts = [ParagraphDraft(b.text, 1 if b.kind == "heading" else 0, b.bbox) for b in result.blocks
               if b.kind != "furniture"]
     furniture = tuple(b.text for b in result.blocks if b.kind == "furniture")
-    return build_page(number, drafts, furniture, TextSource.OCR, Counter())
+    return build_page(number, drafts, furniture, TextSource.OCR, repairs)
 
 
 def _image_coverage(page: pymupdf.Page) -> float:
@@ -185,8 +191,8 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     page = ctx.doc[number - 1]
     repairs: Counter[str] = Counter()
     lines = PageReader(page, ctx.resolver, repairs).lines()
-    if not lines:
-        return _ocr_page(page, number)
+    if not lines or _mostly_unreadable(lines, repairs):
+        return _ocr_page(page, number, repairs)
     tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
     body, furniture = split_furniture(lines, page.rect.height, lambda key: ctx.repeated_near(number, key))
     figures = find_figures(page, [table.bbox for table in tables])
@@ -200,6 +206,11 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
         if read.quality.thai_chars > max(20, 2 * built.quality.thai_chars):
             return read
     return built
+
+
+def _mostly_unreadable(lines: Sequence[Line], repairs: Counter[str]) -> bool:
+    """More of the page's glyphs could not be read than could: its text layer is no use."""
+    return repairs["unreadable_glyph"] > sum(len(line.text) for line in lines)
 
 
 def _has_text_layer(doc: pymupdf.Document) -> bool:
