@@ -146,15 +146,19 @@ def install_voice(source: str | Path, folder: Path, scope: str = USER) -> list[I
     source = Path(source)
     if not source.is_file():
         raise VoiceError(f"{source}: no such file")
-    folder.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".install-", dir=folder) as tmp:
-        staged = list(_stage(source, Path(tmp)))
-        if not staged:
-            raise VoiceError(f"{source.name}: there is no Piper voice (NAME.onnx with NAME.onnx.json) in it")
-        voices = [_checked(model, scope) for model in staged]
-        for voice in voices:  # the settings last: a voice is listed only once both files are in
-            os.replace(voice.model, folder / voice.model.name)
-            os.replace(voice.config, folder / voice.config.name)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=".install-", dir=folder) as tmp:
+            staged = list(_stage(source, Path(tmp)))
+            if not staged:
+                raise VoiceError(f"{source.name}: there is no Piper voice (NAME.onnx with NAME.onnx.json) in it")
+            voices = [_checked(model, scope) for model in staged]
+            for voice in voices:  # the settings last: a voice is listed only once both files are in
+                os.replace(voice.model, folder / voice.model.name)
+                os.replace(voice.config, folder / voice.config.name)
+    except OSError as exc:
+        admin = " (installing for all users needs administrator rights)" if scope == MACHINE else ""
+        raise VoiceError(f"cannot write the voice into {folder}: {exc.strerror or exc}{admin}") from None
     return [_read_voice(folder / v.model.name, scope) for v in voices]
 
 

