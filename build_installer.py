@@ -125,8 +125,8 @@ def pyinstaller_args(data: list[tuple[Path, str]], with_piper: bool = False) -> 
     ]
     for module in (*EXCLUDED_MODULES, *NEVER_BUNDLED, *(() if with_piper else PIPER_MODULES)):
         args += ["--exclude-module", module]
-    if with_piper:  # Piper's espeak-ng data and bridge, TLTK's dictionary: no PyInstaller hook lists them
-        args += ["--collect-all", "piper", "--collect-data", "tltk"]
+    if with_piper:  # Piper's espeak-ng data and bridge, TLTK's dictionary, Thai number words: no hook lists them
+        args += ["--collect-all", "piper", "--collect-data", "tltk", "--collect-data", "unicode_rbnf"]
     for src, target in data:
         args += ["--add-data", f"{src}{os.pathsep}{target}"]
     if sys.platform == "win32":
@@ -135,7 +135,7 @@ def pyinstaller_args(data: list[tuple[Path, str]], with_piper: bool = False) -> 
         args += ["--hide-console", "hide-early"]
         # pyttsx3's SAPI5 driver imports comtypes.gen.SpeechLib (made by make_speech_wrappers).
         args += ["--hidden-import", "comtypes.gen.SpeechLib", "--collect-submodules", "comtypes.gen"]
-    else:
+    elif not with_piper:  # stripping breaks numpy's and scipy's OpenBLAS ("ELF load command ... not page-aligned")
         args.append("--strip")  # the build machine's libpython may carry 17 MB of debug symbols
     if sys.platform == "darwin":
         args += ["--windowed", "--osx-bundle-identifier", "org.guidelight.app"]

@@ -257,3 +257,4 @@ def test_piper_is_an_optional_part_of_the_bundle(builder: ModuleType) -> None:
     assert not {"piper", "onnxruntime", "tltk", "pandas"} & excluded(with_piper)
     assert "onnx" in excluded(with_piper)  # only `voices install` patches models, and it copes without
     assert with_piper[with_piper.index("--collect-all") + 1] == "piper"
+    assert "--strip" not in with_piper  # it breaks numpy's OpenBLAS in the frozen program
