@@ -16,6 +16,7 @@ APT_PACKAGES=(
   desktop-file-utils                              # validates the Linux package's .desktop entry in the tests
   fonts-thai-tlwg                                 # Thai fonts for rendering test PDFs
   xvfb xauth dbus-x11 at-spi2-core python3-pyatspi  # headless window + the screen-reader bus for tests
+  orca xdotool                                    # the real screen reader and its keys, for the journey test
   libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-randr0 libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1 libdbus-1-3
 )

@@ -62,9 +62,14 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def _quoted(texts: tuple[str, ...], limit: int = 40) -> str:
+    return " | ".join(f'"{t[:limit]}{"…" if len(t) > limit else ""}"' for t in texts)
+
+
 def run_check(args: argparse.Namespace) -> int:
     doc = _open(args)
     doubtful = []
+    dropped = []
     print(f"{doc.title}: {doc.page_count} pages")
     for page in doc.pages():
         q = page.quality
@@ -77,5 +82,11 @@ def run_check(args: argparse.Namespace) -> int:
             f"page {page.number}: {page.source.value}, {q.thai_chars} Thai chars, "
             f"noise {q.noise_per_k:.1f}/1000, repairs: {repairs}{flag}"
         )
+        if page.furniture:
+            print(f"  left out as furniture (page numbers, repeated heads and feet): {_quoted(page.furniture)}")
+        if page.dropped:
+            dropped.append(page.number)
+            print(f"  DROPPED {len(page.dropped)} lines outside the page or set vertically: {_quoted(page.dropped)}")
     print("doubtful pages: " + (", ".join(map(str, doubtful)) if doubtful else "none"))
+    print("pages with text left out: " + (", ".join(map(str, dropped)) if dropped else "none"))
     return 0

@@ -209,6 +209,11 @@ class Page:
     footers and page numbers out of the reading text but still known (a page label can
     be announced on request). ``text`` is the paragraphs joined by blank lines.
     ``figures`` are the page's images that carry content, each placed in reading order.
+    ``dropped`` is text of the page's text layer left out of the reading although it is
+    not furniture (printed outside the page, written vertically): a listener cannot see
+    it was there, so ``guidelight check`` and the app say so. ``continues`` says the
+    page's last paragraph goes on at the top of the next page (a sentence cut by the
+    page break): read on, it is one paragraph.
     """
 
     number: int
@@ -219,6 +224,8 @@ class Page:
     quality: PageQuality = field(default_factory=PageQuality)
     label: str = ""
     figures: tuple[Figure, ...] = ()
+    dropped: tuple[str, ...] = ()
+    continues: bool = False
 
     @property
     def sentences(self) -> Iterator[Sentence]:
@@ -302,5 +309,22 @@ class Document:
             yield self.page(number)
 
     def reading_text(self) -> str:
-        """The whole reading text: every page's paragraphs, separated by blank lines."""
-        return "\n\n".join(p.text for p in self.pages() if p.text)
+        """The whole reading text: every page's paragraphs, separated by blank lines; a
+        paragraph cut by a page break is joined again (Thai to Thai without a space)."""
+        text = ""
+        cut = False
+        for page in self.pages():
+            if not page.text:
+                continue
+            first = page.paragraphs[0] if page.paragraphs else None
+            if cut and text and first is not None and first.kind is ParagraphKind.BODY:
+                thai = _is_thai(text[-1]) and _is_thai(page.text[0])
+                text += ("" if thai else " ") + page.text
+            else:
+                text += ("\n\n" if text else "") + page.text
+            cut = page.continues
+        return text
+
+
+def _is_thai(char: str) -> bool:
+    return "\u0e00" <= char <= "\u0e7f"

@@ -74,6 +74,8 @@ def page_to_dict(page: Page) -> dict[str, Any]:
             for p in page.paragraphs
         ],
         **({"figures": [_figure_to_dict(f) for f in page.figures]} if page.figures else {}),
+        **({"dropped": list(page.dropped)} if page.dropped else {}),
+        **({"continues": True} if page.continues else {}),
     }
 
 
@@ -103,4 +105,6 @@ def page_from_dict(data: dict[str, Any]) -> Page:
         quality=PageQuality(quality["thai_chars"], quality["noise"], tuple(sorted(quality["repairs"].items()))),
         label=data.get("label", ""),
         figures=tuple(_figure_from_dict(f) for f in data.get("figures", ())),
+        dropped=tuple(data.get("dropped", ())),
+        continues=data.get("continues", False),
     )

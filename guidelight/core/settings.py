@@ -19,7 +19,9 @@ from guidelight.core.datadirs import config_dir
 if TYPE_CHECKING:
     from guidelight.core.labconfig import LabConfig
 
-SPEECH_OUTPUTS = ("voice", "screen_reader", "both")
+# Who answers the keys that move and confirm (the "voice mode"): "auto" picks
+# "screen_reader" when one is running and "voice" (Guide Light for everything) otherwise.
+SPEECH_OUTPUTS = ("auto", "screen_reader", "voice", "both")
 THEMES = ("system", "normal", "dark_high_contrast", "light_high_contrast")
 LANGUAGES = ("", "th", "en")  # "" follows the system locale
 # How the reading view shows a table: "grid" draws it; "lines" writes one cell a line, which
@@ -32,15 +34,15 @@ TABLE_VIEWS = ("auto", "grid", "lines")
 class Settings:
     """Everything the app remembers between runs that is not per-document.
 
-    ``speech_output`` chooses who speaks confirmations: the app's own voice, the screen
-    reader (through accessibility announcements) or both. ``font_size`` is in points
+    ``speech_output`` (the voice mode) chooses who speaks the moves and confirmations: the
+    screen reader, the app's own voice, both, or "auto" (the screen reader if one runs). ``font_size`` is in points
     and ``zoom`` in percent, applied to the reading view only. ``system_look`` is not
     chosen by the student: it is the theme the desktop last asked for (high contrast or
     not), remembered so the "system" theme starts right before the desktop can be asked.
     """
 
     language: str = ""
-    speech_output: str = "voice"
+    speech_output: str = "auto"
     rate: int = 170
     volume: float = 1.0
     voice: str = ""

@@ -19,6 +19,10 @@ from guidelight.thai.repair import COMBINING
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 
 MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page
+SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in small print is
+TITLE_STEP = 2.2  # of the font size: the most a title's lines are apart, baseline to baseline
+RAGGED = 3.0  # of the font size: a full line ends at most this far short of its column's edge
+HEADING_RATIO = 1.15  # a line this much larger than another is set as a heading
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _PAGE_NUMBER = re.compile(
     r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
@@ -28,9 +32,12 @@ _PAGE_NUMBER = re.compile(
 # A list item: a bullet, "1." / "1)" / "(1)", "ก." / "ก)", or "ข้อ 1" followed by a space.
 _LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2e][.)]|ข้อ\s*[\d๐-๙]+\.?)\s")
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
+_CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วนที่|chapter|part)\s*[\d๐-๙ivxlcIVXLC]+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
+_FULL_STOP = re.compile(r"[.:;!?…][\"”’)]?$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _DIGITS = re.compile(r"[\d๐-๙]+")
+_NOT_KEY = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46A-Za-z#]")
 # A line starting with a dotted abbreviation ("พ.ศ. 2566") was broken at a space: a word
 # glued onto an abbreviation ("ในพ.ศ.") would hide it from speech normalization.
 _ABBREVIATION_START = re.compile(r"^[\u0e01-\u0e2e]{1,3}\.")
@@ -43,11 +50,41 @@ class ParagraphDraft:
     text: str
     heading_level: int  # 0 for body text
     bbox: tuple[float, float, float, float]
+    tail: Line | None = None  # its last line: the page's last paragraph may go on overleaf
+    room: float = 0.0  # points free at the end of its last line, up to its column's edge
+
+
+def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
+    """Does the page's last paragraph go on in ``next_line``, the next page's first?
+
+    It does when its last line was broken because the next page's first word did not
+    fit on it (the rule that joins a paragraph's lines), and nothing on the next page
+    says a paragraph begins: no other size or weight, no list item or numbered
+    heading, no sentence end before the break.
+    """
+    last = draft.tail
+    if last is None or draft.heading_level or _FULL_STOP.search(last.text):
+        return False
+    if abs(last.size - next_line.size) >= 0.5 or last.bold != next_line.bold:
+        return False
+    if _NUMBERED_HEADING.match(next_line.text) or _LIST_ITEM.match(next_line.text):
+        return False
+    # No word is half a column wide: a last line left half empty ended its paragraph,
+    # whatever the next page's first run of Thai without a space measures.
+    column = last.x1 + draft.room - draft.bbox[0]
+    return min(_first_word_width(next_line), column / 2) >= draft.room - 0.5 * last.size
 
 
 def furniture_key(text: str) -> str:
-    """Running heads differ between pages only by their numbers."""
-    return _DIGITS.sub("#", re.sub(r"\s+", "", text))
+    """What two pages' running heads share: they differ only by their numbers, and only
+    letters count (a mark repaired on one page may be raw on the other, or a mark of the
+    line below may be read into the head)."""
+    return _NOT_KEY.sub("", _DIGITS.sub("#", text))
+
+
+def in_margin(y0: float, y1: float, height: float) -> bool:
+    """Does a line lie in the top or bottom margin, where running heads and feet are?"""
+    return y1 <= height * MARGIN_SHARE or y0 >= height * (1 - MARGIN_SHARE)
 
 
 def printed_page_number(furniture: list[str]) -> str:
@@ -61,33 +98,46 @@ def printed_page_number(furniture: list[str]) -> str:
 
 
 def body_size(lines: list[Line]) -> float:
-    """The font size most of the page's characters are set in."""
+    """The font size most of the page's letters and digits are set in.
+
+    Not all its characters: a worksheet's answer lines of dots, set small, would make
+    every question look larger than the body, and so a heading.
+    """
     weights: Counter[float] = Counter()
     for line in lines:
-        weights[line.size] += len(line.text)
+        weights[line.size] += sum(ch.isalnum() for ch in line.text)
+    if not weights or not max(weights.values()):
+        weights = Counter({line.size: len(line.text) for line in lines})
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
 def split_furniture(
-    lines: list[Line], height: float, repeated: Callable[[str], bool]
-) -> tuple[list[Line], list[Line]]:
-    """Separate page furniture from the reading text.
+    lines: list[Line], height: float, repeated: Callable[[str], bool] | None
+) -> tuple[list[Line], list[Line], list[Line]]:
+    """Separate page furniture from the reading text: (body, furniture, guessed).
 
-    A line in the top or bottom margin is furniture when it is a page number, is set
-    smaller than the body text, or recurs (numbers aside) on a neighbouring page.
+    A line in the top or bottom margin is furniture when it is a page number or recurs
+    (numbers aside) on a neighbouring page. Small print alone is no sign: a form's notes
+    at its foot (หมายเหตุ ...) are set small and must be heard. Only where there is no
+    other page to compare with (``repeated`` is None: a one-page document) is a short
+    line set smaller than the body taken for a running head; such lines are also
+    returned as ``guessed``, for the page to say it left them out.
     """
     size = body_size(lines)
+    text_width = max((ln.x1 for ln in lines), default=0.0) - min((ln.x0 for ln in lines), default=0.0)
     body: list[Line] = []
     furniture: list[Line] = []
+    guessed: list[Line] = []
     for line in lines:
-        in_margin = line.y1 <= height * MARGIN_SHARE or line.y0 >= height * (1 - MARGIN_SHARE)
-        is_furniture = in_margin and (
-            bool(_PAGE_NUMBER.match(line.text.strip()))
-            or line.size < size - 0.5
-            or repeated(furniture_key(line.text))
-        )
-        (furniture if is_furniture else body).append(line)
-    return body, furniture
+        margin = in_margin(line.y0, line.y1, height)
+        if margin and (_PAGE_NUMBER.match(line.text.strip()) or (repeated and repeated(furniture_key(line.text)))):
+            furniture.append(line)
+        elif margin and repeated is None and line.size < size - 0.5 and line.width < SHORT_HEAD * text_width:
+            furniture.append(line)
+            guessed.append(line)
+        else:
+            body.append(line)
+    return body, furniture, guessed
 
 
 def _merge_row(row: list[Line]) -> Line:
@@ -221,21 +271,36 @@ def _line_pitch(lines: list[Line]) -> float:
 
 
 def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float) -> bool:
-    if abs(prev.size - line.size) >= 0.5 or prev.bold != line.bold:
-        return True
+    """Does ``line`` begin a new paragraph after ``prev``?
+
+    A change of weight, or a small change of size, does unless the line before runs to
+    the column's edge: a word set in bold where a line wraps ("... ยกเว้นข้อใด") is
+    emphasis within a sentence.
+    """
+    if max(prev.size, line.size) >= HEADING_RATIO * min(prev.size, line.size):
+        return True  # a heading's size, or a table or figure standing between
     step = line.baseline - prev.baseline
     if step <= 0 or step > max(1.25 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
         return True  # a new column, a gap, or a jump sideways
-    if _NUMBERED_HEADING.match(line.text) or _LIST_ITEM.match(line.text) or line.x0 - prev.x0 > line.size:
-        return True  # a numbered heading, a list item, or a first-line indent
+    if _NUMBERED_HEADING.match(line.text) or _LIST_ITEM.match(line.text):
+        return True  # a numbered heading or a list item
+    ended = prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
+    if line.x0 - prev.x0 > line.size:
+        # A first-line indent; but after a list item's first line that runs on, the
+        # indent is the hanging indent of the item's own text ("7. ..." / "   ...").
+        return ended or not _LIST_ITEM.match(prev.text)
+    if prev.bold != line.bold or abs(prev.size - line.size) >= 0.5:
+        return ended or prev.x1 < column_right - RAGGED * line.size
     if _ABBREVIATION_END.search(prev.text):
         return False  # "ใน พ.ศ." at a line end continues on the next line
-    return prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
+    return ended
 
 
 def _first_word_width(line: Line) -> float:
     """How wide the first word of a line is: had it fitted on the line before, the
-    line before would not have been broken there, so that line ended its paragraph."""
+    line before would not have been broken there, so that line ended its paragraph.
+    (Thai writes no spaces between words: its first run up to a space may be a whole
+    line, which errs towards going on, not towards a break mid-sentence.)"""
     head = line.text.split(" ", 1)[0]
     return line.width * len(head) / max(1, len(line.text))
 
@@ -246,7 +311,7 @@ def _column_right(lines: list[Line], line: Line) -> float:
 
 
 def _heading_levels(lines: list[Line], size: float) -> dict[float, int]:
-    larger = sorted({line.size for line in lines if line.size >= size * 1.15}, reverse=True)
+    larger = sorted({line.size for line in lines if line.size >= size * HEADING_RATIO}, reverse=True)
     return {s: level for level, s in enumerate(larger, start=1)}
 
 
@@ -287,25 +352,53 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
             max(ln.x1 for ln in group),
             max(ln.y1 for ln in group),
         )
-        drafts.append(ParagraphDraft(text, level, bbox))
-    return _split_heading_runs(drafts)
+        room = _column_right(lines, group[-1]) - group[-1].x1
+        drafts.append(ParagraphDraft(text, level, bbox, group[-1], room))
+    return _join_wrapped_titles(drafts, groups, lines)
 
 
-def _split_heading_runs(drafts: list[ParagraphDraft]) -> list[ParagraphDraft]:
-    """A two-line title is one heading, not two (the same level set on consecutive lines)."""
+def _one_title(upper: list[Line], lower: list[Line], lines: list[Line]) -> bool:
+    """Are two headings of one level the lines of one title, wrapped or centred, rather
+    than two headings ("ขั้นตอนการปฏิบัติ" over "ตอนที่ 1 ...")? One title's lines follow
+    at a line's distance, and the upper one was broken because the next word did not
+    fit, or both are centred on one axis."""
+    last, first = upper[-1], lower[0]
+    if _NUMBERED_HEADING.match(first.text) or _LIST_ITEM.match(first.text):
+        return False
+    if not 0 < first.baseline - last.baseline <= TITLE_STEP * max(last.size, first.size):
+        return False
+    if _CHAPTER_ONLY.match(last.text):
+        return True  # "บทที่ 1" over the chapter's name
+    wrapped = last.x1 + _first_word_width(first) >= _column_right(lines, last) - 0.5 * first.size
+    left_aligned = last.x0 - min(ln.x0 for ln in lines) < first.size
+    centred = abs((last.x0 + last.x1) - (first.x0 + first.x1)) / 2 < first.size and not left_aligned
+    return wrapped or centred
+
+
+def _join_wrapped_titles(
+    drafts: list[ParagraphDraft], groups: list[list[Line]], lines: list[Line]
+) -> list[ParagraphDraft]:
+    """A two-line title is one heading, not two; two headings one under the other stay two."""
     out: list[ParagraphDraft] = []
-    for draft in drafts:
-        if out and draft.heading_level and out[-1].heading_level == draft.heading_level:
+    out_groups: list[list[Line]] = []
+    for draft, group in zip(drafts, groups, strict=True):
+        if (
+            out
+            and draft.heading_level
+            and out[-1].heading_level == draft.heading_level
+            and _one_title(out_groups[-1], group, lines)
+        ):
             prev = out[-1]
-            joined = join_lines(prev.text, draft.text, False)
             bbox = (
                 min(prev.bbox[0], draft.bbox[0]),
                 min(prev.bbox[1], draft.bbox[1]),
                 max(prev.bbox[2], draft.bbox[2]),
                 max(prev.bbox[3], draft.bbox[3]),
             )
-            if _NUMBERED_HEADING.match(draft.text) is None:
-                out[-1] = replace(prev, text=joined, bbox=bbox)
-                continue
+            text = join_lines(prev.text, draft.text, False)
+            out[-1] = replace(prev, text=text, bbox=bbox, tail=draft.tail, room=draft.room)
+            out_groups[-1] = [*out_groups[-1], *group]
+            continue
         out.append(draft)
+        out_groups.append(group)
     return out

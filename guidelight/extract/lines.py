@@ -17,7 +17,7 @@ import pymupdf
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
-from guidelight.thai.repair import COMBINING, PUA_TO_THAI
+from guidelight.thai.repair import PUA_TO_THAI
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
 # as a character (that is how ``่`` becomes ``-``). Not clipped to the page: a line that
@@ -57,6 +57,12 @@ class Line:
     @property
     def height(self) -> float:
         return self.y1 - self.y0
+
+
+def text_rect(page: pymupdf.Page) -> pymupdf.Rect:
+    """The page as its text is placed: unrotated. A landscape page stored as a rotated
+    portrait one has its text beyond ``page.rect``'s height, yet on the page."""
+    return page.rect * page.derotation_matrix
 
 
 def _suspicious(char: str) -> bool:
@@ -145,6 +151,9 @@ class PageReader:
         self.repairs = repairs
         self._trace: _TraceIndex | None = None
         self._pending: list[Unknown] = []
+        # Text of lines left out of the reading: wholly outside the page, or written
+        # vertically. Nothing is dropped silently: the page says so, and the app tells.
+        self.dropped: list[str] = []
 
     def _traced(self) -> _TraceIndex:
         if self._trace is None:
@@ -249,6 +258,13 @@ class PageReader:
         self._pending.append(Unknown(key, (SARA_AM, SARA_AA), claimed=True))
         return PLACEHOLDER
 
+    def _spacing(self, text: str) -> bool:
+        """Does this glyph's text advance the pen? A placeholder does when what it may be
+        does (a sara am in doubt), not when it can only be a mark."""
+        if PLACEHOLDER in text:
+            return any(unicodedata.category(ch) != "Mn" for ch in "".join(self._pending[-1].candidates))
+        return any(unicodedata.category(ch) != "Mn" for ch in text)
+
     def _span_text(self, chars: list[dict], size: float, font: str) -> str:
         """Characters of a span with spaces decided from the gaps between glyphs."""
         out: list[str] = []
@@ -273,7 +289,7 @@ class PageReader:
             out.append(c)
             if x1 > x0:
                 right_edge = x1 if right_edge is None else max(right_edge, x1)
-            elif c not in COMBINING and c != PLACEHOLDER:
+            elif self._spacing(c):
                 # A spacing glyph with an empty box (LibreOffice's shaped sara am) still
                 # advances; how far is unknown, so no gap is measured across it.
                 # Without this, "จำกัด" came out as "จำ กัด".
@@ -283,19 +299,24 @@ class PageReader:
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
-        page_rect = self.page.rect
+        page_rect = text_rect(self.page)
         result: list[Line] = []
         for block_no, block in enumerate(raw["blocks"]):
             if block.get("type") != 0:
                 continue
             for line in block["lines"]:
-                if line.get("wmode", 0) != 0 or not line["spans"]:
+                if not line["spans"]:
                     continue
-                if not pymupdf.Rect(line["bbox"]).intersects(page_rect):
-                    continue
+                unsettled = len(self._pending)
                 made = self._line(line, block_no, page_rect.x1)
-                if made is not None:
-                    result.append(made)
+                if made is None:
+                    continue
+                if line.get("wmode", 0) != 0 or not pymupdf.Rect(line["bbox"]).intersects(page_rect):
+                    del self._pending[unsettled:]  # its unknown glyphs are not the reading's
+                    if clip is None:
+                        self.dropped.append(made.text.replace(PLACEHOLDER, ""))
+                    continue
+                result.append(made)
         if self._pending:
             result = settle(result, self._pending, self.resolver, self.repairs)
             self._pending = []

@@ -25,6 +25,7 @@ _WINDOW = 40  # characters a repeat must match at least
 _THAI_SHARE = 0.75  # of which Thai letters and marks
 _SCRAP = 12  # what is left between two dropped copies, at most, to go with them
 _TAIL = 6  # a copy's tail: repeats this short count only right after a copy
+_ROW = 4.0  # points: lines drawn on or beside a line have baselines within three of these
 _LAYERED = 0.5  # share of a line's box another covers for it to be drawn on top of it
 _THAI = re.compile("[\u0e01-\u0e4e]")
 
@@ -33,56 +34,71 @@ def _thai_rich(piece: str) -> bool:
     return len(_THAI.findall(piece)) >= _THAI_SHARE * len(piece)
 
 
-class _Seen:
-    """Every ``_WINDOW``-character piece of the text given so far, by its first position."""
+def _first_positions(text: str) -> dict[str, int]:
+    first: dict[str, int] = {}
+    for i in range(len(text) - _WINDOW + 1):
+        first.setdefault(text[i : i + _WINDOW], i)
+    return first
 
-    def __init__(self) -> None:
-        self.text = ""
-        self._first: dict[str, int] = {}
 
-    def add(self, text: str) -> None:
-        start = max(0, len(self.text) - _WINDOW + 1)
-        self.text += text
-        for i in range(start, len(self.text) - _WINDOW + 1):
-            self._first.setdefault(self.text[i : i + _WINDOW], i)
+class _Earlier:
+    """What a line may repeat: the lines drawn on or beside it, and its own text so far."""
 
-    def tail_at(self, text: str, i: int) -> int:
-        """Length of a shorter repeat (``_TAIL`` or more characters) starting at ``text[i]``:
+    def __init__(self, line: str, before: str) -> None:
+        self.line = line
+        self.before = before
+        self._in_line = _first_positions(line)
+        self._in_before = _first_positions(before)
+
+    def repeat_at(self, i: int) -> int:
+        """Length of the repeat of earlier text that starts at ``line[i]``; 0 if none."""
+        piece = self.line[i : i + _WINDOW]
+        if len(piece) < _WINDOW or not _thai_rich(piece):
+            return 0
+        j = self._in_line.get(piece)
+        if j is not None and j < i:
+            return _common(self.line, i, self.line, j)
+        j = self._in_before.get(piece)
+        return 0 if j is None else _common(self.line, i, self.before, j)
+
+    def tail_at(self, i: int) -> int:
+        """Length of a shorter repeat (``_TAIL`` or more characters) starting at ``line[i]``:
         asked only just after a copy, where the rest of a copy is expected."""
-        piece = text[i : i + _TAIL]
+        piece = self.line[i : i + _TAIL]
         if len(piece) < _TAIL or not _thai_rich(piece):
             return 0
-        j = self.text.find(piece)
-        if j < 0:
-            return 0
-        return self._extend(text, i, j, _TAIL)
-
-    def _extend(self, text: str, i: int, j: int, n: int) -> int:
-        while i + n < len(text) and j + n < len(self.text) and text[i + n] == self.text[j + n]:
-            n += 1
-        return n
-
-    def repeat_at(self, text: str, i: int) -> int:
-        """Length of the repeat of earlier text that starts at ``text[i]``; 0 if none."""
-        piece = text[i : i + _WINDOW]
-        j = self._first.get(piece) if len(piece) == _WINDOW and _thai_rich(piece) else None
-        return 0 if j is None else self._extend(text, i, j, _WINDOW)
+        j = self.line.find(piece, 0, i)
+        if j >= 0:
+            return _common(self.line, i, self.line, j)
+        j = self.before.find(piece)
+        return 0 if j < 0 else _common(self.line, i, self.before, j)
 
 
-def _without_repeats(text: str, seen: _Seen) -> tuple[str, int]:
-    """``text`` less the long runs that ``seen`` (the page so far, this text's kept part
-    included) already holds. Just after a dropped copy, shorter repeats (a copy's tail) go
-    too, and so does a scrap of at most ``_SCRAP`` characters left between two copies."""
+def _common(text: str, i: int, other: str, j: int) -> int:
+    """Length of the run ``text[i:]`` shares with ``other[j:]`` (at least a window's worth)."""
+    n = 0
+    while i + n < len(text) and j + n < len(other) and text[i + n] == other[j + n]:
+        n += 1
+    return n
+
+
+def _without_repeats(line: str, before: str) -> tuple[str, int]:
+    """``line`` less the long runs it repeats from ``before`` or from itself. Just after a
+    dropped copy, shorter repeats (a copy's tail) go too, and so does a scrap of at most
+    ``_SCRAP`` characters left between two copies."""
+    if not before and len(line) < 2 * _WINDOW:
+        return line, 0  # nothing to repeat: the common case, kept cheap
+    earlier = _Earlier(line, before)
     kept: list[str] = []
     dropped = 0
     since_copy: int | None = None  # characters kept since the last dropped copy
     i = 0
-    while i < len(text):
-        n = seen.repeat_at(text, i)
+    while i < len(line):
+        n = earlier.repeat_at(i)
         if not n and since_copy is not None and since_copy <= _SCRAP:
-            n = seen.tail_at(text, i)
+            n = earlier.tail_at(i)
         if n:
-            scrap = since_copy if since_copy is not None else _lead_in(kept, text[i : i + n])
+            scrap = since_copy if since_copy is not None else _lead_in(kept, line[i : i + n])
             if 0 < scrap <= _SCRAP:
                 dropped += scrap
                 del kept[-scrap:]
@@ -90,8 +106,7 @@ def _without_repeats(text: str, seen: _Seen) -> tuple[str, int]:
             since_copy = 0
             i += n
             continue
-        kept.append(text[i])
-        seen.add(text[i])
+        kept.append(line[i])
         if since_copy is not None:
             since_copy += 1
         i += 1
@@ -128,12 +143,12 @@ def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:
     outline). The same sentence on two lines (list items, a worksheet's exercises) is the
     author's and stays."""
     result: list[Line] = []
+    by_height: dict[int, list[Line]] = {}  # kept lines by baseline, to find neighbours fast
     for line in lines:
-        seen = _Seen()
-        for earlier in result:
-            if _overlap(line, earlier) >= _LAYERED or _side_by_side(line, earlier):
-                seen.add(earlier.text + " ")
-        text, dropped = _without_repeats(line.text, seen)
+        row = round(line.baseline / _ROW)
+        near = [other for r in range(row - 3, row + 4) for other in by_height.get(r, ())]
+        before = " ".join(o.text for o in near if _overlap(line, o) >= _LAYERED or _side_by_side(line, o))
+        text, dropped = _without_repeats(line.text, before)
         if dropped:
             repairs["doubled_text"] += dropped
             text = " ".join(text.split())
@@ -141,4 +156,5 @@ def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:
                 continue
             line = replace(line, text=text)
         result.append(line)
+        by_height.setdefault(row, []).append(line)
     return result

@@ -25,13 +25,15 @@ from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import (
-    MARGIN_SHARE,
     ParagraphDraft,
     furniture_key,
+    in_margin,
     printed_page_number,
+    reading_order,
+    runs_on,
     split_furniture,
 )
-from guidelight.extract.lines import Line, PageReader
+from guidelight.extract.lines import Line, PageReader, text_rect
 from guidelight.extract.ocr import ocr_available, ocr_page
 from guidelight.extract.tables import TableDraft, TableFinder
 from guidelight.thai.quality import measure
@@ -57,27 +59,42 @@ class _PdfContext:
     tables: TableFinder
     lock: threading.Lock = field(default_factory=threading.Lock)
     margin_keys: dict[int, set[str]] = field(default_factory=dict)
+    # A page's lines read ahead (to see whether the page before runs on into it), kept
+    # with their reader and its repairs until the page itself is made.
+    read_ahead: dict[int, tuple[PageReader, list[Line]]] = field(default_factory=dict)
+
+    def read(self, number: int) -> tuple[PageReader, list[Line]]:
+        """Page ``number``'s reader and lines, read once."""
+        if number not in self.read_ahead:
+            reader = PageReader(self.doc[number - 1], self.resolver, Counter())
+            self.read_ahead[number] = (reader, reader.lines())
+        return self.read_ahead[number]
 
     def margins(self, number: int) -> set[str]:
-        """Furniture keys of the text in page ``number``'s top and bottom margins."""
+        """Furniture keys of the lines in page ``number``'s top and bottom margins."""
         if number not in self.margin_keys:
             page = self.doc[number - 1]
-            rect = page.rect
+            height = text_rect(page).height
             keys: set[str] = set()
-            for clip in (
-                pymupdf.Rect(rect.x0, rect.y0, rect.x1, rect.y0 + rect.height * MARGIN_SHARE),
-                pymupdf.Rect(rect.x0, rect.y1 - rect.height * MARGIN_SHARE, rect.x1, rect.y1),
-            ):
-                for line in page.get_text("text", clip=clip).splitlines():
-                    if line.strip():
-                        keys.add(furniture_key(line))
+            for block in page.get_text("dict")["blocks"]:
+                for line in block.get("lines", ()):
+                    if in_margin(line["bbox"][1], line["bbox"][3], height):
+                        keys.add(furniture_key("".join(span["text"] for span in line["spans"])))
+            keys.discard("")
             self.margin_keys[number] = keys
         return self.margin_keys[number]
+
+    def first_line(self, number: int) -> Line | None:
+        """The first line of page ``number``'s reading text, furniture left out."""
+        rect = text_rect(self.doc[number - 1])
+        body, _, _ = split_furniture(self.read(number)[1], rect.height, lambda key: self.repeated_near(number, key))
+        ordered = reading_order(body, rect.width)
+        return ordered[0] if ordered else None
 
     def repeated_near(self, number: int, key: str) -> bool:
         """Does this margin text recur on a page within two of this one?"""
         neighbours = [n for n in (number - 2, number - 1, number + 1, number + 2) if 1 <= n <= self.doc.page_count]
-        return any(key in self.margins(n) for n in neighbours)
+        return bool(key) and any(key in self.margins(n) for n in neighbours)
 
 
 def _open_pdf(path: str, password: str | None) -> pymupdf.Document:
@@ -187,19 +204,35 @@ def _garbage_over_scan(page: pymupdf.Page, built: Page) -> bool:
     return doubtful and _image_coverage(page) >= 0.5
 
 
+def _runs_on(ctx: _PdfContext, number: int, drafts: Sequence[Block]) -> bool:
+    """Does the page's last paragraph go on at the top of the next page?"""
+    last = drafts[-1] if drafts else None
+    if not isinstance(last, ParagraphDraft) or last.tail is None or number >= ctx.doc.page_count:
+        return False
+    following = ctx.first_line(number + 1)
+    return following is not None and runs_on(last, following)
+
+
 def _process_page(ctx: _PdfContext, number: int) -> Page:
     page = ctx.doc[number - 1]
-    repairs: Counter[str] = Counter()
-    lines = PageReader(page, ctx.resolver, repairs).lines()
+    reader, lines = ctx.read(number)
+    del ctx.read_ahead[number]
+    repairs = reader.repairs
     if not lines or _mostly_unreadable(lines, repairs):
         return _ocr_page(page, number, repairs)
     tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
-    body, furniture = split_furniture(lines, page.rect.height, lambda key: ctx.repeated_near(number, key))
+    rect = text_rect(page)
+    alone = ctx.doc.page_count == 1
+    body, furniture, guessed = split_furniture(
+        lines, rect.height, None if alone else lambda key: ctx.repeated_near(number, key)
+    )
     figures = find_figures(page, [table.bbox for table in tables])
-    drafts = place_blocks(body, tables, figures, page.rect.width, _outline_titles(ctx.outline, number))
+    drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))
     furniture_texts = [ln.text for ln in furniture]
+    continues = _runs_on(ctx, number, drafts)
     built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
-    built = replace(built, label=page.get_label() or printed_page_number(furniture_texts))
+    built = replace(built, label=page.get_label() or printed_page_number(furniture_texts),
+                    dropped=tuple(reader.dropped) + tuple(ln.text for ln in guessed), continues=continues)
     if _garbage_over_scan(page, built):
         # Read the image instead, and keep it only if it really holds the Thai the layer lacks.
         read = _ocr_page(page, number)

@@ -48,6 +48,7 @@ BAND_SHARE = 0.8  # lines a band holds follow closer than this share of the step
 COLUMN_TOLERANCE = 3.0  # points: columns of two parts of one table line up this closely
 RULE_THICKNESS = 2.0  # points: a filled rectangle thinner than this is a drawn rule
 RULE_SHARE = 0.8  # share of a borderless table's width a rule must run along to part its rows
+INK_MIDDLE = 0.3  # of the font size: the middle of a line's letters above its baseline
 _NUMERIC = re.compile(r"^[\s\d๐-๙.,:%/+\-–()฿$]*[\d๐-๙][\s\d๐-๙.,:%/+\-–()฿$]*(?:บาท|baht|หน่วย|คน)?$", re.I)
 
 Box = tuple[float, float, float, float]
@@ -132,9 +133,18 @@ class TableDraft:
         return tuple(heads)
 
 
+def _ink_y(line: Line) -> float:
+    """The height of the middle of a line's letters: a little above its baseline.
+
+    Not the middle of its box: a Thai font's line box (Loma, Garuda) reaches far above
+    and below its letters, into the rows over and under a tight table row.
+    """
+    return line.baseline - INK_MIDDLE * line.size
+
+
 def _inside(line: Line, box: Box) -> bool:
-    cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
-    return box[0] <= cx <= box[2] and box[1] <= cy <= box[3]
+    cx = (line.x0 + line.x1) / 2
+    return box[0] <= cx <= box[2] and box[1] <= _ink_y(line) <= box[3]
 
 
 def _overlap_x(line: Line, box: Box) -> float:
@@ -143,8 +153,8 @@ def _overlap_x(line: Line, box: Box) -> float:
 
 def _touches(line: Line, box: Box) -> bool:
     """Does a real part of the line (not a glyph's overhang) lie in the box?"""
-    overlaps_y = line.y0 < box[3] and box[1] < line.y1
-    return overlaps_y and (_inside(line, box) or _overlap_x(line, box) > max(0.5, 0.3 * line.size))
+    in_row = box[1] <= _ink_y(line) <= box[3]
+    return in_row and (_inside(line, box) or _overlap_x(line, box) > max(0.5, 0.3 * line.size))
 
 
 def _column_x(table: Any) -> list[float]:
@@ -216,7 +226,8 @@ def _fill_text(page: pymupdf.Page, table: Any, cells: list[DraftCell], lines: li
         used.add(id(line))
     fills = _fill_boxes(page, table.bbox)
     for i, (cell, box) in enumerate(zip(cells, boxes, strict=True)):
-        merged = merge_rows(read(page, pymupdf.Rect(box)) if i in reread else own[i])
+        mine = [ln for ln in read(page, pymupdf.Rect(box)) if _touches(ln, box)] if i in reread else own[i]
+        merged = merge_rows(mine)
         cell.text = join_all(merged)
         cell.bold = bool(merged) and all(ln.bold for ln in merged)
         centre = pymupdf.Point((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)

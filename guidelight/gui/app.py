@@ -8,24 +8,28 @@ and the speech engine, loaded on its own thread).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLocale, QTimer
+from PySide6.QtCore import QLocale, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from guidelight.core.labconfig import LabConfig, load_lab_config
 from guidelight.core.model import Document
 from guidelight.core.settings import Settings, load_settings, save_settings
+from guidelight.gui import refguard
 from guidelight.gui.deferred import DeferredLibrary, DeferredSpeaker
 from guidelight.gui.tasks import QtPoster
 from guidelight.gui.window import MainWindow, Services
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+QUIT_WAIT_MS = 2000  # how long quitting waits for a worker to finish (see ``leave``)
 WARM_UP_DELAY_MS = 300  # after the first key can be answered, so it never delays the window
 # Set (to anything) by the bundle's smoke test: print "ready" once the window is up and the
 # PDF engine and Thai models have loaded, then quit.
@@ -63,11 +67,11 @@ def open_pdf(path: str, password: str | None) -> Document:
     return open_document(path, password=password)
 
 
-def make_utterance(text: str, page: int, start: int) -> Any:
+def make_utterance(text: str, page: int, start: int, kind: str = "reading") -> Any:
     """A speech Utterance; the speech module is imported by then (the speaker needs it)."""
     from guidelight.speech.speaker import Utterance
 
-    return Utterance(text, page, start)
+    return Utterance(text, page, start, kind)
 
 
 def make_speaker(post: Callable[[Callable[[], None]], None]) -> Any:
@@ -136,6 +140,7 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
     app.setApplicationName("Guide Light")
     app.setDesktopFileName("guidelight")
     load_fonts()
+    refguard.install(app)  # before the first page is shown: see refguard for why
     lab = load_lab_config()  # read once: the settings, the locks and the library all follow it
     settings = settings or load_settings(lab=lab)
     poster = QtPoster(app)
@@ -165,10 +170,35 @@ def start(argv: list[str], settings: Settings | None = None) -> tuple[QApplicati
 
 
 def run_app(argv: list[str]) -> int:
-    """Run the app until its window closes; ``argv`` may hold one PDF path."""
+    """Run the app until its window closes, then end the process (``leave``); ``argv``
+    may hold one PDF path. The start-up check (``READY_ENV``) returns instead: the
+    bundle's file recorder runs it in-process and goes on after it, and no work is
+    under way by then."""
     app, _window, services = start(argv)
-    try:
-        return app.exec()
-    finally:
+    return leave(services, app.exec(), end_process=not os.environ.get(READY_ENV))
+
+
+def leave(services: Services, code: int, end_process: bool = True) -> int:
+    """End the process once the window has closed, cleanly even in the middle of work.
+
+    Quitting while a page is read by OCR, a document exported or a course imported leaves
+    a worker thread inside that work, and Python finalizing around it can abort the
+    process. So: give the workers ``QUIT_WAIT_MS`` to finish, stop the speaker, close the
+    library if no worker can still be writing to it (an unfinished SQLite transaction is
+    rolled back when the file is next opened, so nothing half-written is ever seen),
+    flush, and end the process without finalizing (see also ``refguard``). The settings
+    and the reading position were saved as the window closed. Returns ``code`` only when
+    not ``end_process``.
+    """
+    idle = QThreadPool.globalInstance().waitForDone(QUIT_WAIT_MS)
+    with suppress(Exception):  # a speaker that failed to start has nothing to stop
         services.speaker.close()
+    if idle:
         services.library.close()
+    if not end_process:
+        return code
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(Exception):
+            stream.flush()
+    os._exit(code)

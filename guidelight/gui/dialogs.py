@@ -124,15 +124,20 @@ def choose(parent: QWidget, title: str, label: str, items: Sequence[str], langua
     return row if accepted and row >= 0 else None
 
 
-def show_help(parent: QWidget, title: str, text: str, language: str) -> None:
-    """The key list in a read-only text the screen reader can review line by line."""
-    view = QPlainTextEdit()
-    view.setPlainText(text)
-    view.setReadOnly(True)
-    view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
-                                 | Qt.TextInteractionFlag.TextSelectableByMouse)
-    view.setTabChangesFocus(True)
-    dialog = LabelledDialog(parent, title, title, view, language, buttons=False)
+def show_help(parent: QWidget, title: str, lines: Sequence[str], language: str,
+              on_item: Callable[[str], None] | None = None) -> None:
+    """The keys as a list walked item by item (Up, Down, Home, End); Escape closes.
+
+    A list, not one long text: a screen reader says one key per move, and ``on_item``
+    (Guide Light's own voice, when it speaks everything) hears each item moved to.
+    """
+    listing = QListWidget()
+    for text in lines:
+        QListWidgetItem(text, listing)
+    listing.setCurrentRow(0)
+    if on_item is not None:
+        listing.currentRowChanged.connect(lambda row: on_item(lines[row]) if 0 <= row < len(lines) else None)
+    dialog = LabelledDialog(parent, title, title, listing, language, buttons=False)
     box = QDialogButtonBox(dialog)
     close = box.addButton(tr("help.close", language), QDialogButtonBox.ButtonRole.RejectRole)
     close.setAccessibleName(plain(tr("help.close", language)))

@@ -13,7 +13,8 @@ them to and from the Qt document's positions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
@@ -61,6 +62,7 @@ class ReadingPane(QTextEdit):
         self._colours = NORMAL
         self._grid_shown = False
         self.page_number = 0
+        self._control: QObject | None = None
         self.installEventFilter(self)
 
     @property
@@ -99,6 +101,14 @@ class ReadingPane(QTextEdit):
         grids = self.table_grids()
         self._grid_shown = any(draws_grid(para, grids) for para in page.paragraphs)
         document = self.document()
+        # The caret waits at the start while the page is rebuilt, so it never moves and
+        # the screen reader hears no caret event (see move_caret); the rebuild itself must
+        # not be blocked: its signals carry the new size to the scroll bars.
+        with self._quiet_caret():
+            waiting = self.textCursor()
+            waiting.setPosition(0)
+            waiting.setKeepPositionOnInsert(True)
+            self.setTextCursor(waiting)
         document.clear()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()  # one layout and one change event for the whole page
@@ -125,10 +135,29 @@ class ReadingPane(QTextEdit):
         self.setExtraSelections(selections)
 
     def move_caret(self, offset: int) -> None:
+        """Move the caret without telling the screen reader: Guide Light says the unit a
+        key moved to (or hands it to the screen reader as a whole Thai word or sentence),
+        and a caret event would make the screen reader say its own line or word over it
+        (measured with Orca 43). The screen reader's reading keys still start here."""
         cursor = self.textCursor()
         cursor.setPosition(min(self._to_qt(offset), self.document().characterCount() - 1))
-        self.setTextCursor(cursor)
+        with self._quiet_caret():
+            self.setTextCursor(cursor)
         self._centre_caret()
+
+    @contextmanager
+    def _quiet_caret(self) -> Iterator[None]:
+        """Block the signals of Qt's private ``QWidgetTextControl`` inside this view: its
+        cursorPositionChanged is what sends the caret event. They also carry the repaint."""
+        if self._control is None:
+            self._control = next(child for child in self.findChildren(QObject)
+                                 if child.metaObject().className() == "QWidgetTextControl")
+        blocked = self._control.blockSignals(True)
+        try:
+            yield
+        finally:
+            self._control.blockSignals(blocked)
+            self.viewport().update()
 
     def _centre_caret(self) -> None:
         """Scroll the caret's line to the middle of the view, as ``QPlainTextEdit.centerCursor``

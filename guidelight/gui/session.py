@@ -60,7 +60,7 @@ class ReadingSession:
         library: Any,
         announce: Callable[[str], None],
         say: Callable[..., None],
-        make_utterance: Callable[[str, int, int], Any],
+        make_utterance: Callable[..., Any],
         language: Callable[[], str],
         caret_follows_speech: Callable[[], bool],
         note_for: Callable[[Page], str] = _no_note,
@@ -171,7 +171,7 @@ class ReadingSession:
         generation = self._generation
         self.reading = True
         sentences = self._utterances_from(doc, pos)
-        utterances = itertools.chain([self.make_utterance(prefix, 0, 0)] if prefix else [], sentences)
+        utterances = itertools.chain([self.make_utterance(prefix, 0, 0, "confirmation")] if prefix else [], sentences)
         self.speaker.speak(utterances, lambda event: self._on_event(event, generation))
 
     def _utterances_from(self, doc: Document, pos: Position) -> Iterator[Any]:
@@ -210,6 +210,8 @@ class ReadingSession:
             self._save()
             if not quiet:
                 self.announce(tr("stopped", self.language()))
+        elif not quiet:  # a key is never answered by silence
+            self.announce(tr("stop.idle", self.language()))
 
     def _on_event(self, event: Any, generation: int) -> None:
         """Follow the voice: highlight, caret and saved position move with what is heard."""

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from guidelight.core import screenreader
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
@@ -35,6 +36,7 @@ from guidelight.core.settings import SPEECH_OUTPUTS, TABLE_VIEWS, Settings
 from guidelight.gui import theme
 from guidelight.gui.announce import Announcer, assistive_technology_active
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
+from guidelight.gui.edges import EdgeKeys
 from guidelight.gui.i18n import plain, tr
 from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
 from guidelight.gui.qtnames import set_enum, set_keys
@@ -64,7 +66,7 @@ class Services:
 
     speaker: Any
     library: Any
-    make_utterance: Callable[[str, int, int], Any]
+    make_utterance: Callable[..., Any]  # (text, page, start, kind="reading")
     open_document: Callable[[str, str | None], Document]
     save_settings: Callable[[Settings], None]
     ocr_problem: Callable[[], str | None] = ocr_problem
@@ -150,6 +152,10 @@ class MainWindow(QMainWindow):
         self.apply_look()
         self.apply_voice()
         self._follow_system_look()
+        self.edges = EdgeKeys(self, self.announcer.announce, lambda: self.language)
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        self.edges.watch(app)
 
     # --- building ------------------------------------------------------------------------
 
@@ -437,6 +443,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
         else:
             self.back_to_text()
+            self.announcer.announce(tr("cancelled", self.language))
 
     def cmd_recent(self) -> None:
         recent = self.services.library.recent(10)
@@ -448,6 +455,8 @@ class MainWindow(QMainWindow):
                              names, self.language)
         if row is not None:
             self.open_path(str(recent[row].path))
+        else:
+            self.announcer.announce(tr("cancelled", self.language))
 
     def cmd_library(self) -> None:
         library = self.services.library
@@ -460,6 +469,7 @@ class MainWindow(QMainWindow):
                                 names, self.language)
         self.back_to_text()
         if row is None:
+            self.announcer.announce(tr("cancelled", self.language))
             return
         path = library.find_file(entries[row].content_hash)  # the library's own copy
         if path is None:
@@ -603,11 +613,12 @@ class MainWindow(QMainWindow):
         row = _dialogs().choose(self, tr("bookmarks.title", self.language), tr("bookmarks.list", self.language),
                              [label(m) for m in marks], self.language, on_delete=remove)
         self.back_to_text()
-        if row is not None:
-            pos = marks[row].position
-            span = unit_at(doc, pos, Unit.SENTENCE)
-            if span is not None:
-                self.session.go_to(span)
+        if row is None:
+            self.announcer.announce(tr("cancelled", self.language))
+            return
+        span = unit_at(doc, marks[row].position, Unit.SENTENCE)
+        if span is not None:
+            self.session.go_to(span)
 
     def _zoom(self, zoom: int) -> None:
         if not self._change(zoom=max(50, min(400, zoom))):
@@ -696,9 +707,25 @@ class MainWindow(QMainWindow):
             self._change(voice=voices[row].id)
             self.services.speaker.set_voice(voices[row].id)
             self.announcer.announce(tr("voice.now", self.language, name=voices[row].name))
+        else:
+            self.announcer.announce(tr("cancelled", self.language))
 
     def cmd_output(self) -> None:
-        self._next_value("speech_output", SPEECH_OUTPUTS, "output")
+        """The voice mode: who says the moves and confirmations (see ``announce``)."""
+        values = SPEECH_OUTPUTS
+        if not self._change(speech_output=values[(values.index(self.settings.speech_output) + 1) % len(values)]):
+            return
+        self.announcer.announce(self.describe_voices())
+
+    def describe_voices(self) -> str:
+        """The voice mode said in words; "auto" also says what it found."""
+        mode = self.settings.speech_output
+        if mode != "auto":
+            return tr(f"output.{mode}", self.language)
+        reader = screenreader.running()
+        found = (tr("output.found", self.language, name=reader.title) if reader is not None
+                 else tr("output.none", self.language))
+        return tr("output.auto", self.language, found=found)
 
     def cmd_import_files(self) -> None:
         self.volunteer.import_files()
@@ -736,10 +763,18 @@ class MainWindow(QMainWindow):
         self.volunteer.import_pack()
 
     def cmd_help(self) -> None:
+        """The keys as a list, one item said per move: by the screen reader, which reads
+        the list it has the focus in, or, when Guide Light speaks everything, by it."""
         lines = help_lines(self.language)
-        intro = tr("help.intro", self.language)
-        self.announcer.say(intro + "\n" + "\n".join(lines), 0, 0)
-        _dialogs().show_help(self, tr("help.title", self.language), "\n".join([intro, "", *lines]), self.language)
+        on_item = None
+        if self.announcer.mode() != "screen_reader":
+            self.session.stop(quiet=True)
+
+            def on_item(text: str, before: str = "") -> None:
+                self.announcer.say(text, 0, 0, before, kind="help")
+
+            on_item(lines[0], tr("help.intro", self.language))
+        _dialogs().show_help(self, tr("help.title", self.language), lines, self.language, on_item)
         self.services.speaker.stop()
         self.back_to_text()
 

@@ -101,6 +101,21 @@ def parse_user_entries(text: str) -> dict[str, str]:
     return entries
 
 
+# OCR and PDF extraction split dotted abbreviations at the dot: "พ .ศ.", "พ. ศ.", "ป. ตรี".
+_OCR_SPLIT = re.compile(r" ?\. ?(?=\S)| \.")
+
+
+def written_pattern(written: str) -> str:
+    """The regex for an entry: as written, and as OCR and extraction break dotted ones: spaces
+    around the inner dots and before the last one ("พ .ศ." is พ.ศ., not "พ" and then ศ.,
+    ศาสตราจารย์), or the last dot lost before a number ("ก.ย 68")."""
+    inner = written.count(".") - written.endswith(".")
+    if not inner:
+        return re.escape(written)
+    body = re.escape(written[:-1] if written.endswith(".") else written).replace("\\.", " ?\\. ?")
+    return body + (r"(?: ?\.|(?=\s*[0-9\u0e50-\u0e59]))" if written.endswith(".") else "")
+
+
 class Lexicon:
     """Built-in plus user entries, matched longest first at each position of the text."""
 
@@ -109,13 +124,23 @@ class Lexicon:
         keys = sorted(self.entries, key=len, reverse=True)
         # A dotted abbreviation that runs on into another dotted group ("ก.พ." inside
         # "ก.พ.ร.") is not this entry: the whole chain is read by the abbreviation rule.
-        self.pattern = "|".join(re.escape(k) + (r"(?![\u0E01-\u0E2E]{1,3}\.)" if k.endswith(".") else "") for k in keys)
+        self.pattern = "|".join(
+            written_pattern(k) + (r"(?![\u0E01-\u0E2E]{1,3} ?\.)" if k.endswith(".") else "") for k in keys
+        )
 
     def __getitem__(self, written: str) -> str:
-        return self.entries[written]
+        spoken = self.get(written)
+        if spoken is None:
+            raise KeyError(written)
+        return spoken
 
     def get(self, written: str) -> str | None:
-        return self.entries.get(written)
+        """The reading of ``written`` as matched by ``pattern``, broken by OCR or not."""
+        joined = _OCR_SPLIT.sub(".", written)
+        for key in (written, joined, joined + "."):
+            if key in self.entries:
+                return self.entries[key]
+        return None
 
     @classmethod
     def load(cls, path: Path | None = None) -> Lexicon:

@@ -14,18 +14,29 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from pythainlp.util import bahttext, num_to_thaiword
 
 from guidelight.core.model import Lang
+from guidelight.speech.course import (
+    ARITHMETIC,
+    COMPARISONS,
+    DIGIT_WORDS,
+    SIGNS,
+    THAI_DIGITS,
+    is_identifier_number,
+    is_identifier_range,
+    is_pronounceable,
+    last_part,
+    read_digits,
+    spell_latin,
+    thai_dictionary,
+    to_arabic,
+)
 from guidelight.speech.lexicon import MONTHS, TITLES, Lexicon
-
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
-DIGIT_WORDS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
 
 _D = "[0-9๐-๙]"
 NUMBER = rf"{_D}{{1,3}}(?:,{_D}{{3}})+(?:\.{_D}+)?|{_D}+(?:\.{_D}+)?"
@@ -47,14 +58,90 @@ THAI_SYMBOLS = {
     "&": "และ",
     "+": "บวก",
     "=": "เท่ากับ",
-    "×": "คูณ",
-    "÷": "หาร",
+    **SIGNS,
     "°C": "องศาเซลเซียส",
     "℃": "องศาเซลเซียส",
     "°": "องศา",
     "@": "แอท",
 }
-ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius", "°": "degrees"}
+ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius", "°": "degrees", **SIGNS}
+
+# What may stand on either side of an operator. Comparisons take Thai words too ("อายุ < 18");
+# arithmetic signs only numbers and code, so "ก*ข" stays an asterisk between words (noise).
+# A comparison may end a run: in "(1<=N<=300)" the first "<=" stays with the Thai run before N.
+_COMPARED = (r"[0-9A-Za-z_)\]'\"\u0e01-\u0e59]", r"(?:[0-9A-Za-z_(\['\"\u0e01-\u0e59+\-−]|$)")
+_OPERANDS = (r"[0-9A-Za-z_)\]๐-๙]", r"[0-9A-Za-z_(\[๐-๙\-−]")
+# A number (or a bracket) next to a sign: "2 - x", "x * (y", not the 1 of "TowerLV1 - TowerLV3".
+_NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9_.,])[0-9๐-๙][0-9๐-๙.,]*|[()])$")
+_NUMBER_AFTER = re.compile(r"[0-9๐-๙][0-9๐-๙.,]*(?![A-Za-z_])|[()]")
+_NAME_CHAR = re.compile(r"[A-Za-z0-9_]")
+_CODE_LINE = re.compile(r"[=(){};]")
+_EQUATION = re.compile(r"[=;<>≤≥≠]")
+_BEFORE_OPERATOR = re.compile(r"[=<>≤≥≠+×÷*^]\s*$")
+_AFTER_OPERATOR = re.compile(r"\s*[=<>≤≥≠+×÷*^]")
+_THAI_TEXT = re.compile(_THAI_LETTER)
+_CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6} $")
+_YEAR = re.compile("(?:24|25|19|20)[0-9]{2}")  # Buddhist or Common Era
+# In code a dash or percent sign is an operator only spaced ("x - 1", "n % 2"): "e-mail", "50%".
+CODE_ARITHMETIC = {**ARITHMETIC, "-": "ลบ", "−": "ลบ", "%": "มอด"}
+_SPACED_ONLY = "-−%"  # never an operator tight ("e-mail", "50%"); when not one, left as written
+_ISO_DATE = rf"(?={_D})(?<![0-9๐-๙\-]){_D}{{4}}-(?:[0๐][1-9๑-๙]|[1๑][0-2๐-๒])-[0-3๐-๓]{_D}(?![0-9๐-๙\-])"
+# Hyphen-grouped digits (three groups or more), a leading-zero number in spaced groups
+# ("02 123 4567", "0 2218 6000"), a "+" phone, an area code in brackets ("(02) 123-4567").
+_GROUPED_ID = (
+    rf"(?=[0-9๐-๙+(])(?:(?<![0-9๐-๙.,\-]){_D}+(?:-{_D}+){{2,}}(?![0-9๐-๙\-])"
+    rf"|\([0๐]{_D}{{1,3}}\) ?{_D}{{3,4}}[ \-]?{_D}{{3,4}}(?!{_D})"
+    rf"|(?<![0-9๐-๙.,])[0๐](?:{_D}{{1,3}}(?: {_D}{{3,4}}){{1,3}}|(?: {_D}{{4}}){{2}})(?!{_D})"
+    rf"|\+{_D}{{1,3}}(?:[ \-]{_D}{{1,4}}){{1,5}}(?!{_D}))"
+)
+
+
+def between(operators: Iterable[str], sides: tuple[str, str]) -> str:
+    """``operators`` between two operands, tight ("x>=5") or spaced ("x >= 5"), the spaces
+    included: a noise rule starting at the space must not win over the operator. One
+    alternative for all forms keeps the scan fast; the handlers look at the spacing."""
+    written = "|".join(re.escape(o) for o in sorted(operators, key=len, reverse=True))
+    first = re.escape("".join(sorted({o[0] for o in operators})))
+    return rf"(?=[\s{first}])(?<={sides[0]})\s*(?:{written})\s*(?={sides[1]})"
+
+
+def preceding(match: re.Match[str], reach: int = 40) -> str:
+    """The source text just before ``match``: enough for a word such as รหัสนักศึกษา or a
+    number, and bounded so that a long text with many matches stays linear."""
+    return match.string[max(0, match.start() - reach) : match.start()]
+
+
+def spacing(match: re.Match[str]) -> tuple[bool, bool]:
+    """Whether the operator in ``match`` has a space before it, and after it."""
+    return match.group()[:1].isspace(), match.group()[-1:].isspace()
+
+
+def one_letter(text: str, at: int) -> bool:
+    """``text[at]`` is a one-letter name such as x or b (not part of a longer word)."""
+    return (
+        0 <= at < len(text)
+        and text[at].isascii()
+        and text[at].isalpha()
+        and not (at > 0 and _NAME_CHAR.match(text[at - 1]))
+        and not _NAME_CHAR.match(text, at + 1)
+    )
+
+
+def code_sides(match: re.Match[str], sign: str) -> bool:
+    """Sides that a spaced sign has in code and formulas: a number on a side ("price * 2",
+    "x - 1"), one-letter names on both ("a * b"), or, for signs other than a dash, any names
+    on a line of code ("total = price * qty"). A dash or a star between words
+    ("Monday - Friday (all day)", "bullet * point", "TowerLV1 - TowerLV3") is no arithmetic,
+    and a dash between two numbers is a range unless the line is an equation ("5 - 3 = 2")."""
+    text, start, end = match.string, match.start(), match.end()
+    number_before = _NUMBER_BEFORE.search(preceding(match)) is not None
+    number_after = _NUMBER_AFTER.match(text, end) is not None
+    code_line = _CODE_LINE.search(text) is not None
+    if sign in "-−":
+        names = one_letter(text, start - 1) or one_letter(text, end)
+        equation = _EQUATION.search(text) is not None
+        return (number_before or number_after or names) and (names or equation or not (number_before and number_after))
+    return number_before or number_after or (one_letter(text, start - 1) and one_letter(text, end)) or code_line
 
 
 @dataclass(frozen=True)
@@ -108,10 +195,6 @@ class _Builder:
         return "".join(self.parts)
 
 
-def to_arabic(digits: str) -> str:
-    return digits.translate(_TO_ARABIC)
-
-
 def read_number(written: str) -> str:
     """A number in Thai words; digits after the point, and codes with a leading zero, one by one."""
     plain = to_arabic(written).replace(",", "")
@@ -134,6 +217,11 @@ def read_time(hour: str, minute: str) -> str:
     return spoken
 
 
+def read_date(day: str, month: str, year: str) -> str:
+    """ "5", "12", "2566" -> ห้า ธันวาคม สองพันห้าร้อยหกสิบหก."""
+    return f"{read_number(str(int(to_arabic(day))))} {MONTHS[int(to_arabic(month)) - 1]} {read_number(year)}"
+
+
 def read_money(written: str) -> str:
     plain = to_arabic(written).replace(",", "")
     value = float(plain)
@@ -152,19 +240,98 @@ def spell_thai(abbreviation: str) -> str:
 def thai_tokenizer() -> Callable[[str], list[str]]:
     from pythainlp.tokenize import word_tokenize
 
-    return lambda text: word_tokenize(text, engine="newmm", keep_whitespace=False)
+    return lambda text: word_tokenize(text, engine="nlpo3", keep_whitespace=False)
 
 
 def last_thai_word(text: str) -> str:
-    """The word that mai yamok repeats: the last Thai word before it."""
+    """The word that mai yamok repeats: the last Thai word before it, not a whole compound
+    the segmenter kept together ("ดีมาก ๆ" repeats มาก)."""
     run = re.search(rf"{_THAI_LETTER}+$", text.rstrip())
     if not run:
         return ""
     words = thai_tokenizer()(run.group())
-    return words[-1] if words else ""
+    return last_part(words[-1]) if words else ""
+
+
+def voice_parts(normalized: Normalized, lang: Lang) -> list[tuple[Lang, Normalized]]:
+    """Cut an English run where a rewrite put Thai words into it ("x >= 5" -> "x มากกว่าหรือ
+    เท่ากับ 5"), so each part goes to the voice that can say it; pieces keep their source ranges."""
+    if lang is not Lang.ENGLISH or not _THAI_TEXT.search(normalized.text):
+        return [(lang, normalized)]
+    groups: list[tuple[Lang, list[Piece]]] = []
+    for piece in normalized.pieces:
+        said = normalized.text[piece.out_start : piece.out_end]
+        piece_lang = Lang.THAI if not piece.literal and _THAI_TEXT.search(said) else Lang.ENGLISH
+        if groups and groups[-1][0] is piece_lang:
+            groups[-1][1].append(piece)
+        else:
+            groups.append((piece_lang, [piece]))
+    parts = []
+    for piece_lang, pieces in groups:
+        base, end = pieces[0].out_start, pieces[-1].out_end
+        shifted = tuple(replace(p, out_start=p.out_start - base, out_end=p.out_end - base) for p in pieces)
+        parts.append((piece_lang, Normalized(normalized.text[base:end], shifted)))
+    return parts
 
 
 Handler = Callable[[re.Match[str], str], str]
+
+
+def _compare(match: re.Match[str], before: str) -> str:
+    """A comparison. An angle bracket spaced on one side only ("ใส่ <ชื่อ>") or closing the
+    text ("#include<time.h>") is a bracket, and one between two Thai letters is a glyph a
+    broken PDF font put for a tone mark ("ให>"): noise, all three."""
+    written = match.group().strip()
+    before_space, after_space = spacing(match)
+    text = match.string
+    thai_sides = _THAI_TEXT.match(text, match.start() - 1) and _THAI_TEXT.match(text, match.end())
+    closing = written == ">" and match.end() == len(text)  # its trailing spaces are in the match
+    if written in "<>" and (before_space != after_space or thai_sides or closing):
+        return pad(match, before, "")
+    return pad(match, before, COMPARISONS[written])
+
+
+def _arithmetic(table: dict[str, str]) -> Handler:
+    """Arithmetic tight between operands ("2*3", "x^2") or spaced between the sides code has;
+    otherwise a star or caret is noise, a dash a dash, a percent sign a percent sign."""
+
+    def handler(match: re.Match[str], before: str) -> str:
+        written = match.group().strip()
+        before_space, after_space = spacing(match)
+        tight = not (before_space or after_space) and written not in _SPACED_ONLY
+        if tight or (before_space and after_space and code_sides(match, written)):
+            return pad(match, before, table[written])
+        if written in _SPACED_ONLY:
+            return match.group()
+        return pad(match, before, "" if written in NOISE else table[written])
+
+    return handler
+
+
+def _latin_acronym(match: re.Match[str], _: str) -> str:
+    """ "CPU" -> "C P U", "CS101" -> "C S 1 0 1", "IoT" -> "I o T"; a capital word that reads
+    as a word stays."""
+    written = match.group()
+    letters = written.rstrip("0123456789")
+    digits = written[len(letters) :]
+    word = letters.isupper() and is_pronounceable(letters)
+    if not digits and word:
+        return written
+    head = letters if word else spell_latin(letters)
+    return f"{head} {spell_latin(digits)}" if digits else head
+
+
+def _english_number(match: re.Match[str], _: str) -> str:
+    """Numbers are the English voice's to read, except identifiers, which it reads digit by digit."""
+    written = match.group()
+    before = preceding(match)
+    low, _sep, high = written.partition("-")
+    if high:
+        named = is_identifier_range(low, high, before)
+    else:  # a course code written apart, "CS 101", "MATH 2110"
+        code = len(written) >= 3 and _CAPITALS_BEFORE.search(before) is not None
+        named = code or is_identifier_number(written, before)
+    return read_digits(written, Lang.ENGLISH) if named else written
 
 
 def pad(match: re.Match[str], before: str, words: str) -> str:
@@ -208,11 +375,27 @@ class Normalizer:
     def _lexicon_rule(self) -> tuple[str, str, Handler]:
         return ("lex", self.lexicon.pattern, lambda m, _: self.lexicon[m.group()])
 
+    @staticmethod
+    def _operator_rules(arithmetic: dict[str, str]) -> list[tuple[str, str, Handler]]:
+        """Operators between operands, in Thai for either voice: Thai readers say code that way."""
+        return [
+            # "List<String>", "<br>": angle brackets around a name are brackets, not comparisons
+            ("tag", r"<(?=[A-Za-z\u0e01-\u0e2e][^<>=\s]*>)", lambda m, b: pad(m, b, "")),
+            ("compare", between(COMPARISONS, _COMPARED), _compare),
+            ("arithmetic", between(arithmetic, _OPERANDS), _arithmetic(arithmetic)),
+        ]
+
     def _thai_rules(self) -> list[tuple[str, str, Handler]]:
         symbols = sorted(THAI_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
-            ("abbr", rf"(?<!{_THAI_LETTER})(?:{_CONSONANT}{{1,3}}\.){{2,}}", self._abbreviation),
+            # a space before a dot is an OCR split ("ก .พ .ร."), never how Thai is typed
+            (
+                "abbr",
+                rf"(?={_CONSONANT})(?<!{_THAI_LETTER})(?:(?:{_CONSONANT}{{1,3}} ?\.){{2,}}|{_CONSONANT}{{1,4}}\.)",
+                self._abbreviation,
+            ),
+            ("isodate", _ISO_DATE, self._iso_date),
             ("timerange", _TIME_RANGE, self._time_range),
             (
                 "time",
@@ -220,13 +403,15 @@ class Normalizer:
                 self._time,
             ),
             ("date", rf"(?<!{_D}){_D}{{1,2}}/{_MONTH}/(?:{_D}{{4}}|{_D}{{2}})(?!{_D})", self._date),
+            ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.THAI)),
             ("fraction", rf"(?<![0-9๐-๙/]){_D}+/{_D}+(?![0-9๐-๙/])", self._fraction),
             ("range", rf"(?:{NUMBER})\s*[-–]\s*(?:{NUMBER})", self._range),
             ("money", rf"(?:{NUMBER})\s*บาท|฿\s*(?:{NUMBER})", self._money),
             ("percent", rf"{_SIGNED}\s*%", lambda m, _: read_number(m.group().rstrip("% ")) + "เปอร์เซ็นต์"),
-            ("number", _SIGNED, lambda m, _: read_number(m.group())),
+            ("number", _SIGNED, self._number),
             ("yamok", r"\s*ๆ", lambda _, before: last_thai_word(before)),
             ("paiyannoi", "ฯ", lambda m, _: ""),
+            *self._operator_rules(ARITHMETIC),
             (
                 "symbol",
                 "|".join(re.escape(s) for s in symbols),
@@ -240,7 +425,11 @@ class Normalizer:
         symbols = sorted(ENGLISH_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
+            ("acronym", r"(?<![A-Za-z0-9_])(?:[A-Z]{2,6}|[A-Z][a-z][A-Z])[0-9]*(?![A-Za-z0-9_])", _latin_acronym),
+            ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.ENGLISH)),
+            ("number", r"(?<![\w.,\-])[0-9]+(?:-[0-9]+)?(?![\w\-])", _english_number),
             ("digits", f"[{THAI_DIGITS}]+", lambda m, _: to_arabic(m.group())),
+            *self._operator_rules(CODE_ARITHMETIC),
             (
                 "symbol",
                 "|".join(re.escape(s) for s in symbols),
@@ -250,11 +439,22 @@ class Normalizer:
             ("space", r"\s{2,}|[\n\t\r\f\v]", lambda m, _: " "),
         ]
 
+    @staticmethod
+    def _number(match: re.Match[str], _: str) -> str:
+        written = match.group()
+        if is_identifier_number(written, preceding(match)):
+            return read_digits(written, Lang.THAI)
+        return read_number(written)
+
     def _abbreviation(self, match: re.Match[str], before: str) -> str:
-        """A chain of known titles ("รศ.ดร.") is read as titles, anything else letter by letter."""
-        parts = re.findall(rf"{_CONSONANT}{{1,3}}\.", match.group())
-        if all(p in TITLES and self.lexicon.get(p) for p in parts):
-            return pad(match, before, " ".join(self.lexicon[p] for p in parts))
+        """Dotted Thai letters: a chain of known titles ("รศ.ดร.") is read as titles, anything
+        else ("สกอ.", "ม.6", "ก.พ.ร.") by letter names. One short word with a full stop ("คน.")
+        is left as it is."""
+        parts = re.findall(rf"{_CONSONANT}+(?= ?\.)", match.group())
+        if len(parts) == 1 and len(parts[0]) == 2 and parts[0] in thai_dictionary():
+            return match.group()
+        if len(parts) > 1 and all(f"{p}." in TITLES and self.lexicon.get(f"{p}.") for p in parts):
+            return pad(match, before, " ".join(self.lexicon[f"{p}."] for p in parts))
         return pad(match, before, spell_thai(match.group()))
 
     @staticmethod
@@ -269,18 +469,32 @@ class Normalizer:
 
     @staticmethod
     def _fraction(match: re.Match[str], _: str) -> str:
+        """1/2 is a fraction; a document number over its year (ที่ 123/2566, 0012/2566) is read
+        with ทับ, as the slash is said in Thai numbers."""
         top, bottom = match.group().split("/")
+        if _YEAR.fullmatch(to_arabic(bottom)) or (len(top) > 1 and to_arabic(top).startswith("0")):
+            return f"{read_number(top)} ทับ {read_number(bottom)}"
         return f"{read_number(top)}ส่วน{read_number(bottom)}"
 
     @staticmethod
     def _date(match: re.Match[str], _: str) -> str:
-        day, month, year = (to_arabic(x) for x in match.group().split("/"))
-        return f"{read_number(str(int(day)))} {MONTHS[int(month) - 1]} {read_number(year)}"
+        day, month, year = match.group().split("/")
+        return read_date(day, month, year)
 
     @staticmethod
     def _range(match: re.Match[str], _: str) -> str:
         low, high = re.split(r"\s*[-–]\s*", match.group(), maxsplit=1)
+        before = preceding(match)
+        if is_identifier_range(low, high, before):
+            return read_digits(match.group(), Lang.THAI)
+        if _BEFORE_OPERATOR.search(before) or _AFTER_OPERATOR.match(match.string, match.end()):
+            return f"{read_number(low)} ลบ {read_number(high)}"  # in a formula: 5 - 3 = 2
         return f"{read_number(low)} ถึง {read_number(high)}"
+
+    @staticmethod
+    def _iso_date(match: re.Match[str], _: str) -> str:
+        year, month, day = match.group().split("-")
+        return read_date(day, month, year)
 
     @staticmethod
     def _money(match: re.Match[str], _: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from guidelight.core.model import Lang
 from guidelight.speech.backend import SpeechBackend, Synthesis, VoiceInfo, VoiceSettings, find_voice, voice_for
-from guidelight.speech.normalize import Normalized, Normalizer, thai_tokenizer
+from guidelight.speech.normalize import Normalized, Normalizer, thai_tokenizer, voice_parts
 from guidelight.speech.script import Run, split_runs
 
 MAX_CHUNK_CHARS = 120  # a run longer than this is synthesized in pieces, for the first sound's sake
@@ -191,8 +191,9 @@ def plan(text: str, normalizer: Normalizer, first: int | None = None) -> list[Sp
     )
     for run in pieces:
         normalized = normalizer.normalize(text[run.start : run.end], run.lang)
-        if normalized.text.strip():
-            spoken.append(SpokenRun(run, text[run.start : run.end], normalized))
+        for lang, part in voice_parts(normalized, run.lang):  # Thai operator words in code go to the Thai voice
+            if part.text.strip():
+                spoken.append(SpokenRun(Run(run.start, run.end, lang), text[run.start : run.end], part))
     return spoken
 
 

@@ -29,6 +29,7 @@ from typing import Any, TypeVar
 
 from guidelight.core.model import Lang
 from guidelight.speech import sink as sink_module
+from guidelight.speech import speechlog
 from guidelight.speech.backend import (
     MAX_RATE,
     MIN_RATE,
@@ -57,6 +58,7 @@ class Utterance:
     text: str
     page: int = 0  # 1-based page of the document, 0 for text that is not in it
     start: int = 0  # offset of text[0] in that page's Page.text
+    kind: str = "reading"  # what it is, for the speech log (``speechlog.KINDS``)
 
 
 class EventKind(str, enum.Enum):  # noqa: UP042  (the contract: members compare equal to str)
@@ -143,7 +145,7 @@ class Speaker:
 
     def announce(self, text: str) -> None:
         """A short confirmation ("Bookmark added"): interrupts, fires no events."""
-        self._start(_Job(0, iter([Utterance(text)]), None))
+        self._start(_Job(0, iter([Utterance(text, kind="confirmation")]), None))
 
     def stop(self) -> None:
         """Cut the audio now (the sink drops its buffer); returns at once. A slow engine's
@@ -448,6 +450,9 @@ class Speaker:
         while pending and (pending[0][1].gen != self._gen or pending[0][0] <= played):
             _, job, event = pending.popleft()
             if job.gen == self._gen:
+                if event.kind is EventKind.UTTERANCE_START and event.utterance is not None:
+                    utterance = event.utterance  # its audio starts now: that is when it is heard
+                    speechlog.record(utterance.text, utterance.kind, utterance.page, utterance.start)
                 _note_heard(job, event)
                 self._deliver(job, event)
 

@@ -23,3 +23,13 @@ def app(qtbot, tmp_path: Path) -> Iterator[App]:
     started = App(qtbot, tmp_path)
     yield started
     started.close_all()
+
+
+@pytest.fixture(autouse=True)
+def no_screen_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tests say which screen reader runs: another process on this machine (a harness
+    running Orca) must not change what the app does here."""
+    from guidelight.core import screenreader
+
+    monkeypatch.setenv(screenreader.ENV, "none")
+    monkeypatch.setattr(screenreader, "_last", (-screenreader.FRESH_SECONDS, None))

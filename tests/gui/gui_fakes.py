@@ -39,6 +39,7 @@ class FakeUtterance:
     text: str
     page: int = 0
     start: int = 0
+    kind: str = "reading"
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ CASES: dict[str, tuple[Callable[[QWidget], object], str, str]] = {
     "page": (lambda p: dialogs.ask_page(p, 2, 9, "th"), "QSpinBox", "หมายเลขหน้า (1 ถึง 9)"),
     "list": (lambda p: dialogs.choose(p, "Bookmarks", "&Bookmarks:", ["Page 1: a", "Page 2: b"], "en",
                                       on_delete=lambda row: None), "QListWidget", "Bookmarks"),
-    "help": (lambda p: dialogs.show_help(p, "Keyboard help", "F1: help", "en"), "QPlainTextEdit", "Keyboard help"),
+    "help": (lambda p: dialogs.show_help(p, "Keyboard help", ["F1: help"], "en"), "QListWidget", "Keyboard help"),
 }
 
 

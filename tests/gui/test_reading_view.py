@@ -264,3 +264,18 @@ def test_a_new_theme_leaves_a_page_without_a_grid_as_it_is(pane: ReadingPane) ->
     assert changes == []  # nothing rebuilt, so a screen reader hears no change
     (selection,) = pane.extraSelections()
     assert selection.format.background().color().name() == DARK_HC.sentence  # the highlight is recoloured
+
+
+def test_moving_the_caret_and_turning_pages_send_no_caret_event(pane: ReadingPane) -> None:
+    """Guide Light says (or hands the screen reader) the unit a key moved to; a caret
+    event would make the screen reader say its own line over it (Orca 43, measured)."""
+    moved: list[int] = []
+    pane.cursorPositionChanged.connect(lambda: moved.append(pane.textCursor().position()))
+    text = "\n\n".join(f"ย่อหน้าที่ {n} ของหน้านี้" for n in range(80))
+    pane.show_page(Page(1, text, ()))
+    pane.move_caret(text.index("ย่อหน้าที่ 40 "))
+    pane.show_page(Page(2, text, ()))
+    pane.move_caret(5)
+    assert moved == []
+    assert pane.caret_offset() == 5
+    assert pane.verticalScrollBar().maximum() > 0  # the rebuilt page still scrolls

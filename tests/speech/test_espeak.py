@@ -84,3 +84,15 @@ def test_word_events_map_back_to_the_page(backend: Pyttsx3Backend) -> None:
     frames = [e.offset for e in events.of(EventKind.WORD)]
     assert frames == sorted(frames)
     assert loudest(sink.pcm) > 3000 and len(sink.pcm) / 2 / sink.sample_rate > 2.0
+
+
+@pytest.mark.parametrize("written", ["คะแนน >= 80", "โทร 081-234-5678", "สกอ. ประกาศ", "ดีมาก ๆ"])
+def test_normalized_course_material_is_spoken_by_the_thai_voice(backend: Pyttsx3Backend, written: str) -> None:
+    from guidelight.speech.lexicon import Lexicon
+    from guidelight.speech.normalize import Normalizer
+
+    thai = next(v for v in backend.voices() if v.speaks("th"))
+    spoken = Normalizer(Lexicon.load(Path("/nonexistent"))).normalize(written).text
+    result = backend.synthesize(spoken, VoiceSettings(voice_id=thai.id))
+    assert loudest(result.pcm) > 3000  # sound, not silence
+    assert 0.15 * len(spoken.split()) < result.seconds < 0.3 * len(spoken)  # about as long as the words said

@@ -8,7 +8,7 @@ import pytest
 
 from guidelight.core.model import Lang
 from guidelight.speech.lexicon import Lexicon, parse_user_entries
-from guidelight.speech.normalize import Normalizer, read_number, spell_thai
+from guidelight.speech.normalize import Normalizer, read_number, spell_thai, voice_parts
 
 
 @pytest.fixture(scope="module")
@@ -123,3 +123,212 @@ def test_pieces_map_output_back_to_source(normalizer: Normalizer) -> None:
     start, end = result.source_span(kid, kid + 4)
     assert source[start:end] == "เด็ก"
     assert result.source_span(0, 2) == (0, 2)
+
+
+# Course material (issue 14, part 4): one table per kind, each rule tried on many shapes.
+THAI_OPERATORS = [
+    ("คะแนน > 80", "คะแนน มากกว่า แปดสิบ"),
+    ("คะแนน >= 80", "คะแนน มากกว่าหรือเท่ากับ แปดสิบ"),
+    ("คะแนน ≥ 80", "คะแนน มากกว่าหรือเท่ากับ แปดสิบ"),
+    ("อายุ<18", "อายุ น้อยกว่า สิบแปด"),
+    ("อายุ <= 60 ปี", "อายุ น้อยกว่าหรือเท่ากับ หกสิบ ปี"),
+    ("ค่า ≤ 5", "ค่า น้อยกว่าหรือเท่ากับ ห้า"),
+    ("ผลรวม ≠ 0", "ผลรวม ไม่เท่ากับ ศูนย์"),
+    ("3 <> 4", "สาม ไม่เท่ากับ สี่"),
+    ("5 != 6", "ห้า ไม่เท่ากับ หก"),
+    ("10 == 10", "สิบ เท่ากับ สิบ"),
+    ("ค่า 10 ± 2", "ค่า สิบ บวกลบ สอง"),
+    ("ความคลาดเคลื่อน ±5%", "ความคลาดเคลื่อน บวกลบ ห้าเปอร์เซ็นต์"),
+    ("2 × 3", "สอง คูณ สาม"),
+    ("6 ÷ 2", "หก หาร สอง"),
+    ("2^8", "สอง ยกกำลัง แปด"),
+    ("3*4", "สาม คูณ สี่"),
+    ("5 * 5", "ห้า คูณ ห้า"),
+    ("2**3", "สอง ยกกำลัง สาม"),
+    ("ราคา ≈ 100 บาท", "ราคา ประมาณ หนึ่งร้อยบาท"),
+    ("5 - 3 = 2", "ห้า ลบ สาม เท่ากับ สอง"),  # a dash in a formula is a minus, not a range
+    ("2 + 5 - 3", "สอง บวก ห้า ลบ สาม"),
+    # not operators: a star or caret between Thai words, angle brackets around a word
+    ("ก * ข", "ก ข"),
+    ("ก^ข", "ก ข"),
+    ("ใส่ <ชื่อ> ของคุณ", "ใส่ ชื่อ ของคุณ"),
+    ("เพื่อให>นิสิต", "เพื่อให นิสิต"),  # a broken PDF font's glyph between Thai letters
+]
+
+CODE_OPERATORS = [
+    ("x > y", "x มากกว่า y"),
+    ("x >= y", "x มากกว่าหรือเท่ากับ y"),
+    ("if (a <= b)", "if (a น้อยกว่าหรือเท่ากับ b)"),
+    ("while (i < n)", "while (i น้อยกว่า n)"),
+    ("count != 0", "count ไม่เท่ากับ 0"),
+    ("a == b", "a เท่ากับ b"),
+    ("a <> b", "a ไม่เท่ากับ b"),
+    ("WHERE price > 100", "WHERE price มากกว่า 100"),
+    ("WHERE qty <= 10 AND price <> 0", "WHERE qty น้อยกว่าหรือเท่ากับ 10 AND price ไม่เท่ากับ 0"),
+    ("x^2", "x ยกกำลัง 2"),
+    ("a*b", "a คูณ b"),
+    ("n % 2", "n มอด 2"),
+    ("i = i + 1", "i เท่ากับ i บวก 1"),
+    ("y = x - 1", "y เท่ากับ x ลบ 1"),
+    ("total = price * qty", "total เท่ากับ price คูณ qty"),
+    ("x => x * 2", "x ดังนั้น x คูณ 2"),
+    ("a ± b", "a บวกลบ b"),
+    # not operators: dashes, stars and brackets of prose and generics
+    ("Monday - Friday (all day)", "Monday - Friday (all day)"),
+    ("e-mail", "e-mail"),
+    ("50% off", "50% off"),
+    ("2 - x", "2 ลบ x"),
+    ("x = 10 - 3", "x เท่ากับ 10 ลบ 3"),
+    ("List<Integer> list", "List Integer list"),
+    ("#include<time.h>", "include time.h"),
+    ("(TowerLV1 - TowerLV3)", "(TowerLV1 - TowerLV3)"),
+    ("Q1 (Quartile 1 - 25%)", "Q1 (Quartile 1 - 25%)"),
+]
+
+THAI_IDENTIFIERS = [
+    ("โทร 089-123-4567", "โทร ศูนย์แปดเก้า หนึ่งสองสาม สี่ห้าหกเจ็ด"),
+    ("เบอร์ 02-218-6000", "เบอร์ ศูนย์สอง สองหนึ่งแปด หกศูนย์ศูนย์ศูนย์"),
+    ("โทรศัพท์ 0 2218 6000", "โทรศัพท์ ศูนย์ สองสองหนึ่งแปด หกศูนย์ศูนย์ศูนย์"),
+    ("โทร. 053 943 000", "โทรศัพท์ ศูนย์ห้าสาม เก้าสี่สาม ศูนย์ศูนย์ศูนย์"),
+    ("โทร 02-1234567", "โทร ศูนย์สอง หนึ่งสองสามสี่ห้าหกเจ็ด"),
+    ("ติดต่อ +66 2 123 4567", "ติดต่อ บวกหกหก สอง หนึ่งสองสาม สี่ห้าหกเจ็ด"),
+    ("+66-81-234-5678", "บวกหกหก แปดหนึ่ง สองสามสี่ ห้าหกเจ็ดแปด"),
+    ("เลขประจำตัว 0-3430-0481-4", "เลขประจำตัว ศูนย์ สามสี่สามศูนย์ ศูนย์สี่แปดหนึ่ง สี่"),
+    (
+        "เลขประจำตัวประชาชน 3-1001-00123-45-6",
+        "เลขประจำตัวประชาชน สาม หนึ่งศูนย์ศูนย์หนึ่ง ศูนย์ศูนย์หนึ่งสองสาม สี่ห้า หก",
+    ),
+    ("เลขบัตร 1234567890123", "เลขบัตร หนึ่งสองสามสี่ห้าหกเจ็ดแปดเก้าศูนย์หนึ่งสองสาม"),
+    ("รหัสนักศึกษา 64010123", "รหัสนักศึกษา หกสี่ศูนย์หนึ่งศูนย์หนึ่งสองสาม"),
+    ("รหัสนิสิต 6530012321", "รหัสนิสิต หกห้าสามศูนย์ศูนย์หนึ่งสองสามสองหนึ่ง"),
+    ("รหัสวิชา 01204214", "รหัสวิชา ศูนย์หนึ่งสองศูนย์สี่สองหนึ่งสี่"),
+    ("วิชา 2110263", "วิชา สองหนึ่งหนึ่งศูนย์สองหกสาม"),
+    ("วิชา 204111", "วิชา สองศูนย์สี่หนึ่งหนึ่งหนึ่ง"),
+    ("รหัส 123456", "รหัส หนึ่งสองสามสี่ห้าหก"),
+    ("เลข ๐๘๑-๒๓๔-๕๖๗๘", "เลข ศูนย์แปดหนึ่ง สองสามสี่ ห้าหกเจ็ดแปด"),
+    ("โทร (02) 123-4567", "โทร ศูนย์สอง หนึ่งสองสาม สี่ห้าหกเจ็ด"),
+    ("ห้อง 0301", "ห้อง ศูนย์สามศูนย์หนึ่ง"),
+]
+
+THAI_QUANTITIES_AND_RANGES = [
+    ("หน้า 5-10", "หน้า ห้า ถึง สิบ"),
+    ("ช่วง 100-200 บาท", "ช่วง หนึ่งร้อย ถึง สองร้อย บาท"),
+    ("อายุ 18 - 25 ปี", "อายุ สิบแปด ถึง ยี่สิบห้า ปี"),
+    ("ปี 2550-2560", "ปี สองพันห้าร้อยห้าสิบ ถึง สองพันห้าร้อยหกสิบ"),
+    ("คะแนน 0-100", "คะแนน ศูนย์ ถึง หนึ่งร้อย"),
+    ("ข้อ 1-5", "ข้อ หนึ่ง ถึง ห้า"),
+    ("ประชากร 1000000 คน", "ประชากร หนึ่งล้าน คน"),
+    ("จำนวน 1,234,567 คน", "จำนวน หนึ่งล้านสองแสนสามหมื่นสี่พันห้าร้อยหกสิบเจ็ด คน"),
+    ("ปี 2566", "ปี สองพันห้าร้อยหกสิบหก"),
+    ("วิชานี้มี 120 คน", "วิชานี้มี หนึ่งร้อยยี่สิบ คน"),
+    ("วันที่ 2024-01-15", "วันที่ สิบห้า มกราคม สองพันยี่สิบสี่"),
+    ("หนังสือที่ 123/2566", "หนังสือที่ หนึ่งร้อยยี่สิบสาม ทับ สองพันห้าร้อยหกสิบหก"),
+    ("เลขที่ 0012/2566", "เลขที่ ศูนย์ศูนย์หนึ่งสอง ทับ สองพันห้าร้อยหกสิบหก"),
+    ("3/4 ของทั้งหมด", "สามส่วนสี่ ของทั้งหมด"),
+]
+
+THAI_ACRONYMS = [
+    ("สกอ. กำหนด", "สอ กอ ออ กำหนด"),
+    ("กทม. ประกาศ", "กอ ทอ มอ ประกาศ"),
+    ("สสวท. จัดอบรม", "สอ สอ วอ ทอ จัดอบรม"),
+    ("มช. เปิดรับ", "มอ ชอ เปิดรับ"),
+    ("จบ ม.3", "จบ มอ สาม"),
+    ("ชั้น ป.4", "ชั้น ปอ สี่"),
+    ("ชั้น ม.ปลาย", "ชั้น มอ ปลาย"),
+    ("อ.สมชาย", "ออ สมชาย"),
+    ("ระดับ ป.ตรี", "ระดับ ปริญญาตรี"),
+    ("ทำงาน คน.", "ทำงาน คน."),  # a short word with a full stop is not an acronym
+    # OCR splits dotted abbreviations at the dot
+    ("ใน พ .ศ. 2500", "ใน พุทธศักราช สองพันห้าร้อย"),
+    ("พ. ศ. 2566", "พุทธศักราช สองพันห้าร้อยหกสิบหก"),
+    ("ค .ศ. 1999", "คริสต์ศักราช หนึ่งพันเก้าร้อยเก้าสิบเก้า"),
+    ("ป .ตรี", "ปริญญาตรี"),
+    ("ศ .ดร. สมศรี", "ศาสตราจารย์ ดอกเตอร์ สมศรี"),
+    ("ก .พ .ร . ประกาศ", "กอ พอ รอ ประกาศ"),
+    ("ค.ศ 2020", "คริสต์ศักราช สองพันยี่สิบ"),  # the last dot lost before a number
+    ("ม.ค 2567", "มกราคม สองพันห้าร้อยหกสิบเจ็ด"),
+]
+
+LATIN_ACRONYMS = [
+    ("CPU", "C P U"),
+    ("SQL", "S Q L"),
+    ("KMITL", "K M I T L"),
+    ("KMUTT", "K M U T T"),
+    ("API", "A P I"),
+    ("USB", "U S B"),
+    ("HTML", "H T M L"),
+    ("IT", "I T"),
+    ("HTTP", "H T T P"),
+    ("IEEE", "I E E E"),
+    ("ISBN", "I S B N"),
+    ("CS101", "C S 1 0 1"),
+    ("HTML5", "H T M L 5"),
+    ("Tel. 081-234-5678", "Tel. 0 8 1, 2 3 4, 5 6 7 8"),
+    ("ID 6401234567", "I D 6 4 0 1 2 3 4 5 6 7"),
+    ("CS 101", "C S 1 0 1"),
+    ("MATH 2110 lecture", "MATH 2 1 1 0 lecture"),
+    ("IoT PhD", "I o T P h D"),
+    ("Tel (02) 1234567", "Tel 0 2, 1 2 3 4 5 6 7"),
+    ("USB 3.0 and HTML 5", "U S B 3.0 and H T M L 5"),
+    # capital words read as words
+    ("SELECT name FROM student WHERE gpa", "SELECT name FROM student WHERE gpa"),
+    ("NASA UNESCO ASEAN", "NASA UNESCO ASEAN"),
+    ("RAM LAB JSON", "RAM LAB JSON"),
+    ("RASPBERRY PI 4", "RASPBERRY PI 4"),
+    ("Python 3 version 3.10", "Python 3 version 3.10"),
+]
+
+MAI_YAMOK = [
+    ("ดีมาก ๆ", "ดีมากมาก"),
+    ("ดีมากๆ", "ดีมากมาก"),
+    ("คนอื่น ๆ", "คนอื่นอื่น"),
+    ("สิ่งต่างๆ", "สิ่งต่างต่าง"),
+    ("อย่างช้าๆ", "อย่างช้าช้า"),
+    ("ความรู้ใหม่ๆ", "ความรู้ใหม่ใหม่"),
+    ("ทีละน้อยๆ", "ทีละน้อยน้อย"),
+    ("บ่อยๆ", "บ่อยบ่อย"),  # not cut into the rare entries บ่ + อย
+    ("หลายๆ คน", "หลายหลาย คน"),
+    ("เล็กๆ น้อยๆ", "เล็กเล็ก น้อยน้อย"),
+    ("ไปๆ มาๆ", "ไปไป มามา"),
+    ("โดยทั่วๆ ไป", "โดยทั่วทั่ว ไป"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "spoken"),
+    THAI_OPERATORS + THAI_IDENTIFIERS + THAI_QUANTITIES_AND_RANGES + THAI_ACRONYMS + MAI_YAMOK,
+)
+def test_course_material_in_thai(normalizer: Normalizer, written: str, spoken: str) -> None:
+    assert normalizer.normalize(written, Lang.THAI).text == spoken
+
+
+@pytest.mark.parametrize(("written", "spoken"), CODE_OPERATORS + LATIN_ACRONYMS)
+def test_course_material_in_english(normalizer: Normalizer, written: str, spoken: str) -> None:
+    assert normalizer.normalize(written, Lang.ENGLISH).text == spoken
+
+
+def test_thai_words_in_code_go_to_the_thai_voice_and_map_back(normalizer: Normalizer) -> None:
+    source = "WHERE UnitCost >= 40000"
+    parts = voice_parts(normalizer.normalize(source, Lang.ENGLISH), Lang.ENGLISH)
+    assert [(lang, part.text) for lang, part in parts] == [
+        (Lang.ENGLISH, "WHERE UnitCost"),
+        (Lang.THAI, " มากกว่าหรือเท่ากับ "),
+        (Lang.ENGLISH, "40000"),
+    ]
+    thai = parts[1][1]
+    start, end = thai.source_span(1, len(thai.text) - 1)
+    assert source[start:end].strip() == ">="
+    number = parts[2][1]
+    assert source[slice(*number.source_span(0, 5))] == "40000"
+    assert voice_parts(normalizer.normalize("ปี 2566", Lang.THAI), Lang.THAI)[0][0] is Lang.THAI
+
+
+def test_identifier_and_acronym_pieces_map_back_to_source(normalizer: Normalizer) -> None:
+    source = "โทร 081-234-5678 สกอ. ดีมาก ๆ"
+    result = normalizer.normalize(source, Lang.THAI)
+    spoken = result.text.index("ศูนย์แปด")
+    assert source[slice(*result.source_span(spoken, spoken + 5))] == "081-234-5678"
+    letters = result.text.index("สอ กอ")
+    assert source[slice(*result.source_span(letters, letters + 2))] == "สกอ."
+    repeat = result.text.rindex("มาก")
+    assert source[slice(*result.source_span(repeat, repeat + 3))].strip() == "ๆ"

@@ -84,3 +84,20 @@ def test_engine_word_events_are_not_trusted_for_thai_or_when_out_of_order() -> N
     shuffled = (WordEvent(0, 3, 0), WordEvent(4, 3, 800), WordEvent(8, 5, 300))
     marks = estimate_marks(spoken, Synthesis(pcm, 1000, shuffled), base=0)
     assert [m.frame for m in marks] == sorted(m.frame for m in marks) and marks[1].frame != 800
+
+
+def test_thai_operator_words_in_a_code_line_are_said_by_the_thai_voice() -> None:
+    backend = ToneBackend()
+    synthesizer = Synthesizer(backend, Normalizer(Lexicon.load(Path("/nonexistent"))))
+    text = "ถ้า x >= 5 แล้ว"
+    chunks = list(synthesizer.chunks(text, 10, VoiceSettings()))
+    said = [(call[0].strip(), call[1].voice_id) for call in backend.calls]
+    assert said == [
+        ("ถ้า", "th-voice"),
+        ("x", "en-voice"),
+        ("มากกว่าหรือเท่ากับ", "th-voice"),
+        ("5", "en-voice"),
+        ("แล้ว", "th-voice"),
+    ]
+    heard = [text[m.offset - 10 : m.offset - 10 + m.length] for c in chunks for m in c.marks]
+    assert heard == ["ถ้า", "x", ">=", "5", "แล้ว"]

@@ -1,0 +1,182 @@
+"""Layout decisions that lose or garble text a listener cannot see: page furniture,
+text off the page, headings and paragraph breaks (issue 16)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pymupdf
+
+from guidelight.cli.main import main
+from guidelight.core.model import Page, ParagraphKind
+from guidelight.extract.pdf import open_document
+from guidelight.gui.pages import page_note
+
+from .conftest import SARABUN, SARABUN_BOLD
+
+MakePdf = Callable[..., Path]
+FORM = "แบบใบลาป่วย ลาคลอดบุตร ลากิจส่วนตัว ของบุคลากรในมหาวิทยาลัย"
+BODY = "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
+NOTE = "หมายเหตุ: 1. กรณีลาไม่เกิน 15 วัน ให้ยื่นใบลาต่อผู้บังคับบัญชาตามลำดับชั้น"
+
+
+def texts(page: Page, kind: ParagraphKind | None = None) -> list[str]:
+    return [page.text[p.start : p.end] for p in page.paragraphs if kind is None or p.kind is kind]
+
+
+def test_small_print_at_the_foot_of_a_form_is_read(make_pdf: MakePdf) -> None:
+    # Set smaller than the body and in the bottom margin, but on one page only: not furniture.
+    pages = [
+        [(FORM, 72, 100, 14, SARABUN), (FORM, 72, 130, 14, SARABUN), (NOTE, 72, 790, 9, SARABUN),
+         ("1", 297, 820, 9, SARABUN)],
+        [(FORM, 72, 100, 14, SARABUN), ("ลงชื่อผู้ลา และวันที่ยื่นใบลา", 72, 200, 14, SARABUN),
+         ("2", 297, 820, 9, SARABUN)],
+    ]
+    doc = open_document(make_pdf(pages))
+    first = doc.page(1)
+    assert NOTE in first.text
+    assert first.furniture == ("1",)
+
+
+def test_text_off_the_page_is_reported_not_dropped_silently(make_pdf: MakePdf, capsys) -> None:
+    pdf = make_pdf([[(FORM, 72, 100, 14, SARABUN), ("ข้อความที่อยู่นอกหน้ากระดาษ", 72, 900, 14, SARABUN)]])
+    page = open_document(pdf).page(1)
+    assert FORM in page.text
+    assert page.dropped == ("ข้อความที่อยู่นอกหน้ากระดาษ",)
+    assert page_note(page, "en", lambda: None) == (
+        "Page 1: 1 lines are left out of the reading: outside the page, written vertically, or taken for a page header.")
+    assert main(["check", str(pdf)]) == 0
+    out = capsys.readouterr().out
+    assert "DROPPED 1 lines" in out and "ข้อความที่อยู่นอกหน้ากระดาษ" in out
+    assert "pages with text left out: 1" in out
+
+
+def test_a_landscape_page_stored_rotated_keeps_all_its_text(tmp_path: Path) -> None:
+    # Slides printed as portrait pages shown turned a quarter, their text turned back:
+    # on the unrotated page it lies beyond the shown page's height (595 points).
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="s", fontfile=str(SARABUN))
+    page.set_rotation(90)
+    for k, x in enumerate((100, 300, 500)):
+        page.insert_text((x, 800), f"ข้อที่ {k + 1} แบบใบลาป่วย", fontname="s", fontsize=14, rotate=90)
+    doc.save(tmp_path / "turned.pdf")
+    read = open_document(tmp_path / "turned.pdf").page(1)
+    assert all(f"ข้อที่ {k}" in read.text for k in (1, 2, 3))
+    assert read.dropped == ()
+
+
+def _worksheet_lines() -> list[tuple[str, float, float, float, Path]]:
+    """A worksheet: its title, a bold heading in the body size, and numbered exercises,
+    each with two answer lines of dots set small (more characters than all the text)."""
+    lines: list[tuple[str, float, float, float, Path]] = [
+        ("ใบงานที่ 3 เรื่อง การวัดความยาวและมวล", 72, 100, 20, SARABUN_BOLD),
+        ("ขั้นตอนการปฏิบัติ", 72, 130, 16, SARABUN_BOLD),
+    ]
+    y = 154.0
+    for k, task in enumerate(EXERCISES, start=1):
+        lines.append((f"{k}. {task}", 72, y, 16, SARABUN))
+        lines += [("." * 150, 72, y + 18, 12, SARABUN), ("." * 150, 72, y + 36, 12, SARABUN)]
+        y += 60
+    return lines
+
+
+EXERCISES = [
+    "วัดความยาวของโต๊ะเรียนด้วยไม้บรรทัด แล้วบันทึกผล",
+    "ชั่งมวลของหนังสือเรียนด้วยเครื่องชั่ง แล้วบันทึกผล",
+    "เปรียบเทียบผลการวัดกับเพื่อนในกลุ่ม",
+]
+
+
+def test_exercise_lines_are_body_text_and_the_bold_heading_is_a_heading(make_pdf: MakePdf) -> None:
+    page = open_document(make_pdf([_worksheet_lines()])).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["ใบงานที่ 3 เรื่อง การวัดความยาวและมวล", "ขั้นตอนการปฏิบัติ"]
+    assert [p.level for p in page.paragraphs if p.is_heading] == [1, 2]
+    body = texts(page, ParagraphKind.BODY)
+    assert all(f"{k}. {task}" in body for k, task in enumerate(EXERCISES, start=1))
+
+
+def test_two_headings_one_under_the_other_stay_two(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([[
+        ("ขั้นตอนการปฏิบัติ", 72, 100, 16, SARABUN_BOLD),
+        ("ตอนที่ 1 การเตรียมอุปกรณ์", 72, 124, 16, SARABUN_BOLD),
+        (BODY, 72, 150, 16, SARABUN),
+        ("การศึกษาผลกระทบของการเปลี่ยนแปลงสภาพภูมิอากาศ", 130, 220, 22, SARABUN_BOLD),
+        ("ต่อการเกษตรของประเทศไทย", 200, 250, 22, SARABUN_BOLD),
+        (BODY, 72, 290, 16, SARABUN),
+        ("บทที่ 2", 270, 360, 22, SARABUN_BOLD),
+        ("อุปสงค์", 272, 400, 22, SARABUN_BOLD),
+        (BODY, 72, 440, 16, SARABUN),
+    ]])
+    page = open_document(pdf).page(1)
+    assert texts(page, ParagraphKind.HEADING) == [
+        "ขั้นตอนการปฏิบัติ",
+        "ตอนที่ 1 การเตรียมอุปกรณ์",
+        "การศึกษาผลกระทบของการเปลี่ยนแปลงสภาพภูมิอากาศต่อการเกษตรของประเทศไทย",  # one centred title
+        "บทที่ 2 อุปสงค์",  # a chapter's number over its name
+    ]
+
+
+def test_a_numbered_question_wrapped_under_its_own_text_is_one_paragraph(make_pdf: MakePdf) -> None:
+    # Word's hanging indent: the question's second line starts under its text, not its number;
+    # the last words are set in bold for emphasis.
+    first = "7. สมัยรัชกาลที่ 5 เกิดเหตุการณ์ ร.ศ. 112 เสียดินแดนให้ฝรั่งเศสครั้งใหญ่ ถ้าต้องการทราบว่า"
+    pdf = make_pdf([[
+        (first, 60, 100, 16, SARABUN),
+        ("ตรงกับปีพุทธศักราชใด จะต้องทำอย่างไร", 78, 122, 16, SARABUN),
+        ("8. การปรับปรุงประเพณีการปกครองสมัยรัชกาลที่ 4 เพื่อให้พระมหากษัตริย์ใกล้ชิดราษฎร", 60, 150, 16, SARABUN),
+        ("ยกเว้นข้อใด", 78, 172, 16, SARABUN_BOLD),
+        ("1. ถวายฎีการ้องทุกข์ได้", 96, 194, 16, SARABUN),
+    ]])
+    page = open_document(pdf).page(1)
+    assert texts(page) == [
+        first + "ตรงกับปีพุทธศักราชใด จะต้องทำอย่างไร",
+        "8. การปรับปรุงประเพณีการปกครองสมัยรัชกาลที่ 4 เพื่อให้พระมหากษัตริย์ใกล้ชิดราษฎรยกเว้นข้อใด",
+        "1. ถวายฎีการ้องทุกข์ได้",
+    ]
+
+
+PHRASES = ["การศึกษาเศรษฐศาสตร์ช่วยให้เข้าใจการตัดสินใจ", "ของครัวเรือนและธุรกิจ", "ภายใต้ทรัพยากรที่มีจำกัด",
+           "ทั้งในระยะสั้นและระยะยาว", "รวมถึงบทบาทของรัฐบาล"]
+
+
+def _long_paragraphs_pdf(path: Path) -> Path:
+    """Three long Thai paragraphs laid out in Loma over several A4 pages, so that page
+    breaks fall inside paragraphs."""
+    para = " ".join(PHRASES[i % len(PHRASES)] for i in range(60))
+    html = "".join(f"<p>ย่อหน้าที่ {k} {para}</p>" for k in range(1, 4))
+    css = ("@font-face {font-family: l; src: url(Loma.ttf);} * {font-family: l; font-size: 14px;}"
+           " p {margin: 0 0 8px 0;}")
+    story = pymupdf.Story(html, user_css=css, archive=pymupdf.Archive("/usr/share/fonts/truetype/tlwg"))
+    writer = pymupdf.DocumentWriter(str(path))
+    more = True
+    while more:
+        device = writer.begin_page(pymupdf.paper_rect("a4"))
+        more, _ = story.place(pymupdf.Rect(60, 60, 535, 780))
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+    return path
+
+
+def test_paragraphs_cut_by_page_breaks_are_whole_in_the_reading_text(tmp_path: Path) -> None:
+    doc = open_document(_long_paragraphs_pdf(tmp_path / "long.pdf"))
+    assert doc.page_count >= 3
+    # Each page ends inside a paragraph, and the paragraph goes on overleaf.
+    assert [doc.page(n).continues for n in range(1, doc.page_count + 1)] == [True] * (doc.page_count - 1) + [False]
+    read = doc.reading_text().split("\n\n")
+    assert [p.split(" ", 1)[0] for p in read] == ["ย่อหน้าที่"] * 3  # three paragraphs, none broken
+    assert len({len(p) for p in read}) == 1
+
+
+def test_a_paragraph_ending_at_the_foot_of_a_page_does_not_run_on(make_pdf: MakePdf) -> None:
+    pages = [
+        [(BODY, 72, 760, 16, SARABUN), ("สิ้นสุดย่อหน้า", 72, 784, 16, SARABUN)],  # its last line is short
+        [(BODY, 72, 100, 16, SARABUN), ("จบแล้ว", 72, 124, 16, SARABUN)],
+        [(BODY, 72, 760, 16, SARABUN), (BODY, 72, 784, 16, SARABUN)],  # full, but a bold heading follows
+        [("บทที่ 2 อุปสงค์", 72, 100, 16, SARABUN_BOLD), (BODY, 72, 130, 16, SARABUN)],
+    ]
+    doc = open_document(make_pdf(pages))
+    assert [doc.page(n).continues for n in (1, 2, 3, 4)] == [False, False, False, False]
+    assert doc.reading_text().count("\n\n") == 4
