@@ -26,6 +26,7 @@ _THAI_SHARE = 0.75  # of which Thai letters and marks
 _SCRAP = 12  # what is left between two dropped copies, at most, to go with them
 _TAIL = 6  # a copy's tail: repeats this short count only right after a copy
 _ROW = 4.0  # points: lines drawn on or beside a line have baselines within three of these
+_NARROW = 0.3  # em: a narrow letter's width, to tell how much text a line's box can show
 _LAYERED = 0.5  # share of a line's box another covers for it to be drawn on top of it
 _THAI = re.compile("[\u0e01-\u0e4e]")
 
@@ -131,6 +132,12 @@ def _overlap(a: Line, b: Line) -> float:
     return width * height / max(1e-6, min(a.width * a.height, b.width * b.height))
 
 
+def _overfull(line: Line) -> bool:
+    """Far more text than the line's box can show, even in narrow letters: not what the
+    page prints there (Canva's per-line copy of the rest of the paragraph)."""
+    return len(line.text) * _NARROW * line.size > 2 * line.width
+
+
 def _side_by_side(a: Line, b: Line) -> bool:
     """Two pieces of one printed line: the same block and baseline."""
     return a.block == b.block and abs(a.baseline - b.baseline) < 0.2 * max(a.size, b.size)
@@ -138,16 +145,20 @@ def _side_by_side(a: Line, b: Line) -> bool:
 
 def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:
     """The page's lines with text printed over itself removed: a passage repeated within
-    one line or by the next piece of the same line (Canva gives a line the rest of its
-    paragraph again), or a line drawn again on top of an earlier one (a shadow, an
-    outline). The same sentence on two lines (list items, a worksheet's exercises) is the
-    author's and stays."""
+    one line, by the next piece of the same line, or by a line holding far more text than
+    its box shows, of what its block or another such line gave (Canva gives each line of
+    a box the rest of its paragraph again), or a line drawn again on top of an earlier one (a shadow, an outline). The
+    same sentence on two lines (list items, a worksheet's exercises) is the author's and
+    stays."""
     result: list[Line] = []
     by_height: dict[int, list[Line]] = {}  # kept lines by baseline, to find neighbours fast
     for line in lines:
         row = round(line.baseline / _ROW)
         near = [other for r in range(row - 3, row + 4) for other in by_height.get(r, ())]
-        before = " ".join(o.text for o in near if _overlap(line, o) >= _LAYERED or _side_by_side(line, o))
+        layered = [o for o in near if _overlap(line, o) >= _LAYERED or _side_by_side(line, o)]
+        if _overfull(line):
+            layered += [o for o in result if (o.block == line.block or _overfull(o)) and o not in layered]
+        before = " ".join(o.text for o in layered)
         text, dropped = _without_repeats(line.text, before)
         if dropped:
             repairs["doubled_text"] += dropped

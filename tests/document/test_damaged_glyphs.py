@@ -23,7 +23,7 @@ from guidelight.thai.repair import place_late_tones, repair_text
 from tests.document.damaged_fonts import GARUDA, damaged_pdf
 from tests.ocr.marks import needs_tesseract
 
-from .conftest import write_pdf
+from .conftest import SARABUN, write_pdf
 
 pytestmark = pytest.mark.skipif(not GARUDA.exists(), reason="needs fonts-thai-tlwg (install.sh installs it)")
 
@@ -132,6 +132,28 @@ def test_text_printed_several_times_over_is_heard_once(tmp_path: Path) -> None:
     )
     assert "doubtful pages: 1" in check.stdout
     assert "doubled_text" in check.stdout
+
+
+def test_lines_overfull_with_the_rest_of_their_paragraph_are_read_once(tmp_path: Path) -> None:
+    """Canva gives each line of a text box the rest of its paragraph: far more text than
+    the line's box shows. The paragraph is heard once; a normal line after it stays."""
+    paragraph = (
+        "ปัญหาการจราจรที่เพิ่มขึ้นในเขตเมืองใหญ่ทำให้เกิดการติดขัด อุบัติเหตุ และการปล่อยก๊าซเรือนกระจก "
+        "ระบบจึงถูกพัฒนาขึ้นเพื่อจัดการการจราจรอย่างมีประสิทธิภาพ โดยใช้เทคโนโลยีในการตรวจจับ"
+    )
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    for n, start in enumerate((0, 30, 60, 90)):
+        # each line squeezed to a twentieth of its width: its box shows a few letters' room
+        # while its text is the whole rest of the paragraph
+        at = pymupdf.Point(60, 100 + 14 * n)
+        page.insert_text(at, paragraph[start:], fontname="S", fontsize=12, morph=(at, pymupdf.Matrix(0.05, 1)))
+    page.insert_text((60, 300), "หัวข้อถัดไป การทดลองเบื้องต้นในสภาพแวดล้อมจำลอง", fontname="S", fontsize=12)
+    doc.save(tmp_path / "canva.pdf")
+    text = open_document(tmp_path / "canva.pdf", use_cache=False).page(1).text
+    assert text.count("ถูกพัฒนาขึ้นเพื่อจัดการ") == 1
+    assert "การทดลองเบื้องต้น" in text
 
 
 def test_a_form_repeating_short_lines_is_not_doubled(tmp_path: Path) -> None:
