@@ -715,7 +715,10 @@ class MainWindow(QMainWindow):
         if not voices:
             self.announcer.announce(tr("voice.none", self.language))
             return
-        names = [f"{v.name} ({', '.join(v.languages)})" for v in voices]
+        # Best voice first for each language (speech/engines.py); the engine is said, so a
+        # student hears which one is Piper (with Thai tones) and which is espeak-ng.
+        names = [f"{v.name}, {v.engine} ({', '.join(v.languages)})" if v.engine else
+                 f"{v.name} ({', '.join(v.languages)})" for v in voices]
         row = _dialogs().choose(self, tr("voice.title", self.language), tr("voice.list", self.language),
                              names, self.language)
         self.back_to_text()

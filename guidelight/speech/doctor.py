@@ -118,12 +118,14 @@ def check_voices(
         elif lang is Lang.THAI and "espeak" in backend_description(backend, voice):
             note = (
                 f"Thai: {voice.name} ({voice.id}). It is espeak-ng's Thai voice: understandable, "
-                "but it has no tones. Guide Light knows no better offline Thai voice for Linux yet."
+                "but it has no tones. For Thai with its tones, install the Piper voice th_TH-tsync2-medium "
+                "(guidelight voices install; see docs/speech.md)."
             )
         else:
             note = f"{name}: {voice.name} ({voice.id})."
         checks.append(LanguageCheck(lang, voice, note))
-    driver = getattr(backend, "driver", "")
+    engines = sorted({v.engine for v in voices if v.engine})
+    driver = ", ".join(engines) if engines else getattr(backend, "driver", "")
     return VoiceReport(f"{backend.name} ({driver})" if driver else backend.name, tuple(checks))
 
 

@@ -245,3 +245,16 @@ def test_a_missing_inno_setup_stops_a_windows_build_before_it_starts(builder: Mo
     with pytest.raises(builder.BuildError, match="Inno Setup 6 is missing"):
         builder.check_prerequisites(package=True)
     builder.check_prerequisites(package=False)  # --no-package: the folder alone needs no Inno Setup
+
+
+def test_piper_is_an_optional_part_of_the_bundle(builder: ModuleType) -> None:
+    """Piper with TLTK would take the bundle far past 250 MB: left out unless asked for."""
+    def excluded(args: list[str]) -> set[str]:
+        return {a for i, a in enumerate(args) if args[i - 1] == "--exclude-module"}
+
+    plain, with_piper = builder.pyinstaller_args([]), builder.pyinstaller_args([], with_piper=True)
+    assert {"piper", "onnxruntime", "tltk", "pandas", "onnx"} <= excluded(plain)
+    assert not {"piper", "onnxruntime", "tltk", "pandas"} & excluded(with_piper)
+    assert "onnx" in excluded(with_piper)  # only `voices install` patches models, and it copes without
+    assert with_piper[with_piper.index("--collect-all") + 1] == "piper"
+    assert "--strip" not in with_piper  # it breaks numpy's OpenBLAS in the frozen program
