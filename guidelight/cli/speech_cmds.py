@@ -131,9 +131,9 @@ def run_say(args: argparse.Namespace) -> int:
 
 def run_voices(args: argparse.Namespace) -> int:
     from guidelight.speech.doctor import check_voices, speak_test_phrases
-    from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+    from guidelight.speech.engines import default_backend
 
-    backend = Pyttsx3Backend()
+    backend = default_backend()
     if not args.check:
         for voice in backend.voices():
             print(f"{voice.id}\t{voice.name}\t{','.join(voice.languages)}")

@@ -69,9 +69,9 @@ class OverlaySpeech:
         rate: int = NORMAL_RATE,
     ) -> None:
         if backend is None:
-            from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+            from guidelight.speech.engines import default_backend
 
-            backend = Pyttsx3Backend()
+            backend = default_backend()
         lexicon = Lexicon.load()
         if pronunciations:
             lexicon = Lexicon({**lexicon.entries, **pronunciations})

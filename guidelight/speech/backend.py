@@ -8,8 +8,9 @@ and plays and times that audio itself. A new offline engine is one class with
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from guidelight.core.errors import GuideLightError
 
@@ -60,6 +61,7 @@ class Synthesis:
     pcm: bytes
     sample_rate: int
     words: tuple[WordEvent, ...] = ()
+    marked: bool = False  # the words are at index marks the pipeline placed: exact in Thai too
 
     @property
     def frames(self) -> int:
@@ -79,6 +81,19 @@ class SpeechBackend(Protocol):
 
     def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
         """The audio of ``text``; raises ``SpeechUnavailable`` when it cannot be made."""
+        ...
+
+
+@runtime_checkable
+class MarkingBackend(SpeechBackend, Protocol):
+    """An engine that puts index marks where it is told (SSML ``<mark/>``) and says when each is heard.
+
+    Engines cut Thai at spaces, so their own word events are useless for Thai; an engine
+    that reports our marks instead times the words Guide Light segmented, in any language.
+    """
+
+    def synthesize_marked(self, text: str, settings: VoiceSettings, words: Sequence[tuple[int, int]]) -> Synthesis:
+        """Like ``synthesize``, with a ``marked`` WordEvent for each (start, end) of ``text`` whose mark was reached."""
         ...
 
 

@@ -147,9 +147,9 @@ def export_audio(
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     if backend is None:
-        from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+        from guidelight.speech.engines import default_backend
 
-        backend = Pyttsx3Backend()
+        backend = default_backend()
     synthesizer = Synthesizer(backend)
     if voice:
         synthesizer.prefer(voice)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from guidelight.core.model import Lang
-from guidelight.speech.backend import SpeechBackend, Synthesis, VoiceInfo, VoiceSettings, voice_for
+from guidelight.speech.backend import MarkingBackend, SpeechBackend, Synthesis, VoiceInfo, VoiceSettings, voice_for
 from guidelight.speech.normalize import Normalized, Normalizer, thai_tokenizer
 from guidelight.speech.script import Run, split_runs
 
@@ -84,12 +84,12 @@ def _weight(word: str) -> int:
 
 
 def engine_words_usable(spoken: SpokenRun, synthesis: Synthesis) -> bool:
-    """Trust the engine's word events only for English (engines cut Thai at spaces, not words),
-    and only if they are in order and inside the audio."""
+    """Trust the engine's word events only for English (engines cut Thai at spaces, not words)
+    or when they are our own marks, and only if they are in order and inside the audio."""
     samples = [w.sample for w in synthesis.words]
     return (
         bool(samples)
-        and spoken.run.lang is Lang.ENGLISH
+        and (spoken.run.lang is Lang.ENGLISH or synthesis.marked)
         and samples == sorted(samples)
         and samples[-1] < synthesis.frames
     )
@@ -203,7 +203,14 @@ class Synthesizer:
                 on_missing_voice(spoken.run.lang)
             voice_id = voice.id if voice else self.fallback_voice()
             run_settings = VoiceSettings(voice_id=voice_id, rate=settings.rate, pitch=settings.pitch)
-            synthesis = self.backend.synthesize(spoken.normalized.text, run_settings)
+            synthesis = self._synthesize(spoken, run_settings)
             yield AudioChunk(
                 synthesis, estimate_marks(spoken, synthesis, base), spoken.run.lang, spoken.normalized.text
             )
+
+    def _synthesize(self, spoken: SpokenRun, settings: VoiceSettings) -> Synthesis:
+        """The run's audio; an engine that takes index marks gets one before each of our words."""
+        text = spoken.normalized.text
+        if isinstance(self.backend, MarkingBackend):
+            return self.backend.synthesize_marked(text, settings, words_of(text, spoken.run.lang))
+        return self.backend.synthesize(text, settings)

@@ -252,9 +252,9 @@ class Speaker:
     def _get_synthesizer(self) -> Synthesizer:
         if self._synthesizer is None:
             if self._backend is None:
-                from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+                from guidelight.speech.engines import default_backend
 
-                self._backend = Pyttsx3Backend()
+                self._backend = default_backend()
             self._synthesizer = Synthesizer(self._backend)
         return self._synthesizer
 
