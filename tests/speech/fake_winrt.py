@@ -4,7 +4,7 @@
 the test), speaks each character as ``frames_per_char`` frames of tone after a lead-in
 of silence, and reports each ``<mark/>`` at the time its text starts, in 100-ns units,
 as WinRT does. ``fake_winrt_modules`` builds the ``winrt.*`` modules the real adapter
-imports, with the names of the PyWinRT stubs, around the same engine.
+imports, with the names of the PyWinRT stubs (winrt-runtime 4.1 wheels), around the same engine.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def wav_bytes(pcm: bytes, rate: int = SAMPLE_RATE) -> bytes:
     return out.getvalue()
 
 
-# ----- the winrt.* modules, for the real adapter (names as in the PyWinRT 3.x stubs) --------------
+# ----- the winrt.* modules, for the real adapter (names as in the PyWinRT stubs) --------------
 
 
 class _Operation:
