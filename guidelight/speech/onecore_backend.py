@@ -274,8 +274,11 @@ class PyWinRTSpeech:
         if voice_id not in self._winrt_voices:
             raise SpeechUnavailable(f"the Windows voice {voice_id} is no longer installed")
         synthesizer.voice = self._winrt_voices[voice_id]
-        synthesizer.options.speaking_rate = speaking_rate
-        synthesizer.options.audio_pitch = pitch
+        try:
+            synthesizer.options.speaking_rate = speaking_rate
+            synthesizer.options.audio_pitch = pitch
+        except OSError:  # Windows 10 before 1803 has no rate or pitch here: speak at the voice's own
+            log.debug("OneCore speaking rate and pitch not supported", exc_info=True)
         stream = synthesizer.synthesize_ssml_to_stream_async(ssml).get()
         try:
             markers = tuple((str(m.text), ticks_of(m.time)) for m in stream.markers)

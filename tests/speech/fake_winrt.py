@@ -157,6 +157,15 @@ class _Options:  # SpeechSynthesizerOptions
     audio_volume: float = 1.0
 
 
+class _OldOptions(_Options):
+    """Windows 10 before 1803: SpeakingRate and AudioPitch fail with E_NOINTERFACE."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("speaking_rate", "audio_pitch") and name in self.__dict__:  # set after __init__
+            raise OSError(-2147467262, "No such interface supported")
+        super().__setattr__(name, value)
+
+
 @dataclass(frozen=True)
 class _VoiceInformation:
     id: str
@@ -165,7 +174,7 @@ class _VoiceInformation:
     description: str = ""
 
 
-def fake_winrt_modules(engine: FakeOneCore, log: list[str]) -> dict[str, types.ModuleType]:
+def fake_winrt_modules(engine: FakeOneCore, log: list[str], old_windows: bool = False) -> dict[str, types.ModuleType]:
     """``sys.modules`` entries for the ``winrt`` imports of ``PyWinRTSpeech``, around ``engine``."""
 
     class SpeechSynthesizer:
@@ -175,7 +184,7 @@ def fake_winrt_modules(engine: FakeOneCore, log: list[str]) -> dict[str, types.M
 
         def __init__(self) -> None:
             self.voice: _VoiceInformation | None = None
-            self.options = _Options()
+            self.options = _OldOptions() if old_windows else _Options()
 
         def synthesize_ssml_to_stream_async(self, ssml: str) -> _Operation:
             assert self.voice is not None

@@ -171,6 +171,14 @@ def test_real_adapter_against_fake_winrt_modules(monkeypatch: pytest.MonkeyPatch
     assert log[0] == f"apartment 1 on {sent.thread}"  # the multithreaded apartment, on the WinRT thread
 
 
+def test_windows_without_rate_and_pitch_options_still_speaks(monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = FakeOneCore()
+    for name, module in fake_winrt_modules(fake, [], old_windows=True).items():
+        monkeypatch.setitem(sys.modules, name, module)
+    synthesis = OneCoreBackend().synthesize("hello", VoiceSettings("onecore:en-US:David", rate=350))
+    assert fake.sent[-1].speaking_rate == 1.0 and synthesis.frames > LEAD_FRAMES
+
+
 def test_default_backend_puts_onecore_first_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(onecore_backend, "available", lambda: False)
     assert isinstance(default_backend(), Pyttsx3Backend)  # Linux and macOS: as before
