@@ -150,7 +150,7 @@ def words_at_markers(
     """
     seen: dict[int, int] = {}
     for name, ticks in markers:
-        if name.isdigit() and int(name) < len(words) and int(name) not in seen:
+        if name.isascii() and name.isdigit() and int(name) < len(words) and int(name) not in seen:
             seen[int(name)] = min(max(0, marker_frame(ticks, sample_rate)), max(0, frames - 1))
     return tuple(
         WordEvent(words[i][0], words[i][1] - words[i][0], frame) for i, frame in sorted(seen.items())
@@ -189,7 +189,7 @@ class OneCoreBackend:
         try:
             return future.result(timeout=CALL_TIMEOUT)
         except FutureTimeout as exc:
-            raise SpeechUnavailable("Windows speech did not answer within 30 seconds") from exc
+            raise SpeechUnavailable(f"Windows speech did not answer within {CALL_TIMEOUT:.0f} seconds") from exc
 
     def _on_thread(self, fn: Callable[[WinRTSpeech], T]) -> T:
         try:

@@ -73,7 +73,7 @@ def test_marker_times_become_frames_and_words() -> None:
     assert marker_frame(4_535, 22050) == 9  # 0.4535 ms is frame 9.99...: the frame being heard
     words = [(0, 3), (4, 7), (8, 13)]
     events = words_at_markers(
-        [("1", 2_000_000), ("0", 0), ("bogus", 5), ("1", 9_000_000), ("2", 99_000_000), ("7", 1)],
+        [("1", 2_000_000), ("0", 0), ("bogus", 5), ("1", 9_000_000), ("2", 99_000_000), ("7", 1), ("๒", 1)],
         words,
         sample_rate=22050,
         frames=44100,
