@@ -8,9 +8,8 @@ and plays and times that audio itself. A new offline engine is one class with
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import Protocol
 
 from guidelight.core.errors import GuideLightError
 
@@ -43,6 +42,10 @@ class VoiceSettings:
     voice_id: str | None = None
     rate: int = NORMAL_RATE
     pitch: int = 50  # 0..100, 50 is the voice's normal pitch
+    # (start, end) of each word of the text. An engine that can say when each is heard puts an
+    # index mark there (OneCore: SSML <mark/>) and returns ``Synthesis.marked``; others ignore it.
+    # Engines cut Thai at spaces, so only marks at words Guide Light segmented time Thai exactly.
+    marks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -81,19 +84,6 @@ class SpeechBackend(Protocol):
 
     def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
         """The audio of ``text``; raises ``SpeechUnavailable`` when it cannot be made."""
-        ...
-
-
-@runtime_checkable
-class MarkingBackend(SpeechBackend, Protocol):
-    """An engine that puts index marks where it is told (SSML ``<mark/>``) and says when each is heard.
-
-    Engines cut Thai at spaces, so their own word events are useless for Thai; an engine
-    that reports our marks instead times the words Guide Light segmented, in any language.
-    """
-
-    def synthesize_marked(self, text: str, settings: VoiceSettings, words: Sequence[tuple[int, int]]) -> Synthesis:
-        """Like ``synthesize``, with a ``marked`` WordEvent for each (start, end) of ``text`` whose mark was reached."""
         ...
 
 

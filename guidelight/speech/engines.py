@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from guidelight.speech.backend import (
-    MarkingBackend,
     SpeechBackend,
     SpeechUnavailable,
     Synthesis,
@@ -67,12 +66,6 @@ class MultiBackend:
 
     def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
         return self.engine_for(settings.voice_id).synthesize(text, settings)
-
-    def synthesize_marked(self, text: str, settings: VoiceSettings, words: Sequence[tuple[int, int]]) -> Synthesis:
-        engine = self.engine_for(settings.voice_id)
-        if isinstance(engine, MarkingBackend):
-            return engine.synthesize_marked(text, settings, words)
-        return engine.synthesize(text, settings)
 
 
 def _driver(engine: SpeechBackend) -> str:

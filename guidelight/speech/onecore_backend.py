@@ -91,13 +91,13 @@ def is_onecore_voice(voice_id: str | None) -> bool:
     return bool(voice_id) and str(voice_id).startswith(ID_PREFIX)
 
 
-def voice_id_of(voice: WinRTVoice) -> str:
+def voice_id_of(voice: WinRTVoice, prefix: str = ID_PREFIX) -> str:
     """A stable id from the language and the short name: "onecore:th-TH:Pattara".
 
     WinRT's own id is a registry path that changes with the voice's version (V110...).
     """
     name = voice.display_name.removeprefix("Microsoft ").strip().replace(" ", "") or voice.id.rsplit("\\", 1)[-1]
-    return f"{ID_PREFIX}{voice.language}:{name}"
+    return f"{prefix}{voice.language}:{name}"
 
 
 def build_ssml(text: str, language: str, words: Sequence[tuple[int, int]] = ()) -> str:
@@ -173,8 +173,11 @@ class OneCoreBackend:
     name = "onecore"
     driver = "onecore"
 
-    def __init__(self, speech: Callable[[], WinRTSpeech] | None = None) -> None:
+    def __init__(self, speech: Callable[[], WinRTSpeech] | None = None, id_prefix: str = ID_PREFIX) -> None:
+        """``speech`` makes the WinRT layer (tests: a fake); ``id_prefix`` starts our voice ids
+        (empty where a layer above adds the engine's name itself)."""
         self._make_speech = speech or PyWinRTSpeech
+        self._id_prefix = id_prefix
         self._speech: WinRTSpeech | None = None
         self._thread: ThreadPoolExecutor | None = None
         self._lock = threading.Lock()
@@ -206,7 +209,7 @@ class OneCoreBackend:
         if self._voices is None:
             found: dict[str, WinRTVoice] = {}
             for voice in self._call(lambda speech: speech.voices()):
-                found.setdefault(voice_id_of(voice), voice)
+                found.setdefault(voice_id_of(voice, self._id_prefix), voice)
             self._voices = found
         return self._voices
 
@@ -217,20 +220,18 @@ class OneCoreBackend:
         ]
 
     def synthesize(self, text: str, settings: VoiceSettings) -> Synthesis:
-        return self.synthesize_marked(text, settings, ())
-
-    def synthesize_marked(self, text: str, settings: VoiceSettings, words: Sequence[tuple[int, int]]) -> Synthesis:
+        """The audio of ``text``, with a marked WordEvent for each of ``settings.marks`` the engine reached."""
         voices = self.winrt_voices()
         if not voices:
             raise SpeechUnavailable("Windows lists no OneCore voice")
         voice = voices.get(settings.voice_id or "") or next(iter(voices.values()))
-        ssml = build_ssml(text, voice.language, words)
+        ssml = build_ssml(text, voice.language, settings.marks)
         rate, pitch = speaking_rate(settings.rate), audio_pitch(settings.pitch)
         audio = self._call(lambda speech: speech.synthesize_ssml(ssml, voice.id, rate, pitch))
         pcm, sample_rate = read_wav(audio.wav)
         if not pcm:
             raise SpeechUnavailable(f"Windows speech gave no audio for {voice.display_name}")
-        timed = words_at_markers(audio.markers, words, sample_rate, len(pcm) // 2)
+        timed = words_at_markers(audio.markers, settings.marks, sample_rate, len(pcm) // 2)
         return Synthesis(pcm, sample_rate, timed, marked=bool(timed))
 
 

@@ -12,11 +12,11 @@ lead or lag by a fraction of a word inside a run; the docs say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from guidelight.core.model import Lang
-from guidelight.speech.backend import MarkingBackend, SpeechBackend, Synthesis, VoiceInfo, VoiceSettings, voice_for
+from guidelight.speech.backend import SpeechBackend, Synthesis, VoiceInfo, VoiceSettings, voice_for
 from guidelight.speech.normalize import Normalized, Normalizer, thai_tokenizer
 from guidelight.speech.script import Run, split_runs
 
@@ -95,13 +95,16 @@ def engine_words_usable(spoken: SpokenRun, synthesis: Synthesis) -> bool:
     )
 
 
-def estimate_marks(spoken: SpokenRun, synthesis: Synthesis, base: int) -> tuple[Mark, ...]:
-    """Marks for each source word of the run; ``base`` is the page offset of the run's text[0]."""
+def estimate_marks(
+    spoken: SpokenRun, synthesis: Synthesis, base: int, words: Sequence[tuple[int, int]] | None = None
+) -> tuple[Mark, ...]:
+    """Marks for each source word of the run; ``base`` is the page offset of the run's text[0];
+    ``words``: the run's ``words_of``, when the caller has them already."""
     text = spoken.normalized.text
     if engine_words_usable(spoken, synthesis):
         timed = [(w.sample, w.start, w.start + w.length) for w in synthesis.words]
     else:
-        words = words_of(text, spoken.run.lang)
+        words = words_of(text, spoken.run.lang) if words is None else words
         first, last = voiced_range(synthesis)
         total = sum(_weight(text[s:e]) + 1 for s, e in words) or 1
         timed, done = [], 0
@@ -202,15 +205,9 @@ class Synthesizer:
             if voice is None:
                 on_missing_voice(spoken.run.lang)
             voice_id = voice.id if voice else self.fallback_voice()
-            run_settings = VoiceSettings(voice_id=voice_id, rate=settings.rate, pitch=settings.pitch)
-            synthesis = self._synthesize(spoken, run_settings)
+            marks = tuple(words_of(spoken.normalized.text, spoken.run.lang))
+            run_settings = VoiceSettings(voice_id=voice_id, rate=settings.rate, pitch=settings.pitch, marks=marks)
+            synthesis = self.backend.synthesize(spoken.normalized.text, run_settings)
             yield AudioChunk(
-                synthesis, estimate_marks(spoken, synthesis, base), spoken.run.lang, spoken.normalized.text
+                synthesis, estimate_marks(spoken, synthesis, base, marks), spoken.run.lang, spoken.normalized.text
             )
-
-    def _synthesize(self, spoken: SpokenRun, settings: VoiceSettings) -> Synthesis:
-        """The run's audio; an engine that takes index marks gets one before each of our words."""
-        text = spoken.normalized.text
-        if isinstance(self.backend, MarkingBackend):
-            return self.backend.synthesize_marked(text, settings, words_of(text, spoken.run.lang))
-        return self.backend.synthesize(text, settings)

@@ -82,6 +82,7 @@ def test_marker_times_become_frames_and_words() -> None:
 
 
 def test_voices_have_stable_ids_and_pattara_speaks_thai() -> None:
+    assert [v.id for v in OneCoreBackend(FakeOneCore, id_prefix="").voices()] == ["en-US:David", "th-TH:Pattara"]
     backend = OneCoreBackend(FakeOneCore)
     voices = backend.voices()
     assert [(v.id, v.name, v.languages) for v in voices] == [
@@ -97,12 +98,12 @@ def test_voices_have_stable_ids_and_pattara_speaks_thai() -> None:
 def test_thai_words_are_timed_at_the_engine_marks() -> None:
     fake = FakeOneCore()
     backend = OneCoreBackend(lambda: fake)
-    words = words_of(THAI, Lang.THAI)
-    synthesis = backend.synthesize_marked(THAI, VoiceSettings("onecore:th-TH:Pattara", rate=350, pitch=75), words)
+    words = tuple(words_of(THAI, Lang.THAI))
+    synthesis = backend.synthesize(THAI, VoiceSettings("onecore:th-TH:Pattara", rate=350, pitch=75, marks=words))
     sent = fake.sent[-1]
     assert sent.voice_id == PATTARA.id and sent.speaking_rate == 2.0 and sent.pitch == 1.5
     assert synthesis.sample_rate == SAMPLE_RATE and synthesis.marked
-    assert [(w.start, w.start + w.length) for w in synthesis.words] == words
+    assert tuple((w.start, w.start + w.length) for w in synthesis.words) == words
     assert [w.sample for w in synthesis.words] == [fake.expected[str(i)] for i in range(len(words))]
     assert synthesis.words[0].sample == LEAD_FRAMES
 
@@ -159,8 +160,8 @@ def test_real_adapter_against_fake_winrt_modules(monkeypatch: pytest.MonkeyPatch
         monkeypatch.setitem(sys.modules, name, module)
     backend = OneCoreBackend()  # the real PyWinRTSpeech, calling the fake modules
     assert [v.id for v in backend.voices()] == ["onecore:en-US:David", "onecore:th-TH:Pattara"]
-    words = words_of(THAI, Lang.THAI)
-    synthesis = backend.synthesize_marked(THAI, VoiceSettings("onecore:th-TH:Pattara", rate=100), words)
+    words = tuple(words_of(THAI, Lang.THAI))
+    synthesis = backend.synthesize(THAI, VoiceSettings("onecore:th-TH:Pattara", rate=100, marks=words))
     sent = fake.sent[-1]
     assert sent.voice_id == PATTARA.id and sent.speaking_rate == 0.5714285714285714 and sent.pitch == 1.0
     assert len(synthesis.pcm) // 2 == LEAD_FRAMES + round(fake.frames_per_char / sent.speaking_rate) * len(THAI)
@@ -196,8 +197,9 @@ def test_multi_backend_lists_all_voices_and_synthesizes_with_the_owner() -> None
     assert multi.driver == "onecore + tone" and multi.name == "onecore + tone"
     multi.synthesize("bonjour", VoiceSettings("sapi-x"))
     assert [c[0] for c in sapi.calls] == ["bonjour"] and not fake.sent
-    marked = multi.synthesize_marked("hello there", VoiceSettings("sapi-zira"), [(0, 5), (6, 11)])
-    assert not marked.marked  # an engine without marks is asked plainly; the pipeline estimates
+    marked = multi.synthesize("hello there", VoiceSettings("onecore:en-US:David", marks=((0, 5), (6, 11))))
+    assert marked.marked and [w.start for w in marked.words] == [0, 6]  # the word spans reach OneCore
+    assert _marks(fake.sent[-1].ssml) == [("0", ""), ("1", "hello ")]
     multi.synthesize("สวัสดี", VoiceSettings("onecore:th-TH:Pattara"))
     assert fake.sent[-1].voice_id == PATTARA.id
 
