@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from guidelight.cli.main import main
 from guidelight.core.model import Lang
 from guidelight.speech import onecore_backend
 from guidelight.speech.backend import SpeechUnavailable, VoiceInfo, VoiceSettings, voice_for
@@ -24,7 +25,7 @@ from guidelight.speech.onecore_backend import (
     marker_frame,
     words_at_markers,
 )
-from guidelight.speech.pipeline import Synthesizer, words_of
+from guidelight.speech.pipeline import Synthesizer, plan, words_of
 from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
 from guidelight.speech.sink import RecordingSink
 from guidelight.speech.speaker import EventKind, Speaker, Utterance
@@ -266,3 +267,35 @@ def test_doctor_on_windows_says_how_to_add_thai_online_and_offline_without_the_r
     assert "/Source:D:\\LanguagesAndOptionalFeatures /LimitAccess" in text
     assert "Add-WindowsCapability -Online -Name Language.TextToSpeech~~~th-TH~0.0.1.0" in text
     assert not any(word in text.lower() for word in ("regedit", "registry", "speech_onecore", ".reg"))
+
+
+@pytest.fixture
+def windows_with_pattara(monkeypatch: pytest.MonkeyPatch) -> FakeOneCore:
+    """This process as a Windows PC with Thai speech: the real adapter over fake winrt modules."""
+    fake = FakeOneCore()
+    for name, module in fake_winrt_modules(fake, []).items():
+        monkeypatch.setitem(sys.modules, name, module)
+    monkeypatch.setattr(onecore_backend, "available", lambda: True)
+    return fake
+
+
+def test_cli_lists_onecore_voices_first_and_the_doctor_names_pattara(
+    windows_with_pattara: FakeOneCore, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["voices"]) == 0
+    listing = [line.split("\t")[0] for line in capsys.readouterr().out.splitlines()]
+    assert listing[:2] == ["onecore:en-US:David", "onecore:th-TH:Pattara"]
+    assert main(["voices", "--check", "--quiet"]) == 0
+    report = capsys.readouterr().out
+    assert "Thai: Microsoft Pattara (onecore:th-TH:Pattara)." in report
+
+
+def test_cli_says_thai_with_pattara(windows_with_pattara: FakeOneCore, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "สวัสดีครับ AT&T"
+    assert main(["say", text, "--dry-run", "--voice", "onecore:th-TH:Pattara"]) == 0
+    assert capsys.readouterr().out == ""
+    sent = [(s.voice_id, "".join(ET.fromstring(s.ssml).itertext())) for s in windows_with_pattara.sent]
+    assert sent == [(PATTARA.id, "สวัสดีครับ "), (DAVID.id, plan(text, Normalizer())[1].normalized.text)]
+    thai, english = (_marks(s.ssml) for s in windows_with_pattara.sent)
+    assert thai == [("0", ""), ("1", "สวัสดี")]  # a mark before each word PyThaiNLP found
+    assert [name for name, _ in english] == ["0", "1", "2"]  # "AT and T"
