@@ -136,8 +136,11 @@ def check_voices(
 
 
 def backend_description(backend: SpeechBackend, voice: VoiceInfo) -> str:
-    """The engine behind a voice, lower case ("espeak", "sapi5"...), for quality notes."""
-    driver = getattr(backend, "driver", "")
+    """The engine behind a voice, lower case ("espeak", "sapi5"...), for quality notes; over several
+    engines, that of the voice's own engine (Pattara is not espeak-ng's because espeak-ng is there too)."""
+    engine_for = getattr(backend, "engine_for", None)
+    engine = engine_for(voice.id) if engine_for is not None else backend
+    driver = getattr(engine, "driver", "")
     return f"{driver} {voice.id}".lower()
 
 

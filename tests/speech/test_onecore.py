@@ -13,9 +13,9 @@ import pytest
 from guidelight.cli.main import main
 from guidelight.core.model import Lang
 from guidelight.speech import onecore_backend
-from guidelight.speech.backend import SpeechUnavailable, VoiceInfo, VoiceSettings, voice_for
+from guidelight.speech.backend import SpeechUnavailable, VoiceSettings, voice_for
 from guidelight.speech.doctor import check_voices
-from guidelight.speech.engines import MultiBackend, default_backend
+from guidelight.speech.engines import default_backend
 from guidelight.speech.lexicon import Lexicon
 from guidelight.speech.normalize import Normalizer
 from guidelight.speech.onecore_backend import (
@@ -26,11 +26,10 @@ from guidelight.speech.onecore_backend import (
     words_at_markers,
 )
 from guidelight.speech.pipeline import Synthesizer, plan, words_of
-from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
 from guidelight.speech.sink import RecordingSink
 from guidelight.speech.speaker import EventKind, Speaker, Utterance
 
-from .conftest import Events, ToneBackend
+from .conftest import Events
 from .fake_winrt import DAVID, LEAD_FRAMES, PATTARA, SAMPLE_RATE, FakeOneCore, fake_winrt_modules
 
 THAI = "นักศึกษาควรอ่านบทที่ 3 ก่อนเข้าเรียน"
@@ -181,52 +180,25 @@ def test_windows_without_rate_and_pitch_options_still_speaks(monkeypatch: pytest
     assert fake.sent[-1].speaking_rate == 1.0 and synthesis.frames > LEAD_FRAMES
 
 
-def test_default_backend_puts_onecore_first_on_windows(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(onecore_backend, "available", lambda: False)
-    assert isinstance(default_backend(), Pyttsx3Backend)  # Linux and macOS: as before
-    monkeypatch.setattr(onecore_backend, "available", lambda: True)
+def test_default_backend_lists_onecore_first_on_windows(windows_with_pattara: FakeOneCore) -> None:
     backend = default_backend()
-    assert isinstance(backend, MultiBackend)
-    assert [type(e) for e in backend.engines] == [OneCoreBackend, Pyttsx3Backend]
+    voices = backend.voices()
+    assert [v.id for v in voices][:2] == ["onecore:en-US:David", "onecore:th-TH:Pattara"]
+    thai = voice_for(voices, "th")
+    assert thai is not None and thai.id == "onecore:th-TH:Pattara"
+    # The word spans pass through the layer over the engines untouched.
+    synthesis = backend.synthesize("hello there", VoiceSettings("onecore:en-US:David", marks=((0, 5), (6, 11))))
+    assert synthesis.marked and [w.start for w in synthesis.words] == [0, 6]
+    assert _marks(windows_with_pattara.sent[-1].ssml) == [("0", ""), ("1", "hello ")]
 
 
-def test_multi_backend_lists_all_voices_and_synthesizes_with_the_owner() -> None:
-    fake = FakeOneCore()
-    sapi = ToneBackend(voices=[VoiceInfo("sapi-zira", "Zira", ("en-us",)), VoiceInfo("sapi-x", "X", ("fr",))])
-    multi = MultiBackend([OneCoreBackend(lambda: fake), sapi])
-    assert [v.id for v in multi.voices()] == ["onecore:en-US:David", "onecore:th-TH:Pattara", "sapi-zira", "sapi-x"]
-    assert multi.driver == "onecore + tone" and multi.name == "onecore + tone"
-    multi.synthesize("bonjour", VoiceSettings("sapi-x"))
-    assert [c[0] for c in sapi.calls] == ["bonjour"] and not fake.sent
-    marked = multi.synthesize("hello there", VoiceSettings("onecore:en-US:David", marks=((0, 5), (6, 11))))
-    assert marked.marked and [w.start for w in marked.words] == [0, 6]  # the word spans reach OneCore
-    assert _marks(fake.sent[-1].ssml) == [("0", ""), ("1", "hello ")]
-    multi.synthesize("สวัสดี", VoiceSettings("onecore:th-TH:Pattara"))
-    assert fake.sent[-1].voice_id == PATTARA.id
+def test_default_backend_does_not_start_onecore_where_it_is_not_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    def never(*_: object, **__: object) -> OneCoreBackend:
+        raise AssertionError("OneCore started where it is not available")
 
-
-class _NoEngine(ToneBackend):
-    """Like pyttsx3 with no engine installed: listing voices and naming the driver both fail."""
-
-    @property
-    def driver(self) -> str:
-        raise SpeechUnavailable("could not load libespeak-ng.so")
-
-    def voices(self) -> list[VoiceInfo]:
-        raise SpeechUnavailable("could not load libespeak-ng.so")
-
-
-def _no_winrt() -> FakeOneCore:
-    raise SpeechUnavailable("Windows OneCore speech needs the PyWinRT packages")
-
-
-def test_multi_backend_skips_a_broken_engine_unless_all_are() -> None:
-    multi = MultiBackend([OneCoreBackend(_no_winrt), ToneBackend()])
-    assert [v.id for v in multi.voices()] == ["th-voice", "en-voice"]
-    assert multi.engine_for("onecore:th-TH:Pattara").name == "tone"
-    with pytest.raises(SpeechUnavailable, match="PyWinRT"):
-        MultiBackend([OneCoreBackend(_no_winrt), _NoEngine()]).voices()
-    assert MultiBackend([_NoEngine(), OneCoreBackend(FakeOneCore)]).driver == "tone + onecore"
+    monkeypatch.setattr(onecore_backend, "available", lambda: False)
+    monkeypatch.setattr(onecore_backend, "OneCoreBackend", never)
+    default_backend()
 
 
 def test_stop_within_50_ms_while_a_onecore_voice_speaks(events: Events) -> None:
@@ -247,12 +219,10 @@ def test_stop_within_50_ms_while_a_onecore_voice_speaks(events: Events) -> None:
     speaker.close()
 
 
-def test_doctor_on_windows_finds_pattara_through_onecore() -> None:
-    multi = MultiBackend([OneCoreBackend(FakeOneCore), ToneBackend(voices=[VoiceInfo("sapi-zira", "Zira", ("en-us",))])])
-    report = check_voices(multi, platform="win32", onecore=lambda: ["MSTTS_V110_thTH_Pattara"])
+def test_doctor_on_windows_finds_pattara_through_onecore(windows_with_pattara: FakeOneCore) -> None:
+    report = check_voices(default_backend(), platform="win32", onecore=lambda: ["MSTTS_V110_thTH_Pattara"])
     assert report.ok
-    assert report.text().splitlines() == [
-        "Speech engine: onecore + tone (onecore + tone).",
+    assert report.text().splitlines()[1:] == [
         "Thai: Microsoft Pattara (onecore:th-TH:Pattara).",
         "English: Microsoft David (onecore:en-US:David).",
     ]
@@ -287,7 +257,7 @@ def test_cli_lists_onecore_voices_first_and_the_doctor_names_pattara(
     assert listing[:2] == ["onecore:en-US:David", "onecore:th-TH:Pattara"]
     assert main(["voices", "--check", "--quiet"]) == 0
     report = capsys.readouterr().out
-    assert "Thai: Microsoft Pattara (onecore:th-TH:Pattara)." in report
+    assert "Thai: Microsoft Pattara (onecore:th-TH:Pattara)." in report.splitlines()  # no espeak-ng note
 
 
 def test_cli_says_thai_with_pattara(windows_with_pattara: FakeOneCore, capsys: pytest.CaptureFixture[str]) -> None:
