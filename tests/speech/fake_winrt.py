@@ -51,6 +51,7 @@ class Sent:
 class FakeOneCore:
     voice_list: list[WinRTVoice] = field(default_factory=lambda: [DAVID, PATTARA])
     frames_per_char: int = 400
+    sample_rate: int = SAMPLE_RATE
     fail: Exception | None = None
     sent: list[Sent] = field(default_factory=list)
     expected: dict[str, int] = field(default_factory=dict)  # mark name -> frame the fake put it at
@@ -73,9 +74,9 @@ class FakeOneCore:
             assert child.tag == f"{{{SSML_NAMESPACE}}}mark", child.tag
             name = child.attrib["name"]
             self.expected[name] = frames
-            markers.append((name, math.ceil(frames * HUNDRED_NS_PER_SECOND / SAMPLE_RATE)))
+            markers.append((name, math.ceil(frames * HUNDRED_NS_PER_SECOND / self.sample_rate)))
             frames += per_char * len(child.tail or "")
-        return WinRTAudio(wav_bytes(tone(frames)), tuple(markers))
+        return WinRTAudio(wav_bytes(tone(frames), self.sample_rate), tuple(markers))
 
 
 def tone(frames: int) -> bytes:

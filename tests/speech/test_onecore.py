@@ -108,6 +108,15 @@ def test_thai_words_are_timed_at_the_engine_marks() -> None:
     assert synthesis.words[0].sample == LEAD_FRAMES
 
 
+@pytest.mark.parametrize("rate", [16000, 24000, 48000])
+def test_marks_follow_the_sample_rate_the_wav_header_gives(rate: int) -> None:
+    fake = FakeOneCore(sample_rate=rate)
+    words = tuple(words_of(THAI, Lang.THAI))
+    synthesis = OneCoreBackend(lambda: fake).synthesize(THAI, VoiceSettings(marks=words))
+    assert synthesis.sample_rate == rate
+    assert [w.sample for w in synthesis.words] == [fake.expected[str(i)] for i in range(len(words))]
+
+
 def test_the_pipeline_maps_marks_to_page_offsets_in_thai_and_english() -> None:
     fake = FakeOneCore()
     synthesizer = Synthesizer(OneCoreBackend(lambda: fake), Normalizer(Lexicon.load(Path("/nonexistent"))))
