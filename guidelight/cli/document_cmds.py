@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from guidelight.core.errors import DocumentError
-from guidelight.core.model import DOUBTFUL_NOISE_PER_K, Document
+from guidelight.core.model import Document
 from guidelight.core.serialize import page_to_dict
 from guidelight.extract.pdf import open_document
 
@@ -70,8 +70,8 @@ def run_check(args: argparse.Namespace) -> int:
         q = page.quality
         repairs = ", ".join(f"{name} {count}" for name, count in q.repairs) or "none"
         flag = ""
-        if page.source.value in ("ocr", "none") or q.noise_per_k > DOUBTFUL_NOISE_PER_K:
-            flag = "  DOUBTFUL"
+        if page.source.value in ("ocr", "none") or q.doubtful:
+            flag = "  DOUBTFUL" + (f" ({', '.join(q.notices)})" if q.notices else "")
             doubtful.append(page.number)
         print(
             f"page {page.number}: {page.source.value}, {q.thai_chars} Thai chars, "

@@ -164,6 +164,10 @@ class Paragraph:
 # Noise per 1,000 Thai characters above which a page's text is doubtful: `guidelight check`
 # flags the page and the app tells the listener, who cannot see that the text is wrong.
 DOUBTFUL_NOISE_PER_K = 3.0
+# Repairs after which a page is flagged though its text is clean: text printed several times
+# over was kept once, or glyphs nothing identified were chosen by the words around them
+# with nothing to tell the candidates apart.
+NOTICED_REPAIRS = ("doubled_text", "glyph_unsure")
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,19 @@ class PageQuality:
     @property
     def noise_per_k(self) -> float:
         return 1000.0 * self.noise / max(1, self.thai_chars)
+
+    @property
+    def notices(self) -> tuple[str, ...]:
+        """Repairs that changed more than characters, which the listener is told of
+        (``NOTICED_REPAIRS``), in a fixed order."""
+        done = {name for name, count in self.repairs if count}
+        return tuple(name for name in NOTICED_REPAIRS if name in done)
+
+    @property
+    def doubtful(self) -> bool:
+        """Noise left, or a repair the listener should know of: `check` flags the page and
+        the app says so on entering it."""
+        return self.noise_per_k > DOUBTFUL_NOISE_PER_K or bool(self.notices)
 
 
 @dataclass(frozen=True)

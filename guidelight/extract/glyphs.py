@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 import pymupdf
 from fontTools.ttLib import TTFont
 
+from guidelight.extract.glyph_shapes import FontOutlines, Placement
+
 THAI_FIRST, THAI_LAST = 0x0E01, 0x0E5B
 
 # Adobe Glyph List names of the Thai block, for fonts named that way rather than uniXXXX.
@@ -120,6 +122,11 @@ class GlyphResolver:
     doc: pymupdf.Document
     _fonts_by_key: dict[str, list[int]] | None = None
     _maps: dict[int, dict[int, str]] = field(default_factory=dict)
+    _outlines: dict[int, FontOutlines] = field(default_factory=dict)
+    # What the pages themselves say glyphs are: Thai characters whose ToUnicode was trusted.
+    _seen: dict[str, dict[int, str]] = field(default_factory=dict)
+    # Glyphs identified by the dictionary on an earlier page: (font key, gid, zero advance) -> text.
+    decided: dict[tuple[str, int, bool], str] = field(default_factory=dict)
 
     def _xrefs(self, key: str) -> list[int]:
         if self._fonts_by_key is None:
@@ -132,18 +139,76 @@ class GlyphResolver:
                         xrefs.append(xref)
         return self._fonts_by_key.get(key, [])
 
+    def _font_bytes(self, xref: int) -> bytes:
+        try:
+            buffer = self.doc.extract_font(xref)[3]
+        except Exception:
+            return b""
+        return buffer if isinstance(buffer, bytes) else b""
+
     def _map(self, xref: int) -> dict[int, str]:
         if xref not in self._maps:
-            try:
-                buffer = self.doc.extract_font(xref)[3]
-            except Exception:
-                buffer = b""
+            buffer = self._font_bytes(xref)
             self._maps[xref] = glyph_chars(buffer) if buffer else {}
         return self._maps[xref]
 
-    def thai_char(self, font_name: str, gid: int) -> str | None:
-        """The Thai character(s) glyph ``gid`` draws, or None when the fonts do not say."""
-        found = {self._map(xref).get(gid) for xref in self._xrefs(font_key(font_name))}
+    def _outline_reader(self, xref: int) -> FontOutlines:
+        if xref not in self._outlines:
+            self._outlines[xref] = FontOutlines(self._font_bytes(xref))
+        return self._outlines[xref]
+
+    def learn(self, font_name: str, gid: int, char: str) -> None:
+        """Remember that the page drew ``char`` (a trusted Thai character) with glyph ``gid``."""
+        self._seen.setdefault(font_key(font_name), {}).setdefault(gid, char)
+
+    def zero_advance(self, font_name: str, gid: int) -> bool | None:
+        """Does glyph ``gid`` draw without moving the pen (a mark)? None when the embedded
+        fonts of that name do not say, or disagree."""
+        found = set()
+        for xref in self._xrefs(font_key(font_name)):
+            outline = self._outline_reader(xref).outline(gid)
+            if outline is not None:
+                found.add(outline.advance == 0)
+        return found.pop() if len(found) == 1 else None
+
+    def _candidate_xrefs(self, key: str, gid: int, zero_advance: bool) -> list[int]:
+        """Embedded fonts of this name in which glyph ``gid`` has the advance the page shows:
+        subsets that share a name number their glyphs differently."""
+        found = []
+        for xref in self._xrefs(key):
+            outline = self._outline_reader(xref).outline(gid)
+            if outline is not None and (outline.advance == 0) == zero_advance:
+                found.append(xref)
+        return found
+
+    def by_shape(self, font_name: str, gid: int, zero_advance: bool) -> str | None:
+        """The Thai character whose known glyph has the same drawing as glyph ``gid`` (a shifted
+        or lowered variant of a plain mark), when every fitting subset agrees."""
+        key = font_key(font_name)
+        found = set()
+        for xref in self._candidate_xrefs(key, gid, zero_advance):
+            known = {**self._seen.get(key, {}), **{g: c for g, c in self._map(xref).items() if is_thai(c)}}
+            found.add(self._outline_reader(xref).same_drawing(gid, known))
+        return found.pop() if len(found) == 1 else None
+
+    def placement(self, font_name: str, gid: int, zero_advance: bool) -> Placement | None:
+        """Where glyph ``gid`` sits against the baseline, when the fitting subsets agree."""
+        key = font_key(font_name)
+        found = set()
+        for xref in self._candidate_xrefs(key, gid, zero_advance):
+            outline = self._outline_reader(xref).outline(gid)
+            if outline is not None:
+                found.add(outline.placement)
+        return found.pop() if len(found) == 1 else None
+
+    def thai_char(self, font_name: str, gid: int, zero_advance: bool | None = None) -> str | None:
+        """The Thai character(s) glyph ``gid`` draws, or None when the fonts do not say.
+        With ``zero_advance`` known, subsets whose glyph ``gid`` advances otherwise are not asked."""
+        key = font_key(font_name)
+        xrefs = self._xrefs(key)
+        if zero_advance is not None:
+            xrefs = self._candidate_xrefs(key, gid, zero_advance) or xrefs
+        found = {self._map(xref).get(gid) for xref in xrefs}
         found.discard(None)
         if len(found) != 1:
             return None

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 import pymupdf
 
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
-from guidelight.thai.repair import COMBINING
+from guidelight.extract.overprint import drop_repeated_text
+from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
+from guidelight.thai.repair import COMBINING, PUA_TO_THAI
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
 # as a character (that is how ``่`` becomes ``-``). Not clipped to the page: a line that
@@ -24,7 +26,12 @@ from guidelight.thai.repair import COMBINING
 RAW_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
 
 SARA_AA = "\u0e32"
+SARA_AM = "\u0e33"
 NIKHAHIT = "\u0e4d"
+TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
+# A glyph moving the pen less than this share of the font size is a mark: the narrowest
+# real character (a thin space, an ``i``) moves it further.
+_MARK_ADVANCE = 0.08
 BOLD_FLAG = 16
 
 
@@ -58,9 +65,24 @@ def _suspicious(char: str) -> bool:
     return (
         code == 0xFFFD
         or 0xE000 <= code <= 0xF8FF
-        or 0x80 <= code <= 0xFF
+        or code >= 0xF0000  # the supplementary private-use planes
+        or 0x80 <= code <= 0x24F  # Latin-1 and Latin Extended letters standing in for marks
         or unicodedata.category(char) == "Cc"
     )
+
+
+def _advance(chars: list[dict], i: int) -> float | None:
+    """How far glyph ``i`` moves the pen: to the next glyph's origin, else its box's width;
+    None in a span whose glyphs all share one origin (Bullzip), where positions say nothing."""
+    if len(chars) > 1 and all(abs(ch["origin"][0] - chars[0]["origin"][0]) < 0.01 for ch in chars):
+        return None
+    if i + 1 < len(chars):
+        return max(0.0, chars[i + 1]["origin"][0] - chars[i]["origin"][0])
+    return chars[i]["bbox"][2] - chars[i]["bbox"][0]
+
+
+def _between_thai(chars: list[dict], i: int) -> bool:
+    return 0 < i < len(chars) - 1 and is_thai(chars[i - 1]["c"]) and is_thai(chars[i + 1]["c"])
 
 
 # Symbol fonts (Wingdings, Symbol) are encoded in U+F020-U+F0FF; the few shapes course
@@ -94,15 +116,24 @@ class _TraceIndex:
     the character that follows it.
     """
 
-    def __init__(self, page: pymupdf.Page) -> None:
-        self._by_origin: dict[tuple[float, float, int], tuple[str, int]] = {}
+    def __init__(self, page: pymupdf.Page, resolver: GlyphResolver) -> None:
+        self._by_origin: dict[tuple[float, float, int], list[tuple[str, int]]] = {}
         for span in page.get_texttrace():
             font = span["font"]
             for code, gid, origin, _bbox in span["chars"]:
-                self._by_origin[(round(origin[0], 2), round(origin[1], 2), code)] = (font, gid)
+                key = (round(origin[0], 2), round(origin[1], 2), code)
+                self._by_origin.setdefault(key, []).append((font, gid))
+                if 0x0E01 <= code <= 0x0E5B and code != 0x0E33:  # sara am may be sara aa in disguise
+                    resolver.learn(font, gid, chr(code))
+
+    def glyphs(self, origin: tuple[float, float], char: str) -> list[tuple[str, int]]:
+        """Every glyph drawn at ``origin`` under the code of ``char``: usually one; two where
+        a producer drew one character as two glyphs (a nikhahit and a sara aa both saying ``ำ``)."""
+        return self._by_origin.get((round(origin[0], 2), round(origin[1], 2), ord(char)), [])
 
     def glyph(self, origin: tuple[float, float], char: str) -> tuple[str, int] | None:
-        return self._by_origin.get((round(origin[0], 2), round(origin[1], 2), ord(char)))
+        found = self.glyphs(origin, char)
+        return found[-1] if found else None
 
 
 class PageReader:
@@ -113,42 +144,117 @@ class PageReader:
         self.resolver = resolver
         self.repairs = repairs
         self._trace: _TraceIndex | None = None
+        self._pending: list[Unknown] = []
 
-    def _true_char(self, chars: list[dict], i: int, font: str) -> str:
+    def _traced(self) -> _TraceIndex:
+        if self._trace is None:
+            self._trace = _TraceIndex(self.page, self.resolver)
+        return self._trace
+
+    def _glyph(self, char: dict) -> tuple[str, int] | None:
+        return self._traced().glyph(char["origin"], char["c"])
+
+    def _true_char(self, chars: list[dict], i: int, font: str, size: float) -> str:
         """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
-        context (a Latin-1 letter counts as wrong only beside Thai)."""
+        context (a Latin letter or an ASCII stand-in counts as wrong only beside Thai)."""
         char = chars[i]
         c = char["c"]
         symbol = symbol_font_char(font, c)
         if symbol is not None:
             self.repairs["symbol"] += 1
             return symbol
+        thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
+        if c == SARA_AM:
+            return self._checked_sara_am(char)
+        if _suspicious(c):
+            if 0x80 <= ord(c) <= 0x24F and not thai_near:
+                return c
+        elif not (thai_near and 0x21 <= ord(c) <= 0x7E) or (_advance(chars, i) or 0.0) > _MARK_ADVANCE * size:
+            return c  # ASCII away from Thai, or drawn advancing: a real character
+        if ord(c) in PUA_TO_THAI:
+            return c  # the shifted forms' table is authoritative; ``repair.map_pua`` applies it
+        # Two marks stacked on one consonant under the same bad code reach us as one character
+        # (MuPDF drops the second as an overprint); the trace still has both glyphs.
+        drawn = self._traced().glyphs(char["origin"], c) or [(font, -1)]
+        return "".join(self._identify(chars, i, font_name, gid, size) for font_name, gid in drawn)
+
+    def _identify(self, chars: list[dict], i: int, font_name: str, gid: int, size: float) -> str:
+        """What glyph ``gid`` of ``font_name``, drawn as ``chars[i]`` under a suspect code, is:
+        from the fonts, its drawing, an earlier decision, or (placeholder) the words around it."""
+        c = chars[i]["c"]
+        thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
+        zero_advance = self.resolver.zero_advance(font_name, gid)
+        if zero_advance is None and (advance := _advance(chars, i)) is not None:
+            zero_advance = advance <= _MARK_ADVANCE * size
         if not _suspicious(c):
-            return c
-        if 0x80 <= ord(c) <= 0xFF and not any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3]):
-            return c
-        if self._trace is None:
-            self._trace = _TraceIndex(self.page)
-        found = self._trace.glyph(char["origin"], c)
-        if found is None:
-            return c
-        recovered = self.resolver.thai_char(*found)
-        if recovered and recovered != c:
+            # ASCII beside Thai is suspect when its glyph draws with no advance: the shifted
+            # Thai mark that Quartz and Bullzip give an unrelated code (``ข+อมูล``, ``ภาคต0น``).
+            # A real ``+`` or ``7`` advances; where nothing says, the words decide.
+            if zero_advance is False or not _between_thai(chars, i):
+                return c
+            if zero_advance is None:
+                key = (font_key(font_name), gid, False)
+                if key in self.resolver.decided:
+                    return self.resolver.decided[key]
+                self._pending.append(Unknown(key, (c, *candidates_for(None, True)), claimed=True))
+                return PLACEHOLDER
+        recovered = self.resolver.thai_char(font_name, gid, zero_advance)
+        if recovered is None and zero_advance is not None:
+            recovered = self.resolver.by_shape(font_name, gid, zero_advance)
+        after_am = i > 0 and chars[i - 1]["c"] == SARA_AM
+        before_am = i + 1 < len(chars) and chars[i + 1]["c"] == SARA_AM
+        if (after_am and recovered in (None, NIKHAHIT, SARA_AA)) or (before_am and recovered == NIKHAHIT):
+            # The other half of a sara am the ToUnicode already gave whole (InDesign: ``นำ�``).
+            self.repairs["sara_am_part"] += 1
+            return ""
+        if recovered:
             self.repairs["glyph"] += 1
             return recovered
-        return c
+        key = (font_key(font_name), gid, bool(zero_advance))
+        if key in self.resolver.decided:
+            self.repairs["glyph_by_words"] += 1
+            return self.resolver.decided[key]
+        if not thai_near:
+            return c
+        if before_am:
+            # Before a whole sara am only a tone mark can stand, or the am's own nikhahit (``บทน�ำ``).
+            candidates: tuple[str, ...] = ("", *TONE_MARKS)
+        else:
+            placement = self.resolver.placement(font_name, gid, zero_advance) if zero_advance is not None else None
+            candidates = candidates_for(placement, zero_advance)
+        self._pending.append(Unknown(key, candidates, claimed=False))
+        return PLACEHOLDER
+
+    def _checked_sara_am(self, char: dict) -> str:
+        """Sara am as the file says, unless the glyph is really sara aa: some producers map
+        sara aa to sara am (OpenOffice with Loma: ``มำกมำย``; Word covers: ``นำงสำว``)."""
+        drawn = self._traced().glyphs(char["origin"], char["c"])
+        if len(drawn) != 1:
+            return SARA_AM  # drawn as its two parts, or not traced: sara am it is
+        found = drawn[0]
+        known = self.resolver.thai_char(*found)
+        if known == SARA_AA:
+            self.repairs["sara_aa_glyph"] += 1
+            return SARA_AA
+        if known is not None:
+            return SARA_AM
+        key = (font_key(found[0]), found[1], False)
+        if key in self.resolver.decided:
+            return self.resolver.decided[key]
+        self._pending.append(Unknown(key, (SARA_AM, SARA_AA), claimed=True))
+        return PLACEHOLDER
 
     def _span_text(self, chars: list[dict], size: float, font: str) -> str:
         """Characters of a span with spaces decided from the gaps between glyphs."""
         out: list[str] = []
         right_edge: float | None = None
         for i, char in enumerate(chars):
-            c = self._true_char(chars, i, font)
+            c = self._true_char(chars, i, font, size)
             if not c:
                 continue
             x0, x1 = char["bbox"][0], char["bbox"][2]
             if c.isspace():
-                if x1 - x0 <= 0.01 and i + 1 < len(chars) and chars[i + 1]["c"] == SARA_AA:
+                if x1 - x0 <= 0.01 and i + 1 < len(chars) and chars[i + 1]["c"] in (SARA_AA, SARA_AM):
                     # A zero-width "space" before sara aa is the nikhahit of a sara am
                     # whose ToUnicode says space (Word with Angsana/Cordia fonts).
                     self.repairs["sara_am_glyph"] += 1
@@ -162,7 +268,7 @@ class PageReader:
             out.append(c)
             if x1 > x0:
                 right_edge = x1 if right_edge is None else max(right_edge, x1)
-            elif c not in COMBINING:
+            elif c not in COMBINING and c != PLACEHOLDER:
                 # A spacing glyph with an empty box (LibreOffice's shaped sara am) still
                 # advances; how far is unknown, so no gap is measured across it.
                 # Without this, "จำกัด" came out as "จำ กัด".
@@ -185,7 +291,10 @@ class PageReader:
                 made = self._line(line, block_no, page_rect.x1)
                 if made is not None:
                     result.append(made)
-        return result
+        if self._pending:
+            result = settle(result, self._pending, self.resolver, self.repairs)
+            self._pending = []
+        return drop_repeated_text(result, self.repairs)
 
     def _line(self, line: dict, block_no: int, page_right: float) -> Line | None:
         """One line; its box is cut at the page edge so an overflowing line does not

@@ -73,4 +73,4 @@ def page_note(page: Page, language: str, ocr_problem: Callable[[], str | None]) 
         return tr("page.ocr", language, page=page.number)
     if page.quality.noise_per_k > DOUBTFUL_NOISE_PER_K:
         return tr("page.doubtful", language, page=page.number)
-    return ""
+    return " ".join(tr(f"page.{notice}", language, page=page.number) for notice in page.quality.notices)

@@ -59,10 +59,18 @@ _PUA_TABLE = str.maketrans(PUA_TO_THAI)
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
 _TONE_NIKHAHIT_AA = re.compile(f"([{TONE_MARKS}]){NIKHAHIT}{SARA_AA}")
+# A sara am given whole beside a stray half of itself (a nikhahit or sara aa glyph drawn
+# as part of the same cluster): ``ํำ``, ``ำา``.
+_AM_WITH_PART = re.compile(f"{NIKHAHIT}{SARA_AM}|{SARA_AM}[{NIKHAHIT}{SARA_AA}]")
 _SPACE_BEFORE_MARK = re.compile(f"(?<=[{CONSONANTS}{COMBINING}])[ \t]+(?=[{COMBINING}])")
 _STRANDED_MARK = re.compile(f"(?<![{CONSONANTS}{COMBINING}])[{COMBINING}]+")
 _TONE_BEFORE_VOWEL = re.compile(f"([{TONE_MARKS}\u0e4c])([{ABOVE_BELOW_VOWELS}])")
 _REPEATED_MARK = re.compile(f"([{COMBINING}])\\1+")
+# A tone mark after the consonant that follows a vowel-marked one (``ครัง้``): some shapers
+# (OpenOffice 2 with Loma) emit the mark after the next glyph. Valid spelling too (``ปีน้ำ``),
+# so the words decide.
+_TONE_PAST_CONSONANT = re.compile(f"([{CONSONANTS}][\u0e31\u0e34-\u0e37])([{CONSONANTS}])([{TONE_MARKS}])")
+_WINDOW = 8
 
 
 def map_pua(text: str) -> str:
@@ -82,7 +90,8 @@ def compose_sara_am(text: str) -> str:
     ``น ํ ้ า`` and ``น ้ ํ า`` both become ``น้ำ``.
     """
     text = _NIKHAHIT_AA.sub(lambda m: f"{m.group(1)}{SARA_AM}", text)
-    return _TONE_NIKHAHIT_AA.sub(lambda m: f"{m.group(1)}{SARA_AM}", text)
+    text = _TONE_NIKHAHIT_AA.sub(lambda m: f"{m.group(1)}{SARA_AM}", text)
+    return _AM_WITH_PART.sub(SARA_AM, text)
 
 
 def close_space_before_mark(text: str) -> str:
@@ -93,6 +102,22 @@ def close_space_before_mark(text: str) -> str:
 def order_marks(text: str) -> str:
     """Vowel marks come before tone marks on the same consonant (``ก่ี`` -> ``กี่``)."""
     return _TONE_BEFORE_VOWEL.sub(r"\2\1", text)
+
+
+def place_late_tones(text: str) -> str:
+    """Move a tone mark back onto the vowel-marked consonant it belongs to when that makes
+    clearly better Thai words (``ครัง้`` -> ``ครั้ง``, ``หนึง่`` -> ``หนึ่ง``; ``ปีน้ำ`` stays)."""
+    from guidelight.thai.fit import misfit  # here: fit counts noise with quality, which imports this module
+
+    def fix(match: re.Match[str]) -> str:
+        moved = match.group(1) + match.group(3) + match.group(2)
+        before = text[max(0, match.start() - _WINDOW) : match.start()]
+        after = text[match.end() : match.end() + _WINDOW]
+        if misfit(before + moved + after) < misfit(before + match.group() + after):
+            return moved
+        return match.group()
+
+    return _TONE_PAST_CONSONANT.sub(fix, text)
 
 
 def drop_repeated_marks(text: str) -> str:
@@ -114,6 +139,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("sara_am", compose_sara_am),
     ("space_before_mark", close_space_before_mark),
     ("mark_order", order_marks),
+    ("late_tone", place_late_tones),
     ("repeated_mark", drop_repeated_marks),
     ("stranded_mark", drop_stranded_marks),
 )

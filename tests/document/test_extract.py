@@ -16,6 +16,13 @@ from guidelight.extract.pdf import open_document
 
 from .conftest import GARUDA, SARABUN, SARABUN_BOLD, sarabun_story_pdf
 
+
+class _UntracedPage:
+    """A page whose glyph trace is empty: the span tests need no PDF behind their characters."""
+
+    def get_texttrace(self) -> list:
+        return []
+
 MakePdf = Callable[..., Path]
 BODY = "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
 
@@ -35,6 +42,7 @@ def squash(text: str) -> str:
         ("glyph00736", None),  # Chromium subsets rename glyphs: no knowledge there
     ],
 )
+
 def test_glyph_names_give_characters_back(name: str, chars: str | None) -> None:
     assert _char_from_name(name) == chars
 
@@ -70,7 +78,7 @@ def test_zero_advance_space_before_sara_aa_is_a_sara_am(tmp_path: Path) -> None:
         {"c": " ", "bbox": (21, 0, 24, 10), "origin": (21, 8)},
         {"c": "ก", "bbox": (24, 0, 30, 10), "origin": (24, 8)},
     ]
-    reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
     assert reader._span_text(chars, 10.0, "CordiaNew") == "ท\u0e4dา ก"
 
 
@@ -79,7 +87,7 @@ def test_word_gaps_drawn_without_space_characters_become_spaces() -> None:
         {"c": "ก", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
         {"c": "A", "bbox": (22, 0, 28, 10), "origin": (22, 8)},  # a 6 pt gap, no space glyph
     ]
-    reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
     assert reader._span_text(chars, 10.0, "Sarabun") == "ก A"
 
 
@@ -93,13 +101,13 @@ def test_no_word_gap_is_measured_across_a_glyph_with_an_empty_box() -> None:
         {"c": "ั", "bbox": (18, 0, 18, 10), "origin": (18, 8)},
         {"c": "ด", "bbox": (18, 0, 24, 10), "origin": (18, 8)},
     ]
-    reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
     assert reader._span_text(chars, 10.0, "Sarabun") == "จำกัด"
 
 
 def test_symbol_font_boxes_are_named_not_noise() -> None:
     chars = [{"c": "\uf06f", "bbox": (0, 0, 8, 10), "origin": (0, 8)}]
-    reader = PageReader(None, None, Counter())  # type: ignore[arg-type]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
     assert reader._span_text(chars, 10.0, "ABCDEF+Wingdings-Regular") == "☐"
 
 

@@ -1,0 +1,123 @@
+"""Which character an unnamed glyph draws, told by its outline.
+
+Subset fonts from Distiller, Quartz, Bullzip and InDesign often carry Thai mark variants
+(a tone mark lowered or shifted left to clear a tall consonant) with no glyph name, no
+cmap entry and no usable ToUnicode. Such a variant has the outline of the plain mark,
+only moved: compared with its position taken away, it is the same drawing as a glyph
+whose identity the font or the page does give. This module makes that comparison, and
+says where a glyph sits against the baseline (above, below, on it), which narrows what
+an unknown mark can be when nothing else does.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+from enum import Enum
+
+from fontTools.pens.boundsPen import BoundsPen
+from fontTools.pens.recordingPen import DecomposingRecordingPen
+from fontTools.ttLib import TTFont
+
+# fontTools logs what it thinks of a damaged subset ("2 extra bytes in post.stringData");
+# the student's terminal and the CLI's one-line errors are not the place for it.
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
+# A shifted or lowered variant is often also drawn a little smaller, so outlines are
+# compared inside their own boxes: the same pen strokes, every point within this share of
+# the box of its counterpart. Mai ek and mai tho differ in strokes, not only in points.
+_TOLERANCE = 0.12
+
+
+class Placement(Enum):
+    """Where a glyph's ink lies against the baseline."""
+
+    ABOVE = "above"  # ink wholly above the x-height: upper vowels and tone marks
+    BELOW = "below"  # ink wholly under the baseline: sara u, sara uu, phinthu
+    SPACING = "spacing"  # anything else: letters, digits, punctuation
+
+
+@dataclass(frozen=True)
+class GlyphOutline:
+    """A glyph's drawing with its position removed, and where it sits."""
+
+    strokes: tuple[str, ...]
+    points: tuple[tuple[float, float], ...]
+    placement: Placement
+    advance: int
+
+    def looks_like(self, other: GlyphOutline) -> bool:
+        """The same drawing, whatever its position and size."""
+        return (
+            self.strokes == other.strokes
+            and len(self.points) == len(other.points)
+            and all(
+                abs(x - u) <= _TOLERANCE and abs(y - v) <= _TOLERANCE
+                for (x, y), (u, v) in zip(self.points, other.points, strict=True)
+            )
+        )
+
+
+class FontOutlines:
+    """Outlines of one embedded font file, read on demand."""
+
+    def __init__(self, font_bytes: bytes) -> None:
+        self._font: TTFont | None
+        try:
+            self._font = TTFont(io.BytesIO(font_bytes), lazy=True)
+            self._order = self._font.getGlyphOrder()
+            self._glyphs = self._font.getGlyphSet()
+            self._upem = int(self._font["head"].unitsPerEm) or 1000
+        except Exception:  # a damaged or bare font: no outline knowledge, not an error
+            self._font = None
+            self._order = []
+        self._cache: dict[int, GlyphOutline | None] = {}
+
+    def outline(self, gid: int) -> GlyphOutline | None:
+        """Glyph ``gid``'s outline, or None when the font has no drawing for it."""
+        if gid not in self._cache:
+            self._cache[gid] = self._read(gid)
+        return self._cache[gid]
+
+    def _read(self, gid: int) -> GlyphOutline | None:
+        if self._font is None or not 0 <= gid < len(self._order):
+            return None
+        name = self._order[gid]
+        try:
+            glyph = self._glyphs[name]
+            pen = DecomposingRecordingPen(self._glyphs)
+            glyph.draw(pen)
+            bounds = BoundsPen(self._glyphs)
+            glyph.draw(bounds)
+        except Exception:
+            return None
+        if bounds.bounds is None:
+            return None
+        x_min, y_min, x_max, y_max = bounds.bounds
+        width, height = max(x_max - x_min, 1e-6), max(y_max - y_min, 1e-6)
+        strokes = tuple(op for op, _ in pen.value)
+        # A TrueType contour of off-curve points only has no start point: None in its args.
+        drawn = [pt for _, args in pen.value for pt in args if pt is not None]
+        points = tuple(((x - x_min) / width, (y - y_min) / height) for x, y in drawn)
+        return GlyphOutline(strokes, points, self._placement(y_min, y_max), int(getattr(glyph, "width", 0) or 0))
+
+    def _placement(self, y_min: float, y_max: float) -> Placement:
+        if y_max <= 0.02 * self._upem:
+            return Placement.BELOW
+        if y_min >= 0.45 * self._upem:
+            return Placement.ABOVE
+        return Placement.SPACING
+
+    def same_drawing(self, gid: int, known: dict[int, str]) -> str | None:
+        """The character of the one known glyph whose outline equals glyph ``gid``'s
+        (position aside); None when none or several different characters match."""
+        target = self.outline(gid)
+        if target is None or not target.points:
+            return None
+        found = set()
+        for other, char in known.items():
+            outline = self.outline(other) if other != gid else None
+            if outline is not None and outline.looks_like(target):
+                found.add(char)
+        return found.pop() if len(found) == 1 else None

@@ -1,0 +1,93 @@
+"""How well Thai text reads as dictionary words: the judge when the glyphs leave a character in doubt.
+
+Some producers give a glyph no usable identity at all (no name, no cmap, no ToUnicode),
+or the wrong one (sara aa written as sara am), or put a tone mark after the next
+consonant. The page itself still says which reading is right: of the candidate
+readings, the one a Thai reader recognises is the one made of dictionary words. This
+module measures exactly that, so repairs can choose between readings instead of guessing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from guidelight.thai.quality import noise_count
+
+_THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+# An orthographic error (a mark with no base, sara am split) costs more than any unknown word.
+_NOISE_COST = 8
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> frozenset[str]:
+    from pythainlp.corpus import thai_words
+
+    return frozenset(thai_words())
+
+
+def _tokens(text: str) -> list[str]:
+    from pythainlp.tokenize import word_tokenize
+
+    return word_tokenize(text, engine="nlpo3", keep_whitespace=False)
+
+
+@lru_cache(maxsize=65536)
+def misfit(text: str) -> int:
+    """Thai characters of ``text`` that no dictionary word accounts for, plus a heavy cost per
+    orthographic error; 0 for text made wholly of known words."""
+    words = _dictionary()
+    unknown = 0
+    for run in _THAI_RUN.findall(text):
+        for token in _tokens(run):
+            if token not in words and len(token) > 1:
+                unknown += len(token)
+            elif len(token) == 1 and token not in words:
+                unknown += 1
+    return unknown + _NOISE_COST * noise_count(text)
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, int]:
+    from pythainlp.corpus import tnc
+
+    return dict(tnc.word_freqs())
+
+
+def familiarity(text: str) -> float:
+    """How common the words of ``text`` are in written Thai (Thai National Corpus counts):
+    the tie-break between two readings that are both words (``ครั้ง`` and ``ครั่ง``)."""
+    frequencies = _frequencies()
+    return sum(math.log1p(frequencies.get(token, 0)) for run in _THAI_RUN.findall(text) for token in _tokens(run))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The winning candidate, every candidate's total misfit, and whether anything at all
+    told the winner from the runner-up."""
+
+    best: int
+    totals: tuple[int, ...]
+    clear: bool
+
+
+def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verdict:
+    """Which candidate fills a gap best over all of its occurrences.
+
+    ``contexts`` are (text before, text after) pairs around each occurrence of one and
+    the same unknown glyph. Fewest characters out of the dictionary wins; among equals,
+    the readings whose words are most common; the first candidate wins a full tie.
+    """
+    pairs = list(contexts)
+    totals = tuple(sum(misfit(before + candidate + after) for before, after in pairs) for candidate in candidates)
+    least = min(totals)
+    tied = [i for i, total in enumerate(totals) if total == least]
+    if len(tied) == 1:
+        return Verdict(tied[0], totals, clear=True)
+    scores = [sum(familiarity(before + candidates[i] + after) for before, after in pairs) for i in tied]
+    top = max(scores)
+    winners = [i for i, score in zip(tied, scores, strict=True) if score == top]
+    return Verdict(winners[0], totals, clear=len(winners) == 1)
