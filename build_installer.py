@@ -135,6 +135,10 @@ def pyinstaller_args(data: list[tuple[Path, str]], with_piper: bool = False) -> 
         args += ["--hide-console", "hide-early"]
         # pyttsx3's SAPI5 driver imports comtypes.gen.SpeechLib (made by make_speech_wrappers).
         args += ["--hidden-import", "comtypes.gen.SpeechLib", "--collect-submodules", "comtypes.gen"]
+        # OneCore voices (Thai: Microsoft Pattara) through PyWinRT, whose projections are imported
+        # by name at run time and read the _table.pywinrt beside them. winrt-runtime's own hook
+        # collects them too; saying it here keeps the bundle right if that hook is not found.
+        args += ["--collect-submodules", "winrt", "--collect-data", "winrt"]
     elif not with_piper:  # stripping breaks numpy's and scipy's OpenBLAS ("ELF load command ... not page-aligned")
         args.append("--strip")  # the build machine's libpython may carry 17 MB of debug symbols
     if sys.platform == "darwin":
@@ -158,6 +162,8 @@ def check_prerequisites(package: bool) -> None:
     """Stop before a long build when something is missing, with what to install."""
     if importlib.util.find_spec("PyInstaller") is None:
         raise BuildError("PyInstaller is missing: run  pip install -e .[build]")
+    if sys.platform == "win32" and importlib.util.find_spec("winrt") is None:
+        raise BuildError("PyWinRT is missing (Windows OneCore voices, Thai): run  pip install -e .")
     if package and sys.platform == "win32" and iscc_path() is None:
         raise BuildError("Inno Setup 6 is missing (iscc): install it from jrsoftware.org/isdl.php, "
                          "or build the folder only with --no-package")
@@ -354,6 +360,8 @@ def smoke(exe: Path) -> list[str]:
             raise BuildError(f"the app did not report ready: {out!r}")
         passed.append(f"app offscreen: ready in {time.perf_counter() - started:.1f} s, then quit")
 
+        if sys.platform == "win32":
+            passed.append(check_onecore_voices(frozen, env, home))
         passed.append(check_lab_file(frozen, env, home))
         passed.append(check_portable(frozen, env, home, exe))
         if Path("/proc/self/maps").exists():
@@ -361,6 +369,16 @@ def smoke(exe: Path) -> list[str]:
         made = sorted({p.relative_to(home).parts[0] for p in home.rglob("*")})
         passed.append(f"folders made in the empty HOME: {', '.join(made) or 'none'}")
     return passed
+
+
+def check_onecore_voices(frozen: list[str], env: dict[str, str], cwd: Path) -> str:
+    """Windows: the frozen program lists OneCore voices (every Windows 10/11 has English ones),
+    so PyWinRT and its projection tables made it into the bundle."""
+    listed = run([*frozen, "voices"], env, cwd).splitlines()
+    onecore = [line.split("\t")[0] for line in listed if line.startswith("onecore:")]
+    if not onecore:
+        raise BuildError("the frozen program lists no OneCore voice: PyWinRT is missing from the bundle")
+    return f"OneCore voices: {', '.join(onecore)}"
 
 
 def check_lab_file(frozen: list[str], env: dict[str, str], cwd: Path) -> str:

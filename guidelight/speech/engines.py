@@ -130,9 +130,16 @@ class Engines:
 
 
 def default_backend(stand_in: bool = False) -> Engines:
-    """The engines of this installation: Piper (if installed) and the system's own (pyttsx3).
-    ``stand_in``: read with another voice while the chosen one loads (for reading aloud)."""
+    """The engines of this installation: Piper (if installed), Windows OneCore (Microsoft Pattara
+    with no registry edit) when PyWinRT is there, and the system's own (pyttsx3: SAPI5, espeak-ng
+    or NSSS). ``stand_in``: read with another voice while the chosen one loads (for reading aloud).
+
+    The OneCore engine makes its WinRT calls on a thread of its own, so this may be called on any.
+    """
+    from guidelight.speech import onecore_backend
     from guidelight.speech.piper_backend import PiperBackend
     from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
 
-    return Engines([PiperBackend(), Pyttsx3Backend()], stand_in=stand_in)
+    # Engines names each id after its engine ("onecore:th-TH:Pattara"), so OneCore adds no prefix of its own.
+    onecore = [onecore_backend.OneCoreBackend(id_prefix="")] if onecore_backend.available() else []
+    return Engines([PiperBackend(), *onecore, Pyttsx3Backend()], stand_in=stand_in)

@@ -12,7 +12,7 @@ lead or lag by a fraction of a word inside a run; the docs say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from guidelight.core.model import Lang
@@ -89,24 +89,27 @@ def _weight(word: str) -> int:
 
 
 def engine_words_usable(spoken: SpokenRun, synthesis: Synthesis) -> bool:
-    """Trust the engine's word events only for English (engines cut Thai at spaces, not words),
-    and only if they are in order and inside the audio."""
+    """Trust the engine's word events only for English (engines cut Thai at spaces, not words)
+    or when they are our own marks, and only if they are in order and inside the audio."""
     samples = [w.sample for w in synthesis.words]
     return (
         bool(samples)
-        and spoken.run.lang is Lang.ENGLISH
+        and (spoken.run.lang is Lang.ENGLISH or synthesis.marked)
         and samples == sorted(samples)
         and samples[-1] < synthesis.frames
     )
 
 
-def estimate_marks(spoken: SpokenRun, synthesis: Synthesis, base: int) -> tuple[Mark, ...]:
-    """Marks for each source word of the run; ``base`` is the page offset of the run's text[0]."""
+def estimate_marks(
+    spoken: SpokenRun, synthesis: Synthesis, base: int, words: Sequence[tuple[int, int]] | None = None
+) -> tuple[Mark, ...]:
+    """Marks for each source word of the run; ``base`` is the page offset of the run's text[0];
+    ``words``: the run's ``words_of``, when the caller has them already."""
     text = spoken.normalized.text
     if engine_words_usable(spoken, synthesis):
         timed = [(w.sample, w.start, w.start + w.length) for w in synthesis.words]
     else:
-        words = words_of(text, spoken.run.lang)
+        words = words_of(text, spoken.run.lang) if words is None else words
         first, last = voiced_range(synthesis)
         total = sum(_weight(text[s:e]) + 1 for s, e in words) or 1
         timed, done = [], 0
@@ -263,8 +266,9 @@ class Synthesizer:
             if voice is None:
                 on_missing_voice(spoken.run.lang)
             voice_id = voice.id if voice else self.fallback_voice()
-            run_settings = VoiceSettings(voice_id=voice_id, rate=settings.rate, pitch=settings.pitch)
+            marks = tuple(words_of(spoken.normalized.text, spoken.run.lang))
+            run_settings = VoiceSettings(voice_id=voice_id, rate=settings.rate, pitch=settings.pitch, marks=marks)
             synthesis = self.backend.synthesize(spoken.normalized.text, run_settings)
             yield AudioChunk(
-                synthesis, estimate_marks(spoken, synthesis, base), spoken.run.lang, spoken.normalized.text
+                synthesis, estimate_marks(spoken, synthesis, base, marks), spoken.run.lang, spoken.normalized.text
             )

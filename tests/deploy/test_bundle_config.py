@@ -154,6 +154,10 @@ def test_platform_options(builder: ModuleType, monkeypatch: pytest.MonkeyPatch, 
     assert ("--windowed" in args) == (platform == "darwin")
     # SAPI5 through pyttsx3 needs comtypes' generated SpeechLib inside the bundle.
     assert ("comtypes.gen.SpeechLib" in args) == (platform == "win32")
+    # OneCore voices through PyWinRT: its modules are imported by name and read data tables.
+    collected = {(a, args[i + 1]) for i, a in enumerate(args[:-1])}
+    assert {("--collect-submodules", "winrt"), ("--collect-data", "winrt")} <= collected or platform != "win32"
+    assert not any("winrt" in a for a in args) or platform == "win32"
 
 
 def test_only_the_pythainlp_files_used_are_bundled(builder: ModuleType) -> None:
@@ -258,3 +262,14 @@ def test_piper_is_an_optional_part_of_the_bundle(builder: ModuleType) -> None:
     assert "onnx" in excluded(with_piper)  # only `voices install` patches models, and it copes without
     assert with_piper[with_piper.index("--collect-all") + 1] == "piper"
     assert "--strip" not in with_piper  # it breaks numpy's OpenBLAS in the frozen program
+
+
+def test_smoke_checks_that_the_windows_bundle_lists_onecore_voices(
+    builder: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    listing = "onecore:en-US:David\tMicrosoft David\ten-us\nsapi5:HKEY_X\tMicrosoft Zira Desktop\ten-us\n"
+    monkeypatch.setattr(builder, "run", lambda cmd, env, cwd: listing)
+    assert builder.check_onecore_voices(["guidelight.exe"], {}, tmp_path) == "OneCore voices: onecore:en-US:David"
+    monkeypatch.setattr(builder, "run", lambda cmd, env, cwd: "sapi5:HKEY_X\tMicrosoft Zira Desktop\ten-us\n")
+    with pytest.raises(builder.BuildError, match="no OneCore voice"):
+        builder.check_onecore_voices(["guidelight.exe"], {}, tmp_path)
