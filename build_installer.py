@@ -54,6 +54,15 @@ PYTHAINLP_CORPUS = ("words_th.txt", "sentenceseg_crfcut.model", "stopwords_th.tx
 PRUNED = ("PySide6/Qt/translations",)
 # Nothing here is imported at run time; excluding them keeps stray imports out.
 EXCLUDED_MODULES = ("tkinter", "pytest", "mypy", "ruff", "importlinter", "IPython", "matplotlib", "PyInstaller")
+# Piper is an optional part of the bundle (--with-piper): onnxruntime and numpy add ~150 MB,
+# and Piper's Thai phonemizer TLTK imports pandas, scikit-learn, scipy, nltk and gensim at
+# load (~400 MB more), which would take the bundle far past 250 MB. Without them the app
+# speaks with the system's engines; with them, Piper voices installed from files.
+PIPER_MODULES = ("piper", "onnxruntime", "numpy", "tltk", "pandas", "sklearn", "scipy", "nltk", "gensim",
+                 "sklearn_crfsuite", "unicode_rbnf")
+# Only `guidelight voices install` uses onnx (to expose phoneme lengths for word timing);
+# a bundled install copies the voice as it is, and the pipeline estimates the words.
+NEVER_BUNDLED = ("onnx",)
 
 
 class BuildError(Exception):
@@ -105,7 +114,7 @@ def is_covered(path: Path, data: list[tuple[Path, str]]) -> bool:
     return any(path == src.resolve() or path.is_relative_to(src.resolve()) for src, _ in data)
 
 
-def pyinstaller_args(data: list[tuple[Path, str]]) -> list[str]:
+def pyinstaller_args(data: list[tuple[Path, str]], with_piper: bool = False) -> list[str]:
     args = [
         str(ROOT / NAME / "__main__.py"),
         "--name", NAME, "--onedir", "--noconfirm", "--clean", "--log-level", "WARN",
@@ -114,8 +123,10 @@ def pyinstaller_args(data: list[tuple[Path, str]]) -> list[str]:
         "--collect-submodules", NAME,
         "--additional-hooks-dir", str(WORK / "hooks"),
     ]
-    for module in EXCLUDED_MODULES:
+    for module in (*EXCLUDED_MODULES, *NEVER_BUNDLED, *(() if with_piper else PIPER_MODULES)):
         args += ["--exclude-module", module]
+    if with_piper:  # Piper's espeak-ng data and bridge, TLTK's dictionary, Thai number words: no hook lists them
+        args += ["--collect-all", "piper", "--collect-data", "tltk", "--collect-data", "unicode_rbnf"]
     for src, target in data:
         args += ["--add-data", f"{src}{os.pathsep}{target}"]
     if sys.platform == "win32":
@@ -124,7 +135,11 @@ def pyinstaller_args(data: list[tuple[Path, str]]) -> list[str]:
         args += ["--hide-console", "hide-early"]
         # pyttsx3's SAPI5 driver imports comtypes.gen.SpeechLib (made by make_speech_wrappers).
         args += ["--hidden-import", "comtypes.gen.SpeechLib", "--collect-submodules", "comtypes.gen"]
-    else:
+        # OneCore voices (Thai: Microsoft Pattara) through PyWinRT, whose projections are imported
+        # by name at run time and read the _table.pywinrt beside them. winrt-runtime's own hook
+        # collects them too; saying it here keeps the bundle right if that hook is not found.
+        args += ["--collect-submodules", "winrt", "--collect-data", "winrt"]
+    elif not with_piper:  # stripping breaks numpy's and scipy's OpenBLAS ("ELF load command ... not page-aligned")
         args.append("--strip")  # the build machine's libpython may carry 17 MB of debug symbols
     if sys.platform == "darwin":
         args += ["--windowed", "--osx-bundle-identifier", "org.guidelight.app"]
@@ -147,6 +162,8 @@ def check_prerequisites(package: bool) -> None:
     """Stop before a long build when something is missing, with what to install."""
     if importlib.util.find_spec("PyInstaller") is None:
         raise BuildError("PyInstaller is missing: run  pip install -e .[build]")
+    if sys.platform == "win32" and importlib.util.find_spec("winrt") is None:
+        raise BuildError("PyWinRT is missing (Windows OneCore voices, Thai): run  pip install -e .")
     if package and sys.platform == "win32" and iscc_path() is None:
         raise BuildError("Inno Setup 6 is missing (iscc): install it from jrsoftware.org/isdl.php, "
                          "or build the folder only with --no-package")
@@ -246,13 +263,13 @@ def make_speech_wrappers() -> None:
     comtypes.client.GetModule(str(sapi))
 
 
-def build() -> None:
+def build(with_piper: bool = False) -> None:
     import PyInstaller.__main__  # checked by check_prerequisites
 
     write_hooks()
     if sys.platform == "win32":
         make_speech_wrappers()
-    PyInstaller.__main__.run(pyinstaller_args(bundle_data()))
+    PyInstaller.__main__.run(pyinstaller_args(bundle_data(), with_piper))
     for internal in DIST.glob("**/_internal"):
         for rel in PRUNED:
             shutil.rmtree(internal / rel, ignore_errors=True)
@@ -343,6 +360,8 @@ def smoke(exe: Path) -> list[str]:
             raise BuildError(f"the app did not report ready: {out!r}")
         passed.append(f"app offscreen: ready in {time.perf_counter() - started:.1f} s, then quit")
 
+        if sys.platform == "win32":
+            passed.append(check_onecore_voices(frozen, env, home))
         passed.append(check_lab_file(frozen, env, home))
         passed.append(check_portable(frozen, env, home, exe))
         if Path("/proc/self/maps").exists():
@@ -350,6 +369,16 @@ def smoke(exe: Path) -> list[str]:
         made = sorted({p.relative_to(home).parts[0] for p in home.rglob("*")})
         passed.append(f"folders made in the empty HOME: {', '.join(made) or 'none'}")
     return passed
+
+
+def check_onecore_voices(frozen: list[str], env: dict[str, str], cwd: Path) -> str:
+    """Windows: the frozen program lists OneCore voices (every Windows 10/11 has English ones),
+    so PyWinRT and its projection tables made it into the bundle."""
+    listed = run([*frozen, "voices"], env, cwd).splitlines()
+    onecore = [line.split("\t")[0] for line in listed if line.startswith("onecore:")]
+    if not onecore:
+        raise BuildError("the frozen program lists no OneCore voice: PyWinRT is missing from the bundle")
+    return f"OneCore voices: {', '.join(onecore)}"
 
 
 def check_lab_file(frozen: list[str], env: dict[str, str], cwd: Path) -> str:
@@ -424,12 +453,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--smoke", action="store_true", help="run the built program in a clean environment")
     parser.add_argument("--no-build", action="store_true", help="use the folder already in dist/")
     parser.add_argument("--no-package", action="store_true", help="build the folder only")
+    parser.add_argument("--with-piper", action="store_true",
+                        help="include Piper and its Thai phonemizer (pip install -e .[piper-thai]); a larger bundle")
     args = parser.parse_args(argv)
     try:
         if not args.no_build:
             check_prerequisites(package=not args.no_package)
             started = time.perf_counter()
-            build()
+            build(args.with_piper)
             print(f"built {executable()} in {time.perf_counter() - started:.0f} s")
             if not args.no_package:
                 print(f"package: {package()}")

@@ -44,6 +44,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def effective_config() -> dict[str, Any]:
     """Everything ``--show`` reports, as plain JSON values."""
     from guidelight.extract.cache import cache_root  # the page cache's own rule for its folder
+    from guidelight.speech.voicestore import voice_folders
 
     lab = load_lab_config()
     place = configured_library(lab)
@@ -69,6 +70,8 @@ def effective_config() -> dict[str, Any]:
             "catalog_found": (place.path / CATALOG_FILE).is_file(),
         },
         "cache_dir": str(cache_root()),
+        # Piper voices: the student's own folder, then the machine-wide one (lab file's voices_folder).
+        "voices_dirs": {scope: str(folder) for scope, folder in voice_folders(lab)},
     }
 
 

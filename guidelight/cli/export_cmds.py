@@ -19,6 +19,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export.add_argument("--format", choices=FORMATS, help="default: from the output file's extension")
     export.add_argument("-o", "--output", required=True, help="the file to write")
     export.add_argument("--audio", action="store_true", help="EPUB only: add Guide Light's speech as media overlays")
+    export.add_argument("--voice", help="with --audio: voice id (see `guidelight voices`)")
     export.add_argument("--password", help="password of an encrypted PDF")
     export.add_argument("--library", help="course library folder whose corrections apply (default: your own)")
     export.add_argument("--no-library", action="store_true", help="export the text as extracted, uncorrected")
@@ -42,7 +43,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     try:
         out = export_pdf(
-            args.file, args.output, fmt, password=args.password, audio=args.audio, library=lib,
+            args.file, args.output, fmt, password=args.password, audio=args.audio, voice=args.voice,
+            library=lib,
             progress=progress if sys.stderr.isatty() else None,
         )
     finally:

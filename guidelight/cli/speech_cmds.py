@@ -6,6 +6,7 @@ import argparse
 import sys
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidelight.core.errors import GuideLightError
@@ -29,7 +30,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _voice_options(say)
     say.set_defaults(func=run_say)
 
-    voices = subparsers.add_parser("voices", help="list the installed voices and their languages")
+    voices = subparsers.add_parser(
+        "voices", help="list the installed voices (id, engine, language, name), install or remove Piper voices"
+    )
     voices.add_argument(
         "--check",
         action="store_true",
@@ -37,6 +40,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     voices.add_argument("--quiet", action="store_true", help="with --check: do not speak the test phrase")
     voices.set_defaults(func=run_voices)
+    actions = voices.add_subparsers(dest="voices_action", metavar="{install,remove}")
+    install = actions.add_parser("install", help="install a Piper voice from a file: NAME.onnx (with NAME.onnx.json "
+                                 "beside it) or a zip holding them")
+    install.add_argument("file")
+    remove = actions.add_parser("remove", help="remove an installed Piper voice")
+    remove.add_argument("id", help="its id, e.g. piper:en_US-joe-medium")
+    for action in (install, remove):
+        action.add_argument(
+            "--all-users", action="store_true",
+            help="the machine-wide voices folder (the lab file's voices_folder), for every student; needs admin rights",
+        )
+    install.set_defaults(func=run_voices_install)
+    remove.set_defaults(func=run_voices_remove)
 
     read = subparsers.add_parser("read", help="read a PDF aloud from a page (Ctrl+C stops)")
     read.add_argument("file")
@@ -84,7 +100,9 @@ def _speaker(args: argparse.Namespace) -> Speaker:
         from guidelight.speech.sink import RecordingSink
 
         sink = RecordingSink(realtime=True, keep=False)
-    speaker = Speaker(sink=sink)
+    from guidelight.speech.engines import default_backend
+
+    speaker = Speaker(backend=default_backend(), sink=sink)  # no stand-in: the voice asked for, even if it loads
     speaker.set_rate(args.rate)
     if args.voice:
         speaker.set_voice(args.voice)
@@ -130,13 +148,14 @@ def run_say(args: argparse.Namespace) -> int:
 
 
 def run_voices(args: argparse.Namespace) -> int:
+    """One voice a line, best first for each language: id, engine, languages, name (tab-separated)."""
     from guidelight.speech.doctor import check_voices, speak_test_phrases
-    from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+    from guidelight.speech.engines import default_backend
 
-    backend = Pyttsx3Backend()
+    backend = default_backend()
     if not args.check:
         for voice in backend.voices():
-            print(f"{voice.id}\t{voice.name}\t{','.join(voice.languages)}")
+            print(f"{voice.id}\t{voice.engine}\t{','.join(voice.languages)}\t{voice.name}")
         return 0
     report = check_voices(backend)
     print(report.text())
@@ -149,6 +168,30 @@ def run_voices(args: argparse.Namespace) -> int:
             print(problem)
             return 1
     return 0 if report.ok else 1
+
+
+def _voices_folder(all_users: bool) -> Path:
+    from guidelight.speech.voicestore import MACHINE, USER, voice_folders
+
+    return dict(voice_folders())[MACHINE if all_users else USER]
+
+
+def run_voices_install(args: argparse.Namespace) -> int:
+    from guidelight.speech.voicestore import MACHINE, USER, install_voice
+
+    folder = _voices_folder(args.all_users)
+    print(f"Checking {args.file}...", file=sys.stderr, flush=True)
+    for voice in install_voice(args.file, folder, MACHINE if args.all_users else USER):
+        print(f"{voice.id}\tpiper\t{voice.language}\t{voice.name}")
+    return 0
+
+
+def run_voices_remove(args: argparse.Namespace) -> int:
+    from guidelight.speech.voicestore import remove_voice
+
+    remove_voice(args.id, _voices_folder(args.all_users))
+    print(f"removed {args.id}", file=sys.stderr)
+    return 0
 
 
 def _document(args: argparse.Namespace) -> Document:

@@ -33,7 +33,9 @@ PORTABLE_FOLDERS = {
     "GUIDELIGHT_LIBRARY_DIR": "library",
     "GUIDELIGHT_CACHE_DIR": "cache",
     "PYTHAINLP_DATA": "pythainlp-data",  # PyThaiNLP would otherwise create ~/pythainlp-data
+    "GUIDELIGHT_VOICES_DIR": "voices",  # Piper voices the student installed, carried on the stick
 }
+VOICES_FOLDER = "voices"
 
 
 def is_frozen() -> bool:
@@ -85,6 +87,25 @@ def site_config_file() -> Path:
     from platformdirs import site_config_dir  # only when the file is actually looked for
 
     return Path(site_config_dir(APP_NAME, appauthor=False)) / SITE_CONFIG_FILE
+
+
+def user_voices_dir() -> Path:
+    """Voices the student installed for themself: ``GUIDELIGHT_VOICES_DIR`` (portable mode,
+    tests), else the OS's per-user data folder."""
+    override = os.environ.get("GUIDELIGHT_VOICES_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / VOICES_FOLDER
+
+
+def site_voices_dir() -> Path:
+    """The machine-wide voices folder when the lab file names none (``C:\\ProgramData\\guidelight\\voices``,
+    ``/usr/local/share/guidelight/voices``...): every student of the PC hears these voices."""
+    from platformdirs import site_data_dir
+
+    return Path(site_data_dir(APP_NAME, appauthor=False)) / VOICES_FOLDER
 
 
 def prepare_environment(environ: MutableMapping[str, str] | None = None) -> Path | None:

@@ -30,6 +30,7 @@ LAB_KEYS: dict[str, type] = {
     "students_may_change_voice": bool,
     "course_library": str,
     "course_library_read_only": bool,
+    "voices_folder": str,
 }
 # What "students may not change voices" locks.
 VOICE_KEYS = ("voice",)
@@ -44,6 +45,7 @@ class LabConfig:
     locked: frozenset[str] = frozenset()
     course_library: Path | None = None
     course_library_read_only: bool = True
+    voices_folder: Path | None = None  # machine-wide Piper voices (docs/deployment.md)
     ignored: tuple[str, ...] = ()  # keys (or locked names) the program could not use
 
     def locked_values(self) -> dict[str, Any]:
@@ -80,12 +82,14 @@ def parse_lab_config(raw: Mapping[str, Any], path: Path | None = None) -> LabCon
     if extras.get("students_may_change_voice") is False:
         locked.update(VOICE_KEYS)
     library = extras.get("course_library", "").strip()
+    voices = extras.get("voices_folder", "").strip()
     return LabConfig(
         path=path,
         defaults=defaults,
         locked=frozenset(locked),
         course_library=Path(library).expanduser() if library else None,
         course_library_read_only=extras.get("course_library_read_only", True),
+        voices_folder=Path(voices).expanduser() if voices else None,
         ignored=tuple(ignored),
     )
 

@@ -34,12 +34,14 @@ def export_document(
     audio: bool = False,
     pronunciations: Mapping[str, str] | None = None,
     speech_backend: SpeechBackend | None = None,
+    voice: str | None = None,
 ) -> Path:
     """Write ``doc`` to ``out`` as ``fmt`` (docx, epub, html or txt) and return the path.
 
     ``images`` gives a figure's PNG; ``progress(done, total, what)`` is called as pages
     are written. ``audio`` adds media overlays to an EPUB, spoken with the course's
-    ``pronunciations``. The file appears only when complete (written beside it, then renamed).
+    ``pronunciations``, by ``voice`` (an id from ``guidelight voices``; default: the best voice
+    of each language). The file appears only when complete (written beside it, then renamed).
     """
     if fmt not in FORMATS:
         raise GuideLightError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -50,7 +52,7 @@ def export_document(
         raise GuideLightError(f"{target} is a folder; give the file to write")
     partial = target.with_name(target.name + ".part")
     try:
-        _write(doc, partial, fmt, images, progress, audio, pronunciations, speech_backend)
+        _write(doc, partial, fmt, images, progress, audio, pronunciations, speech_backend, voice)
         partial.replace(target)
     except OSError as exc:
         raise GuideLightError(f"cannot write {target}: {exc.strerror or exc}") from None
@@ -68,6 +70,7 @@ def _write(
     audio: bool,
     pronunciations: Mapping[str, str] | None,
     speech_backend: SpeechBackend | None,
+    voice: str | None,
 ) -> None:
     if fmt == "txt":
         text = doc.reading_text()
@@ -86,5 +89,5 @@ def _write(
         from guidelight.export.audio import OverlaySpeech
         from guidelight.export.epub import write_epub
 
-        speech = OverlaySpeech(speech_backend, pronunciations) if audio else None
+        speech = OverlaySpeech(speech_backend, pronunciations, voice=voice) if audio else None
         write_epub(doc, out, images, progress, speech)

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from guidelight.core.errors import GuideLightError
 from guidelight.core.model import Page
 from guidelight.core.tables import spoken_page
 from guidelight.speech.backend import NORMAL_RATE, SpeechBackend, VoiceSettings
@@ -67,15 +66,18 @@ class OverlaySpeech:
         backend: SpeechBackend | None = None,
         pronunciations: Mapping[str, str] | None = None,
         rate: int = NORMAL_RATE,
+        voice: str | None = None,
     ) -> None:
         if backend is None:
-            from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+            from guidelight.speech.engines import default_backend
 
-            backend = Pyttsx3Backend()
+            backend = default_backend()
         lexicon = Lexicon.load()
         if pronunciations:
             lexicon = Lexicon({**lexicon.entries, **pronunciations})
         self.synthesizer = Synthesizer(backend, Normalizer(lexicon))
+        if voice:
+            self.synthesizer.prefer(voice)
         self.settings = VoiceSettings(rate=rate)
         self.sample_rate = 0
 
@@ -86,11 +88,8 @@ class OverlaySpeech:
         for clip in clips:
             begin = self._seconds(len(pcm))
             for chunk in self.synthesizer.chunks(clip.text, 0, self.settings):
-                rate = chunk.synthesis.sample_rate
-                if self.sample_rate and rate != self.sample_rate:
-                    raise GuideLightError("the speech engine changed its sample rate mid-book; use one voice")
-                self.sample_rate = rate
-                pcm += chunk.synthesis.pcm
+                self.sample_rate = self.sample_rate or chunk.synthesis.sample_rate  # the book's rate
+                pcm += chunk.synthesis.pcm_at(self.sample_rate)
             end = self._seconds(len(pcm))
             if end > begin:
                 timed.append(Clip(clip.target, clip.text, begin, end))

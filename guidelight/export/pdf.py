@@ -19,6 +19,7 @@ def export_pdf(
     *,
     password: str | None = None,
     audio: bool = False,
+    voice: str | None = None,
     library: Library | None = None,
     progress: Progress | None = None,
 ) -> Path:
@@ -38,7 +39,8 @@ def export_pdf(
 
     try:
         return export_document(
-            doc, out, fmt, images=figure_png, progress=progress, audio=audio, pronunciations=pronunciations
+            doc, out, fmt, images=figure_png, progress=progress, audio=audio, pronunciations=pronunciations,
+            voice=voice,
         )
     finally:
         images.close()

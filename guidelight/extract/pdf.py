@@ -22,6 +22,7 @@ import pymupdf
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
+from guidelight.core.titles import document_title
 from guidelight.extract import cache
 from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.budget import PageGivenUp, StreamBudget, page_deadline
@@ -176,12 +177,11 @@ def _outline(doc: pymupdf.Document) -> tuple[OutlineEntry, ...]:
     return tuple(OutlineEntry(level, unicode_safe(title.strip()), page) for level, title, page in toc if page >= 1)
 
 
-def _title(doc: pymupdf.Document, path: str) -> str:
+def _metadata_title(doc: pymupdf.Document) -> str:
     try:
-        title = (doc.metadata or {}).get("title") or ""
+        return unicode_safe((doc.metadata or {}).get("title") or "")
     except Exception:  # a damaged /Info dictionary: the file name will do
-        title = ""
-    return unicode_safe(title.strip() or Path(path).stem)
+        return ""
 
 
 def _label(page: pymupdf.Page) -> str:
@@ -396,7 +396,7 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
         return page
 
     return Document(
-        title=_title(doc, path),
+        title=unicode_safe(document_title(_metadata_title(doc), None, path)),  # see titled()
         page_count=doc.page_count,
         content_hash=content_hash,
         loader=load,

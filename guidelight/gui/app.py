@@ -39,7 +39,9 @@ READY_ENV = "GUIDELIGHT_EXIT_WHEN_READY"
 def load_fonts() -> list[str]:
     """Register the bundled Sarabun (OFL) so Thai reads well even without system fonts."""
     families: list[str] = []
-    for ttf in (FONT_DIR / "Sarabun-Regular.ttf",):  # the plain-text view needs no bold or italics
+    # Bold for headings and table headers (a fraction of a millisecond once Regular is in);
+    # the text has no italics.
+    for ttf in (FONT_DIR / "Sarabun-Regular.ttf", FONT_DIR / "Sarabun-Bold.ttf"):
         font_id = QFontDatabase.addApplicationFont(str(ttf))
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
     return sorted(set(families))

@@ -13,6 +13,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from guidelight.gui.i18n import plain, tr
+from guidelight.gui.qt_language import native_file_dialogs
 
 
 class LabelledDialog(QDialog):
@@ -66,6 +68,12 @@ class LabelledDialog(QDialog):
         self._fields_end += 2
         QWidget.setTabOrder(self._last_field, field)  # Tab goes field by field, then to the buttons
         self._last_field = field
+
+
+def file_options(language: str) -> QFileDialog.Option:
+    """The file dialogs' options: Qt's own dialog, in the interface's language, unless
+    the desktop's speaks it (``qt_language``)."""
+    return QFileDialog.Option(0) if native_file_dialogs(language) else QFileDialog.Option.DontUseNativeDialog
 
 
 def name_spin_editor(spin: QSpinBox) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
+from guidelight.gui.dialogs import file_options
 from guidelight.gui.i18n import tr
 
 if TYPE_CHECKING:
@@ -40,7 +41,8 @@ def export_current(window: MainWindow, choose: Any) -> None:
         return
     fmt, audio, _, _ = FORMATS[row]
     suggested = str(Path(doc.source_path).with_suffix(f".{fmt}"))
-    target, _ = QFileDialog.getSaveFileName(window, tr("export.title", lang), suggested, f"*.{fmt}")
+    target, _ = QFileDialog.getSaveFileName(window, tr("export.title", lang), suggested, f"*.{fmt}",
+                                            options=file_options(lang))
     window.back_to_text()
     if not target:
         window.announcer.announce(tr("cancelled", lang))

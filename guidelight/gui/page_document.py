@@ -24,8 +24,10 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
+    QTextFormat,
     QTextFrameFormat,
     QTextLength,
     QTextTableFormat,
@@ -37,6 +39,11 @@ from guidelight.gui.theme import Colours
 _WIDE = re.compile("[\U00010000-\U0010ffff]")  # two UTF-16 positions each in Qt
 HEADER_SHADE = 0.18  # a header cell's background: this much of the text colour over the base
 CELL_PADDING = 4.0  # points around a cell's text, so the ruling never touches Thai marks
+# Qt's steps of font growth (as for HTML's h2 and h3), by heading level: relative to the
+# reading font, so headings grow with the zoom.
+HEADING_GROWTH = {1: 2, 2: 1}  # and bold only from level 3
+HEADING_SPACE_ABOVE = 1.2  # in ems of the reading font: a heading starts a new part
+HEADING_SPACE_BELOW = 0.4
 
 
 class OffsetMap:
@@ -170,7 +177,29 @@ def fill_document(cursor: QTextCursor, page: Page, colours: Colours, grids: bool
             _insert_table(cursor, offsets, page.text, para, colours)
             done = para.end + 1  # the line break after the table is the block after the grid
     _insert_text(cursor, offsets, page.text, done, len(page.text))
+    for para in page.paragraphs:
+        if para.is_heading:
+            _mark_heading(QTextCursor(cursor.document()), offsets, para)
     return offsets
+
+
+def _mark_heading(cursor: QTextCursor, offsets: OffsetMap, para: Paragraph) -> None:
+    """A heading looks like one: bold, larger by its level, with space above and below,
+    and its block carries the level (Qt's own heading mark, as Markdown headings get).
+    Only formats change: the text and its positions stay as the map has them."""
+    level = max(1, para.level)
+    cursor.setPosition(offsets.to_qt(para.start))
+    cursor.setPosition(offsets.to_qt(para.end), QTextCursor.MoveMode.KeepAnchor)
+    char = QTextCharFormat()
+    char.setFontWeight(QFont.Weight.Bold)
+    char.setProperty(QTextFormat.Property.FontSizeAdjustment, HEADING_GROWTH.get(level, 0))
+    cursor.mergeCharFormat(char)
+    block = QTextBlockFormat()
+    block.setHeadingLevel(min(level, 6))
+    em = cursor.document().defaultFont().pointSizeF()
+    block.setTopMargin(em * HEADING_SPACE_ABOVE)
+    block.setBottomMargin(em * HEADING_SPACE_BELOW)
+    cursor.mergeBlockFormat(block)
 
 
 def highlight_format(background: str, foreground: str) -> QTextCharFormat:

@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from guidelight.core.model import Page
@@ -77,10 +77,28 @@ class ReadingPane(QTextEdit):
         if value == self._colours:
             return
         self._colours = value
+        if self._page is not None:
+            self._paint_page()
         if self._grid_shown:
             self.redraw()
         else:
             self.show_highlight(*self._highlight)
+
+    def _paint_page(self) -> None:
+        """The page in the theme's own text and base colours, even where the rest of the
+        window follows the desktop: the highlights' contrast is worked out against them.
+
+        The text takes the view's palette, the background its viewport's, which must be
+        set itself: once the app has a style sheet Qt no longer passes the view's palette
+        on. (Not a style sheet rule: restyling the page through the app's sheet crashed Qt
+        now and then when windows came and went. Not before the first page: asking for the
+        viewport makes PySide build a type for every widget class, about 14 ms.)"""
+        base, text = QColor(self._colours.base), QColor(self._colours.text)
+        for widget in (self, self.viewport()):
+            palette = widget.palette()
+            palette.setColor(QPalette.ColorRole.Base, base)
+            palette.setColor(QPalette.ColorRole.Text, text)
+            widget.setPalette(palette)
 
     def redraw(self) -> None:
         """Lay the shown page out again (a new theme, tables as grids or lines), keeping
@@ -96,6 +114,8 @@ class ReadingPane(QTextEdit):
     def show_page(self, page: Page) -> None:
         from guidelight.gui.page_document import draws_grid, fill_document  # not before a page (see there)
 
+        if self._page is None:
+            self._paint_page()  # the first page: see there
         self.page_number = page.number
         self._page = page
         grids = self.table_grids()
@@ -121,7 +141,7 @@ class ReadingPane(QTextEdit):
         self._highlight = (sentence, word)
         colours = self._colours
         selections = []
-        for span, background, foreground in ((sentence, colours.sentence, colours.text),
+        for span, background, foreground in ((sentence, colours.sentence, colours.sentence_text),
                                              (word, colours.word, colours.word_text)):
             if span is None or span.page != self.page_number:
                 continue

@@ -37,6 +37,15 @@ def _no_hook(_number: int) -> None:
     return None
 
 
+def _inside(span: Span | None, sentence: Span | None) -> Span | None:
+    """``span`` if it lies inside ``sentence`` and is smaller: a word, a letter, a search
+    hit or a cell is marked in the word colour, but a page or a paragraph moved to is not
+    (painting a whole page in the highlight colour hid where the reading was)."""
+    if span is None or sentence is None or span == sentence or span.page != sentence.page:
+        return None
+    return span if sentence.start <= span.start and span.end <= sentence.end else None
+
+
 SPELL_AGAIN_SECONDS = 0.8  # a second press within this time spells instead of repeating
 
 
@@ -126,7 +135,7 @@ class ReadingSession:
             self.shown_page = pos.page
             self.on_page(pos.page)
         sentence = navigation.unit_at(self.doc, pos, Unit.SENTENCE)
-        self.view.show_highlight(sentence, span if span and span != sentence else None)
+        self.view.show_highlight(sentence, _inside(span, sentence))
         self.view.move_caret(pos.offset)
         self.position = pos
         self._update_status()

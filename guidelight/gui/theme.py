@@ -12,7 +12,7 @@ asked for last time (``Settings.system_look``) and asks again once it is up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
@@ -22,19 +22,31 @@ THEME_ORDER = ("system", "normal", "dark_high_contrast", "light_high_contrast")
 
 @dataclass(frozen=True)
 class Colours:
-    """Text, background and the two highlights of the reading view (sentence, word)."""
+    """The reading page (text on base) and its two highlights: the sentence band and the
+    word inside it, each with its own text colour.
+
+    The band must stand out from the page by 3:1 (WCAG 1.4.11, non-text contrast) and
+    keep its text readable (4.5:1); the word must stand out from the band by 4.5:1. Both
+    can hold only with a band of middle lightness: dark text on it in the light themes,
+    with a very dark word; light text on it in the dark themes, with a bright word.
+    ``tests/gui/test_low_vision.py`` checks every theme from these values.
+    """
 
     text: str
     base: str
     sentence: str
+    sentence_text: str
     word: str
     word_text: str
     focus: str
 
 
-NORMAL = Colours("#1a1a1a", "#fffdf5", "#fff0a8", "#1f5fbf", "#ffffff", "#1f5fbf")
-DARK_HC = Colours("#ffffff", "#000000", "#3a3a00", "#ffff00", "#000000", "#ffff00")
-LIGHT_HC = Colours("#000000", "#ffffff", "#d8e8ff", "#000080", "#ffffff", "#000080")
+NORMAL = Colours("#1a1a1a", "#fffdf5", "#ad7d00", "#000000", "#000040", "#ffffff", "#1f5fbf")
+NORMAL_DARK = Colours("#f0f0f0", "#121212", "#1f66d6", "#ffffff", "#ffff00", "#000000", "#ffff00")
+DARK_HC = Colours("#ffffff", "#000000", "#1760cf", "#ffffff", "#ffff00", "#000000", "#ffff00")
+LIGHT_HC = Colours("#000000", "#ffffff", "#4386ea", "#000000", "#000050", "#ffffff", "#000080")
+THEMES = {"normal": NORMAL, "normal_dark": NORMAL_DARK, "dark_high_contrast": DARK_HC,
+          "light_high_contrast": LIGHT_HC}
 
 
 def system_look() -> str:
@@ -53,8 +65,18 @@ def resolve(theme: str, desktop: str) -> str:
     return desktop if theme == "system" else theme
 
 
-def colours(theme: str, desktop: str) -> Colours:
-    return {"dark_high_contrast": DARK_HC, "light_high_contrast": LIGHT_HC}.get(resolve(theme, desktop), NORMAL)
+def colours(theme: str, desktop: str, dark_desktop: bool = False) -> Colours:
+    """The reading page's colours; "system" on a dark desktop (``dark_desktop``) gets a
+    dark page, so the text does not flash white among dark windows."""
+    concrete = resolve(theme, desktop)
+    if concrete == "system":
+        return NORMAL_DARK if dark_desktop else NORMAL
+    return THEMES[concrete]
+
+
+def is_dark(palette: QPalette) -> bool:
+    """Is this (the desktop's) palette a dark one: light text on a dark page?"""
+    return palette.color(QPalette.ColorRole.Base).lightness() < palette.color(QPalette.ColorRole.Text).lightness()
 
 
 def _palette(c: Colours) -> QPalette:
@@ -80,7 +102,12 @@ def apply(app: QApplication, theme: str, desktop: str, default_palette: QPalette
     """Apply ``theme`` to the whole app (``desktop``: what "system" means, from
     ``system_look``); returns the reading view's colours."""
     concrete = resolve(theme, desktop)
-    c = colours(theme, desktop)
+    c = colours(theme, desktop, is_dark(default_palette))
+    if concrete == "system" and getattr(QGuiApplication.styleHints(), "accessibility", None) is None:
+        # Qt before 6.10 cannot tell a high-contrast desktop: its page colours are kept
+        # (Windows high contrast must not be overridden), the highlights as for light or dark.
+        c = replace(c, text=default_palette.color(QPalette.ColorRole.Text).name(),
+                    base=default_palette.color(QPalette.ColorRole.Base).name())
     if concrete == "system":
         app.setPalette(default_palette)
     else:

@@ -333,11 +333,14 @@ class VolunteerDesk:
     # --- imports and packs (on workers) ------------------------------------------------
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("import.files", self.lang), "", "PDF (*.pdf)")
+        paths, _ = QFileDialog.getOpenFileNames(self.window, tr("import.files", self.lang), "", "PDF (*.pdf)",
+                                                options=self._dialogs().file_options(self.lang))
         self._import(paths)
 
     def import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self.window, tr("import.folder", self.lang))
+        folder = QFileDialog.getExistingDirectory(
+            self.window, tr("import.folder", self.lang),
+            options=self._dialogs().file_options(self.lang) | QFileDialog.Option.ShowDirsOnly)
         self._import([folder] if folder else [])
 
     def _import(self, paths: list[str]) -> None:
@@ -399,7 +402,8 @@ class VolunteerDesk:
             self.announce(tr("course.unknown", self.lang, course=course_id), assertive=True)
             return
         target, _ = QFileDialog.getSaveFileName(self.window, tr("pack.export", self.lang),
-                                                default_pack_name(course), "Guide Light pack (*.glpack)")
+                                                default_pack_name(course), "Guide Light pack (*.glpack)",
+                                                options=self._dialogs().file_options(self.lang))
         self.window.back_to_text()
         if not target:
             self.announce(tr("cancelled", self.lang))
@@ -416,7 +420,8 @@ class VolunteerDesk:
         from guidelight.library.pack import import_pack
 
         source, _ = QFileDialog.getOpenFileName(self.window, tr("pack.import", self.lang), "",
-                                                "Guide Light pack (*.glpack)")
+                                                "Guide Light pack (*.glpack)",
+                                                options=self._dialogs().file_options(self.lang))
         self.window.back_to_text()
         if not source:
             self.announce(tr("cancelled", self.lang))

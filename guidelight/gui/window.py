@@ -19,8 +19,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QFocusEvent, QFont, QGuiApplicat
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -33,12 +31,15 @@ from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
 from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
 from guidelight.core.settings import SPEECH_OUTPUTS, TABLE_VIEWS, Settings
+from guidelight.core.titles import titled
 from guidelight.gui import theme
 from guidelight.gui.announce import Announcer, assistive_technology_active
 from guidelight.gui.commands import COMMANDS, HEADING_LEVEL_KEYS, MENUS, Command, help_lines
 from guidelight.gui.edges import EdgeKeys
+from guidelight.gui.folding import ButtonRow, StatusLine
 from guidelight.gui.i18n import plain, tr
 from guidelight.gui.pages import PageGate, PageNotReady, gated, page_note
+from guidelight.gui.qt_language import QT_LANGUAGE
 from guidelight.gui.qtnames import set_enum, set_keys
 from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.session import ReadingSession
@@ -51,6 +52,8 @@ ZOOM_STEP = 10
 STILL_OPENING_MS = 5000
 READY_BY_MS = 250  # background start-up begins by then even if the window never takes focus
 UI_POINTS = 12.0  # the menus' and buttons' size at 100 % zoom: readable for low vision
+WINDOW_SIZE = (1000, 720)  # at first start, when the screen has room for it
+TITLE_BAR = 40  # pixels the window manager's frame takes above the window, at most
 
 
 def ocr_problem() -> str | None:
@@ -124,7 +127,7 @@ class MainWindow(QMainWindow):
         self._gate: PageGate | None = None
         self._ocr_problem: str | None = None  # asked again on each open, on the worker
         self._making: dict[int, list[Callable[[], None]]] = {}  # pages being made, and what waits for them
-        self.status = QLabel(self)
+        self.status = StatusLine(self)  # wraps at high zoom: see there
         self.view = ReadingPane(self, self._set_status, self._lone_ctrl, self._table_grids)
         self.announcer = Announcer(self, services.speaker, services.make_utterance,
                                    lambda: self.settings.speech_output, self._set_status,
@@ -163,14 +166,13 @@ class MainWindow(QMainWindow):
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.addWidget(self.view, 1)
-        row = QHBoxLayout()
         for key, command_id in (("button.play", "play"), ("button.prev", "prev_sentence"),
                                 ("button.next", "next_sentence"), ("button.where", "where")):
             button = QPushButton(central)
             button.clicked.connect(self._runner_for(command_id))
             self.buttons[key] = button
-            row.addWidget(button)
-        layout.addLayout(row)
+        self.button_row = ButtonRow(central, list(self.buttons.values()))  # folds when zoomed: see there
+        layout.addWidget(self.button_row)
         self.setCentralWidget(central)
         set_enum(self.status, "focusPolicy", "NoFocus")  # read by the screen reader's status-bar key
         self.statusBar().addWidget(self.status, 1)
@@ -181,7 +183,10 @@ class MainWindow(QMainWindow):
         for n, key in enumerate(HEADING_LEVEL_KEYS, start=1):
             self._pane_action(key, partial(self.session.move, Unit.HEADING, 1, n))
         self.setTabOrder(self.view, self.buttons["button.play"])
-        self.resize(1000, 720)
+        # On a 1366 x 768 laptop the window, its title bar and the taskbar must all fit, or
+        # the status line starts out of sight below the screen.
+        available = self.screen().availableGeometry()
+        self.resize(min(WINDOW_SIZE[0], available.width()), min(WINDOW_SIZE[1], available.height() - TITLE_BAR))
 
     def _add_command(self, command: Command) -> None:
         action = QAction(self)
@@ -262,7 +267,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         """(Re)label everything in the current language."""
         lang = self.language
-        self.setWindowTitle(tr("app.name", lang))
+        QT_LANGUAGE.use(lang)  # Qt's own words too: file dialogs, standard buttons
+        self._show_title()
         for menu_id, menu in self.menus.items():
             menu.setTitle(tr(f"menu.{menu_id}", lang))
         for command in COMMANDS:
@@ -273,10 +279,18 @@ class MainWindow(QMainWindow):
         for key, button in self.buttons.items():
             button.setText(tr(key, lang))
             button.setAccessibleName(plain(tr(key, lang)))
+        self.button_row.refold()
         self.view.setAccessibleName(tr("view.name", lang))
         self.view.setAccessibleDescription(tr("view.description", lang))
         if self.session.doc is None:
             self._set_status(tr("status.nodoc", lang))
+
+    def _show_title(self) -> None:
+        """The window's title names the open document first, as a screen reader says it
+        on switching windows."""
+        app_name = tr("app.name", self.language)
+        doc = self.session.doc
+        self.setWindowTitle(app_name if doc is None else f"{doc.title} – {app_name}")
 
     def apply_look(self) -> None:
         app = QApplication.instance()
@@ -290,6 +304,7 @@ class MainWindow(QMainWindow):
             app.setFont(ui_font)  # dialogs opened from now on
         for widget in (self.menuBar(), self.statusBar(), self.status, *self.buttons.values(), *self.menus.values()):
             widget.setFont(ui_font)  # widgets that exist already (a style sheet stops propagation)
+        self.button_row.refold()
         if self.session.doc is not None:
             self.session._show(self.session.position)  # redraw the highlight in the new colours
 
@@ -351,9 +366,11 @@ class MainWindow(QMainWindow):
 
         def work() -> tuple[Document, PageGate, Document, dict[str, str], str | None]:
             extracted, gate = gated(opener(path, password))
-            # Read through the volunteers' corrections, so what was fixed is what is heard.
-            doc = library.corrected(extracted)
-            doc.page(1)  # the first page is ready before the window shows the document
+            # Read through the volunteers' corrections, so what was fixed is what is heard;
+            # titled from its first heading when the PDF has no title of its own, which
+            # makes the first page, ready before the window shows the document.
+            doc = titled(library.corrected(extracted))
+            doc.page(1)
             return extracted, gate, doc, library.pronunciations_for_document(doc.content_hash), \
                 self.services.ocr_problem()
 
@@ -380,6 +397,7 @@ class MainWindow(QMainWindow):
         self._opening = False
         self._still_opening.stop()
         self.session.open(doc, path)
+        self._show_title()
         self.back_to_text()
 
     def _open_failed(self, exc: BaseException, path: str, password: str | None) -> None:
@@ -438,7 +456,8 @@ class MainWindow(QMainWindow):
     # --- commands (names match commands.py ids) -----------------------------------------
 
     def cmd_open(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, tr("open.dialog", self.language), "", "PDF (*.pdf)")
+        path, _ = QFileDialog.getOpenFileName(self, tr("open.dialog", self.language), "", "PDF (*.pdf)",
+                                              options=_dialogs().file_options(self.language))
         if path:
             self.open_path(path)
         else:
@@ -696,7 +715,10 @@ class MainWindow(QMainWindow):
         if not voices:
             self.announcer.announce(tr("voice.none", self.language))
             return
-        names = [f"{v.name} ({', '.join(v.languages)})" for v in voices]
+        # Best voice first for each language (speech/engines.py); the engine is said, so a
+        # student hears which one is Piper (with Thai tones) and which is espeak-ng.
+        names = [f"{v.name}, {v.engine} ({', '.join(v.languages)})" if v.engine else
+                 f"{v.name} ({', '.join(v.languages)})" for v in voices]
         row = _dialogs().choose(self, tr("voice.title", self.language), tr("voice.list", self.language),
                              names, self.language)
         self.back_to_text()

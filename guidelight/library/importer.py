@@ -9,13 +9,13 @@ content, whatever its name) is skipped.
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidelight.core.errors import DocumentError, NoTextLayer
 from guidelight.core.hashing import file_hash
+from guidelight.core.titles import named_title
 from guidelight.extract.pdf import open_document
 from guidelight.library.db import LibraryError
 from guidelight.library.models import LibraryDocument, ProcessingState
@@ -130,15 +130,10 @@ def _import_one(library: Library, course_id: str, path: Path) -> FileResult:
     return FileResult(path, outcome, added, problem)
 
 
-# Titles that name the file the PDF was printed from ("doc.html", "Microsoft Word - week1.docx")
-# say nothing to a student choosing a document by ear; the PDF's own name says more.
-_FILE_NAME_TITLE = re.compile(r"(?i)^(?:microsoft \w+ - )?.*\.(?:html?|docx?|pptx?|xlsx?|od[tp]|tex|txt|pdf)$")
-
-
 def library_title(metadata_title: str, path: Path) -> str:
-    """The title a volunteer and a student see: the PDF's title unless it is a file name."""
-    title = metadata_title.strip()
-    return path.stem if not title or _FILE_NAME_TITLE.match(title) else title
+    """The title a volunteer and a student see: the PDF's title unless it is a file name
+    or a placeholder (the first heading replaces it once the document is opened)."""
+    return named_title(metadata_title, path) or path.stem
 
 
 def _already(existing: LibraryDocument) -> str:

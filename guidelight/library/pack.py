@@ -16,17 +16,17 @@ import hashlib
 import json
 import re
 import sqlite3
-import stat
 import tempfile
 import time
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from guidelight import __version__
 from guidelight.core.errors import GuideLightError
+from guidelight.core.safezip import ArchiveRules, UnsafeArchive, checked_entries, stream
 from guidelight.library.corrections import PAGE_TOP, Anchor, Correction, CorrectionKind
 from guidelight.library.db import LibraryError
 from guidelight.library.models import Course, LibraryDocument, ProcessingState
@@ -41,9 +41,6 @@ MAX_MANIFEST_BYTES = 16 << 20
 MAX_DOCUMENT_BYTES = 1 << 30
 MAX_TOTAL_BYTES = 8 << 30
 MAX_ENTRIES = 5000
-MAX_RATIO = 100  # deflate rarely beats 10:1 on PDFs and JSON; bombs reach 1000:1
-_RATIO_FLOOR = 1 << 20  # small entries may compress well; only judge ratio above 1 MiB
-_CHUNK = 1 << 20
 _HASH = re.compile(r"^[0-9a-f]{64}$")
 _DOCUMENT_NAME = re.compile(rf"^{DOCUMENTS_DIR}/([0-9a-f]{{64}})\.pdf$")
 
@@ -168,63 +165,38 @@ def import_pack(library: Library, pack: str | Path) -> PackSummary:
     return PackSummary(course, len(documents), len(added), len(corrections), len(pronunciations))
 
 
+def _limit_for(name: str) -> int | None:
+    if name == MANIFEST:
+        return MAX_MANIFEST_BYTES
+    return MAX_DOCUMENT_BYTES if _DOCUMENT_NAME.match(name) else None
+
+
+_RULES = ArchiveRules(
+    limit_for=_limit_for,
+    unexpected=f"a pack holds {MANIFEST} and {DOCUMENTS_DIR}/",
+    max_entries=MAX_ENTRIES,
+    max_total=MAX_TOTAL_BYTES,
+    kind="a pack",
+    destination="the library",
+)
+
+
 def _checked_entries(pack: Path, archive: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
     """The pack's file entries by name, once every name, type and size is known safe."""
-    infos = archive.infolist()
-    if len(infos) > MAX_ENTRIES:
-        raise PackError(pack, f"it has {len(infos)} entries, more than a pack can hold ({MAX_ENTRIES})")
-    entries: dict[str, zipfile.ZipInfo] = {}
-    total = 0
-    for info in infos:
-        name = info.filename
-        _check_name(pack, name)
-        mode = info.external_attr >> 16
-        if stat.S_ISLNK(mode):
-            raise PackError(pack, f"the entry {name!r} is a link; packs may only hold plain files")
-        if info.is_dir():
-            continue
-        if stat.S_IFMT(mode) not in (0, stat.S_IFREG):  # writers often leave the type bits 0
-            raise PackError(pack, f"the entry {name!r} is not a plain file")
-        if name in entries:
-            raise PackError(pack, f"the entry {name!r} appears twice")
-        if name != MANIFEST and not _DOCUMENT_NAME.match(name):
-            raise PackError(pack, f"unexpected entry {name!r}; a pack holds {MANIFEST} and {DOCUMENTS_DIR}/")
-        limit = MAX_MANIFEST_BYTES if name == MANIFEST else MAX_DOCUMENT_BYTES
-        if info.file_size > limit:
-            raise PackError(pack, f"the entry {name!r} is too large ({info.file_size} bytes, limit {limit})")
-        if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(1, info.compress_size):
-            raise PackError(pack, f"the entry {name!r} expands {info.file_size // max(1, info.compress_size)}"
-                            " times: a compression bomb")
-        total += info.file_size
-        entries[name] = info
-    if total > MAX_TOTAL_BYTES:
-        raise PackError(pack, f"it would expand to {total} bytes, more than the limit ({MAX_TOTAL_BYTES})")
+    try:
+        entries = checked_entries(archive, _RULES)
+    except UnsafeArchive as exc:
+        raise PackError(pack, str(exc)) from None
     if MANIFEST not in entries:
         raise PackError(pack, f"it has no {MANIFEST}; it is not a Guide Light pack")
     return entries
 
 
-def _check_name(pack: Path, name: str) -> None:
-    if name.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", name):
-        raise PackError(pack, f"the entry {name!r} has an absolute path")
-    if "\\" in name or "\x00" in name:
-        raise PackError(pack, f"the entry {name!r} has a malformed name")
-    if ".." in PurePosixPath(name).parts:
-        raise PackError(pack, f"the entry {name!r} points outside the library (zip-slip)")
-
-
 def _stream(pack: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
-    """Chunks of an entry, stopping at ``limit`` bytes whatever its header claims."""
-    seen = 0
     try:
-        with archive.open(info) as source:
-            while chunk := source.read(_CHUNK):
-                seen += len(chunk)
-                if seen > min(limit, info.file_size):
-                    raise PackError(pack, f"the entry {info.filename!r} is larger than it claims")
-                yield chunk
-    except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as exc:
-        raise PackError(pack, f"the entry {info.filename!r} is damaged ({exc})") from None
+        yield from stream(archive, info, limit)
+    except UnsafeArchive as exc:
+        raise PackError(pack, str(exc)) from None
 
 
 def _read(pack: Path, archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:

@@ -29,6 +29,7 @@ class VoiceInfo:
     id: str
     name: str
     languages: tuple[str, ...]
+    engine: str = ""  # "piper", "espeak", "sapi5"...: set when voices of several engines are listed
 
     def speaks(self, lang: str) -> bool:
         """Whether this voice is for ``lang`` ("th" matches "th", "th-th", "tha")."""
@@ -42,6 +43,10 @@ class VoiceSettings:
     voice_id: str | None = None
     rate: int = NORMAL_RATE
     pitch: int = 50  # 0..100, 50 is the voice's normal pitch
+    # (start, end) of each word of the text. An engine that can say when each is heard puts an
+    # index mark there (OneCore: SSML <mark/>) and returns ``Synthesis.marked``; others ignore it.
+    # Engines cut Thai at spaces, so only marks at words Guide Light segmented time Thai exactly.
+    marks: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ class Synthesis:
     pcm: bytes
     sample_rate: int
     words: tuple[WordEvent, ...] = ()
+    marked: bool = False  # the words are at index marks the pipeline placed: exact in Thai too
 
     @property
     def frames(self) -> int:
@@ -68,6 +74,16 @@ class Synthesis:
     @property
     def seconds(self) -> float:
         return self.frames / self.sample_rate if self.sample_rate else 0.0
+
+    def pcm_at(self, rate: int) -> bytes:
+        """The PCM at ``rate`` (0: as it is). One file may mix engines with different rates
+        (Piper's Thai at 22050 Hz, a 16 kHz voice for English), and a file has one rate."""
+        if not rate or rate == self.sample_rate or not self.pcm:
+            return self.pcm
+        import miniaudio  # playback's library also converts; loaded only when rates differ
+
+        fmt = miniaudio.SampleFormat.SIGNED16
+        return bytes(miniaudio.convert_frames(fmt, 1, self.sample_rate, self.pcm, fmt, 1, rate))
 
 
 class SpeechBackend(Protocol):
@@ -106,3 +122,17 @@ def voice_for(voices: list[VoiceInfo], lang: str, preferred: str | None = None) 
         plain = [v for v in matching if any(t in {"en", "en-gb", "en-us"} for t in v.languages)]
         matching = plain or matching
     return matching[0] if matching else None
+
+
+def find_voice(voices: list[VoiceInfo], voice_id: str) -> VoiceInfo | None:
+    """The voice ``voice_id`` names: its id ("espeak:th"), its engine's own id ("th", as saved
+    before ids named their engine) or its name ("Microsoft Pattara", as a lab file may say)."""
+    for matches in (
+        lambda v: v.id == voice_id,
+        lambda v: v.id.split(":", 1)[-1] == voice_id,
+        lambda v: v.name.casefold() == voice_id.casefold(),
+    ):
+        found = next((v for v in voices if matches(v)), None)
+        if found is not None:
+            return found
+    return None

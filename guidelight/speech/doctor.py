@@ -1,9 +1,10 @@
 """The voice doctor: which languages can be spoken, and what to install when Thai is missing.
 
-Thai is the weak point. espeak-ng's Thai voice has no tones; on Windows the good Thai
-voice, Microsoft Pattara, is often installed only as a OneCore voice, which SAPI5 (and
-so pyttsx3) does not list. The report says so in plain words a blind student can follow.
-The app speaks the same report through its speaker.
+Thai is the weak point. espeak-ng's Thai voice has no tones. On Windows the good Thai
+voice, Microsoft Pattara, is a OneCore voice: SAPI5 (and so pyttsx3) cannot see it, but
+Guide Light's OneCore engine uses it directly, so the advice is only how to install it,
+online or, for labs, offline; never a registry edit. The report says so in plain words
+a blind student can follow. The app speaks the same report through its speaker.
 """
 
 from __future__ import annotations
@@ -15,18 +16,23 @@ from dataclasses import dataclass
 
 from guidelight.core.model import Lang
 from guidelight.speech.backend import SpeechBackend, SpeechUnavailable, VoiceInfo, voice_for
+from guidelight.speech.onecore_backend import WINRT_PACKAGES
 from guidelight.speech.speaker import EventKind, Speaker, SpeechEvent, Utterance
 
 TEST_PHRASES = {Lang.THAI: "สวัสดีครับ นี่คือเสียงภาษาไทย", Lang.ENGLISH: "This is the English voice."}
 
 WINDOWS_THAI_ADVICE = (
-    "To add a Thai voice on Windows: open Settings, Time and language, Language and region, "
-    "add the Thai language and tick Text-to-speech. This installs Microsoft Pattara, but only as a "
-    "OneCore voice, which SAPI5 programs such as Guide Light cannot see. To expose it, copy its registry "
-    "key from HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Speech_OneCore\\Voices\\Tokens\\"
-    "MSTTS_V110_thTH_Pattara to HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Speech\\Voices\\Tokens "
-    "(and to SOFTWARE\\WOW6432Node\\Microsoft\\Speech\\Voices\\Tokens for 32-bit programs): export it "
-    "with regedit, change Speech_OneCore to Speech in the .reg file, import it, then restart Guide Light."
+    "To add the Thai voice on Windows: open Settings, Time and language, Speech; under Manage voices "
+    "choose Add voices, pick Thai, and install it. This installs Microsoft Pattara, a Windows OneCore "
+    "voice, which Guide Light uses directly: nothing else to change. Then restart Guide Light."
+)
+WINDOWS_OFFLINE_ADVICE = (
+    "On lab computers without internet, an administrator can install it from the Languages and Optional "
+    "Features ISO of the same Windows version, mounted for example as drive D: "
+    "DISM /Online /Add-Capability /CapabilityName:Language.TextToSpeech~~~th-TH~0.0.1.0 "
+    "/Source:D:\\LanguagesAndOptionalFeatures /LimitAccess "
+    "(or in PowerShell: Add-WindowsCapability -Online -Name Language.TextToSpeech~~~th-TH~0.0.1.0 "
+    "-Source D:\\LanguagesAndOptionalFeatures -LimitAccess)."
 )
 LINUX_ADVICE = "Install espeak-ng, which has Thai and English voices: sudo apt install espeak-ng."
 MAC_ADVICE = (
@@ -68,7 +74,8 @@ ONECORE_TOKENS = r"SOFTWARE\Microsoft\Speech_OneCore\Voices\Tokens"
 
 
 def onecore_thai_voices() -> list[str]:
-    """Thai OneCore voices installed on Windows (invisible to SAPI5), e.g. ["MSTTS_V110_thTH_Pattara"]."""
+    """Thai OneCore voices installed on Windows, e.g. ["MSTTS_V110_thTH_Pattara"], read from the
+    registry (only read): to tell "not installed" from "installed, but not reachable"."""
     if sys.platform != "win32":
         return []
     import winreg
@@ -89,12 +96,13 @@ def _install_advice(platform: str, onecore: list[str] | None = None) -> str:
     if platform.startswith("linux"):
         return LINUX_ADVICE
     if platform == "win32":
-        if onecore:  # installed, but only where SAPI5 cannot see it: skip the first step
+        if onecore:  # installed, yet not listed: this copy of Guide Light cannot reach OneCore voices
             return (
-                f"The Thai voice {onecore[0]} is installed, but only as a OneCore voice. "
-                + WINDOWS_THAI_ADVICE[WINDOWS_THAI_ADVICE.index("To expose it") :]
+                f"The Thai voice {onecore[0]} is installed, but this copy of Guide Light cannot use Windows "
+                "OneCore voices: its PyWinRT packages are missing. Install Guide Light with its Windows "
+                f"installer, which includes them, or run: pip install {WINRT_PACKAGES}"
             )
-        return WINDOWS_THAI_ADVICE
+        return f"{WINDOWS_THAI_ADVICE} {WINDOWS_OFFLINE_ADVICE}"
     return MAC_ADVICE
 
 
@@ -118,18 +126,21 @@ def check_voices(
         elif lang is Lang.THAI and "espeak" in backend_description(backend, voice):
             note = (
                 f"Thai: {voice.name} ({voice.id}). It is espeak-ng's Thai voice: understandable, "
-                "but it has no tones. Guide Light knows no better offline Thai voice for Linux yet."
+                "but it has no tones. For Thai with its tones, install the Piper voice th_TH-tsync2-medium "
+                "(guidelight voices install; see docs/speech.md)."
             )
         else:
             note = f"{name}: {voice.name} ({voice.id})."
         checks.append(LanguageCheck(lang, voice, note))
-    driver = getattr(backend, "driver", "")
+    engines = sorted({v.engine for v in voices if v.engine})
+    driver = ", ".join(engines) if engines else getattr(backend, "driver", "")
     return VoiceReport(f"{backend.name} ({driver})" if driver else backend.name, tuple(checks))
 
 
 def backend_description(backend: SpeechBackend, voice: VoiceInfo) -> str:
-    """The engine behind a voice, lower case ("espeak", "sapi5"...), for quality notes."""
-    driver = getattr(backend, "driver", "")
+    """The engine behind a voice, lower case ("espeak", "sapi5"...), for quality notes; over several
+    engines, that of the voice's own engine (Pattara is not espeak-ng's because espeak-ng is there too)."""
+    driver = voice.engine or getattr(backend, "driver", "")
     return f"{driver} {voice.id}".lower()
 
 

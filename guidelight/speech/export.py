@@ -17,7 +17,7 @@ from pathlib import Path
 
 from guidelight.core.errors import GuideLightError
 from guidelight.core.model import Document
-from guidelight.speech.backend import NORMAL_RATE, SpeechBackend, VoiceSettings
+from guidelight.speech.backend import NORMAL_RATE, SpeechBackend, Synthesis, VoiceSettings
 from guidelight.speech.pipeline import Synthesizer
 from guidelight.speech.speaker import Utterance
 
@@ -126,10 +126,10 @@ def encode_mp3(pcm: bytes, sample_rate: int) -> bytes:
     return bytes(encoder.encode(pcm) + encoder.flush())
 
 
-def section_audio(synthesizer: Synthesizer, section: Section, settings: VoiceSettings) -> Iterator[tuple[bytes, int]]:
+def section_audio(synthesizer: Synthesizer, section: Section, settings: VoiceSettings) -> Iterator[Synthesis]:
     for utterance in section.utterances:
         for chunk in synthesizer.chunks(utterance.text, utterance.start, settings):
-            yield chunk.synthesis.pcm, chunk.synthesis.sample_rate
+            yield chunk.synthesis
 
 
 def export_audio(
@@ -147,9 +147,9 @@ def export_audio(
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     if backend is None:
-        from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+        from guidelight.speech.engines import default_backend
 
-        backend = Pyttsx3Backend()
+        backend = default_backend()
     synthesizer = Synthesizer(backend)
     if voice:
         synthesizer.prefer(voice)
@@ -166,11 +166,9 @@ def export_audio(
             progress(index, len(parts), section.title)
         pcm = bytearray()
         sample_rate = 0
-        for chunk_pcm, chunk_rate in section_audio(synthesizer, section, settings):
-            if sample_rate and chunk_rate != sample_rate:
-                raise GuideLightError("the speech engine changed its sample rate mid-section; use one voice")
-            sample_rate = chunk_rate
-            pcm += chunk_pcm
+        for synthesis in section_audio(synthesizer, section, settings):
+            sample_rate = sample_rate or synthesis.sample_rate  # the file's rate: its first voice's
+            pcm += synthesis.pcm_at(sample_rate)
         path = inside(folder, safe_name(index, section.title, fmt))
         if fmt == "wav":
             write_wav(path, bytes(pcm), sample_rate, riff_info(section.title, album, index))

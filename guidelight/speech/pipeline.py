@@ -12,15 +12,20 @@ lead or lag by a fraction of a word inside a run; the docs say so.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from guidelight.core.model import Lang
-from guidelight.speech.backend import SpeechBackend, Synthesis, VoiceInfo, VoiceSettings, voice_for
+from guidelight.speech.backend import SpeechBackend, Synthesis, VoiceInfo, VoiceSettings, find_voice, voice_for
 from guidelight.speech.normalize import Normalized, Normalizer, thai_tokenizer, voice_parts
 from guidelight.speech.script import Run, split_runs
 
 MAX_CHUNK_CHARS = 120  # a run longer than this is synthesized in pieces, for the first sound's sake
+# Engines too slow to make 120 characters before the first sound is due (Piper: ~0.9 s of CPU):
+# the first piece of a reading is cut short for them (a word or two, ~0.15-0.25 s of CPU),
+# the second at four times that, which is made while the first plays; then the usual pieces.
+SLOW_ENGINES = frozenset({"piper"})
+QUICK_START_CHARS = 12
 SILENCE_THRESHOLD = 300  # |sample| below this (of 32767) is heard as silence
 _ENGLISH_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _NOT_TIMED = re.compile("[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]")  # Thai marks add no duration
@@ -84,24 +89,27 @@ def _weight(word: str) -> int:
 
 
 def engine_words_usable(spoken: SpokenRun, synthesis: Synthesis) -> bool:
-    """Trust the engine's word events only for English (engines cut Thai at spaces, not words),
-    and only if they are in order and inside the audio."""
+    """Trust the engine's word events only for English (engines cut Thai at spaces, not words)
+    or when they are our own marks, and only if they are in order and inside the audio."""
     samples = [w.sample for w in synthesis.words]
     return (
         bool(samples)
-        and spoken.run.lang is Lang.ENGLISH
+        and (spoken.run.lang is Lang.ENGLISH or synthesis.marked)
         and samples == sorted(samples)
         and samples[-1] < synthesis.frames
     )
 
 
-def estimate_marks(spoken: SpokenRun, synthesis: Synthesis, base: int) -> tuple[Mark, ...]:
-    """Marks for each source word of the run; ``base`` is the page offset of the run's text[0]."""
+def estimate_marks(
+    spoken: SpokenRun, synthesis: Synthesis, base: int, words: Sequence[tuple[int, int]] | None = None
+) -> tuple[Mark, ...]:
+    """Marks for each source word of the run; ``base`` is the page offset of the run's text[0];
+    ``words``: the run's ``words_of``, when the caller has them already."""
     text = spoken.normalized.text
     if engine_words_usable(spoken, synthesis):
         timed = [(w.sample, w.start, w.start + w.length) for w in synthesis.words]
     else:
-        words = words_of(text, spoken.run.lang)
+        words = words_of(text, spoken.run.lang) if words is None else words
         first, last = voiced_range(synthesis)
         total = sum(_weight(text[s:e]) + 1 for s, e in words) or 1
         timed, done = [], 0
@@ -121,8 +129,9 @@ def estimate_marks(spoken: SpokenRun, synthesis: Synthesis, base: int) -> tuple[
     return tuple(marks)
 
 
-def split_long(text: str, run: Run, limit: int = MAX_CHUNK_CHARS) -> list[Run]:
-    """Cut a long run at spaces into pieces of at most ``limit`` characters where possible.
+def split_long(text: str, run: Run, limit: int = MAX_CHUNK_CHARS, first: int | None = None) -> list[Run]:
+    """Cut a long run at spaces into pieces of at most ``limit`` characters where possible
+    (the first piece at most ``first``, when given and a space allows).
 
     The first piece must be synthesized before anything is heard, so a paragraph-long
     sentence would delay the first sound; Thai spaces are phrase pauses anyway. A space
@@ -130,23 +139,60 @@ def split_long(text: str, run: Run, limit: int = MAX_CHUNK_CHARS) -> list[Run]:
     """
     pieces: list[Run] = []
     start = run.start
-    while run.end - start > limit:
+    size = first or limit
+    while run.end - start > size:
         cut = max(
-            (m.end() for m in re.finditer(r"\s+(?!ๆ)", text[start + 1 : start + limit])),
+            (m.end() for m in re.finditer(r"\s+(?!ๆ)", text[start + 1 : start + size])),
             default=0,
         )
+        if not cut and size != limit:
+            size = limit
+            continue
         if not cut:
             break
         pieces.append(Run(start, start + 1 + cut, run.lang))
         start += 1 + cut
+        size = limit
     pieces.append(Run(start, run.end, run.lang))
     return pieces
 
 
-def plan(text: str, normalizer: Normalizer) -> list[SpokenRun]:
-    """The pieces of ``text`` exactly as the engine gets them, one call each (empty ones dropped)."""
+def quick_first(text: str, run: Run, first: int, steps: int = 2) -> list[Run]:
+    """``run`` in pieces, the first at most ``first`` characters where possible: cut at a space,
+    or in Thai, which may go a long way without one, after the last whole word that fits
+    (never before ๆ, which repeats the word before it). The next piece is cut the same way at
+    four times that (it is made while the first plays), then as ``split_long`` cuts."""
+    head = split_long(text, run, first=first)[0]
+    if head.end - head.start > first and run.lang is Lang.THAI:
+        head = _thai_head(text, head, first)
+    if head.end >= run.end:
+        return [head]
+    rest = Run(head.end, run.end, run.lang)
+    return [head, *(quick_first(text, rest, 4 * first, steps - 1) if steps > 1 else split_long(text, rest))]
+
+
+def _thai_head(text: str, head: Run, first: int) -> Run:
+    """``head`` ended after its last whole Thai word within ``first`` characters (if any)."""
+    cut = head.start
+    for _, end in words_of(text[head.start : head.end], Lang.THAI):
+        if end > first:
+            break
+        if not text[head.start + end :].lstrip().startswith("ๆ"):
+            cut = head.start + end
+    return Run(head.start, cut, head.lang) if cut > head.start else head
+
+
+def plan(text: str, normalizer: Normalizer, first: int | None = None) -> list[SpokenRun]:
+    """The pieces of ``text`` exactly as the engine gets them, one call each (empty ones dropped);
+    ``first`` limits the length of the very first piece."""
     spoken = []
-    for run in (piece for whole in split_runs(text) for piece in split_long(text, whole)):
+    runs = split_runs(text)
+    pieces = (
+        piece
+        for i, whole in enumerate(runs)
+        for piece in (quick_first(text, whole, first) if first and not i else split_long(text, whole))
+    )
+    for run in pieces:
         normalized = normalizer.normalize(text[run.start : run.end], run.lang)
         for lang, part in voice_parts(normalized, run.lang):  # Thai operator words in code go to the Thai voice
             if part.text.strip():
@@ -170,10 +216,11 @@ class Synthesizer:
 
     def prefer(self, voice_id: str) -> None:
         """Use this voice for its languages (for every language if it declares none)."""
-        voice = next((v for v in self.voices() if v.id == voice_id), None)
+        voice = find_voice(self.voices(), voice_id)
         languages = {t.split("-")[0] for t in voice.languages} if voice and voice.languages else {"*"}
         for lang in languages:
-            self.preferred[lang] = voice_id
+            self.preferred[lang] = voice.id if voice else voice_id
+        self.warm_up()
 
     def voice_for(self, lang: Lang) -> VoiceInfo | None:
         """The voice for ``lang``, or None when no installed voice speaks it."""
@@ -190,21 +237,38 @@ class Synthesizer:
     def plan(self, text: str) -> list[SpokenRun]:
         return plan(text, self.normalizer)
 
+    def warm_up(self) -> None:
+        """Have the engine load the Thai and English voices now, in the background where it can
+        (Piper: the models and TLTK's dictionary), so the first sentence does not wait for them."""
+        prepare: Callable[[str], None] | None = getattr(self.backend, "prepare", None)
+        for lang in (Lang.THAI, Lang.ENGLISH):
+            voice = self.voice_for(lang)
+            if prepare is not None and voice is not None:
+                prepare(voice.id)
+
     def chunks(
         self,
         text: str,
         base: int,
         settings: VoiceSettings,
         on_missing_voice: Callable[[Lang], None] = lambda lang: None,
+        quick_start: bool = False,
     ) -> Iterator[AudioChunk]:
-        """Synthesize run by run, lazily, so the first run can play while the rest is made."""
-        for spoken in self.plan(text):
+        """Synthesize run by run, lazily, so the first run can play while the rest is made.
+        ``quick_start``: this is the first sentence of a reading; a slow engine gets a short first piece."""
+        runs = self.plan(text)
+        if quick_start and runs:
+            first = self.voice_for(runs[0].run.lang)
+            if first is not None and first.engine in SLOW_ENGINES:
+                runs = plan(text, self.normalizer, first=QUICK_START_CHARS)
+        for spoken in runs:
             voice = self.voice_for(spoken.run.lang)
             if voice is None:
                 on_missing_voice(spoken.run.lang)
             voice_id = voice.id if voice else self.fallback_voice()
-            run_settings = VoiceSettings(voice_id=voice_id, rate=settings.rate, pitch=settings.pitch)
+            marks = tuple(words_of(spoken.normalized.text, spoken.run.lang))
+            run_settings = VoiceSettings(voice_id=voice_id, rate=settings.rate, pitch=settings.pitch, marks=marks)
             synthesis = self.backend.synthesize(spoken.normalized.text, run_settings)
             yield AudioChunk(
-                synthesis, estimate_marks(spoken, synthesis, base), spoken.run.lang, spoken.normalized.text
+                synthesis, estimate_marks(spoken, synthesis, base, marks), spoken.run.lang, spoken.normalized.text
             )

@@ -148,11 +148,15 @@ class Speaker:
         self._start(_Job(0, iter([Utterance(text, kind="confirmation")]), None))
 
     def stop(self) -> None:
-        """Cut the audio now (the sink drops its buffer); returns at once."""
+        """Cut the audio now (the sink drops its buffer); returns at once. A slow engine's
+        synthesis in progress is aborted too, so the next speak() is not kept waiting."""
         self._gen += 1
         self._speaking = False
         self.sink.flush()
         self._drain(self._audio)
+        cancel = getattr(self._backend, "cancel", None)
+        if cancel is not None:
+            cancel()
 
     @property
     def speaking(self) -> bool:
@@ -254,9 +258,9 @@ class Speaker:
     def _get_synthesizer(self) -> Synthesizer:
         if self._synthesizer is None:
             if self._backend is None:
-                from guidelight.speech.pyttsx3_backend import Pyttsx3Backend
+                from guidelight.speech.engines import default_backend
 
-                self._backend = Pyttsx3Backend()
+                self._backend = default_backend(stand_in=True)
             self._synthesizer = Synthesizer(self._backend)
         return self._synthesizer
 
@@ -280,7 +284,7 @@ class Speaker:
 
     def _speech_loop(self) -> None:
         try:  # load the engine and the word list now, not when the first key is pressed
-            self._get_synthesizer().voices()
+            self._get_synthesizer().warm_up()
             words_of("ภาษาไทย", Lang.THAI)
         except Exception:
             log.debug("speech warm-up failed; the first speak() will report why", exc_info=True)
@@ -299,6 +303,7 @@ class Speaker:
     def _run_job(self, job: _Job) -> None:
         try:
             synthesizer = self._get_synthesizer()
+            first = True
             while job.gen == self._gen:
                 utterance = next(job.source, None)
                 if utterance is None:
@@ -312,8 +317,13 @@ class Speaker:
                     )
                 )
                 chunks = synthesizer.chunks(
-                    utterance.text, utterance.start, self._settings, lambda lang: self._missing(job, lang)
+                    utterance.text,
+                    utterance.start,
+                    self._settings,
+                    lambda lang: self._missing(job, lang),
+                    quick_start=first,
                 )
+                first = False
                 for chunk in chunks:
                     self._put(_Item(job, chunk=chunk, utterance=utterance))
                 self._put(

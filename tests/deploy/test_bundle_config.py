@@ -154,6 +154,10 @@ def test_platform_options(builder: ModuleType, monkeypatch: pytest.MonkeyPatch, 
     assert ("--windowed" in args) == (platform == "darwin")
     # SAPI5 through pyttsx3 needs comtypes' generated SpeechLib inside the bundle.
     assert ("comtypes.gen.SpeechLib" in args) == (platform == "win32")
+    # OneCore voices through PyWinRT: its modules are imported by name and read data tables.
+    collected = {(a, args[i + 1]) for i, a in enumerate(args[:-1])}
+    assert {("--collect-submodules", "winrt"), ("--collect-data", "winrt")} <= collected or platform != "win32"
+    assert not any("winrt" in a for a in args) or platform == "win32"
 
 
 def test_only_the_pythainlp_files_used_are_bundled(builder: ModuleType) -> None:
@@ -245,3 +249,27 @@ def test_a_missing_inno_setup_stops_a_windows_build_before_it_starts(builder: Mo
     with pytest.raises(builder.BuildError, match="Inno Setup 6 is missing"):
         builder.check_prerequisites(package=True)
     builder.check_prerequisites(package=False)  # --no-package: the folder alone needs no Inno Setup
+
+
+def test_piper_is_an_optional_part_of_the_bundle(builder: ModuleType) -> None:
+    """Piper with TLTK would take the bundle far past 250 MB: left out unless asked for."""
+    def excluded(args: list[str]) -> set[str]:
+        return {a for i, a in enumerate(args) if args[i - 1] == "--exclude-module"}
+
+    plain, with_piper = builder.pyinstaller_args([]), builder.pyinstaller_args([], with_piper=True)
+    assert {"piper", "onnxruntime", "tltk", "pandas", "onnx"} <= excluded(plain)
+    assert not {"piper", "onnxruntime", "tltk", "pandas"} & excluded(with_piper)
+    assert "onnx" in excluded(with_piper)  # only `voices install` patches models, and it copes without
+    assert with_piper[with_piper.index("--collect-all") + 1] == "piper"
+    assert "--strip" not in with_piper  # it breaks numpy's OpenBLAS in the frozen program
+
+
+def test_smoke_checks_that_the_windows_bundle_lists_onecore_voices(
+    builder: ModuleType, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    listing = "onecore:en-US:David\tMicrosoft David\ten-us\nsapi5:HKEY_X\tMicrosoft Zira Desktop\ten-us\n"
+    monkeypatch.setattr(builder, "run", lambda cmd, env, cwd: listing)
+    assert builder.check_onecore_voices(["guidelight.exe"], {}, tmp_path) == "OneCore voices: onecore:en-US:David"
+    monkeypatch.setattr(builder, "run", lambda cmd, env, cwd: "sapi5:HKEY_X\tMicrosoft Zira Desktop\ten-us\n")
+    with pytest.raises(builder.BuildError, match="no OneCore voice"):
+        builder.check_onecore_voices(["guidelight.exe"], {}, tmp_path)

@@ -29,6 +29,7 @@ def test_frozen_program_with_marker_sets_every_folder_beside_it(tmp_path: Path, 
         "GUIDELIGHT_LIBRARY_DIR": str(data / "library"),
         "GUIDELIGHT_CACHE_DIR": "/elsewhere",
         "PYTHAINLP_DATA": str(data / "pythainlp-data"),
+        "GUIDELIGHT_VOICES_DIR": str(data / "voices"),
         "PYTHAINLP_OFFLINE": "1",  # the bundle never downloads
         "PYTHAINLP_READ_ONLY": "1",
     }

@@ -10,6 +10,7 @@ import pymupdf
 import pytest
 
 from guidelight.core.model import ParagraphKind, TextSource
+from guidelight.core.titles import titled
 from guidelight.extract.glyphs import _char_from_name
 from guidelight.extract.lines import PageReader
 from guidelight.extract.pdf import open_document
@@ -205,3 +206,22 @@ def test_every_unit_carries_offsets_into_its_page(make_pdf: MakePdf) -> None:
             for word in sentence.words:
                 assert sentence.start <= word.start < word.end <= sentence.end
                 assert page.text[word.start : word.end].strip() == page.text[word.start : word.end]
+
+
+@pytest.mark.parametrize("metadata", ["", "Microsoft Word - econ-w1.docx"])
+def test_a_pdf_without_a_title_of_its_own_is_titled_by_its_first_heading(make_pdf: MakePdf, metadata: str) -> None:
+    pdf = make_pdf([[("บทที่ 1 ความรู้เบื้องต้น", 72, 80, 22, SARABUN_BOLD), (BODY, 72, 130, 14, SARABUN)]])
+    with pymupdf.open(pdf) as raw:
+        raw.set_metadata({"title": metadata})
+        raw.saveIncr()
+    doc = open_document(pdf)
+    assert doc.title == pdf.stem  # before the first page is made
+    assert titled(doc).title == "บทที่ 1 ความรู้เบื้องต้น"
+
+
+def test_a_pdf_with_a_title_keeps_it(make_pdf: MakePdf) -> None:
+    pdf = make_pdf([[("บทที่ 1 ความรู้เบื้องต้น", 72, 80, 22, SARABUN_BOLD)]])
+    with pymupdf.open(pdf) as raw:
+        raw.set_metadata({"title": "เศรษฐศาสตร์เบื้องต้น"})
+        raw.saveIncr()
+    assert titled(open_document(pdf)).title == "เศรษฐศาสตร์เบื้องต้น"

@@ -12,6 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 if TYPE_CHECKING:
+    from guidelight.gui.reading_view import ReadingPane
+
     from .test_journeys import App
 
 
@@ -23,6 +25,18 @@ def app(qtbot, tmp_path: Path) -> Iterator[App]:
     started = App(qtbot, tmp_path)
     yield started
     started.close_all()
+
+
+@pytest.fixture
+def pane(qtbot) -> ReadingPane:
+    """A reading view on its own, shown at a fixed size."""
+    from guidelight.gui.reading_view import ReadingPane
+
+    view = ReadingPane(None, lambda _text: None, lambda: None)
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    return view
 
 
 @pytest.fixture(autouse=True)

@@ -106,6 +106,18 @@ def type_and_enter(text: str) -> Callable[[object], None]:
     return act
 
 
+def choose_number(number: int) -> Callable[[object], None]:
+    """Answer a dialog whose focus starts in a number field (Go to page): ``number``, Enter."""
+
+    def act(dialog) -> None:
+        spin = QApplication.focusWidget()
+        assert isinstance(spin, QSpinBox), "focus must start in the dialog's number field"
+        spin.setValue(number)
+        QtBotKey(spin, Qt.Key.Key_Return)
+
+    return act
+
+
 def QtBotKey(widget, k: Qt.Key) -> None:
     QtBot.keyClick(widget, k)
 
@@ -195,13 +207,7 @@ def test_search_goto_and_bookmark_list(app: App, qtbot) -> None:
     assert window.session.shown_page == 2
     assert window.view.caret_offset() == app.doc.page(2).text.index("คำถาม")
 
-    def go_to_page_3(dialog) -> None:
-        spin = QApplication.focusWidget()
-        assert isinstance(spin, QSpinBox)
-        spin.setValue(3)
-        QtBotKey(spin, Qt.Key.Key_Return)
-
-    answer_dialog(qtbot, go_to_page_3)
+    answer_dialog(qtbot, choose_number(3))
     key(window, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)
     assert window.session.shown_page == 3
 

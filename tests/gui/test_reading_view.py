@@ -57,15 +57,6 @@ def table_page(before: str, cells: list[tuple[str, int, int, int, int]], after: 
     return Page(1, text, tuple(paragraphs))
 
 
-@pytest.fixture
-def pane(qtbot) -> ReadingPane:
-    view = ReadingPane(None, lambda _text: None, lambda: None)
-    qtbot.addWidget(view)
-    view.resize(700, 500)
-    view.show()
-    return view
-
-
 def only_table(view: ReadingPane) -> QTextTable:
     (table,) = [f for f in view.document().rootFrame().childFrames() if isinstance(f, QTextTable)]
     return table

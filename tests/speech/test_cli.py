@@ -134,7 +134,8 @@ def test_first_synthesis_in_a_fresh_process_has_audio() -> None:
     assert float(out.strip().splitlines()[-1]) > 0.5
 
 
-def test_doctor_on_windows_when_pattara_is_only_a_onecore_voice() -> None:
+def test_doctor_on_windows_when_pattara_is_installed_but_onecore_is_unreachable() -> None:
+    """Issue 14: no registry copying; if Pattara is there but not listed, the winrt packages are missing."""
     from guidelight.speech.backend import VoiceInfo
 
     report = check_voices(
@@ -143,8 +144,9 @@ def test_doctor_on_windows_when_pattara_is_only_a_onecore_voice() -> None:
         onecore=lambda: ["MSTTS_V110_thTH_Pattara"],
     )
     text = report.text()
-    assert "MSTTS_V110_thTH_Pattara is installed, but only as a OneCore voice" in text
-    assert "Speech_OneCore" in text and "add the Thai language" not in text
+    assert "MSTTS_V110_thTH_Pattara is installed, but this copy of Guide Light cannot use Windows OneCore" in text
+    assert "winrt-Windows.Media.SpeechSynthesis" in text and "Windows installer" in text
+    assert "regedit" not in text and "Speech_OneCore" not in text and "Add voices" not in text
 
 
 def test_normalize_prints_course_material_as_spoken(capsys: pytest.CaptureFixture[str]) -> None:
