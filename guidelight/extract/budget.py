@@ -102,9 +102,21 @@ class StreamBudget:
         self.doc = doc
         self.limit = MAX_STREAM_BYTES
         self._verdicts: dict[int, str] = {}  # stream xref -> "" (fine) or why it is not
+        self._pages: dict[int, str] = {}  # page xref -> the same, for all the page draws from
 
     def check_page(self, page_xref: int) -> None:
-        """Raise ``PageGivenUp`` if a stream the page draws from inflates past the limit."""
+        """Raise ``PageGivenUp`` if a stream the page draws from inflates past the limit.
+        A page is walked once: its neighbours ask about it again and again."""
+        if page_xref not in self._pages:
+            try:
+                self._walk(page_xref)
+                self._pages[page_xref] = ""
+            except PageGivenUp as given_up:
+                self._pages[page_xref] = str(given_up)
+        if self._pages[page_xref]:
+            raise PageGivenUp(self._pages[page_xref])
+
+    def _walk(self, page_xref: int) -> None:
         pending = [page_xref, *self._inherited_resources(page_xref)]
         seen = set(pending)
         while pending:

@@ -184,10 +184,13 @@ class PageReader:
         if symbol is not None:
             self.repairs["symbol"] += 1
             return symbol
-        thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
         if c == SARA_AM:
             return self._checked_sara_am(char)
-        if _suspicious(c):
+        suspicious = _suspicious(c)
+        if not suspicious and not 0x21 <= ord(c) <= 0x7E:
+            return c  # the common case, a Thai letter or a space: nothing to look up
+        thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
+        if suspicious:
             if 0x80 <= ord(c) <= 0x24F and not thai_near:
                 return c
         elif not (thai_near and 0x21 <= ord(c) <= 0x7E) or (_advance(chars, i) or 0.0) > _MARK_ADVANCE * size:
