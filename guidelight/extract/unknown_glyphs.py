@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from guidelight.extract.budget import check_time
 from guidelight.extract.glyph_shapes import Placement
 from guidelight.thai.fit import vote
 
@@ -29,6 +30,7 @@ PLACEHOLDER = "\U0010fffd"
 _ABOVE = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d"
 _BELOW = "\u0e38\u0e39\u0e3a"
 _SPACING = "".join(chr(c) for c in range(0x0E01, 0x0E2F)) + "\u0e30\u0e32\u0e33\u0e40\u0e41\u0e42\u0e43\u0e44\u0e46"
+_SAMPLE = 200  # occurrences of one glyph a vote looks at: plenty to judge, and bounded
 _ROUNDS = 3  # of judging each unknown glyph again with the others' choices filled in
 _CONTEXT = 12  # Thai characters each side: a word or two, enough to judge a syllable
 _THAI_BEFORE = re.compile(f"[\u0e01-\u0e4e]{{0,{_CONTEXT}}}$")
@@ -86,6 +88,7 @@ def settle(lines: list[Line], pending: list[Unknown], resolver: GlyphResolver, r
     for _ in range(_ROUNDS):
         before = dict(choice)
         for key, unknown in first.items():
+            check_time()  # a page of thousands of unknown glyphs is given up, not hung on
             choice[key] = _choose(unknown, _contexts(parts, keys, key, choice))
         if choice == before:
             break
@@ -119,10 +122,22 @@ def _contexts(
     for pieces, line_keys in zip(parts, keys, strict=True):
         for j, other in enumerate(line_keys):
             if other == key and not (alone and not (pieces[j] and pieces[j + 1])):
-                before = _fill(pieces[: j + 1], line_keys[:j], choice)
-                after = _fill(pieces[j + 1 :], line_keys[j + 1 :], choice)
-                found.append((_tail(before), _head(after)))
+                found.append(_around(pieces, line_keys, j, choice))
     return found
+
+
+def _around(pieces: list[str], keys: list[GlyphKey], j: int, choice: dict[GlyphKey, str]) -> tuple[str, str]:
+    """The Thai just before and after placeholder ``j`` of a line, built from its nearest
+    pieces only: a line of thousands of unknown glyphs must not be rebuilt for each."""
+    before, s = pieces[j], j
+    while len(before) < 2 * _CONTEXT and s > 0:
+        s -= 1
+        before = pieces[s] + choice.get(keys[s], "") + before
+    after, e = pieces[j + 1], j + 1
+    while len(after) < 2 * _CONTEXT and e < len(keys):
+        after += choice.get(keys[e], "") + pieces[e + 1]
+        e += 1
+    return _tail(before), _head(after)
 
 
 def _tail(text: str) -> str:
@@ -136,8 +151,8 @@ def _head(text: str) -> str:
 
 
 def _choose(unknown: Unknown, contexts: list[tuple[str, str]]) -> str:
-    verdict = vote(contexts, unknown.candidates)
-    if unknown.claimed and verdict.totals[0] - verdict.totals[verdict.best] < len(contexts):
+    verdict = vote(contexts[:_SAMPLE], unknown.candidates)
+    if unknown.claimed and verdict.totals[0] - verdict.totals[verdict.best] < len(contexts[:_SAMPLE]):
         # What the file says is overridden only when the words are clearly better without
         # it: at least one character fewer out of the dictionary per occurrence.
         return unknown.candidates[0]
@@ -148,5 +163,5 @@ def _count(unknown: Unknown, chosen: str, contexts: list[tuple[str, str]], repai
     if unknown.claimed and chosen == unknown.candidates[0]:
         return
     repairs["glyph_by_words"] += len(contexts)
-    if not unknown.claimed and not vote(contexts, unknown.candidates).clear:
+    if not unknown.claimed and not vote(contexts[:_SAMPLE], unknown.candidates).clear:
         repairs["glyph_unsure"] += len(contexts)  # nothing told the readings apart: the page says so
