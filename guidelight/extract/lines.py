@@ -200,13 +200,13 @@ class PageReader:
         # Two marks stacked on one consonant under the same bad code reach us as one character
         # (MuPDF drops the second as an overprint); the trace still has both glyphs.
         drawn = self._traced().glyphs(char["origin"], char["c"]) or [(font, -1)]
-        return "".join(self._identify(chars, i, font_name, gid, size) for font_name, gid in drawn)
+        return "".join(self._identify(chars, i, c, thai_near, font_name, gid, size) for font_name, gid in drawn)
 
-    def _identify(self, chars: list[dict], i: int, font_name: str, gid: int, size: float) -> str:
+    def _identify(
+        self, chars: list[dict], i: int, c: str, thai_near: bool, font_name: str, gid: int, size: float
+    ) -> str:
         """What glyph ``gid`` of ``font_name``, drawn as ``chars[i]`` under a suspect code, is:
         from the fonts, its drawing, an earlier decision, or (placeholder) the words around it."""
-        c = unicode_safe(chars[i]["c"])
-        thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
         zero_advance = self.resolver.zero_advance(font_name, gid)
         if zero_advance is None and (advance := _advance(chars, i)) is not None:
             zero_advance = advance <= _MARK_ADVANCE * size
