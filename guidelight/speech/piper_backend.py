@@ -33,6 +33,7 @@ from typing import Any
 
 from guidelight.core.model import Lang
 from guidelight.speech.backend import NORMAL_RATE, SpeechUnavailable, Synthesis, VoiceInfo, VoiceSettings, WordEvent
+from guidelight.speech.tltk_regex import keep_tltk_patterns_compiled
 from guidelight.speech.voicestore import ENGINE, InstalledVoice, installed_voices
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,8 @@ def _load(voice: InstalledVoice, future: Future[Any]) -> None:
         from piper import PiperVoice
 
         model = PiperVoice.load(voice.model, voice.config)
+        if voice.phoneme_type == THAI_PHONEMES:
+            keep_tltk_patterns_compiled()
         model.phonemize("ก" if voice.phoneme_type == THAI_PHONEMES else "a")  # loads TLTK or espeak data now
         future.set_result(model)
     except Exception as exc:
