@@ -49,12 +49,20 @@ _deadline: ContextVar[float | None] = ContextVar("page_deadline", default=None)
 @contextmanager
 def page_deadline() -> Iterator[None]:
     """Within this block, ``check_time`` raises once this thread has spent ``PAGE_SECONDS``
-    of processor time (MuPDF's included, an OCR process's not)."""
-    token = _deadline.set(time.thread_time() + PAGE_SECONDS)
+    of processor time (MuPDF's included, an OCR process's not).
+
+    Nested (a page reading its neighbour ahead, to see whether a paragraph runs on), the
+    inner block is the neighbour's own budget, and the time it takes is not charged to the
+    page that asked: one hostile page cannot cost the page before it."""
+    outer = _deadline.get()
+    started = time.thread_time()
+    token = _deadline.set(started + PAGE_SECONDS)
     try:
         yield
     finally:
         _deadline.reset(token)
+        if outer is not None:
+            _deadline.set(outer + time.thread_time() - started)
 
 
 def check_time() -> None:

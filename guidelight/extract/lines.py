@@ -89,10 +89,16 @@ def _suspicious(char: str) -> bool:
     )
 
 
-def _advance(chars: list[dict], i: int) -> float | None:
+def one_origin(chars: list[dict]) -> bool:
+    """Do all the span's glyphs share one origin (Bullzip)? Then positions say nothing."""
+    return len(chars) > 1 and all(abs(ch["origin"][0] - chars[0]["origin"][0]) < 0.01 for ch in chars)
+
+
+def _advance(chars: list[dict], i: int, same_origin: bool) -> float | None:
     """How far glyph ``i`` moves the pen: to the next glyph's origin, else its box's width;
-    None in a span whose glyphs all share one origin (Bullzip), where positions say nothing."""
-    if len(chars) > 1 and all(abs(ch["origin"][0] - chars[0]["origin"][0]) < 0.01 for ch in chars):
+    None in a span whose glyphs all share one origin (``same_origin``, found once a span:
+    asked again for each glyph, a span of thousands of glyphs took a minute)."""
+    if same_origin:
         return None
     if i + 1 < len(chars):
         return max(0.0, chars[i + 1]["origin"][0] - chars[i]["origin"][0])
@@ -135,19 +141,21 @@ class _TraceIndex:
     """
 
     def __init__(self, page: pymupdf.Page, resolver: GlyphResolver) -> None:
-        self._by_origin: dict[tuple[float, float, int], list[tuple[str, int]]] = {}
+        # Each glyph once per place (an ordered set): text drawn again over itself (a
+        # shadow; a page drawn 100 times) is the same glyph, not a stack of marks.
+        self._by_origin: dict[tuple[float, float, int], dict[tuple[str, int], None]] = {}
         for span in page.get_texttrace():
             font = span["font"]
             for code, gid, origin, _bbox in span["chars"]:
                 key = (round(origin[0], 2), round(origin[1], 2), code)
-                self._by_origin.setdefault(key, []).append((font, gid))
+                self._by_origin.setdefault(key, {})[(font, gid)] = None
                 if 0x0E01 <= code <= 0x0E5B and code != 0x0E33:  # sara am may be sara aa in disguise
                     resolver.learn(font, gid, chr(code))
 
     def glyphs(self, origin: tuple[float, float], char: str) -> list[tuple[str, int]]:
         """Every glyph drawn at ``origin`` under the code of ``char``: usually one; two where
         a producer drew one character as two glyphs (a nikhahit and a sara aa both saying ``ำ``)."""
-        return self._by_origin.get((round(origin[0], 2), round(origin[1], 2), ord(char)), [])
+        return list(self._by_origin.get((round(origin[0], 2), round(origin[1], 2), ord(char)), ()))
 
     def glyph(self, origin: tuple[float, float], char: str) -> tuple[str, int] | None:
         found = self.glyphs(origin, char)
@@ -163,6 +171,7 @@ class PageReader:
         self.repairs = repairs
         self._trace: _TraceIndex | None = None
         self._pending: list[Unknown] = []
+        self._same_origin = False  # the span being read has all its glyphs at one origin
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
         self.dropped: list[str] = []
@@ -193,7 +202,9 @@ class PageReader:
         if suspicious:
             if 0x80 <= ord(c) <= 0x24F and not thai_near:
                 return c
-        elif not (thai_near and 0x21 <= ord(c) <= 0x7E) or (_advance(chars, i) or 0.0) > _MARK_ADVANCE * size:
+        elif not (thai_near and 0x21 <= ord(c) <= 0x7E) or (
+            (_advance(chars, i, self._same_origin) or 0.0) > _MARK_ADVANCE * size
+        ):
             return c  # ASCII away from Thai, or drawn advancing: a real character
         if ord(c) in PUA_TO_THAI:
             return c  # the shifted forms' table is authoritative; ``repair.map_pua`` applies it
@@ -208,7 +219,7 @@ class PageReader:
         """What glyph ``gid`` of ``font_name``, drawn as ``chars[i]`` under a suspect code, is:
         from the fonts, its drawing, an earlier decision, or (placeholder) the words around it."""
         zero_advance = self.resolver.zero_advance(font_name, gid)
-        if zero_advance is None and (advance := _advance(chars, i)) is not None:
+        if zero_advance is None and (advance := _advance(chars, i, self._same_origin)) is not None:
             zero_advance = advance <= _MARK_ADVANCE * size
         if not _suspicious(c):
             # ASCII beside Thai is suspect when its glyph draws with no advance: the shifted
@@ -284,6 +295,7 @@ class PageReader:
         """Characters of a span with spaces decided from the gaps between glyphs."""
         out: list[str] = []
         right_edge: float | None = None
+        self._same_origin = one_origin(chars)  # of the span being read, for ``_advance``
         for i, char in enumerate(chars):
             c = self._true_char(chars, i, font, size)
             if not c:

@@ -18,6 +18,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from guidelight.extract.budget import check_time
+
 if TYPE_CHECKING:
     from guidelight.extract.lines import Line
 
@@ -87,8 +89,8 @@ def _without_repeats(line: str, before: str) -> tuple[str, int]:
     """``line`` less the long runs it repeats from ``before`` or from itself. Just after a
     dropped copy, shorter repeats (a copy's tail) go too, and so does a scrap of at most
     ``_SCRAP`` characters left between two copies."""
-    if not before and len(line) < 2 * _WINDOW:
-        return line, 0  # nothing to repeat: the common case, kept cheap
+    if (not before and len(line) < 2 * _WINDOW) or len(_THAI.findall(line)) < _THAI_SHARE * _WINDOW:
+        return line, 0  # nothing to repeat, or too little Thai for a repeat: kept cheap
     earlier = _Earlier(line, before)
     kept: list[str] = []
     dropped = 0
@@ -153,11 +155,13 @@ def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:
     result: list[Line] = []
     by_height: dict[int, list[Line]] = {}  # kept lines by baseline, to find neighbours fast
     for line in lines:
+        check_time()  # the same text drawn thousands of times is given up, not hung on
         row = round(line.baseline / _ROW)
         near = [other for r in range(row - 3, row + 4) for other in by_height.get(r, ())]
         layered = [o for o in near if _overlap(line, o) >= _LAYERED or _side_by_side(line, o)]
         if _overfull(line):
-            layered += [o for o in result if (o.block == line.block or _overfull(o)) and o not in layered]
+            seen = {id(o) for o in layered}  # by identity: comparing lines field by field is slow
+            layered += [o for o in result if (o.block == line.block or _overfull(o)) and id(o) not in seen]
         before = " ".join(o.text for o in layered)
         text, dropped = _without_repeats(line.text, before)
         if dropped:

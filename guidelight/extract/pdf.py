@@ -67,15 +67,32 @@ class _PdfContext:
     lock: threading.Lock = field(default_factory=threading.Lock)
     margin_keys: dict[int, set[str]] = field(default_factory=dict)
     # A page's lines read ahead (to see whether the page before runs on into it), kept
-    # with their reader and its repairs until the page itself is made.
-    read_ahead: dict[int, tuple[PageReader, list[Line]]] = field(default_factory=dict)
+    # with their reader and its repairs until the page itself is made; or why that page
+    # was given up, so it is not tried again at its own turn.
+    read_ahead: dict[int, tuple[PageReader, list[Line]] | PageGivenUp] = field(default_factory=dict)
 
     def read(self, number: int) -> tuple[PageReader, list[Line]]:
-        """Page ``number``'s reader and lines, read once."""
-        if number not in self.read_ahead:
+        """Page ``number``'s reader and lines, read once (``PageGivenUp`` if that page was
+        given up when read ahead)."""
+        found = self.read_ahead.get(number)
+        if found is None:
             reader = PageReader(self.page(number), self.resolver, Counter())
-            self.read_ahead[number] = (reader, reader.lines())
-        return self.read_ahead[number]
+            found = self.read_ahead[number] = (reader, reader.lines())
+        if isinstance(found, PageGivenUp):
+            raise found
+        return found
+
+    def read_neighbour(self, number: int) -> tuple[PageReader, list[Line]]:
+        """``read`` for a page other than the one being made: on that page's own time
+        budget, not the asking page's, and if it is given up, that is remembered, so it is
+        not tried again (for another 20 seconds) at its own turn."""
+        if number not in self.read_ahead:
+            try:
+                with page_deadline():
+                    self.read(number)
+            except PageGivenUp as given_up:
+                self.read_ahead[number] = given_up
+        return self.read(number)
 
     def page(self, number: int) -> pymupdf.Page:
         """Page ``number`` (1-based), once the streams it draws from are known not to be
@@ -107,7 +124,7 @@ class _PdfContext:
         that page cannot be read: nothing runs on into it; it is told when it is made)."""
         try:
             rect = text_rect(self.page(number))
-            lines = self.read(number)[1]
+            lines = self.read_neighbour(number)[1]
         except Exception:
             return None
         body, _, _ = split_furniture(lines, rect.height, lambda key: self.repeated_near(number, key))
@@ -275,8 +292,10 @@ def _runs_on(ctx: _PdfContext, number: int, drafts: Sequence[Block]) -> bool:
 
 def _process_page(ctx: _PdfContext, number: int) -> Page:
     page = ctx.page(number)
-    reader, lines = ctx.read(number)
-    del ctx.read_ahead[number]
+    try:
+        reader, lines = ctx.read(number)
+    finally:
+        ctx.read_ahead.pop(number, None)
     repairs = reader.repairs
     if not lines or _mostly_unreadable(lines, repairs):
         return _ocr_page(page, number, repairs)

@@ -33,6 +33,7 @@ import pymupdf
 
 from guidelight.core.model import Paragraph, ParagraphKind, Sentence, Table, TableCell
 from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
+from guidelight.extract.budget import PageGivenUp, page_deadline
 from guidelight.extract.layout import SAME_ROW, join_all, join_lines, merge_rows
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import repair_text
@@ -530,10 +531,14 @@ class TableFinder:
         if number not in self._loose_shapes:
             page = self.doc[number - 1]
             boxes = [shape.box for shape in self._ruled_shapes[number]]
-            rest = [ln for ln in self.read_lines(page, None) if not any(_inside(ln, box) for box in boxes)]
             top = EDGE_SHARE * page.rect.height
-            self._loose_shapes[number] = [loose.shape for loose in _borderless(page, rest, self.read_lines)
-                                          if loose.convincing or loose.shape.box[1] <= top]
+            try:
+                with page_deadline():  # on that page's own budget: it may be another page
+                    rest = [ln for ln in self.read_lines(page, None) if not any(_inside(ln, box) for box in boxes)]
+                    self._loose_shapes[number] = [loose.shape for loose in _borderless(page, rest, self.read_lines)
+                                                  if loose.convincing or loose.shape.box[1] <= top]
+            except PageGivenUp:  # too costly to read: no borderless table goes on into it
+                self._loose_shapes[number] = []
         return self._loose_shapes[number]
 
     def _joins(self, upper: int, lower: int, ruled: bool, reach: int = MAX_PARTS) -> bool:

@@ -56,3 +56,28 @@ def test_mutated_pdfs_give_text_or_one_line_never_a_traceback_or_a_hang(tmp_path
         assert (code, len(lines)) in ((0, 0), (2, 1)), f"{where}: exit {code}, stderr {err.getvalue()!r}"
         pdf.unlink()
     assert len(kinds) >= 10  # the cases really are spread over the mutation kinds
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not FUZZER.is_file(), reason="../shared (fuzz_pdf.py and its corpus) is not here")
+def test_a_page_drawn_a_hundred_times_over_itself_reads_within_its_budget(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fuzz seed 777, case 32: a Bullzip page (every glyph an unknown at one origin) drawn
+    100 times. Each glyph was identified 100 times over, a span's origins compared for
+    every glyph, and overprinted ASCII lines compared field by field: 72 s of processor
+    time and the page lost; the page before it also paid for reading it ahead."""
+    from guidelight.core.model import TextSource
+    from guidelight.extract.pdf import open_document
+
+    fuzz = _fuzzer()
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])  # the fuzzer's seeds include assets/samples
+    data, case = fuzz.make_case(777, 32, fuzz.load_seeds(list(fuzz.DEFAULT_SEEDS)))
+    assert "CPE100" in case["seed_file"] and case["mutation"] == "content", case
+    pdf = tmp_path / "case-32.pdf"
+    pdf.write_bytes(data)
+    started = time.thread_time()
+    pages = list(open_document(str(pdf), use_cache=False).pages())
+    assert time.thread_time() - started < 25  # 7 s here; it was 72 s
+    assert all(page.source is not TextSource.UNREADABLE for page in pages)
+    assert "char name[30];" in pages[3].text

@@ -110,6 +110,51 @@ def test_a_page_over_its_time_budget_is_given_up(make_pdf: MakePdf, monkeypatch:
     assert page.source is TextSource.UNREADABLE and "took over 0 seconds of processor time" in page.text
 
 
+def _burn(seconds: float) -> None:
+    """Spend ``seconds`` of this thread's processor time."""
+    until = time.thread_time() + seconds
+    while time.thread_time() < until:
+        pass
+
+
+def test_a_neighbour_read_ahead_is_on_its_own_budget_not_the_asking_page_s(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(budget, "PAGE_SECONDS", 0.3)
+    with budget.page_deadline():
+        with pytest.raises(budget.PageGivenUp), budget.page_deadline():
+            _burn(0.4)
+            budget.check_time()  # the neighbour is over its own budget
+        budget.check_time()  # the asking page has spent almost none of its own: no raise
+        _burn(0.4)
+        with pytest.raises(budget.PageGivenUp):
+            budget.check_time()
+    budget.check_time()  # outside any page: never
+
+
+def test_a_neighbour_given_up_when_read_ahead_is_not_tried_again(
+    make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reading a hostile page ahead (does the page before run on into it?) took its 20 s
+    twice: once for the neighbour's sake and again at its own turn (72 s on a fuzzed file)."""
+    tried: list[int] = []
+    real_lines = pdf_module.PageReader.lines
+
+    def lines(self, clip=None):  # type: ignore[no-untyped-def]
+        if self.page.number == 1:
+            tried.append(1)
+            raise budget.PageGivenUp("laying it out took too long")
+        return real_lines(self, clip)
+
+    monkeypatch.setattr(pdf_module.PageReader, "lines", lines)
+    doc = pymupdf.open(_three_pages(make_pdf))
+    ctx = pdf_module._PdfContext(doc, GlyphResolver(doc), (), None, budget.StreamBudget(doc))  # type: ignore[arg-type]
+    with budget.page_deadline():
+        assert ctx.first_line(2) is None  # page 1 asks; it is told nothing runs on
+    with pytest.raises(budget.PageGivenUp, match="too long"):
+        ctx.read(2)  # page 2's own turn: the verdict stands, nothing is read again
+    assert tried == [1]
+    assert ctx.read(1)[1][0].text == TEXTS[0]
+
+
 def _surrogate_cmap() -> bytes:
     return (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
