@@ -319,13 +319,18 @@ class Document:
                 continue
             first = page.paragraphs[0] if page.paragraphs else None
             if cut and text and first is not None and first.kind is ParagraphKind.BODY:
-                thai = _is_thai(text[-1]) and _is_thai(page.text[0])
-                text += ("" if thai else " ") + page.text
+                text += joint(text, page.text) + page.text
             else:
                 text += ("\n\n" if text else "") + page.text
             cut = page.continues
         return text
 
 
+def joint(before: str, after: str) -> str:
+    """What goes between the two parts of a paragraph cut by a page break: nothing
+    between Thai and Thai (a Thai word may be cut there), else a space."""
+    return "" if before and after and _is_thai(before.rstrip()[-1:]) and _is_thai(after.lstrip()[:1]) else " "
+
+
 def _is_thai(char: str) -> bool:
-    return "\u0e00" <= char <= "\u0e7f"
+    return bool(char) and "\u0e00" <= char <= "\u0e7f"

@@ -24,7 +24,7 @@ from docx.shared import Pt
 from docx.table import Table as WordTable
 from docx.text.paragraph import Paragraph as WordParagraph
 
-from guidelight.core.model import Document, Lang, Table
+from guidelight.core.model import Document, Lang, Table, joint
 from guidelight.core.tables import figure_announcement
 from guidelight.export.structure import (
     Block,
@@ -35,6 +35,7 @@ from guidelight.export.structure import (
     joins,
     repeated_header_rows,
     runs,
+    runs_on,
 )
 
 THAI_FONT = "TH Sarabun New"  # the Thai government standard font, on every Thai campus PC
@@ -135,15 +136,25 @@ class _Bookmarks:
 
     def add(self, paragraph: WordParagraph, name: str) -> None:
         """A bookmark at the start of ``paragraph``: where Word's Go To and links land."""
-        start = _element("w:bookmarkStart", id=str(self.next_id), name=name)
-        end = _element("w:bookmarkEnd", id=str(self.next_id))
-        self.next_id += 1
+        start, end = self._pair(name)
         ppr = paragraph._p.pPr
         if ppr is not None:
             ppr.addnext(start)
         else:
             paragraph._p.insert(0, start)
         start.addnext(end)
+
+    def add_at_end(self, paragraph: WordParagraph, name: str) -> None:
+        """A bookmark after what ``paragraph`` holds so far: a page that starts inside it."""
+        start, end = self._pair(name)
+        paragraph._p.append(start)
+        paragraph._p.append(end)
+
+    def _pair(self, name: str) -> tuple[BaseOxmlElement, BaseOxmlElement]:
+        start = _element("w:bookmarkStart", id=str(self.next_id), name=name)
+        end = _element("w:bookmarkEnd", id=str(self.next_id))
+        self.next_id += 1
+        return start, end
 
 
 def _fill(out: WordTable, table: Table, first_row: int, skip: int) -> None:
@@ -210,12 +221,22 @@ def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress 
     lists = _Lists(word)
     pending_page: str | None = None
     open_table: tuple[WordTable, Table] | None = None  # the last Word table, while nothing follows it
+    open_paragraph: tuple[WordParagraph, Block] | None = None  # the last paragraph, while nothing follows it
     for block in document_blocks(doc, progress):
         if block.kind not in LIST_KINDS:
             lists.end()  # a page break ends a list too, as in HTML and EPUB (slides' lists are per slide)
         if block.kind is BlockKind.PAGE:
             pending_page = f"page_{block.page.number}"
             continue
+        if open_paragraph is not None and runs_on(open_paragraph[1], block):
+            paragraph, before = open_paragraph  # the page turns inside it: one paragraph
+            if pending_page:
+                bookmarks.add_at_end(paragraph, pending_page)
+                pending_page = None
+            _add_runs(paragraph, joint(before.text, block.text) + block.text)
+            open_paragraph = (paragraph, block)
+            continue
+        open_paragraph = None
         table = block.table if block.kind is BlockKind.TABLE else None
         if table is not None and open_table is not None and joins(open_table[1], table):
             first_row = _continue_table(open_table[0], open_table[1], block)
@@ -238,6 +259,7 @@ def write_docx(doc: Document, out: Path, images: ImageBytes, progress: Progress 
                  BlockKind.NUMBERED: "List Paragraph"}.get(block.kind)
         paragraph = word.add_paragraph(style=style)
         _add_runs(paragraph, block.text)
+        open_paragraph = (paragraph, block)
         if block.kind in LIST_KINDS:
             lists.add(paragraph, block.kind)
         if pending_page:

@@ -22,7 +22,15 @@ from pathlib import Path
 from guidelight.core.model import Document
 from guidelight.export.audio import OverlaySpeech, PageAudio, spoken_clips
 from guidelight.export.markup import STYLE, body_markup
-from guidelight.export.structure import Block, BlockKind, ImageBytes, Progress, carries_on, document_blocks
+from guidelight.export.structure import (
+    Block,
+    BlockKind,
+    ImageBytes,
+    Progress,
+    carries_on,
+    document_blocks,
+    runs_on,
+)
 
 ACTIVE_CLASS = "-epub-media-overlay-active"
 
@@ -134,13 +142,13 @@ def write_epub(
 
 def content_documents(blocks: Iterable[Block]) -> Iterator[list[Block]]:
     """The blocks of each content document: one page's, or several pages' when a table
-    runs on from one to the next."""
+    or a paragraph runs on from one to the next."""
     group: list[Block] = []
     last: Block | None = None  # the last block of the page before, page marker aside
     for _, page in itertools.groupby(blocks, key=lambda b: b.page.number):
         page_blocks = list(page)
         content = [b for b in page_blocks if b.kind is not BlockKind.PAGE]
-        if group and not (content and carries_on(last, content[0])):
+        if group and not (content and (carries_on(last, content[0]) or runs_on(last, content[0]))):
             yield group
             group = []
         group += page_blocks

@@ -12,9 +12,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from html import escape
 
-from guidelight.core.model import Lang, Table, TableCell
+from guidelight.core.model import Lang, Table, TableCell, joint
 from guidelight.core.tables import figure_announcement
-from guidelight.export.structure import Block, BlockKind, carries_on, repeated_header_rows, runs
+from guidelight.export.structure import Block, BlockKind, carries_on, repeated_header_rows, runs, runs_on
 
 ImageSource = Callable[[Block], str | None]  # src of a figure's image, None when there is none
 
@@ -163,34 +163,45 @@ class Body:
 def body_markup(
     blocks: Iterable[Block], image_src: ImageSource, *, epub: bool = False, sentence_ids: bool = False
 ) -> Body:
-    """Markup of the blocks, lists wrapped, and a table's parts over page breaks joined
-    into one table, as a screen reader should meet it: the page-break marker goes into the
-    first cell of the page's first row, a header printed again on the new page is left out."""
+    """Markup of the blocks, lists wrapped, and what a page break cut joined again, as a
+    screen reader should meet it: a table's parts over page breaks become one table (the
+    page-break marker goes into the first cell of the page's first row, a header printed
+    again on the new page is left out); a paragraph's two parts become one paragraph with
+    the marker where the page turns."""
     parts: list[tuple[BlockKind, str]] = []
     aliases: dict[str, str] = {}
     marker = ""
-    open_table: tuple[int, Block] | None = None  # the table just written: its index in parts, its block
+    last: tuple[int, Block] | None = None  # the content block just written: its index in parts, its block
     for block in blocks:
         if block.kind is BlockKind.PAGE:
             if marker:  # the page before had nothing on it
                 parts.append((BlockKind.PAGE, marker))
-                open_table = None
+                last = None
             marker = block_markup(block, image_src, epub=epub)
             continue
-        if open_table is not None and carries_on(open_table[1], block):
-            index, before = open_table
+        if last is not None and carries_on(last[1], block):
+            index, before = last
             assert before.table is not None and block.table is not None
             skip = repeated_header_rows(before.table, block.table)
             aliases |= {row_id(block, row): block.id for row in range(skip)}
             html = parts[index][1].removesuffix("</table>") + continuation(block, skip, marker) + "</table>"
             parts[index] = (BlockKind.TABLE, html)
-            marker, open_table = "", (index, block)
+            marker, last = "", (index, block)
+            continue
+        if last is not None and runs_on(last[1], block):
+            index, before = last
+            kind, html = parts[index]  # a list item, if the part before was one
+            close = "</p>" if kind is BlockKind.PARAGRAPH else "</li>"
+            rest = joint(before.text, block.text) + marker + paragraph_content(block, sentence_ids)
+            parts[index] = (kind, html.removesuffix(close) + rest + close)
+            aliases[block.id] = before.id
+            marker, last = "", (index, block)
             continue
         if marker:
             parts.append((BlockKind.PAGE, marker))
             marker = ""
         parts.append((block.kind, block_markup(block, image_src, epub=epub, sentence_ids=sentence_ids)))
-        open_table = (len(parts) - 1, block) if block.kind is BlockKind.TABLE else None
+        last = (len(parts) - 1, block)
     if marker:
         parts.append((BlockKind.PAGE, marker))
     return Body(wrap_lists(parts), aliases)

@@ -130,6 +130,22 @@ def carries_on(before: Block | None, block: Block) -> bool:
     )
 
 
+PARAGRAPH_KINDS = (BlockKind.PARAGRAPH, BlockKind.BULLET, BlockKind.NUMBERED)
+
+
+def runs_on(before: Block | None, block: Block) -> bool:
+    """Is ``block`` the rest of the paragraph ``before`` (the last block written, page
+    markers aside), cut by a page break, so that an export writes the two as one paragraph
+    with the page break inside it? ``block`` must be the first block of its page."""
+    return (
+        before is not None
+        and before.kind in PARAGRAPH_KINDS
+        and block.kind is BlockKind.PARAGRAPH
+        and before.page.continues
+        and block.page.number == before.page.number + 1
+    )
+
+
 def repeated_header_rows(before: Table, after: Table) -> int:
     """How many first rows of ``after`` are ``before``'s header printed again on the new page."""
     def heads(table: Table) -> list[str]:
