@@ -201,6 +201,8 @@ def _document(args: argparse.Namespace) -> Document:
 
 
 def run_read(args: argparse.Namespace) -> int:
+    from guidelight.core.model import Position
+    from guidelight.core.navigation import spoken_sentences
     from guidelight.speech.speaker import EventKind, Utterance
 
     doc = _document(args)
@@ -208,12 +210,8 @@ def run_read(args: argparse.Namespace) -> int:
         raise GuideLightError(f"{args.file}: there is no page {args.page} (the document has {doc.page_count})")
 
     def utterances() -> Iterator[Utterance]:
-        for number in range(args.page, doc.page_count + 1):
-            page = doc.page(number)
-            for sentence in page.sentences:
-                text = page.text[sentence.start : sentence.end]
-                if text.strip():
-                    yield Utterance(text, number, sentence.start)
+        for sentence in spoken_sentences(doc, Position(args.page, 0)):  # whole across page breaks
+            yield Utterance(sentence.text, sentence.page, sentence.start, turn=sentence.turn)
 
     def show(event: SpeechEvent) -> None:
         if event.kind is EventKind.UTTERANCE_START and event.utterance is not None:

@@ -62,6 +62,16 @@ class Sentence:
 
 
 @dataclass(frozen=True)
+class PageTurn:
+    """Where a sentence read whole across a page break goes on: from ``at`` in the text
+    spoken, it is page ``page``'s text from offset ``start``."""
+
+    at: int
+    page: int
+    start: int
+
+
+@dataclass(frozen=True)
 class TableCell:
     """One cell of a table; a merged cell is one cell spanning several rows or columns.
 

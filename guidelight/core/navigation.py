@@ -13,7 +13,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from guidelight.core.model import Document, Page, Position, Sentence
+from guidelight.core.model import Document, Page, PageTurn, ParagraphKind, Position, Sentence, joint
 
 
 class Unit(enum.StrEnum):
@@ -124,6 +124,69 @@ def sentences_from(doc: Document, pos: Position) -> Iterator[tuple[int, Sentence
         for sentence in doc.page(number).sentences:
             if number > pos.page or sentence.end > pos.offset:
                 yield number, sentence
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A sentence as it is read aloud: from ``start`` on page ``page``; with ``turn``, it
+    was cut by a page break and goes on there, read as one sentence."""
+
+    page: int
+    start: int
+    text: str
+    turn: PageTurn | None = None
+
+    def place(self, offset: int) -> tuple[int, int]:
+        """Page and page offset of ``offset`` (counted as ``start`` + index in ``text``)."""
+        if self.turn is not None and offset >= self.start + self.turn.at:
+            return self.turn.page, self.turn.start + offset - self.start - self.turn.at
+        return self.page, offset
+
+    def part(self, offset: int) -> Span:
+        """The part of the sentence on the page where ``offset`` is heard (for the highlight)."""
+        if self.turn is not None and offset >= self.start + self.turn.at:
+            return Span(self.turn.page, self.turn.start, self.turn.start + len(self.text) - self.turn.at)
+        end = self.start + (self.turn.at if self.turn is not None else len(self.text))
+        return Span(self.page, self.start, end)
+
+
+def spoken_sentences(doc: Document, pos: Position) -> Iterator[Spoken]:
+    """``sentences_from`` as the voice reads them, blank ones left out: a sentence cut by a
+    page break (the page ``continues``) is joined with its rest on the next page, so the
+    voice does not stop, or say a page's note, in the middle of it."""
+    pending: Spoken | None = None
+    for number, sentence in sentences_from(doc, pos):
+        page = doc.page(number)
+        text = page.text[sentence.start : sentence.end]
+        if not text.strip():
+            continue
+        if pending is not None:
+            if number == pending.page + 1 and _opens_page(page, sentence):
+                between = joint(pending.text, text)
+                turn = PageTurn(len(pending.text) + len(between), number, sentence.start)
+                yield Spoken(pending.page, pending.start, pending.text + between + text, turn)
+                pending = None
+                continue
+            yield pending
+            pending = None
+        if page.continues and _closes_page(page, sentence):
+            pending = Spoken(number, sentence.start, text)
+        else:
+            yield Spoken(number, sentence.start, text)
+    if pending is not None:
+        yield pending
+
+
+def _closes_page(page: Page, sentence: Sentence) -> bool:
+    """Is ``sentence`` the last of the page's last paragraph (a body paragraph)?"""
+    return any(p.sentences[-1] == sentence for p in page.paragraphs[-1:] if p.kind is ParagraphKind.BODY
+               and p.sentences)
+
+
+def _opens_page(page: Page, sentence: Sentence) -> bool:
+    """Is ``sentence`` the first of the page's first paragraph (a body paragraph)?"""
+    return any(p.sentences[0] == sentence for p in page.paragraphs[:1] if p.kind is ParagraphKind.BODY
+               and p.sentences)
 
 
 @dataclass(frozen=True)

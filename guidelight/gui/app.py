@@ -21,7 +21,7 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from guidelight.core.labconfig import LabConfig, load_lab_config
-from guidelight.core.model import Document
+from guidelight.core.model import Document, PageTurn
 from guidelight.core.settings import Settings, load_settings, save_settings
 from guidelight.gui import refguard
 from guidelight.gui.deferred import DeferredLibrary, DeferredSpeaker
@@ -69,11 +69,11 @@ def open_pdf(path: str, password: str | None) -> Document:
     return open_document(path, password=password)
 
 
-def make_utterance(text: str, page: int, start: int, kind: str = "reading") -> Any:
+def make_utterance(text: str, page: int, start: int, kind: str = "reading", turn: PageTurn | None = None) -> Any:
     """A speech Utterance; the speech module is imported by then (the speaker needs it)."""
     from guidelight.speech.speaker import Utterance
 
-    return Utterance(text, page, start, kind)
+    return Utterance(text, page, start, kind, turn)
 
 
 def make_speaker(post: Callable[[Callable[[], None]], None]) -> Any:

@@ -191,12 +191,13 @@ class ReadingSession:
         is still said.
         """
         current = pos.page - 1
-        for number, sentence in navigation.sentences_from(doc, pos):
+        for sentence in navigation.spoken_sentences(doc, pos):
+            number = sentence.page
             for entered in range(current + 1, number + 1):
                 if note := self.page_note(entered):
                     yield self.make_utterance(note, 0, 0)
-            current = number
-            yield self.make_utterance(doc.page(number).slice(sentence.start, sentence.end), number, sentence.start)
+            current = number  # the next page's note waits for a sentence that runs onto it to end
+            yield self.make_utterance(sentence.text, number, sentence.start, "reading", sentence.turn)
         for entered in range(current + 1, doc.page_count + 1):
             if note := self.page_note(entered):
                 yield self.make_utterance(note, 0, 0)
@@ -231,13 +232,14 @@ class ReadingSession:
         if kind == "start" and utterance is not None and not utterance.page:
             self.view.show_status(utterance.text)  # a page note or a confirmation: shown as heard
         elif kind == "start" and utterance is not None and utterance.page:
-            sentence = Span(utterance.page, utterance.start, utterance.start + len(utterance.text))
-            self._follow(Position(utterance.page, utterance.start), sentence, None)
+            spoken = _spoken(utterance)
+            self._follow(Position(utterance.page, utterance.start), spoken.part(utterance.start), None)
             self._save()
         elif kind == "word" and utterance is not None and utterance.page:
-            word = Span(utterance.page, event.offset, event.offset + event.length)
-            sentence = Span(utterance.page, utterance.start, utterance.start + len(utterance.text))
-            self._follow(Position(utterance.page, event.offset), sentence, word)
+            spoken = _spoken(utterance)  # a sentence read across a page break: the word may be overleaf
+            page, offset = spoken.place(event.offset)
+            word = Span(page, offset, offset + event.length)
+            self._follow(Position(page, offset), spoken.part(event.offset), word)
         elif kind == "done":
             self.reading = False
             self._save()
@@ -412,3 +414,8 @@ class ReadingSession:
             self.position = self._caret_position()
         self.stop(quiet=True)
         self._save()
+
+
+def _spoken(utterance: Any) -> navigation.Spoken:
+    """The document sentence an utterance reads (possibly across a page break)."""
+    return navigation.Spoken(utterance.page, utterance.start, utterance.text, getattr(utterance, "turn", None))

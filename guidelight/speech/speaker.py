@@ -27,7 +27,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
-from guidelight.core.model import Lang
+from guidelight.core.model import Lang, PageTurn
 from guidelight.speech import sink as sink_module
 from guidelight.speech import speechlog
 from guidelight.speech.backend import (
@@ -59,6 +59,7 @@ class Utterance:
     page: int = 0  # 1-based page of the document, 0 for text that is not in it
     start: int = 0  # offset of text[0] in that page's Page.text
     kind: str = "reading"  # what it is, for the speech log (``speechlog.KINDS``)
+    turn: PageTurn | None = None  # a sentence read whole across a page break: where it goes on
 
 
 class EventKind(str, enum.Enum):  # noqa: UP042  (the contract: members compare equal to str)

@@ -166,3 +166,32 @@ def test_search_finds_thai_across_stray_spaces_and_maps_offsets_back() -> None:
     assert search(doc, "ภาษา", Position(2, 0), wrap=False) is None
     assert search(doc, "   ", Position(1, 0)) is None
     assert search(doc, "ฝรั่งเศส", Position(1, 0)) is None
+
+
+def _continuing(specs: list[PageSpec], continues: set[int]) -> Document:
+    from dataclasses import replace
+
+    def loader(n: int) -> Page:
+        return replace(build_page(n, specs[n - 1]), continues=n in continues)
+
+    return Document(title="Cut", page_count=len(specs), content_hash="c", loader=loader)
+
+
+def test_spoken_sentences_join_only_a_sentence_the_page_break_cut() -> None:
+    from guidelight.core.navigation import spoken_sentences
+
+    specs: list[PageSpec] = [
+        [(0, [["Cats", " ", "sleep."], ["They", " ", "dream"]])],
+        [(0, [["of", " ", "mice."], ["Dogs", " ", "bark."]])],
+        [(1, [["Heading"]]), (0, [["Birds", " ", "sing."]])],
+    ]
+    joined = list(spoken_sentences(_continuing(specs, {1, 2}), Position(1, 0)))
+    # Page 2 "continues" but page 3 opens with a heading: nothing runs on into a heading.
+    assert [s.text for s in joined] == ["Cats sleep.", "They dream of mice.", "Dogs bark.", "Heading", "Birds sing."]
+    whole = joined[1]
+    assert whole.turn is not None and (whole.page, whole.turn.page, whole.turn.start) == (1, 2, 0)
+    assert whole.place(whole.start) == (1, whole.start)
+    assert whole.place(whole.start + whole.text.index("mice")) == (2, 3)
+    assert whole.part(whole.start).page == 1 and whole.part(whole.start + whole.turn.at).page == 2
+    plain = [s.text for s in spoken_sentences(_continuing(specs, set()), Position(1, 0))]
+    assert plain == ["Cats sleep.", "They dream", "of mice.", "Dogs bark.", "Heading", "Birds sing."]

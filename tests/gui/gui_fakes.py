@@ -40,6 +40,7 @@ class FakeUtterance:
     page: int = 0
     start: int = 0
     kind: str = "reading"
+    turn: Any = None  # PageTurn: a sentence read whole across a page break
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,11 @@ class ScriptedSpeaker:
         self._on_event(FakeEvent("word", utterance, utterance.start, first))
         self._on_event(FakeEvent("end", utterance, utterance.start, len(utterance.text)))
         return utterance
+
+    def hear_word(self, utterance: FakeUtterance, at: int, length: int) -> None:
+        """The listener hears the word at ``at`` in the utterance's text."""
+        assert self._on_event is not None
+        self._on_event(FakeEvent("word", utterance, utterance.start + at, length))
 
     def announce(self, text: str) -> None:
         self.announced.append(text)
