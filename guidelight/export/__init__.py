@@ -53,12 +53,21 @@ def export_document(
     partial = target.with_name(target.name + ".part")
     try:
         _write(doc, partial, fmt, images, progress, audio, pronunciations, speech_backend, voice)
+        _require_text(doc)  # checked once its pages are made (with progress), before the file appears
         partial.replace(target)
     except OSError as exc:
         raise GuideLightError(f"cannot write {target}: {exc.strerror or exc}") from None
     finally:
         partial.unlink(missing_ok=True)
     return target
+
+
+def _require_text(doc: Document) -> None:
+    """Refuse, as ``extract`` does, a document with nothing to read: a file holding only
+    "This page could not be read" is no export (``DocumentError``; nothing is written)."""
+    from guidelight.extract.pdf import require_text
+
+    require_text(doc)
 
 
 def _write(

@@ -253,6 +253,22 @@ def test_a_refused_document_leaves_no_page_cache(make_pdf: MakePdf, private_cach
     _assert_refused(run_cli("extract", str(pdf), cache=private_cache), pdf, "no readable text", private_cache)
 
 
+def test_exporting_a_document_none_of_whose_pages_can_be_read_is_refused(
+    make_pdf: MakePdf, private_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages are made as the export writes them (with its progress), so the refusal
+    comes at the end, and the file never appears."""
+    from guidelight.export import export_document
+
+    monkeypatch.setattr(budget, "PAGE_SECONDS", 0.0)  # every page is given up
+    doc = open_document(_three_pages(make_pdf))
+    for fmt in ("html", "txt"):
+        with pytest.raises(DocumentError, match="none of its pages could be read"):
+            export_document(doc, tmp_path / f"out.{fmt}", fmt)
+    assert not list(tmp_path.glob("out.*"))  # neither a file nor its part
+    assert not [p for p in private_cache.rglob("*") if p.is_file()]
+
+
 def test_an_unreadable_page_reads_as_a_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
     page = pdf_module.unreadable_page(4, "the PDF is damaged there (cycle in page tree)")
     assert page.number == 4 and page.source is TextSource.UNREADABLE
