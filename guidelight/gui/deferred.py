@@ -97,8 +97,8 @@ class DeferredSpeaker:
     def set_pronunciations(self, entries: dict[str, str]) -> None:
         self._setting(lambda s: s.set_pronunciations(entries))
 
-    def voices(self) -> list[Any]:
-        return list(self._real().voices())
+    def voices(self, fresh: bool = False) -> list[Any]:
+        return list(self._real().voices(fresh))
 
     def close(self) -> None:
         if self._future is not None:

@@ -75,6 +75,16 @@ class Engines:
             self._voices = [voice for _, voice in sorted(listed, key=lambda pair: pair[0])]
         return self._voices
 
+    def rescan(self) -> None:
+        """Forget the voices listed, so the next ``voices()`` finds any installed since
+        (``guidelight voices install`` while the app runs); engines that keep a list of
+        their own are asked to look again too."""
+        for backend in self._backends:
+            rescan: Callable[[], None] | None = getattr(backend, "rescan", None)
+            if rescan is not None:
+                rescan()
+        self._voices = None
+
     def find(self, voice_id: str) -> VoiceInfo | None:
         return find_voice(self.voices(), voice_id)
 

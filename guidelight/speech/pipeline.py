@@ -214,6 +214,13 @@ class Synthesizer:
             self._voices = self.backend.voices()
         return self._voices
 
+    def rescan(self) -> None:
+        """List the engines' voices afresh next time (a voice installed since start-up)."""
+        rescan: Callable[[], None] | None = getattr(self.backend, "rescan", None)
+        if rescan is not None:
+            rescan()
+        self._voices = None
+
     def prefer(self, voice_id: str) -> None:
         """Use this voice for its languages (for every language if it declares none)."""
         voice = find_voice(self.voices(), voice_id)

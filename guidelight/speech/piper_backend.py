@@ -73,6 +73,10 @@ class PiperBackend:
     def voices(self) -> list[VoiceInfo]:
         return [VoiceInfo(v.name, v.name, (v.language,)) for v in self.installed().values()]
 
+    def rescan(self) -> None:
+        """Look in the voices folders again at the next ``voices()`` (loaded models stay)."""
+        self._installed = None
+
     def prepare(self, voice_id: str) -> None:
         """Start loading a voice (and Thai's dictionary) in the background, if not already."""
         with self._lock:

@@ -192,10 +192,18 @@ class Speaker:
         # takes it before its next job, so whatever is spoken after this call uses it.
         self._calls.put((lambda: setattr(self._get_synthesizer(), "normalizer", normalizer), Future()))
 
-    def voices(self) -> list[VoiceInfo]:
-        """The installed voices; empty when no engine works (``guidelight voices --check`` says why)."""
+    def voices(self, fresh: bool = False) -> list[VoiceInfo]:
+        """The installed voices; empty when no engine works (``guidelight voices --check`` says why).
+        ``fresh``: look again, for voices installed since the speaker started."""
+
+        def listed() -> list[VoiceInfo]:
+            synthesizer = self._get_synthesizer()
+            if fresh:
+                synthesizer.rescan()
+            return list(synthesizer.voices())
+
         try:
-            return self._on_speech_thread(lambda: list(self._get_synthesizer().voices()))
+            return self._on_speech_thread(listed)
         except SpeechUnavailable:
             return []
 

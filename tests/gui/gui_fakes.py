@@ -113,7 +113,7 @@ class ScriptedSpeaker:
     def set_pronunciations(self, entries: dict[str, str]) -> None:
         self.pronunciations = dict(entries)
 
-    def voices(self) -> list[Any]:
+    def voices(self, fresh: bool = False) -> list[Any]:
         return []
 
     def close(self) -> None:

@@ -351,3 +351,23 @@ def test_one_file_from_voices_with_different_sample_rates(tmp_path: Path) -> Non
         seconds = wav.getnframes() / wav.getframerate()
     assert abs(seconds - heard) < 0.02 * heard, (seconds, heard)
     assert english.calls and thai.calls
+
+
+def test_a_voice_installed_while_the_app_runs_is_offered_when_the_student_looks_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from guidelight.speech import piper_backend
+    from guidelight.speech.sink import NullSink
+    from guidelight.speech.speaker import Speaker
+    from guidelight.speech.voicestore import InstalledVoice
+
+    installed: list[InstalledVoice] = []
+    monkeypatch.setattr(piper_backend, "piper_available", lambda: True)
+    speaker = Speaker(backend=Engines([PiperBackend(lambda: list(installed))]), sink=NullSink())
+    try:
+        assert speaker.voices() == []
+        installed.append(InstalledVoice("en_US-joe-medium", Path("x.onnx"), "en-us", "espeak", 22050, "user"))
+        assert speaker.voices() == []  # the list of start-up, kept: listing engines is not free
+        assert [v.id for v in speaker.voices(fresh=True)] == ["piper:en_US-joe-medium"]  # the Speech menu's look
+    finally:
+        speaker.close()
