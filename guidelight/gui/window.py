@@ -365,11 +365,13 @@ class MainWindow(QMainWindow):
         library = self.services.library
 
         def work() -> tuple[Document, PageGate, Document, dict[str, str], str | None]:
+            from guidelight.thai.fit import mostly_words  # the dictionary loads here, off the GUI thread
+
             extracted, gate = gated(opener(path, password))
             # Read through the volunteers' corrections, so what was fixed is what is heard;
             # titled from its first heading when the PDF has no title of its own, which
             # makes the first page, ready before the window shows the document.
-            doc = titled(library.corrected(extracted))
+            doc = titled(library.corrected(extracted), mostly_words)
             doc.page(1)
             return extracted, gate, doc, library.pronunciations_for_document(doc.content_hash), \
                 self.services.ocr_problem()
@@ -711,7 +713,7 @@ class MainWindow(QMainWindow):
         if "voice" in self.services.locked:
             self.announcer.announce(tr("setting.locked", self.language))
             return
-        voices = self.services.speaker.voices()
+        voices = self.services.speaker.voices(fresh=True)  # a voice installed while the app runs is offered
         if not voices:
             self.announcer.announce(tr("voice.none", self.language))
             return

@@ -18,6 +18,7 @@ from functools import lru_cache
 from guidelight.thai.quality import noise_count
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
+_THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
 # An orthographic error (a mark with no base, sara am split) costs more than any unknown word.
 _NOISE_COST = 8
 
@@ -48,6 +49,12 @@ def misfit(text: str) -> int:
             elif len(token) == 1 and token not in words:
                 unknown += 1
     return unknown + _NOISE_COST * noise_count(text)
+
+
+def mostly_words(text: str, share: float = 0.2) -> bool:
+    """Is ``text`` Thai a reader would recognise: at most ``share`` of its Thai characters
+    outside dictionary words (text with no Thai passes)? OCR's nonsense fails it."""
+    return misfit(text) <= share * len(_THAI_CHAR.findall(text))
 
 
 @lru_cache(maxsize=1)

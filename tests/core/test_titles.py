@@ -49,3 +49,28 @@ def test_titled_reads_the_first_page_only_when_the_title_is_not_the_documents_ow
     assert titled(named).title == "เศรษฐศาสตร์" and loaded == []
     unnamed = Document(title="w1", page_count=1, content_hash="b", loader=load, source_path="/c/w1.pdf")
     assert titled(unnamed).title == "บทที่ 1 อุปสงค์และอุปทาน" and loaded == [1]
+
+
+def test_without_a_title_or_a_heading_the_running_head_names_the_document() -> None:
+    from dataclasses import replace
+
+    calendar = replace(NO_HEADING, furniture=("- 1 -", "ปฏิทินกิจกรรมสหกิจศึกษา", "งานสหกิจศึกษา คณะอุตสาหกรรม"))
+    assert document_title("", calendar, "/x/school_project__ปฏิทิน_1-68(คณะฯ).pdf") == "ปฏิทินกิจกรรมสหกิจศึกษา"
+    lab = replace(NO_HEADING, furniture=("ปฏิบัติการครั้งที่ 1. หน้าที่ 3.",))
+    assert document_title("", lab, "lab1.pdf") == "ปฏิบัติการครั้งที่ 1."  # its page number left off
+    numbers_only = replace(NO_HEADING, furniture=("หน้า 3", "12"))
+    assert document_title("", numbers_only, "/course/w1.pdf") == "w1"
+    assert document_title("", replace(LECTURE, furniture=calendar.furniture), "w1.pdf") == "บทที่ 1 อุปสงค์และอุปทาน"
+
+
+def test_a_heading_read_by_ocr_must_be_words_to_be_the_title() -> None:
+    from dataclasses import replace
+
+    from guidelight.core.model import TextSource
+    from guidelight.thai.fit import mostly_words
+
+    letterhead = build_page(1, [(1, [words_of("สนจแฟตป สิหญ้าเกยแกยปรี")]), (1, [words_of("สนาม|ฟุตบอล|หญ้า|เทียม")])])
+    scanned = replace(letterhead, source=TextSource.OCR)
+    assert document_title("", scanned, "letter.pdf", mostly_words) == "สนามฟุตบอลหญ้าเทียม"
+    assert document_title("", letterhead, "letter.pdf", mostly_words) == "สนจแฟตป สิหญ้าเกยแกยปรี"  # a text layer's own
+    assert not mostly_words("สนจแฟตป สิหญ้าเกยแกยปรี") and mostly_words("Functional Module 2")

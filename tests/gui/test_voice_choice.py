@@ -22,7 +22,7 @@ VOICES = [
 
 def test_a_voice_is_chosen_by_keys_and_remembered(app: App, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
     window, speaker = app.start()
-    monkeypatch.setattr(speaker, "voices", lambda: VOICES)
+    monkeypatch.setattr(speaker, "voices", lambda fresh=False: VOICES)
     shown: list[str] = []
 
     def pick(dialog) -> None:
@@ -47,7 +47,7 @@ def test_a_voice_is_chosen_by_keys_and_remembered(app: App, qtbot, monkeypatch: 
 
 def test_a_locked_voice_is_not_offered(app: App, monkeypatch: pytest.MonkeyPatch) -> None:
     window, speaker = app.start(locked=frozenset({"voice"}))
-    monkeypatch.setattr(speaker, "voices", lambda: VOICES)
+    monkeypatch.setattr(speaker, "voices", lambda fresh=False: VOICES)
     key(window, *CHOOSE_VOICE)
     assert speaker.voice == ""
     assert speaker.announced[-1] == "This setting is fixed on this computer by its administrators."
