@@ -26,7 +26,7 @@ import importlib.util
 import logging
 import threading
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future
 from contextlib import contextmanager
 from typing import Any
@@ -107,7 +107,7 @@ class PiperBackend:
         self._running = options
         try:
             with _run_with(model, options):
-                return synthesize(model, text, settings, self.installed()[voice_id].phoneme_type != THAI_PHONEMES)
+                return synthesize(model, text, settings, self.installed()[voice_id].phoneme_type == THAI_PHONEMES)
         finally:
             self._running = None
 
@@ -152,33 +152,57 @@ def _load(voice: InstalledVoice, future: Future[Any]) -> None:
         future.set_exception(exc)
 
 
-def synthesize(model: Any, text: str, settings: VoiceSettings, timed_words: bool) -> Synthesis:
-    """All of ``text`` as one PCM buffer (Piper makes one chunk per sentence it finds)."""
+def synthesize(model: Any, text: str, settings: VoiceSettings, thai: bool) -> Synthesis:
+    """All of ``text`` as one PCM buffer (Piper makes one chunk per sentence it finds).
+
+    Thai is given to Piper with a space at each of our word marks (``settings.marks``), so
+    TLTK transcribes our words one by one and each begins its own phoneme word: the words
+    are then timed exactly, at our marks, as for English."""
     from piper import SynthesisConfig
 
     scale = model.config.length_scale * NORMAL_RATE / max(1, settings.rate)
+    spans = settings.marks if thai else _english_words(text)
+    spoken = spaced(text, spans) if thai else text
     try:
-        chunks = list(model.synthesize(text, SynthesisConfig(length_scale=scale), include_alignments=True))
+        chunks = list(model.synthesize(spoken, SynthesisConfig(length_scale=scale), include_alignments=True))
     except Exception as exc:  # the phonemizer or onnxruntime: say so rather than kill the reading
         raise SpeechUnavailable(f"Piper could not read this text ({exc})") from exc
     pcm = b"".join(chunk.audio_int16_bytes for chunk in chunks)
     if not pcm:
         raise SpeechUnavailable("Piper produced no audio")
-    words = word_events(text, [[(a.phoneme, int(a.num_samples)) for a in c.phoneme_alignments or []]
-                               for c in chunks]) if timed_words else ()
-    return Synthesis(pcm, model.config.sample_rate, words)
+    words = word_events(spans, [[(a.phoneme, int(a.num_samples)) for a in c.phoneme_alignments or []]
+                                for c in chunks])
+    return Synthesis(pcm, model.config.sample_rate, words, marked=thai and bool(words))
 
 
-def word_events(text: str, sentences: Iterable[list[tuple[str, int]]]) -> tuple[WordEvent, ...]:
-    """Where each word of ``text`` starts, from each sentence's (phoneme, samples) list.
+def _english_words(text: str) -> tuple[tuple[int, int], ...]:
+    from guidelight.speech.pipeline import words_of  # its word pattern is the one marks use
+
+    return tuple(words_of(text, Lang.ENGLISH))
+
+
+def spaced(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with a space before each word of ``spans`` that does not follow one: the
+    word breaks Piper's Thai phonemizer keeps (it cuts runs of Thai at spaces)."""
+    out, cursor = [], 0
+    for start, _end in spans:
+        out.append(text[cursor:start])
+        if start > 0 and not text[start - 1].isspace():
+            out.append(" ")
+        cursor = start
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def word_events(spans: Sequence[tuple[int, int]], sentences: Iterable[list[tuple[str, int]]]) -> tuple[WordEvent, ...]:
+    """Where each word of ``spans`` (start, end in the text) starts, from each sentence's
+    (phoneme, samples) list.
 
     A word starts at the first sounding phoneme after a space (or after the sentence
     start). If the count of words found that way differs from the written words (a
-    sentence without alignments, an abbreviation read as two words), none are given:
-    an estimate is better than a highlight on the wrong word.
+    sentence without alignments, an abbreviation read as two words, a number read as
+    several), none are given: an estimate is better than a highlight on the wrong word.
     """
-    from guidelight.speech.pipeline import words_of  # its word pattern is the one marks use
-
     starts: list[int] = []
     offset = 0
     for phonemes in sentences:
@@ -192,7 +216,6 @@ def word_events(text: str, sentences: Iterable[list[tuple[str, int]]]) -> tuple[
                 starts.append(offset)
                 new_word = False
             offset += samples
-    spans = words_of(text, Lang.ENGLISH)
-    if len(spans) != len(starts):
+    if len(spans) != len(starts) or not spans:
         return ()
     return tuple(WordEvent(s, e - s, sample) for (s, e), sample in zip(spans, starts, strict=True))

@@ -281,10 +281,19 @@ def test_a_thai_first_piece_without_spaces_is_cut_after_a_whole_word() -> None:
 
 def test_word_events_from_phoneme_lengths_and_none_when_they_do_not_match() -> None:
     sentence = [("^", 100), ("h", 10), ("a", 20), (",", 5), (" ", 5), ("ˈ", 1), ("b", 10), (".", 30), ("$", 0)]
-    events = word_events("Ha, b.", [sentence])
+    events = word_events(((0, 2), (4, 5)), [sentence])  # "Ha, b."
     assert [(e.start, e.length, e.sample) for e in events] == [(0, 2, 100), (4, 1, 140)]
-    assert word_events("Ha b c", [sentence]) == ()  # three written words, two spoken: estimate instead
-    assert word_events("Ha, b.", [sentence, []]) == ()  # a sentence without lengths
+    assert word_events(((0, 2), (3, 4), (5, 6)), [sentence]) == ()  # three written words, two spoken: estimate
+    assert word_events(((0, 2), (4, 5)), [sentence, []]) == ()  # a sentence without lengths
+
+
+def test_thai_is_given_to_piper_with_a_space_at_each_of_our_words() -> None:
+    from guidelight.speech.piper_backend import spaced
+
+    text = "นักศึกษาต้องส่งรายงาน ภายใน 2 วัน"
+    marks = ((0, 8), (8, 12), (12, 15), (15, 21), (22, 27), (28, 29), (30, 33))
+    assert spaced(text, marks) == "นักศึกษา ต้อง ส่ง รายงาน ภายใน 2 วัน"
+    assert spaced(text, ()) == text
 
 
 def test_a_thai_piper_voice_is_offered_only_where_its_phonemizer_is(monkeypatch: pytest.MonkeyPatch) -> None:
