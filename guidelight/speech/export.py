@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidelight.core.errors import GuideLightError
-from guidelight.core.model import Document
+from guidelight.core.model import Document, Position
+from guidelight.core.navigation import spoken_sentences
 from guidelight.speech.backend import NORMAL_RATE, SpeechBackend, Synthesis, VoiceSettings
 from guidelight.speech.pipeline import Synthesizer
 from guidelight.speech.speaker import Utterance
@@ -39,26 +40,28 @@ class ExportResult:
 
 
 def sections(doc: Document) -> list[Section]:
-    """Split at headings; with no heading anywhere, one section per page."""
+    """Split at headings; with no heading anywhere, one section per page. A sentence cut by
+    a page break is one utterance (``spoken_sentences``), in the section it starts in."""
     pages = list(doc.pages())
     has_headings = any(p.is_heading for page in pages for p in page.paragraphs)
+    headings = {  # where each heading's first sentence starts: a new section
+        (page.number, para.sentences[0].start): " ".join(page.text[para.start : para.end].split())
+        for page in pages for para in page.paragraphs if para.is_heading and para.sentences
+    }
     result: list[Section] = []
-    title, current = "", []  # type: tuple[str, list[Utterance]]
-    for page in pages:
-        if not has_headings:
-            title, current = f"Page {page.number}", []
-        for para in page.paragraphs:
-            if para.is_heading:
-                if current:
-                    result.append(Section(title or doc.title or "Start", tuple(current)))
-                title, current = " ".join(page.text[para.start : para.end].split()), []
-            for sentence in para.sentences:
-                text = page.text[sentence.start : sentence.end]
-                if text.strip():
-                    current.append(Utterance(text, page.number, sentence.start))
-        if not has_headings and current:
-            result.append(Section(title, tuple(current)))
+    title, current, page_of_section = "", [], 0  # type: tuple[str, list[Utterance], int]
+    for sentence in spoken_sentences(doc, Position(1, 0)):
+        heading = headings.get((sentence.page, sentence.start))
+        new_page = not has_headings and sentence.page != page_of_section
+        if (heading is not None or new_page) and current:
+            result.append(Section(title or doc.title or "Start", tuple(current)))
             current = []
+        if heading is not None:
+            title = heading
+        elif new_page:
+            title = f"Page {sentence.page}"
+        page_of_section = sentence.page if new_page else page_of_section
+        current.append(Utterance(sentence.text, sentence.page, sentence.start, turn=sentence.turn))
     if current:
         result.append(Section(title or doc.title or "Start", tuple(current)))
     return result

@@ -96,3 +96,19 @@ def test_never_writes_outside_the_folder(tmp_path: Path) -> None:
     result = export_audio(make_doc(HEADED), tmp_path / "d", backend=ToneBackend())
     assert all(p.parent == (tmp_path / "d").resolve() for p in result.files)
     assert {p.name for p in tmp_path.iterdir()} == {"d"}
+
+
+def test_a_sentence_cut_by_a_page_break_is_one_utterance_in_the_audio() -> None:
+    from dataclasses import replace
+
+    cut = [replace(make_page(1, [("บทที่ 1 ตลาด", True), ("ตลาดคือที่ที่ผู้ซื้อ", False)]), continues=True),
+           make_page(2, [("และผู้ขายพบกัน", False), ("ราคาเกิดจากอุปสงค์", False)])]
+    [section] = sections(make_doc(cut))
+    assert [u.text for u in section.utterances] == ["บทที่ 1 ตลาด", "ตลาดคือที่ที่ผู้ซื้อและผู้ขายพบกัน",
+                                                    "ราคาเกิดจากอุปสงค์"]
+    whole = section.utterances[1]
+    assert whole.turn is not None and (whole.page, whole.turn.page, whole.turn.start) == (1, 2, 0)
+    no_headings = [replace(make_page(1, [("ตลาดคือที่ที่ผู้ซื้อ", False)]), continues=True),
+                   make_page(2, [("และผู้ขายพบกัน", False), ("ราคาเกิดจากอุปสงค์", False)])]
+    assert [[u.text for u in s.utterances] for s in sections(make_doc(no_headings))] == [
+        ["ตลาดคือที่ที่ผู้ซื้อและผู้ขายพบกัน"], ["ราคาเกิดจากอุปสงค์"]]
