@@ -82,6 +82,13 @@ _AFTER_OPERATOR = re.compile(r"\s*[=<>≤≥≠+×÷*^]")
 _THAI_TEXT = re.compile(_THAI_LETTER)
 _CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6} $")
 _YEAR = re.compile("(?:24|25|19|20)[0-9]{2}")  # Buddhist or Common Era
+# Before a number with a slash that is said ทับ, not as a fraction: a house number (99/12),
+# a class (ม.6/2), a term of a year (ปีการศึกษา 2567/1, ภาคเรียนที่ 1/2567).
+_SLASH_CONTEXT = re.compile(
+    r"(?:เลขที่|หมู่(?:ที่)?|ห้อง|ซอย|ม\.|ป\.|ชั้น|ปีการศึกษา|ภาค(?:เรียน|การศึกษา)?(?:ที่)?|เทอม(?:ที่)?)\s*$"
+)
+# A star that stands for "everything" in SQL, said by its name: SELECT * FROM, COUNT(*).
+_STAR_ALONE = r"(?<=\()\s*\*(?=\s*\))|(?:(?<=SELECT)|(?<=select)|(?<=DISTINCT)|(?<=distinct))\s+\*"
 # In code a dash or percent sign is an operator only spaced ("x - 1", "n % 2"): "e-mail", "50%".
 CODE_ARITHMETIC = {**ARITHMETIC, "-": "ลบ", "−": "ลบ", "%": "มอด"}
 _SPACED_ONLY = "-−%"  # never an operator tight ("e-mail", "50%"); when not one, left as written
@@ -381,6 +388,7 @@ class Normalizer:
         return [
             # "List<String>", "<br>": angle brackets around a name are brackets, not comparisons
             ("tag", r"<(?=[A-Za-z\u0e01-\u0e2e][^<>=\s]*>)", lambda m, b: pad(m, b, "")),
+            ("star", _STAR_ALONE, lambda m, b: pad(m, b, "ดอกจัน")),  # "everything", not a product
             ("compare", between(COMPARISONS, _COMPARED), _compare),
             ("arithmetic", between(arithmetic, _OPERANDS), _arithmetic(arithmetic)),
         ]
@@ -405,6 +413,9 @@ class Normalizer:
             ("date", rf"(?<!{_D}){_D}{{1,2}}/{_MONTH}/(?:{_D}{{4}}|{_D}{{2}})(?!{_D})", self._date),
             ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.THAI)),
             ("fraction", rf"(?<![0-9๐-๙/]){_D}+/{_D}+(?![0-9๐-๙/])", self._fraction),
+            # Section numbers (ข้อ 1.2.3) are said with จุด between their parts; 1.5 is a decimal.
+            ("section", rf"(?<![0-9๐-๙.]){_D}+(?:\.{_D}+){{2,}}(?![0-9๐-๙])", self._section),
+            ("ratio", rf"(?<![0-9๐-๙:]){_D}+\s*:\s*{_D}+(?![0-9๐-๙:])", self._ratio),
             ("range", rf"(?:{NUMBER})\s*[-–]\s*(?:{NUMBER})", self._range),
             ("money", rf"(?:{NUMBER})\s*บาท|฿\s*(?:{NUMBER})", self._money),
             ("percent", rf"{_SIGNED}\s*%", lambda m, _: read_number(m.group().rstrip("% ")) + "เปอร์เซ็นต์"),
@@ -469,12 +480,24 @@ class Normalizer:
 
     @staticmethod
     def _fraction(match: re.Match[str], _: str) -> str:
-        """1/2 is a fraction; a document number over its year (ที่ 123/2566, 0012/2566) is read
-        with ทับ, as the slash is said in Thai numbers."""
+        """1/2 is a fraction; a document number over its year (ที่ 123/2566, 0012/2566), a year
+        over its term (2567/1), a house number or a class (เลขที่ 99/12, ม.6/2) are read with
+        ทับ, as the slash is said in Thai numbers."""
         top, bottom = match.group().split("/")
-        if _YEAR.fullmatch(to_arabic(bottom)) or (len(top) > 1 and to_arabic(top).startswith("0")):
+        years = _YEAR.fullmatch(to_arabic(bottom)) or _YEAR.fullmatch(to_arabic(top))
+        if years or (len(top) > 1 and to_arabic(top).startswith("0")) or _SLASH_CONTEXT.search(preceding(match)):
             return f"{read_number(top)} ทับ {read_number(bottom)}"
         return f"{read_number(top)}ส่วน{read_number(bottom)}"
+
+    @staticmethod
+    def _section(match: re.Match[str], _: str) -> str:
+        return "จุด".join(read_number(part) for part in match.group().split("."))
+
+    @staticmethod
+    def _ratio(match: re.Match[str], _: str) -> str:
+        """1:2 is a ratio (the time rule has taken 9:30 and 13:05 before this one)."""
+        left, right = re.split(r"\s*:\s*", match.group())
+        return f"{read_number(left)}ต่อ{read_number(right)}"
 
     @staticmethod
     def _date(match: re.Match[str], _: str) -> str:
