@@ -30,6 +30,10 @@ MAX_STREAM_BYTES = 64 << 20
 PAGE_SECONDS = 20.0
 # Objects looked at per page when finding its streams; a page needs a few hundred at most.
 MAX_OBJECTS = 20_000
+# How many times over a page's images may paint its area before rendering it (for OCR) is
+# refused: MuPDF's rendering cannot be interrupted, and its cost follows the area painted.
+# A scanned page paints it once; a page drawing its scan 500 times took 58 s of CPU.
+MAX_PAINTED_PAGES = 20.0
 
 _CHUNK = 1 << 20
 _REF = re.compile(r"(\d+) \d+ R")
@@ -70,6 +74,15 @@ def check_time() -> None:
     deadline = _deadline.get()
     if deadline is not None and time.thread_time() > deadline:
         raise PageGivenUp(f"laying it out took over {PAGE_SECONDS:g} seconds of processor time")
+
+
+def check_render(page: pymupdf.Page) -> None:
+    """Raise ``PageGivenUp`` if rendering ``page`` would paint its images over it more than
+    ``MAX_PAINTED_PAGES`` times (listing what it draws is fast; rendering is not)."""
+    area = abs(page.rect) or 1.0
+    painted = sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info()) / area
+    if painted > MAX_PAINTED_PAGES:
+        raise PageGivenUp(f"its images cover it {painted:.0f} times over; rendering it to read it would take minutes")
 
 
 def _filters(doc: pymupdf.Document, xref: int) -> list[str]:

@@ -25,7 +25,7 @@ from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragrap
 from guidelight.core.titles import document_title
 from guidelight.extract import cache
 from guidelight.extract.blocks import Block, place_blocks
-from guidelight.extract.budget import PageGivenUp, StreamBudget, page_deadline
+from guidelight.extract.budget import PageGivenUp, StreamBudget, check_render, page_deadline
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import (
@@ -258,6 +258,7 @@ def _ocr_page(page: pymupdf.Page, number: int, repairs: Counter[str] | None = No
     drawn = repairs["unreadable_glyph"] > 0
     if not (drawn or page.get_images(full=False)) or ocr_available() is not None:
         return build_page(number, [], (), TextSource.NONE, repairs)
+    check_render(page)  # a page drawing its scan hundreds of times is given up, not rendered
     result = ocr_page(page)  # it lowers the resolution itself for oversized pages
     drafts = [ParagraphDraft(b.text, 1 if b.kind == "heading" else 0, b.bbox) for b in result.blocks
               if b.kind != "furniture"]

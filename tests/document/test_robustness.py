@@ -155,6 +155,26 @@ def test_a_neighbour_given_up_when_read_ahead_is_not_tried_again(
     assert ctx.read(1)[1][0].text == TEXTS[0]
 
 
+def test_a_page_painting_its_scan_many_times_over_is_given_up_before_rendering(tmp_path: Path) -> None:
+    """Fuzz seed 3116, case 99: a scanned letter whose /Contents names its stream 500 times.
+    Rendering it for OCR (which cannot be interrupted) took 58 s of CPU; listing what it
+    draws takes milliseconds."""
+    doc = pymupdf.open()
+    page = doc.new_page()
+    scan = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 40, 40), False)
+    scan.clear_with(200)
+    xref = page.insert_image(page.rect, pixmap=scan)
+    contents = page.get_contents()[0]
+    doc.xref_set_key(page.xref, "Contents", "[" + f" {contents} 0 R" * 60 + "]")
+    pdf = tmp_path / "painted.pdf"
+    doc.save(pdf)
+    assert xref and len(pymupdf.open(pdf)[0].get_image_info()) == 60
+    started = time.process_time()
+    made = open_document(pdf, use_cache=False).page(1)
+    assert time.process_time() - started < 5
+    assert made.source is TextSource.UNREADABLE and "times over; rendering it" in made.text  # 42: a square scan
+
+
 def _surrogate_cmap() -> bytes:
     return (
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /X def\n"
