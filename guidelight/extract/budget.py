@@ -41,6 +41,7 @@ _REF = re.compile(r"(\d+) \d+ R")
 # the document's structure); following them would measure the whole file per page.
 _UPWARD = re.compile(r"/(?:Parent|P|Dest|D|StructParent|IRT|Popup|Next|Prev|First|Last|B|Pg|Obj|K)\s+\d+ \d+ R")
 _FLATE = ("/FlateDecode", "/Fl")
+_LZW = ("/LZWDecode", "/LZW")
 
 
 class PageGivenUp(Exception):
@@ -94,17 +95,68 @@ def _filters(doc: pymupdf.Document, xref: int) -> list[str]:
     return []
 
 
-def _inflated_size(raw: bytes, stages: int, limit: int) -> int:
-    """Bytes ``raw`` inflates to through ``stages`` chained Flate filters, counted up to
-    just past ``limit`` (a bomb is never inflated whole); damaged data counts as what
-    inflated before the damage, as MuPDF reads it."""
+class _LzwCounter:
+    """How many bytes an LZW stream (/LZWDecode, /EarlyChange 1) decodes to, without
+    decoding it: each code's string is one byte longer than an earlier one, so lengths are
+    enough. Fed in chunks; stops counting at the end-of-data code or at damage, as MuPDF
+    stops reading there, and just past ``limit``."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.total = 0
+        self._bits = self._count = 0  # bits held, and how many
+        self._clear()
+        self.done = False
+
+    def _clear(self) -> None:
+        self._lengths = [1] * 258  # 256 single bytes; 256 clears the table, 257 ends the data
+        self._width = 9
+        self._previous = 0  # length of the last code's string; 0 right after a clear
+
+    def feed(self, data: bytes) -> int:
+        """Count ``data``'s codes; return the bytes they decode to (done past the limit)."""
+        before = self.total
+        for byte in data:
+            if self.done:
+                break
+            self._bits = (self._bits << 8) | byte
+            self._count += 8
+            while self._count >= self._width and not self.done:
+                self._count -= self._width
+                self._code(self._bits >> self._count)
+                self._bits &= (1 << self._count) - 1
+            self.done = self.done or self.total > self.limit
+        return self.total - before
+
+    def _code(self, code: int) -> None:
+        lengths = self._lengths
+        if code == 256:
+            self._clear()
+            return
+        if code == 257 or code > len(lengths) or (code == len(lengths) and not self._previous):
+            self.done = True  # the end, or damage: nothing more is decoded
+            return
+        length = lengths[code] if code < len(lengths) else self._previous + 1
+        if self._previous and len(lengths) < 4096:
+            lengths.append(self._previous + 1)
+        self.total += length
+        self._previous = length
+        if len(lengths) + 1 >= 1 << self._width and self._width < 12:
+            self._width += 1  # EarlyChange: a code early
+
+
+def _decoded_size(raw: bytes, stages: int, lzw: bool, limit: int) -> int:
+    """Bytes ``raw`` decodes to through ``stages`` chained Flate filters (then LZW, if
+    ``lzw``), counted up to just past ``limit`` (a bomb is never decoded whole); damaged
+    data counts as what decoded before the damage, as MuPDF reads it."""
     inflaters = [zlib.decompressobj() for _ in range(stages)]
+    counter = _LzwCounter(limit) if lzw else None
 
     def push(level: int, data: bytes) -> int:
         if level == stages:
-            return len(data)
+            return counter.feed(data) if counter is not None else len(data)
         inflater, produced = inflaters[level], 0
-        while data and not inflater.eof and produced <= limit:
+        while data and not inflater.eof and produced <= limit and not (counter is not None and counter.done):
             try:
                 out = inflater.decompress(data, _CHUNK)
             except zlib.error:
@@ -113,7 +165,14 @@ def _inflated_size(raw: bytes, stages: int, limit: int) -> int:
             data = inflater.unconsumed_tail
         return produced
 
-    return push(0, raw)
+    if stages or counter is None:
+        return push(0, raw)
+    produced = 0
+    for at in range(0, len(raw), _CHUNK):  # LZW alone
+        produced += counter.feed(raw[at : at + _CHUNK])
+        if counter.done:
+            break
+    return produced
 
 
 class StreamBudget:
@@ -179,9 +238,14 @@ class StreamBudget:
         stages = 0
         while stages < len(filters) and filters[stages] in _FLATE:
             stages += 1
-        if stages and _inflated_size(self.doc.xref_stream_raw(xref), stages, self.limit) > self.limit:
+        lzw = stages < len(filters) and filters[stages] in _LZW and self._early_change(xref)
+        if (stages or lzw) and _decoded_size(self.doc.xref_stream_raw(xref), stages, lzw, self.limit) > self.limit:
             return f"a stream on it inflates to more than {self.limit >> 20} MiB (a compression bomb)"
-        return ""  # Flate is what bombs are made of; other filters are left to MuPDF
+        return ""  # Flate and LZW are what bombs are made of; other filters are left to MuPDF
+
+    def _early_change(self, xref: int) -> bool:
+        """LZW as PDF writes it (/EarlyChange 1, the default): the only kind measured."""
+        return self.doc.xref_get_key(xref, "DecodeParms/EarlyChange")[1] in ("null", "1")
 
 
 def _refs(text: str) -> list[int]:

@@ -8,6 +8,7 @@ refused in one line with exit code 2, and a refusal writes nothing.
 from __future__ import annotations
 
 import os
+import random
 import time
 import zlib
 from collections import Counter
@@ -102,6 +103,76 @@ def test_a_flate_bomb_is_given_up_at_once_and_the_rest_reads(
     assert [pages[0].text, pages[2].text] == [TEXTS[0], TEXTS[2]]  # its neighbours' margins and tables skip it
     # The given-up page is not cached: it is tried again next time; the others are.
     assert sorted(p.name for p in private_cache.rglob("page-*.json")) == ["page-00001.json", "page-00003.json"]
+
+
+def _lzw(data: bytes) -> bytes:
+    """``data`` LZW-encoded as PDF writes it (/EarlyChange 1), the table cleared when full."""
+    table = {bytes([i]): i for i in range(256)}
+    codes: list[tuple[int, int]] = []
+    width, decoder_size, first = 9, 258, True
+
+    def emit(code: int) -> None:
+        nonlocal width, decoder_size, first
+        codes.append((code, width))
+        decoder_size += 0 if first else 1  # the decoder adds an entry a code later
+        first = False
+        if decoder_size + 1 >= 1 << width and width < 12:
+            width += 1
+
+    word = b""
+    for byte in data:
+        if word + bytes([byte]) in table:
+            word += bytes([byte])
+            continue
+        emit(table[word])
+        table[word + bytes([byte])] = len(table) + 2
+        if len(table) + 2 >= 4093:
+            emit(256)
+            table = {bytes([i]): i for i in range(256)}
+            width, decoder_size, first = 9, 258, True
+        word = bytes([byte])
+    emit(table[word])
+    emit(257)
+    bits, count, out = 0, 0, bytearray()
+    for code, size in codes:
+        bits, count = (bits << size) | code, count + size
+        while count >= 8:
+            count -= 8
+            out.append((bits >> count) & 0xFF)
+    return bytes(out) + (bytes([(bits << (8 - count)) & 0xFF]) if count else b"")
+
+
+def test_lzw_streams_are_measured_as_mupdf_decodes_them() -> None:
+    doc = pymupdf.open()
+    doc.new_page()
+    rng = random.Random(5)
+    for data in (b"BT /F1 12 Tf (Hello) Tj ET " * 40, bytes(rng.randrange(5) for _ in range(100_000))):
+        encoded = _lzw(data)
+        xref = doc.get_new_xref()
+        doc.update_object(xref, "<< >>")
+        doc.update_stream(xref, encoded, compress=False)
+        doc.xref_set_key(xref, "Filter", "/LZWDecode")
+        assert doc.xref_stream(xref) == data  # the encoder is right, by MuPDF
+        assert budget._decoded_size(encoded, 0, True, 1 << 30) == len(data)
+
+
+def test_an_lzw_bomb_is_given_up_at_once(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LZW expands up to ~2,700 times (12-bit codes for 4,096-byte strings): 3 MB of one
+    byte is 3.3 KB. MuPDF would decode it whole; the budget counts it without decoding."""
+    monkeypatch.setattr(budget, "MAX_STREAM_BYTES", 1 << 20)
+    pdf = _three_pages(make_pdf)
+
+    def bomb(doc: pymupdf.Document) -> None:
+        xref = doc[1].get_contents()[0]
+        doc.update_stream(xref, _lzw(b" " * 3_000_000), compress=False)
+        doc.xref_set_key(xref, "Filter", "/LZWDecode")
+
+    _damage(pdf, bomb)
+    started = time.process_time()
+    pages = list(open_document(pdf, use_cache=False).pages())
+    assert time.process_time() - started < 5
+    assert pages[1].source is TextSource.UNREADABLE and "compression bomb" in pages[1].text
+    assert [pages[0].text, pages[2].text] == [TEXTS[0], TEXTS[2]]
 
 
 def test_a_page_over_its_time_budget_is_given_up(make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch) -> None:
