@@ -66,6 +66,8 @@ _SPACE_BEFORE_MARK = re.compile(f"(?<=[{CONSONANTS}{COMBINING}])[ \t]+(?=[{COMBI
 _STRANDED_MARK = re.compile(f"(?<![{CONSONANTS}{COMBINING}])[{COMBINING}]+")
 _TONE_BEFORE_VOWEL = re.compile(f"([{TONE_MARKS}\u0e4c])([{ABOVE_BELOW_VOWELS}])")
 _REPEATED_MARK = re.compile(f"([{COMBINING}])\\1+")
+# A second above/below vowel on one consonant (its tone may sit between): never Thai spelling.
+_STACKED_VOWEL = re.compile(f"([{ABOVE_BELOW_VOWELS}][{TONE_MARKS}]?)[{ABOVE_BELOW_VOWELS}]+")
 # A tone mark after the consonant that follows a vowel-marked one (``ครัง้``): some shapers
 # (OpenOffice 2 with Loma) emit the mark after the next glyph. Valid spelling too (``ปีน้ำ``),
 # so the words decide.
@@ -125,6 +127,13 @@ def drop_repeated_marks(text: str) -> str:
     return remove_repeat_vowels(_REPEATED_MARK.sub(r"\1", text))
 
 
+def drop_stacked_vowels(text: str) -> str:
+    """A consonant carries one vowel above or below it; a second one stacked on it (``พัุ่``,
+    ``ติั``) is a glyph of another copy of the text drawn over it (Canva's layered effects,
+    left between the copies ``extract/overprint.py`` drops): heard as noise, so left out."""
+    return _STACKED_VOWEL.sub(r"\1", text)
+
+
 def drop_stranded_marks(text: str) -> str:
     """Marks with no base to sit on would be read as noise; no repair can place them."""
     return remove_dangling(_STRANDED_MARK.sub("", text))
@@ -141,6 +150,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("mark_order", order_marks),
     ("late_tone", place_late_tones),
     ("repeated_mark", drop_repeated_marks),
+    ("stacked_vowel", drop_stacked_vowels),
     ("stranded_mark", drop_stranded_marks),
 )
 

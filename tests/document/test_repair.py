@@ -82,3 +82,16 @@ def test_clean_text_is_untouched() -> None:
     counts: Counter[str] = Counter()
     assert repair_text(text, counts) == text
     assert not counts
+
+
+@pytest.mark.parametrize(("broken", "fixed"), [
+    ("มุ่งพัุ่ งพัฒนา", "มุ่งพั่ งพัฒนา"),  # Canva: a copy's sara u over mai han-akat, its tone kept
+    ("ติัาซ", "ติาซ"),
+    ("สัิ ภาพ", "สั ภาพ"),
+])
+def test_a_second_vowel_stacked_on_one_consonant_is_an_overprint_left_out(broken: str, fixed: str) -> None:
+    counts: Counter[str] = Counter()
+    assert repair_text(broken, counts) == fixed
+    assert counts["stacked_vowel"] == 1
+    for spelled in ("กินข้าวที่บ้าน", "นักศึกษาคิดถึง", "ครั้งที่ปฺ"):  # one vowel each: untouched
+        assert repair_text(spelled) == spelled
