@@ -9,10 +9,10 @@ with its description or caption, or as having none.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from guidelight.core.model import Page
+from guidelight.core.model import Page, ParagraphKind, joint
 from guidelight.core.tables import spoken_page
 from guidelight.speech.backend import NORMAL_RATE, SpeechBackend, VoiceSettings
 from guidelight.speech.export import encode_mp3
@@ -31,6 +31,7 @@ class Clip:
     text: str
     begin: float = 0.0
     end: float = 0.0
+    joins_next: bool = False  # a sentence cut by a page break: said in one breath with the next clip
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,30 @@ def spoken_clips(page: Page, lang: str = "th") -> list[Clip]:
     return clips
 
 
+def book_clips(pages: Sequence[Page], lang: str = "th") -> list[Clip]:
+    """The clips of consecutive pages (one content document); the part of a sentence a page
+    break cut is marked to be said with its rest, as the app reads it."""
+    clips: list[Clip] = []
+    for before, page in zip([None, *pages], pages, strict=False):
+        own = spoken_clips(page, lang)
+        if before is not None and clips and own and _cut(before, page, clips[-1], own[0]):
+            clips[-1] = replace(clips[-1], joins_next=True)
+        clips += own
+    return clips
+
+
+def _cut(before: Page, page: Page, last: Clip, first: Clip) -> bool:
+    """Is ``last`` the end of ``before``'s last paragraph, going on in ``first``, the start
+    of ``page``'s first paragraph (both body text, the page ``continues``)?"""
+    if not (before.continues and page.number == before.number + 1 and before.paragraphs and page.paragraphs):
+        return False
+    tail, head = before.paragraphs[-1], page.paragraphs[0]
+    if tail.kind is not ParagraphKind.BODY or head.kind is not ParagraphKind.BODY or not tail.sentences:
+        return False
+    ends = f"p-{before.number}-{len(before.paragraphs) - 1}-s{len(tail.sentences) - 1}"
+    return last.target == ends and first.target == f"p-{page.number}-0-s0"
+
+
 class OverlaySpeech:
     """Synthesizes pages for media overlays with one voice setting for the whole book."""
 
@@ -82,17 +107,34 @@ class OverlaySpeech:
         self.sample_rate = 0
 
     def page(self, clips: list[Clip]) -> PageAudio | None:
-        """The page's audio as MP3 and its clips timed in it; None for a silent page."""
+        """The page's audio as MP3 and its clips timed in it; None for a silent page. A clip
+        that ``joins_next`` is said in one breath with the next, which starts where the
+        voice reaches it (its first word's mark)."""
         pcm = bytearray()
         timed: list[Clip] = []
-        for clip in clips:
+        pending = list(clips)
+        while pending:
+            clip = pending.pop(0)
+            rest = pending.pop(0) if clip.joins_next and pending else None
+            between = joint(clip.text, rest.text) if rest is not None else ""
+            text = clip.text + between + rest.text if rest is not None else clip.text
             begin = self._seconds(len(pcm))
-            for chunk in self.synthesizer.chunks(clip.text, 0, self.settings):
+            turn = None  # seconds into the page's audio where ``rest`` is reached
+            for chunk in self.synthesizer.chunks(text, 0, self.settings):
                 self.sample_rate = self.sample_rate or chunk.synthesis.sample_rate  # the book's rate
+                at = self._seconds(len(pcm))
+                reached = [m.frame for m in chunk.marks if m.offset >= len(clip.text) + len(between)]
+                if turn is None and reached:
+                    turn = at + reached[0] / chunk.synthesis.sample_rate
                 pcm += chunk.synthesis.pcm_at(self.sample_rate)
             end = self._seconds(len(pcm))
             if end > begin:
-                timed.append(Clip(clip.target, clip.text, begin, end))
+                if rest is None:
+                    timed.append(Clip(clip.target, clip.text, begin, end))
+                else:  # without a mark for its first word, the rest is placed by its share of the text
+                    turn = turn if turn is not None else begin + (end - begin) * len(clip.text) / len(text)
+                    halves = ((clip, begin, turn), (rest, turn, end))
+                    timed += [Clip(c.target, c.text, b, e) for c, b, e in halves if e > b]
                 pcm += bytes(2 * int(PAUSE_SECONDS * self.sample_rate))
         if not timed:
             return None

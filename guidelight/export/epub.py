@@ -20,7 +20,7 @@ from html import escape
 from pathlib import Path
 
 from guidelight.core.model import Document
-from guidelight.export.audio import OverlaySpeech, PageAudio, spoken_clips
+from guidelight.export.audio import OverlaySpeech, PageAudio, book_clips
 from guidelight.export.markup import STYLE, body_markup
 from guidelight.export.structure import (
     Block,
@@ -180,7 +180,7 @@ def _write_document(
             book.toc.append((block.level, " ".join(block.text.split()), f"pages/{page_file}#{block.id}"))
     overlay = ""
     if speech is not None:
-        clips = [clip for page in pages for clip in spoken_clips(page)]
+        clips = book_clips(pages)  # a sentence a page break cut is said in one breath
         audio = speech.page([dataclasses.replace(c, target=markup.aliases.get(c.target, c.target)) for c in clips])
         if audio is not None:
             book.add(f"audio/{name}.mp3", audio.mp3, f"au-{name}", "audio/mpeg")

@@ -67,3 +67,25 @@ def test_the_talking_book_s_clips_point_at_elements_that_exist(long_pdf: Path, t
     ids = {e.get("id") for d in documents for e in d.iter() if e.get("id")}
     (targets,) = overlay_targets(book).values()
     assert targets and set(targets) <= ids
+
+
+def test_the_talking_book_says_a_sentence_cut_by_a_page_break_in_one_breath(long_pdf: Path, tmp_path: Path) -> None:
+    """The part on the next page starts where the voice reaches it: no pause between the
+    two clips, which are the two parts' own sentence elements."""
+    import zipfile
+
+    from tests.export.conftest import SMIL, seconds
+
+    book = talking_book(long_pdf, tmp_path / "long.epub")
+    [smil_name] = [n for n in zipfile.ZipFile(book).namelist() if n.endswith(".smil")]
+    pars = list(ElementTree.fromstring(zipfile.ZipFile(book).read(smil_name)).iter(f"{SMIL}par"))
+    timed = [(par.find(f"{SMIL}text").get("src", "").split("#")[1],  # type: ignore[union-attr]
+              seconds(par.find(f"{SMIL}audio").get("clipBegin", "")),  # type: ignore[union-attr]
+              seconds(par.find(f"{SMIL}audio").get("clipEnd", ""))) for par in pars]  # type: ignore[union-attr]
+    doc = open_document(long_pdf)
+    for number in range(2, doc.page_count + 1):  # each page opens in the middle of a sentence
+        at = next(i for i, (target, _, _) in enumerate(timed) if target == f"p-{number}-0-s0")
+        before, after = timed[at - 1], timed[at]
+        assert before[0].startswith(f"p-{number - 1}-") and before[2] == after[1]  # no pause: one breath
+    gaps = [b[1] - a[2] for a, b in zip(timed, timed[1:])]
+    assert max(gaps) > 0.1  # sentences elsewhere still have their pause
