@@ -176,9 +176,10 @@ class Paragraph:
 # flags the page and the app tells the listener, who cannot see that the text is wrong.
 DOUBTFUL_NOISE_PER_K = 3.0
 # Repairs after which a page is flagged though its text is clean: text printed several times
-# over was kept once, glyphs nothing identified were chosen by the words around them with
-# nothing to tell the candidates apart, or glyphs nothing could identify were left out.
-NOTICED_REPAIRS = ("doubled_text", "glyph_unsure", "unreadable_glyph")
+# over was kept once, a vowel printed over another was left out, glyphs nothing identified
+# were chosen by the words around them with nothing to tell the candidates apart, or glyphs
+# nothing could identify were left out.
+NOTICED_REPAIRS = ("doubled_text", "stacked_vowel", "glyph_unsure", "unreadable_glyph")
 
 
 @dataclass(frozen=True)

@@ -211,6 +211,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "หรือถือเป็นหัวกระดาษ"),
     "page.doubled_text": ("Page {page} prints some of its text several times over; it is read once.",
                           "หน้า {page} พิมพ์ข้อความบางส่วนซ้ำหลายครั้ง จะอ่านเพียงครั้งเดียว"),
+    "page.stacked_vowel": ("Page {page}: vowel marks printed over other vowels were left out.",
+                           "หน้า {page} มีสระที่พิมพ์ทับสระอื่น จึงข้ามไป"),
     "page.glyph_unsure": ("Page {page}: some letters could not be identified for sure; some words may be wrong.",
                           "หน้า {page} มีตัวอักษรบางตัวที่ระบุไม่ได้แน่ชัด บางคำอาจผิด"),
     "page.unreadable_glyph": ("Page {page}: some characters could not be read and were left out.",

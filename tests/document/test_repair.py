@@ -95,3 +95,12 @@ def test_a_second_vowel_stacked_on_one_consonant_is_an_overprint_left_out(broken
     assert counts["stacked_vowel"] == 1
     for spelled in ("กินข้าวที่บ้าน", "นักศึกษาคิดถึง", "ครั้งที่ปฺ"):  # one vowel each: untouched
         assert repair_text(spelled) == spelled
+
+
+def test_a_page_with_a_stacked_vowel_left_out_says_so() -> None:
+    from guidelight.core.model import PageQuality
+    from guidelight.gui.i18n import tr
+
+    quality = PageQuality(thai_chars=100, repairs=(("stacked_vowel", 1),))
+    assert quality.doubtful and quality.notices == ("stacked_vowel",)
+    assert "left out" in tr("page.stacked_vowel", "en", page=3) and "ข้าม" in tr("page.stacked_vowel", "th", page=3)

@@ -4,6 +4,7 @@ and the page list still lands on the right words. Pages that do not run on stay 
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -87,5 +88,5 @@ def test_the_talking_book_says_a_sentence_cut_by_a_page_break_in_one_breath(long
         at = next(i for i, (target, _, _) in enumerate(timed) if target == f"p-{number}-0-s0")
         before, after = timed[at - 1], timed[at]
         assert before[0].startswith(f"p-{number - 1}-") and before[2] == after[1]  # no pause: one breath
-    gaps = [b[1] - a[2] for a, b in zip(timed, timed[1:])]
+    gaps = [b[1] - a[2] for a, b in itertools.pairwise(timed)]
     assert max(gaps) > 0.1  # sentences elsewhere still have their pause
