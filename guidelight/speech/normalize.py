@@ -305,7 +305,7 @@ def _arithmetic(table: dict[str, str]) -> Handler:
     def handler(match: re.Match[str], before: str) -> str:
         written = match.group().strip()
         before_space, after_space = spacing(match)
-        tight = not (before_space or after_space) and written not in _SPACED_ONLY
+        tight = not (before_space or after_space) and (written not in _SPACED_ONLY or _formula_minus(match))
         if tight or (before_space and after_space and code_sides(match, written)):
             return pad(match, before, table[written])
         if written in _SPACED_ONLY:
@@ -313,6 +313,20 @@ def _arithmetic(table: dict[str, str]) -> Handler:
         return pad(match, before, "" if written in NOISE else table[written])
 
     return handler
+
+
+def _formula_minus(match: re.Match[str]) -> bool:
+    """A dash tight between a one-letter lower-case name (or a bracket) and a number, on a
+    line of code or a formula: ``n-1``, ``a[i-1]``, ``f(x-1)``; not the labels ``A-1`` or
+    ``B-52``, nor ``COVID-19``."""
+    text, start, end = match.string, match.start(), match.end()
+    left = (one_letter(text, start - 1) and text[start - 1].islower()) or (start > 0 and text[start - 1] in ")]")
+    return (
+        match.group() in "-−"
+        and left
+        and text[end : end + 1].isdigit()
+        and _CODE_LINE.search(text) is not None
+    )
 
 
 def _latin_acronym(match: re.Match[str], _: str) -> str:

@@ -320,7 +320,20 @@ def test_course_material_in_thai(normalizer: Normalizer, written: str, spoken: s
     assert normalizer.normalize(written, Lang.THAI).text == spoken
 
 
-@pytest.mark.parametrize(("written", "spoken"), CODE_OPERATORS + LATIN_ACRONYMS)
+# A tight minus in a formula or a line of code is ลบ; a label's or a name's hyphen stays.
+TIGHT_MINUS = [
+    ("f(x-1)", "f(x ลบ 1)"),
+    ("return n-1;", "return n ลบ 1;"),
+    ("x = y-2", "x เท่ากับ y ลบ 2"),
+    ("(a+b)-2 = c", "(a บวก b) ลบ 2 เท่ากับ c"),
+    ("grade A-1 (good)", "grade A-1 (good)"),
+    ("B-52", "B-52"),
+    ("COVID-19 cases (2020)", "COVID-19 cases (2020)"),
+    ("send e-mail (now)", "send e-mail (now)"),
+]
+
+
+@pytest.mark.parametrize(("written", "spoken"), CODE_OPERATORS + LATIN_ACRONYMS + TIGHT_MINUS)
 def test_course_material_in_english(normalizer: Normalizer, written: str, spoken: str) -> None:
     assert normalizer.normalize(written, Lang.ENGLISH).text == spoken
 
