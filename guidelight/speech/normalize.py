@@ -70,7 +70,7 @@ ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius
 # arithmetic signs only numbers and code, so "ก*ข" stays an asterisk between words (noise).
 # A comparison may end a run: in "(1<=N<=300)" the first "<=" stays with the Thai run before N.
 _COMPARED = (r"[0-9A-Za-z_)\]'\"\u0e01-\u0e59]", r"(?:[0-9A-Za-z_(\['\"\u0e01-\u0e59+\-−]|$)")
-_OPERANDS = (r"[0-9A-Za-z_)\]๐-๙]", r"[0-9A-Za-z_(\[๐-๙\-−]")
+_OPERANDS = (r"[0-9A-Za-z_)\]๐-๙⁰¹²³⁴⁵⁶⁷⁸⁹]", r"[0-9A-Za-z_(\[๐-๙\-−]")
 # A number (or a bracket) next to a sign: "2 - x", "x * (y", not the 1 of "TowerLV1 - TowerLV3".
 _NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9_.,])[0-9๐-๙][0-9๐-๙.,]*|[()])$")
 _NUMBER_AFTER = re.compile(r"[0-9๐-๙][0-9๐-๙.,]*(?![A-Za-z_])|[()]")
@@ -82,6 +82,10 @@ _AFTER_OPERATOR = re.compile(r"\s*[=<>≤≥≠+×÷*^]")
 _THAI_TEXT = re.compile(_THAI_LETTER)
 _CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6} $")
 _YEAR = re.compile("(?:24|25|19|20)[0-9]{2}")  # Buddhist or Common Era
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+# x², 10⁻³: a power written raised, said as one (in Thai, for either voice, as operators are).
+_POWER = ("power", "⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+",
+          lambda m, b: pad(m, b, "ยกกำลัง " + read_number(m.group().replace("⁻", "-").translate(_SUPERSCRIPTS))))
 # Before a number with a slash that is said ทับ, not as a fraction: a house number (99/12),
 # a class (ม.6/2), a term of a year (ปีการศึกษา 2567/1, ภาคเรียนที่ 1/2567).
 _SLASH_CONTEXT = re.compile(
@@ -400,6 +404,7 @@ class Normalizer:
     def _operator_rules(arithmetic: dict[str, str]) -> list[tuple[str, str, Handler]]:
         """Operators between operands, in Thai for either voice: Thai readers say code that way."""
         return [
+            _POWER,
             # "List<String>", "<br>": angle brackets around a name are brackets, not comparisons
             ("tag", r"<(?=[A-Za-z\u0e01-\u0e2e][^<>=\s]*>)", lambda m, b: pad(m, b, "")),
             ("star", _STAR_ALONE, lambda m, b: pad(m, b, "ดอกจัน")),  # "everything", not a product
@@ -432,7 +437,8 @@ class Normalizer:
             ("ratio", rf"(?<![0-9๐-๙:]){_D}+\s*:\s*{_D}+(?![0-9๐-๙:])", self._ratio),
             ("range", rf"(?:{NUMBER})\s*[-–]\s*(?:{NUMBER})", self._range),
             ("money", rf"(?:{NUMBER})\s*บาท|฿\s*(?:{NUMBER})", self._money),
-            ("percent", rf"{_SIGNED}\s*%", lambda m, _: read_number(m.group().rstrip("% ")) + "เปอร์เซ็นต์"),
+            # "5 % 2" (a number after it) is the remainder, said by the operator rules
+            ("percent", rf"{_SIGNED}\s*%(?!\s+{_D})", lambda m, _: read_number(m.group().rstrip("% ")) + "เปอร์เซ็นต์"),
             ("number", _SIGNED, self._number),
             ("yamok", r"\s*ๆ", lambda _, before: last_thai_word(before)),
             ("paiyannoi", "ฯ", lambda m, _: ""),

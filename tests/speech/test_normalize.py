@@ -308,6 +308,14 @@ SLASHES_RATIOS_SECTIONS = [
     ("SELECT * FROM t", "SELECT ดอกจัน FROM t"),
     ("SELECT COUNT(*) FROM t", "SELECT COUNT( ดอกจัน ) FROM t"),
     ("SELECT a * 2 FROM t", "SELECT a คูณ สอง FROM t"),
+    # powers written raised, logic and remainder operators, laws and places by their names
+    ("ค่า x² + y² = r²", "ค่า x ยกกำลัง สอง บวก y ยกกำลัง สอง เท่ากับ r ยกกำลัง สอง"),
+    ("10⁻³ เมตร", "สิบ ยกกำลัง ลบสาม เมตร"),
+    ("ถ้า a && b", "ถ้า a และ b"),
+    ("5 % 2 == 1", "ห้า มอด สอง เท่ากับ หนึ่ง"),
+    ("ลด 20 % จากราคา", "ลด ยี่สิบเปอร์เซ็นต์ จากราคา"),
+    ("พ.ร.บ. คอมพิวเตอร์", "พอ รอ บอ คอมพิวเตอร์"),  # said by its letters, as Thai speakers do
+    ("ไป รพ. ด่วน", "ไป โรงพยาบาล ด่วน"),
 ]
 
 
@@ -330,6 +338,8 @@ TIGHT_MINUS = [
     ("B-52", "B-52"),
     ("COVID-19 cases (2020)", "COVID-19 cases (2020)"),
     ("send e-mail (now)", "send e-mail (now)"),
+    ("x² + y²", "x ยกกำลัง สอง บวก y ยกกำลัง สอง"),
+    ("a || b", "a หรือ b"),
 ]
 
 
