@@ -127,6 +127,9 @@ class GlyphResolver:
     _seen: dict[str, dict[int, str]] = field(default_factory=dict)
     # Glyphs identified by the dictionary on an earlier page: (font key, gid, zero advance) -> text.
     decided: dict[tuple[str, int, bool], str] = field(default_factory=dict)
+    # Fonts whose text is Thai in TIS-620 read as Latin-1 (``thai/legacy.py``), by font key;
+    # a font not here has not shown enough text to tell yet.
+    legacy: dict[str, bool] = field(default_factory=dict)
 
     def _xrefs(self, key: str) -> list[int]:
         if self._fonts_by_key is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pymupdf
@@ -19,6 +20,7 @@ from guidelight.extract.budget import check_time
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
+from guidelight.thai.legacy import reads_as_tis620, tis620
 from guidelight.thai.repair import PUA_TO_THAI
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
@@ -89,6 +91,23 @@ def _suspicious(char: str) -> bool:
     )
 
 
+def _raw_chars(raw: dict) -> Iterator[dict]:
+    """Every character of a rawdict reading, in order."""
+    for block in raw["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                yield from span["chars"]
+
+
+def _place(char: dict) -> tuple[float, float]:
+    return round(char["origin"][0], 2), round(char["origin"][1], 2)
+
+
+def _code(char: dict) -> str:
+    """The character code a glyph was drawn under (before a legacy font's was read as Thai)."""
+    return str(char.get("raw", char["c"]))
+
+
 def one_origin(chars: list[dict]) -> bool:
     """Do all the span's glyphs share one origin (Bullzip)? Then positions say nothing."""
     return len(chars) > 1 and all(abs(ch["origin"][0] - chars[0]["origin"][0]) < 0.01 for ch in chars)
@@ -146,11 +165,13 @@ class _TraceIndex:
         self._by_origin: dict[tuple[float, float, int], dict[tuple[str, int], None]] = {}
         for span in page.get_texttrace():
             font = span["font"]
+            legacy = resolver.legacy.get(font_key(font), False)
             for code, gid, origin, _bbox in span["chars"]:
                 key = (round(origin[0], 2), round(origin[1], 2), code)
                 self._by_origin.setdefault(key, {})[(font, gid)] = None
-                if 0x0E01 <= code <= 0x0E5B and code != 0x0E33:  # sara am may be sara aa in disguise
-                    resolver.learn(font, gid, chr(code))
+                char = tis620(chr(code)) if legacy else chr(code)
+                if "\u0e01" <= char <= "\u0e5b" and char != "\u0e33":  # sara am may be sara aa in disguise
+                    resolver.learn(font, gid, char)
 
     def glyphs(self, origin: tuple[float, float], char: str) -> list[tuple[str, int]]:
         """Every glyph drawn at ``origin`` under the code of ``char``: usually one; two where
@@ -182,7 +203,15 @@ class PageReader:
         return self._trace
 
     def _glyph(self, char: dict) -> tuple[str, int] | None:
-        return self._traced().glyph(char["origin"], char["c"])
+        drawn = self._drawn(char)
+        return drawn[-1] if drawn else None
+
+    def _drawn(self, char: dict) -> list[tuple[str, int]]:
+        """The glyphs drawn for ``char``: its own when the reading knows it (a legacy font's),
+        else every glyph drawn at its place under its code."""
+        if "glyph" in char:
+            return [char["glyph"]]
+        return self._traced().glyphs(char["origin"], _code(char))
 
     def _true_char(self, chars: list[dict], i: int, font: str, size: float) -> str:
         """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
@@ -210,7 +239,7 @@ class PageReader:
             return c  # the shifted forms' table is authoritative; ``repair.map_pua`` applies it
         # Two marks stacked on one consonant under the same bad code reach us as one character
         # (MuPDF drops the second as an overprint); the trace still has both glyphs.
-        drawn = self._traced().glyphs(char["origin"], char["c"]) or [(font, -1)]
+        drawn = self._drawn(char) or [(font, -1)]
         return "".join(self._identify(chars, i, c, thai_near, font_name, gid, size) for font_name, gid in drawn)
 
     def _identify(
@@ -268,7 +297,7 @@ class PageReader:
     def _checked_sara_am(self, char: dict) -> str:
         """Sara am as the file says, unless the glyph is really sara aa: some producers map
         sara aa to sara am (OpenOffice with Loma: ``มำกมำย``; Word covers: ``นำงสำว``)."""
-        drawn = self._traced().glyphs(char["origin"], char["c"])
+        drawn = self._drawn(char)
         if len(drawn) != 1:
             return SARA_AM  # drawn as its two parts, or not traced: sara am it is
         found = drawn[0]
@@ -326,6 +355,7 @@ class PageReader:
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
+        raw = self._legacy_reading(raw, clip)
         page_rect = text_rect(self.page)
         result: list[Line] = []
         for block_no, block in enumerate(raw["blocks"]):
@@ -349,6 +379,75 @@ class PageReader:
             result = settle(result, self._pending, self.resolver, self.repairs)
             self._pending = []
         return drop_repeated_text(result, self.repairs)
+
+    def _legacy_reading(self, raw: dict, clip: pymupdf.Rect | None) -> dict:
+        """The page's reading, with a legacy Thai font's text read as TIS-620 (``thai/legacy.py``).
+
+        Such a font's characters have no Unicode, so MuPDF gives U+FFFD for each (and drops
+        a mark's base drawn at the mark's place as a repeat). Only on a page with U+FFFD is
+        the page read again with the font codes for those characters; if a font then reads
+        as TIS-620 Thai, that reading is used: its unknown characters become Thai, each with
+        its glyph (taught to the resolver, so the shifted marks at codes TIS-620 leaves out
+        are named from their drawing), and other fonts' unknown characters U+FFFD again."""
+        if not any(ch["c"] == "\ufffd" for ch in _raw_chars(raw)):
+            return raw
+        flags = RAW_FLAGS | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+        coded = self.page.get_text("rawdict", flags=flags, clip=clip or pymupdf.INFINITE_RECT())
+        unknown = self._unknown_glyphs(coded)
+        self._judge_legacy_fonts(coded, unknown)
+        if not any(self.resolver.legacy.get(font_key(font), False) for font, _ in unknown.values()):
+            return raw
+        for block in coded["blocks"]:
+            for line in block.get("lines", ()):
+                for span in line["spans"]:
+                    legacy = self.resolver.legacy.get(font_key(span["font"]), False)
+                    span["chars"] = [self._read_unknown(ch, unknown.get(id(ch)), legacy) for ch in span["chars"]]
+        return coded
+
+    def _unknown_glyphs(self, coded: dict) -> dict[int, tuple[str, int]]:
+        """The characters of a reading with codes whose Unicode is unknown (the trace has
+        them as U+FFFD at their place), by ``id``, with the glyph each draws: the k-th such
+        character at a place is the k-th glyph drawn there."""
+        found: dict[int, tuple[str, int]] = {}
+        taken: Counter[tuple[float, float]] = Counter()
+        for char in _raw_chars(coded):
+            if self._traced().glyphs(char["origin"], char["c"]):
+                continue  # the trace knows this character: its Unicode is known
+            glyphs = self._traced().glyphs(char["origin"], "\ufffd")
+            place = _place(char)
+            if taken[place] < len(glyphs):
+                found[id(char)] = glyphs[taken[place]]
+                taken[place] += 1
+        return found
+
+    def _judge_legacy_fonts(self, coded: dict, unknown: dict[int, tuple[str, int]]) -> None:
+        """Decide, for each font not judged yet, whether its characters without Unicode are
+        TIS-620 Thai (from all it shows on this page; a font with too little stays unjudged)."""
+        texts: dict[str, list[str]] = {}
+        for block in coded["blocks"]:
+            for line in block.get("lines", ()):
+                for span in line["spans"]:
+                    key = font_key(span["font"])
+                    if key not in self.resolver.legacy:
+                        texts.setdefault(key, []).extend(ch["c"] for ch in span["chars"] if id(ch) in unknown)
+        for key, chars in texts.items():
+            verdict = reads_as_tis620("".join(chars))
+            if verdict is not None:
+                self.resolver.legacy[key] = verdict
+
+    def _read_unknown(self, char: dict, glyph: tuple[str, int] | None, legacy: bool) -> dict:
+        """One character of the reading with codes: as it is if its Unicode is known; Thai if
+        a legacy font's code is TIS-620 Thai (the resolver learns its glyph); else U+FFFD,
+        for the glyph's own identification, with the glyph it draws (``glyph``)."""
+        if glyph is None:
+            return char
+        thai = tis620(unicode_safe(char["c"])) if legacy else ""
+        if is_thai(thai):
+            self.repairs["tis620"] += 1
+            if thai != SARA_AM:
+                self.resolver.learn(glyph[0], glyph[1], thai)
+            return dict(char, c=thai, raw="\ufffd", glyph=glyph)
+        return dict(char, c="\ufffd", glyph=glyph)
 
     def _line(self, line: dict, block_no: int, page_right: float) -> Line | None:
         """One line; its box is cut at the page edge so an overflowing line does not

@@ -1,0 +1,46 @@
+"""Thai set in an 8-bit TIS-620 font with no ToUnicode (old thailatex with Norasi): read from
+the text layer as Thai, not dropped as unreadable glyphs and read by OCR.
+
+The fixture is pages 1 and 6 of the Thai "Not So Short Introduction to LaTeX2e" (lshort-thai,
+public domain, from Debian's texlive-lang-other), fonts embedded as the PDF has them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from guidelight.core.model import TextSource
+from guidelight.extract.pdf import open_document
+from guidelight.thai.legacy import reads_as_tis620, tis620_text
+from guidelight.thai.quality import noise_count
+
+LSHORT = Path(__file__).parent / "data" / "lshort-thai-tis620.pdf"
+
+
+def test_tis620_text_read_as_latin1_is_told_from_latin_text() -> None:
+    latin1 = "¶éÒ¤Ø³ÁÕ¤ÇÒÁ¤Ô´àËç¹·Õ\x8b¨ÐãÊèºÒ§ÍÂèÒ§"
+    assert tis620_text(latin1).startswith("ถ้าคุณมีความคิดเห็นที")
+    assert reads_as_tis620(latin1) is True
+    assert reads_as_tis620("Département de Génie Électrique à Zürich, où les étudiants") is None  # too little
+    assert reads_as_tis620("Universität für Bodenkultur Wien, Größe, Übermäßig, schön, naïve, résumé " * 20) is False
+    assert reads_as_tis620("ภาษาไทย") is False  # Unicode Thai already
+
+
+def test_a_tis620_font_without_tounicode_reads_as_thai_from_its_text_layer() -> None:
+    pages = list(open_document(LSHORT, use_cache=False).pages())
+    assert all(page.source in (TextSource.TEXT_LAYER, TextSource.REPAIRED) for page in pages)  # not OCR
+    title, body = pages[0].text, pages[1].text
+    for phrase in ("บทแนะนำ", "ฉบับไม่ค่อยย่อ", "แปลโดย จักรภาษณ์ วิศวกุล", "๒๑ มกราคม ๒๕๔๕"):
+        assert phrase in title
+    # Shifted marks (codes 0x80-0x9F, outside TIS-620) are named from their drawing.
+    for phrase in ("ถ้าคุณมีความคิดเห็นที่จะใส่บางอย่างเพิ่มเติมลงไป", "ช่วยกรุณาแจ้งให้ผู้เขียนทราบด้วย",
+                   "เกี่ยวกับอะไรที่ง่ายต่อความเข้าใจ"):
+        assert phrase in body
+    for page in pages:
+        assert "\ufffd" not in page.text and not re.search("[\u0080-\u00ff]", page.text)
+        assert noise_count(page.text) == 0
+        repairs = Counter(dict(page.quality.repairs))
+        assert repairs["tis620"] > 50 and not repairs["unreadable_glyph"]
+    assert "Tobias Oetiker" in body  # the Latin fonts of the page are untouched
