@@ -91,21 +91,37 @@ def _suspicious(char: str) -> bool:
     )
 
 
-def _raw_chars(raw: dict) -> Iterator[dict]:
-    """Every character of a rawdict reading, in order."""
+def _raw_spans(raw: dict) -> Iterator[dict]:
+    """Every span of a rawdict reading, in order."""
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
-            for span in line["spans"]:
-                yield from span["chars"]
+            yield from line["spans"]
+
+
+def _raw_chars(raw: dict) -> Iterator[dict]:
+    """Every character of a rawdict reading, in order."""
+    for span in _raw_spans(raw):
+        yield from span["chars"]
 
 
 def _place(char: dict) -> tuple[float, float]:
     return round(char["origin"][0], 2), round(char["origin"][1], 2)
 
 
-def _code(char: dict) -> str:
-    """The character code a glyph was drawn under (before a legacy font's was read as Thai)."""
-    return str(char.get("raw", char["c"]))
+def _byte_code(char: str) -> int | None:
+    """The byte a Latin-1 or Windows-1252 character stands for (None for others)."""
+    if ord(char) < 0x100:
+        return ord(char)
+    try:
+        return char.encode("cp1252")[0]
+    except UnicodeEncodeError:
+        return None
+
+
+def _byte_char(char: str) -> str:
+    """``char`` as the byte it stands for (a Windows-1252 sign as its code), or itself."""
+    code = _byte_code(char)
+    return chr(code) if code is not None else char
 
 
 def one_origin(chars: list[dict]) -> bool:
@@ -211,7 +227,7 @@ class PageReader:
         else every glyph drawn at its place under its code."""
         if "glyph" in char:
             return [char["glyph"]]
-        return self._traced().glyphs(char["origin"], _code(char))
+        return self._traced().glyphs(char["origin"], char["c"])
 
     def _true_char(self, chars: list[dict], i: int, font: str, size: float) -> str:
         """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
@@ -383,26 +399,29 @@ class PageReader:
     def _legacy_reading(self, raw: dict, clip: pymupdf.Rect | None) -> dict:
         """The page's reading, with a legacy Thai font's text read as TIS-620 (``thai/legacy.py``).
 
-        Such a font's characters have no Unicode, so MuPDF gives U+FFFD for each (and drops
-        a mark's base drawn at the mark's place as a repeat). Only on a page with U+FFFD is
-        the page read again with the font codes for those characters; if a font then reads
-        as TIS-620 Thai, that reading is used: its unknown characters become Thai, each with
-        its glyph (taught to the resolver, so the shifted marks at codes TIS-620 leaves out
-        are named from their drawing), and other fonts' unknown characters U+FFFD again."""
-        if not any(ch["c"] == "\ufffd" for ch in _raw_chars(raw)):
+        Such a font's codes reach us in one of two ways. With no Unicode for them, MuPDF
+        gives U+FFFD for each (and drops a mark's base drawn at the mark's place as a
+        repeat): only then is the page read again, with the codes of those characters.
+        Under a Latin encoding (WinAnsi), they come as Latin-1 letters. If a font's codes
+        read as TIS-620 Thai, its characters become Thai, each with its glyph (taught to the
+        resolver, so the shifted marks at codes TIS-620 leaves out are named from their
+        drawing); other fonts' characters without Unicode stay U+FFFD, as before."""
+        coded = any(ch["c"] == "\ufffd" for ch in _raw_chars(raw))
+        if coded:
+            flags = RAW_FLAGS | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
+            reading = self.page.get_text("rawdict", flags=flags, clip=clip or pymupdf.INFINITE_RECT())
+        elif any(0xA1 <= ord(ch["c"]) <= 0xFB for ch in _raw_chars(raw)):
+            reading = raw
+        else:
             return raw
-        flags = RAW_FLAGS | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
-        coded = self.page.get_text("rawdict", flags=flags, clip=clip or pymupdf.INFINITE_RECT())
-        unknown = self._unknown_glyphs(coded)
-        self._judge_legacy_fonts(coded, unknown)
-        if not any(self.resolver.legacy.get(font_key(font), False) for font, _ in unknown.values()):
-            return raw
-        for block in coded["blocks"]:
-            for line in block.get("lines", ()):
-                for span in line["spans"]:
-                    legacy = self.resolver.legacy.get(font_key(span["font"]), False)
-                    span["chars"] = [self._read_unknown(ch, unknown.get(id(ch)), legacy) for ch in span["chars"]]
-        return coded
+        self._judge_legacy_fonts(reading)
+        if not any(self.resolver.legacy.get(font_key(span["font"]), False) for span in _raw_spans(reading)):
+            return raw  # judged without the glyph trace, which only a legacy font needs
+        glyphs = {**self._latin_glyphs(reading), **self._unknown_glyphs(reading)} if coded else self._latin_glyphs(raw)
+        for span in _raw_spans(reading):
+            legacy = self.resolver.legacy.get(font_key(span["font"]), False)
+            span["chars"] = [self._read_legacy(ch, glyphs.get(id(ch)), legacy, coded) for ch in span["chars"]]
+        return reading
 
     def _unknown_glyphs(self, coded: dict) -> dict[int, tuple[str, int]]:
         """The characters of a reading with codes whose Unicode is unknown (the trace has
@@ -420,34 +439,45 @@ class PageReader:
                 taken[place] += 1
         return found
 
-    def _judge_legacy_fonts(self, coded: dict, unknown: dict[int, tuple[str, int]]) -> None:
-        """Decide, for each font not judged yet, whether its characters without Unicode are
-        TIS-620 Thai (from all it shows on this page; a font with too little stays unjudged)."""
+    def _latin_glyphs(self, raw: dict) -> dict[int, tuple[str, int]]:
+        """The characters of a reading that stand for a byte above 0x7F (Latin-1, or a
+        Windows-1252 sign such as ‹ for 0x8B), by ``id``, with the glyph each draws."""
+        found: dict[int, tuple[str, int]] = {}
+        for char in _raw_chars(raw):
+            code = _byte_code(char["c"])
+            if code is not None and code >= 0x80 and (glyph := self._traced().glyph(char["origin"], char["c"])):
+                found[id(char)] = glyph
+        return found
+
+    def _judge_legacy_fonts(self, reading: dict) -> None:
+        """Decide, for each font not judged yet, whether its codes are TIS-620 Thai (from all
+        it shows on this page, Unicode Thai among it saying no; a font with too little stays
+        unjudged)."""
         texts: dict[str, list[str]] = {}
-        for block in coded["blocks"]:
-            for line in block.get("lines", ()):
-                for span in line["spans"]:
-                    key = font_key(span["font"])
-                    if key not in self.resolver.legacy:
-                        texts.setdefault(key, []).extend(ch["c"] for ch in span["chars"] if id(ch) in unknown)
-        for key, chars in texts.items():
-            verdict = reads_as_tis620("".join(chars))
+        for span in _raw_spans(reading):
+            key = font_key(span["font"])
+            if key not in self.resolver.legacy:
+                texts.setdefault(key, []).append("".join(_byte_char(ch["c"]) for ch in span["chars"]))
+        for key, spans in texts.items():
+            verdict = reads_as_tis620(" ".join(spans))  # spans apart: what lies between is another font's
             if verdict is not None:
                 self.resolver.legacy[key] = verdict
 
-    def _read_unknown(self, char: dict, glyph: tuple[str, int] | None, legacy: bool) -> dict:
-        """One character of the reading with codes: as it is if its Unicode is known; Thai if
-        a legacy font's code is TIS-620 Thai (the resolver learns its glyph); else U+FFFD,
-        for the glyph's own identification, with the glyph it draws (``glyph``)."""
+    def _read_legacy(self, char: dict, glyph: tuple[str, int] | None, legacy: bool, coded: bool) -> dict:
+        """One character of the reading: Thai if a legacy font's code is TIS-620 Thai (the
+        resolver learns its glyph); U+FFFD, with its glyph, if it is that font's own mark
+        or has no Unicode; else as it is."""
         if glyph is None:
             return char
-        thai = tis620(unicode_safe(char["c"])) if legacy else ""
+        thai = tis620(_byte_char(char["c"])) if legacy else ""
         if is_thai(thai):
             self.repairs["tis620"] += 1
             if thai != SARA_AM:
                 self.resolver.learn(glyph[0], glyph[1], thai)
-            return dict(char, c=thai, raw="\ufffd", glyph=glyph)
-        return dict(char, c="\ufffd", glyph=glyph)
+            return dict(char, c=thai, glyph=glyph)
+        if legacy or coded:
+            return dict(char, c="\ufffd", glyph=glyph)
+        return char
 
     def _line(self, line: dict, block_no: int, page_right: float) -> Line | None:
         """One line; its box is cut at the page edge so an overflowing line does not

@@ -19,6 +19,7 @@ _THAI = re.compile("[\u0e00-\u0e7f]")
 MIN_LETTERS = 12  # high-code letters a font must show before it is judged Thai
 SURE_LETTERS = 200  # ... and before it is judged not to be
 _SHIFTED = re.compile("[\u0080-\u009f]")
+_THAI_DIGIT = re.compile("[\u0e50-\u0e59]")
 MAX_MISFIT = 0.3  # share of the TIS-620 reading outside dictionary words
 
 
@@ -46,6 +47,7 @@ def reads_as_tis620(text: str) -> bool | None:
     if letters < MIN_LETTERS:
         return None
     reading = _SHIFTED.sub("", tis620_text(text))  # the font's own marks: named later, by drawing
+    reading = _THAI_DIGIT.sub(" ", reading)  # numbers are no words, yet no sign against Thai
     thai = len(_THAI.findall(reading))
     if misfit(reading) <= MAX_MISFIT * thai:
         return True

@@ -11,6 +11,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
+import pymupdf
+import pytest
+
 from guidelight.core.model import TextSource
 from guidelight.extract.pdf import open_document
 from guidelight.thai.legacy import reads_as_tis620, tis620_text
@@ -28,11 +31,25 @@ def test_tis620_text_read_as_latin1_is_told_from_latin_text() -> None:
     assert reads_as_tis620("ภาษาไทย") is False  # Unicode Thai already
 
 
-def test_a_tis620_font_without_tounicode_reads_as_thai_from_its_text_layer() -> None:
-    pages = list(open_document(LSHORT, use_cache=False).pages())
+def _under_winansi(out: Path) -> Path:
+    """The fixture with its Thai fonts under /WinAnsiEncoding: their codes then reach us as
+    Latin-1 letters (and Windows-1252 signs for the shifted marks), not as U+FFFD."""
+    doc = pymupdf.open(LSHORT)
+    for page in doc:
+        for xref, *_, name, _ref, _ in page.get_fonts():
+            if "Norasi" in name:
+                doc.xref_set_key(xref, "Encoding", "/WinAnsiEncoding")
+    doc.save(out)
+    return out
+
+
+@pytest.mark.parametrize("encoding", ["none (U+FFFD)", "WinAnsi (Latin-1)"])
+def test_a_tis620_font_without_tounicode_reads_as_thai_from_its_text_layer(encoding: str, tmp_path: Path) -> None:
+    pdf = LSHORT if encoding.startswith("none") else _under_winansi(tmp_path / "winansi.pdf")
+    pages = list(open_document(pdf, use_cache=False).pages())
     assert all(page.source in (TextSource.TEXT_LAYER, TextSource.REPAIRED) for page in pages)  # not OCR
     title, body = pages[0].text, pages[1].text
-    for phrase in ("บทแนะนำ", "ฉบับไม่ค่อยย่อ", "แปลโดย จักรภาษณ์ วิศวกุล", "๒๑ มกราคม ๒๕๔๕"):
+    for phrase in ("บทแนะนำ", "ฉบับไม่ค่อยย่อ", "หรือ LATEX2ε", "แปลโดย จักรภาษณ์ วิศวกุล", "๒๑ มกราคม ๒๕๔๕"):
         assert phrase in title
     # Shifted marks (codes 0x80-0x9F, outside TIS-620) are named from their drawing.
     for phrase in ("ถ้าคุณมีความคิดเห็นที่จะใส่บางอย่างเพิ่มเติมลงไป", "ช่วยกรุณาแจ้งให้ผู้เขียนทราบด้วย",
