@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import pymupdf
@@ -30,6 +31,11 @@ _AGL_THAI = {
     "nikhahitthai": 0x0E4D, "saraamthai": 0x0E33, "saraaathai": 0x0E32,
 }
 _UNI_NAME = re.compile(r"^(?:uni((?:[0-9A-Fa-f]{4})+)|u([0-9A-Fa-f]{4,6}))$")
+# Unicode names written in CamelCase, as old Thai fonts name their glyphs
+# (``ThaiCharacterKoKai``, ``ThaiCharacterMaiHan_akatLeft``, ``ThaiDigitZero``), the
+# shifted forms with a placement after the name.
+_CAMEL_THAI = re.compile(r"^Thai(Character|Digit)([A-Za-z_]+?)(?:LowLeft|Left|Low|Right|Descless|Small)*$")
+_CAMEL_WORD = re.compile(r"[A-Z][a-z]*(?:_[a-z]+)*")
 
 
 def is_thai(text: str) -> bool:
@@ -39,6 +45,8 @@ def is_thai(text: str) -> bool:
 def _char_from_name(name: str) -> str | None:
     """Characters a glyph name stands for: ``uni0E48.small`` is mai ek, and a ligature
     such as ``uni0E4D0E49`` or ``uni0E4D_uni0E49`` stands for both of its parts."""
+    if named := _camel_thai(name.split(".", 1)[0]):
+        return named  # before "_" splits it: ThaiCharacterMaiHan_akat is one name
     parts = name.split(".", 1)[0].split("_")
     chars: list[str] = []
     for part in parts:
@@ -56,6 +64,20 @@ def _char_from_name(name: str) -> str | None:
         else:
             return None
     return "".join(chars) or None
+
+
+def _camel_thai(name: str) -> str | None:
+    """The Thai character a CamelCase Unicode name stands for: ``ThaiCharacterMaiThoLowLeft``
+    is mai tho (U+0E49), ``ThaiCharacterMaiHan_akat`` mai han-akat; None otherwise."""
+    match = _CAMEL_THAI.match(name)
+    if match is None:
+        return None
+    words = " ".join(_CAMEL_WORD.findall(match.group(2))).replace("_", "-")
+    try:
+        char = unicodedata.lookup(f"THAI {match.group(1)} {words}".upper())
+    except KeyError:
+        return None
+    return char if "\u0e00" <= char <= "\u0e7f" else None
 
 
 def _gsub_variant_bases(font: TTFont) -> dict[str, str]:

@@ -61,3 +61,16 @@ def test_a_tis620_font_without_tounicode_reads_as_thai_from_its_text_layer(encod
         repairs = Counter(dict(page.quality.repairs))
         assert repairs["tis620"] > 50 and not repairs["unreadable_glyph"]
     assert "Tobias Oetiker" in body  # the Latin fonts of the page are untouched
+
+
+def test_glyphs_named_in_camel_case_unicode_names_are_thai() -> None:
+    """Old Thai fonts name their glyphs by Unicode name in CamelCase, the shifted forms with
+    their placement after it: each is the character itself, named by the font."""
+    from guidelight.extract.glyphs import _char_from_name
+
+    assert [_char_from_name(n) for n in ("ThaiCharacterKoKai", "ThaiCharacterMaiThoLowLeft",
+                                         "ThaiCharacterMaiHan_akatLeft", "ThaiCharacterYoYingDescless",
+                                         "ThaiDigitZero")] == ["ก", "้", "ั", "ญ", "๐"]
+    assert _char_from_name("ThaiCharacterBogus") is None and _char_from_name("FL0127") is None
+    repairs = Counter(dict(list(open_document(LSHORT, use_cache=False).pages())[1].quality.repairs))
+    assert repairs["glyph"] > 10 and not repairs["glyph_by_words"]  # the shifted marks, by the font's names
