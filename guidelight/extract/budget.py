@@ -165,14 +165,7 @@ def _decoded_size(raw: bytes, stages: int, lzw: bool, limit: int) -> int:
             data = inflater.unconsumed_tail
         return produced
 
-    if stages or counter is None:
-        return push(0, raw)
-    produced = 0
-    for at in range(0, len(raw), _CHUNK):  # LZW alone
-        produced += counter.feed(raw[at : at + _CHUNK])
-        if counter.done:
-            break
-    return produced
+    return push(0, raw)  # LZW alone is fed whole: the counter stops at the limit itself
 
 
 class StreamBudget:
