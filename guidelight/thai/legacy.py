@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from guidelight.thai.fit import misfit
+from guidelight.thai.fit import mostly_words
 
 _HIGH = re.compile("[\u00a1-\u00fb]")
 _THAI = re.compile("[\u0e00-\u0e7f]")
@@ -48,7 +48,6 @@ def reads_as_tis620(text: str) -> bool | None:
         return None
     reading = _SHIFTED.sub("", tis620_text(text))  # the font's own marks: named later, by drawing
     reading = _THAI_DIGIT.sub(" ", reading)  # numbers are no words, yet no sign against Thai
-    thai = len(_THAI.findall(reading))
-    if misfit(reading) <= MAX_MISFIT * thai:
+    if mostly_words(reading, MAX_MISFIT):
         return True
     return False if letters >= SURE_LETTERS else None
