@@ -122,10 +122,10 @@ class OverlaySpeech:
             turn = None  # seconds into the page's audio where ``rest`` is reached
             for chunk in self.synthesizer.chunks(text, 0, self.settings):
                 self.sample_rate = self.sample_rate or chunk.synthesis.sample_rate  # the book's rate
-                at = self._seconds(len(pcm))
-                reached = [m.frame for m in chunk.marks if m.offset >= len(clip.text) + len(between)]
-                if turn is None and reached:
-                    turn = at + reached[0] / chunk.synthesis.sample_rate
+                if rest is not None and turn is None:
+                    reached = [m.frame for m in chunk.marks if m.offset >= len(clip.text) + len(between)]
+                    if reached:
+                        turn = self._seconds(len(pcm)) + reached[0] / chunk.synthesis.sample_rate
                 pcm += chunk.synthesis.pcm_at(self.sample_rate)
             end = self._seconds(len(pcm))
             if end > begin:
