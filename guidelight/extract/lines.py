@@ -104,8 +104,10 @@ def _raw_chars(raw: dict) -> Iterator[dict]:
         yield from span["chars"]
 
 
-def _place(char: dict) -> tuple[float, float]:
-    return round(char["origin"][0], 2), round(char["origin"][1], 2)
+def _place(origin: tuple[float, float]) -> tuple[float, float]:
+    """Where a glyph is drawn, to the hundredth of a point: the text reading and the glyph
+    trace give the same origin within rounding."""
+    return round(origin[0], 2), round(origin[1], 2)
 
 
 def _byte_code(char: str) -> int | None:
@@ -183,8 +185,7 @@ class _TraceIndex:
             font = span["font"]
             legacy = resolver.legacy.get(font_key(font), False)
             for code, gid, origin, _bbox in span["chars"]:
-                key = (round(origin[0], 2), round(origin[1], 2), code)
-                self._by_origin.setdefault(key, {})[(font, gid)] = None
+                self._by_origin.setdefault((*_place(origin), code), {})[(font, gid)] = None
                 char = tis620(chr(code)) if legacy else chr(code)
                 if "\u0e01" <= char <= "\u0e5b" and char != "\u0e33":  # sara am may be sara aa in disguise
                     resolver.learn(font, gid, char)
@@ -192,7 +193,7 @@ class _TraceIndex:
     def glyphs(self, origin: tuple[float, float], char: str) -> list[tuple[str, int]]:
         """Every glyph drawn at ``origin`` under the code of ``char``: usually one; two where
         a producer drew one character as two glyphs (a nikhahit and a sara aa both saying ``ำ``)."""
-        return list(self._by_origin.get((round(origin[0], 2), round(origin[1], 2), ord(char)), ()))
+        return list(self._by_origin.get((*_place(origin), ord(char)), ()))
 
     def glyph(self, origin: tuple[float, float], char: str) -> tuple[str, int] | None:
         found = self.glyphs(origin, char)
@@ -417,7 +418,9 @@ class PageReader:
         self._judge_legacy_fonts(reading)
         if not any(self.resolver.legacy.get(font_key(span["font"]), False) for span in _raw_spans(reading)):
             return raw  # judged without the glyph trace, which only a legacy font needs
-        glyphs = {**self._latin_glyphs(reading), **self._unknown_glyphs(reading)} if coded else self._latin_glyphs(raw)
+        glyphs = self._latin_glyphs(reading)
+        if coded:
+            glyphs |= self._unknown_glyphs(reading)
         for span in _raw_spans(reading):
             legacy = self.resolver.legacy.get(font_key(span["font"]), False)
             span["chars"] = [self._read_legacy(ch, glyphs.get(id(ch)), legacy, coded) for ch in span["chars"]]
@@ -433,7 +436,7 @@ class PageReader:
             if self._traced().glyphs(char["origin"], char["c"]):
                 continue  # the trace knows this character: its Unicode is known
             glyphs = self._traced().glyphs(char["origin"], "\ufffd")
-            place = _place(char)
+            place = _place(char["origin"])
             if taken[place] < len(glyphs):
                 found[id(char)] = glyphs[taken[place]]
                 taken[place] += 1
