@@ -86,6 +86,11 @@ _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 # x², 10⁻³: a power written raised, said as one (in Thai, for either voice, as operators are).
 _POWER = ("power", "⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+",
           lambda m, b: pad(m, b, "ยกกำลัง " + read_number(m.group().replace("⁻", "-").translate(_SUPERSCRIPTS))))
+# A raised number after a word or its closing punctuation (ฟักจันทร์¹, Smith¹, "...กัน.²") refers
+# to a note: no one raises a Thai word to a power. A Latin name of one or two letters (x², cm²)
+# or a bracket ((a+b)²) keeps the power.
+_NOTE_MARK = ("note", r"(?:(?<=[\u0e01-\u0e4e.,;:”’\"'])|(?<=[A-Za-z]{3}))[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]*",
+              lambda m, b: pad(m, b, "เชิงอรรถ " + read_number(m.group().translate(_SUPERSCRIPTS))))
 # Before a number with a slash that is said ทับ, not as a fraction: a house number (99/12),
 # a class (ม.6/2), a term of a year (ปีการศึกษา 2567/1, ภาคเรียนที่ 1/2567).
 _SLASH_CONTEXT = re.compile(
@@ -404,6 +409,7 @@ class Normalizer:
     def _operator_rules(arithmetic: dict[str, str]) -> list[tuple[str, str, Handler]]:
         """Operators between operands, in Thai for either voice: Thai readers say code that way."""
         return [
+            _NOTE_MARK,
             _POWER,
             # "List<String>", "<br>": angle brackets around a name are brackets, not comparisons
             ("tag", r"<(?=[A-Za-z\u0e01-\u0e2e][^<>=\s]*>)", lambda m, b: pad(m, b, "")),
