@@ -24,6 +24,10 @@ import pymupdf
 # Largest inflated stream a page may draw from. Real course PDFs stay far below: the
 # largest stream (not an image) in the shared corpus of 52 PDFs inflates to 0.8 MB.
 MAX_STREAM_BYTES = 64 << 20
+# An image may inflate to what its dimensions declare, up to this: a page a print driver
+# rasterized at 720 dpi (A4, RGB) is 150 MB of pixels and is no bomb, only big. A bomb
+# inflates past what it declares, or declares more than this.
+MAX_IMAGE_BYTES = 256 << 20
 # Processor time (of the thread making the page, so a busy machine does not count) the
 # work on one page may take before it is given up. The slowest real page of the shared
 # corpus takes 2.5 s; under a load of 10 on 2 cores that was 22 s of wall time.
@@ -232,9 +236,25 @@ class StreamBudget:
         while stages < len(filters) and filters[stages] in _FLATE:
             stages += 1
         lzw = stages < len(filters) and filters[stages] in _LZW and self._early_change(xref)
-        if (stages or lzw) and _decoded_size(self.doc.xref_stream_raw(xref), stages, lzw, self.limit) > self.limit:
-            return f"a stream on it inflates to more than {self.limit >> 20} MiB (a compression bomb)"
+        limit = max(self.limit, self._declared_image_bytes(xref))
+        if (stages or lzw) and _decoded_size(self.doc.xref_stream_raw(xref), stages, lzw, limit) > limit:
+            return f"a stream on it inflates to more than {limit >> 20} MiB (a compression bomb)"
         return ""  # Flate and LZW are what bombs are made of; other filters are left to MuPDF
+
+    def _declared_image_bytes(self, xref: int) -> int:
+        """The bytes an image's pixels take by its own dictionary (four components of at
+        least a byte, one predictor byte a row: an upper bound), capped; 0 for a non-image."""
+        if self.doc.xref_get_key(xref, "Subtype")[1] != "/Image":
+            return 0
+        try:
+            width, height = (int(float(self.doc.xref_get_key(xref, key)[1])) for key in ("Width", "Height"))
+            bits = int(float(self.doc.xref_get_key(xref, "BitsPerComponent")[1]))
+        except ValueError:
+            return 0  # a dimension that is not a number: held to the plain limit
+        if width <= 0 or height <= 0:
+            return 0
+        row = width * 4 * max(8, min(bits, 16)) // 8 + 1
+        return min(row * height, MAX_IMAGE_BYTES)
 
     def _early_change(self, xref: int) -> bool:
         """LZW as PDF writes it (/EarlyChange 1, the default): the only kind measured."""

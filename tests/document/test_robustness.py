@@ -105,6 +105,33 @@ def test_a_flate_bomb_is_given_up_at_once_and_the_rest_reads(
     assert sorted(p.name for p in private_cache.rglob("page-*.json")) == ["page-00001.json", "page-00003.json"]
 
 
+def test_an_image_may_inflate_to_its_own_size_but_not_past_it(
+    make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page a print driver rasterized (pdf2ps at 720 dpi: 150 MB of pixels) is big, not a
+    bomb, and is read by OCR; an image that inflates past what its dimensions declare is one."""
+    monkeypatch.setattr(budget, "MAX_STREAM_BYTES", 1 << 20)
+
+    def image(doc: pymupdf.Document, pixels: bytes) -> None:
+        """A 1500 x 1000 grey image (1.5 MB) in the corner of page 2, its stream ``pixels`` deflated."""
+        blank = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 1500, 1000), False)
+        doc[1].insert_image(pymupdf.Rect(0, 0, 90, 60), pixmap=blank)
+        xref = doc[1].get_images()[0][0]
+        doc.update_stream(xref, zlib.compress(pixels, 9), compress=0)
+        for key, value in (("Filter", "/FlateDecode"), ("BitsPerComponent", "8"), ("ColorSpace", "/DeviceGray")):
+            doc.xref_set_key(xref, key, value)
+
+    pdf = _damage(_three_pages(make_pdf), lambda doc: image(doc, b"\xff" * 1_500_000))
+    assert [page.text for page in open_document(pdf, use_cache=False).pages()] == TEXTS
+
+    def inflate_past_it(doc: pymupdf.Document) -> None:
+        image(doc, b"\xff" * (20 << 20))  # declares 1.5 MB of pixels
+
+    pages = list(open_document(_damage(_three_pages(make_pdf), inflate_past_it), use_cache=False).pages())
+    assert pages[1].source is TextSource.UNREADABLE and "compression bomb" in pages[1].text
+    assert [pages[0].text, pages[2].text] == [TEXTS[0], TEXTS[2]]
+
+
 def _lzw(data: bytes) -> bytes:
     """``data`` LZW-encoded as PDF writes it (/EarlyChange 1), the table cleared when full."""
     table = {bytes([i]): i for i in range(256)}
