@@ -179,7 +179,7 @@ DOUBTFUL_NOISE_PER_K = 3.0
 # over was kept once, a vowel printed over another was left out, glyphs nothing identified
 # were chosen by the words around them with nothing to tell the candidates apart, or glyphs
 # nothing could identify were left out.
-NOTICED_REPAIRS = ("doubled_text", "stacked_vowel", "glyph_unsure", "unreadable_glyph")
+NOTICED_REPAIRS = ("garbled_text", "doubled_text", "stacked_vowel", "glyph_unsure", "unreadable_glyph")
 
 
 @dataclass(frozen=True)

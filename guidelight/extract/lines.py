@@ -142,6 +142,22 @@ def _advance(chars: list[dict], i: int, same_origin: bool) -> float | None:
     return chars[i]["bbox"][2] - chars[i]["bbox"][0]
 
 
+def _symbol(char: str) -> bool:
+    """An arrow, shape, dingbat or other pictograph (U+2190-U+2BFF): a bullet, never a letter."""
+    return "\u2190" <= char <= "\u2bff" and unicodedata.category(char) == "So"
+
+
+def nameless_glyphs(chars: list[dict], font: str) -> bool:
+    """Is this span a Type 3 font's text whose codes mean nothing? Ghostscript turns a font
+    it cannot embed into a Type 3 font of glyphs named a1, a2, ... and those happen to be
+    the Zapf Dingbats names, so Thai comes out as words of dingbats ('✱❈❊ ❂✭'). A bullet
+    is one symbol among letters; a run of text that is mostly symbols is no reading."""
+    if not font.startswith("Type3"):
+        return False
+    symbols = sum(_symbol(ch["c"]) for ch in chars)
+    return symbols >= 2 and symbols * 5 >= 3 * sum(not ch["c"].isspace() for ch in chars)
+
+
 def _between_thai(chars: list[dict], i: int) -> bool:
     return 0 < i < len(chars) - 1 and is_thai(chars[i - 1]["c"]) and is_thai(chars[i + 1]["c"])
 
@@ -339,6 +355,9 @@ class PageReader:
 
     def _span_text(self, chars: list[dict], size: float, font: str) -> str:
         """Characters of a span with spaces decided from the gaps between glyphs."""
+        if nameless_glyphs(chars, font):
+            self.repairs["unreadable_glyph"] += sum(not ch["c"].isspace() for ch in chars)
+            return ""
         out: list[str] = []
         right_edge: float | None = None
         self._same_origin = one_origin(chars)  # of the span being read, for ``_advance``

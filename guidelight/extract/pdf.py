@@ -40,7 +40,7 @@ from guidelight.extract.layout import (
 from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
 from guidelight.extract.ocr import ocr_available, ocr_page
 from guidelight.extract.tables import LineReader, TableDraft, TableFinder
-from guidelight.thai.quality import measure
+from guidelight.thai.quality import garbled, measure
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
 
@@ -255,7 +255,7 @@ def _ocr_page(page: pymupdf.Page, number: int, repairs: Counter[str] | None = No
     Ghostscript file without ToUnicode) make even an imageless page worth reading by OCR,
     and stay on the page's record, so it says why it was read that way."""
     repairs = repairs if repairs is not None else Counter()
-    drawn = repairs["unreadable_glyph"] > 0
+    drawn = repairs["unreadable_glyph"] > 0 or repairs["garbled_text"] > 0
     if not (drawn or page.get_images(full=False)) or ocr_available() is not None:
         return build_page(number, [], (), TextSource.NONE, repairs)
     check_render(page)  # a page drawing its scan hundreds of times is given up, not rendered
@@ -313,6 +313,11 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
     built = replace(built, label=_label(page) or printed_page_number(furniture_texts),
                     dropped=tuple(reader.dropped) + tuple(ln.text for ln in guessed), continues=continues)
+    if garbled(built.text):
+        # A font encoding broken on the way (Ghostscript re-writing a Word file): the words
+        # are only in the drawing. Read by OCR, or left out and said, never read as noise.
+        # What the layer's reading repaired is moot: the page's record says only this.
+        return _ocr_page(page, number, Counter(garbled_text=built.quality.thai_chars))
     if _garbage_over_scan(page, built):
         # Read the image instead, and keep it only if it really holds the Thai the layer lacks.
         read = _ocr_page(page, number)

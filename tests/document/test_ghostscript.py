@@ -1,0 +1,65 @@
+"""Files that went through Ghostscript: the words survive only in the drawing.
+
+Lecturers shrink PDFs with ``gs -sDEVICE=pdfwrite``, and print drivers (CUPS-PDF, Bullzip,
+PDFCreator) go through Ghostscript too. Ghostscript 10.00 rewrites a Thai TrueType font's
+ToUnicode wrongly, so the layer reads ``ค/@/2Aคัญ``; its PostScript path turns the font into
+a Type 3 font of glyphs named a1, a2, ..., read as dingbats. All 27 Word, Google Docs and
+LaTeX files of real-thai-2 that Ghostscript rewrote came out one way or the other.
+
+The fixtures were made from one page set in Loma (fonts-thai-tlwg) with PyMuPDF, then
+``gs -sDEVICE=pdfwrite -o ghostscript-garbled-loma.pdf page.pdf`` and
+``pdf2ps page.pdf page.ps && ps2pdf page.ps ghostscript-type3-loma.pdf`` (Ghostscript 10.00.0).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from guidelight.core.model import TextSource
+from guidelight.extract.lines import nameless_glyphs
+from guidelight.extract.pdf import open_document
+from guidelight.thai.quality import garbled
+from tests.ocr.marks import needs_tesseract
+
+DATA = Path(__file__).parent / "data"
+WORDS = ("บทนำ", "เทคโนโลยี", "อินเทอร์เน็ต", "ติดต่อสื่อสาร", "นักศึกษา", "มกราคม", "แหล่งที่มา")
+
+
+def test_a_garbled_layer_is_told_from_thai_with_its_own_signs() -> None:
+    layer = pymupdf.open(DATA / "ghostscript-garbled-loma.pdf")[0].get_text()
+    assert garbled(layer)  # all its Thai came out as Latin letters and signs: ")?ÕÕD(?'@%ÑB'B30A"
+    # Real pages touch Latin only at hyphens, slashes, brackets, dots of abbreviations, code
+    assert not garbled("ชื่อ-สกุลนิสิต (นาย/นาง/นางสาว) วิชาเอก/แขนง (ถ้ามี) แขวง/ตำบล เขต/อำเภอ จังหวัด")
+    assert not garbled("สอบ 13 ม.ค. - 28 ก.พ. 2568 ณ ห้อง 204 (กสศ.01)ที่คณะ อ.นิเทศ/งานสหกิจศึกษาฯ")
+    assert not garbled("ใช้คำสั่ง SELECT * FROM student WHERE gpa>=3.5 เพื่อค้นหานักศึกษาที่ได้เกียรตินิยม")
+    # Accents inside words and a code listing's signs are no garble, even together
+    assert not garbled("Département de Génie Électrique à Zürich, où les étudiants: "
+                       "std::cout << \"x\" << endl; a[i] = b[j]; // ok; if (x >= 0) { y = f(x); } " * 3)
+    # One line of such a layer (real-thai-2's Project บทที่ 1, rewritten) is too little to judge by
+    assert not garbled("%Aþ@'R\"O%?Qþ('ค/!ĕB/N#/#์Oล>/F)ø#!์NคลEP/'%CPQ'ø@#(#B3@#ÿ?\"ø@#&F#øBÿù/þ#O@'!B")
+
+
+def test_only_a_type3_fonts_runs_of_dingbats_are_nameless_glyphs() -> None:
+    def chars(text: str) -> list[dict]:
+        return [{"c": c} for c in text]
+
+    assert nameless_glyphs(chars("✱❈❊ ❂✭"), "Type3 (138 0 R)")
+    assert not nameless_glyphs(chars("❖ หัวข้อที่หนึ่ง"), "Type3 (12 0 R)")  # a bullet before words
+    assert not nameless_glyphs(chars("★★★★☆"), "SegoeUISymbol")  # a rating, in a real font
+
+
+@needs_tesseract
+@pytest.mark.parametrize("fixture", ["ghostscript-garbled-loma.pdf", "ghostscript-type3-loma.pdf"])
+def test_a_page_ghostscript_rewrote_is_read_from_its_drawing(fixture: str) -> None:
+    layer = pymupdf.open(DATA / fixture)[0].get_text()
+    assert not all(word in layer for word in WORDS)  # the text layer alone has lost the words
+    page = open_document(DATA / fixture, use_cache=False).page(1)
+    assert page.source is TextSource.OCR
+    assert page.quality.doubtful and page.quality.notices  # and says why: check and the app tell it
+    found = [word for word in WORDS if word in page.text]
+    assert len(found) >= len(WORDS) - 1, found
+    assert not garbled(page.text) and page.quality.noise == 0
+    assert not any(0x2700 <= ord(c) <= 0x27BF for c in page.text)
