@@ -34,6 +34,9 @@ class Placement(Enum):
     """Where a glyph's ink lies against the baseline."""
 
     ABOVE = "above"  # ink wholly above the x-height: upper vowels and tone marks
+    # ...in two parts, one over the other: a tone mark drawn with the nikhahit of a sara am
+    # as one glyph (``uni0E4D0E49``). Every single upper mark is one connected drawing.
+    STACKED = "stacked"
     BELOW = "below"  # ink wholly under the baseline: sara u, sara uu, phinthu
     SPACING = "spacing"  # anything else: letters, digits, punctuation
 
@@ -57,6 +60,40 @@ class GlyphOutline:
                 for (x, y), (u, v) in zip(self.points, other.points, strict=True)
             )
         )
+
+
+Box = tuple[float, float, float, float]
+
+
+def _contour_boxes(operations: list[tuple[str, tuple]]) -> list[Box]:
+    """The box of each contour of a recorded drawing (its on- and off-curve points)."""
+    boxes: list[Box] = []
+    points: list[tuple[float, float]] = []
+    for op, args in [*operations, ("endPath", ())]:
+        points.extend(pt for pt in args if pt is not None)
+        if op in ("closePath", "endPath") and points:
+            xs, ys = [x for x, _ in points], [y for _, y in points]
+            boxes.append((min(xs), min(ys), max(xs), max(ys)))
+            points = []
+    return boxes
+
+
+def _stacked(boxes: list[Box]) -> bool:
+    """Do the contours make two or more parts, one wholly above another? Contours whose
+    boxes meet are one part (a ring's outer and inner edge)."""
+    parts: list[Box] = []
+    for box in boxes:
+        merged = True
+        while merged:
+            merged = False
+            for part in parts:
+                if box[0] <= part[2] and part[0] <= box[2] and box[1] <= part[3] and part[1] <= box[3]:
+                    parts.remove(part)
+                    box = (min(box[0], part[0]), min(box[1], part[1]), max(box[2], part[2]), max(box[3], part[3]))
+                    merged = True
+                    break
+        parts.append(box)
+    return any(low[3] < high[1] for low in parts for high in parts)
 
 
 class FontOutlines:
@@ -100,7 +137,10 @@ class FontOutlines:
         # A TrueType contour of off-curve points only has no start point: None in its args.
         drawn = [pt for _, args in pen.value for pt in args if pt is not None]
         points = tuple(((x - x_min) / width, (y - y_min) / height) for x, y in drawn)
-        return GlyphOutline(strokes, points, self._placement(y_min, y_max), int(getattr(glyph, "width", 0) or 0))
+        placement = self._placement(y_min, y_max)
+        if placement is Placement.ABOVE and _stacked(_contour_boxes(pen.value)):
+            placement = Placement.STACKED
+        return GlyphOutline(strokes, points, placement, int(getattr(glyph, "width", 0) or 0))
 
     def _placement(self, y_min: float, y_max: float) -> Placement:
         if y_max <= 0.02 * self._upem:

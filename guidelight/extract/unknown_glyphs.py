@@ -29,6 +29,9 @@ PLACEHOLDER = "\U0010fffd"
 
 _ABOVE = "\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e4d"
 _BELOW = "\u0e38\u0e39\u0e3a"
+# A tone mark and the nikhahit of a sara am drawn as one glyph (Sarabun's ``uni0E4D0E49``,
+# which Qt's PDF writer leaves with no ToUnicode): น้ำ is น, this glyph, sara aa.
+_TONE_AND_NIKHAHIT = ("\u0e48\u0e4d", "\u0e49\u0e4d", "\u0e4a\u0e4d", "\u0e4b\u0e4d")
 _SPACING = "".join(chr(c) for c in range(0x0E01, 0x0E2F)) + "\u0e30\u0e32\u0e33\u0e40\u0e41\u0e42\u0e43\u0e44\u0e46"
 _SAMPLE = 200  # occurrences of one glyph a vote looks at: plenty to judge, and bounded
 _ROUNDS = 3  # of judging each unknown glyph again with the others' choices filled in
@@ -49,8 +52,11 @@ class Unknown:
 
 
 def candidates_for(placement: Placement | None, zero_advance: bool | None) -> tuple[str, ...]:
-    """What a glyph can be from where it sits: marks above or below, or a spacing letter;
-    anything Thai when neither its drawing nor its advance is known."""
+    """What a glyph can be from where it sits: marks above (a tone mark with a nikhahit when
+    drawn in two parts) or below, or a spacing letter; anything Thai when neither its drawing
+    nor its advance is known."""
+    if placement is Placement.STACKED:
+        return _TONE_AND_NIKHAHIT
     if placement is Placement.ABOVE:
         return tuple(_ABOVE)
     if placement is Placement.BELOW:

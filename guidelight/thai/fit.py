@@ -81,6 +81,10 @@ class Verdict:
     clear: bool
 
 
+def _whole_am(text: str) -> str:
+    return text.replace("\u0e4d\u0e32", "\u0e33")
+
+
 def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verdict:
     """Which candidate fills a gap best over all of its occurrences.
 
@@ -88,13 +92,15 @@ def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verd
     the same unknown glyph. Fewest characters out of the dictionary wins; among equals,
     the readings whose words are most common; the first candidate wins a full tie.
     """
-    pairs = list(contexts)
-    totals = tuple(sum(misfit(before + candidate + after) for before, after in pairs) for candidate in candidates)
+    pairs = [(before, after) for before, after in contexts]
+    # A candidate ending in nikhahit meets the sara aa after it as the sara am it is.
+    readings = [[_whole_am(before + candidate + after) for before, after in pairs] for candidate in candidates]
+    totals = tuple(sum(misfit(text) for text in texts) for texts in readings)
     least = min(totals)
     tied = [i for i, total in enumerate(totals) if total == least]
     if len(tied) == 1:
         return Verdict(tied[0], totals, clear=True)
-    scores = [sum(familiarity(before + candidates[i] + after) for before, after in pairs) for i in tied]
+    scores = [sum(familiarity(text) for text in readings[i]) for i in tied]
     top = max(scores)
     winners = [i for i, score in zip(tied, scores, strict=True) if score == top]
     return Verdict(winners[0], totals, clear=len(winners) == 1)

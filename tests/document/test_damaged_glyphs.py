@@ -178,3 +178,30 @@ def test_a_text_layer_of_control_codes_is_read_by_ocr(tmp_path: Path) -> None:
     assert "การศึกษา" in page.text and "หนังสือ" in page.text
     assert "\ufffd" not in page.text and not any(ord(ch) < 0x20 and ch != "\n" for ch in page.text)
     assert "unreadable_glyph" in page.quality.notices
+
+
+def test_a_tone_mark_drawn_with_a_nikhahit_is_told_by_its_two_parts() -> None:
+    """Sarabun draws น้ำ's mai tho and nikhahit as one glyph (``uni0E4D0E49``), in two parts one
+    over the other; every single mark is one drawing, in Sarabun and in all TLWG fonts."""
+    from fontTools.ttLib import TTFont
+
+    order = TTFont(SARABUN).getGlyphOrder()
+    outlines = FontOutlines(SARABUN.read_bytes())
+    placement = {name: outlines.outline(order.index(name)).placement  # type: ignore[union-attr]
+                 for name in ("uni0E4D0E49", "uni0E4D0E48", "uni0E49", "uni0E4D", "uni0E37", "uni0E47")}
+    assert placement == {"uni0E4D0E49": Placement.STACKED, "uni0E4D0E48": Placement.STACKED,
+                         "uni0E49": Placement.ABOVE, "uni0E4D": Placement.ABOVE,
+                         "uni0E37": Placement.ABOVE, "uni0E47": Placement.ABOVE}
+    assert set(candidates_for(Placement.STACKED, True)) == {"\u0e48\u0e4d", "\u0e49\u0e4d", "\u0e4a\u0e4d", "\u0e4b\u0e4d"}
+
+
+def test_qt_pdfs_tone_mark_and_nikhahit_glyph_reads_as_the_word() -> None:
+    """Qt's PDF writer (QTextDocument.print_ to QPdfWriter, Sarabun; the fixture) gives that glyph
+    no ToUnicode: raw text reads นาในแม่นาลดตาลง. Chosen from single marks by the words, it
+    became น่า (a word too), or with a lone nikhahit นำ; drawn in two parts it is a tone and a
+    nikhahit, and the words choose which tone."""
+    pdf = Path(__file__).parent / "data" / "qt-sarabun-tone-nikhahit.pdf"
+    assert "น้ำ" not in pymupdf.open(pdf)[0].get_text()
+    text = _text(pdf)
+    for word in ("น้ำในแม่น้ำ", "ต่ำ", "ซ้ำแล้วซ้ำอีก", "ทำนา", "กำลัง", "น้ำมัน", "ร่ำรวย"):
+        assert word in text, word
