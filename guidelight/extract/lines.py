@@ -21,6 +21,7 @@ from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.legacy import reads_as_tis620, tis620
+from guidelight.thai.quality import sign_soup
 from guidelight.thai.repair import PUA_TO_THAI
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
@@ -87,6 +88,7 @@ def _suspicious(char: str) -> bool:
         or 0xE000 <= code <= 0xF8FF
         or code >= 0xF0000  # the supplementary private-use planes
         or 0x80 <= code <= 0x24F  # Latin-1 and Latin Extended letters standing in for marks
+        or 0x0E80 <= code <= 0x0EFF  # Lao, the block after Thai: Ghostscript's codes for shifted marks
         or unicodedata.category(char) == "Cc"
     )
 
@@ -186,6 +188,14 @@ def symbol_font_char(font: str, char: str) -> str | None:
     return ""
 
 
+def _sign_soup_of(raw: dict) -> set[str]:
+    """The fonts whose text in this reading is a soup of signs (``thai.quality.sign_soup``)."""
+    texts: dict[str, list[str]] = {}
+    for span in _raw_spans(raw):
+        texts.setdefault(span["font"], []).append("".join(ch["c"] for ch in span["chars"]))
+    return {font for font, parts in texts.items() if sign_soup(" ".join(parts))}
+
+
 class _TraceIndex:
     """Glyph id and font of each character, found by its origin and code on the page.
 
@@ -226,9 +236,18 @@ class PageReader:
         self._trace: _TraceIndex | None = None
         self._pending: list[Unknown] = []
         self._same_origin = False  # the span being read has all its glyphs at one origin
+        self._soup: set[str] | None = None  # see ``_sign_soup_fonts``
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
         self.dropped: list[str] = []
+
+    def _sign_soup_fonts(self) -> set[str]:
+        """Fonts whose text on this page is a soup of signs (``thai.quality.sign_soup``): every
+        Thai glyph given an ASCII code, so none of it can be read. Judged once a page, on the
+        whole page, so a table cell read alone is judged as the page is."""
+        if self._soup is None:
+            self._soup = _sign_soup_of(self.page.get_text("rawdict", flags=RAW_FLAGS))
+        return self._soup
 
     def _traced(self) -> _TraceIndex:
         if self._trace is None:
@@ -262,8 +281,8 @@ class PageReader:
             return c  # the common case, a Thai letter or a space: nothing to look up
         thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
         if suspicious:
-            if 0x80 <= ord(c) <= 0x24F and not thai_near:
-                return c
+            if (0x80 <= ord(c) <= 0x24F or 0x0E80 <= ord(c) <= 0x0EFF) and not thai_near:
+                return c  # a Latin or Lao letter among its own script
         elif not (thai_near and 0x21 <= ord(c) <= 0x7E) or (
             (_advance(chars, i, self._same_origin) or 0.0) > _MARK_ADVANCE * size
         ):
@@ -355,7 +374,7 @@ class PageReader:
 
     def _span_text(self, chars: list[dict], size: float, font: str) -> str:
         """Characters of a span with spaces decided from the gaps between glyphs."""
-        if nameless_glyphs(chars, font):
+        if nameless_glyphs(chars, font) or font in self._sign_soup_fonts():
             self.repairs["unreadable_glyph"] += sum(not ch["c"].isspace() for ch in chars)
             return ""
         out: list[str] = []
@@ -391,6 +410,8 @@ class PageReader:
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
+        if clip is None and self._soup is None:
+            self._soup = _sign_soup_of(raw)  # the page's own reading: no second one for it
         raw = self._legacy_reading(raw, clip)
         page_rect = text_rect(self.page)
         result: list[Line] = []

@@ -81,8 +81,12 @@ class Verdict:
     clear: bool
 
 
-def _whole_am(text: str) -> str:
-    return text.replace("\u0e4d\u0e32", "\u0e33")
+def _joined(before: str, candidate: str, after: str) -> str:
+    """The text with ``candidate`` in the gap. A tone mark with a nikhahit (one glyph) meets the
+    sara aa after it as the sara am it is; a lone nikhahit is left as written, as it was."""
+    if len(candidate) == 2 and candidate.endswith("\u0e4d") and after.startswith("\u0e32"):
+        return before + candidate[0] + "\u0e33" + after[1:]
+    return before + candidate + after
 
 
 def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verdict:
@@ -93,8 +97,7 @@ def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verd
     the readings whose words are most common; the first candidate wins a full tie.
     """
     pairs = [(before, after) for before, after in contexts]
-    # A candidate ending in nikhahit meets the sara aa after it as the sara am it is.
-    readings = [[_whole_am(before + candidate + after) for before, after in pairs] for candidate in candidates]
+    readings = [[_joined(before, candidate, after) for before, after in pairs] for candidate in candidates]
     totals = tuple(sum(misfit(text) for text in texts) for texts in readings)
     least = min(totals)
     tied = [i for i, total in enumerate(totals) if total == least]

@@ -38,11 +38,18 @@ _STRAY_ACCENTED = re.compile(f"(?<![A-Za-z])[{_ACCENTED}]|[{_ACCENTED}](?![A-Za-
 _GARBLED_MIN_VISIBLE = 100
 _STRAY_SHARE = 0.05
 _SIGN_SHARE = 0.15
+# One font's text as a soup of signs (``sign_soup``): shares of its visible characters.
+_SOUP_SIGN = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]")
+_LEADERS = re.compile(r"(\S)\1{2,}|([.·…_\-=*])(?:\s*\2){2,}")  # "......", ". . . .", "----"
+_SOUP_MAX_THAI = 0.1
+_SOUP_SIGNS = 0.45
 # Below this many Thai letters a page says too little to be judged garbled.
 _GARBLED_MIN_THAI = 20
-# Shares of the Thai letters, both to be passed: real pages stay under 0.10 and 0.08 (the
-# worst of the 52 corpus PDFs), pages whose font encoding Ghostscript broke are above 0.75.
-_GARBLED_SHARE = 0.4
+# Shares of the Thai letters touching Latin, and standing one or two alone, both to be passed:
+# real pages stay under 0.10 and 0.08 (the worst of the 52 corpus PDFs); pages whose font
+# encoding Ghostscript broke are above 0.75, or 0.36 and 0.25 where half their Thai survived.
+_GARBLED_TOUCHING = 0.25
+_GARBLED_SHORT = 0.2
 
 
 def noise_count(text: str) -> int:
@@ -72,7 +79,19 @@ def garbled(text: str) -> bool:
         return _latin_garbled(text)
     touching = len(_TOUCHING.findall(text))
     short = sum(len(run) for run in _THAI_RUN.findall(text) if len(run) <= 2)
-    return (touching >= _GARBLED_SHARE * thai and short >= _GARBLED_SHARE * thai) or _latin_garbled(text)
+    return (touching >= _GARBLED_TOUCHING * thai and short >= _GARBLED_SHORT * thai) or _latin_garbled(text)
+
+
+def sign_soup(text: str) -> bool:
+    """Is one font's text on a page mostly signs, with next to no Thai (``/>///(>/./,``)? The
+    rest of that breakage: every Thai glyph given an ASCII sign or letter. Dot leaders and
+    rules aside, real text set in one font stays under a third signs (a page of Scala code
+    in Calibri: 0.32); such a font's text is 0.45 signs or more."""
+    text = _LEADERS.sub("", text)
+    visible = len(text) - len(_SPACE.findall(text))
+    if visible < _GARBLED_MIN_VISIBLE or len(_THAI.findall(text)) >= _SOUP_MAX_THAI * visible:
+        return False
+    return len(_SOUP_SIGN.findall(text)) >= _SOUP_SIGNS * visible
 
 
 def _latin_garbled(text: str) -> bool:

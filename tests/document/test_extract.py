@@ -24,6 +24,9 @@ class _UntracedPage:
     def get_texttrace(self) -> list:
         return []
 
+    def get_text(self, *_: object, **__: object) -> dict:
+        return {"blocks": []}
+
 MakePdf = Callable[..., Path]
 BODY = "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
 

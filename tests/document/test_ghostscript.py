@@ -19,9 +19,9 @@ import pymupdf
 import pytest
 
 from guidelight.core.model import TextSource
-from guidelight.extract.lines import nameless_glyphs
+from guidelight.extract.lines import _sign_soup_of, nameless_glyphs
 from guidelight.extract.pdf import open_document
-from guidelight.thai.quality import garbled
+from guidelight.thai.quality import garbled, sign_soup
 from tests.ocr.marks import needs_tesseract
 
 DATA = Path(__file__).parent / "data"
@@ -40,6 +40,31 @@ def test_a_garbled_layer_is_told_from_thai_with_its_own_signs() -> None:
                        "std::cout << \"x\" << endl; a[i] = b[j]; // ok; if (x >= 0) { y = f(x); } " * 3)
     # One line of such a layer (real-thai-2's Project บทที่ 1, rewritten) is too little to judge by
     assert not garbled("%Aþ@'R\"O%?Qþ('ค/!ĕB/N#/#์Oล>/F)ø#!์NคลEP/'%CPQ'ø@#(#B3@#ÿ?\"ø@#&F#øBÿù/þ#O@'!B")
+
+
+# A syllabus in TH Sarabun PSK (real-thai-2) after gs pdfwrite: every Thai glyph an ASCII code
+SOUP = ('"/>///(>/./, .>./0, "1(>/.>(/> 2567 1. #$>/>(.>.>.-// .>#/>2>/>(.>3>/#//6>/N-/// '
+        "2. //?./>2> 01418112-65, 01418112-60 2?N//>2> O,/.>01>/N5/O1//N8?O/<=>, =??/? 3 /,A/.1>= (2-2-5)")
+
+
+def test_a_fonts_text_that_is_all_signs_is_told_from_leaders_code_and_english() -> None:
+    assert sign_soup(SOUP)
+    assert not sign_soup("people.csv . . . . . . . . . . . . . 24 data/deps/human_resources/info.csv . . . . . 26 "
+                         "data/deps/deps.csv ............................ 28 data/issues/complaints/complaints.csv 31")
+    assert not sign_soup(" ".join(f"{n} report-{n}.csv " + ".   " * 25 + f"{n + 20}" for n in range(1, 6)))
+    assert not sign_soup("def area(r: float) -> float:\n    return 3.14159 * r ** 2  # pi r^2\n"
+                         "val xs = List(1, 2, 3).map(_ * 2).filter(x => x > 2) // Scala")
+    assert not sign_soup("Abstract: This thesis studies Thai word segmentation (TWS) for e-learning, "
+                         "comparing dictionary-based and CRF-based methods on 1,000 documents.")
+    assert not sign_soup("ปัจจุบันเทคโนโลยี (IT) / การสื่อสาร: 50% ... " * 3)  # Thai: judged by garbled()
+
+
+def test_only_the_font_whose_text_is_sign_soup_is_set_aside() -> None:
+    def span(font: str, text: str) -> dict:
+        return {"font": font, "chars": [{"c": c} for c in text]}
+
+    raw = {"blocks": [{"lines": [{"spans": [span("THSarabunPSK", SOUP), span("TimesNewRoman", "Fundamental Programming")]}]}]}
+    assert _sign_soup_of(raw) == {"THSarabunPSK"}
 
 
 def test_only_a_type3_fonts_runs_of_dingbats_are_nameless_glyphs() -> None:
