@@ -12,6 +12,7 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from enum import Enum
 from itertools import pairwise
 
 from guidelight.extract.budget import check_time
@@ -24,6 +25,8 @@ SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in s
 TITLE_STEP = 2.2  # of the font size: the most a title's lines are apart, baseline to baseline
 RAGGED = 3.0  # of the font size: a full line ends at most this far short of its column's edge
 HEADING_RATIO = 1.15  # a line this much larger than another is set as a heading
+CENTRED_SHARE = 0.7  # a centred title line is at most this share of the text's width
+TITLE_OVER_BODY = 1.0  # points: a repeated margin line this much larger than the body is a title
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _PAGE_NUMBER = re.compile(
     r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
@@ -112,17 +115,27 @@ def body_size(lines: list[Line]) -> float:
     return weights.most_common(1)[0][0] if weights else 0.0
 
 
+class Recurrence(Enum):
+    """Whether a margin line's text (numbers aside) is on the pages nearby."""
+
+    ALONE = "alone"  # on no nearby page
+    FIRST = "first"  # on a later page nearby and on no earlier one: this page has it first
+    AGAIN = "again"  # on an earlier page nearby
+
+
 def split_furniture(
-    lines: list[Line], height: float, repeated: Callable[[str], bool] | None
+    lines: list[Line], height: float, recurrence: Callable[[str], Recurrence] | None
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """Separate page furniture from the reading text: (body, furniture, guessed).
 
     A line in the top or bottom margin is furniture when it is a page number or recurs
-    (numbers aside) on a neighbouring page. Small print alone is no sign: a form's notes
-    at its foot (หมายเหตุ ...) are set small and must be heard. Only where there is no
-    other page to compare with (``repeated`` is None: a one-page document) is a short
-    line set smaller than the body taken for a running head; such lines are also
-    returned as ``guessed``, for the page to say it left them out.
+    (numbers aside) on a neighbouring page; but a title the pages repeat (set larger than
+    their body text: a calendar's ปฏิทินกิจกรรมสหกิจศึกษา on each of its pages) is heard
+    on the first page that has it. Small print alone is no sign: a form's notes at its
+    foot (หมายเหตุ ...) are set small and must be heard. Only where there is no other page
+    to compare with (``recurrence`` is None: a one-page document) is a short line set
+    smaller than the body taken for a running head; such lines are also returned as
+    ``guessed``, for the page to say it left them out.
     """
     size = body_size(lines)
     text_width = max((ln.x1 for ln in lines), default=0.0) - min((ln.x0 for ln in lines), default=0.0)
@@ -131,9 +144,15 @@ def split_furniture(
     guessed: list[Line] = []
     for line in lines:
         margin = in_margin(line.y0, line.y1, height)
-        if margin and (_PAGE_NUMBER.match(line.text.strip()) or (repeated and repeated(furniture_key(line.text)))):
+        recurs = recurrence(furniture_key(line.text)) if recurrence and margin else Recurrence.ALONE
+        title = line.size >= size + TITLE_OVER_BODY
+        if margin and (
+            _PAGE_NUMBER.match(line.text.strip())
+            or recurs is Recurrence.AGAIN
+            or (recurs is Recurrence.FIRST and not title)
+        ):
             furniture.append(line)
-        elif margin and repeated is None and line.size < size - 0.5 and line.width < SHORT_HEAD * text_width:
+        elif margin and recurrence is None and line.size < size - 0.5 and line.width < SHORT_HEAD * text_width:
             furniture.append(line)
             guessed.append(line)
         else:
@@ -302,6 +321,16 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     return ended
 
 
+def _centred(line: Line, left: float, right: float) -> bool:
+    """Is ``line`` set centred between the page's text edges, well in from both? Such a line
+    is its own column, so it always looks full: whether it ends its paragraph cannot be told
+    from its right edge. (A body line indented as far as it falls short looks centred too:
+    the caller asks for a title's weight or size as well.)"""
+    indented = line.x0 - left > 2 * line.size and line.x1 < right - 2 * line.size
+    short = line.width < CENTRED_SHARE * (right - left)
+    return indented and short and abs((line.x0 + line.x1) - (left + right)) / 2 < line.size
+
+
 def _first_word_width(line: Line) -> float:
     """How wide the first word of a line is: had it fitted on the line before, the
     line before would not have been broken there, so that line ended its paragraph.
@@ -345,13 +374,16 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
     pitch = _line_pitch(lines)
     levels = _heading_levels(lines, size)
     rights: dict[tuple[float, float], float] = {}  # lines starting alike share a column: once each
+    left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in pairwise(lines):
         check_time()
         key = (prev.x0, prev.size)
         if key not in rights:
             rights[key] = _column_right(lines, prev)
-        if _starts_paragraph(prev, line, pitch, rights[key]):
+        if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):
+            groups.append([line])  # a centred title line, then the text under it
+        elif _starts_paragraph(prev, line, pitch, rights[key]):
             groups.append([line])
         else:
             groups[-1].append(line)
@@ -374,7 +406,7 @@ def _one_title(upper: list[Line], lower: list[Line], lines: list[Line]) -> bool:
     """Are two headings of one level the lines of one title, wrapped or centred, rather
     than two headings ("ขั้นตอนการปฏิบัติ" over "ตอนที่ 1 ...")? One title's lines follow
     at a line's distance, and the upper one was broken because the next word did not
-    fit, or both are centred on one axis."""
+    fit, or both are centred on one axis, in one size."""
     last, first = upper[-1], lower[0]
     if _NUMBERED_HEADING.match(first.text) or _LIST_ITEM.match(first.text):
         return False
@@ -382,6 +414,8 @@ def _one_title(upper: list[Line], lower: list[Line], lines: list[Line]) -> bool:
         return False
     if _CHAPTER_ONLY.match(last.text):
         return True  # "บทที่ 1" over the chapter's name
+    if abs(last.size - first.size) >= 0.5:
+        return False  # one title's lines share a size: a smaller line under it is another
     wrapped = last.x1 + _first_word_width(first) >= _column_right(lines, last) - 0.5 * first.size
     left_aligned = last.x0 - min(ln.x0 for ln in lines) < first.size
     centred = abs((last.x0 + last.x1) - (first.x0 + first.x1)) / 2 < first.size and not left_aligned

@@ -30,6 +30,7 @@ from guidelight.extract.figures import FigureDraft, caption_figures, find_figure
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import (
     ParagraphDraft,
+    Recurrence,
     furniture_key,
     in_margin,
     printed_page_number,
@@ -127,14 +128,19 @@ class _PdfContext:
             lines = self.read_neighbour(number)[1]
         except Exception:
             return None
-        body, _, _ = split_furniture(lines, rect.height, lambda key: self.repeated_near(number, key))
+        body, _, _ = split_furniture(lines, rect.height, lambda key: self.recurrence(number, key))
         ordered = reading_order(body, rect.width)
         return ordered[0] if ordered else None
 
-    def repeated_near(self, number: int, key: str) -> bool:
-        """Does this margin text recur on a page within two of this one?"""
-        neighbours = [n for n in (number - 2, number - 1, number + 1, number + 2) if 1 <= n <= self.doc.page_count]
-        return bool(key) and any(key in self.margins(n) for n in neighbours)
+    def recurrence(self, number: int, key: str) -> Recurrence:
+        """Does this margin text recur on a page within two of this one, and on an earlier one?"""
+        if not key:
+            return Recurrence.ALONE
+        earlier = [n for n in (number - 2, number - 1) if n >= 1]
+        if any(key in self.margins(n) for n in earlier):
+            return Recurrence.AGAIN
+        later = [n for n in (number + 1, number + 2) if n <= self.doc.page_count]
+        return Recurrence.FIRST if any(key in self.margins(n) for n in later) else Recurrence.ALONE
 
 
 def _read_head(path: str) -> bytes:
@@ -304,7 +310,7 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     rect = text_rect(page)
     alone = ctx.doc.page_count == 1
     body, furniture, guessed = split_furniture(
-        lines, rect.height, None if alone else lambda key: ctx.repeated_near(number, key)
+        lines, rect.height, None if alone else lambda key: ctx.recurrence(number, key)
     )
     figures = find_figures(page, [table.bbox for table in tables])
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))

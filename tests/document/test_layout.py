@@ -39,6 +39,27 @@ def test_small_print_at_the_foot_of_a_form_is_read(make_pdf: MakePdf) -> None:
     assert first.furniture == ("1",)
 
 
+def test_a_title_every_page_repeats_is_heard_once_and_a_running_head_never(make_pdf: MakePdf) -> None:
+    """A calendar (real-thai-2) repeats its title block at the top of each of its pages; the
+    title (set larger than the body) was dropped as a running head on all of them, so the
+    student never heard what the document was. A small running head stays furniture."""
+    title, head, university = "ปฏิทินกิจกรรมสหกิจศึกษา", "เอกสารประกอบการสอน", "มหาวิทยาลัยเทคโนโลยีราชมงคล ประจำปีการศึกษา 2568"
+    bold = pymupdf.Font(fontfile=str(SARABUN_BOLD))
+
+    def centred(text: str, size: float) -> float:
+        return 297 - bold.text_length(text, fontsize=size) / 2
+
+    page = [(head, 72, 30, 10, SARABUN), (title, centred(title, 18), 60, 18, SARABUN_BOLD),  # as the calendar sets it
+            (university, centred(university, 16), 96, 16, SARABUN_BOLD), (NOTE, 72, 140, 16, SARABUN),
+            (NOTE, 72, 300, 16, SARABUN)]
+    doc = open_document(make_pdf([page, page, page]))
+    first, *others = [doc.page(n) for n in (1, 2, 3)]
+    assert texts(first, ParagraphKind.HEADING) == [title, university]  # two headings, not glued into one
+    assert head in first.furniture and head not in first.text
+    for later in others:
+        assert title in later.furniture and title not in later.text and head in later.furniture
+
+
 def test_text_off_the_page_is_reported_not_dropped_silently(make_pdf: MakePdf, capsys) -> None:
     pdf = make_pdf([[(FORM, 72, 100, 14, SARABUN), ("ข้อความที่อยู่นอกหน้ากระดาษ", 72, 900, 14, SARABUN)]])
     page = open_document(pdf).page(1)
