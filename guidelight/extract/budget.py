@@ -249,8 +249,8 @@ class StreamBudget:
         try:
             width, height = (int(float(self.doc.xref_get_key(xref, key)[1])) for key in ("Width", "Height"))
             bits = int(float(self.doc.xref_get_key(xref, "BitsPerComponent")[1]))
-        except ValueError:
-            return 0  # a dimension that is not a number: held to the plain limit
+        except (ValueError, OverflowError):
+            return 0  # a dimension that is not a (finite) number: held to the plain limit
         if width <= 0 or height <= 0:
             return 0
         row = width * 4 * max(8, min(bits, 16)) // 8 + 1

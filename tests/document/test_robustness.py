@@ -132,6 +132,20 @@ def test_an_image_may_inflate_to_its_own_size_but_not_past_it(
     assert [pages[0].text, pages[2].text] == [TEXTS[0], TEXTS[2]]
 
 
+def test_an_image_with_absurd_dimensions_is_held_to_the_plain_limit() -> None:
+    doc = pymupdf.open()
+    doc.new_page()
+    xref = doc.get_new_xref()
+    doc.update_object(xref, "<< /Type /XObject /Subtype /Image /Width 100 /Height 100 /BitsPerComponent 8 >>")
+    budget_ = budget.StreamBudget(doc)
+    assert budget_._declared_image_bytes(xref) == 100 * (100 * 4 + 1)
+    for width in ("1e400", "-3", "(wide)", "0"):
+        doc.xref_set_key(xref, "Width", width)
+        assert budget_._declared_image_bytes(xref) == 0
+    doc.xref_set_key(xref, "Width", "99999999")
+    assert budget_._declared_image_bytes(xref) == budget.MAX_IMAGE_BYTES
+
+
 def _lzw(data: bytes) -> bytes:
     """``data`` LZW-encoded as PDF writes it (/EarlyChange 1), the table cleared when full."""
     table = {bytes([i]): i for i in range(256)}
