@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
+from guidelight.core.filenames import readable_stem
 from guidelight.core.model import Document, Page, TextSource
 
 # Titles that name the file the PDF was made from, or that a program filled in by itself.
@@ -36,7 +37,7 @@ def named_title(title: str, path: str | PurePath) -> str:
     title = _one_line(title)
     if not title or _FILE_NAME_TITLE.match(title) or _PLACEHOLDER_TITLE.match(title):
         return ""
-    return "" if title == PurePath(path).stem else title
+    return "" if title == readable_stem(path) else title
 
 
 def first_heading(page: Page, plausible: Callable[[str], bool] = lambda _text: True) -> str:
@@ -70,7 +71,7 @@ def document_title(
     else the file's name (without ``.pdf``), which is often a folder's or a program's mangling."""
     if first_page is not None and (found := first_heading(first_page, plausible) or running_head(first_page)):
         return named_title(metadata, path) or found
-    return named_title(metadata, path) or PurePath(path).stem
+    return named_title(metadata, path) or readable_stem(path)
 
 
 def titled(doc: Document, plausible: Callable[[str], bool] = lambda _text: True) -> Document:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pymupdf
 
 from guidelight.core.model import Figure
+from guidelight.extract.pdf import mupdf_open
 
 FIGURE_DPI = 150  # sharp on a screen and a phone, small in a Word file
 
@@ -15,7 +16,7 @@ class PdfImages:
     """Renders a figure's region of its page; one open PDF for the whole export."""
 
     def __init__(self, path: str | Path, password: str | None = None) -> None:
-        self._doc = pymupdf.open(str(path))
+        self._doc = mupdf_open(str(path))
         if self._doc.needs_pass and password:
             self._doc.authenticate(password)
 

@@ -164,11 +164,23 @@ def _read_head(path: str) -> bytes:
         raise DocumentError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
+def mupdf_open(path: str) -> pymupdf.Document:
+    """The PDF at ``path`` opened by MuPDF, which takes a file name as UTF-8. A name that is not
+    (Thai in TIS-620 from an old zip file or CD, kept as bytes by Linux) is opened from the
+    file's bytes instead: before, such a file was reported as damaged."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        with open(path, "rb") as fh:
+            return pymupdf.open(stream=fh.read(), filetype="pdf")
+    return pymupdf.open(path, filetype="pdf")
+
+
 def _open_pdf(path: str, password: str | None) -> pymupdf.Document:
     if b"%PDF" not in _read_head(path):
         raise DocumentError(path, "not a PDF file")
     try:
-        doc = pymupdf.open(path, filetype="pdf")
+        doc = mupdf_open(path)
         encrypted = doc.needs_pass
     except Exception as exc:
         raise DocumentError(path, f"the PDF is damaged and cannot be read ({_reason(exc)})") from None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from guidelight.core.errors import DocumentError, NoTextLayer
+from guidelight.core.filenames import readable_stem
 from guidelight.core.hashing import file_hash
 from guidelight.core.titles import named_title
 from guidelight.extract.pdf import open_document
@@ -111,7 +112,7 @@ def _import_one(library: Library, course_id: str, path: Path) -> FileResult:
         )
     except NoTextLayer as exc:
         title, page_count, state, outcome, problem = (
-            path.stem,
+            readable_stem(path),
             0,
             ProcessingState.NO_TEXT,
             Outcome.NEEDS_OCR,
@@ -133,7 +134,7 @@ def _import_one(library: Library, course_id: str, path: Path) -> FileResult:
 def library_title(metadata_title: str, path: Path) -> str:
     """The title a volunteer and a student see: the PDF's title unless it is a file name
     or a placeholder (the first heading replaces it once the document is opened)."""
-    return named_title(metadata_title, path) or path.stem
+    return named_title(metadata_title, path) or readable_stem(path)
 
 
 def _already(existing: LibraryDocument) -> str:

@@ -15,6 +15,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from guidelight.core.filenames import readable_name
 from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Page, Position
 from guidelight.library.corrections import (
@@ -102,7 +103,7 @@ class Library:
             "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(user, content_hash) DO UPDATE SET "
             "path = excluded.path, title = excluded.title, page_count = excluded.page_count, "
             "opened_at = excluded.opened_at",
-            (self.user, content_hash, str(path), title, page_count, time.time()),
+            (self.user, content_hash, readable_name(path), title, page_count, time.time()),
         )
 
     def recent(self, limit: int = 10) -> list[RecentDocument]:
@@ -217,7 +218,7 @@ class Library:
                         content_hash,
                         course_id,
                         title,
-                        str(source),
+                        readable_name(source),
                         target.relative_to(self.directory).as_posix(),
                         page_count,
                         state.value,
@@ -283,11 +284,12 @@ class Library:
             raise LibraryError(f"{new_path}: not the same document (its content differs)")
         self._state.execute(
             "UPDATE recent SET path = ? WHERE user = ? AND content_hash = ?",
-            (str(new_path), self.user, content_hash),
+            (readable_name(new_path), self.user, content_hash),
         )
         if not self.read_only:
             self._catalog.execute(
-                "UPDATE documents SET source_path = ? WHERE content_hash = ?", (str(new_path), content_hash)
+                "UPDATE documents SET source_path = ? WHERE content_hash = ?",
+                (readable_name(new_path), content_hash),
             )
 
     def _to_document(self, row: sqlite3.Row) -> LibraryDocument:

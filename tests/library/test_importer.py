@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pymupdf
 
 from guidelight.core.errors import NoTextLayer
 from guidelight.core.hashing import file_hash
+from guidelight.extract.pdf import open_document
 from guidelight.library import ProcessingState
 from guidelight.library.importer import ImportProgress, Outcome, collect_pdfs, import_files, library_title
 
@@ -110,3 +112,18 @@ def test_titles_that_are_file_names_give_way_to_the_pdf_name(lib, make_pdf):
     assert document.title == "econ-week1"
     lib.rename_document(document.content_hash, "เศรษฐศาสตร์ สัปดาห์ที่ 1")
     assert lib.document(document.content_hash).title == "เศรษฐศาสตร์ สัปดาห์ที่ 1"
+
+
+def test_a_file_named_in_tis620_is_imported_under_its_thai_name(lib, make_pdf, tmp_path):
+    """Linux keeps a file name as bytes; Thai names from an old zip file or CD are TIS-620,
+    not UTF-8. Such a file was reported damaged (MuPDF takes names as UTF-8), and the
+    catalog could not store its name (a traceback)."""
+    name = os.fsdecode("ปฏิทินการศึกษา".encode("cp874") + b".pdf")
+    path = tmp_path / name
+    shutil.copy(make_pdf("calendar.pdf", "Term dates"), path)
+    report = import_files(lib, "2301107", [path])
+    (result,) = report.results
+    assert result.outcome is Outcome.ADDED, result.problem
+    assert result.document.title == "ปฏิทินการศึกษา"
+    assert lib.document(result.document.content_hash).source_path.endswith("ปฏิทินการศึกษา.pdf")
+    assert open_document(str(path)).page(1).text == "Term dates"
