@@ -88,3 +88,15 @@ def test_a_page_ghostscript_rewrote_is_read_from_its_drawing(fixture: str) -> No
     assert len(found) >= len(WORDS) - 1, found
     assert not garbled(page.text) and page.quality.noise == 0
     assert not any(0x2700 <= ord(c) <= 0x27BF for c in page.text)
+
+
+def test_every_page_notice_is_said_in_english_and_thai() -> None:
+    """The app says each notice of a page (``gui/pages.py``): a notice without its text, as
+    ``garbled_text`` would have been, would fail the moment the page is opened."""
+    from guidelight.core.model import NOTICED_REPAIRS
+    from guidelight.gui.i18n import tr
+
+    for notice in NOTICED_REPAIRS:
+        english, thai = tr(f"page.{notice}", "en", page=4), tr(f"page.{notice}", "th", page=4)
+        assert "4" in english and "4" in thai and english != thai
+    assert "OCR" in tr("page.garbled_text", "en", page=1)
