@@ -99,7 +99,7 @@ class _PdfContext:
         """Page ``number`` (1-based), once the streams it draws from are known not to be
         bombs: the only way page content reaches MuPDF (``PageGivenUp`` otherwise)."""
         page = self.doc[number - 1]
-        self.budget.check_page(page.xref)
+        self.budget.check_page(page)
         return page
 
     def margins(self, number: int) -> set[str]:
@@ -384,7 +384,7 @@ def _has_text_layer(doc: pymupdf.Document, budget: StreamBudget) -> bool:
     for index in range(doc.page_count):
         try:
             page = doc[index]
-            budget.check_page(page.xref)
+            budget.check_page(page)
             if page.get_text("text").strip():
                 return True
         except Exception:
@@ -425,7 +425,7 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
             raise NoTextLayer(path, f"no page has a text layer (a scanned document). {missing}")
     content_hash = file_hash(path)
     resolver = GlyphResolver(doc)
-    tables = TableFinder(doc, _cell_reader(resolver), guard=lambda page: budget.check_page(page.xref))
+    tables = TableFinder(doc, _cell_reader(resolver), guard=budget.check_page)
     ctx = _PdfContext(doc, resolver, _outline(doc), tables, budget)
     store = cache.PageCache(content_hash) if use_cache else None
 

@@ -26,6 +26,7 @@ from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import paragraphs
 from guidelight.extract.lines import Line
 from guidelight.extract.pdf import open_document
+from tests.ocr.marks import needs_tesseract
 
 from .conftest import SARABUN
 from .test_cli_and_input import run_cli
@@ -129,6 +130,35 @@ def test_an_image_may_inflate_to_its_own_size_but_not_past_it(
 
     pages = list(open_document(_damage(_three_pages(make_pdf), inflate_past_it), use_cache=False).pages())
     assert pages[1].source is TextSource.UNREADABLE and "compression bomb" in pages[1].text
+    assert [pages[0].text, pages[2].text] == [TEXTS[0], TEXTS[2]]
+
+
+def test_a_page_naming_its_content_stream_500_times_is_drawn_once(make_pdf: MakePdf) -> None:
+    """Fuzz case 3205/49: /Contents [4 0 R 4 0 R ...] 500 times drew 368,500 characters; the
+    page took 125 s and 5.7 GB to read. Each stream is drawn once: the same page, read once."""
+    def repeat(doc: pymupdf.Document) -> None:
+        xref = doc[1].get_contents()[0]
+        doc.xref_set_key(doc[1].xref, "Contents", "[" + f"{xref} 0 R " * 500 + "]")
+
+    started = time.process_time()
+    pages = list(open_document(_damage(_three_pages(make_pdf), repeat), use_cache=False).pages())
+    assert [page.text for page in pages] == TEXTS
+    assert time.process_time() - started < 10
+
+
+def test_a_page_drawing_too_many_characters_is_given_up_and_the_rest_reads(
+    make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fuzz case 3206/66: one content stream drawing its text 300 times (228,300 characters)
+    took 2 GB and more; such a page is given up, with the count, before it is read."""
+    monkeypatch.setattr(budget, "MAX_PAGE_GLYPHS", 200)
+
+    def dup(doc: pymupdf.Document) -> None:
+        page = doc[1]
+        doc.update_stream(page.get_contents()[0], page.read_contents() * 20)
+
+    pages = list(open_document(_damage(_three_pages(make_pdf), dup), use_cache=False).pages())
+    assert pages[1].source is TextSource.UNREADABLE and "characters, its text printed over itself" in pages[1].text
     assert [pages[0].text, pages[2].text] == [TEXTS[0], TEXTS[2]]
 
 
@@ -267,22 +297,40 @@ def test_a_neighbour_given_up_when_read_ahead_is_not_tried_again(
     assert ctx.read(1)[1][0].text == TEXTS[0]
 
 
-def test_a_page_painting_its_scan_many_times_over_is_given_up_before_rendering(tmp_path: Path) -> None:
-    """Fuzz seed 3116, case 99: a scanned letter whose /Contents names its stream 500 times.
-    Rendering it for OCR (which cannot be interrupted) took 58 s of CPU; listing what it
-    draws takes milliseconds."""
+def _painted(tmp_path: Path, *, names_stream_again: bool) -> Path:
+    """A scan drawn 60 times: by a /Contents naming its one stream 60 times (fuzz seed 3116,
+    case 99, a scanned letter, named it 500 times) or by one stream drawing it 60 times."""
     doc = pymupdf.open()
     page = doc.new_page()
     scan = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 40, 40), False)
     scan.clear_with(200)
-    xref = page.insert_image(page.rect, pixmap=scan)
+    assert page.insert_image(page.rect, pixmap=scan)
     contents = page.get_contents()[0]
-    doc.xref_set_key(page.xref, "Contents", "[" + f" {contents} 0 R" * 60 + "]")
+    if names_stream_again:
+        doc.xref_set_key(page.xref, "Contents", "[" + f" {contents} 0 R" * 60 + "]")
+    else:
+        doc.update_stream(contents, page.read_contents() * 60)
     pdf = tmp_path / "painted.pdf"
     doc.save(pdf)
-    assert xref and len(pymupdf.open(pdf)[0].get_image_info()) == 60
+    assert len(pymupdf.open(pdf)[0].get_image_info()) == 60
+    return pdf
+
+
+@needs_tesseract
+def test_a_page_naming_its_scan_stream_many_times_is_rendered_once(tmp_path: Path) -> None:
+    """Rendering the page of seed 3116/99 for OCR (which cannot be interrupted) took 58 s of
+    CPU; it was then given up. Each stream is now drawn once: the scan is read, at once."""
     started = time.process_time()
-    made = open_document(pdf, use_cache=False).page(1)
+    made = open_document(_painted(tmp_path, names_stream_again=True), use_cache=False).page(1)
+    assert time.process_time() - started < 5
+    assert made.source is TextSource.OCR
+
+
+def test_a_page_painting_its_scan_many_times_over_is_given_up_before_rendering(tmp_path: Path) -> None:
+    """One stream drawing the scan 60 times is given up before rendering: listing what it
+    draws takes milliseconds."""
+    started = time.process_time()
+    made = open_document(_painted(tmp_path, names_stream_again=False), use_cache=False).page(1)
     assert time.process_time() - started < 5
     assert made.source is TextSource.UNREADABLE and "times over; rendering it" in made.text  # 42: a square scan
 
