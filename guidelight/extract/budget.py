@@ -25,9 +25,10 @@ import pymupdf
 # largest stream (not an image) in the shared corpus of 52 PDFs inflates to 0.8 MB.
 MAX_STREAM_BYTES = 64 << 20
 # An image may inflate to what its dimensions declare, up to this: a page a print driver
-# rasterized at 720 dpi (A4, RGB) is 150 MB of pixels and is no bomb, only big. A bomb
-# inflates past what it declares, or declares more than this.
-MAX_IMAGE_BYTES = 256 << 20
+# rasterized at 720 dpi (A4, RGB) is 150 MB of pixels and is no bomb, only big; a poster
+# pdf2ps rasterized at 1,016 dpi, 300 MB. A bomb inflates past what it declares, or
+# declares more than this.
+MAX_IMAGE_BYTES = 512 << 20
 # Processor time (of the thread making the page, so a busy machine does not count) the
 # work on one page may take before it is given up. The slowest real page of the shared
 # corpus takes 2.5 s; under a load of 10 on 2 cores that was 22 s of wall time.

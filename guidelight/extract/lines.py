@@ -145,19 +145,21 @@ def _advance(chars: list[dict], i: int, same_origin: bool) -> float | None:
 
 
 def _symbol(char: str) -> bool:
-    """An arrow, shape, dingbat or other pictograph (U+2190-U+2BFF): a bullet, never a letter."""
-    return "\u2190" <= char <= "\u2bff" and unicodedata.category(char) == "So"
+    """A circled number, shape, pictograph or dingbat (U+2460-U+27BF, where the Zapf Dingbats
+    set lies): a bullet or a mark, never a letter. Arrows and mathematical operators, which a
+    TeX bitmap font of symbols draws as its text, are not among them."""
+    return "\u2460" <= char <= "\u27bf"
 
 
-def nameless_glyphs(chars: list[dict], font: str) -> bool:
-    """Is this span a Type 3 font's text whose codes mean nothing? Ghostscript turns a font
-    it cannot embed into a Type 3 font of glyphs named a1, a2, ... and those happen to be
-    the Zapf Dingbats names, so Thai comes out as words of dingbats ('✱❈❊ ❂✭'). A bullet
-    is one symbol among letters; a run of text that is mostly symbols is no reading."""
+def nameless_glyphs(text: str, font: str) -> bool:
+    """Is this a Type 3 font's text whose codes mean nothing? Ghostscript turns a font it
+    cannot embed into a Type 3 font of glyphs named a1, a2, ... and those happen to be the
+    Zapf Dingbats names, so Thai comes out as words of dingbats ('✱❈❊ ❂✭'), a glyph or two
+    a span. A bullet is one symbol among letters; text that is mostly symbols is no reading."""
     if not font.startswith("Type3"):
         return False
-    symbols = sum(_symbol(ch["c"]) for ch in chars)
-    return symbols >= 2 and symbols * 5 >= 3 * sum(not ch["c"].isspace() for ch in chars)
+    symbols = sum(_symbol(char) for char in text)
+    return symbols >= 2 and symbols * 5 >= 3 * sum(not char.isspace() for char in text)
 
 
 def _between_thai(chars: list[dict], i: int) -> bool:
@@ -188,12 +190,14 @@ def symbol_font_char(font: str, char: str) -> str | None:
     return ""
 
 
-def _sign_soup_of(raw: dict) -> set[str]:
-    """The fonts whose text in this reading is a soup of signs (``thai.quality.sign_soup``)."""
+def _unreadable_fonts_of(raw: dict) -> set[str]:
+    """The fonts whose whole text in this reading cannot be read: a soup of signs
+    (``thai.quality.sign_soup``), or a Type 3 font's dingbats (``nameless_glyphs``)."""
     texts: dict[str, list[str]] = {}
     for span in _raw_spans(raw):
         texts.setdefault(span["font"], []).append("".join(ch["c"] for ch in span["chars"]))
-    return {font for font, parts in texts.items() if sign_soup(" ".join(parts))}
+    joined = {font: " ".join(parts) for font, parts in texts.items()}
+    return {font for font, text in joined.items() if sign_soup(text) or nameless_glyphs(text, font)}
 
 
 class _TraceIndex:
@@ -236,18 +240,18 @@ class PageReader:
         self._trace: _TraceIndex | None = None
         self._pending: list[Unknown] = []
         self._same_origin = False  # the span being read has all its glyphs at one origin
-        self._soup: set[str] | None = None  # see ``_sign_soup_fonts``
+        self._unreadable: set[str] | None = None  # see ``_unreadable_fonts``
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
         self.dropped: list[str] = []
 
-    def _sign_soup_fonts(self) -> set[str]:
-        """Fonts whose text on this page is a soup of signs (``thai.quality.sign_soup``): every
-        Thai glyph given an ASCII code, so none of it can be read. Judged once a page, on the
-        whole page, so a table cell read alone is judged as the page is."""
-        if self._soup is None:
-            self._soup = _sign_soup_of(self.page.get_text("rawdict", flags=RAW_FLAGS))
-        return self._soup
+    def _unreadable_fonts(self) -> set[str]:
+        """Fonts whose text on this page cannot be read (``_unreadable_fonts_of``): Ghostscript
+        gave every Thai glyph an ASCII code or a dingbat's. Judged once a page, on the whole
+        page (a span may hold one glyph), so a table cell read alone is judged as the page is."""
+        if self._unreadable is None:
+            self._unreadable = _unreadable_fonts_of(self.page.get_text("rawdict", flags=RAW_FLAGS))
+        return self._unreadable
 
     def _traced(self) -> _TraceIndex:
         if self._trace is None:
@@ -374,7 +378,7 @@ class PageReader:
 
     def _span_text(self, chars: list[dict], size: float, font: str) -> str:
         """Characters of a span with spaces decided from the gaps between glyphs."""
-        if nameless_glyphs(chars, font) or font in self._sign_soup_fonts():
+        if font in self._unreadable_fonts():
             self.repairs["unreadable_glyph"] += sum(not ch["c"].isspace() for ch in chars)
             return ""
         out: list[str] = []
@@ -410,8 +414,8 @@ class PageReader:
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
-        if clip is None and self._soup is None:
-            self._soup = _sign_soup_of(raw)  # the page's own reading: no second one for it
+        if clip is None and self._unreadable is None:
+            self._unreadable = _unreadable_fonts_of(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
         page_rect = text_rect(self.page)
         result: list[Line] = []

@@ -19,7 +19,7 @@ import pymupdf
 import pytest
 
 from guidelight.core.model import TextSource
-from guidelight.extract.lines import _sign_soup_of, nameless_glyphs
+from guidelight.extract.lines import _unreadable_fonts_of, nameless_glyphs
 from guidelight.extract.pdf import open_document
 from guidelight.thai.quality import garbled, sign_soup
 from tests.ocr.marks import needs_tesseract
@@ -64,16 +64,23 @@ def test_only_the_font_whose_text_is_sign_soup_is_set_aside() -> None:
         return {"font": font, "chars": [{"c": c} for c in text]}
 
     raw = {"blocks": [{"lines": [{"spans": [span("THSarabunPSK", SOUP), span("TimesNewRoman", "Fundamental Programming")]}]}]}
-    assert _sign_soup_of(raw) == {"THSarabunPSK"}
+    assert _unreadable_fonts_of(raw) == {"THSarabunPSK"}
 
 
 def test_only_a_type3_fonts_runs_of_dingbats_are_nameless_glyphs() -> None:
-    def chars(text: str) -> list[dict]:
-        return [{"c": c} for c in text]
+    assert nameless_glyphs("✱❈❊ ❂✭", "Type3 (138 0 R)")
+    assert not nameless_glyphs("❖ หัวข้อที่หนึ่ง", "Type3 (12 0 R)")  # a bullet before words
+    assert not nameless_glyphs("★★★★☆", "SegoeUISymbol")  # a rating, in a real font
+    assert not nameless_glyphs("∀x ∈ A → ∃y ≤ x, ∑ ∫ ⊂ ⊆ ∧ ∨", "Type3 (7 0 R)")  # a TeX bitmap font of symbols
+    assert nameless_glyphs("❴①② ❵ ✞✟ ➀➁", "Type3 (141 0 R)")  # a Zapf Dingbats name's circled numbers
 
-    assert nameless_glyphs(chars("✱❈❊ ❂✭"), "Type3 (138 0 R)")
-    assert not nameless_glyphs(chars("❖ หัวข้อที่หนึ่ง"), "Type3 (12 0 R)")  # a bullet before words
-    assert not nameless_glyphs(chars("★★★★☆"), "SegoeUISymbol")  # a rating, in a real font
+    def span(font: str, text: str) -> dict:
+        return {"font": font, "chars": [{"c": c} for c in text]}
+
+    # Its spans hold a glyph or two each: judged on the font's whole text on the page
+    one_by_one = [span("Type3 (21 0 R)", glyphs) for glyphs in ("✄", "✒", "✞✟✠", "✠", "☛\x00✂✂")]
+    raw = {"blocks": [{"lines": [{"spans": [*one_by_one, span("Sarabun", "❖ หัวข้อ")]}]}]}
+    assert _unreadable_fonts_of(raw) == {"Type3 (21 0 R)"}
 
 
 @needs_tesseract
