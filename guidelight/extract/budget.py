@@ -36,9 +36,11 @@ PAGE_SECONDS = 20.0
 # Objects looked at per page when finding its streams; a page needs a few hundred at most.
 MAX_OBJECTS = 20_000
 # Characters one page may draw. A dense A4 page draws 3,000-6,000 and a Canva slide that
-# prints its text 15 times over some 15,000; a page drawing its text hundreds of times
-# (228,000 characters) took 2-5 GB to read, as much as a lab computer has.
-MAX_PAGE_GLYPHS = 60_000
+# prints its text 15 times over some 15,000. A Bullzip page drawn 100 times over itself
+# (110,800) reads in 8 s and 320 MB, and is kept; a page drawing its text 300 times
+# (228,300) took 2 GB and more, as much as a lab computer has. (A table page drawn 100
+# times, 76,100, still takes 24 s and 1.2 GB before its time budget gives it up.)
+MAX_PAGE_GLYPHS = 120_000
 # How many times over a page's images may paint its area before rendering it (for OCR) is
 # refused: MuPDF's rendering cannot be interrupted, and its cost follows the area painted.
 # A scanned page paints it once; a page drawing its scan 500 times took 58 s of CPU.
