@@ -209,10 +209,13 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "vertically, or taken for a page header.",
                      "หน้า {page} มีข้อความ {count} บรรทัดที่ไม่ได้อ่าน เพราะอยู่นอกหน้ากระดาษ เรียงแนวตั้ง "
                      "หรือถือเป็นหัวกระดาษ"),
-    "page.garbled_text": ("Page {page}: its text layer is garbled by a broken font encoding and is not read; "
-                          "the page is read from its image instead, where OCR can run.",
-                          "หน้า {page} ข้อความในไฟล์เสียเพราะการเข้ารหัสฟอนต์ผิด จึงไม่อ่านข้อความนั้น "
-                          "แต่อ่านจากภาพของหน้าแทน หากมีโปรแกรมโอซีอาร์"),
+    "page.garbled_text": ("Page {page}: its text is garbled by a broken font encoding, so it was read from "
+                          "the page's image by OCR: some words may be wrong.",
+                          "หน้า {page} ข้อความในไฟล์เสียเพราะการเข้ารหัสฟอนต์ผิด จึงอ่านจากภาพของหน้าด้วยโอซีอาร์ "
+                          "บางคำอาจผิด"),
+    "page.garbled_text.unread": ("Page {page}: its text is garbled by a broken font encoding and could not be "
+                                 "read. {problem}",
+                                 "หน้า {page} ข้อความในไฟล์เสียเพราะการเข้ารหัสฟอนต์ผิด จึงอ่านไม่ได้ {problem}"),
     "page.doubled_text": ("Page {page} prints some of its text several times over; it is read once.",
                           "หน้า {page} พิมพ์ข้อความบางส่วนซ้ำหลายครั้ง จะอ่านเพียงครั้งเดียว"),
     "page.stacked_vowel": ("Page {page}: vowel marks printed over other vowels were left out.",

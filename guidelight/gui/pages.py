@@ -64,13 +64,17 @@ def page_note(page: Page, language: str, ocr_problem: Callable[[], str | None]) 
     ``ocr_problem`` says what to install when OCR cannot run (None when it can); it is
     asked only for a page that has no text at all.
     """
+    # A text layer garbled by a broken font encoding is not an image: the listener is told so.
+    garbled = "garbled_text" in page.quality.notices
     if page.source is TextSource.NONE:
         problem = ocr_problem()
+        if garbled:
+            return tr("page.garbled_text.unread", language, page=page.number, problem=problem or "").strip()
         if problem:
             return tr("page.image", language, page=page.number, problem=problem)
         return tr("page.image.unread", language, page=page.number)
     if page.source is TextSource.OCR:
-        return tr("page.ocr", language, page=page.number)
+        return tr("page.garbled_text" if garbled else "page.ocr", language, page=page.number)
     if page.source is TextSource.UNREADABLE:
         return tr("page.unreadable", language, page=page.number)
     if page.quality.noise_per_k > DOUBTFUL_NOISE_PER_K:

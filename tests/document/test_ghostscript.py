@@ -95,6 +95,10 @@ def test_a_page_ghostscript_rewrote_is_read_from_its_drawing(fixture: str) -> No
     assert len(found) >= len(WORDS) - 1, found
     assert not garbled(page.text) and page.quality.noise == 0
     assert not any(0x2700 <= ord(c) <= 0x27BF for c in page.text)
+    if "garbled" in fixture:
+        from guidelight.gui.pages import page_note
+
+        assert page_note(page, "en", lambda: None).startswith("Page 1: its text is garbled by a broken font encoding, so")
 
 
 def test_every_page_notice_is_said_in_english_and_thai() -> None:
@@ -107,3 +111,19 @@ def test_every_page_notice_is_said_in_english_and_thai() -> None:
         english, thai = tr(f"page.{notice}", "en", page=4), tr(f"page.{notice}", "th", page=4)
         assert "4" in english and "4" in thai and english != thai
     assert "OCR" in tr("page.garbled_text", "en", page=1)
+
+
+def test_a_garbled_page_is_told_as_such_read_by_ocr_or_not(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not as an image page: the listener hears that the file's text is broken, and why the
+    page was read from its drawing, or what to install for that."""
+    from guidelight.extract import pdf as pdf_module
+    from guidelight.gui.pages import page_note
+
+    monkeypatch.setattr(pdf_module, "ocr_available", lambda: "Install Tesseract with Thai.")
+    page = open_document(DATA / "ghostscript-garbled-loma.pdf", use_cache=False).page(1)
+    assert page.source is TextSource.NONE and page.text == ""  # no gibberish read out instead
+    said = page_note(page, "en", lambda: "Install Tesseract with Thai.")
+    assert said == "Page 1: its text is garbled by a broken font encoding and could not be read. " \
+                   "Install Tesseract with Thai."
+    assert page_note(page, "th", lambda: None).startswith("หน้า 1 ข้อความในไฟล์เสีย")
+    assert "image" not in said
