@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import pymupdf
@@ -87,10 +87,15 @@ def _suspicious(char: str) -> bool:
         code == 0xFFFD
         or 0xE000 <= code <= 0xF8FF
         or code >= 0xF0000  # the supplementary private-use planes
-        or 0x80 <= code <= 0x24F  # Latin-1 and Latin Extended letters standing in for marks
-        or 0x0E80 <= code <= 0x0EFF  # Lao, the block after Thai: Ghostscript's codes for shifted marks
+        or _letter_stand_in(code)
         or unicodedata.category(char) == "Cc"
     )
+
+
+def _letter_stand_in(code: int) -> bool:
+    """A letter some producers give a Thai mark, suspect beside Thai only: Latin-1 and Latin
+    Extended (Distiller, XeTeX), or Lao, the block after Thai (Ghostscript's shifted marks)."""
+    return 0x80 <= code <= 0x24F or 0x0E80 <= code <= 0x0EFF
 
 
 def _raw_spans(raw: dict) -> Iterator[dict]:
@@ -190,14 +195,22 @@ def symbol_font_char(font: str, char: str) -> str | None:
     return ""
 
 
+def _texts_by_font(
+    spans: Iterable[dict], key: Callable[[str], str] = str, char: Callable[[str], str] = str
+) -> dict[str, str]:
+    """Each font's text in these spans, by ``key`` of its name, each character as ``char``
+    gives it; spans a space apart (what lies between them is another font's)."""
+    texts: dict[str, list[str]] = {}
+    for span in spans:
+        texts.setdefault(key(span["font"]), []).append("".join(char(ch["c"]) for ch in span["chars"]))
+    return {font: " ".join(parts) for font, parts in texts.items()}
+
+
 def _unreadable_fonts_of(raw: dict) -> set[str]:
     """The fonts whose whole text in this reading cannot be read: a soup of signs
     (``thai.quality.sign_soup``), or a Type 3 font's dingbats (``nameless_glyphs``)."""
-    texts: dict[str, list[str]] = {}
-    for span in _raw_spans(raw):
-        texts.setdefault(span["font"], []).append("".join(ch["c"] for ch in span["chars"]))
-    joined = {font: " ".join(parts) for font, parts in texts.items()}
-    return {font for font, text in joined.items() if sign_soup(text) or nameless_glyphs(text, font)}
+    texts = _texts_by_font(_raw_spans(raw))
+    return {font for font, text in texts.items() if sign_soup(text) or nameless_glyphs(text, font)}
 
 
 class _TraceIndex:
@@ -285,7 +298,7 @@ class PageReader:
             return c  # the common case, a Thai letter or a space: nothing to look up
         thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
         if suspicious:
-            if (0x80 <= ord(c) <= 0x24F or 0x0E80 <= ord(c) <= 0x0EFF) and not thai_near:
+            if _letter_stand_in(ord(c)) and not thai_near:
                 return c  # a Latin or Lao letter among its own script
         elif not (thai_near and 0x21 <= ord(c) <= 0x7E) or (
             (_advance(chars, i, self._same_origin) or 0.0) > _MARK_ADVANCE * size
@@ -500,13 +513,9 @@ class PageReader:
         """Decide, for each font not judged yet, whether its codes are TIS-620 Thai (from all
         it shows on this page, Unicode Thai among it saying no; a font with too little stays
         unjudged)."""
-        texts: dict[str, list[str]] = {}
-        for span in _raw_spans(reading):
-            key = font_key(span["font"])
-            if key not in self.resolver.legacy:
-                texts.setdefault(key, []).append("".join(_byte_char(ch["c"]) for ch in span["chars"]))
-        for key, spans in texts.items():
-            verdict = reads_as_tis620(" ".join(spans))  # spans apart: what lies between is another font's
+        unjudged = (span for span in _raw_spans(reading) if font_key(span["font"]) not in self.resolver.legacy)
+        for key, text in _texts_by_font(unjudged, font_key, _byte_char).items():
+            verdict = reads_as_tis620(text)
             if verdict is not None:
                 self.resolver.legacy[key] = verdict
 

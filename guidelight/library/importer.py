@@ -16,7 +16,7 @@ from pathlib import Path
 from guidelight.core.errors import DocumentError, NoTextLayer
 from guidelight.core.filenames import readable_stem
 from guidelight.core.hashing import file_hash
-from guidelight.core.titles import named_title
+from guidelight.core.titles import document_title
 from guidelight.extract.pdf import open_document
 from guidelight.library.db import LibraryError
 from guidelight.library.models import LibraryDocument, ProcessingState
@@ -134,7 +134,7 @@ def _import_one(library: Library, course_id: str, path: Path) -> FileResult:
 def library_title(metadata_title: str, path: Path) -> str:
     """The title a volunteer and a student see: the PDF's title unless it is a file name
     or a placeholder (the first heading replaces it once the document is opened)."""
-    return named_title(metadata_title, path) or readable_stem(path)
+    return document_title(metadata_title, None, path)
 
 
 def _already(existing: LibraryDocument) -> str:

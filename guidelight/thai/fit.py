@@ -96,7 +96,7 @@ def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verd
     the same unknown glyph. Fewest characters out of the dictionary wins; among equals,
     the readings whose words are most common; the first candidate wins a full tie.
     """
-    pairs = [(before, after) for before, after in contexts]
+    pairs = list(contexts)
     readings = [[_joined(before, candidate, after) for before, after in pairs] for candidate in candidates]
     totals = tuple(sum(misfit(text) for text in texts) for texts in readings)
     least = min(totals)

@@ -74,12 +74,20 @@ def garbled(text: str) -> bool:
     """Is this Thai text a broken font encoding rather than words? Its Thai letters stand one
     or two at a time between Latin letters and signs (``ค/@/2Aคัญ``), where real Thai runs on
     for whole words and a sign touches it only at a hyphen, a slash or a bracket."""
+    return _thai_garbled(text) or _latin_garbled(text)
+
+
+def _thai_garbled(text: str) -> bool:
     thai = len(_THAI.findall(text))
     if thai < _GARBLED_MIN_THAI:
-        return _latin_garbled(text)
+        return False
     touching = len(_TOUCHING.findall(text))
     short = sum(len(run) for run in _THAI_RUN.findall(text) if len(run) <= 2)
-    return (touching >= _GARBLED_TOUCHING * thai and short >= _GARBLED_SHORT * thai) or _latin_garbled(text)
+    return touching >= _GARBLED_TOUCHING * thai and short >= _GARBLED_SHORT * thai
+
+
+def _visible(text: str) -> int:
+    return len(text) - len(_SPACE.findall(text))
 
 
 def sign_soup(text: str) -> bool:
@@ -88,7 +96,7 @@ def sign_soup(text: str) -> bool:
     rules aside, real text set in one font stays under a third signs (a page of Scala code
     in Calibri: 0.32); such a font's text is 0.45 signs or more."""
     text = _LEADERS.sub("", text)
-    visible = len(text) - len(_SPACE.findall(text))
+    visible = _visible(text)
     if visible < _GARBLED_MIN_VISIBLE or len(_THAI.findall(text)) >= _SOUP_MAX_THAI * visible:
         return False
     return len(_SOUP_SIGN.findall(text)) >= _SOUP_SIGNS * visible
@@ -98,7 +106,7 @@ def _latin_garbled(text: str) -> bool:
     """The same breakage with every Thai glyph given a Latin code (``)?ÕÕD(?'@%ÑB'B30A``):
     accented letters that stand outside any Latin word, among signs. Code has the signs but
     no such letters; a European name has its accents inside its word."""
-    visible = len(text) - len(_SPACE.findall(text))
+    visible = _visible(text)
     if visible < _GARBLED_MIN_VISIBLE:
         return False
     return (len(_STRAY_ACCENTED.findall(text)) >= _STRAY_SHARE * visible
