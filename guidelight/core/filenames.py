@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 # A byte of a file name that is not UTF-8, as Python holds it (PEP 383: U+DC80-U+DCFF).
 _UNDECODED = re.compile("[\udc80-\udcff]")
@@ -27,3 +28,23 @@ def readable_stem(path: str | PurePath) -> str:
     """The file's name without its extension, as ``readable_name`` gives it: a document's
     title when it has no other."""
     return PurePath(readable_name(path)).stem
+
+
+def on_disk(name: str) -> Path:
+    """The file a name written by ``readable_name`` stands for. A name that was not UTF-8 on
+    disk was stored as its Windows-874 reading; its Thai parts are turned back into those
+    bytes, so a document opened from a TIS-620 folder can be found again (callers that must
+    be sure check its content, as the library does by hash)."""
+    path = Path(name)
+    if path.exists():
+        return path
+    return Path("/".join(_as_undecoded(part) for part in name.split("/")))
+
+
+def _as_undecoded(part: str) -> str:
+    if part.isascii():
+        return part
+    try:
+        return os.fsdecode(part.encode("cp874"))
+    except UnicodeEncodeError:  # not a Windows-874 reading: left as it was written
+        return part

@@ -88,6 +88,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "library.empty": ("The course library is empty. Volunteers add documents from the Volunteer menu.",
                       "คลังรายวิชายังว่าง อาสาสมัครเพิ่มเอกสารได้จากเมนูอาสาสมัคร"),
     "library.missing": ("The file of {title} is missing from the library.", "ไม่พบไฟล์ของ {title} ในคลัง"),
+    "recent.missing": ("{title} is no longer at {path}.", "ไม่พบ {title} ที่ {path} แล้ว"),
     "recent.none": ("No recent documents yet.", "ยังไม่มีเอกสารล่าสุด"),
     "rate": ("Rate {value}.", "ความเร็ว {value}"),
     "volume": ("Volume {value} percent.", "ความดัง {value} เปอร์เซ็นต์"),

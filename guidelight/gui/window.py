@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from guidelight.core import screenreader
 from guidelight.core.errors import DocumentError, NoTextLayer, PasswordRequired
+from guidelight.core.filenames import on_disk, readable_name
 from guidelight.core.model import Document, Page
 from guidelight.core.navigation import Unit, unit_at
 from guidelight.core.settings import SPEECH_OUTPUTS, TABLE_VIEWS, Settings
@@ -45,6 +46,7 @@ from guidelight.gui.reading_view import ReadingPane
 from guidelight.gui.session import ReadingSession
 from guidelight.gui.tasks import BackgroundRunner
 from guidelight.gui.volunteer import VolunteerDesk
+from guidelight.library import Library, RecentDocument
 
 RATE_STEP = 20
 VOLUME_STEP = 0.1
@@ -74,6 +76,14 @@ class Services:
     save_settings: Callable[[Settings], None]
     ocr_problem: Callable[[], str | None] = ocr_problem
     locked: frozenset[str] = frozenset()  # settings the lab's machine-wide file fixes
+
+
+def _recent_file(library: Library, entry: RecentDocument) -> Path | None:
+    """Where a recent document is now: where it was opened (a name that was not UTF-8 on
+    disk is listed by its Thai reading, not by the path that opens it), else wherever the
+    library finds the same content."""
+    path = on_disk(entry.path)
+    return path if path.is_file() else library.find_file(entry.content_hash)
 
 
 def _dialogs() -> ModuleType:
@@ -359,7 +369,7 @@ class MainWindow(QMainWindow):
         """Open on a worker thread; the window keeps answering keys meanwhile."""
         self.session.stop(quiet=True)
         self._opening = True
-        self.announcer.announce(tr("opening", self.language, name=Path(path).name))
+        self.announcer.announce(tr("opening", self.language, name=readable_name(Path(path).name)))
         self._still_opening.start()
         opener = self.services.open_document
         library = self.services.library
@@ -410,7 +420,7 @@ class MainWindow(QMainWindow):
             key = "password.wrong" if password else "password.asked"
             self.announcer.announce(tr(key, self.language), assertive=True)
             typed = _dialogs().ask_text(self, tr("password.title", self.language),
-                                     tr("password.label", self.language, name=Path(path).name),
+                                     tr("password.label", self.language, name=readable_name(Path(path).name)),
                                      self.language, secret=True)
             if typed:
                 self.open_path(path, typed)
@@ -442,7 +452,8 @@ class MainWindow(QMainWindow):
 
         def last_path() -> str | None:
             recent = library.recent(1)
-            return str(recent[0].path) if recent and Path(recent[0].path).is_file() else None
+            found = _recent_file(library, recent[0]) if recent else None
+            return str(found) if found else None
 
         def reopen(path: str | None) -> None:
             if path:
@@ -474,10 +485,15 @@ class MainWindow(QMainWindow):
         names = [f"{r.title} ({Path(r.path).name})" for r in recent]
         row = _dialogs().choose(self, tr("recent.title", self.language), tr("recent.list", self.language),
                              names, self.language)
-        if row is not None:
-            self.open_path(str(recent[row].path))
-        else:
+        if row is None:
             self.announcer.announce(tr("cancelled", self.language))
+            return
+        path = _recent_file(self.services.library, recent[row])
+        if path is None:
+            self.announcer.announce(tr("recent.missing", self.language, title=recent[row].title,
+                                       path=recent[row].path), assertive=True)
+        else:
+            self.open_path(str(path))
 
     def cmd_library(self) -> None:
         library = self.services.library

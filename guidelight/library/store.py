@@ -15,7 +15,7 @@ import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from guidelight.core.filenames import readable_name
+from guidelight.core.filenames import on_disk, readable_name
 from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Page, Position
 from guidelight.library.corrections import (
@@ -269,10 +269,10 @@ class Library:
         rows = self._state.execute(
             "SELECT path FROM recent WHERE user = ? AND content_hash = ?", (self.user, content_hash)
         )
-        candidates = [Path(r["path"]) for r in rows]
+        candidates = [on_disk(r["path"]) for r in rows]
         document = self.document(content_hash)
         if document is not None:
-            candidates.append(Path(document.source_path))
+            candidates.append(on_disk(document.source_path))
         for candidate in candidates:
             if candidate.is_file() and file_hash(candidate) == content_hash:
                 return candidate

@@ -338,6 +338,16 @@ def test_recent_documents_and_voice_list(app: App, qtbot) -> None:
     assert speaker.announced[-1] == "No voices are installed."
 
 
+def test_a_recent_document_that_moved_away_is_said_to_be_missing(app: App, qtbot, tmp_path) -> None:
+    window, speaker = app.start()
+    window.open_path(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    app.pdf.rename(tmp_path / "elsewhere.pdf")
+    answer_dialog(qtbot, lambda dialog: QtBot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return))
+    key(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert speaker.announced[-1] == f"Lecture is no longer at {app.pdf}."
+
+
 def test_pane_letter_keys_work_with_the_keyboard_in_thai(app: App, qtbot) -> None:
     """With a Thai-only layout the H key types "้"; it must still mean "next heading"."""
     from PySide6.QtGui import QKeyEvent

@@ -123,6 +123,21 @@ def test_documents_are_copied_in_and_found_again_when_the_pdf_moves(lib, make_pd
         lib.add_document("2301107", moved, content_hash=digest, title="again", page_count=1)
 
 
+def test_a_file_whose_name_is_not_utf8_is_found_again_from_the_recent_list(lib, make_pdf, tmp_path):
+    """The recent list stores a TIS-620 name by its Thai reading (SQLite cannot hold the
+    raw bytes); reopening it must still find the file, in a folder named the same way."""
+    folder = tmp_path / os.fsdecode("วิชาเลือก".encode("cp874"))
+    folder.mkdir()
+    pdf = folder / os.fsdecode("ปฏิทินการศึกษา".encode("cp874") + b".pdf")
+    shutil.copy(make_pdf("calendar.pdf"), pdf)
+    digest = file_hash(pdf)
+    lib.remember_document(digest, pdf, "Calendar", 1)
+    assert lib.recent()[0].path.endswith("วิชาเลือก/ปฏิทินการศึกษา.pdf")
+    assert lib.find_file(digest) == pdf
+    pdf.unlink()
+    assert lib.find_file(digest) is None
+
+
 def test_find_file_falls_back_to_where_the_student_opened_it(lib, make_pdf, tmp_path):
     pdf = make_pdf("own.pdf")
     digest = file_hash(pdf)
