@@ -39,6 +39,9 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 # A glyph moving the pen less than this share of the font size is a mark: the narrowest
 # real character (a thin space, an ``i``) moves it further.
 _MARK_ADVANCE = 0.08
+# How far from the glyph the reading kept a second glyph under the same code may lie and
+# still be its dropped twin: the marks of one consonant lie within half the font size.
+_TWIN_REACH = 0.5
 BOLD_FLAG = 16
 
 
@@ -138,15 +141,24 @@ def one_origin(chars: list[dict]) -> bool:
     return len(chars) > 1 and all(abs(ch["origin"][0] - chars[0]["origin"][0]) < 0.01 for ch in chars)
 
 
+def _width(char: dict) -> float:
+    """The glyph's advance as the PDF declares it (its widths, else its font's)."""
+    return float(char["bbox"][2] - char["bbox"][0])
+
+
 def _advance(chars: list[dict], i: int, same_origin: bool) -> float | None:
-    """How far glyph ``i`` moves the pen: to the next glyph's origin, else its box's width;
-    None in a span whose glyphs all share one origin (``same_origin``, found once a span:
-    asked again for each glyph, a span of thousands of glyphs took a minute)."""
+    """How far glyph ``i`` moves the pen: its width in the font, or less where the next glyph
+    starts sooner (a mark given a width, then drawn back over); None in a span whose glyphs
+    all share one origin (``same_origin``, found once a span: asked again for each glyph, a
+    span of thousands of glyphs took a minute). The width rules where the next glyph starts
+    later: a producer placing marks by the font's positioning (LibreOffice) moves the pen
+    around a zero-width mark, which is still a mark."""
     if same_origin:
         return None
+    width = _width(chars[i])
     if i + 1 < len(chars):
-        return max(0.0, chars[i + 1]["origin"][0] - chars[i]["origin"][0])
-    return chars[i]["bbox"][2] - chars[i]["bbox"][0]
+        return min(width, max(0.0, chars[i + 1]["origin"][0] - chars[i]["origin"][0]))
+    return width
 
 
 def _symbol(char: str) -> bool:
@@ -169,6 +181,17 @@ def nameless_glyphs(text: str, font: str) -> bool:
 
 def _between_thai(chars: list[dict], i: int) -> bool:
     return 0 < i < len(chars) - 1 and is_thai(chars[i - 1]["c"]) and is_thai(chars[i + 1]["c"])
+
+
+def _on_thai(chars: list[dict], i: int) -> bool:
+    """Does ``chars[i]`` come after a Thai character, with at most the two other glyphs a
+    consonant can carry (a vowel and a tone mark, under codes of their own) between them?"""
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if is_thai(chars[j]["c"]):
+            return True
+        if chars[j]["c"].isspace():
+            return False
+    return False
 
 
 # Symbol fonts (Wingdings, Symbol) are encoded in U+F020-U+F0FF; the few shapes course
@@ -224,11 +247,16 @@ class _TraceIndex:
         # Each glyph once per place (an ordered set): text drawn again over itself (a
         # shadow; a page drawn 100 times) is the same glyph, not a stack of marks.
         self._by_origin: dict[tuple[float, float, int], dict[tuple[str, int], None]] = {}
+        # Glyphs under a suspect code, by baseline and code: see ``dropped_twins``.
+        self._suspect: dict[tuple[int, int], dict[tuple[float, float, str, int], None]] = {}
         for span in page.get_texttrace():
             font = span["font"]
             legacy = resolver.legacy.get(font_key(font), False)
             for code, gid, origin, _bbox in span["chars"]:
-                self._by_origin.setdefault((*_place(origin), code), {})[(font, gid)] = None
+                x, y = _place(origin)
+                self._by_origin.setdefault((x, y, code), {})[(font, gid)] = None
+                if _suspicious(chr(code)):
+                    self._suspect.setdefault((code, _row(y)), {})[(x, y, font, gid)] = None
                 char = tis620(chr(code)) if legacy else chr(code)
                 if "\u0e01" <= char <= "\u0e5b" and char != "\u0e33":  # sara am may be sara aa in disguise
                     resolver.learn(font, gid, char)
@@ -242,6 +270,41 @@ class _TraceIndex:
         found = self.glyphs(origin, char)
         return found[-1] if found else None
 
+    def dropped_twins(
+        self, origin: tuple[float, float], char: str, read: dict[tuple[int, int], list[tuple[float, float]]],
+        reach: float,
+    ) -> list[tuple[str, int]]:
+        """Glyphs drawn under ``char``'s suspect code within ``reach`` of ``origin`` at no place
+        where the page's reading (``read``: the places of its suspect characters, by code and
+        row, see ``_row``) has one. Of two glyphs under one code drawn close together (a sara
+        uee and its mai ek, both U+FFFD, placed by the font), the reading keeps one as an
+        overprint; the other belongs to the nearest character it kept."""
+        here = _place(origin)
+        code = ord(char)
+        kept = [p for row in _rows_near(here[1], reach) for p in read.get((code, row), ())] or [here]
+        found = []
+        for row in _rows_near(here[1], reach):
+            for gx, gy, font, gid in self._suspect.get((code, row), ()):
+                there = (gx, gy)
+                if there not in kept and _distance(there, here) <= reach and \
+                        min(kept, key=lambda k: _distance(k, there)) == here:
+                    found.append((font, gid))
+        return found
+
+
+def _row(y: float) -> int:
+    """A band of the page 2 pt tall: glyphs placed by a font's positioning sit a little off
+    their baseline, so places are looked up in the bands within reach."""
+    return int(y // 2)
+
+
+def _rows_near(y: float, reach: float) -> range:
+    return range(_row(y - reach), _row(y + reach) + 1)
+
+
+def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return max(abs(a[0] - b[0]), abs(a[1] - b[1]))
+
 
 class PageReader:
     """Reads the lines of one page, repairing characters from the glyphs where needed."""
@@ -254,6 +317,8 @@ class PageReader:
         self._pending: list[Unknown] = []
         self._same_origin = False  # the span being read has all its glyphs at one origin
         self._unreadable: set[str] | None = None  # see ``_unreadable_fonts``
+        self._raw: dict = {"blocks": []}  # the reading being read, and its suspect places
+        self._places: dict[tuple[int, int], list[tuple[float, float]]] | None = None
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
         self.dropped: list[str] = []
@@ -270,6 +335,16 @@ class PageReader:
         if self._trace is None:
             self._trace = _TraceIndex(self.page, self.resolver)
         return self._trace
+
+    def _suspect_places(self) -> dict[tuple[int, int], list[tuple[float, float]]]:
+        """Where the page's reading has each suspect character, by code and row (``_row``)."""
+        if self._places is None:
+            self._places = {}
+            for ch in _raw_chars(self._raw):
+                if _suspicious(ch["c"]):
+                    place = _place(ch["origin"])
+                    self._places.setdefault((ord(ch["c"]), _row(place[1])), []).append(place)
+        return self._places
 
     def _glyph(self, char: dict) -> tuple[str, int] | None:
         drawn = self._drawn(char)
@@ -309,6 +384,8 @@ class PageReader:
         # Two marks stacked on one consonant under the same bad code reach us as one character
         # (MuPDF drops the second as an overprint); the trace still has both glyphs.
         drawn = self._drawn(char) or [(font, -1)]
+        if "glyph" not in char:
+            drawn += self._traced().dropped_twins(char["origin"], c, self._suspect_places(), _TWIN_REACH * size)
         return "".join(self._identify(chars, i, c, thai_near, font_name, gid, size) for font_name, gid in drawn)
 
     def _identify(
@@ -316,14 +393,18 @@ class PageReader:
     ) -> str:
         """What glyph ``gid`` of ``font_name``, drawn as ``chars[i]`` under a suspect code, is:
         from the fonts, its drawing, an earlier decision, or (placeholder) the words around it."""
-        zero_advance = self.resolver.zero_advance(font_name, gid)
+        zero_advance = font_says = self.resolver.zero_advance(font_name, gid)
         if zero_advance is None and (advance := _advance(chars, i, self._same_origin)) is not None:
             zero_advance = advance <= _MARK_ADVANCE * size
         if not _suspicious(c):
             # ASCII beside Thai is suspect when its glyph draws with no advance: the shifted
             # Thai mark that Quartz and Bullzip give an unrelated code (``ข+อมูล``, ``ภาคต0น``).
-            # A real ``+`` or ``7`` advances; where nothing says, the words decide.
-            if zero_advance is False or not _between_thai(chars, i):
+            # A real ``+`` or ``7`` advances; where nothing says, the words decide. A glyph
+            # its font or the PDF's widths give no advance is a mark wherever it sits on Thai:
+            # at a word's end (``ศาสตร+``), or on another such glyph (``ท07``: sara ii, mai ek).
+            no_width = font_says is True or _width(chars[i]) <= _MARK_ADVANCE * size
+            on_thai = _between_thai(chars, i) or (no_width and _on_thai(chars, i))
+            if zero_advance is False or not on_thai:
                 return c
             if zero_advance is None:
                 key = (font_key(font_name), gid, False)
@@ -430,6 +511,7 @@ class PageReader:
         if clip is None and self._unreadable is None:
             self._unreadable = _unreadable_fonts_of(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
+        self._raw, self._places = raw, None
         page_rect = text_rect(self.page)
         result: list[Line] = []
         for block_no, block in enumerate(raw["blocks"]):

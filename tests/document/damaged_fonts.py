@@ -9,40 +9,92 @@ producer wrongly says: U+FFFD, a Latin-1 letter, an ASCII stand-in, or sara am f
 from __future__ import annotations
 
 import io
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
 from fontTools.ttLib import TTFont
 
 GARUDA = Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf")
+UPPER_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
 
 
-def _stripped_font() -> tuple[bytes, dict[int, int]]:
-    """Garuda with nothing left to name a Thai glyph, and the code -> gid map it had."""
-    font = TTFont(str(GARUDA))
-    cmap = font.getBestCmap()
-    order = font.getGlyphOrder()
-    gids = {code: order.index(name) for code, name in cmap.items()}
-    font["post"].formatType = 3.0  # no glyph names
+def _stripped(font: TTFont) -> bytes:
+    """``font`` with nothing left to name a Thai glyph: no glyph names, no Unicode cmap entry
+    for Thai or the private-use shifted forms, no GSUB. A simple font's own code tables
+    ((3,0), (1,0)) stay: without them it could not be drawn at all."""
+    font["post"].formatType = 3.0
     for table in font["cmap"].tables:
-        table.cmap = {code: name for code, name in table.cmap.items() if not 0x0E00 <= code <= 0x0E7F and code < 0xE000}
+        if (table.platformID, table.platEncID) not in ((3, 0), (1, 0)):
+            table.cmap = {c: n for c, n in table.cmap.items() if not 0x0E00 <= c <= 0x0E7F and not 0xE000 <= c <= 0xF8FF}
     if "GSUB" in font:
         del font["GSUB"]
     out = io.BytesIO()
     font.save(out)
-    return out.getvalue(), gids
+    return out.getvalue()
 
 
-def _to_unicode(mapping: dict[int, str]) -> bytes:
-    entries = "\n".join(f"<{gid:04x}> <{''.join(f'{ord(ch):04x}' for ch in text)}>" for gid, text in sorted(mapping.items()))
+def _stripped_font() -> tuple[bytes, dict[int, int]]:
+    """Garuda stripped (``_stripped``), and the code -> gid map it had."""
+    font = TTFont(str(GARUDA))
+    order = font.getGlyphOrder()
+    gids = {code: order.index(name) for code, name in font.getBestCmap().items()}
+    return _stripped(font), gids
+
+
+def _to_unicode(mapping: dict[int, str], digits: int = 4) -> bytes:
+    """A ToUnicode CMap of ``mapping``, codes written with ``digits`` hex digits (2 for a
+    simple font, 4 for a CID font)."""
+    def hex_text(text: str) -> str:
+        return text.encode("utf-16-be").hex()
+
+    entries = "\n".join(f"<{code:0{digits}x}> <{hex_text(text)}>" for code, text in sorted(mapping.items()))
     return (
         "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
         "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-        "1 begincodespacerange <0000> <ffff> endcodespacerange\n"
+        f"1 begincodespacerange <{'0' * digits}> <{'f' * digits}> endcodespacerange\n"
         f"{len(mapping)} beginbfchar\n{entries}\nendbfchar\n"
         "endcmap CMapName currentdict /CMap defineresource pop end end"
     ).encode()
+
+
+def _read_to_unicode(cmap: str) -> tuple[dict[int, str], int]:
+    """A ToUnicode CMap's code -> text map, and how many hex digits its codes have."""
+    found: dict[int, str] = {}
+    digits = 4
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for code, text in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>", block):
+            found[int(code, 16)], digits = bytes.fromhex(text).decode("utf-16-be"), len(code)
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, text in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            first = bytes.fromhex(text).decode("utf-16-be")
+            for k in range(int(high, 16) - int(low, 16) + 1):
+                found[int(low, 16) + k] = first[:-1] + chr(ord(first[-1]) + k)
+            digits = len(low)
+    return found, digits
+
+
+def remapped_marks(source: Path, path: Path, says: Callable[[int], str]) -> Path:
+    """A real producer's PDF (shaped, its marks placed by the font) with every embedded
+    TrueType font stripped (``_stripped``) and every glyph its ToUnicode maps to a Thai upper
+    mark mapped instead to ``says(n)``, n counting those glyphs: U+FFFD, a Latin-1 letter,
+    an ASCII stand-in or a private-use code, as InDesign, Distiller and Quartz give them."""
+    doc = pymupdf.open(source)
+    for xref in range(1, doc.xref_length()):
+        obj = doc.xref_object(xref)
+        if "/FontFile2" in obj:
+            program = int(obj.split("/FontFile2")[1].split()[0])
+            doc.update_stream(program, _stripped(TTFont(io.BytesIO(doc.xref_stream(program)))))
+        if "/ToUnicode" in obj:
+            cmap = int(obj.split("/ToUnicode")[1].split()[0])
+            mapping, digits = _read_to_unicode(doc.xref_stream(cmap).decode("latin-1"))
+            marks = [code for code, text in sorted(mapping.items()) if text in UPPER_MARKS]
+            mapping.update({code: says(n) for n, code in enumerate(marks)})
+            doc.update_stream(cmap, _to_unicode(mapping, digits))
+    doc.save(path)
+    return path
 
 
 def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: float = 16) -> Path:
