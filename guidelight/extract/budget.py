@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -197,8 +197,10 @@ def _decoded_size(raw: bytes, stages: int, lzw: bool, limit: int) -> int:
 class StreamBudget:
     """Checks, once per stream per document, that what a page draws from is not a bomb."""
 
-    def __init__(self, doc: pymupdf.Document) -> None:
+    def __init__(self, doc: pymupdf.Document,
+                 before_reading: Callable[[pymupdf.Page], None] = lambda page: None) -> None:
         self.doc = doc
+        self.before_reading = before_reading  # run on a page's objects once they are known safe
         self.limit = MAX_STREAM_BYTES
         self._verdicts: dict[int, str] = {}  # stream xref -> "" (fine) or why it is not
         self._pages: dict[int, str] = {}  # page xref -> the same, for all the page draws from
@@ -212,6 +214,7 @@ class StreamBudget:
             try:
                 self._walk(page_xref)
                 self._draw_contents_once(page_xref)
+                self.before_reading(page)
                 _count_glyphs(page)
                 self._pages[page_xref] = ""
             except PageGivenUp as given_up:

@@ -41,6 +41,7 @@ from guidelight.extract.layout import (
 from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
 from guidelight.extract.ocr import ocr_available, ocr_page
 from guidelight.extract.tables import LineReader, TableDraft, TableFinder
+from guidelight.extract.to_unicode import ToUnicodeCorrector
 from guidelight.thai.quality import garbled, measure
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -414,7 +415,7 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     """
     path = str(path)
     doc = _open_pdf(path, password)
-    budget = StreamBudget(doc)
+    budget = StreamBudget(doc, before_reading=ToUnicodeCorrector(doc).correct)
     has_text = _has_text_layer(doc, budget)
     if doc.page_count == 0:  # MuPDF found the page tree broken (an empty /Kids) on the way
         raise DocumentError(path, "the PDF's list of pages is damaged: no page can be found in it")

@@ -9,12 +9,13 @@ producer wrongly says: U+FFFD, a Latin-1 letter, an ASCII stand-in, or sara am f
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
 from fontTools.ttLib import TTFont
+
+from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
 
 GARUDA = Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf")
 UPPER_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
@@ -43,39 +44,6 @@ def _stripped_font() -> tuple[bytes, dict[int, int]]:
     return _stripped(font), gids
 
 
-def _to_unicode(mapping: dict[int, str], digits: int = 4) -> bytes:
-    """A ToUnicode CMap of ``mapping``, codes written with ``digits`` hex digits (2 for a
-    simple font, 4 for a CID font)."""
-    def hex_text(text: str) -> str:
-        return text.encode("utf-16-be").hex()
-
-    entries = "\n".join(f"<{code:0{digits}x}> <{hex_text(text)}>" for code, text in sorted(mapping.items()))
-    return (
-        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
-        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
-        f"1 begincodespacerange <{'0' * digits}> <{'f' * digits}> endcodespacerange\n"
-        f"{len(mapping)} beginbfchar\n{entries}\nendbfchar\n"
-        "endcmap CMapName currentdict /CMap defineresource pop end end"
-    ).encode()
-
-
-def _read_to_unicode(cmap: str) -> tuple[dict[int, str], int]:
-    """A ToUnicode CMap's code -> text map, and how many hex digits its codes have."""
-    found: dict[int, str] = {}
-    digits = 4
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
-        for code, text in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>", block):
-            found[int(code, 16)], digits = bytes.fromhex(text).decode("utf-16-be"), len(code)
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
-        for low, high, text in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
-            first = bytes.fromhex(text).decode("utf-16-be")
-            for k in range(int(high, 16) - int(low, 16) + 1):
-                found[int(low, 16) + k] = first[:-1] + chr(ord(first[-1]) + k)
-            digits = len(low)
-    return found, digits
-
-
 def remapped_marks(source: Path, path: Path, says: Callable[[int], str]) -> Path:
     """A real producer's PDF (shaped, its marks placed by the font) with every embedded
     TrueType font stripped (``_stripped``) and every glyph its ToUnicode maps to a Thai upper
@@ -89,10 +57,10 @@ def remapped_marks(source: Path, path: Path, says: Callable[[int], str]) -> Path
             doc.update_stream(program, _stripped(TTFont(io.BytesIO(doc.xref_stream(program)))))
         if "/ToUnicode" in obj:
             cmap = int(obj.split("/ToUnicode")[1].split()[0])
-            mapping, digits = _read_to_unicode(doc.xref_stream(cmap).decode("latin-1"))
+            mapping, digits = read_to_unicode(doc.xref_stream(cmap).decode("latin-1"))
             marks = [code for code, text in sorted(mapping.items()) if text in UPPER_MARKS]
             mapping.update({code: says(n) for n, code in enumerate(marks)})
-            doc.update_stream(cmap, _to_unicode(mapping, digits))
+            doc.update_stream(cmap, write_to_unicode(mapping, digits))
     doc.save(path)
     return path
 
@@ -116,6 +84,6 @@ def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: flo
             doc.update_stream(font_file, font_bytes)
         if "/ToUnicode" in obj:
             to_unicode = int(obj.split("/ToUnicode")[1].split()[0])
-            doc.update_stream(to_unicode, _to_unicode(mapping))
+            doc.update_stream(to_unicode, write_to_unicode(mapping))
     doc.save(path)
     return path

@@ -1,0 +1,137 @@
+"""ToUnicode maps that contradict their own font, corrected before any text is read.
+
+A PDF font's ToUnicode map says which text each glyph stands for; the embedded font's own
+cmap says which character each glyph draws. WeasyPrint writes a glyph's text as what was
+left of the first cluster it drew it in: น้ำ is drawn น ํ ้ า, so the nikhahit and the mai tho
+map to nothing and sara aa to "้ำ", and every later า reads "้ำ" (ย้ำ for ยา: one character
+in ten wrong). Where the font's cmap names exactly one Thai character for a glyph and the
+ToUnicode says something else, the font is right: the map is rewritten in the open
+document (the file is never changed), and MuPDF then reads the page as it is drawn.
+
+Only composite (Type 0) fonts drawn by glyph id (Identity-H, and glyph ids equal to
+character ids) are judged, and only when their map has the producer's signature, a glyph
+mapped to nothing or to several Thai characters: other maps are not even parsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pymupdf
+
+from guidelight.extract.glyphs import glyph_chars
+from guidelight.thai.repair import PUA_TO_THAI
+
+_THAI_FIRST, _THAI_LAST = 0x0E01, 0x0E5B
+# A destination that is empty, or two or more Thai characters.
+_SIGNATURE = re.compile(rb"<[0-9a-fA-F]+>\s*<(?:|0[eE][0-9a-fA-F]{2}(?:[0-9a-fA-F]{4})+)>")
+_BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
+_BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
+_PAIR = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
+_RANGE = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]+>|\[[^\]]*\])")
+
+
+def read_to_unicode(cmap: str) -> tuple[dict[int, str], int]:
+    """A ToUnicode CMap's code -> text map, and how many hex digits its codes are written
+    with (2 for a simple font, 4 for a composite one)."""
+    found: dict[int, str] = {}
+    digits = 4
+    for block in _BFCHAR.findall(cmap):
+        for code, text in _PAIR.findall(block):
+            found[int(code, 16)], digits = _utf16(text), len(code)
+    for block in _BFRANGE.findall(cmap):
+        for low, high, target in _RANGE.findall(block):
+            first, count = int(low, 16), int(high, 16) - int(low, 16) + 1
+            digits = len(low)
+            if target.startswith("["):
+                for k, text in enumerate(re.findall(r"<([0-9a-fA-F]*)>", target)[:count]):
+                    found[first + k] = _utf16(text)
+            elif (start := _utf16(target[1:-1])):
+                for k in range(min(count, 0x10000)):
+                    found[first + k] = start[:-1] + chr(min(ord(start[-1]) + k, 0x10FFFF))
+    return found, digits
+
+
+def write_to_unicode(mapping: dict[int, str], digits: int = 4) -> bytes:
+    """A ToUnicode CMap of ``mapping``, its codes written with ``digits`` hex digits."""
+    entries = "\n".join(
+        f"<{code:0{digits}x}> <{text.encode('utf-16-be', 'surrogatepass').hex()}>"
+        for code, text in sorted(mapping.items())
+    )
+    return (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        f"1 begincodespacerange <{'0' * digits}> <{'f' * digits}> endcodespacerange\n"
+        f"{len(mapping)} beginbfchar\n{entries}\nendbfchar\n"
+        "endcmap CMapName currentdict /CMap defineresource pop end end"
+    ).encode()
+
+
+def _utf16(hex_text: str) -> str:
+    return bytes.fromhex(hex_text[: len(hex_text) // 4 * 4]).decode("utf-16-be", "replace")
+
+
+class ToUnicodeCorrector:
+    """Per document: corrects each composite font's ToUnicode map (see the module's
+    docstring) the first time a page uses the font, before any text of it is read."""
+
+    def __init__(self, doc: pymupdf.Document) -> None:
+        self.doc = doc
+        self._judged: set[int] = set()
+
+    def correct(self, page: pymupdf.Page) -> None:
+        """Correct the fonts ``page`` uses (call it before reading its text: MuPDF keeps a
+        font's map once read). Damage is skipped, not raised: a font that cannot be judged
+        is read as the file has it."""
+        for xref, _ext, kind, *_rest in page.get_fonts():
+            if kind != "Type0" or xref in self._judged:
+                continue
+            self._judged.add(xref)
+            try:
+                _correct_font(self.doc, xref)
+            except Exception:  # a damaged font object: read as the file has it
+                continue
+
+
+def _correct_font(doc: pymupdf.Document, xref: int) -> None:
+    """Correct one font's map, where its font contradicts it."""
+    if doc.xref_get_key(xref, "Encoding") != ("name", "/Identity-H"):
+        return
+    kind, ref = doc.xref_get_key(xref, "ToUnicode")
+    if kind != "xref":
+        return
+    cmap_xref = int(ref.split()[0])
+    stream = doc.xref_stream(cmap_xref)
+    if not stream or not _SIGNATURE.search(stream):
+        return
+    chars = _font_chars(doc, xref)
+    if not chars:
+        return
+    mapping, digits = read_to_unicode(stream.decode("latin-1"))
+    wrong = {code: chars[code] for code, text in mapping.items() if code in chars and text != chars[code]}
+    if wrong:
+        mapping.update(wrong)
+        doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
+
+
+def _font_chars(doc: pymupdf.Document, xref: int) -> dict[int, str]:
+    """Glyph id -> the Thai character the embedded font draws with it (by its cmap, glyph
+    names or substitutions: ``glyphs.glyph_chars``; a private-use shifted form as its
+    mark), for a composite font whose character
+    ids are its glyph ids; empty otherwise."""
+    kind, fonts = doc.xref_get_key(xref, "DescendantFonts")
+    found = re.search(r"(\d+) 0 R", fonts) if kind == "array" else None
+    if found is None:
+        return {}
+    descendant = int(found.group(1))
+    kind, to_gid = doc.xref_get_key(descendant, "CIDToGIDMap")
+    if kind not in ("null", "name") or (kind == "name" and to_gid != "/Identity"):
+        return {}
+    kind, program = doc.xref_get_key(descendant, "FontDescriptor/FontFile2")
+    if kind != "xref":
+        return {}
+    drawn = glyph_chars(doc.xref_stream(int(program.split()[0])))
+    # A shifted mark the cmap gives its legacy private-use code is that mark.
+    thai = {gid: PUA_TO_THAI.get(ord(char), char) for gid, char in drawn.items()}
+    return {gid: char for gid, char in thai.items() if _THAI_FIRST <= ord(char) <= _THAI_LAST}

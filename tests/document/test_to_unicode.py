@@ -1,0 +1,46 @@
+"""ToUnicode maps that contradict their own font (``extract.to_unicode``).
+
+The fixture is WeasyPrint 70.0's own output (Loma, 14 pt; made by the HTML in its
+docstring below): every glyph's text is what was left of the first cluster it was drawn
+in, so MuPDF alone reads ยา as ย้ำ and บ้าน as บุ้ำน.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pymupdf
+
+from guidelight.extract.pdf import open_document
+from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
+
+DATA = Path(__file__).parent / "data"
+# <p>น้ำท่วมทุ่ง ผักบุ้งโหรงเหรง</p><p>ยาสามัญประจำบ้าน ปู่ย่าตายายทำนาทำสวน</p>
+# <p>น้ำใจไมตรี ก๋วยเตี๋ยวน้ำใส</p>, font-family Loma, weasyprint.HTML(string=...).write_pdf
+WEASYPRINT = DATA / "weasyprint-loma-sara-am.pdf"
+WORDS = ["น้ำท่วมทุ่ง", "ผักบุ้ง", "โหรงเหรง", "ยาสามัญประจำบ้าน", "ปู่ย่าตายายทำนาทำสวน", "น้ำใจไมตรี", "ก๋วยเตี๋ยวน้ำใส"]
+
+
+def test_the_damage_is_real() -> None:
+    raw = pymupdf.open(WEASYPRINT)[0].get_text()
+    assert "ย้ำส้ำมัญ" in raw and "บุ้ำน" in raw
+
+
+def test_a_map_its_font_contradicts_is_read_as_the_font_draws() -> None:
+    text = open_document(WEASYPRINT, use_cache=False).reading_text()
+    assert "".join(text.split()) == "".join(WORDS)
+
+
+def test_the_file_itself_is_never_changed() -> None:
+    before = WEASYPRINT.read_bytes()
+    open_document(WEASYPRINT, use_cache=False).page(1)
+    assert WEASYPRINT.read_bytes() == before
+
+
+def test_a_map_reads_back_as_written() -> None:
+    mapping = {0x0003: " ", 0x00FF: "\u0e49\u0e33", 0x0130: "", 0x0131: "\u0e19"}
+    assert read_to_unicode(write_to_unicode(mapping).decode()) == (mapping, 4)
+    ranges = (
+        "2 beginbfrange\n<20> <22> <0041>\n<30> <31> [<0E01> <0E010E48>]\nendbfrange\n"
+    )
+    assert read_to_unicode(ranges) == ({0x20: "A", 0x21: "B", 0x22: "C", 0x30: "ก", 0x31: "ก่"}, 2)
