@@ -13,7 +13,7 @@ import re
 import stat
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
 from guidelight.core.titles import document_title
 from guidelight.extract import cache
+from guidelight.extract.actual_text import forget_empty_actual_text
 from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.budget import PageGivenUp, StreamBudget, check_render, page_deadline
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
@@ -407,6 +408,18 @@ def _cell_reader(resolver: GlyphResolver) -> LineReader:
     return read
 
 
+def _text_maps_corrector(doc: pymupdf.Document) -> Callable[[pymupdf.Page], None]:
+    """What is done to a page's objects, once known safe, before its text is first read:
+    the maps that say what its glyphs are, where they contradict the glyphs, corrected."""
+    fonts = ToUnicodeCorrector(doc)
+
+    def correct(page: pymupdf.Page) -> None:
+        fonts.correct(page)
+        forget_empty_actual_text(page)
+
+    return correct
+
+
 def open_document(path: str | Path, password: str | None = None, *, use_cache: bool = True) -> Document:
     """Open a PDF for reading; pages are processed when first asked for.
 
@@ -415,7 +428,7 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     """
     path = str(path)
     doc = _open_pdf(path, password)
-    budget = StreamBudget(doc, before_reading=ToUnicodeCorrector(doc).correct)
+    budget = StreamBudget(doc, before_reading=_text_maps_corrector(doc))
     has_text = _has_text_layer(doc, budget)
     if doc.page_count == 0:  # MuPDF found the page tree broken (an empty /Kids) on the way
         raise DocumentError(path, "the PDF's list of pages is damaged: no page can be found in it")
