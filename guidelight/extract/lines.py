@@ -306,6 +306,106 @@ def _distance(a: tuple[float, float], b: tuple[float, float]) -> float:
     return max(abs(a[0] - b[0]), abs(a[1] - b[1]))
 
 
+def _whole_sara_am_before(chars: list[dict], i: int) -> str | None:
+    """The tone marks of a sara am cluster the ToUnicode gave whole (``น้ำ`` for its first
+    glyph) just before ``chars[i]``, past the other suspect glyphs of that cluster; None when
+    there is none. fpdf2 and InDesign map a cluster's first glyph to all its text and the
+    rest (its nikhahit, tone mark, sara aa) to U+FFFD: those parts are already heard."""
+    j = i - 1
+    while j >= 0 and i - j <= 3 and _suspicious(chars[j]["c"]):
+        j -= 1
+    if j < 0 or i - j > 3 or chars[j]["c"] != SARA_AM:
+        return None
+    tones = ""
+    while j > 0 and chars[j - 1]["c"] in TONE_MARKS:
+        j -= 1
+        tones += chars[j]["c"]
+    return tones
+
+
+def _rejoin_split_lines(raw: dict) -> None:
+    """Put each run back where it stands in its line. LibreOffice draws a character its font
+    lacks in another font, after the rest (the hyphen of 09.00-12.00, the period of น., the
+    quotes of “คลองสวยน้ำใส”): MuPDF keeps it at the end of the line, or reads it as a
+    line of its own on the same baseline, so it was heard at the end of the line or of the
+    table cell. A run is moved only over its line's spaces (LibreOffice leaves one where
+    the run goes, which is dropped): one over the line's letters is a copy printed over it,
+    for ``overprint``."""
+    by_baseline: dict[int, list[dict]] = {}
+    for block in raw["blocks"]:
+        for line in block.get("lines", ()):
+            if line["spans"] and line.get("dir", (1.0, 0.0))[0] >= 0.99:
+                _reorder_spans(line)
+                by_baseline.setdefault(round(line["spans"][0]["origin"][1]), []).append(line)
+    for lines in by_baseline.values():
+        if len(lines) < 2:
+            continue
+        for run in sorted(lines, key=lambda line: line["bbox"][2] - line["bbox"][0]):
+            host = next((line for line in lines if line is not run and _stands_inside(run, line)), None)
+            if host is not None:
+                for span in run["spans"]:
+                    _insert_span(host, span)
+                run["spans"] = []
+
+
+def _reorder_spans(line: dict) -> None:
+    """Spans of one line drawn after spans that stand right of them, put where they stand."""
+    spans = [span for span in line["spans"] if span["chars"]]
+    placed = {**line, "spans": spans[:1]}
+    for span in spans[1:]:
+        last = placed["spans"][-1]["chars"][-1]["origin"][0]
+        run = {"spans": [span], "bbox": span["bbox"]}
+        if span["chars"][0]["origin"][0] < last - 0.5 and _stands_inside(run, placed):
+            _insert_span(placed, span)
+        else:
+            placed["spans"].append(span)
+    line["spans"] = placed["spans"]
+
+
+def _stands_inside(run: dict, line: dict) -> bool:
+    """Is ``run`` on ``line``'s baseline, within its extent, over nothing but its spaces?"""
+    if not run["spans"] or not line["spans"]:
+        return False
+    if abs(run["spans"][0]["origin"][1] - line["spans"][0]["origin"][1]) > 0.5:
+        return False
+    x0, x1 = run["bbox"][0], run["bbox"][2]
+    if not (line["bbox"][0] - 0.5 <= x0 and x1 <= line["bbox"][2] + 0.5):
+        return False
+    return not any(_covers(x0, x1, ch) for span in line["spans"] for ch in span["chars"] if not ch["c"].isspace())
+
+
+def _covers(x0: float, x1: float, char: dict) -> bool:
+    return char["bbox"][0] < x1 - 0.5 and x0 + 0.5 < char["bbox"][2]
+
+
+def _insert_span(line: dict, span: dict) -> None:
+    """Put ``span`` into ``line`` where it stands: between two of its spans, or splitting the
+    one it stands inside (before the first letter that starts right of it); the line's
+    spaces it covers go."""
+    x0, x1 = span["bbox"][0], span["bbox"][2]
+    spans = [
+        {**host, "chars": [ch for ch in host["chars"] if not (ch["c"].isspace() and _covers(x0, x1, ch))]}
+        for host in line["spans"]
+    ]
+    x = span["chars"][0]["origin"][0]
+    for k, host in enumerate(spans):
+        chars = host["chars"]
+        if chars and chars[0]["origin"][0] > x:
+            spans.insert(k, span)
+            break
+        cut = next((n for n, ch in enumerate(chars) if ch["origin"][0] > x and not _mark(ch["c"])), None)
+        if cut:
+            spans[k : k + 1] = [{**host, "chars": chars[:cut]}, span, {**host, "chars": chars[cut:]}]
+            break
+    else:
+        spans.append(span)
+    line["spans"] = [host for host in spans if host["chars"]]
+
+
+def _mark(char: str) -> bool:
+    return unicodedata.category(char) == "Mn"
+
+
 class PageReader:
     """Reads the lines of one page, repairing characters from the glyphs where needed."""
 
@@ -415,9 +515,11 @@ class PageReader:
         recovered = self.resolver.thai_char(font_name, gid, zero_advance)
         if recovered is None and zero_advance is not None:
             recovered = self.resolver.by_shape(font_name, gid, zero_advance)
-        after_am = i > 0 and chars[i - 1]["c"] == SARA_AM
+        whole = _whole_sara_am_before(chars, i)
         before_am = i + 1 < len(chars) and chars[i + 1]["c"] == SARA_AM
-        if (after_am and recovered in (None, NIKHAHIT, SARA_AA)) or (before_am and recovered == NIKHAHIT):
+        if (whole is not None and (recovered in (None, NIKHAHIT, SARA_AA) or (recovered or "") in whole)) or (
+            before_am and recovered == NIKHAHIT
+        ):
             # The other half of a sara am the ToUnicode already gave whole (InDesign: ``นำ�``).
             self.repairs["sara_am_part"] += 1
             return ""
@@ -511,6 +613,7 @@ class PageReader:
         if clip is None and self._unreadable is None:
             self._unreadable = _unreadable_fonts_of(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
+        _rejoin_split_lines(raw)
         self._raw, self._places = raw, None
         page_rect = text_rect(self.page)
         result: list[Line] = []
