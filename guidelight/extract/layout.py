@@ -307,9 +307,11 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     step = line.baseline - prev.baseline
     if step <= 0 or step > max(1.25 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
         return True  # a new column, a gap, or a jump sideways
-    if _NUMBERED_HEADING.match(line.text) or _LIST_ITEM.match(line.text):
-        return True  # a numbered heading or a list item
     ended = prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
+    if _LIST_ITEM.match(line.text):
+        return True  # a list item
+    if _NUMBERED_HEADING.match(line.text) and (ended or prev.x1 < column_right - RAGGED * line.size):
+        return True  # a numbered heading; after a line run to the edge, a number wrapped ("ถึง / 2.5 เมตร")
     if line.x0 - prev.x0 > line.size:
         # A first-line indent; but after a list item's first line that runs on, the
         # indent is the hanging indent of the item's own text ("7. ..." / "   ...").

@@ -158,6 +158,23 @@ def test_a_numbered_question_wrapped_under_its_own_text_is_one_paragraph(make_pd
     ]
 
 
+def test_a_number_wrapped_to_the_start_of_a_line_does_not_start_a_paragraph(make_pdf: MakePdf) -> None:
+    # Chromium wraps "... อาจสูงขึ้นถึง" / "2.5 เมตร ...": the line before runs to the edge,
+    # so "2.5" is a measure, not section 2.5 (it was heard as a paragraph of its own).
+    full = "ในฤดูน้ำหลากระดับน้ำในแม่น้ำเจ้าพระยาช่วงที่ไหลผ่านชุมชนริมฝั่งอาจสูงขึ้นถึง"
+    pdf = make_pdf([[
+        (full, 60, 100, 16, SARABUN),
+        ("2.5 เมตร ทุกครัวเรือนจึงต้องยกเรือนให้สูง", 60, 122, 16, SARABUN),
+        ("2.6 การเตรียมรับมือ", 60, 160, 16, SARABUN),
+        ("ชาวบ้านเตรียมเรือไว้ใช้", 60, 182, 16, SARABUN),
+    ]])
+    assert texts(open_document(pdf).page(1)) == [
+        full + " 2.5 เมตร ทุกครัวเรือนจึงต้องยกเรือนให้สูง",
+        "2.6 การเตรียมรับมือ",
+        "ชาวบ้านเตรียมเรือไว้ใช้",
+    ]
+
+
 PHRASES = ["การศึกษาเศรษฐศาสตร์ช่วยให้เข้าใจการตัดสินใจ", "ของครัวเรือนและธุรกิจ", "ภายใต้ทรัพยากรที่มีจำกัด",
            "ทั้งในระยะสั้นและระยะยาว", "รวมถึงบทบาทของรัฐบาล"]
 
