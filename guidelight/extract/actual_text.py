@@ -25,7 +25,10 @@ def forget_empty_actual_text(page: pymupdf.Page) -> None:
     the page's text)."""
     doc = page.parent
     for xref in page.get_contents():
-        data = doc.xref_stream(xref)
+        try:
+            data = doc.xref_stream(xref)
+        except Exception:  # a damaged stream: MuPDF reads what it can of it, as it is
+            continue
         if not data or b"ActualText" not in data:
             continue
         kept = _EMPTY.sub(b"", data)

@@ -23,6 +23,8 @@ from guidelight.extract.glyphs import glyph_chars
 from guidelight.thai.repair import PUA_TO_THAI
 
 _THAI_FIRST, _THAI_LAST = 0x0E01, 0x0E5B
+_MAX_CODE = 0xFFFF  # a two-byte code: all a composite font drawn by glyph id has
+_MAX_ENTRIES = 1 << 20  # range entries read before a map is judged hostile, not a font's
 # A destination that is empty, or two or more Thai characters.
 _SIGNATURE = re.compile(rb"<[0-9a-fA-F]+>\s*<(?:|0[eE][0-9a-fA-F]{2}(?:[0-9a-fA-F]{4})+)>")
 _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
@@ -33,21 +35,27 @@ _RANGE = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*(<[0-9a-fA-F]+>|\[[^
 
 def read_to_unicode(cmap: str) -> tuple[dict[int, str], int]:
     """A ToUnicode CMap's code -> text map, and how many hex digits its codes are written
-    with (2 for a simple font, 4 for a composite one)."""
+    with (2 for a simple font, 4 for a composite one). ``ValueError`` for a map whose
+    ranges name more codes than any font has (a hostile file's)."""
     found: dict[int, str] = {}
     digits = 4
     for block in _BFCHAR.findall(cmap):
         for code, text in _PAIR.findall(block):
             found[int(code, 16)], digits = _utf16(text), len(code)
+    work = 0
     for block in _BFRANGE.findall(cmap):
         for low, high, target in _RANGE.findall(block):
-            first, count = int(low, 16), int(high, 16) - int(low, 16) + 1
+            first = int(low, 16)
+            count = max(0, min(int(high, 16), _MAX_CODE) - first + 1)
             digits = len(low)
+            work += count
+            if work > _MAX_ENTRIES:
+                raise ValueError("a ToUnicode map larger than any font needs")
             if target.startswith("["):
                 for k, text in enumerate(re.findall(r"<([0-9a-fA-F]*)>", target)[:count]):
                     found[first + k] = _utf16(text)
             elif (start := _utf16(target[1:-1])):
-                for k in range(min(count, 0x10000)):
+                for k in range(count):
                     found[first + k] = start[:-1] + chr(min(ord(start[-1]) + k, 0x10FFFF))
     return found, digits
 

@@ -44,3 +44,15 @@ def test_a_map_reads_back_as_written() -> None:
         "2 beginbfrange\n<20> <22> <0041>\n<30> <31> [<0E01> <0E010E48>]\nendbfrange\n"
     )
     assert read_to_unicode(ranges) == ({0x20: "A", 0x21: "B", 0x22: "C", 0x30: "ก", 0x31: "ก่"}, 2)
+
+
+def test_a_map_naming_more_codes_than_any_font_has_is_refused_quickly() -> None:
+    import time
+
+    import pytest
+
+    hostile = "beginbfrange\n" + "<0000> <ffff> <0041>\n" * 40 + "endbfrange"
+    started = time.process_time()
+    with pytest.raises(ValueError):
+        read_to_unicode(hostile)
+    assert time.process_time() - started < 5
