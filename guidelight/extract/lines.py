@@ -335,6 +335,7 @@ def _rejoin_split_lines(raw: dict) -> None:
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
             if line["spans"] and line.get("dir", (1.0, 0.0))[0] >= 0.99:
+                _drop_echoed_clusters(line)
                 _reorder_spans(line)
                 by_baseline.setdefault(round(line["spans"][0]["origin"][1]), []).append(line)
     for lines in by_baseline.values():
@@ -346,6 +347,41 @@ def _rejoin_split_lines(raw: dict) -> None:
                 for span in run["spans"]:
                     _insert_span(host, span)
                 run["spans"] = []
+
+
+def _drop_echoed_clusters(line: dict) -> None:
+    """Take out a cluster's text that MuPDF gave twice. Typst gives each Thai cluster its
+    text as ActualText; where a kerning step falls inside the cluster, MuPDF gives that
+    text again at the glyph after the step, every letter of it with no width (ชีชีวิต,
+    ฝั่ฝั่ง). A letter that takes no room cannot be a real one, so such a run's part that
+    repeats the characters just before it goes (a mark left over is the glyph's own, one
+    the repairs hear once)."""
+    chars = [ch for span in line["spans"] for ch in span["chars"]]
+    echoed: set[int] = set()
+    i = 1
+    while i < len(chars):
+        end = i
+        while end < len(chars) and _width(chars[end]) <= 0.01 and \
+                _place(chars[end]["origin"])[0] == _place(chars[i]["origin"])[0]:
+            end += 1
+        echo = _echo_length(chars, i, end) if end > i and is_thai(chars[i]["c"]) else 0
+        echoed.update(id(ch) for ch in chars[i : i + echo])
+        i += echo or 1
+    if echoed:
+        for span in line["spans"]:
+            span["chars"] = [ch for ch in span["chars"] if id(ch) not in echoed]
+
+
+def _echo_length(chars: list[dict], i: int, end: int) -> int:
+    """How many of the no-width letters ``chars[i:end]`` repeat, from a letter on, the
+    cluster just before them (0 for none)."""
+    if _mark(chars[i]["c"]):
+        return 0
+    texts = [ch["c"] for ch in chars]
+    for length in range(min(end - i, i), 0, -1):
+        if texts[i - length : i] == texts[i : i + length]:
+            return length
+    return 0
 
 
 def _reorder_spans(line: dict) -> None:
