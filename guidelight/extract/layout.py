@@ -305,7 +305,7 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     if max(prev.size, line.size) >= HEADING_RATIO * min(prev.size, line.size):
         return True  # a heading's size, or a table or figure standing between
     step = line.baseline - prev.baseline
-    if step <= 0 or step > max(1.25 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
+    if step <= 0 or step > max(1.18 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
         return True  # a new column, a gap, or a jump sideways
     ended = prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
     if _LIST_ITEM.match(line.text):

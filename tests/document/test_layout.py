@@ -175,6 +175,20 @@ def test_a_number_wrapped_to_the_start_of_a_line_does_not_start_a_paragraph(make
     ]
 
 
+def test_paragraph_spacing_a_fifth_of_the_line_pitch_ends_a_paragraph(make_pdf: MakePdf) -> None:
+    # LibreOffice with Norasi, 14 pt: lines 31 pt apart, paragraphs 38 pt. The next
+    # paragraph's first run has no space, so the short line before cannot tell.
+    line = "ชุมชนริมฝั่งแม่น้ำเจ้าพระยาเป็นตัวอย่างที่ดีของการใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
+    pdf = make_pdf([[
+        (line, 60, 100, 14, SARABUN),
+        (line, 60, 131, 14, SARABUN),
+        ("ที่นี่มากว่า 60 ปี", 60, 162, 14, SARABUN),
+        ("ฝ่ายปกครองท้องถิ่นได้จัดทำโครงการคลองสวยน้ำใสเพื่อขุดลอกคลอง", 60, 200, 14, SARABUN),
+        (line, 60, 231, 14, SARABUN),
+    ]])
+    assert len(texts(open_document(pdf).page(1))) == 2
+
+
 PHRASES = ["การศึกษาเศรษฐศาสตร์ช่วยให้เข้าใจการตัดสินใจ", "ของครัวเรือนและธุรกิจ", "ภายใต้ทรัพยากรที่มีจำกัด",
            "ทั้งในระยะสั้นและระยะยาว", "รวมถึงบทบาทของรัฐบาล"]
 
