@@ -158,16 +158,19 @@ def test_a_numbered_question_wrapped_under_its_own_text_is_one_paragraph(make_pd
     ]
 
 
+def _flush_left(size: float, rows: list[tuple[str, float]]) -> list[tuple[str, float, float, float, Path]]:
+    """Lines of Sarabun at one size, all starting 60 pt in, at the given baselines."""
+    return [(text, 60, y, size, SARABUN) for text, y in rows]
+
+
 def test_a_number_wrapped_to_the_start_of_a_line_does_not_start_a_paragraph(make_pdf: MakePdf) -> None:
     # Chromium wraps "... อาจสูงขึ้นถึง" / "2.5 เมตร ...": the line before runs to the edge,
     # so "2.5" is a measure, not section 2.5 (it was heard as a paragraph of its own).
     full = "ในฤดูน้ำหลากระดับน้ำในแม่น้ำเจ้าพระยาช่วงที่ไหลผ่านชุมชนริมฝั่งอาจสูงขึ้นถึง"
-    pdf = make_pdf([[
-        (full, 60, 100, 16, SARABUN),
-        ("2.5 เมตร ทุกครัวเรือนจึงต้องยกเรือนให้สูง", 60, 122, 16, SARABUN),
-        ("2.6 การเตรียมรับมือ", 60, 160, 16, SARABUN),
-        ("ชาวบ้านเตรียมเรือไว้ใช้", 60, 182, 16, SARABUN),
-    ]])
+    pdf = make_pdf([_flush_left(16, [
+        (full, 100), ("2.5 เมตร ทุกครัวเรือนจึงต้องยกเรือนให้สูง", 122),
+        ("2.6 การเตรียมรับมือ", 160), ("ชาวบ้านเตรียมเรือไว้ใช้", 182),
+    ])])
     assert texts(open_document(pdf).page(1)) == [
         full + " 2.5 เมตร ทุกครัวเรือนจึงต้องยกเรือนให้สูง",
         "2.6 การเตรียมรับมือ",
@@ -179,13 +182,10 @@ def test_paragraph_spacing_a_fifth_of_the_line_pitch_ends_a_paragraph(make_pdf: 
     # LibreOffice with Norasi, 14 pt: lines 31 pt apart, paragraphs 38 pt. The next
     # paragraph's first run has no space, so the short line before cannot tell.
     line = "ชุมชนริมฝั่งแม่น้ำเจ้าพระยาเป็นตัวอย่างที่ดีของการใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
-    pdf = make_pdf([[
-        (line, 60, 100, 14, SARABUN),
-        (line, 60, 131, 14, SARABUN),
-        ("ที่นี่มากว่า 60 ปี", 60, 162, 14, SARABUN),
-        ("ฝ่ายปกครองท้องถิ่นได้จัดทำโครงการคลองสวยน้ำใสเพื่อขุดลอกคลอง", 60, 200, 14, SARABUN),
-        (line, 60, 231, 14, SARABUN),
-    ]])
+    pdf = make_pdf([_flush_left(14, [
+        (line, 100), (line, 131), ("ที่นี่มากว่า 60 ปี", 162),
+        ("ฝ่ายปกครองท้องถิ่นได้จัดทำโครงการคลองสวยน้ำใสเพื่อขุดลอกคลอง", 200), (line, 231),
+    ])])
     assert len(texts(open_document(pdf).page(1))) == 2
 
 
