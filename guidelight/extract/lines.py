@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 import pymupdf
 
@@ -42,6 +44,8 @@ _MARK_ADVANCE = 0.08
 # How far from the glyph the reading kept a second glyph under the same code may lie and
 # still be its dropped twin: the marks of one consonant lie within half the font size.
 _TWIN_REACH = 0.5
+_TWIN_MAX_REACH = 36.0  # points: half of a 72-pt headline's size
+_TWIN_CROWD = 8  # glyphs under one code within reach: more is a pile, not a cluster's marks
 BOLD_FLAG = 16
 
 
@@ -247,8 +251,7 @@ class _TraceIndex:
         # Each glyph once per place (an ordered set): text drawn again over itself (a
         # shadow; a page drawn 100 times) is the same glyph, not a stack of marks.
         self._by_origin: dict[tuple[float, float, int], dict[tuple[str, int], None]] = {}
-        # Glyphs under a suspect code, by baseline and code: see ``dropped_twins``.
-        self._suspect: dict[tuple[int, int], dict[tuple[float, float, str, int], None]] = {}
+        suspect: dict[tuple[int, float, float, tuple[str, int]], None] = {}  # see ``dropped_twins``
         for span in page.get_texttrace():
             font = span["font"]
             legacy = resolver.legacy.get(font_key(font), False)
@@ -256,10 +259,11 @@ class _TraceIndex:
                 x, y = _place(origin)
                 self._by_origin.setdefault((x, y, code), {})[(font, gid)] = None
                 if _suspicious(chr(code)):
-                    self._suspect.setdefault((code, _row(y)), {})[(x, y, font, gid)] = None
+                    suspect[(code, x, y, (font, gid))] = None
                 char = tis620(chr(code)) if legacy else chr(code)
                 if "\u0e01" <= char <= "\u0e5b" and char != "\u0e33":  # sara am may be sara aa in disguise
                     resolver.learn(font, gid, char)
+        self._suspect = _Places(suspect)
 
     def glyphs(self, origin: tuple[float, float], char: str) -> list[tuple[str, int]]:
         """Every glyph drawn at ``origin`` under the code of ``char``: usually one; two where
@@ -271,24 +275,50 @@ class _TraceIndex:
         return found[-1] if found else None
 
     def dropped_twins(
-        self, origin: tuple[float, float], char: str, read: dict[tuple[int, int], list[tuple[float, float]]],
-        reach: float,
+        self, origin: tuple[float, float], char: str, read: _Places, reach: float
     ) -> list[tuple[str, int]]:
         """Glyphs drawn under ``char``'s suspect code within ``reach`` of ``origin`` at no place
-        where the page's reading (``read``: the places of its suspect characters, by code and
-        row, see ``_row``) has one. Of two glyphs under one code drawn close together (a sara
-        uee and its mai ek, both U+FFFD, placed by the font), the reading keeps one as an
-        overprint; the other belongs to the nearest character it kept."""
+        where the page's reading (``read``: the places of its suspect characters) has one. Of
+        two glyphs under one code drawn close together (a sara uee and its mai ek, both
+        U+FFFD, placed by the font), the reading keeps one as an overprint; the other
+        belongs to the nearest character it kept. Where more lie close by, it is a pile of
+        glyphs (a damaged page), not a cluster's: none is taken."""
         here = _place(origin)
         code = ord(char)
-        kept = [p for row in _rows_near(here[1], reach) for p in read.get((code, row), ())] or [here]
+        reach = min(reach, _TWIN_MAX_REACH)  # a damaged size (1e6 pt) must not scan a million bands
+        candidates = self._suspect.near(code, here, reach)
+        kept = {(x, y) for x, y, _ in read.near(code, here, 2 * reach)} or {here}
+        if len(candidates) > _TWIN_CROWD or len(kept) > _TWIN_CROWD:
+            return []
         found = []
-        for row in _rows_near(here[1], reach):
-            for gx, gy, font, gid in self._suspect.get((code, row), ()):
-                there = (gx, gy)
-                if there not in kept and _distance(there, here) <= reach and \
-                        min(kept, key=lambda k: _distance(k, there)) == here:
-                    found.append((font, gid))
+        for gx, gy, glyph in candidates:
+            there = (gx, gy)
+            if there not in kept and min(kept, key=lambda k: (_distance(k, there), k)) == here:
+                found.append(glyph)
+        return found
+
+
+class _Places:
+    """Things placed on a page, by code, in bands 2 pt tall sorted across: what lies within
+    reach of a point is found by bisection, not by a scan (a damaged page may put
+    thousands of U+FFFD on one line)."""
+
+    def __init__(self, entries: Iterable[tuple[int, float, float, Any]]) -> None:
+        self._bands: dict[tuple[int, int], list[tuple[float, float, Any]]] = {}
+        for code, x, y, what in entries:
+            self._bands.setdefault((code, _row(y)), []).append((x, y, what))
+        for band in self._bands.values():
+            band.sort(key=lambda entry: (entry[0], entry[1]))
+        self._xs = {key: [entry[0] for entry in band] for key, band in self._bands.items()}
+
+    def near(self, code: int, point: tuple[float, float], reach: float) -> list[tuple[float, float, Any]]:
+        found: list[tuple[float, float, Any]] = []
+        for row in _rows_near(point[1], reach):
+            xs = self._xs.get((code, row))
+            if xs:
+                band = self._bands[(code, row)]
+                low, high = bisect_left(xs, point[0] - reach), bisect_right(xs, point[0] + reach)
+                found.extend(entry for entry in band[low:high] if abs(entry[1] - point[1]) <= reach)
         return found
 
 
@@ -454,7 +484,7 @@ class PageReader:
         self._same_origin = False  # the span being read has all its glyphs at one origin
         self._unreadable: set[str] | None = None  # see ``_unreadable_fonts``
         self._raw: dict = {"blocks": []}  # the reading being read, and its suspect places
-        self._places: dict[tuple[int, int], list[tuple[float, float]]] | None = None
+        self._places: _Places | None = None
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
         self.dropped: list[str] = []
@@ -472,14 +502,12 @@ class PageReader:
             self._trace = _TraceIndex(self.page, self.resolver)
         return self._trace
 
-    def _suspect_places(self) -> dict[tuple[int, int], list[tuple[float, float]]]:
-        """Where the page's reading has each suspect character, by code and row (``_row``)."""
+    def _suspect_places(self) -> _Places:
+        """Where the page's reading has each suspect character."""
         if self._places is None:
-            self._places = {}
-            for ch in _raw_chars(self._raw):
-                if _suspicious(ch["c"]):
-                    place = _place(ch["origin"])
-                    self._places.setdefault((ord(ch["c"]), _row(place[1])), []).append(place)
+            self._places = _Places(
+                (ord(ch["c"]), *_place(ch["origin"]), None) for ch in _raw_chars(self._raw) if _suspicious(ch["c"])
+            )
         return self._places
 
     def _glyph(self, char: dict) -> tuple[str, int] | None:

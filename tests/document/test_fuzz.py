@@ -81,3 +81,23 @@ def test_a_page_drawn_a_hundred_times_over_itself_reads_within_its_budget(
     assert time.thread_time() - started < 25  # 7 s here; it was 72 s
     assert all(page.source is not TextSource.UNREADABLE for page in pages)
     assert "char name[30];" in pages[3].text
+
+
+@pytest.mark.skipif(not FUZZER.is_file(), reason="../shared (fuzz_pdf.py and its corpus) is not here")
+def test_a_damaged_font_size_does_not_make_a_marks_twin_search_endless(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fuzz seed 3407, case 88: bytes flipped in a Chromium page left its marks U+FFFD at a
+    font size that set the search for a dropped twin mark (``lines._TraceIndex.dropped_twins``)
+    scanning bands across the page for each of them: over 2 minutes; 0.5 s now."""
+    from guidelight.extract.pdf import open_document
+
+    fuzz = _fuzzer()
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])  # the fuzzer's seeds include assets/samples
+    data, case = fuzz.make_case(3407, 88, fuzz.load_seeds(list(fuzz.DEFAULT_SEEDS)))
+    assert "econ--chrome-Norasi-furniture" in case["seed_file"] and case["mutation"] == "flip", case
+    pdf = tmp_path / "case-88.pdf"
+    pdf.write_bytes(data)
+    started = time.thread_time()
+    list(open_document(str(pdf), use_cache=False).pages())
+    assert time.thread_time() - started < 20
