@@ -187,15 +187,16 @@ def _between_thai(chars: list[dict], i: int) -> bool:
     return 0 < i < len(chars) - 1 and is_thai(chars[i - 1]["c"]) and is_thai(chars[i + 1]["c"])
 
 
-def _on_thai(chars: list[dict], i: int) -> bool:
-    """Does ``chars[i]`` come after a Thai character, with at most the two other glyphs a
-    consonant can carry (a vowel and a tone mark, under codes of their own) between them?"""
+def _thai_base(chars: list[dict], i: int) -> dict | None:
+    """The Thai character ``chars[i]`` comes after, with at most the two other glyphs a
+    consonant can carry (a vowel and a tone mark, under codes of their own) between them;
+    None when there is none."""
     for j in range(i - 1, max(-1, i - 4), -1):
         if is_thai(chars[j]["c"]):
-            return True
+            return chars[j]
         if chars[j]["c"].isspace():
-            return False
-    return False
+            return None
+    return None
 
 
 # Symbol fonts (Wingdings, Symbol) are encoded in U+F020-U+F0FF; the few shapes course
@@ -404,12 +405,14 @@ def _drop_echoed_clusters(line: dict) -> None:
 
 def _echo_length(chars: list[dict], i: int, end: int) -> int:
     """How many of the no-width letters ``chars[i:end]`` repeat, from a letter on, the
-    cluster just before them (0 for none)."""
+    cluster just before them: a drawn letter (one with a width) and its marks, two
+    characters at least (0 for none). A doubled letter (บบ, ญญ) is not an echo, even where
+    a producer gives its letters no width (Canva's text drawn in layers)."""
     if _mark(chars[i]["c"]):
         return 0
     texts = [ch["c"] for ch in chars]
-    for length in range(min(end - i, i), 0, -1):
-        if texts[i - length : i] == texts[i : i + length]:
+    for length in range(min(end - i, i), 1, -1):
+        if _width(chars[i - length]) > 0.01 and texts[i - length : i] == texts[i : i + length]:
             return length
     return 0
 
@@ -435,6 +438,8 @@ def _stands_inside(run: dict, line: dict) -> bool:
     if abs(run["spans"][0]["origin"][1] - line["spans"][0]["origin"][1]) > 0.5:
         return False
     x0, x1 = run["bbox"][0], run["bbox"][2]
+    if x1 - x0 < 0.5:
+        return False  # no width: not a run drawn in its place (Canva's text of a line at one point)
     if not (line["bbox"][0] - 0.5 <= x0 and x1 <= line["bbox"][2] + 0.5):
         return False
     return not any(_covers(x0, x1, ch) for span in line["spans"] for ch in span["chars"] if not ch["c"].isspace())
@@ -566,8 +571,13 @@ class PageReader:
             # A real ``+`` or ``7`` advances; where nothing says, the words decide. A glyph
             # its font or the PDF's widths give no advance is a mark wherever it sits on Thai:
             # at a word's end (``ศาสตร+``), or on another such glyph (``ท07``: sara ii, mai ek).
-            no_width = font_says is True or _width(chars[i]) <= _MARK_ADVANCE * size
-            on_thai = _between_thai(chars, i) or (no_width and _on_thai(chars, i))
+            # The widths say so only where the letter it sits on has one: Canva's copies of a
+            # line's text give every character none.
+            base = _thai_base(chars, i)
+            no_width = base is not None and (
+                font_says is True or _width(chars[i]) <= _MARK_ADVANCE * size < _width(base)
+            )
+            on_thai = _between_thai(chars, i) or no_width
             if zero_advance is False or not on_thai:
                 return c
             if zero_advance is None:

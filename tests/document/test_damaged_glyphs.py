@@ -243,3 +243,15 @@ def test_real_shaped_pages_with_every_upper_mark_misnamed_read_as_written(
     got = "".join(open_document(pdf, use_cache=False).reading_text().split())
     assert Levenshtein.distance(got, truth) <= 0.01 * len(truth), got
     assert not set(got) & {"\ufffd", "+", "$", "\ue100"}
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "corpus").is_dir(), reason="shared corpus not beside the project")
+def test_latin_letters_in_a_line_copy_without_widths_are_not_taken_for_marks() -> None:
+    """Canva draws each line again as a copy whose characters have no width. A no-width
+    ASCII letter after Thai is a mark only where the letter it sits on has a width: in the
+    poster's copies "และAI" was read "แล่ะ", and doubled letters (ระบบ) lost one."""
+    poster = SHARED / "corpus" / "real-thai-2" / "AI-control-traffic-stm32-raspi5__G_SMART_TRAFFIC.pdf"
+    text = open_document(poster, use_cache=False).page(1).text
+    assert "IOT และAI" in text and "แล่ะ" not in text
+    assert "พัฒนาระบบต้นแบบ" in text and "สัญญาณไฟจราจร" in text
