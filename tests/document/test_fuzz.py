@@ -58,6 +58,16 @@ def test_mutated_pdfs_give_text_or_one_line_never_a_traceback_or_a_hang(tmp_path
     assert len(kinds) >= 10  # the cases really are spread over the mutation kinds
 
 
+def _default_case(seed: int, index: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict]:
+    """Case ``index`` of fuzz seed ``seed`` on the fuzzer's default seed files, written out."""
+    fuzz = _fuzzer()
+    monkeypatch.chdir(Path(__file__).resolve().parents[2])  # the fuzzer's seeds include assets/samples
+    data, case = fuzz.make_case(seed, index, fuzz.load_seeds(list(fuzz.DEFAULT_SEEDS)))
+    pdf = tmp_path / f"case-{index}.pdf"
+    pdf.write_bytes(data)
+    return pdf, case
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not FUZZER.is_file(), reason="../shared (fuzz_pdf.py and its corpus) is not here")
 def test_a_page_drawn_a_hundred_times_over_itself_reads_within_its_budget(
@@ -70,12 +80,8 @@ def test_a_page_drawn_a_hundred_times_over_itself_reads_within_its_budget(
     from guidelight.core.model import TextSource
     from guidelight.extract.pdf import open_document
 
-    fuzz = _fuzzer()
-    monkeypatch.chdir(Path(__file__).resolve().parents[2])  # the fuzzer's seeds include assets/samples
-    data, case = fuzz.make_case(777, 32, fuzz.load_seeds(list(fuzz.DEFAULT_SEEDS)))
+    pdf, case = _default_case(777, 32, tmp_path, monkeypatch)
     assert "CPE100" in case["seed_file"] and case["mutation"] == "content", case
-    pdf = tmp_path / "case-32.pdf"
-    pdf.write_bytes(data)
     started = time.thread_time()
     pages = list(open_document(str(pdf), use_cache=False).pages())
     assert time.thread_time() - started < 25  # 7 s here; it was 72 s
@@ -92,12 +98,8 @@ def test_a_damaged_font_size_does_not_make_a_marks_twin_search_endless(
     scanning bands across the page for each of them: over 2 minutes; 0.5 s now."""
     from guidelight.extract.pdf import open_document
 
-    fuzz = _fuzzer()
-    monkeypatch.chdir(Path(__file__).resolve().parents[2])  # the fuzzer's seeds include assets/samples
-    data, case = fuzz.make_case(3407, 88, fuzz.load_seeds(list(fuzz.DEFAULT_SEEDS)))
+    pdf, case = _default_case(3407, 88, tmp_path, monkeypatch)
     assert "econ--chrome-Norasi-furniture" in case["seed_file"] and case["mutation"] == "flip", case
-    pdf = tmp_path / "case-88.pdf"
-    pdf.write_bytes(data)
     started = time.thread_time()
     list(open_document(str(pdf), use_cache=False).pages())
     assert time.thread_time() - started < 20
