@@ -388,31 +388,50 @@ def _drop_echoed_clusters(line: dict) -> None:
     repeats the characters just before it goes (a mark left over is the glyph's own, one
     the repairs hear once)."""
     chars = [ch for span in line["spans"] for ch in span["chars"]]
+    widths = [_width(ch) for ch in chars]
+    texts = [ch["c"] for ch in chars]
+    # Where an echo may start: a Thai letter (not a mark) with no width. Most lines have none.
+    starts = [k for k in range(1, len(chars)) if widths[k] <= 0.01 and is_thai(texts[k]) and not _mark(texts[k])]
+    if not starts:
+        return
+    drawn = [k for k, width in enumerate(widths) if width > 0.01]  # letters with a width, in order
+    ends = _no_width_runs(chars, widths)
     echoed: set[int] = set()
-    i = 1
-    while i < len(chars):
-        end = i
-        while end < len(chars) and _width(chars[end]) <= 0.01 and \
-                _place(chars[end]["origin"])[0] == _place(chars[i]["origin"])[0]:
-            end += 1
-        echo = _echo_length(chars, i, end) if end > i and is_thai(chars[i]["c"]) else 0
-        echoed.update(id(ch) for ch in chars[i : i + echo])
-        i += echo or 1
+    past = 0  # an echo's letters are not where another starts
+    for i in starts:
+        if i >= past and (echo := _echo_length(texts, drawn, i, ends[i])):
+            echoed.update(id(ch) for ch in chars[i : i + echo])
+            past = i + echo
     if echoed:
         for span in line["spans"]:
             span["chars"] = [ch for ch in span["chars"] if id(ch) not in echoed]
 
 
-def _echo_length(chars: list[dict], i: int, end: int) -> int:
-    """How many of the no-width letters ``chars[i:end]`` repeat, from a letter on, the
-    cluster just before them: a drawn letter (one with a width) and its marks, two
-    characters at least (0 for none). A doubled letter (บบ, ญญ) is not an echo, even where
-    a producer gives its letters no width (Canva's text drawn in layers)."""
-    if _mark(chars[i]["c"]):
+def _no_width_runs(chars: list[dict], widths: list[float]) -> list[int]:
+    """For each character, where the run of no-width characters drawn at its place that it
+    starts ends (itself, when it has a width), found in one pass from the line's end: a
+    line of Canva's copies is all such characters, and asking again for each took seconds."""
+    ends = list(range(len(chars) + 1))
+    places = {k: _place(ch["origin"])[0] for k, ch in enumerate(chars) if widths[k] <= 0.01}
+    for k in range(len(chars) - 1, -1, -1):
+        if k in places:
+            joined = k + 1 in places and places[k + 1] == places[k]
+            ends[k] = ends[k + 1] if joined else k + 1
+    return ends
+
+
+def _echo_length(texts: list[str], drawn: list[int], i: int, end: int) -> int:
+    """How many of the no-width letters ``texts[i:end]`` repeat, from a letter on, the
+    cluster just before them: a drawn letter (one with a width, listed in ``drawn``) and its
+    marks, two characters at least (0 for none). A doubled letter (บบ, ญญ) is not an echo,
+    even where a producer gives its letters no width (Canva's text drawn in layers)."""
+    if _mark(texts[i]):
         return 0
-    texts = [ch["c"] for ch in chars]
-    for length in range(min(end - i, i), 1, -1):
-        if _width(chars[i - length]) > 0.01 and texts[i - length : i] == texts[i : i + length]:
+    longest = min(end - i, i)
+    low, high = bisect_left(drawn, i - longest), bisect_right(drawn, i - 2)
+    for start in reversed(drawn[low:high]):  # the longest echo first
+        length = i - start
+        if texts[start:i] == texts[i : i + length]:
             return length
     return 0
 
