@@ -4,8 +4,8 @@ A PDF font's ToUnicode map says which text each glyph stands for; the embedded f
 cmap says which character each glyph draws. WeasyPrint writes a glyph's text as what was
 left of the first cluster it drew it in: น้ำ is drawn น ํ ้ า, so the nikhahit and the mai tho
 map to nothing and sara aa to "้ำ", and every later า reads "้ำ" (ย้ำ for ยา: one character
-in ten wrong). Where the font's cmap names exactly one Thai character for a glyph and the
-ToUnicode says something else, the font is right: the map is rewritten in the open
+in ten wrong). Where the font itself (its cmap, glyph names or substitutions) names the
+Thai character a glyph draws and the ToUnicode says something else, the font is right: the map is rewritten in the open
 document (the file is never changed), and MuPDF then reads the page as it is drawn.
 
 Only composite (Type 0) fonts drawn by glyph id (Identity-H, and glyph ids equal to
