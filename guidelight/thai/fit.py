@@ -58,17 +58,23 @@ def mostly_words(text: str, share: float = 0.2) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _frequencies() -> dict[str, int]:
+def _frequencies() -> tuple[dict[str, int], float]:
+    """Thai National Corpus word counts, and the log of their total."""
     from pythainlp.corpus import tnc
 
-    return dict(tnc.word_freqs())
+    counts = dict(tnc.word_freqs())
+    return counts, math.log(sum(counts.values()) + len(counts))
 
 
 def familiarity(text: str) -> float:
-    """How common the words of ``text`` are in written Thai (Thai National Corpus counts):
-    the tie-break between two readings that are both words (``ครั้ง`` and ``ครั่ง``)."""
-    frequencies = _frequencies()
-    return sum(math.log1p(frequencies.get(token, 0)) for run in _THAI_RUN.findall(text) for token in _tokens(run))
+    """How likely ``text`` is as written Thai: the log-probability of its words, each taken
+    alone (Thai National Corpus counts). The tie-break between two readings that are both
+    words (``ครั้ง`` and ``ครั่ง``). Every word costs its improbability, so one common word is
+    not outvoted by two that split it: ``บทนำ`` (introduction) beats ``บท น้ำ`` (verse, water)."""
+    counts, log_total = _frequencies()
+    return sum(
+        math.log1p(counts.get(token, 0)) - log_total for run in _THAI_RUN.findall(text) for token in _tokens(run)
+    )
 
 
 @dataclass(frozen=True)
