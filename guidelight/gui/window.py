@@ -488,12 +488,9 @@ class MainWindow(QMainWindow):
         if row is None:
             self.announcer.announce(tr("cancelled", self.language))
             return
-        path = _recent_file(self.services.library, recent[row])
-        if path is None:
-            self.announcer.announce(tr("recent.missing", self.language, title=recent[row].title,
-                                       path=recent[row].path), assertive=True)
-        else:
-            self.open_path(str(path))
+        library, entry = self.services.library, recent[row]
+        self._open_found(lambda: _recent_file(library, entry),
+                         tr("recent.missing", self.language, title=entry.title, path=entry.path))
 
     def cmd_library(self) -> None:
         library = self.services.library
@@ -508,11 +505,24 @@ class MainWindow(QMainWindow):
         if row is None:
             self.announcer.announce(tr("cancelled", self.language))
             return
-        path = library.find_file(entries[row].content_hash)  # the library's own copy
-        if path is None:
-            self.announcer.announce(tr("library.missing", self.language, title=entries[row].title), assertive=True)
-        else:
-            self.open_path(str(path))
+        entry = entries[row]
+        self._open_found(lambda: library.find_file(entry.content_hash),  # the library's own copy
+                         tr("library.missing", self.language, title=entry.title))
+
+    def _open_found(self, find: Callable[[], Path | None], missing: str) -> None:
+        """Open the file ``find`` finds, or say ``missing``. It is looked for off the GUI
+        thread: a document that moved is recognised by reading whole files for their hash."""
+
+        def found(path: Path | None) -> None:
+            if path is None:
+                self.announcer.announce(missing, assertive=True)
+            else:
+                self.open_path(str(path))
+
+        def failed(exc: BaseException) -> None:
+            self.announcer.announce(str(exc), assertive=True)
+
+        self.runner.run(find, found, failed)
 
     def cmd_quit(self) -> None:
         self.close()

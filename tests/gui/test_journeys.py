@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -277,8 +278,6 @@ def test_settings_keys_persist(app: App, qtbot) -> None:
 
 
 def test_a_slow_open_never_freezes_the_window_and_is_never_silent(app: App, qtbot, monkeypatch) -> None:
-    import threading
-
     from guidelight.gui import window as window_module
 
     monkeypatch.setattr(window_module, "STILL_OPENING_MS", 100)
@@ -338,14 +337,24 @@ def test_recent_documents_and_voice_list(app: App, qtbot) -> None:
     assert speaker.announced[-1] == "No voices are installed."
 
 
-def test_a_recent_document_that_moved_away_is_said_to_be_missing(app: App, qtbot, tmp_path) -> None:
+def test_a_recent_document_that_moved_away_is_said_to_be_missing(app: App, qtbot, tmp_path, monkeypatch) -> None:
     window, speaker = app.start()
     window.open_path(str(app.pdf))
     qtbot.waitUntil(lambda: window.session.doc is not None)
     app.pdf.rename(tmp_path / "elsewhere.pdf")
+    # A moved file is looked for by hashing candidates: that is never done on the GUI thread.
+    searched_on: list[bool] = []
+    find_file = type(window.services.library).find_file
+
+    def recording_find_file(library, content_hash: str):
+        searched_on.append(threading.current_thread() is threading.main_thread())
+        return find_file(library, content_hash)
+
+    monkeypatch.setattr(type(window.services.library), "find_file", recording_find_file)
     answer_dialog(qtbot, lambda dialog: QtBot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return))
     key(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert speaker.announced[-1] == f"Lecture is no longer at {app.pdf}."
+    qtbot.waitUntil(lambda: speaker.announced[-1] == f"Lecture is no longer at {app.pdf}.")
+    assert searched_on == [False]
 
 
 def test_pane_letter_keys_work_with_the_keyboard_in_thai(app: App, qtbot) -> None:
