@@ -22,6 +22,7 @@ from guidelight.extract.budget import check_time
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
+from guidelight.thai.fit import misfit
 from guidelight.thai.legacy import reads_as_tis620, tis620
 from guidelight.thai.quality import sign_soup
 from guidelight.thai.repair import PUA_TO_THAI
@@ -41,6 +42,8 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 # A glyph moving the pen less than this share of the font size is a mark: the narrowest
 # real character (a thin space, an ``i``) moves it further.
 _MARK_ADVANCE = 0.08
+_AM_BASE = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?$")  # what a sara am follows: a consonant, a tone mark on it
+_AM_CONTEXT = 12  # characters each side by which the words judge a lost nikhahit
 # How far from the glyph the reading kept a second glyph under the same code may lie and
 # still be its dropped twin: the marks of one consonant lie within half the font size.
 _TWIN_REACH = 0.5
@@ -197,6 +200,18 @@ def _thai_base(chars: list[dict], i: int) -> dict | None:
         if chars[j]["c"].isspace():
             return None
     return None
+
+
+def _nikhahit_lost(out: list[str], chars: list[dict], i: int) -> bool:
+    """Is the space ``chars[i]``, drawn as a gap between a syllable and a sara aa, the
+    nikhahit of a sara am that the font had no glyph for? Word with Angsana New Bold prints
+    ความส าคัญ: the page shows the gap, but no Thai word begins with sara aa, and a reader
+    reads สำคัญ. Only when the words say so: the sara am must read better than the sara aa."""
+    before = "".join(out[-_AM_CONTEXT:])
+    if not _AM_BASE.search(before):
+        return False
+    after = "".join(ch["c"] for ch in chars[i + 2 : i + 2 + _AM_CONTEXT])
+    return misfit(before + SARA_AM + after) < misfit(before + SARA_AA + after)
 
 
 # Symbol fonts (Wingdings, Symbol) are encoded in U+F020-U+F0FF; the few shapes course
@@ -679,7 +694,9 @@ class PageReader:
                 continue
             x0, x1 = char["bbox"][0], char["bbox"][2]
             if c.isspace():
-                if x1 - x0 <= 0.01 and i + 1 < len(chars) and chars[i + 1]["c"] in (SARA_AA, SARA_AM):
+                if i + 1 < len(chars) and chars[i + 1]["c"] in (SARA_AA, SARA_AM) and (
+                    x1 - x0 <= 0.01 or _nikhahit_lost(out, chars, i)
+                ):
                     # A zero-width "space" before sara aa is the nikhahit of a sara am
                     # whose ToUnicode says space (Word with Angsana/Cordia fonts).
                     self.repairs["sara_am_glyph"] += 1

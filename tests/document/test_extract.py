@@ -86,6 +86,16 @@ def test_zero_advance_space_before_sara_aa_is_a_sara_am(tmp_path: Path) -> None:
     assert reader._span_text(chars, 10.0, "CordiaNew") == "ท\u0e4dา ก"
 
 
+def test_a_printed_gap_before_sara_aa_is_a_lost_nikhahit_when_the_words_say_so(make_pdf: MakePdf) -> None:
+    # Word with Angsana New Bold prints "ความส าคัญ": the nikhahit of sara am became a real
+    # space, gap and all. No Thai word starts with sara aa; the words choose the sara am.
+    pdf = make_pdf([[("ความส าคัญของเทคโนโลยี", 72, 100, 18, SARABUN_BOLD), ("ส ายไฟ", 72, 140, 16, SARABUN)]])
+    page = open_document(pdf).page(1)
+    assert page.text.splitlines()[0] == "ความสำคัญของเทคโนโลยี"
+    assert dict(page.quality.repairs)["sara_am_glyph"] == 1
+    assert "สำย" not in page.text  # สาย (a wire) reads better: no sara am is invented
+
+
 def test_word_gaps_drawn_without_space_characters_become_spaces() -> None:
     chars = [
         {"c": "ก", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
