@@ -17,7 +17,7 @@ from itertools import pairwise
 
 from guidelight.extract.budget import check_time
 from guidelight.extract.lines import Line
-from guidelight.thai.repair import COMBINING
+from guidelight.thai.repair import is_mark
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 
 MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page
@@ -166,7 +166,7 @@ def _merge_row(row: list[Line]) -> Line:
     text = row[0].text
     for prev, line in pairwise(row):
         gap = line.x0 - prev.x1
-        glue = "" if gap < 0.25 * line.size or line.text[0] in COMBINING else " "
+        glue = "" if gap < 0.25 * line.size or is_mark(line.text[0]) else " "
         text += glue + line.text
     size = max(row, key=lambda line: len(line.text)).size
     return Line(
@@ -272,7 +272,7 @@ def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
     the start of a line goes back onto its base; an English word hyphenated across the
     line break is made whole again.
     """
-    if line[0] in COMBINING:
+    if is_mark(line[0]):
         return prev + line
     if re.search(r"[A-Za-z]-$", prev) and line[0].islower():
         return prev[:-1] + line

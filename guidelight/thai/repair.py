@@ -18,7 +18,10 @@ CONSONANTS = "\u0e01-\u0e2e"
 ABOVE_BELOW_VOWELS = "\u0e31\u0e34-\u0e3a\u0e47"  # mai han-akat, sara i..phinthu, maitaikhu
 TONE_MARKS = "\u0e48-\u0e4b"
 OTHER_MARKS = "\u0e4c-\u0e4e"  # thanthakhat, nikhahit, yamakkan
+# Character-class fragments for regular expressions (they hold ranges: test one character
+# with ``is_mark``, never with ``in``, which would find the ranges' "-").
 COMBINING = f"{ABOVE_BELOW_VOWELS}{TONE_MARKS}{OTHER_MARKS}"
+_MARK = re.compile(f"[{COMBINING}]")
 NIKHAHIT = "\u0e4d"
 SARA_AA = "\u0e32"
 SARA_AM = "\u0e33"
@@ -73,6 +76,12 @@ _STACKED_VOWEL = re.compile(f"([{ABOVE_BELOW_VOWELS}][{TONE_MARKS}]?)[{ABOVE_BEL
 # so the words decide.
 _TONE_PAST_CONSONANT = re.compile(f"([{CONSONANTS}][\u0e31\u0e34-\u0e37])([{CONSONANTS}])([{TONE_MARKS}])")
 _WINDOW = 8
+
+
+def is_mark(char: str) -> bool:
+    """Is ``char`` a Thai mark that sits on the character before it (a vowel above or below,
+    a tone mark, thanthakhat, nikhahit, yamakkan)?"""
+    return _MARK.fullmatch(char) is not None
 
 
 def map_pua(text: str) -> str:

@@ -232,3 +232,20 @@ def test_a_paragraph_ending_at_the_foot_of_a_page_does_not_run_on(make_pdf: Make
     doc = open_document(make_pdf(pages))
     assert [doc.page(n).continues for n in (1, 2, 3, 4)] == [False, False, False, False]
     assert doc.reading_text().count("\n\n") == 4
+
+
+def test_a_dash_at_a_line_start_is_not_a_thai_mark() -> None:
+    """A dash item under a line (a calendar cell's "- ปัจฉิมนิเทศ") is spoken apart from it;
+    only a real mark stranded at a line's start (ี, ่) goes back onto the line before."""
+    from guidelight.extract.layout import join_lines, merge_rows
+    from guidelight.extract.lines import Line
+
+    assert join_lines("แบบสอบถามพนักงานที่ปรึกษา", "- ปัจฉิมนิเทศนักศึกษา", True) == (
+        "แบบสอบถามพนักงานที่ปรึกษา - ปัจฉิมนิเทศนักศึกษา"
+    )
+    assert join_lines("ราคาน้ำมันเพิ", "่มขึ้น", False) == "ราคาน้ำมันเพิ่มขึ้น"
+    assert join_lines("ความรู้ท", "ี่ได้", True) == "ความรู้ที่ได้"  # sara ii is a mark too
+    # Two pieces of one row, a word gap apart: a dash starting the second keeps its space.
+    left = Line("เวลา 09.00", 72, 90, 140, 104, 100, 14, False, 0, False)
+    right = Line("- 12.00 น.", 150, 90, 210, 104, 100, 14, False, 0, False)
+    assert [line.text for line in merge_rows([left, right])] == ["เวลา 09.00 - 12.00 น."]
