@@ -202,15 +202,26 @@ def _thai_base(chars: list[dict], i: int) -> dict | None:
     return None
 
 
-def _nikhahit_lost(out: list[str], chars: list[dict], i: int) -> bool:
-    """Is the space ``chars[i]``, drawn as a gap between a syllable and a sara aa, the
-    nikhahit of a sara am that the font had no glyph for? Word with Angsana New Bold prints
-    ความส าคัญ: the page shows the gap, but no Thai word begins with sara aa, and a reader
-    reads สำคัญ. Only when the words say so: the sara am must read better than the sara aa."""
+def _sara_aa_after(chars: list[dict], i: int) -> int | None:
+    """Where the sara aa (or sara am) is that ``chars[i]`` stands before, a tone mark at most
+    between them (the nikhahit of น้ำ may be drawn before its tone mark); None if none is."""
+    j = i + 1
+    if j < len(chars) and chars[j]["c"] in TONE_MARKS:
+        j += 1
+    return j if j < len(chars) and chars[j]["c"] in (SARA_AA, SARA_AM) else None
+
+
+def _nikhahit_lost(out: list[str], chars: list[dict], i: int, aa: int) -> bool:
+    """Is the space ``chars[i]``, drawn as a gap between a syllable and its sara aa
+    (``chars[aa]``), the nikhahit of a sara am that the font had no glyph for? Word with
+    Angsana New Bold prints ความส าคัญ: the page shows the gap, but no Thai word begins with
+    sara aa, and a reader reads สำคัญ. Only when the words say so: the sara am must read
+    better than the sara aa."""
     before = "".join(out[-_AM_CONTEXT:])
     if not _AM_BASE.search(before):
         return False
-    after = "".join(ch["c"] for ch in chars[i + 2 : i + 2 + _AM_CONTEXT])
+    before += "".join(ch["c"] for ch in chars[i + 1 : aa])
+    after = "".join(ch["c"] for ch in chars[aa + 1 : aa + 1 + _AM_CONTEXT])
     return misfit(before + SARA_AM + after) < misfit(before + SARA_AA + after)
 
 
@@ -694,11 +705,11 @@ class PageReader:
                 continue
             x0, x1 = char["bbox"][0], char["bbox"][2]
             if c.isspace():
-                if i + 1 < len(chars) and chars[i + 1]["c"] in (SARA_AA, SARA_AM) and (
-                    x1 - x0 <= 0.01 or _nikhahit_lost(out, chars, i)
-                ):
-                    # A zero-width "space" before sara aa is the nikhahit of a sara am
-                    # whose ToUnicode says space (Word with Angsana/Cordia fonts).
+                aa = _sara_aa_after(chars, i)
+                if aa is not None and (x1 - x0 <= 0.01 or _nikhahit_lost(out, chars, i, aa)):
+                    # A zero-width "space" before sara aa (a tone mark may stand between)
+                    # is the nikhahit of a sara am whose ToUnicode says space (Word with
+                    # Angsana/Cordia fonts; PowerPoint's ซ ้า).
                     self.repairs["sara_am_glyph"] += 1
                     out.append(NIKHAHIT)
                     continue

@@ -14,6 +14,7 @@ from guidelight.core.titles import titled
 from guidelight.extract.glyphs import _char_from_name
 from guidelight.extract.lines import PageReader
 from guidelight.extract.pdf import open_document
+from guidelight.thai.repair import repair_text
 
 from .conftest import GARUDA, SARABUN, SARABUN_BOLD, sarabun_story_pdf
 
@@ -84,6 +85,20 @@ def test_zero_advance_space_before_sara_aa_is_a_sara_am(tmp_path: Path) -> None:
     ]
     reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
     assert reader._span_text(chars, 10.0, "CordiaNew") == "ท\u0e4dา ก"
+
+
+def test_zero_advance_space_before_a_tone_mark_and_sara_aa_is_a_sara_am() -> None:
+    # PowerPoint 365 with a Thai display font: ซ้ำ reaches get_text() as "ซ ้า", the
+    # nikhahit a zero-width space drawn before the tone mark. It was heard ซ้า.
+    chars = [
+        {"c": "ซ", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
+        {"c": " ", "bbox": (16, 0, 16, 10), "origin": (16, 8)},
+        {"c": "\u0e49", "bbox": (16, 0, 16, 10), "origin": (16, 8)},
+        {"c": "า", "bbox": (16, 0, 21, 10), "origin": (16, 8)},
+    ]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    text = reader._span_text(chars, 10.0, "MiPancakeThin")
+    assert text == "ซ\u0e4d\u0e49า" and repair_text(text) == "ซ้ำ"
 
 
 def test_a_printed_gap_before_sara_aa_is_a_lost_nikhahit_when_the_words_say_so(make_pdf: MakePdf) -> None:
