@@ -211,12 +211,16 @@ def _sara_aa_after(chars: list[dict], i: int) -> int | None:
     return j if j < len(chars) and chars[j]["c"] in (SARA_AA, SARA_AM) else None
 
 
+def _doubled_before_sara_aa(c: str, out: list[str], chars: list[dict], i: int) -> bool:
+    """Is ``c`` (read for ``chars[i]``) the tone mark just read, again, right before a sara aa?"""
+    return c in TONE_MARKS and bool(out) and out[-1] == c and _sara_aa_after(chars, i) == i + 1
+
+
 def _nikhahit_lost(out: list[str], chars: list[dict], i: int, aa: int) -> bool:
-    """Is the space ``chars[i]``, drawn as a gap between a syllable and its sara aa
-    (``chars[aa]``), the nikhahit of a sara am that the font had no glyph for? Word with
-    Angsana New Bold prints ความส าคัญ: the page shows the gap, but no Thai word begins with
-    sara aa, and a reader reads สำคัญ. Only when the words say so: the sara am must read
-    better than the sara aa."""
+    """Is ``chars[i]``, between a syllable and its sara aa (``chars[aa]``), the nikhahit of
+    a sara am under another name? Word with Angsana New Bold prints ความส าคัญ, the nikhahit
+    a space, gap and all: no Thai word begins with sara aa, and a reader reads สำคัญ. Only
+    when the words say so: the sara am must read better than the sara aa."""
     before = "".join(out[-_AM_CONTEXT:])
     if not _AM_BASE.search(before):
         return False
@@ -704,6 +708,12 @@ class PageReader:
             if not c:
                 continue
             x0, x1 = char["bbox"][0], char["bbox"][2]
+            if _doubled_before_sara_aa(c, out, chars, i) and _nikhahit_lost(out, chars, i, i + 1):
+                # The same tone mark twice before sara aa: the second is the nikhahit, a
+                # glyph the ToUnicode named after the mark drawn with it (TH SarabunPSK
+                # through Distiller: ต่่าสุด for ต่ำสุด), when the words say so.
+                self.repairs["sara_am_glyph"] += 1
+                c = NIKHAHIT
             if c.isspace():
                 aa = _sara_aa_after(chars, i)
                 if aa is not None and (x1 - x0 <= 0.01 or _nikhahit_lost(out, chars, i, aa)):

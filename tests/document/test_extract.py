@@ -111,6 +111,17 @@ def test_a_printed_gap_before_sara_aa_is_a_lost_nikhahit_when_the_words_say_so(m
     assert "สำย" not in page.text  # สาย (a wire) reads better: no sara am is invented
 
 
+def test_a_doubled_tone_mark_before_sara_aa_is_a_sara_am_when_the_words_say_so() -> None:
+    # TH SarabunPSK through Distiller: the tone-and-nikhahit glyph of ต่ำ is named mai ek
+    # in the ToUnicode, so get_text() says ต่่าสุด. A doubled mark of ป่า stays a sara aa.
+    def line(text: str) -> list[dict]:
+        return [{"c": ch, "bbox": (k, 0, k + 1, 10), "origin": (k, 8)} for k, ch in enumerate(text)]
+
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    assert repair_text(reader._span_text(line("แสงสว่างต\u0e48\u0e48าสุด"), 10.0, "THSarabunPSK")) == "แสงสว่างต่ำสุด"
+    assert repair_text(reader._span_text(line("เดินเข้าป\u0e48\u0e48าลึก"), 10.0, "THSarabunPSK")) == "เดินเข้าป่าลึก"
+
+
 def test_word_gaps_drawn_without_space_characters_become_spaces() -> None:
     chars = [
         {"c": "ก", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
