@@ -8,6 +8,7 @@ are decided from the gaps between glyphs rather than from the spaces a producer 
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -43,6 +44,7 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 # real character (a thin space, an ``i``) moves it further.
 _MARK_ADVANCE = 0.08
 _AM_BASE = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?$")  # what a sara am follows: a consonant, a tone mark on it
+_UNTRACED = itertools.count(1)  # ids for glyphs the drawing does not show, negated
 _AM_CONTEXT = 12  # characters each side by which the words judge a lost nikhahit
 # How far from the glyph the reading kept a second glyph under the same code may lie and
 # still be its dropped twin: the marks of one consonant lie within half the font size.
@@ -601,7 +603,9 @@ class PageReader:
             return c  # the shifted forms' table is authoritative; ``repair.map_pua`` applies it
         # Two marks stacked on one consonant under the same bad code reach us as one character
         # (MuPDF drops the second as an overprint); the trace still has both glyphs.
-        drawn = self._drawn(char) or [(font, -1)]
+        # A glyph not found in the drawing (rotated text) gets an id of its own: judged by its
+        # own words, never by what was decided for another glyph that could not be found.
+        drawn = self._drawn(char) or [(font, -next(_UNTRACED))]
         if "glyph" not in char:
             drawn += self._traced().dropped_twins(char["origin"], c, self._suspect_places(), _TWIN_REACH * size)
         return "".join(self._identify(chars, i, c, thai_near, font_name, gid, size) for font_name, gid in drawn)
@@ -649,7 +653,10 @@ class PageReader:
         if recovered:
             self.repairs["glyph"] += 1
             return recovered
-        key = (font_key(font_name), gid, bool(zero_advance))
+        # Keyed by what the font says of the glyph's advance, not by the advance measured on
+        # the page: a pen moved around a mark measures differently from line to line, and one
+        # glyph under two keys was settled twice, once wrongly (ขั้น, then ขั่น).
+        key = (font_key(font_name), gid, bool(font_says))
         if key in self.resolver.decided:
             self.repairs["glyph_by_words"] += 1
             return self.resolver.decided[key]

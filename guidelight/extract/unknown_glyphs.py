@@ -100,7 +100,8 @@ def settle(lines: list[Line], pending: list[Unknown], resolver: GlyphResolver, r
             break
     for key, unknown in first.items():
         _count(unknown, choice[key], _contexts(parts, keys, key, choice), repairs)
-        resolver.decided[key] = choice[key]
+        if key[1] >= 0:  # a glyph the drawing did not show has no id to remember it by
+            resolver.decided[key] = choice[key]
     settled = []
     for line, pieces, line_keys in zip(lines, parts, keys, strict=True):
         if line_keys:

@@ -122,6 +122,60 @@ def test_a_doubled_tone_mark_before_sara_aa_is_a_sara_am_when_the_words_say_so()
     assert repair_text(reader._span_text(line("เดินเข้าป\u0e48\u0e48าลึก"), 10.0, "THSarabunPSK")) == "เดินเข้าป่าลึก"
 
 
+class _SilentFonts:
+    """A resolver whose fonts say nothing of any glyph: not embedded, no names, no cmap."""
+
+    def __init__(self) -> None:
+        self.decided: dict = {}
+
+    def zero_advance(self, *_: object) -> None:
+        return None
+
+    def thai_char(self, *_: object) -> None:
+        return None
+
+    def by_shape(self, *_: object) -> None:
+        return None
+
+    def placement(self, *_: object) -> None:
+        return None
+
+
+def test_one_glyph_is_judged_once_whatever_advance_the_page_measures() -> None:
+    # Bullzip with Tahoma Bold, fonts silent: the glyph of mai tho measured no advance in
+    # one line and some in others. Keyed apart by that, it was settled twice: ขั้น on the
+    # pages whose words were many, ขั่น where one line's words chose alone.
+    def syllable(mark_right: float, glyph: int) -> list[dict]:
+        return [
+            {"c": "ข", "bbox": (0, 0, 6, 10), "origin": (0, 8)},
+            {"c": "\ufffd", "bbox": (6, 0, mark_right, 10), "origin": (6, 8), "glyph": ("Tahoma,Bold", glyph)},
+            {"c": "น", "bbox": (mark_right, 0, mark_right + 6, 10), "origin": (mark_right, 8)},
+        ]
+
+    reader = PageReader(_UntracedPage(), _SilentFonts(), Counter())  # type: ignore[arg-type]
+    reader._span_text(syllable(6, 1183), 10.0, "Tahoma,Bold")  # drawn with no advance
+    reader._span_text(syllable(9, 1183), 10.0, "Tahoma,Bold")  # the pen moved 3 pt
+    reader._span_text(syllable(6, 1143), 10.0, "Tahoma,Bold")
+    assert [unknown.key for unknown in reader._pending] == [("tahoma,bold", 1183, False)] * 2 + [
+        ("tahoma,bold", 1143, False)
+    ]
+
+
+def test_glyphs_the_drawing_does_not_show_are_never_judged_as_one() -> None:
+    # Rotated text: the trace finds no glyph at the reading's place. Each such glyph is
+    # judged by its own words, not by a choice made for another one that was not found.
+    line = [
+        {"c": "ข", "bbox": (0, 0, 6, 10), "origin": (0, 8)},
+        {"c": "\ufffd", "bbox": (6, 0, 6, 10), "origin": (6, 8)},
+        {"c": "น", "bbox": (6, 0, 12, 10), "origin": (6, 8)},
+    ]
+    reader = PageReader(_UntracedPage(), _SilentFonts(), Counter())  # type: ignore[arg-type]
+    reader._span_text(line, 10.0, "Tahoma,Bold")
+    reader._span_text(line, 10.0, "Tahoma,Bold")
+    first, second = (unknown.key for unknown in reader._pending)
+    assert first != second and first[1] < 0 and second[1] < 0
+
+
 def test_word_gaps_drawn_without_space_characters_become_spaces() -> None:
     chars = [
         {"c": "ก", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
