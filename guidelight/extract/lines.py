@@ -106,8 +106,9 @@ def _suspicious(char: str) -> bool:
 
 def _letter_stand_in(code: int) -> bool:
     """A letter some producers give a Thai mark, suspect beside Thai only: Latin-1 and Latin
-    Extended (Distiller, XeTeX), or Lao, the block after Thai (Ghostscript's shifted marks)."""
-    return 0x80 <= code <= 0x24F or 0x0E80 <= code <= 0x0EFF
+    Extended (Distiller, XeTeX), Cyrillic (Chromium 53: ชืѷอ), or Lao, the block after Thai
+    (Ghostscript's shifted marks)."""
+    return 0x80 <= code <= 0x24F or 0x0400 <= code <= 0x04FF or 0x0E80 <= code <= 0x0EFF
 
 
 def _raw_spans(raw: dict) -> Iterator[dict]:

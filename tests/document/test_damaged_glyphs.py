@@ -44,8 +44,9 @@ def test_the_damage_is_real(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "stand_in",
-    ["\ufffd", "\u00c9", "\u0155", "\ue000", "\x07", "\u0e8b"],
-    ids=["replacement", "latin1", "latin-ext-a", "private-use", "control", "lao"],  # Lao: Ghostscript's
+    ["\ufffd", "\u00c9", "\u0155", "\ue000", "\x07", "\u0e8b", "\u0477"],
+    # Lao: Ghostscript's; Cyrillic: Chromium 53's (ชืѷอ)
+    ids=["replacement", "latin1", "latin-ext-a", "private-use", "control", "lao", "cyrillic"],
 )
 def test_a_mark_with_no_identity_is_read_from_its_words(tmp_path: Path, stand_in: str) -> None:
     pdf = damaged_pdf(tmp_path / "d.pdf", SENTENCES, {"\u0e48": stand_in})
