@@ -43,6 +43,7 @@ from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
 from guidelight.extract.ocr import ocr_available, ocr_page
 from guidelight.extract.tables import LineReader, TableDraft, TableFinder
 from guidelight.extract.to_unicode import ToUnicodeCorrector
+from guidelight.extract.upright import set_upright
 from guidelight.thai.quality import garbled, measure
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -410,12 +411,14 @@ def _cell_reader(resolver: GlyphResolver) -> LineReader:
 
 def _text_maps_corrector(doc: pymupdf.Document) -> Callable[[pymupdf.Page], None]:
     """What is done to a page's objects, once known safe, before its text is first read:
-    the maps that say what its glyphs are, where they contradict the glyphs, corrected."""
+    the maps that say what its glyphs are, where they contradict the glyphs, corrected, and
+    a page stored turned set upright."""
     fonts = ToUnicodeCorrector(doc)
 
     def correct(page: pymupdf.Page) -> None:
         fonts.correct(page)
         forget_empty_actual_text(page)
+        set_upright(page)
 
     return correct
 
