@@ -82,7 +82,7 @@ def settle(lines: list[Line], pending: list[Unknown], resolver: GlyphResolver, r
     for pieces in parts:
         keys.append([pending[k + j].key for j in range(len(pieces) - 1)])
         for unknown in pending[k : k + len(pieces) - 1]:
-            first.setdefault(unknown.key, unknown)
+            first[unknown.key] = _widened(first.get(unknown.key), unknown)
         k += len(pieces) - 1
     # First from the occurrences with no other unknown beside them (``มี`` tells sara ii
     # better than ``ที่`` with its mai ek also unknown), then from all, the others filled in.
@@ -109,6 +109,16 @@ def settle(lines: list[Line], pending: list[Unknown], resolver: GlyphResolver, r
         if line.text:
             settled.append(line)
     return settled
+
+
+def _widened(known: Unknown | None, unknown: Unknown) -> Unknown:
+    """One glyph's doubt over all its occurrences: what any of them allows (a mark measured
+    with no advance mid-word, and with its width at a line's end, may be a mark or a letter),
+    the file's claim first. A claim stays as the first occurrence made it."""
+    if known is None or known.claimed or unknown.claimed:
+        return known or unknown
+    extra = tuple(c for c in unknown.candidates if c not in known.candidates)
+    return replace(known, candidates=known.candidates + extra) if extra else known
 
 
 def _fill(pieces: list[str], keys: list[GlyphKey], choice: dict[GlyphKey, str]) -> str:

@@ -108,6 +108,21 @@ def test_words_decide_with_a_tie_broken_by_how_common_they_are() -> None:
     assert resolver.decided[("f", 1, True)] == "\u0e49"
 
 
+def test_one_glyph_may_be_anything_any_of_its_occurrences_allows() -> None:
+    """A mark measured with its width at a line's end looks like a letter there, and with
+    no advance mid-word like a mark: judged once for all, it may be either, and the words
+    choose. Taking the first occurrence's doubt alone read ที่ as ทีน on a Bullzip slide."""
+    from guidelight.extract.lines import Line
+
+    lines = [Line(f"งานที{PLACEHOLDER}", 0, 0, 100, 10, 8, 10, False, 0),
+             Line(f"พี{PLACEHOLDER}น้องที{PLACEHOLDER}รัก ไปที{PLACEHOLDER}บ้าน", 0, 20, 100, 30, 28, 10, False, 0)]
+    key = ("f", 7, False)
+    pending = [Unknown(key, candidates_for(None, False), claimed=False)]  # at a line's end
+    pending += [Unknown(key, candidates_for(None, True), claimed=False)] * 3  # mid-word
+    settled = settle(lines, pending, SimpleNamespace(decided={}), Counter())  # type: ignore[arg-type]
+    assert [line.text for line in settled] == ["งานที่", "พี่น้องที่รัก ไปที่บ้าน"]
+
+
 def test_a_tone_mark_after_the_next_consonant_goes_back() -> None:
     assert place_late_tones("บางครัง้เรา จากนัน้ หนึง่") == "บางครั้งเรา จากนั้น หนึ่ง"
     assert place_late_tones("ปีน้ำท่วม ดีด้วย") == "ปีน้ำท่วม ดีด้วย"  # real spelling stays
