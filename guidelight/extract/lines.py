@@ -23,7 +23,7 @@ from guidelight.extract.budget import check_time
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
-from guidelight.thai.fit import misfit
+from guidelight.thai.fit import vote
 from guidelight.thai.legacy import reads_as_tis620, tis620
 from guidelight.thai.quality import sign_soup
 from guidelight.thai.repair import PUA_TO_THAI
@@ -221,15 +221,28 @@ def _doubled_before_sara_aa(c: str, out: list[str], chars: list[dict], i: int) -
 
 def _nikhahit_lost(out: list[str], chars: list[dict], i: int, aa: int) -> bool:
     """Is ``chars[i]``, between a syllable and its sara aa (``chars[aa]``), the nikhahit of
-    a sara am under another name? Word with Angsana New Bold prints ความส าคัญ, the nikhahit
-    a space, gap and all: no Thai word begins with sara aa, and a reader reads สำคัญ. Only
-    when the words say so: the sara am must read better than the sara aa."""
+    a sara am under another name? Word with TH Sarabun or Dillenia maps the nikhahit glyph it
+    draws over the sara aa to a space (ส านัก): a space drawn over the next glyph is no
+    space. Word with Angsana New Bold prints ความส าคัญ, the nikhahit a space, gap and all:
+    no Thai word begins with sara aa, and a reader reads สำคัญ; there the words decide,
+    the sara am winning only clearly (ราชสำนัก over ราช สา นัก, each a word)."""
     before = "".join(out[-_AM_CONTEXT:])
     if not _AM_BASE.search(before):
         return False
+    if _drawn_over(chars[i], chars[i + 1]):
+        return True
     before += "".join(ch["c"] for ch in chars[i + 1 : aa])
     after = "".join(ch["c"] for ch in chars[aa + 1 : aa + 1 + _AM_CONTEXT])
-    return misfit(before + SARA_AM + after) < misfit(before + SARA_AA + after)
+    verdict = vote([(before, after)], (SARA_AM, SARA_AA))
+    return verdict.best == 0 and verdict.clear
+
+
+def _drawn_over(char: dict, following: dict) -> bool:
+    """Does ``char`` lie mostly over ``following`` (more than half its width), as a mark
+    does and an advancing character never can?"""
+    x0, x1 = char["bbox"][0], char["bbox"][2]
+    overlap = min(x1, following["bbox"][2]) - max(x0, following["bbox"][0])
+    return x1 > x0 and overlap > 0.5 * (x1 - x0)
 
 
 # Symbol fonts (Wingdings, Symbol) are encoded in U+F020-U+F0FF; the few shapes course

@@ -87,6 +87,35 @@ def test_zero_advance_space_before_sara_aa_is_a_sara_am(tmp_path: Path) -> None:
     assert reader._span_text(chars, 10.0, "CordiaNew") == "ท\u0e4dา ก"
 
 
+def test_a_space_drawn_over_sara_aa_is_a_sara_am() -> None:
+    # Word 2016 with Dillenia UPC: the nikhahit glyph, drawn over the sara aa, is mapped to a
+    # space with the space's width (ในราชส านัก): 593 broken sara am in one reader. No space
+    # lies over the next glyph; a mark does.
+    chars = [
+        {"c": "ส", "bbox": (147.4, 0, 153.0, 10), "origin": (147.4, 8)},
+        {"c": " ", "bbox": (153.2, 0, 156.8, 10), "origin": (153.2, 8)},
+        {"c": "า", "bbox": (153.0, 0, 157.3, 10), "origin": (153.0, 8)},
+        {"c": "น", "bbox": (157.3, 0, 162.9, 10), "origin": (157.3, 8)},
+    ]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    assert repair_text(reader._span_text(chars, 16.0, "DilleniaUPC")) == "สำน"
+
+
+def test_a_printed_gap_is_a_sara_am_only_when_the_words_clearly_say_so() -> None:
+    # ราชสำนัก is one word; ราช สา นัก is three: no dictionary miss either way, and the
+    # commoner reading wins. Where nothing tells them apart the gap is left as printed.
+    def line(text: str) -> list[dict]:
+        found, x = [], 0.0
+        for ch in text:
+            width = 4.0 if ch == " " else 6.0
+            found.append({"c": ch, "bbox": (x, 0, x + width, 10), "origin": (x, 8)})
+            x += width
+        return found
+
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    assert repair_text(reader._span_text(line("พิธีในราชส านัก"), 16.0, "THSarabun")) == "พิธีในราชสำนัก"
+
+
 def test_zero_advance_space_before_a_tone_mark_and_sara_aa_is_a_sara_am() -> None:
     # PowerPoint 365 with a Thai display font: ซ้ำ reaches get_text() as "ซ ้า", the
     # nikhahit a zero-width space drawn before the tone mark. It was heard ซ้า.
