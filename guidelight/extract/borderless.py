@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from guidelight.extract.layout import SAME_ROW, join_all, merge_rows
+from guidelight.extract.layout import SAME_ROW, Box, join_all, merge_rows
 from guidelight.extract.lines import Line
 
 MIN_ROWS = 3
@@ -53,7 +53,6 @@ _NUMBERED_ITEM = re.compile(rf"^{_NUMBERED}\s+\S")  # a dash glued to a number i
 _PAGE_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")
 _SEPARATOR = re.compile(r"^[:：=]$")  # "label : value" lines
 
-Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)

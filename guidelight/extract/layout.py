@@ -27,6 +27,8 @@ RAGGED = 3.0  # of the font size: a full line ends at most this far short of its
 HEADING_RATIO = 1.15  # a line this much larger than another is set as a heading
 CENTRED_SHARE = 0.7  # a centred title line is at most this share of the text's width
 TITLE_OVER_BODY = 1.0  # points: a repeated margin line this much larger than the body is a title
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+_TABLE_CELLS = 3  # lines on one row that make it a table's, not a running head's
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _PAGE_NUMBER = re.compile(
     r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
@@ -124,7 +126,7 @@ class Recurrence(Enum):
 
 
 def split_furniture(
-    lines: list[Line], height: float, recurrence: Callable[[str], Recurrence] | None
+    lines: list[Line], height: float, recurrence: Callable[[str], Recurrence] | None, tables: Sequence[Box] = ()
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """Separate page furniture from the reading text: (body, furniture, guessed).
 
@@ -142,8 +144,9 @@ def split_furniture(
     body: list[Line] = []
     furniture: list[Line] = []
     guessed: list[Line] = []
+    table_edges = _table_rows_at_edges(lines, height, tables)
     for line in lines:
-        margin = in_margin(line.y0, line.y1, height)
+        margin = in_margin(line.y0, line.y1, height) and id(line) not in table_edges
         recurs = recurrence(furniture_key(line.text)) if recurrence and margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY
         if margin and (
@@ -158,6 +161,37 @@ def split_furniture(
         else:
             body.append(line)
     return body, furniture, guessed
+
+
+def _rows(lines: list[Line]) -> list[list[Line]]:
+    """``lines`` grouped into rows (baselines within ``SAME_ROW`` of a size), top to bottom."""
+    rows: list[list[Line]] = []
+    for line in sorted(lines, key=lambda ln: ln.baseline):
+        if rows and abs(rows[-1][-1].baseline - line.baseline) < SAME_ROW * max(rows[-1][-1].size, line.size):
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    return rows
+
+
+def _table_rows_at_edges(lines: list[Line], height: float, tables: Sequence[Box]) -> set[int]:
+    """Ids of the lines of a table row lying in a page's margin: a row of three cells or
+    more, closer than half a line to a table found on the page or to another such row. A
+    slide's table reaches the top of the slide, and the same table shown on the next slide
+    made its header row (FName Sex Salary) look like a running head."""
+    rows = [row for row in _rows(lines) if len(row) >= _TABLE_CELLS]
+    spans = [(min(ln.y0 for ln in row), max(ln.y1 for ln in row)) for row in rows]
+    spans += [(box[1], box[3]) for box in tables]
+    kept: set[int] = set()
+    for row, (top, bottom) in zip(rows, spans, strict=False):
+        near = 0.5 * max(ln.size for ln in row)
+        if all(in_margin(ln.y0, ln.y1, height) for ln in row) and any(
+            0 <= other_top - bottom < near or 0 <= top - other_bottom < near
+            for other_top, other_bottom in spans
+            if (other_top, other_bottom) != (top, bottom)
+        ):
+            kept.update(id(ln) for ln in row)
+    return kept
 
 
 def _merge_row(row: list[Line]) -> Line:

@@ -325,7 +325,8 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     rect = text_rect(page)
     alone = ctx.doc.page_count == 1
     body, furniture, guessed = split_furniture(
-        lines, rect.height, None if alone else lambda key: ctx.recurrence(number, key)
+        lines, rect.height, None if alone else lambda key: ctx.recurrence(number, key),
+        [table.bbox for table in tables],
     )
     figures = find_figures(page, [table.bbox for table in tables])
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))

@@ -34,7 +34,7 @@ import pymupdf
 from guidelight.core.model import Paragraph, ParagraphKind, Sentence, Table, TableCell
 from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
 from guidelight.extract.budget import PageGivenUp, page_deadline
-from guidelight.extract.layout import SAME_ROW, join_all, join_lines, merge_rows
+from guidelight.extract.layout import SAME_ROW, Box, join_all, join_lines, merge_rows
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -52,7 +52,6 @@ RULE_SHARE = 0.8  # share of a borderless table's width a rule must run along to
 INK_MIDDLE = 0.3  # of the font size: the middle of a line's letters above its baseline
 _NUMERIC = re.compile(r"^[\s\d๐-๙.,:%/+\-–()฿$]*[\d๐-๙][\s\d๐-๙.,:%/+\-–()฿$]*(?:บาท|baht|หน่วย|คน)?$", re.I)
 
-Box = tuple[float, float, float, float]
 LineReader = Callable[[pymupdf.Page, pymupdf.Rect | None], list[Line]]
 
 

@@ -249,3 +249,34 @@ def test_a_dash_at_a_line_start_is_not_a_thai_mark() -> None:
     left = Line("เวลา 09.00", 72, 90, 140, 104, 100, 14, False, 0, False)
     right = Line("- 12.00 น.", 150, 90, 210, 104, 100, 14, False, 0, False)
     assert [line.text for line in merge_rows([left, right])] == ["เวลา 09.00 - 12.00 น."]
+
+
+def _slide_with_a_table(doc: pymupdf.Document, rows: list[tuple[str, ...]]) -> None:
+    """A slide whose table of filled cells starts at the slide's top edge (the header
+    row's fills begin just above it, as PowerPoint's do)."""
+    page = doc.new_page(width=842, height=474)
+    page.insert_font(fontname="s", fontfile=str(SARABUN))
+    for n, row in enumerate(rows):
+        top = -0.4 if n == 0 else 38.6 + 29.4 * (n - 1)
+        bottom = 38.6 + 29.4 * n
+        for k, text in enumerate(row):
+            cell = pymupdf.Rect(50 + 180 * k, top, 230 + 180 * k, bottom)
+            page.draw_rect(cell, color=(1, 1, 1), fill=(0.99, 0.92, 0.86) if n == 0 else (0.91, 0.93, 0.96))
+            page.insert_text((cell.x0 + 6, bottom - 9), text, fontname="s", fontsize=16)
+    page.insert_text((50, 430), BODY, fontname="s", fontsize=16)
+
+
+def test_a_table_header_at_the_top_of_repeated_slides_is_not_a_running_head(tmp_path: Path) -> None:
+    """A slide's table starts at the slide's top edge, and the next slide shows it again:
+    its header row recurs in the margin like a running head, but it heads the table."""
+    rows = [("FName", "Sex", "Salary", "StartDate"), ("กฤษฎา", "M", "30,000", "16/12/2010"),
+            ("คณิน", "M", "70,000", "1/1/2010"), ("ญาดา", "F", "40,000", "1/1/2010")]
+    doc = pymupdf.open()
+    for _ in range(2):
+        _slide_with_a_table(doc, rows)
+    doc.save(tmp_path / "slides.pdf")
+    read = open_document(tmp_path / "slides.pdf")
+    for number in (1, 2):
+        page = read.page(number)
+        assert "FName" in page.text and "StartDate" in page.text
+        assert not set(page.furniture) & {"FName", "Sex", "Salary", "StartDate"}
