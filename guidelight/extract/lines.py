@@ -20,6 +20,7 @@ from typing import Any
 import pymupdf
 
 from guidelight.extract.budget import check_time
+from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
@@ -762,6 +763,10 @@ class PageReader:
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
+        if (drawn := drawn_reading(self.page, raw, clip)) is not None:
+            raw, set_aside = drawn  # Canva's copies under each cluster: read what is drawn
+            if clip is None:
+                self.repairs["doubled_text"] += set_aside
         if clip is None and self._unreadable is None:
             self._unreadable = _unreadable_fonts_of(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)

@@ -1,0 +1,163 @@
+"""A page whose text layer holds far more than the page draws, read from what it draws.
+
+Canva writes, under each cluster it draws, a copy of the rest of the line's text that
+takes no room (for search and selection): MuPDF's reading of such a page holds every
+sentence four to fifteen times, in pieces (กล่องข้อความล่ล่องข้อความข้อง...), and the
+repeats dropped later left scraps and lost words. The page's text trace, what it draws
+glyph by glyph, has each letter once, where it stands, with its own code. When the
+reading's letters are mostly such no-room copies and it holds more than twice what the
+page draws, the page's lines are made from the drawn glyphs instead; what was set aside
+is counted, so the page says it left repeated text out.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+
+import pymupdf
+
+GHOST_RATIO = 2.0  # characters read per glyph drawn: every real page here stays under 1.4
+_NO_ROOM_SHARE = 0.2  # of the reading's letters, taking no room: Canva's copies
+_MIN_EXCESS = 100  # characters read beyond those drawn, before a page is judged
+_SAME_PLACE = 0.1  # points: a glyph drawn again here is one glyph (a fill, then an outline)
+_SAME_ROW = 0.3  # of the size: baselines this close are one row
+_LINE_GAP = 1.5  # sizes: a wider gap on a row starts another line (a table's next cell)
+
+
+def drawn_reading(page: pymupdf.Page, reading: dict, clip: pymupdf.Rect | None) -> tuple[dict, int] | None:
+    """The page's reading made from the glyphs it draws (inside ``clip``), and how many of
+    the reading's characters that sets aside; None when the reading is what is drawn."""
+    read = sum(1 for _ in _chars(reading))
+    if read < _MIN_EXCESS or _no_room_letters(reading) < _NO_ROOM_SHARE * read:
+        return None
+    glyphs = list(_drawn_glyphs(page.get_texttrace(), clip))
+    if read < GHOST_RATIO * len(glyphs) or read - len(glyphs) < _MIN_EXCESS:
+        return None
+    blocks = [_block(n, line) for n, line in enumerate(_lines(glyphs))]
+    return {"width": reading.get("width"), "height": reading.get("height"), "blocks": blocks}, read - len(glyphs)
+
+
+def _chars(reading: dict) -> Iterator[dict]:
+    for block in reading["blocks"]:
+        for line in block.get("lines", ()):
+            for span in line["spans"]:
+                yield from span["chars"]
+
+
+def _no_room_letters(reading: dict) -> int:
+    """Letters (not marks, not spaces) whose box has no width."""
+    return sum(
+        1
+        for ch in _chars(reading)
+        if ch["bbox"][2] - ch["bbox"][0] <= 0.01 and unicodedata.category(ch["c"][:1] or " ").startswith("L")
+    )
+
+
+def _drawn_glyphs(trace: Iterable[dict], clip: pymupdf.Rect | None) -> Iterator[Glyph]:
+    """(trace span, glyph) for each glyph drawn horizontally, once per place, in drawing order."""
+    seen: set[tuple[int, int, int]] = set()
+    for span in trace:
+        if span.get("dir", (1.0, 0.0))[0] < 0.99 or span.get("wmode", 0):
+            continue
+        for glyph in span["chars"]:
+            x, y = glyph[2]
+            place = (glyph[1], round(x / _SAME_PLACE), round(y / _SAME_PLACE))
+            if place in seen or (clip is not None and not clip.contains(pymupdf.Point(x, y))):
+                continue
+            seen.add(place)
+            yield span, glyph
+
+
+Glyph = tuple[dict, tuple]  # (trace span, trace glyph: code, glyph id, origin, box)
+
+
+def _lines(glyphs: list[Glyph]) -> Iterator[list[Glyph]]:
+    """The glyphs as lines, in blocks of lines one under another (a text box, a column),
+    the blocks in the order they were drawn: a design's boxes are drawn in reading order,
+    where rows across the page would cross its columns."""
+    blocks: list[list[list[Glyph]]] = []
+    for line in sorted(_row_pieces(glyphs), key=lambda line: (_baseline(line), _left(line))):
+        home = next((block for block in blocks if _continues(block[-1], line)), None)
+        if home is None:
+            blocks.append([line])
+        else:
+            home.append(line)
+    order = {id(glyph): n for n, (_, glyph) in enumerate(glyphs)}
+    for block in sorted(blocks, key=lambda block: min(order[id(g)] for line in block for _, g in line)):
+        yield from block
+
+
+def _row_pieces(glyphs: list[Glyph]) -> Iterator[list[Glyph]]:
+    """Rows of clusters, each left to right and cut at wide gaps (a table's next cell)."""
+    rows: list[list[list[Glyph]]] = []
+    for cluster in sorted(_clusters(glyphs), key=lambda cluster: cluster[0][1][2][1]):
+        span, glyph = cluster[0]
+        if rows and abs(rows[-1][0][0][1][2][1] - glyph[2][1]) < _SAME_ROW * max(span["size"], 1.0):
+            rows[-1].append(cluster)
+        else:
+            rows.append([cluster])
+    for row in rows:
+        row.sort(key=lambda cluster: cluster[0][1][2][0])
+        piece: list[Glyph] = []
+        for cluster in row:
+            if piece and cluster[0][1][3][0] - piece[-1][1][3][2] > _LINE_GAP * cluster[0][0]["size"]:
+                yield piece
+                piece = []
+            piece.extend(cluster)
+        yield piece
+
+
+def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Each letter with the marks drawn after it, in drawing order: a mark stands where the
+    next letter starts, so by place alone it may fall after that letter."""
+    clusters: list[list[Glyph]] = []
+    for span, glyph in glyphs:
+        mark = glyph[0] > 0 and unicodedata.category(chr(glyph[0])) == "Mn"
+        if mark and clusters and abs(clusters[-1][0][1][2][1] - glyph[2][1]) < _SAME_ROW * max(span["size"], 1.0):
+            clusters[-1].append((span, glyph))
+        else:
+            clusters.append([(span, glyph)])
+    return clusters
+
+
+def _baseline(line: list[Glyph]) -> float:
+    return line[0][1][2][1]
+
+
+def _left(line: list[Glyph]) -> float:
+    return line[0][1][3][0]
+
+
+def _continues(above: list[Glyph], line: list[Glyph]) -> bool:
+    """Is ``line`` the next line of the block whose last line is ``above``: just under it
+    (less than a line's height between them) and overlapping it sideways?"""
+    size = max(span["size"] for span, _ in line)
+    top = min(glyph[3][1] for _, glyph in line)
+    bottom = max(glyph[3][3] for _, glyph in above)
+    left, right = _left(line), max(glyph[3][2] for _, glyph in line)
+    return 0 <= top - bottom + 0.3 * size < size and left < max(g[3][2] for _, g in above) and right > _left(above)
+
+
+def _block(number: int, line: list[Glyph]) -> dict:
+    """A reading's block of one line, in the shape ``get_text("rawdict")`` gives."""
+    spans: list[dict] = []
+    for span, glyph in line:
+        char = {"c": chr(glyph[0]) if glyph[0] > 0 else "\ufffd", "origin": glyph[2], "bbox": glyph[3],
+                "glyph": (span["font"], glyph[1])}
+        last = spans[-1] if spans else None
+        if last is not None and last["font"] == span["font"] and last["size"] == span["size"]:
+            last["chars"].append(char)
+        else:
+            spans.append({"font": span["font"], "size": span["size"], "flags": span.get("flags", 0),
+                          "origin": glyph[2], "chars": [char]})
+    for span in spans:
+        span["bbox"] = _union(ch["bbox"] for ch in span["chars"])
+    bbox = _union(span["bbox"] for span in spans)
+    return {"type": 0, "number": number, "bbox": bbox,
+            "lines": [{"spans": spans, "bbox": bbox, "dir": (1.0, 0.0), "wmode": 0}]}
+
+
+def _union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
+    return min(x0s), min(y0s), max(x1s), max(y1s)

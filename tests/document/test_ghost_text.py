@@ -1,0 +1,51 @@
+"""A page whose text layer holds far more than it draws (Canva's copies of the rest of a
+line under each cluster) is read once, from what it draws, and says it left text out."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+
+from guidelight.extract.pdf import open_document
+
+from .conftest import SARABUN
+
+LINES = ["กล่องข้อความ ส่งประวัติในการสมัครงาน", "เครื่องมือสำรวจเงินเดือน บันทึกงานที่สนใจ"]
+
+
+def _canva_like(path: Path) -> Path:
+    """Each glyph wrapped in an ActualText of the rest of its line, as Canva writes them:
+    MuPDF's reading then holds every line many times over, the copies taking no room."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=300)
+    page.insert_font(fontname="s", fontfile=str(SARABUN))
+    for n, text in enumerate(LINES):
+        page.insert_text((40, 60 + 40 * n), text, fontname="s", fontsize=16)
+    xref = page.get_contents()[0]
+    texts = iter(LINES)
+
+    def wrapped(match: re.Match[str]) -> str:
+        text = next(texts)
+        glyphs = re.findall("[0-9a-f]{4}", match.group(1))
+        assert len(glyphs) == len(text)  # not shaped: one glyph a character
+        return "".join(
+            f"/Span <</ActualText <feff{text[k:].encode('utf-16-be').hex()}>>> BDC [<{glyph}>]TJ EMC "
+            for k, glyph in enumerate(glyphs)
+        )
+
+    stream = re.sub(r"\[<([0-9a-f]+)>\]TJ", wrapped, doc.xref_stream(xref).decode())
+    doc.update_stream(xref, stream.encode())
+    doc.save(path)
+    return path
+
+
+def test_text_copied_under_every_cluster_is_read_once(tmp_path: Path) -> None:
+    pdf = _canva_like(tmp_path / "canva.pdf")
+    raw = pymupdf.open(pdf)[0].get_text()
+    assert raw.count("ข้อความ") > 3  # the damage is real: the reading holds it many times
+    page = open_document(pdf, use_cache=False).page(1)
+    assert "".join(page.text.split()) == "".join("".join(LINES).split())  # each letter once, in order
+    assert dict(page.quality.repairs)["doubled_text"] > 100
+    assert page.quality.doubtful  # and the page says it left repeated text out
