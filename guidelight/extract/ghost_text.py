@@ -113,7 +113,7 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
     next letter starts, so by place alone it may fall after that letter."""
     clusters: list[list[Glyph]] = []
     for span, glyph in glyphs:
-        mark = glyph[0] > 0 and unicodedata.category(chr(glyph[0])) == "Mn"
+        mark = unicodedata.category(_text(glyph)) == "Mn"
         if mark and clusters and abs(clusters[-1][0][1][2][1] - glyph[2][1]) < _SAME_ROW * max(span["size"], 1.0):
             clusters[-1].append((span, glyph))
         else:
@@ -143,7 +143,7 @@ def _block(number: int, line: list[Glyph]) -> dict:
     """A reading's block of one line, in the shape ``get_text("rawdict")`` gives."""
     spans: list[dict] = []
     for span, glyph in line:
-        char = {"c": chr(glyph[0]) if glyph[0] > 0 else "\ufffd", "origin": glyph[2], "bbox": glyph[3],
+        char = {"c": _text(glyph), "origin": glyph[2], "bbox": glyph[3],
                 "glyph": (span["font"], glyph[1])}
         last = spans[-1] if spans else None
         if last is not None and last["font"] == span["font"] and last["size"] == span["size"]:
@@ -156,6 +156,11 @@ def _block(number: int, line: list[Glyph]) -> dict:
     bbox = _union(span["bbox"] for span in spans)
     return {"type": 0, "number": number, "bbox": bbox,
             "lines": [{"spans": spans, "bbox": bbox, "dir": (1.0, 0.0), "wmode": 0}]}
+
+
+def _text(glyph: tuple) -> str:
+    """The character a trace glyph is coded as; U+FFFD for none, or for a code past Unicode."""
+    return chr(glyph[0]) if 0 < glyph[0] <= 0x10FFFF else "\ufffd"
 
 
 def _union(boxes: Iterable[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
