@@ -29,6 +29,7 @@ CENTRED_SHARE = 0.7  # a centred title line is at most this share of the text's 
 TITLE_OVER_BODY = 1.0  # points: a repeated margin line this much larger than the body is a title
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 _TABLE_CELLS = 3  # lines on one row that make it a table's, not a running head's
+_MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none is its page number
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _PAGE_NUMBER = re.compile(
     r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
@@ -144,9 +145,9 @@ def split_furniture(
     body: list[Line] = []
     furniture: list[Line] = []
     guessed: list[Line] = []
-    table_edges = _table_rows_at_edges(lines, height, tables)
+    in_body = _table_rows_at_edges(lines, height, tables) | _numbers_amid_text(lines, height)
     for line in lines:
-        margin = in_margin(line.y0, line.y1, height) and id(line) not in table_edges
+        margin = in_margin(line.y0, line.y1, height) and id(line) not in in_body
         recurs = recurrence(furniture_key(line.text)) if recurrence and margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY
         if margin and (
@@ -172,6 +173,35 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
         else:
             rows.append([line])
     return rows
+
+
+def _numbers_amid_text(lines: list[Line], height: float) -> set[int]:
+    """Ids of the number-like lines in a page's margins that stand inside its text, not apart
+    as a page number does: touching (``_touching``) another line, or touching one that does.
+    A page printed with thin margins has its first and last lines there, and a formula's
+    pieces ("10⁹", "xᵢ") and a sample's column of numbers (7, 10, 11) were taken for page
+    numbers (a number's recurrence says nothing: every page has numbers). Words stay judged
+    by recurrence: a title block repeated on every page stands right above the text too."""
+    numbers = [ln for ln in lines if in_margin(ln.y0, ln.y1, height) and _PAGE_NUMBER.match(ln.text.strip())]
+    if len(numbers) > _MAX_PAGE_NUMBERS:
+        return {id(ln) for ln in numbers}  # no page has so many page numbers
+    inside: set[int] = set()
+    reached = [ln for ln in lines if id(ln) not in {id(number) for number in numbers}]
+    while reached:
+        found = [ln for ln in numbers if id(ln) not in inside and any(_touching(ln, other) for other in reached)]
+        inside.update(id(ln) for ln in found)
+        reached = found
+    return inside
+
+
+def _touching(line: Line, other: Line) -> bool:
+    """Are two lines parts of one text: on one row within three sizes, or one just above the
+    other (less than a line between them) and overlapping it sideways?"""
+    size = max(line.size, other.size, 1.0)
+    if abs(other.baseline - line.baseline) < SAME_ROW * size:
+        return other.x0 - line.x1 < 3 * size and line.x0 - other.x1 < 3 * size
+    gap = max(other.y0 - line.y1, line.y0 - other.y1)
+    return gap < size and other.x0 < line.x1 and other.x1 > line.x0
 
 
 def _table_rows_at_edges(lines: list[Line], height: float, tables: Sequence[Box]) -> set[int]:
