@@ -145,15 +145,25 @@ def split_furniture(
     body: list[Line] = []
     furniture: list[Line] = []
     guessed: list[Line] = []
-    in_body = _table_rows_at_edges(lines, height, tables) | _numbers_amid_text(lines, height)
+    known: dict[int, Recurrence] = {}
+
+    def recurs(line: Line) -> Recurrence:
+        """Whether a margin line recurs on the pages nearby (a body line: ALONE)."""
+        if recurrence is None or not in_margin(line.y0, line.y1, height):
+            return Recurrence.ALONE
+        if id(line) not in known:
+            known[id(line)] = recurrence(furniture_key(line.text))
+        return known[id(line)]
+
+    in_body = _table_rows_at_edges(lines, height, tables) | _numbers_amid_text(lines, height, recurs)
     for line in lines:
         margin = in_margin(line.y0, line.y1, height) and id(line) not in in_body
-        recurs = recurrence(furniture_key(line.text)) if recurrence and margin else Recurrence.ALONE
+        repeats = recurs(line) if margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY
         if margin and (
             _PAGE_NUMBER.match(line.text.strip())
-            or recurs is Recurrence.AGAIN
-            or (recurs is Recurrence.FIRST and not title)
+            or repeats is Recurrence.AGAIN
+            or (repeats is Recurrence.FIRST and not title)
         ):
             furniture.append(line)
         elif margin and recurrence is None and line.size < size - 0.5 and line.width < SHORT_HEAD * text_width:
@@ -175,33 +185,37 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
-def _numbers_amid_text(lines: list[Line], height: float) -> set[int]:
+def _numbers_amid_text(lines: list[Line], height: float, recurs: Callable[[Line], Recurrence]) -> set[int]:
     """Ids of the number-like lines in a page's margins that stand inside its text, not apart
-    as a page number does: touching (``_touching``) another line, or touching one that does.
-    A page printed with thin margins has its first and last lines there, and a formula's
-    pieces ("10⁹", "xᵢ") and a sample's column of numbers (7, 10, 11) were taken for page
-    numbers (a number's recurrence says nothing: every page has numbers). Words stay judged
-    by recurrence: a title block repeated on every page stands right above the text too."""
+    as a page number does: on a row with words of the page's own (a formula's "10⁹", "xᵢ"
+    beside "1 ≤"), or in a column of such numbers one under another (a sample's 7, 10, 11).
+    A page printed with thin margins has its first and last lines there, and they were
+    taken for page numbers (a number's recurrence says nothing: every page has numbers).
+    A number just under the text is still a page number: Word sets them that close."""
     numbers = [ln for ln in lines if in_margin(ln.y0, ln.y1, height) and _PAGE_NUMBER.match(ln.text.strip())]
     if len(numbers) > _MAX_PAGE_NUMBERS:
         return {id(ln) for ln in numbers}  # no page has so many page numbers
-    inside: set[int] = set()
-    reached = [ln for ln in lines if id(ln) not in {id(number) for number in numbers}]
-    while reached:
-        found = [ln for ln in numbers if id(ln) not in inside and any(_touching(ln, other) for other in reached)]
-        inside.update(id(ln) for ln in found)
-        reached = found
-    return inside
+    listed = {id(ln) for ln in numbers}
+    own_words = [ln for ln in lines if id(ln) not in listed and recurs(ln) is Recurrence.ALONE]
+    return {
+        id(ln)
+        for ln in numbers
+        if any(_beside(ln, other) for other in own_words)
+        or any(_stacked(ln, other) for other in numbers if other is not ln)
+    }
 
 
-def _touching(line: Line, other: Line) -> bool:
-    """Are two lines parts of one text: on one row within three sizes, or one just above the
-    other (less than a line between them) and overlapping it sideways?"""
+def _beside(line: Line, other: Line) -> bool:
+    """On one row, within three sizes of each other."""
     size = max(line.size, other.size, 1.0)
-    if abs(other.baseline - line.baseline) < SAME_ROW * size:
-        return other.x0 - line.x1 < 3 * size and line.x0 - other.x1 < 3 * size
+    near = other.x0 - line.x1 < 3 * size and line.x0 - other.x1 < 3 * size
+    return abs(other.baseline - line.baseline) < SAME_ROW * size and near
+
+
+def _stacked(line: Line, other: Line) -> bool:
+    """One just above the other (less than a line between them), overlapping sideways."""
     gap = max(other.y0 - line.y1, line.y0 - other.y1)
-    return gap < size and other.x0 < line.x1 and other.x1 > line.x0
+    return gap < max(line.size, other.size, 1.0) and other.x0 < line.x1 and other.x1 > line.x0
 
 
 def _table_rows_at_edges(lines: list[Line], height: float, tables: Sequence[Box]) -> set[int]:
