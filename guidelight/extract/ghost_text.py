@@ -113,7 +113,9 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
     next letter starts, so by place alone it may fall after that letter."""
     clusters: list[list[Glyph]] = []
     for span, glyph in glyphs:
-        mark = unicodedata.category(_text(glyph)) == "Mn"
+        # A mark by its code, or a glyph drawn with no advance (a shifted mark the font's
+        # ToUnicode leaves out, coded U+FFFD): either sits on the letter drawn before it.
+        mark = unicodedata.category(_text(glyph)) == "Mn" or (glyph[3][2] - glyph[3][0] <= 0.01 and glyph[0] != 32)
         if mark and clusters and abs(clusters[-1][0][1][2][1] - glyph[2][1]) < _SAME_ROW * max(span["size"], 1.0):
             clusters[-1].append((span, glyph))
         else:

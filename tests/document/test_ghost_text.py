@@ -49,3 +49,19 @@ def test_text_copied_under_every_cluster_is_read_once(tmp_path: Path) -> None:
     assert "".join(page.text.split()) == "".join("".join(LINES).split())  # each letter once, in order
     assert dict(page.quality.repairs)["doubled_text"] > 100
     assert page.quality.doubtful  # and the page says it left repeated text out
+
+
+def test_a_mark_the_trace_cannot_name_stays_on_the_letter_drawn_before_it() -> None:
+    """Canva's shifted tone marks come as U+FFFD in the trace, drawn with no advance where the
+    next letter starts: placed by where they stand, ใช้งาน read ใชงีาน once the words chose."""
+    from guidelight.extract.ghost_text import _lines
+
+    span = {"size": 10.0, "font": "OpunMai-400"}
+
+    def glyph(code: int, x: float, width: float, y: float = 50.0) -> tuple:
+        return (code, 0, (x, y), (x, y - 10, x + width, y + 2))
+
+    drawn = [glyph(ord("ใ"), 100.0, 3.2), glyph(ord("ช"), 103.2, 4.2), glyph(0xFFFD, 107.4, 0.0, 50.3),
+             glyph(ord("ง"), 107.4, 4.9), glyph(ord("า"), 112.3, 3.9), glyph(ord("น"), 116.2, 5.0)]
+    (line,) = list(_lines([(span, g) for g in drawn]))
+    assert "".join(chr(g[0]) for _, g in line) == "ใช\ufffdงาน"
