@@ -28,6 +28,17 @@ class _UntracedPage:
     def get_text(self, *_: object, **__: object) -> dict:
         return {"blocks": []}
 
+
+
+def _glyphs(*placed: tuple[str, float, float]) -> list[dict]:
+    """Characters as a span gives them, (character, left, right), on one baseline."""
+    return [{"c": c, "bbox": (x0, 0, x1, 10), "origin": (x0, 8)} for c, x0, x1 in placed]
+
+
+def _span_text(chars: list[dict], size: float = 10.0, font: str = "CordiaNew") -> str:
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    return reader._span_text(chars, size, font)
+
 MakePdf = Callable[..., Path]
 BODY = "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด"
 
@@ -76,29 +87,16 @@ def test_legacy_pua_marks_are_mapped(make_pdf: MakePdf) -> None:
 def test_zero_advance_space_before_sara_aa_is_a_sara_am(tmp_path: Path) -> None:
     # Word with Angsana/Cordia: the nikhahit glyph of sara am is mapped to U+0020, so
     # get_text() says "จัดท าและ". Only the glyph's zero advance tells it from a space.
-    chars = [
-        {"c": "ท", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
-        {"c": " ", "bbox": (16, 0, 16, 10), "origin": (16, 8)},
-        {"c": "า", "bbox": (16, 0, 21, 10), "origin": (16, 8)},
-        {"c": " ", "bbox": (21, 0, 24, 10), "origin": (21, 8)},
-        {"c": "ก", "bbox": (24, 0, 30, 10), "origin": (24, 8)},
-    ]
-    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
-    assert reader._span_text(chars, 10.0, "CordiaNew") == "ท\u0e4dา ก"
+    chars = _glyphs(("ท", 10, 16), (" ", 16, 16), ("า", 16, 21), (" ", 21, 24), ("ก", 24, 30))
+    assert _span_text(chars) == "ท\u0e4dา ก"
 
 
 def test_a_space_drawn_over_sara_aa_is_a_sara_am() -> None:
     # Word 2016 with Dillenia UPC: the nikhahit glyph, drawn over the sara aa, is mapped to a
     # space with the space's width (ในราชส านัก): 593 broken sara am in one reader. No space
     # lies over the next glyph; a mark does.
-    chars = [
-        {"c": "ส", "bbox": (147.4, 0, 153.0, 10), "origin": (147.4, 8)},
-        {"c": " ", "bbox": (153.2, 0, 156.8, 10), "origin": (153.2, 8)},
-        {"c": "า", "bbox": (153.0, 0, 157.3, 10), "origin": (153.0, 8)},
-        {"c": "น", "bbox": (157.3, 0, 162.9, 10), "origin": (157.3, 8)},
-    ]
-    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
-    assert repair_text(reader._span_text(chars, 16.0, "DilleniaUPC")) == "สำน"
+    chars = _glyphs(("ส", 147.4, 153.0), (" ", 153.2, 156.8), ("า", 153.0, 157.3), ("น", 157.3, 162.9))
+    assert repair_text(_span_text(chars, 16.0, "DilleniaUPC")) == "สำน"
 
 
 def test_a_printed_gap_is_a_sara_am_only_when_the_words_clearly_say_so() -> None:
@@ -119,14 +117,7 @@ def test_a_printed_gap_is_a_sara_am_only_when_the_words_clearly_say_so() -> None
 def test_zero_advance_space_before_a_tone_mark_and_sara_aa_is_a_sara_am() -> None:
     # PowerPoint 365 with a Thai display font: ซ้ำ reaches get_text() as "ซ ้า", the
     # nikhahit a zero-width space drawn before the tone mark. It was heard ซ้า.
-    chars = [
-        {"c": "ซ", "bbox": (10, 0, 16, 10), "origin": (10, 8)},
-        {"c": " ", "bbox": (16, 0, 16, 10), "origin": (16, 8)},
-        {"c": "\u0e49", "bbox": (16, 0, 16, 10), "origin": (16, 8)},
-        {"c": "า", "bbox": (16, 0, 21, 10), "origin": (16, 8)},
-    ]
-    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
-    text = reader._span_text(chars, 10.0, "MiPancakeThin")
+    text = _span_text(_glyphs(("ซ", 10, 16), (" ", 16, 16), ("\u0e49", 16, 16), ("า", 16, 21)), font="MiPancakeThin")
     assert text == "ซ\u0e4d\u0e49า" and repair_text(text) == "ซ้ำ"
 
 
