@@ -112,6 +112,17 @@ def _letter_stand_in(code: int) -> bool:
     return 0x80 <= code <= 0x24F or 0x0400 <= code <= 0x04FF or 0x0E80 <= code <= 0x0EFF
 
 
+# Mac Roman's upper half where it is not Latin-1 (†, ˆ, •, ™, ≤ ...): Quartz on iOS codes some
+# shifted Thai marks so (เป†น, ปˆา), as it codes others as ASCII.
+_MAC_ROMAN_SIGNS = frozenset(bytes(range(0x80, 0x100)).decode("mac_roman")) - {chr(c) for c in range(0x80, 0x250)}
+
+
+def _sign_stand_in(char: str) -> bool:
+    """A sign some producers give a Thai mark (ASCII ``+ : $ 0 7``, Mac Roman ``† ˆ``): suspect
+    only when drawn with no advance beside Thai; a real one advances."""
+    return 0x21 <= ord(char) <= 0x7E or char in _MAC_ROMAN_SIGNS
+
+
 def _raw_spans(raw: dict) -> Iterator[dict]:
     """Every span of a rawdict reading, in order."""
     for block in raw["blocks"]:
@@ -604,13 +615,13 @@ class PageReader:
         if c == SARA_AM:
             return self._checked_sara_am(char)
         suspicious = _suspicious(c)
-        if not suspicious and not 0x21 <= ord(c) <= 0x7E:
+        if not suspicious and not _sign_stand_in(c):
             return c  # the common case, a Thai letter or a space: nothing to look up
         thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
         if suspicious:
             if _letter_stand_in(ord(c)) and not thai_near:
                 return c  # a Latin or Lao letter among its own script
-        elif not (thai_near and 0x21 <= ord(c) <= 0x7E) or (
+        elif not (thai_near and _sign_stand_in(c)) or (
             (_advance(chars, i, self._same_origin) or 0.0) > _MARK_ADVANCE * size
         ):
             return c  # ASCII away from Thai, or drawn advancing: a real character

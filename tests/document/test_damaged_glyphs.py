@@ -66,6 +66,14 @@ def test_ascii_stand_ins_drawn_with_no_advance_are_marks(tmp_path: Path) -> None
     assert "5+3" in text
 
 
+def test_mac_roman_signs_drawn_with_no_advance_are_marks(tmp_path: Path) -> None:
+    """Quartz on iOS codes some shifted marks as Mac Roman signs: เป†น, ปˆาย."""
+    pdf = damaged_pdf(tmp_path / "d.pdf", ["ข้อมูลที่ต้องใช้ ห้ามลืม เป็นป้าย"], {"\u0e49": "\u02c6", "\u0e47": "\u2020"})
+    text = _text(pdf)
+    assert "ข้อมูล" in text and "ต้อง" in text and "ห้าม" in text and "เป็นป้าย" in text
+    assert "\u02c6" not in text and "\u2020" not in text
+
+
 def test_sara_aa_extracted_as_sara_am_is_sara_aa(tmp_path: Path) -> None:
     """OpenOffice with Loma: ``มำกมำย``; a real sara am in the same font stays one."""
     pdf = damaged_pdf(tmp_path / "d.pdf", ["ข้อมูลมากมาย จำนวนมาก", "ทำงานหลายอย่าง มาดูกัน"], {"\u0e32": "\u0e33"})
