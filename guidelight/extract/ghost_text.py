@@ -17,6 +17,8 @@ from collections.abc import Iterable, Iterator
 
 import pymupdf
 
+from guidelight.extract.budget import check_time
+
 GHOST_RATIO = 2.0  # characters read per glyph drawn: every real page here stays under 1.4
 _NO_ROOM_SHARE = 0.2  # of the reading's letters, taking no room: Canva's copies
 _MIN_EXCESS = 100  # characters read beyond those drawn, before a page is judged
@@ -77,12 +79,18 @@ def _lines(glyphs: list[Glyph]) -> Iterator[list[Glyph]]:
     the blocks in the order they were drawn: a design's boxes are drawn in reading order,
     where rows across the page would cross its columns."""
     blocks: list[list[list[Glyph]]] = []
+    open_blocks: list[list[list[Glyph]]] = []  # those whose last line is near enough to go on
     for line in sorted(_row_pieces(glyphs), key=lambda line: (_baseline(line), _left(line))):
-        home = next((block for block in blocks if _continues(block[-1], line)), None)
+        check_time()  # a hostile page of scattered glyphs is given up, not hung on
+        top = min(glyph[3][1] for _, glyph in line)
+        reach = 2 * max(span["size"] for span, _ in line)
+        open_blocks = [block for block in open_blocks if max(g[3][3] for _, g in block[-1]) > top - reach]
+        home = next((block for block in open_blocks if _continues(block[-1], line)), None)
         if home is None:
-            blocks.append([line])
-        else:
-            home.append(line)
+            home = []
+            blocks.append(home)
+            open_blocks.append(home)
+        home.append(line)
     order = {id(glyph): n for n, (_, glyph) in enumerate(glyphs)}
     for block in sorted(blocks, key=lambda block: min(order[id(g)] for line in block for _, g in line)):
         yield from block
