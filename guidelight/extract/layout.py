@@ -29,6 +29,7 @@ CENTRED_SHARE = 0.7  # a centred title line is at most this share of the text's 
 TITLE_OVER_BODY = 1.0  # points: a repeated margin line this much larger than the body is a title
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 _TABLE_CELLS = 3  # lines on one row that make it a table's, not a running head's
+_MAX_EDGE_ROWS = 50  # table rows in a page's margins beyond which none is judged a header
 _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none is its page number
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _PAGE_NUMBER = re.compile(
@@ -226,10 +227,17 @@ def _table_rows_at_edges(lines: list[Line], height: float, tables: Sequence[Box]
     rows = [row for row in _rows(lines) if len(row) >= _TABLE_CELLS]
     spans = [(min(ln.y0 for ln in row), max(ln.y1 for ln in row)) for row in rows]
     spans += [(box[1], box[3]) for box in tables]
+    edges = [
+        (row, span)
+        for row, span in zip(rows, spans, strict=False)
+        if all(in_margin(ln.y0, ln.y1, height) for ln in row)
+    ]
+    if len(edges) > _MAX_EDGE_ROWS:
+        return set()  # not a slide's table: judged as before, not in squared time
     kept: set[int] = set()
-    for row, (top, bottom) in zip(rows, spans, strict=False):
+    for row, (top, bottom) in edges:
         near = 0.5 * max(ln.size for ln in row)
-        if all(in_margin(ln.y0, ln.y1, height) for ln in row) and any(
+        if any(
             0 <= other_top - bottom < near or 0 <= top - other_bottom < near
             for other_top, other_bottom in spans
             if (other_top, other_bottom) != (top, bottom)
