@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -57,6 +57,14 @@ class LabelledDialog(QDialog):
             box.rejected.connect(self.reject)
             layout.addWidget(box)
         field.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Take the keyboard as soon as it shows. A dialog opened from a background job's
+        answer (the password a file turned out to need) comes while the main window has the
+        keys; left to the window system, typing could go on into the page behind it."""
+        super().showEvent(event)
+        self.activateWindow()
+        self.raise_()
 
     def add_field(self, label: str, field: QWidget) -> None:
         """Another labelled field, after the first and before the buttons (Tab order too)."""
