@@ -13,7 +13,7 @@ is counted, so the page says it left repeated text out.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import pymupdf
 
@@ -27,31 +27,26 @@ _SAME_ROW = 0.3  # of the size: baselines this close are one row
 _LINE_GAP = 1.5  # sizes: a wider gap on a row starts another line (a table's next cell)
 
 
-def drawn_reading(page: pymupdf.Page, reading: dict, clip: pymupdf.Rect | None) -> tuple[dict, int] | None:
-    """The page's reading made from the glyphs it draws (inside ``clip``), and how many of
-    the reading's characters that sets aside; None when the reading is what is drawn."""
-    read = sum(1 for _ in _chars(reading))
-    if read < _MIN_EXCESS or _no_room_letters(reading) < _NO_ROOM_SHARE * read:
+def drawn_reading(
+    page: pymupdf.Page, chars: Sequence[dict], clip: pymupdf.Rect | None
+) -> tuple[list[dict], int] | None:
+    """The blocks of the page's reading made from the glyphs it draws (inside ``clip``), and
+    how many of the reading's characters (``chars``) that sets aside; None when the reading
+    is what is drawn."""
+    read = len(chars)
+    if read < _MIN_EXCESS or _no_room_letters(chars) < _NO_ROOM_SHARE * read:
         return None
     glyphs = list(_drawn_glyphs(page.get_texttrace(), clip))
     if read < GHOST_RATIO * len(glyphs) or read - len(glyphs) < _MIN_EXCESS:
         return None
-    blocks = [_block(n, line) for n, line in enumerate(_lines(glyphs))]
-    return {"width": reading.get("width"), "height": reading.get("height"), "blocks": blocks}, read - len(glyphs)
+    return [_block(n, line) for n, line in enumerate(_lines(glyphs))], read - len(glyphs)
 
 
-def _chars(reading: dict) -> Iterator[dict]:
-    for block in reading["blocks"]:
-        for line in block.get("lines", ()):
-            for span in line["spans"]:
-                yield from span["chars"]
-
-
-def _no_room_letters(reading: dict) -> int:
+def _no_room_letters(chars: Iterable[dict]) -> int:
     """Letters (not marks, not spaces) whose box has no width."""
     return sum(
         1
-        for ch in _chars(reading)
+        for ch in chars
         if ch["bbox"][2] - ch["bbox"][0] <= 0.01 and unicodedata.category(ch["c"][:1] or " ").startswith("L")
     )
 

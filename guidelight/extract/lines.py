@@ -774,8 +774,9 @@ class PageReader:
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
-        if (drawn := drawn_reading(self.page, raw, clip)) is not None:
-            raw, set_aside = drawn  # Canva's copies under each cluster: read what is drawn
+        if (drawn := drawn_reading(self.page, list(_raw_chars(raw)), clip)) is not None:
+            blocks, set_aside = drawn  # Canva's copies under each cluster: read what is drawn
+            raw = {**raw, "blocks": blocks}
             if clip is None:
                 self.repairs["doubled_text"] += set_aside
         if clip is None and self._unreadable is None:
