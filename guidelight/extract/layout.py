@@ -227,22 +227,18 @@ def _table_rows_at_edges(lines: list[Line], height: float, tables: Sequence[Box]
     rows = [row for row in _rows(lines) if len(row) >= _TABLE_CELLS]
     spans = [(min(ln.y0 for ln in row), max(ln.y1 for ln in row)) for row in rows]
     spans += [(box[1], box[3]) for box in tables]
-    edges = [
-        (row, span)
-        for row, span in zip(rows, spans, strict=False)
-        if all(in_margin(ln.y0, ln.y1, height) for ln in row)
-    ]
+    edges = [n for n, row in enumerate(rows) if all(in_margin(ln.y0, ln.y1, height) for ln in row)]
     if len(edges) > _MAX_EDGE_ROWS:
         return set()  # not a slide's table: judged as before, not in squared time
     kept: set[int] = set()
-    for row, (top, bottom) in edges:
-        near = 0.5 * max(ln.size for ln in row)
+    for n in edges:
+        (top, bottom), near = spans[n], 0.5 * max(ln.size for ln in rows[n])
         if any(
             0 <= other_top - bottom < near or 0 <= top - other_bottom < near
-            for other_top, other_bottom in spans
-            if (other_top, other_bottom) != (top, bottom)
+            for k, (other_top, other_bottom) in enumerate(spans)
+            if k != n
         ):
-            kept.update(id(ln) for ln in row)
+            kept.update(id(ln) for ln in rows[n])
     return kept
 
 

@@ -324,11 +324,11 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
     rect = text_rect(page)
     alone = ctx.doc.page_count == 1
+    table_boxes = [table.bbox for table in tables]
     body, furniture, guessed = split_furniture(
-        lines, rect.height, None if alone else lambda key: ctx.recurrence(number, key),
-        [table.bbox for table in tables],
+        lines, rect.height, None if alone else lambda key: ctx.recurrence(number, key), table_boxes
     )
-    figures = find_figures(page, [table.bbox for table in tables])
+    figures = find_figures(page, table_boxes)
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))
     furniture_texts = [ln.text for ln in furniture]
     continues = _runs_on(ctx, number, drafts)
