@@ -54,7 +54,6 @@ _PAGE_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")
 _SEPARATOR = re.compile(r"^[:：=]$")  # "label : value" lines
 
 
-
 @dataclass(frozen=True)
 class Piece:
     """Text set apart from its neighbours on a row: one line, or a cell's wrapped lines."""
