@@ -26,10 +26,12 @@ def set_upright(page: pymupdf.Page) -> None:
     """Draw a turned page upright, as displayed, and clear its /Rotate (call it before
     reading the page's text). A page whose boxes or contents cannot be read is left as it is."""
     turn = _TURNS.get(page.rotation % 360)
+    if turn is None:
+        return  # upright already: nearly every page, so nothing more is read for it
     doc = page.parent
     box = _inherited_box(doc, page.xref, "CropBox") or _inherited_box(doc, page.xref, "MediaBox")
     contents = page.get_contents()
-    if turn is None or box is None or not contents:
+    if box is None or not contents:
         return
     x0, y0, x1, y1 = box
     width, height = x1 - x0, y1 - y0
