@@ -26,6 +26,8 @@ _SAME_PLACE = 0.1  # points: a glyph drawn again here is one glyph (a fill, then
 _SAME_ROW = 0.3  # of the size: baselines this close are one row
 _LINE_GAP = 1.5  # sizes: a wider gap on a row starts another line (a table's next cell)
 
+Glyph = tuple[dict, tuple]  # (trace span, trace glyph: code, glyph id, origin, box)
+
 
 def drawn_reading(
     page: pymupdf.Page, chars: Sequence[dict], clip: pymupdf.Rect | None
@@ -66,9 +68,6 @@ def _drawn_glyphs(trace: Iterable[dict], clip: pymupdf.Rect | None) -> Iterator[
             yield span, glyph
 
 
-Glyph = tuple[dict, tuple]  # (trace span, trace glyph: code, glyph id, origin, box)
-
-
 def _lines(glyphs: list[Glyph]) -> Iterator[list[Glyph]]:
     """The glyphs as lines, in blocks of lines one under another (a text box, a column),
     the blocks in the order they were drawn: a design's boxes are drawn in reading order,
@@ -95,8 +94,7 @@ def _row_pieces(glyphs: list[Glyph]) -> Iterator[list[Glyph]]:
     """Rows of clusters, each left to right and cut at wide gaps (a table's next cell)."""
     rows: list[list[list[Glyph]]] = []
     for cluster in sorted(_clusters(glyphs), key=lambda cluster: cluster[0][1][2][1]):
-        span, glyph = cluster[0]
-        if rows and abs(rows[-1][0][0][1][2][1] - glyph[2][1]) < _SAME_ROW * max(span["size"], 1.0):
+        if rows and _same_row(rows[-1][0][0], cluster[0]):
             rows[-1].append(cluster)
         else:
             rows.append([cluster])
@@ -119,11 +117,16 @@ def _clusters(glyphs: list[Glyph]) -> list[list[Glyph]]:
         # A mark by its code, or a glyph drawn with no advance (a shifted mark the font's
         # ToUnicode leaves out, coded U+FFFD): either sits on the letter drawn before it.
         mark = unicodedata.category(_text(glyph)) == "Mn" or (glyph[3][2] - glyph[3][0] <= 0.01 and glyph[0] != 32)
-        if mark and clusters and abs(clusters[-1][0][1][2][1] - glyph[2][1]) < _SAME_ROW * max(span["size"], 1.0):
+        if mark and clusters and _same_row(clusters[-1][0], (span, glyph)):
             clusters[-1].append((span, glyph))
         else:
             clusters.append([(span, glyph)])
     return clusters
+
+
+def _same_row(first: Glyph, other: Glyph) -> bool:
+    """Are two glyphs on one row: baselines within ``_SAME_ROW`` of the second's size?"""
+    return abs(first[1][2][1] - other[1][2][1]) < _SAME_ROW * max(other[0]["size"], 1.0)
 
 
 def _baseline(line: list[Glyph]) -> float:
