@@ -16,19 +16,19 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import pymupdf
+from fontTools import agl
 from fontTools.ttLib import TTFont
 
 from guidelight.extract.glyph_shapes import FontOutlines, Placement
 
 THAI_FIRST, THAI_LAST = 0x0E01, 0x0E5B
 
-# Adobe Glyph List names of the Thai block, for fonts named that way rather than uniXXXX.
+# Adobe Glyph List names of the Thai block (``kokaithai``, ``roruathai``, ``maiekthai``),
+# for fonts named that way rather than uniXXXX: all 87 of them, from fontTools' list.
 _AGL_THAI = {
-    "kokaithai": 0x0E01, "maihanakatthai": 0x0E31, "saraithai": 0x0E34, "saraiithai": 0x0E35,
-    "sarauethai": 0x0E36, "saraueethai": 0x0E37, "sarauthai": 0x0E38, "sarauuthai": 0x0E39,
-    "phinthuthai": 0x0E3A, "maitaikhuthai": 0x0E47, "maiekthai": 0x0E48, "maithothai": 0x0E49,
-    "maitrithai": 0x0E4A, "maichattawathai": 0x0E4B, "thanthakhatthai": 0x0E4C,
-    "nikhahitthai": 0x0E4D, "saraamthai": 0x0E33, "saraaathai": 0x0E32,
+    name: chr(codes[0])
+    for name, codes in agl.LEGACY_AGL2UV.items()
+    if len(codes) == 1 and 0x0E01 <= codes[0] <= 0x0E5B
 }
 _UNI_NAME = re.compile(r"^(?:uni((?:[0-9A-Fa-f]{4})+)|u([0-9A-Fa-f]{4,6}))$")
 # Unicode names written in CamelCase, as old Thai fonts name their glyphs
@@ -60,7 +60,7 @@ def _char_from_name(name: str) -> str | None:
                 return None
             chars.append(chr(code))
         elif part.lower() in _AGL_THAI:
-            chars.append(chr(_AGL_THAI[part.lower()]))
+            chars.append(_AGL_THAI[part.lower()])
         else:
             return None
     return "".join(chars) or None
@@ -101,11 +101,44 @@ def _gsub_variant_bases(font: TTFont) -> dict[str, str]:
 
 def glyph_chars(font_bytes: bytes) -> dict[int, str]:
     """gid -> character, from names, cmap and GSUB; empty when the font cannot be read."""
+    font = _open_font(font_bytes)
+    if font is None:
+        return {}
+    by_name = _chars_by_name(font)
+    return {gid: by_name[name] for gid, name in enumerate(font.getGlyphOrder()) if name in by_name}
+
+
+def code_chars(font_bytes: bytes) -> dict[int, str]:
+    """Character code -> what the glyph it draws stands for, in a TrueType font drawn as a
+    simple font with no encoding (its codes reach its glyphs through its own Macintosh or
+    symbol cmap, as Quartz embeds them); empty when the font cannot be read."""
+    font = _open_font(font_bytes)
+    if font is None:
+        return {}
+    by_name = _chars_by_name(font)
+    found: dict[int, str] = {}
+    try:
+        for table in font["cmap"].tables:
+            if (table.platformID, table.platEncID) in ((1, 0), (3, 0)):
+                for code, name in table.cmap.items():
+                    if name in by_name:
+                        found.setdefault(code & 0xFF, by_name[name])
+    except Exception:  # a damaged cmap: no codes known
+        return {}
+    return found
+
+
+def _open_font(font_bytes: bytes) -> TTFont | None:
     try:
         font = TTFont(io.BytesIO(font_bytes), lazy=True)
-        order = font.getGlyphOrder()
+        font.getGlyphOrder()
     except Exception:  # a damaged or bare CFF font: no glyph knowledge, not an error
-        return {}
+        return None
+    return font
+
+
+def _chars_by_name(font: TTFont) -> dict[str, str]:
+    """Glyph name -> character, from the font's cmap, the names themselves and GSUB."""
     by_name: dict[str, str] = {}
     try:
         for code, name in (font.getBestCmap() or {}).items():
@@ -113,7 +146,7 @@ def glyph_chars(font_bytes: bytes) -> dict[int, str]:
                 by_name[name] = chr(code)
     except Exception:
         pass
-    for name in order:
+    for name in font.getGlyphOrder():
         char = _char_from_name(name)
         if char and name not in by_name:
             by_name[name] = char
@@ -124,7 +157,7 @@ def glyph_chars(font_bytes: bytes) -> dict[int, str]:
     for variant, base in variants.items():
         if variant not in by_name and base in by_name:
             by_name[variant] = by_name[base]
-    return {gid: by_name[name] for gid, name in enumerate(order) if name in by_name}
+    return by_name
 
 
 def font_key(name: str) -> str:

@@ -19,7 +19,7 @@ import re
 
 import pymupdf
 
-from guidelight.extract.glyphs import glyph_chars
+from guidelight.extract.glyphs import code_chars, glyph_chars, is_thai
 from guidelight.thai.repair import PUA_TO_THAI
 
 _THAI_FIRST, _THAI_LAST = 0x0E01, 0x0E5B
@@ -93,11 +93,12 @@ class ToUnicodeCorrector:
         font's map once read). Damage is skipped, not raised: a font that cannot be judged
         is read as the file has it."""
         for xref, _ext, kind, *_rest in page.get_fonts():
-            if kind != "Type0" or xref in self._judged:
+            correct = {"Type0": _correct_font, "TrueType": _correct_simple_font}.get(kind)
+            if correct is None or xref in self._judged:
                 continue
             self._judged.add(xref)
             try:
-                _correct_font(self.doc, xref)
+                correct(self.doc, xref)
             except Exception:  # a damaged font object: read as the file has it
                 continue
 
@@ -121,6 +122,36 @@ def _correct_font(doc: pymupdf.Document, xref: int) -> None:
     if wrong:
         mapping.update(wrong)
         doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
+
+
+def _correct_simple_font(doc: pymupdf.Document, xref: int) -> None:
+    """Correct the map of a Thai TrueType font drawn as a simple font with no encoding,
+    where it gives a glyph the font names as Thai its own code's character instead:
+    Quartz (Safari, macOS 11) writes ``&`` for Thonburi's ร์ glyph, ``1`` for สำ and
+    ``Ç`` for another cluster, every glyph that draws more than one character. Only
+    such stand-ins are replaced; a Thai entry is left as it is."""
+    if doc.xref_get_key(xref, "Encoding")[0] != "null":
+        return
+    kind, ref = doc.xref_get_key(xref, "ToUnicode")
+    kind_program, program = doc.xref_get_key(xref, "FontDescriptor/FontFile2")
+    if kind != "xref" or kind_program != "xref":
+        return
+    cmap_xref = int(ref.split()[0])
+    mapping, digits = read_to_unicode(doc.xref_stream(cmap_xref).decode("latin-1"))
+    if not any(is_thai(text) for text in mapping.values()):
+        return  # not a Thai font: its codes' own characters may well be right
+    stand_ins = [code for code, text in mapping.items() if not _has_thai(text)]
+    if not stand_ins:
+        return
+    drawn = code_chars(doc.xref_stream(int(program.split()[0])))
+    wrong = {code: drawn[code] for code in stand_ins if is_thai(drawn.get(code, ""))}
+    if wrong:
+        mapping.update(wrong)
+        doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
+
+
+def _has_thai(text: str) -> bool:
+    return any(_THAI_FIRST <= ord(char) <= _THAI_LAST for char in text)
 
 
 def _font_chars(doc: pymupdf.Document, xref: int) -> dict[int, str]:

@@ -13,7 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
+from fontTools import agl
 from fontTools.ttLib import TTFont
+from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
+from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 
 from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
 
@@ -85,5 +88,95 @@ def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: flo
         if "/ToUnicode" in obj:
             to_unicode = int(obj.split("/ToUnicode")[1].split()[0])
             doc.update_stream(to_unicode, write_to_unicode(mapping))
+    doc.save(path)
+    return path
+
+
+def _agl_name(char: str) -> str:
+    """The Adobe Glyph List name of a Thai character (``roruathai``), as Apple's fonts
+    name their glyphs."""
+    return next(name for name, codes in agl.LEGACY_AGL2UV.items() if codes == [ord(char)])
+
+
+def cluster_glyph_pdf(path: Path, words: list[str], clusters: dict[str, str]) -> Path:
+    """A page as Quartz writes Safari's Thai in Thonburi: a TrueType font drawn as a simple
+    font with no /Encoding, whose glyphs are named after the Adobe Glyph List and some of
+    which draw a whole cluster (``roruathai_thanthakhatthai``: ร์). The ToUnicode maps a
+    cluster glyph to its code's own character, as ``clusters`` says (``{"ร์": "&"}``: the
+    code is that character's), and every other glyph to its letter.
+
+    Each word is written code by code: a cluster in ``clusters`` as its one glyph, any
+    other character as its own glyph."""
+    source = TTFont(str(GARUDA))
+    cmap = source.getBestCmap()
+    glyf, hmtx = source["glyf"], source["hmtx"]
+    order = [".notdef"]
+    codes: dict[str, int] = {}  # cluster or character -> code
+    next_code = iter(c for c in range(0x21, 0x100) if chr(c) not in clusters.values())
+    units: list[str] = []
+    for word in words:
+        k = 0
+        while k < len(word):
+            unit = next((c for c in clusters if word.startswith(c, k)), word[k])
+            units.append(unit)
+            k += len(unit)
+    for unit in dict.fromkeys(units):
+        name = "_".join(_agl_name(ch) for ch in unit)
+        parts = [cmap[ord(ch)] for ch in unit]
+        if len(parts) == 1:
+            glyph = glyf[parts[0]]
+        else:
+            glyph = Glyph()
+            glyph.numberOfContours = -1
+            glyph.components = []
+            for part in parts:
+                component = GlyphComponent()
+                component.glyphName, component.x, component.y, component.flags = part, 0, 0, 0
+                glyph.components.append(component)
+        glyf[name] = glyph
+        hmtx[name] = hmtx[parts[0]]
+        order.append(name)
+        codes[unit] = ord(clusters[unit]) if unit in clusters else next(next_code)
+    source.setGlyphOrder(order + [n for n in source.getGlyphOrder() if n not in order])
+    table = CmapSubtable.newSubtable(6)
+    table.platformID, table.platEncID, table.language = 1, 0, 0
+    table.cmap = {code: unit_name for unit_name, code in ((("_".join(_agl_name(c) for c in u)), codes[u]) for u in codes)}
+    source["cmap"].tables = [table]
+    if "GSUB" in source:
+        del source["GSUB"]
+    buffer = io.BytesIO()
+    source.save(buffer)
+    advances = {codes[u]: hmtx["_".join(_agl_name(c) for c in u)][0] for u in codes}  # Garuda: 1,000 units an em
+    return _simple_font_page(path, buffer.getvalue(), units, codes, clusters, advances)
+
+
+def _simple_font_page(
+    path: Path, program: bytes, units: list[str], codes: dict[str, int], clusters: dict[str, str],
+    advances: dict[int, int],
+) -> Path:
+    """One page drawing ``units`` in ``program`` as a simple TrueType font, and its ToUnicode."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    first, last = min(codes.values()), max(codes.values())
+
+    def stream(data: bytes) -> int:
+        xref = doc.get_new_xref()
+        doc.update_object(xref, "<<>>")
+        doc.update_stream(xref, data)
+        return xref
+
+    font_file = stream(program)
+    to_unicode = stream(write_to_unicode({code: clusters.get(unit, unit) for unit, code in codes.items()}, 2))
+    descriptor = doc.get_new_xref()
+    doc.update_object(descriptor, f"<< /Type /FontDescriptor /FontName /AAAAAG+Thonburi /Flags 4 /FontBBox [0 -300 1000 900] "
+                                  f"/ItalicAngle 0 /Ascent 900 /Descent -300 /CapHeight 700 /StemV 80 /FontFile2 {font_file} 0 R >>")
+    widths = " ".join(str(advances.get(code, 0)) for code in range(first, last + 1))
+    font = doc.get_new_xref()
+    doc.update_object(font, f"<< /Type /Font /Subtype /TrueType /BaseFont /AAAAAG+Thonburi /FirstChar {first} "
+                            f"/LastChar {last} /Widths [{widths}] /FontDescriptor {descriptor} 0 R /ToUnicode {to_unicode} 0 R >>")
+    shown = "".join(f"{codes[unit]:02x}" for unit in units)
+    content = stream(f"BT /F1 16 Tf 60 760 Td <{shown}> Tj ET".encode())
+    doc.xref_set_key(page.xref, "Resources", f"<< /Font << /F1 {font} 0 R >> >>")
+    doc.xref_set_key(page.xref, "Contents", f"{content} 0 R")
     doc.save(path)
     return path

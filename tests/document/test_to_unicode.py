@@ -13,6 +13,7 @@ import pymupdf
 
 from guidelight.extract.pdf import open_document
 from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
+from tests.document.damaged_fonts import cluster_glyph_pdf
 
 DATA = Path(__file__).parent / "data"
 # <p>น้ำท่วมทุ่ง ผักบุ้งโหรงเหรง</p><p>ยาสามัญประจำบ้าน ปู่ย่าตายายทำนาทำสวน</p>
@@ -56,3 +57,24 @@ def test_a_map_naming_more_codes_than_any_font_has_is_refused_quickly() -> None:
     with pytest.raises(ValueError):
         read_to_unicode(hostile)
     assert time.process_time() - started < 5
+
+
+# Quartz (Safari on macOS 11) with Thonburi: a glyph that draws a cluster is mapped to its
+# code's own character, ASCII or Mac Roman (เวกเตอ&และเมท,ก- for เวกเตอร์และเมทริกซ์).
+QUARTZ_CLUSTERS = {"ร์": "&", "ริ": ",", "ซ์": "-", "สำ": "1", "คั": "2", "ที่": "\u00c7"}
+QUARTZ_WORDS = ["เวกเตอร์และเมทริกซ์", "มีความสำคัญที่สุด"]
+
+
+def test_a_simple_fonts_cluster_glyphs_are_read_by_their_names(tmp_path: Path) -> None:
+    pdf = cluster_glyph_pdf(tmp_path / "quartz.pdf", QUARTZ_WORDS, QUARTZ_CLUSTERS)
+    raw = pymupdf.open(pdf)[0].get_text()
+    assert "เวกเตอ&และเมท,ก-" in raw and "ความ12ญÇ" in raw  # the damage is real
+    text = open_document(pdf, use_cache=False).reading_text()
+    assert "".join(text.split()) == "".join(QUARTZ_WORDS)
+
+
+def test_a_simple_fonts_own_latin_is_left_alone(tmp_path: Path) -> None:
+    """A map that gives no glyph Thai text is not a Thai font's: its codes' own characters
+    are taken at their word, whatever the font's names say."""
+    pdf = cluster_glyph_pdf(tmp_path / "latin.pdf", ["สำ"], {"สำ": "1"})
+    assert open_document(pdf, use_cache=False).reading_text().strip() == "1"
