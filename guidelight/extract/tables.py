@@ -42,6 +42,7 @@ from guidelight.thai.segment import segment_paragraph
 pymupdf.no_recommend_layout()  # it prints its advice on stdout, into `guidelight extract`'s output
 
 CELL_SEPARATOR = "\n"  # a table paragraph's text: one cell per line, row by row
+FRAME_LINES = 20  # lines in one cell beyond which, holding most of a "table", it is a frame
 MIN_RULES = 4  # drawn lines/rectangles below which a page cannot hold a ruled 2x2 table
 EDGE_SHARE = 0.25  # a table part ending in the bottom quarter (starting in the top) may continue
 MAX_PARTS = 12  # pages a table without a header of its own is followed back over
@@ -67,6 +68,7 @@ class DraftCell:
     bold: bool = False
     filled: bool = False
     ruled_below: bool = False  # a rule runs under the cell's row (a borderless table's header)
+    lines: int = 0  # rows of text it holds
 
 
 @dataclass
@@ -113,10 +115,14 @@ class TableDraft:
         return text, Paragraph(offset, offset + len(text), ParagraphKind.TABLE, 0, tuple(sentences), self.bbox, table)
 
     def is_grid(self) -> bool:
-        """Text in at least two rows and two columns: a framed box or a code listing
-        with one column of text is read as paragraphs, not as a table."""
+        """Text in at least two rows and two columns, and no cell holding most of it: a
+        framed box, a code listing with one column of text, or a poster's frames around
+        its sections (one of them holding its columns of prose) is read as paragraphs,
+        not as a table."""
         filled = [c for c in self.cells if c.text.strip()]
-        return len({c.row for c in filled}) >= 2 and len({c.col for c in filled}) >= 2
+        largest = max((c.lines for c in filled), default=0)
+        framed = largest > FRAME_LINES and 2 * largest > sum(c.lines for c in filled)
+        return len({c.row for c in filled}) >= 2 and len({c.col for c in filled}) >= 2 and not framed
 
     def header_texts(self) -> tuple[str, ...]:
         """Each column's header text (raw), for a continuation part on the next page."""
@@ -229,6 +235,7 @@ def _fill_text(page: pymupdf.Page, table: Any, cells: list[DraftCell], lines: li
         mine = [ln for ln in read(page, pymupdf.Rect(box)) if _touches(ln, box)] if i in reread else own[i]
         merged = merge_rows(mine)
         cell.text = join_all(merged)
+        cell.lines = len(merged)
         cell.bold = bool(merged) and all(ln.bold for ln in merged)
         centre = pymupdf.Point((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
         cell.filled = any(rect.contains(centre) for rect in fills)

@@ -152,6 +152,17 @@ def test_framed_text_is_not_a_table(tmp_path: Path) -> None:
     assert "บรรทัดที่หนึ่งของกรอบ" in page.text
 
 
+def test_a_posters_frames_around_its_sections_are_not_a_table(tmp_path: Path) -> None:
+    """Boxes drawn around a poster's sections make a grid, but one box holds most of the
+    text, line after line of it: that is layout, read as paragraphs, not a table whose
+    one cell is heard as a single run."""
+    prose = [f"บรรทัดที่{n}ของบทคัดย่อที่อยู่ในกรอบ" for n in range(24)]
+    spec = TableSpec([], [["ผู้จัดทำ", "นายสมชาย ใจดี"], ["บทคัดย่อ", "\n".join(prose)]], widths=[100.0, 300.0])
+    page = open_document(ruled_pdf(tmp_path / "poster.pdf", spec)).page(1)
+    assert not tables_of(page)
+    assert all(line in page.text for line in prose)
+
+
 def test_tables_survive_the_page_cache(tmp_path: Path) -> None:
     path = ruled_pdf(tmp_path / "m.pdf", MERGED)
     fresh = open_document(path).page(1)
