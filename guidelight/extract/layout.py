@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from enum import Enum
 from itertools import pairwise
@@ -31,6 +31,13 @@ Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 _TABLE_CELLS = 3  # lines on one row that make it a table's, not a running head's
 _MAX_EDGE_ROWS = 50  # table rows in a page's margins beyond which none is judged a header
 _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none is its page number
+_ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"  # list items' letters, in order
+_ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]?|([\u0e01-\u0e2e])[.)])\s")
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_TAIL_GAP = 1.5  # of a column's usual gap between lines: set apart below the other column ...
+_TAIL_SIZES = 0.25  # ... and by this much of the font size beyond it
+_MAX_CROSSING = 2  # narrow lines that may cross a gutter (a poster's authors line) ...
+_LINES_PER_CROSSING = 20  # ... one for each this many narrow lines
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _PAGE_NUMBER = re.compile(
     r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
@@ -44,6 +51,8 @@ _CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วน
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
 _FULL_STOP = re.compile(r"[.:;!?…][\"”’)]?$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
+_LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45A-Za-z]")
+_WORDY_LETTERS = 2  # letters in a line that holds words: "ก" is a page number
 _DIGITS = re.compile(r"[\d๐-๙]+")
 _NOT_KEY = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46A-Za-z#]")
 # A line starting with a dotted abbreviation ("พ.ศ. 2566") was broken at a space: a word
@@ -281,62 +290,142 @@ def merge_rows(lines: list[Line], reach: float = 1.5) -> list[Line]:
     return merged
 
 
-def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
-    """The empty vertical strip between two columns, if the page has two.
+def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float] | None:
+    """The empty vertical strip between two columns of the span ``left``-``right``, if
+    it has one with at least three narrow lines on each side.
 
-    Looked at in strips of one point, or on a page over 2,000 points wide (a /UserUnit
-    of 75,000 makes an A4 page 45 million points wide) in 2,000 strips.
+    A strip that a line or two cross still parts columns when the span has many lines
+    (a poster's authors line over two of its columns): those lines are read as a title
+    over the columns is. Looked at in strips of one point, or on a span over 2,000
+    points wide (a /UserUnit of 75,000 makes an A4 page 45 million points wide) in
+    2,000 strips.
     """
+    width = right - left
     narrow = [line for line in lines if line.width < 0.6 * width]
     if len(narrow) < 6:
         return None
+    crossing = min(_MAX_CROSSING, len(narrow) // _LINES_PER_CROSSING)
     step = max(1.0, width / 2000)
-    covered = [False] * (int(width / step) + 1)
+    covered = [0] * (int(width / step) + 1)
     for line in narrow:
-        for x in range(max(0, int(line.x0 / step)), min(len(covered), int(line.x1 / step) + 1)):
-            covered[x] = True
+        first = max(0, int((line.x0 - left) / step))
+        for x in range(first, min(len(covered), int((line.x1 - left) / step) + 1)):
+            covered[x] += 1
     best: tuple[float, float] | None = None
     x = int(0.3 * width / step)
     while x < int(0.7 * width / step):
-        if not covered[x]:
+        if covered[x] <= crossing:
             start = x
-            while x < len(covered) and not covered[x]:
+            while x < len(covered) and covered[x] <= crossing:
                 x += 1
-            if best is None or (x - start) * step > best[1] - best[0]:
-                best = (start * step, x * step)
+            margin = x == len(covered)  # nothing stands to its right
+            if not margin and (best is None or (x - start) * step > best[1] - best[0]):
+                best = (left + start * step, left + x * step)
         x += 1
     if best is None or best[1] - best[0] < 8:
         return None
-    left = sum(1 for line in narrow if line.x1 <= best[0])
-    right = sum(1 for line in narrow if line.x0 >= best[1])
-    return best if left >= 3 and right >= 3 else None
+    on_left = sum(1 for line in narrow if line.x1 <= best[0] and _wordy(line))
+    on_right = sum(1 for line in narrow if line.x0 >= best[1] and _wordy(line))
+    return best if on_left >= 3 and on_right >= 3 else None
+
+
+def _wordy(line: Line) -> bool:
+    """Does a line hold words, not only figures? A contents page's column of page numbers
+    ("ก", "ข", "14") beside its titles, or a table's column of percentages, is not a
+    column to read on its own."""
+    return len(_LETTER.findall(line.text)) >= _WORDY_LETTERS
 
 
 def reading_order(lines: list[Line], width: float) -> list[Line]:
-    """Top to bottom; on two-column stretches, the left column before the right.
+    """Top to bottom; where the page is set in columns, each column before the next.
 
-    Lines that cross the gutter (a title over both columns) separate the stretches.
+    Lines that cross a gutter (a title over both columns) separate the stretches.
     """
-    lines = merge_rows(lines)
-    gutter = _gutter(lines, width)
+    return _in_columns(merge_rows(lines), 0.0, width)
+
+
+def _in_columns(lines: list[Line], left: float, right: float) -> list[Line]:
+    """``lines`` (top to bottom) of the span ``left``-``right`` in reading order: split at
+    its widest gutter, and each side split again, so three or four columns (a poster)
+    are read one after another as two are."""
+    gutter = _gutter(lines, left, right)
     if gutter is None:
-        return lines
+        return [replace(line, column_right=right) for line in lines]
     ordered: list[Line] = []
     stretch: list[Line] = []
 
     def flush() -> None:
-        ordered.extend(sorted((ln for ln in stretch if ln.x1 <= gutter[1]), key=lambda ln: ln.baseline))
-        ordered.extend(sorted((ln for ln in stretch if ln.x1 > gutter[1]), key=lambda ln: ln.baseline))
+        if _numbered_across(stretch, gutter):
+            ordered.extend(replace(line, column_right=right) for line in stretch)
+            stretch.clear()
+            return
+        sides = [
+            sorted((ln for ln in stretch if ln.x1 <= gutter[1]), key=lambda ln: ln.baseline),
+            sorted((ln for ln in stretch if ln.x1 > gutter[1]), key=lambda ln: ln.baseline),
+        ]
+        tails = [_set_apart_below(sides[0], sides[1]), _set_apart_below(sides[1], sides[0])]
+        for side, tail, span in zip(sides, tails, ((left, gutter[0]), (gutter[1], right)), strict=True):
+            ordered.extend(_in_columns(side[: len(side) - len(tail)], *span))
+        for tail, span in zip(tails, ((left, gutter[0]), (gutter[1], right)), strict=True):
+            ordered.extend(_in_columns(tail, *span))
         stretch.clear()
 
     for line in lines:
         if line.x0 < gutter[0] and line.x1 > gutter[1]:
             flush()
-            ordered.append(line)
+            ordered.append(replace(line, column_right=right))
         else:
             stretch.append(line)
     flush()
     return ordered
+
+
+def _numbered_across(stretch: list[Line], gutter: tuple[float, float]) -> bool:
+    """Do the numbered items of a stretch run across its two sides, row by row? An exam's
+    choices set in two columns (1. 2. / 3. 4. / 5.) are read in their numbers' order, as
+    they are printed in rows, not down one column and then the other: as many items or
+    more follow their predecessor when read across as when read down (a misprinted
+    number leaves a tie: rows, as printed, win it)."""
+    left = _item_numbers(ln for ln in stretch if ln.x1 <= gutter[1])
+    right = _item_numbers(ln for ln in stretch if ln.x1 > gutter[1])
+    if not left or not right:
+        return False  # a list in one column only says nothing of the other
+    across = _successions(_item_numbers(stretch))  # the stretch's lines come row by row
+    return across >= 1 and across >= _successions(left + right)
+
+
+def _item_numbers(lines: Iterable[Line]) -> list[tuple[int, ...]]:
+    """The numbers of the lines that start list items (7.1. as (7, 1); ก. as (0,))."""
+    found = [m for m in (_ITEM_NUMBER.match(line.text) for line in lines) if m]
+    return [
+        tuple(int(part.translate(_THAI_DIGITS)) for part in m.group(1).split(".")) if m.group(1)
+        else (_ITEM_LETTERS.find(m.group(2)),)
+        for m in found
+    ]
+
+
+def _successions(numbers: list[tuple[int, ...]]) -> int:
+    """How many items follow their predecessor (3. after 2., 7.2. after 7.1., ข. after ก.)."""
+    return sum(1 for a, b in pairwise(numbers) if a[:-1] == b[:-1] and b[-1] == a[-1] + 1)
+
+
+def _set_apart_below(side: list[Line], other: list[Line]) -> list[Line]:
+    """The last lines of one side (top to bottom) that lie below the other side's end
+    and stand apart from the lines above them by more than their usual gap: the next
+    heading after a list set in two columns ("8. วิธีการสอน" under items 7.1-7.7) is
+    read after both columns, while a column that runs on a line or two further than
+    its neighbour (the last page of an article) is still read before it."""
+    if not side or not other:
+        return []
+    bottom = max(ln.y1 for ln in other)
+    above = [ln for ln in side if ln.y0 < bottom]
+    if not above or len(above) == len(side):
+        return []
+    gaps = [b.y0 - a.y1 for a, b in pairwise(above)]
+    usual = statistics.median(gaps) if gaps else 0.0
+    first = side[len(above)]
+    apart = first.y0 - above[-1].y1 > max(_TAIL_GAP * usual, usual + _TAIL_SIZES * first.size)
+    return side[len(above) :] if apart else []
 
 
 def join_all(lines: Sequence[Line]) -> str:
@@ -426,9 +515,12 @@ def _first_word_width(line: Line) -> float:
 
 def _column_right(lines: list[Line], line: Line) -> float:
     """Right edge of the column a line belongs to: the widest line starting where it starts
-    (the line itself at least, whatever its size: a font size of 0 or a degenerate
-    matrix gives no tolerance at all)."""
-    return max((ln.x1 for ln in lines if abs(ln.x0 - line.x0) < 3 * line.size), default=line.x1)
+    and ending within its column (the line itself at least, whatever its size: a font size
+    of 0 or a degenerate matrix gives no tolerance at all)."""
+    return max(
+        (ln.x1 for ln in lines if abs(ln.x0 - line.x0) < 3 * line.size and ln.x1 <= line.column_right),
+        default=line.x1,
+    )
 
 
 def _heading_levels(lines: list[Line], size: float) -> dict[float, int]:
@@ -457,12 +549,12 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
     size = body_size(lines)
     pitch = _line_pitch(lines)
     levels = _heading_levels(lines, size)
-    rights: dict[tuple[float, float], float] = {}  # lines starting alike share a column: once each
+    rights: dict[tuple[float, float, float], float] = {}  # lines starting alike share a column: once each
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
     for prev, line in pairwise(lines):
         check_time()
-        key = (prev.x0, prev.size)
+        key = (prev.x0, prev.size, prev.column_right)
         if key not in rights:
             rights[key] = _column_right(lines, prev)
         if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):

@@ -69,6 +69,9 @@ class Line:
     bold: bool
     block: int
     ends_with_space: bool = False
+    # Where the column the reading order put it in ends: its paragraph's lines are
+    # measured against that column, not against a title or an abstract over all of them.
+    column_right: float = float("inf")
 
     @property
     def width(self) -> float:

@@ -292,6 +292,19 @@ def test_two_columns_are_read_left_then_right(make_pdf: MakePdf) -> None:
     assert positions == sorted(positions)
 
 
+@pytest.mark.parametrize("count", [3, 4])
+def test_a_poster_s_columns_are_read_one_after_another(make_pdf: MakePdf, count: int) -> None:
+    """Three or four columns under a title over all of them: each column whole, in turn."""
+    pitch = 520 / count
+    lines = [("โปสเตอร์งานวิจัยของนักศึกษา", 60, 60, 20, SARABUN)]
+    for c in range(count):
+        lines += [(f"ช่อง{c}แถว{i} อ่าน", 40 + c * pitch, 120 + 18 * i, 11, SARABUN) for i in range(7)]
+    text = open_document(make_pdf([lines])).page(1).text
+    positions = [text.index(f"ช่อง{c}แถว{i}") for c in range(count) for i in range(7)]
+    assert text.index("โปสเตอร์") < positions[0]
+    assert positions == sorted(positions)
+
+
 def test_headings_come_from_size_weight_and_the_outline(make_pdf: MakePdf) -> None:
     pdf = make_pdf(
         [[

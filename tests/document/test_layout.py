@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
+import pytest
 
 from guidelight.cli.main import main
 from guidelight.core.model import Page, ParagraphKind
@@ -299,3 +300,67 @@ def test_numbers_in_thin_margins_that_stand_in_the_text_are_read(make_pdf: MakeP
         read = doc.page(number)
         assert read.furniture == (str(number),)
         assert all(word in read.text.split() for word in ("109", "7", "10"))
+
+
+def test_a_posters_three_columns_are_read_in_turn_each_paragraph_whole(make_pdf: MakePdf) -> None:
+    """A poster: an abstract across the page, an authors line over two of its three
+    columns, and in each column a paragraph of eight lines. Each column is read whole
+    before the next, and its paragraph stays one (measured against its own column, not
+    against the abstract that starts where it starts)."""
+    abstract = [" ".join(PHRASES[k:] + PHRASES[:k]) for k in range(3)]
+    lines = [(text, 40, 60 + 16 * k, 11, SARABUN) for k, text in enumerate(abstract)]
+    lines.append(("ผู้จัดทำ นายสมชาย ใจดี และนางสาวสมหญิง รักเรียน", 40, 120, 11, SARABUN))
+    short = PHRASES[1:]
+    columns = [[("คอลัมน์" if i == 0 else "") + short[(k + i) % len(short)] for i in range(8)] for k in range(3)]
+    for k, column in enumerate(columns):
+        lines += [(text, 40 + 180 * k, 150 + 16 * i, 11, SARABUN) for i, text in enumerate(column)]
+    paragraphs = texts(open_document(make_pdf([lines]), use_cache=False).page(1))
+    expected = ["".join(abstract), "ผู้จัดทำ นายสมชาย ใจดี และนางสาวสมหญิง รักเรียน", *("".join(c) for c in columns)]
+    assert ["".join(p.split()) for p in paragraphs] == ["".join(p.split()) for p in expected]
+
+
+def test_a_contents_pages_numbers_stay_with_their_titles(make_pdf: MakePdf) -> None:
+    titles = ["บทนำ", "ความหมายของเศรษฐศาสตร์", "อุปสงค์และอุปทาน", "ตลาดและราคา", "นโยบายการคลัง",
+              "การค้าระหว่างประเทศ", "บทสรุป"]
+    lines = [("สารบัญ", 260, 60, 18, SARABUN_BOLD)]
+    lines += [(f"{i + 1}. {t}", 72, 110 + 24 * i, 14, SARABUN) for i, t in enumerate(titles)]
+    lines += [(str(1 + 9 * i), 500, 110 + 24 * i, 14, SARABUN) for i in range(len(titles))]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    for i, title in enumerate(titles):
+        assert f"{title} {1 + 9 * i}" in " ".join(text.split())
+
+
+def test_the_heading_after_a_list_in_two_columns_follows_the_list(make_pdf: MakePdf) -> None:
+    """A syllabus: topics 7.1-7.4 and 7.5-7.8 side by side, then heading 8 at the left,
+    set a little apart: 7.1 to 7.8 are heard in order, then 8."""
+    topics = ["การคิดเชิงคำนวณ", "การให้เหตุผล", "หลักการออกแบบ", "เครื่องมือ", "โครงสร้างข้อมูล",
+              "การควบคุม", "การทดสอบ", "การแก้ไขโปรแกรม"]
+    lines = [("7. หัวข้อวิชา", 72, 80, 14, SARABUN_BOLD)]
+    lines += [(f"7.{i + 1}. {t}", 90 + 240 * (i // 4), 100 + 19 * (i % 4), 14, SARABUN) for i, t in enumerate(topics)]
+    lines += [("8. วิธีการสอน", 72, 186, 14, SARABUN_BOLD), ("บรรยายตามหัวข้อวิชาและอภิปรายกลุ่ม", 90, 206, 14, SARABUN)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    order = [text.index(f"7.{i + 1}.") for i in range(8)] + [text.index("8. วิธีการสอน")]
+    assert order == sorted(order)
+
+
+@pytest.mark.parametrize("marks", [["1.", "2.", "3.", "4.", "5."], ["ก.", "ข.", "ค.", "ง.", "จ."]])
+@pytest.mark.parametrize("question", [
+    "ข้อใดไม่ใช่หลักวิชาการที่นักประวัติศาสตร์ใช้ศึกษาเรื่องถิ่นกำเนิดเดิมของชนชาติไทยในสมัยโบราณ",
+    "อาชีพหลักของสุโขทัยคือข้อใด",  # a question no wider than the left column of choices
+])
+def test_an_exams_choices_in_two_columns_are_read_in_their_order(
+    make_pdf: MakePdf, marks: list[str], question: str
+) -> None:
+    """Choices printed in rows of two (1. 2. / 3. 4. / 5.) under each question are heard
+    1 to 5, not 1 3 5 and then 2 4, though the page's choices make two columns."""
+    choices = ["โบราณคดี", "ภาษาศาสตร์", "ดาราศาสตร์", "มานุษยวิทยา", "ชีววิทยา"]
+    lines, y = [], 80.0
+    for q in range(4):
+        lines.append((f"{q + 1}. {question}", 60, y, 14, SARABUN))
+        for i, choice in enumerate(choices):
+            lines.append((f"{marks[i]} {choice}", 90 + 220 * (i % 2), y + 22 + 20 * (i // 2), 14, SARABUN))
+        y += 110
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    first = text.index(question)
+    order = [text.index(f"{mark} {choice}", first) for mark, choice in zip(marks, choices, strict=True)]
+    assert order == sorted(order)
