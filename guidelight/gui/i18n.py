@@ -223,6 +223,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "หน้า {page} มีสระที่พิมพ์ทับสระอื่น จึงข้ามไป"),
     "page.glyph_unsure": ("Page {page}: some letters could not be identified for sure; some words may be wrong.",
                           "หน้า {page} มีตัวอักษรบางตัวที่ระบุไม่ได้แน่ชัด บางคำอาจผิด"),
+    "page.unknown_words": ("Page {page}: many of its words are not Thai words; its text may be damaged.",
+                           "หน้า {page} มีหลายคำที่ไม่ใช่คำภาษาไทย ข้อความอาจเสียหาย"),
     "page.unreadable_glyph": ("Page {page}: some characters could not be read and were left out.",
                               "หน้า {page} มีตัวอักษรบางตัวที่อ่านไม่ได้ จึงข้ามไป"),
     "page.image": ("Page {page} is an image and could not be read. {problem}",

@@ -279,3 +279,22 @@ def test_latin_letters_in_a_line_copy_without_widths_are_not_taken_for_marks() -
     text = open_document(poster, use_cache=False).page(1).text
     assert "IOT และAI" in text and "แล่ะ" not in text
     assert "พัฒนาระบบต้นแบบ" in text and "สัญญาณไฟจราจร" in text
+
+
+def test_thai_letters_that_are_the_wrong_thai_letters_flag_the_page(tmp_path: Path) -> None:
+    """A map that gives every consonant the next one's code (a damage no repair knows) still
+    reads as Thai letters, so no noise is counted; that its Thai is not words flags the
+    page, for `check` and for the listener. The same page mapped rightly is not flagged."""
+    lines = [
+        "เศรษฐศาสตร์เป็นวิชาที่ศึกษาว่ามนุษย์และสังคมเลือกใช้ทรัพยากรที่มีอยู่อย่างจำกัด",
+        "เพื่อตอบสนองความต้องการที่ไม่จำกัดของมนุษย์ในการบริโภคสินค้าและบริการต่าง ๆ",
+        "การศึกษาเศรษฐศาสตร์ช่วยให้เข้าใจการตัดสินใจของครัวเรือนและธุรกิจในตลาด",
+        "ภายใต้ทรัพยากรที่มีจำกัดทั้งในระยะสั้นและระยะยาวรวมถึงบทบาทของรัฐบาล",
+    ]
+    consonants = [chr(c) for c in range(0x0E01, 0x0E2F)]
+    shifted = {c: consonants[(k + 1) % len(consonants)] for k, c in enumerate(consonants)}
+    wrong = open_document(damaged_pdf(tmp_path / "wrong.pdf", lines, shifted), use_cache=False).page(1)
+    assert wrong.quality.noise == 0 and "unknown_words" in wrong.quality.notices
+    assert wrong.quality.doubtful
+    right = open_document(damaged_pdf(tmp_path / "right.pdf", lines, {}), use_cache=False).page(1)
+    assert "unknown_words" not in right.quality.notices
