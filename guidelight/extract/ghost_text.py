@@ -13,6 +13,7 @@ is counted, so the page says it left repeated text out.
 from __future__ import annotations
 
 import unicodedata
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 
 import pymupdf
@@ -26,6 +27,7 @@ _SAME_PLACE = 0.1  # points: a glyph drawn again here is one glyph (a fill, then
 _SAME_ROW = 0.3  # of the size: baselines this close are one row
 _LINE_GAP = 1.5  # sizes: a wider gap on a row starts another line (a table's next cell)
 
+_TRACES: weakref.WeakKeyDictionary[pymupdf.Page, list[dict]] = weakref.WeakKeyDictionary()
 Glyph = tuple[dict, tuple]  # (trace span, trace glyph: code, glyph id, origin, box)
 
 
@@ -38,10 +40,18 @@ def drawn_reading(
     read = len(chars)
     if read < _MIN_EXCESS or _no_room_letters(chars) < _NO_ROOM_SHARE * read:
         return None
-    glyphs = list(_drawn_glyphs(page.get_texttrace(), clip))
+    glyphs = list(_drawn_glyphs(_trace(page), clip))
     if read < GHOST_RATIO * len(glyphs) or read - len(glyphs) < _MIN_EXCESS:
         return None
     return [_block(n, line) for n, line in enumerate(_lines(glyphs))], read - len(glyphs)
+
+
+def _trace(page: pymupdf.Page) -> list[dict]:
+    """The page's text trace, read once while the page is open: its table search reads a
+    ghost page again cell by cell (a poster: 33 reads of one trace)."""
+    if page not in _TRACES:
+        _TRACES[page] = page.get_texttrace()
+    return _TRACES[page]
 
 
 def _no_room_letters(chars: Iterable[dict]) -> int:
