@@ -59,7 +59,9 @@ PUA_TO_THAI: dict[int, str] = {
 }
 _PUA_TABLE = str.maketrans(PUA_TO_THAI)
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Zero-width spaces and joiners, soft hyphens, and direction marks and embeddings (a Google
+# Docs export wraps Thai headings in U+202D ... U+202C).
+_ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u00ad]")
 _NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
 _TONE_NIKHAHIT_AA = re.compile(f"([{TONE_MARKS}]){NIKHAHIT}{SARA_AA}")
 # A sara am given whole beside a stray half of itself (a nikhahit or sara aa glyph drawn
@@ -90,7 +92,8 @@ def map_pua(text: str) -> str:
 
 
 def remove_zero_width(text: str) -> str:
-    """Zero-width spaces/joiners and soft hyphens: invisible on paper, noise in speech."""
+    """Zero-width spaces/joiners, soft hyphens and direction marks: invisible on paper, noise
+    in speech and on a braille display."""
     return _ZERO_WIDTH.sub("", remove_zw(text))
 
 

@@ -35,6 +35,8 @@ def test_pua_marks_map_back_to_standard_thai(broken: str, fixed: str) -> None:
 
 def test_zero_width_characters_are_removed() -> None:
     assert remove_zero_width("ภาษา\u200bไทย\u00ad\ufeff") == "ภาษาไทย"
+    # Direction marks and embeddings (Google Docs around Thai headings) are not read either.
+    assert remove_zero_width("\u202dสมาชิก\u202c \u200eA\u200f \u2067x\u2069") == "สมาชิก A x"
 
 
 @pytest.mark.parametrize(
