@@ -524,12 +524,16 @@ def _column_right(lines: list[Line], line: Line) -> float:
 
 
 def _heading_levels(lines: list[Line], size: float) -> dict[float, int]:
-    larger = sorted({line.size for line in lines if line.size >= size * HEADING_RATIO}, reverse=True)
+    """Heading level of each size larger than the body's that words are set in (a credit
+    count set large beside a curriculum's headings is not one)."""
+    larger = sorted({line.size for line in lines if line.size >= size * HEADING_RATIO and _wordy(line)}, reverse=True)
     return {s: level for level, s in enumerate(larger, start=1)}
 
 
 def _heading_level(group: list[Line], text: str, levels: dict[float, int], size: float) -> int:
     first = group[0]
+    if not any(_wordy(line) for line in group):
+        return 0  # a number, however large, is not a heading: "30" beside "หน่วยกิต"
     if first.size in levels and len(group) <= 3:
         return levels[first.size]
     short = len(group) == 1 and len(text) < 90 and not _SENTENCE_END.search(text)

@@ -364,3 +364,17 @@ def test_an_exams_choices_in_two_columns_are_read_in_their_order(
     first = text.index(question)
     order = [text.index(f"{mark} {choice}", first) for mark, choice in zip(marks, choices, strict=True)]
     assert order == sorted(order)
+
+
+def test_a_number_set_large_is_not_a_heading(make_pdf: MakePdf) -> None:
+    """A curriculum sets its credit counts as large as its headings: "30" is not a heading,
+    and does not push the real headings a level down."""
+    lines = [
+        ("1. หมวดวิชาศึกษาทั่วไป", 72, 80, 18, SARABUN_BOLD), ("30", 480, 80, 20, SARABUN_BOLD),
+        (BODY, 72, 110, 14, SARABUN), (BODY, 72, 130, 14, SARABUN),
+        ("2. หมวดวิชาเฉพาะ", 72, 170, 18, SARABUN_BOLD), ("12", 480, 170, 20, SARABUN_BOLD),
+        (BODY, 72, 200, 14, SARABUN),
+    ]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    headings = [(page.text[p.start : p.end], p.level) for p in page.paragraphs if p.kind is ParagraphKind.HEADING]
+    assert headings == [("1. หมวดวิชาศึกษาทั่วไป", 1), ("2. หมวดวิชาเฉพาะ", 1)]
