@@ -25,6 +25,7 @@ SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in s
 TITLE_STEP = 2.2  # of the font size: the most a title's lines are apart, baseline to baseline
 RAGGED = 3.0  # of the font size: a full line ends at most this far short of its column's edge
 HEADING_RATIO = 1.15  # a line this much larger than another is set as a heading
+TITLE_RATIO = 1.3  # a line this much larger than the body is a title even if it ends in a stop
 CENTRED_SHARE = 0.7  # a centred title line is at most this share of the text's width
 TITLE_OVER_BODY = 1.0  # points: a repeated margin line this much larger than the body is a title
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
@@ -49,6 +50,7 @@ _LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d�
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วนที่|chapter|part)\s*[\d๐-๙ivxlcIVXLC]+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
+_CLAUSE_END = re.compile(r"[.:;,]$")  # not "?": a slide's title asks ("ทำไมต้องเรียน?")
 _FULL_STOP = re.compile(r"[.:;!?…][\"”’)]?$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45A-Za-z]")
@@ -535,6 +537,8 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
     if not any(_wordy(line) for line in group):
         return 0  # a number, however large, is not a heading: "30" beside "หน่วยกิต"
     if first.size in levels and len(group) <= 3:
+        if _CLAUSE_END.search(text) and first.size < TITLE_RATIO * size:
+            return 0  # a sentence set a little larger than a code listing that outnumbers it
         return levels[first.size]
     short = len(group) == 1 and len(text) < 90 and not _SENTENCE_END.search(text)
     if short and (first.bold or _NUMBERED_HEADING.match(text)) and first.size >= size - 0.5:

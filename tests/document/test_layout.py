@@ -378,3 +378,19 @@ def test_a_number_set_large_is_not_a_heading(make_pdf: MakePdf) -> None:
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     headings = [(page.text[p.start : p.end], p.level) for p in page.paragraphs if p.kind is ParagraphKind.HEADING]
     assert headings == [("1. หมวดวิชาศึกษาทั่วไป", 1), ("2. หมวดวิชาเฉพาะ", 1)]
+
+
+def test_a_sentence_a_little_larger_than_a_code_listing_is_not_a_heading(make_pdf: MakePdf) -> None:
+    """A Beamer slide: its title, a sentence in 11 pt and a listing of more lines in 9 pt.
+    The listing's size is the page's commonest, but the sentence ending in a colon is body
+    text, not a heading; the title, and a question set as large, are headings."""
+    code = ["\\documentclass{article}", "\\usepackage{amssymb}", "\\newcommand{\\R}{\\mathbb{R}}",
+            "\\begin{document}", "The set of real numbers are usually represented", "\\end{document}"]
+    lines = [
+        ("Defining New Commands", 28, 20, 14.3, SARABUN_BOLD),
+        ("New commands are defined by newcommand; so let us see an example:", 28, 60, 11, SARABUN),
+        *((text, 33, 90 + 11 * i, 9, SARABUN) for i, text in enumerate(code)),
+        ("ทำไมต้องนิยามคำสั่งใหม่?", 28, 180, 14.3, SARABUN_BOLD),
+    ]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["Defining New Commands", "ทำไมต้องนิยามคำสั่งใหม่?"]
