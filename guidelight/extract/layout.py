@@ -38,7 +38,7 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _TAIL_GAP = 1.5  # of a column's usual gap between lines: set apart below the other column ...
 _TAIL_SIZES = 0.25  # ... and by this much of the font size beyond it
 _MAX_CROSSING = 2  # narrow lines that may cross a gutter (a poster's authors line) ...
-_LINES_PER_CROSSING = 20  # ... one for each this many narrow lines
+_LINES_PER_CROSSING = 40  # ... one for each this many narrow lines (a poem's title over 12 rows: none)
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _PAGE_NUMBER = re.compile(
     r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
@@ -298,9 +298,11 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
 
     A strip that a line or two cross still parts columns when the span has many lines
     (a poster's authors line over two of its columns): those lines are read as a title
-    over the columns is. Looked at in strips of one point, or on a span over 2,000
-    points wide (a /UserUnit of 75,000 makes an A4 page 45 million points wide) in
-    2,000 strips.
+    over the columns is. When the widest strip is the span's right margin (the text on
+    the right ends before 70% of the span: a form's values, exam choices, a poem's second
+    half-lines), the span is read in rows, not columns. Looked at in strips of one point,
+    or on a span over 2,000 points wide (a /UserUnit of 75,000 makes an A4 page 45
+    million points wide) in 2,000 strips.
     """
     width = right - left
     narrow = [line for line in lines if line.width < 0.6 * width]
@@ -320,8 +322,7 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
             start = x
             while x < len(covered) and covered[x] <= crossing:
                 x += 1
-            margin = x == len(covered)  # nothing stands to its right
-            if not margin and (best is None or (x - start) * step > best[1] - best[0]):
+            if best is None or (x - start) * step > best[1] - best[0]:
                 best = (left + start * step, left + x * step)
         x += 1
     if best is None or best[1] - best[0] < 8:
@@ -333,9 +334,9 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
 
 def _wordy(line: Line) -> bool:
     """Does a line hold words, not only figures? A contents page's column of page numbers
-    ("ก", "ข", "14") beside its titles, or a table's column of percentages, is not a
-    column to read on its own."""
-    return len(_LETTER.findall(line.text)) >= _WORDY_LETTERS
+    ("ก", "ข", "14", "iv") beside its titles, or a table's column of percentages, is not
+    a column to read on its own."""
+    return len(_LETTER.findall(line.text)) >= _WORDY_LETTERS and not _PAGE_NUMBER.match(line.text.strip())
 
 
 def reading_order(lines: list[Line], width: float) -> list[Line]:
@@ -388,10 +389,11 @@ def _numbered_across(stretch: list[Line], gutter: tuple[float, float]) -> bool:
     they are printed in rows, not down one column and then the other: as many items or
     more follow their predecessor when read across as when read down (a misprinted
     number leaves a tie: rows, as printed, win it)."""
-    left = _item_numbers(ln for ln in stretch if ln.x1 <= gutter[1])
-    right = _item_numbers(ln for ln in stretch if ln.x1 > gutter[1])
-    if not left or not right:
-        return False  # a list in one column only says nothing of the other
+    left_lines = [ln for ln in stretch if ln.x1 <= gutter[1] and _wordy(ln)]
+    right_lines = [ln for ln in stretch if ln.x1 > gutter[1] and _wordy(ln)]
+    left, right = _item_numbers(left_lines), _item_numbers(right_lines)
+    if 2 * len(left) < len(left_lines) or 2 * len(right) < len(right_lines) or not left or not right:
+        return False  # items must make most of each side: "1. บทนำ" in an article's column is not a list
     across = _successions(_item_numbers(stretch))  # the stretch's lines come row by row
     return across >= 1 and across >= _successions(left + right)
 
@@ -412,22 +414,25 @@ def _successions(numbers: list[tuple[int, ...]]) -> int:
 
 
 def _set_apart_below(side: list[Line], other: list[Line]) -> list[Line]:
-    """The last lines of one side (top to bottom) that lie below the other side's end
-    and stand apart from the lines above them by more than their usual gap: the next
-    heading after a list set in two columns ("8. วิธีการสอน" under items 7.1-7.7) is
-    read after both columns, while a column that runs on a line or two further than
-    its neighbour (the last page of an article) is still read before it."""
+    """The last lines of one side (top to bottom) that lie below the other side's end,
+    stand apart from the lines above them by more than their usual gap and start left of
+    the lines beside the other side: the next heading after a list set in two columns
+    ("8. วิธีการสอน" under items 7.1-7.7) is read after both columns, while a column that
+    runs on further than its neighbour (the last page of an article, its paragraphs
+    spaced) is still read before it."""
     if not side or not other:
         return []
-    bottom = max(ln.y1 for ln in other)
+    top, bottom = min(ln.y0 for ln in other), max(ln.y1 for ln in other)
     above = [ln for ln in side if ln.y0 < bottom]
-    if not above or len(above) == len(side):
+    beside = [ln for ln in above if ln.y1 > top]
+    if not beside or len(above) == len(side):
         return []
     gaps = [b.y0 - a.y1 for a, b in pairwise(above)]
     usual = statistics.median(gaps) if gaps else 0.0
     first = side[len(above)]
     apart = first.y0 - above[-1].y1 > max(_TAIL_GAP * usual, usual + _TAIL_SIZES * first.size)
-    return side[len(above) :] if apart else []
+    outdented = first.x0 < min(ln.x0 for ln in beside) - 0.5 * first.size
+    return side[len(above) :] if apart and outdented else []
 
 
 def join_all(lines: Sequence[Line]) -> str:
@@ -537,7 +542,7 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
     if not any(_wordy(line) for line in group):
         return 0  # a number, however large, is not a heading: "30" beside "หน่วยกิต"
     if first.size in levels and len(group) <= 3:
-        if _CLAUSE_END.search(text) and first.size < TITLE_RATIO * size:
+        if _CLAUSE_END.search(text) and first.size < TITLE_RATIO * size and not first.bold and len(text) > 30:
             return 0  # a sentence set a little larger than a code listing that outnumbers it
         return levels[first.size]
     short = len(group) == 1 and len(text) < 90 and not _SENTENCE_END.search(text)

@@ -115,13 +115,16 @@ class TableDraft:
         return text, Paragraph(offset, offset + len(text), ParagraphKind.TABLE, 0, tuple(sentences), self.bbox, table)
 
     def is_grid(self) -> bool:
-        """Text in at least two rows and two columns, and no cell holding most of it: a
-        framed box, a code listing with one column of text, or a poster's frames around
-        its sections (one of them holding its columns of prose) is read as paragraphs,
-        not as a table."""
+        """Text in at least two rows and two columns, and no cell alone on its row holding
+        most of it: a framed box, a code listing with one column of text, or a poster's
+        frames around its sections (one of them holding its columns of prose) is read as
+        paragraphs, not as a table."""
         filled = [c for c in self.cells if c.text.strip()]
-        largest = max((c.lines for c in filled), default=0)
-        framed = largest > FRAME_LINES and 2 * largest > sum(c.lines for c in filled)
+        big = max(filled, key=lambda c: c.lines, default=None)
+        framed = (
+            big is not None and big.lines > FRAME_LINES and 2 * big.lines > sum(c.lines for c in filled)
+            and not any(c is not big and _share_rows(c, big) for c in filled)
+        )  # a lesson plan's long "ขั้นสอน" cell has its step's name beside it: a table
         return len({c.row for c in filled}) >= 2 and len({c.col for c in filled}) >= 2 and not framed
 
     def header_texts(self) -> tuple[str, ...]:
@@ -137,6 +140,10 @@ class TableDraft:
             ]
             heads.append(" ".join(dict.fromkeys(parts)))
         return tuple(heads)
+
+
+def _share_rows(a: DraftCell, b: DraftCell) -> bool:
+    return a.row < b.row + b.row_span and b.row < a.row + a.row_span
 
 
 def _ink_y(line: Line) -> float:

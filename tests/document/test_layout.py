@@ -394,3 +394,53 @@ def test_a_sentence_a_little_larger_than_a_code_listing_is_not_a_heading(make_pd
     ]
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert texts(page, ParagraphKind.HEADING) == ["Defining New Commands", "ทำไมต้องนิยามคำสั่งใหม่?"]
+
+
+def _order(text: str, marks: list[str]) -> list[int]:
+    return [text.index(mark) for mark in marks]
+
+
+def test_a_poems_two_half_lines_are_read_row_by_row(make_pdf: MakePdf) -> None:
+    """A กลอน under its centred title: each row's first วรรค, then its second, row after row;
+    never all first halves and then all second halves."""
+    verses = ["แล้วหยิบยื่นหีบหมากไปนั่งหน้า", "เหลือบดูตาต้องใจให้คะนึง", "ประสาเด็กเล็กน้อยยังพึ่งเรียน",
+              "จึงยอมยื่นหีบหมากให้เพราะฝากถึง"]
+    lines = [("นิราศภูเขาทอง", 250, 80, 16, SARABUN_BOLD)]
+    for r in range(12):
+        lines.append((f"{r + 1:02d}ก" + verses[(2 * r) % 4], 100, 120 + 24 * r, 14, SARABUN))
+        lines.append((f"{r + 1:02d}ข" + verses[(2 * r + 1) % 4], 320, 120 + 24 * r, 14, SARABUN))
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = [f"{r + 1:02d}{half}" for r in range(12) for half in "กข"]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
+def test_a_forms_labels_are_read_with_their_values(make_pdf: MakePdf) -> None:
+    rows = [("ชื่อ", "นายสมชาย"), ("นามสกุล", "ใจดี"), ("ชั้น", "มัธยมศึกษาปีที่สาม"), ("โรงเรียน", "สตรีวิทยา")]
+    lines = [("ใบงานที่ 1", 72, 60, 16, SARABUN_BOLD)]
+    lines += [(label, 72, 100 + 20 * i, 14, SARABUN) for i, (label, _) in enumerate(rows)]
+    lines += [(value, 200, 100 + 20 * i, 14, SARABUN) for i, (_, value) in enumerate(rows)]
+    lines += [(BODY, 72, 200 + 20 * k, 14, SARABUN) for k in range(3)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = [part for row in rows for part in row]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
+def test_an_articles_longer_left_column_is_read_before_the_right(make_pdf: MakePdf) -> None:
+    """The last page of a two-column article: the left column runs on well below the right
+    one, its paragraphs spaced apart; the left column is still read whole first. Its own
+    numbered headings do not make the page a list read across."""
+    lines = []
+    for side, x, count in (("ซ้าย", 50, 30), ("ขวา", 305, 12)):
+        y = 100.0
+        for i in range(count):
+            head = {0: "1. บทนำ", 10: "2. วัตถุประสงค์"}.get(i) if side == "ซ้าย" else ("3. วิธีการ" if i == 8 else None)
+            lines.append((head or f"{side}{i:02d}" + PHRASES[1 + i % 4] + "ต่อไป", x, y, 12, SARABUN))
+            y += 14 + (8 if i % 6 == 5 else 0)
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    assert text.index("ซ้าย29") < text.index("ขวา00")
+
+
+def test_a_short_bold_heading_ending_in_a_colon_stays_a_heading(make_pdf: MakePdf) -> None:
+    lines = [("คำชี้แจง:", 72, 80, 17, SARABUN_BOLD), (BODY, 72, 110, 14, SARABUN), (BODY, 72, 130, 14, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["คำชี้แจง:"]

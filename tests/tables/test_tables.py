@@ -153,14 +153,26 @@ def test_framed_text_is_not_a_table(tmp_path: Path) -> None:
 
 
 def test_a_posters_frames_around_its_sections_are_not_a_table(tmp_path: Path) -> None:
-    """Boxes drawn around a poster's sections make a grid, but one box holds most of the
-    text, line after line of it: that is layout, read as paragraphs, not a table whose
-    one cell is heard as a single run."""
+    """Boxes drawn around a poster's sections make a grid, but one box, alone on its row,
+    holds most of the text, line after line of it: that is layout, read as paragraphs,
+    not a table whose one cell is heard as a single run."""
     prose = [f"บรรทัดที่{n}ของบทคัดย่อที่อยู่ในกรอบ" for n in range(24)]
-    spec = TableSpec([], [["ผู้จัดทำ", "นายสมชาย ใจดี"], ["บทคัดย่อ", "\n".join(prose)]], widths=[100.0, 300.0])
+    spec = TableSpec([], [["ผู้จัดทำ", "นายสมชาย ใจดี"], ["\n".join(prose), None]], merges=[(1, 0, 1, 2)],
+                     widths=[100.0, 300.0])
     page = open_document(ruled_pdf(tmp_path / "poster.pdf", spec)).page(1)
     assert not tables_of(page)
     assert all(line in page.text for line in prose)
+
+
+def test_a_lesson_plan_with_one_long_step_is_a_table(tmp_path: Path) -> None:
+    """One cell holds most of the lines (the teaching step's activities), but its step's
+    name stands beside it on its row: that is a table's row, not a frame."""
+    activities = "\n".join(f"กิจกรรมที่{n} นักเรียนอ่านบทความและสรุป" for n in range(24))
+    spec = TableSpec([["ขั้นตอน", "กิจกรรมการเรียนรู้"]],
+                     [["ขั้นนำ", "ครูทบทวนความรู้เดิม\nนักเรียนตอบคำถาม"], ["ขั้นสอน", activities], ["ขั้นสรุป", "สรุปบทเรียน"]],
+                     widths=[100.0, 300.0])
+    page = open_document(ruled_pdf(tmp_path / "plan.pdf", spec)).page(1)
+    assert len(tables_of(page)) == 1
 
 
 def test_tables_survive_the_page_cache(tmp_path: Path) -> None:
