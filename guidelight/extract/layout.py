@@ -312,6 +312,7 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
     step = max(1.0, width / 2000)
     covered = [0] * (int(width / step) + 1)
     for line in narrow:
+        check_time()
         first = max(0, int((line.x0 - left) / step))
         for x in range(first, min(len(covered), int((line.x1 - left) / step) + 1)):
             covered[x] += 1
@@ -351,6 +352,7 @@ def _in_columns(lines: list[Line], left: float, right: float) -> list[Line]:
     """``lines`` (top to bottom) of the span ``left``-``right`` in reading order: split at
     its widest gutter, and each side split again, so three or four columns (a poster)
     are read one after another as two are."""
+    check_time()  # a hostile page splits at every level: it is given up, not hung on
     gutter = _gutter(lines, left, right)
     if gutter is None:
         return [replace(line, column_right=right) for line in lines]

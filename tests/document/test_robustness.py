@@ -455,3 +455,16 @@ def test_an_unreadable_page_reads_as_a_sentence(monkeypatch: pytest.MonkeyPatch)
     assert page.text == "This page could not be read: the PDF is damaged there (cycle in page tree)."
     assert [page.text[s.start : s.end] for s in page.sentences] == [page.text]
     assert page.quality.repairs == tuple(Counter().items())
+
+
+def test_reading_order_of_a_hostile_page_keeps_to_the_page_s_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tens of thousands of lines in columns within columns: the reading order is given up
+    on the page's own budget, not worked out however long it takes."""
+    from guidelight.extract.layout import reading_order
+    from guidelight.extract.lines import Line
+
+    lines = [Line("กขค", 5 + c * 9.8, i * 2.6, 11 + c * 9.8, i * 2.6 + 2, i * 2.6 + 2, 2, False, 0)
+             for c in range(60) for i in range(300)]
+    monkeypatch.setattr(budget, "PAGE_SECONDS", 0.0)
+    with budget.page_deadline(), pytest.raises(budget.PageGivenUp):
+        reading_order(lines, 595)
