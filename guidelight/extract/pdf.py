@@ -44,7 +44,7 @@ from guidelight.extract.ocr import ocr_available, ocr_page
 from guidelight.extract.tables import LineReader, TableDraft, TableFinder
 from guidelight.extract.to_unicode import ToUnicodeCorrector
 from guidelight.extract.upright import set_upright
-from guidelight.thai.fit import misfit, mostly_words
+from guidelight.thai.fit import mostly_words, unknown_chars
 from guidelight.thai.quality import garbled, measure
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -360,11 +360,13 @@ def _told_if_not_words(built: Page) -> Page:
     dictionary words: the mark of a font map broken in a way no repair knows, which the
     noise count cannot see (the letters are Thai, just the wrong ones). `check` flags
     such a page and the app tells the listener its words may be wrong."""
-    thai = built.quality.thai_chars
-    if thai < UNKNOWN_JUDGED_THAI or mostly_words(built.text, UNKNOWN_SHARE):
+    if built.quality.thai_chars < UNKNOWN_JUDGED_THAI:
+        return built
+    unknown = unknown_chars(built.text)
+    if mostly_words(built.text, UNKNOWN_SHARE, unknown):
         return built
     repairs = dict(built.quality.repairs)
-    repairs["unknown_words"] = misfit(built.text)
+    repairs["unknown_words"] = unknown
     return replace(built, quality=measure(built.text, repairs))
 
 

@@ -38,8 +38,14 @@ def _tokens(text: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def misfit(text: str) -> int:
+    """``unknown_chars``, kept for the short readings the repairs weigh again and again."""
+    return unknown_chars(text)
+
+
+def unknown_chars(text: str) -> int:
     """Thai characters of ``text`` that no dictionary word accounts for, plus a heavy cost per
-    orthographic error; 0 for text made wholly of known words."""
+    orthographic error; 0 for text made wholly of known words. Not kept: a whole page's text,
+    measured once, would only fill ``misfit``'s cache."""
     words = _dictionary()
     unknown = 0
     for run in _THAI_RUN.findall(text):
@@ -51,10 +57,11 @@ def misfit(text: str) -> int:
     return unknown + _NOISE_COST * noise_count(text)
 
 
-def mostly_words(text: str, share: float = 0.2) -> bool:
+def mostly_words(text: str, share: float = 0.2, unknown: int | None = None) -> bool:
     """Is ``text`` Thai a reader would recognise: at most ``share`` of its Thai characters
-    outside dictionary words (text with no Thai passes)? OCR's nonsense fails it."""
-    return misfit(text) <= share * len(_THAI_CHAR.findall(text))
+    outside dictionary words (text with no Thai passes)? OCR's nonsense fails it. ``unknown``
+    is ``unknown_chars(text)`` when the caller has it already."""
+    return (misfit(text) if unknown is None else unknown) <= share * len(_THAI_CHAR.findall(text))
 
 
 @lru_cache(maxsize=1)
