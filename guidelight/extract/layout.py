@@ -369,9 +369,10 @@ def _in_columns(lines: list[Line], left: float, right: float) -> list[Line]:
             sorted((ln for ln in stretch if ln.x1 > gutter[1]), key=lambda ln: ln.baseline),
         ]
         tails = [_set_apart_below(sides[0], sides[1]), _set_apart_below(sides[1], sides[0])]
-        for side, tail, span in zip(sides, tails, ((left, gutter[0]), (gutter[1], right)), strict=True):
+        spans = ((left, gutter[0]), (gutter[1], right))
+        for side, tail, span in zip(sides, tails, spans, strict=True):
             ordered.extend(_in_columns(side[: len(side) - len(tail)], *span))
-        for tail, span in zip(tails, ((left, gutter[0]), (gutter[1], right)), strict=True):
+        for tail, span in zip(tails, spans, strict=True):
             ordered.extend(_in_columns(tail, *span))
         stretch.clear()
 

@@ -93,7 +93,7 @@ class ToUnicodeCorrector:
         font's map once read). Damage is skipped, not raised: a font that cannot be judged
         is read as the file has it."""
         for xref, _ext, kind, *_rest in page.get_fonts():
-            correct = {"Type0": _correct_font, "TrueType": _correct_simple_font}.get(kind)
+            correct = _CORRECTORS.get(kind)
             if correct is None or xref in self._judged:
                 continue
             self._judged.add(xref)
@@ -152,6 +152,9 @@ def _correct_simple_font(doc: pymupdf.Document, xref: int) -> None:
 
 def _has_thai(text: str) -> bool:
     return any(_THAI_FIRST <= ord(char) <= _THAI_LAST for char in text)
+
+
+_CORRECTORS = {"Type0": _correct_font, "TrueType": _correct_simple_font}  # by the font's /Subtype
 
 
 def _font_chars(doc: pymupdf.Document, xref: int) -> dict[int, str]:
