@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from guidelight.extract.layout import SAME_ROW, Box, join_all, merge_rows
+from guidelight.extract.layout import Box, join_all, merge_rows, on_one_row
 from guidelight.extract.lines import Line
 
 MIN_ROWS = 3
@@ -121,7 +121,7 @@ def _lines_by_baseline(lines: list[Line]) -> list[list[Line]]:
     """Lines grouped by baseline, top to bottom, each group left to right."""
     rows: list[list[Line]] = []
     for line in sorted(lines, key=lambda ln: ln.baseline):
-        if rows and abs(rows[-1][0].baseline - line.baseline) < SAME_ROW * max(rows[-1][0].size, line.size):
+        if rows and on_one_row(rows[-1][0], line):
             rows[-1].append(line)
         else:
             rows.append([line])

@@ -7,6 +7,7 @@ and the next begins (and which paragraphs are headings).
 
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 from collections import Counter
@@ -37,6 +38,9 @@ _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _TAIL_GAP = 1.5  # of a column's usual gap between lines: set apart below the other column ...
 _TAIL_SIZES = 0.25  # ... and by this much of the font size beyond it
+_PAIRED_SHARE = 0.8  # of a column of values, on rows with a line of the other side ...
+_VALUE_SHARE = 0.7  # ... and their median width at most this share of those lines'
+_TAIL_BLANK_LINES = 2  # the other column's lines standing in the blank above such a tail
 _MAX_CROSSING = 2  # narrow lines that may cross a gutter (a poster's authors line) ...
 _LINES_PER_CROSSING = 40  # ... one for each this many narrow lines (a poem's title over 12 rows: none)
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
@@ -48,6 +52,7 @@ _PAGE_NUMBER = re.compile(
 # A list item: a bullet, "1." / "1)" / "(1)", "ก." / "ก)", or "ข้อ 1" followed by a space.
 _LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2e][.)]|ข้อ\s*[\d๐-๙]+\.?)\s")
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
+_SECTION_NUMBER = re.compile(r"^(?:[\d๐-๙]+\.)*[\d๐-๙]+\.?$")  # "3.3.4" alone, its title set apart
 _CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วนที่|chapter|part)\s*[\d๐-๙ivxlcIVXLC]+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
 _CLAUSE_END = re.compile(r"[.:;,]$")  # not "?": a slide's title asks ("ทำไมต้องเรียน?")
@@ -186,11 +191,16 @@ def split_furniture(
     return body, furniture, guessed
 
 
+def on_one_row(line: Line, other: Line) -> bool:
+    """Do two lines sit on one row (baselines within ``SAME_ROW`` of the larger size)?"""
+    return abs(line.baseline - other.baseline) < SAME_ROW * max(line.size, other.size)
+
+
 def _rows(lines: list[Line]) -> list[list[Line]]:
     """``lines`` grouped into rows (baselines within ``SAME_ROW`` of a size), top to bottom."""
     rows: list[list[Line]] = []
     for line in sorted(lines, key=lambda ln: ln.baseline):
-        if rows and abs(rows[-1][-1].baseline - line.baseline) < SAME_ROW * max(rows[-1][-1].size, line.size):
+        if rows and on_one_row(rows[-1][-1], line):
             rows[-1].append(line)
         else:
             rows.append([line])
@@ -273,6 +283,7 @@ def _merge_row(row: list[Line]) -> Line:
         all(line.bold for line in row),
         row[0].block,
         row[-1].ends_with_space,
+        mono=all(line.mono for line in row),
     )
 
 
@@ -283,9 +294,8 @@ def merge_rows(lines: list[Line], reach: float = 1.5) -> list[Line]:
     for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
         if merged:
             last = merged[-1]
-            same_row = abs(last.baseline - line.baseline) < SAME_ROW * max(last.size, line.size)
             near = line.x0 - last.x1 < reach * line.size and line.x1 > last.x0
-            if same_row and near:
+            if on_one_row(last, line) and near:
                 merged[-1] = _merge_row([last, line])
                 continue
         merged.append(line)
@@ -300,7 +310,9 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
     (a poster's authors line over two of its columns): those lines are read as a title
     over the columns is. When the widest strip is the span's right margin (the text on
     the right ends before 70% of the span: a form's values, exam choices, a poem's second
-    half-lines), the span is read in rows, not columns. Looked at in strips of one point,
+    half-lines), the span is read in rows, not columns; but the margin left of all its
+    text is no gutter (a span's left edge is the page's, or a gutter's, and its text may
+    start a third of the way in). Looked at in strips of one point,
     or on a span over 2,000 points wide (a /UserUnit of 75,000 makes an A4 page 45
     million points wide) in 2,000 strips.
     """
@@ -317,7 +329,7 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
         for x in range(first, min(len(covered), int((line.x1 - left) / step) + 1)):
             covered[x] += 1
     best: tuple[float, float] | None = None
-    x = int(0.3 * width / step)
+    x = int(max(0.3 * width, min(line.x0 for line in lines) - left) / step)  # not the margin left of all text
     while x < int(0.7 * width / step):
         if covered[x] <= crossing:
             start = x
@@ -364,6 +376,10 @@ def _in_columns(lines: list[Line], left: float, right: float) -> list[Line]:
             ordered.extend(replace(line, column_right=right) for line in stretch)
             stretch.clear()
             return
+        if _values_beside(stretch, gutter):
+            ordered.extend(replace(_merge_row(row), column_right=right) for row in _rows(stretch))
+            stretch.clear()
+            return
         sides = [
             sorted((ln for ln in stretch if ln.x1 <= gutter[1]), key=lambda ln: ln.baseline),
             sorted((ln for ln in stretch if ln.x1 > gutter[1]), key=lambda ln: ln.baseline),
@@ -401,6 +417,29 @@ def _numbered_across(stretch: list[Line], gutter: tuple[float, float]) -> bool:
     return across >= 1 and across >= _successions(left + right)
 
 
+def _values_beside(stretch: list[Line], gutter: tuple[float, float]) -> bool:
+    """Is the right side of a stretch the values of its left side's lines, each set on
+    its line's row (a curriculum's credits, "30 หน่วยกิต", beside each group of subjects)?
+    Read down each side, the values would be heard a page away from what they count;
+    each row is read as one line ("1. หมวดวิชาศึกษาทั่วไป 30 หน่วยกิต": no "หน่วยกิต" heading).
+    Nearly every value shares a row with a line at the left, and values are short: most
+    are clearly narrower than those lines (a list set in two columns has items alike on
+    both sides, and a column of prose has long lines)."""
+    left = sorted((ln for ln in stretch if ln.x1 <= gutter[1] and _wordy(ln)), key=lambda ln: ln.baseline)
+    right = [ln for ln in stretch if ln.x1 > gutter[1] and _wordy(ln)]
+    if not left or not right or any(_LIST_ITEM.match(ln.text) for ln in right):
+        return False  # list items are not values: an exam's second choice on each row
+    baselines = [ln.baseline for ln in left]
+
+    def on_a_row(line: Line) -> bool:
+        at = bisect.bisect_left(baselines, line.baseline - SAME_ROW * line.size)
+        return at < len(baselines) and baselines[at] < line.baseline + SAME_ROW * line.size
+
+    paired = sum(1 for ln in right if on_a_row(ln))
+    short = statistics.median(ln.width for ln in right) <= _VALUE_SHARE * statistics.median(ln.width for ln in left)
+    return short and paired >= _PAIRED_SHARE * len(right)
+
+
 def _item_numbers(lines: Iterable[Line]) -> list[tuple[int, ...]]:
     """The numbers of the lines that start list items (7.1. as (7, 1); ก. as (0,))."""
     found = [m for m in (_ITEM_NUMBER.match(line.text) for line in lines) if m]
@@ -417,25 +456,32 @@ def _successions(numbers: list[tuple[int, ...]]) -> int:
 
 
 def _set_apart_below(side: list[Line], other: list[Line]) -> list[Line]:
-    """The last lines of one side (top to bottom) that lie below the other side's end,
-    stand apart from the lines above them by more than their usual gap and start left of
-    the lines beside the other side: the next heading after a list set in two columns
-    ("8. วิธีการสอน" under items 7.1-7.7) is read after both columns, while a column that
-    runs on further than its neighbour (the last page of an article, its paragraphs
-    spaced) is still read before it."""
+    """The last lines of one side (top to bottom) that lie below the other side's end and
+    come after it: all of the side, when it lies wholly below the other (an office's
+    address under a signer's name at the right); or those that stand apart from the lines
+    above them by more than their usual gap and either start left of the lines beside the
+    other side (the next heading after a list set in two columns, "8. วิธีการสอน" under
+    items 7.1-7.7) or have the other side's lines in the blank above them (an official
+    letter's เรื่อง and เรียน, under its number at the left and below the address and date
+    at the right). A column that runs on further than its neighbour (the last page of an
+    article, its paragraphs spaced) is still read before it."""
     if not side or not other:
         return []
     top, bottom = min(ln.y0 for ln in other), max(ln.y1 for ln in other)
     above = [ln for ln in side if ln.y0 < bottom]
-    beside = [ln for ln in above if ln.y1 > top]
-    if not beside or len(above) == len(side):
+    if not above:
+        return side
+    if len(above) == len(side):
         return []
     gaps = [b.y0 - a.y1 for a, b in pairwise(above)]
     usual = statistics.median(gaps) if gaps else 0.0
     first = side[len(above)]
-    apart = first.y0 - above[-1].y1 > max(_TAIL_GAP * usual, usual + _TAIL_SIZES * first.size)
-    outdented = first.x0 < min(ln.x0 for ln in beside) - 0.5 * first.size
-    return side[len(above) :] if apart and outdented else []
+    if first.y0 - above[-1].y1 <= max(_TAIL_GAP * usual, usual + _TAIL_SIZES * first.size):
+        return []
+    beside = [ln for ln in above if ln.y1 > top]
+    outdented = bool(beside) and first.x0 < min(ln.x0 for ln in beside) - 0.5 * first.size
+    in_blank = sum(1 for ln in other if ln.y0 >= above[-1].y1 and ln.y1 <= first.y0)
+    return side[len(above) :] if outdented or in_blank >= _TAIL_BLANK_LINES else []
 
 
 def join_all(lines: Sequence[Line]) -> str:
@@ -491,7 +537,9 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     ended = prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
     if _LIST_ITEM.match(line.text):
         return True  # a list item
-    if _NUMBERED_HEADING.match(line.text) and (ended or prev.x1 < column_right - RAGGED * line.size):
+    if _NUMBERED_HEADING.match(line.text) and (
+        ended or prev.x1 < column_right - RAGGED * line.size or prev.bold != line.bold
+    ):
         return True  # a numbered heading; after a line run to the edge, a number wrapped ("ถึง / 2.5 เมตร")
     if line.x0 - prev.x0 > line.size:
         # A first-line indent; but after a list item's first line that runs on, the
@@ -544,6 +592,8 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
     first = group[0]
     if not any(_wordy(line) for line in group):
         return 0  # a number, however large, is not a heading: "30" beside "หน่วยกิต"
+    if all(line.mono for line in group) and first.size < HEADING_RATIO * size:
+        return 0  # code: a listing's keywords set in bold ("\documentclass") head nothing
     if first.size in levels and len(group) <= 3:
         if _CLAUSE_END.search(text) and first.size < TITLE_RATIO * size and not first.bold and len(text) > 30:
             return 0  # a sentence set a little larger than a code listing that outnumbers it
@@ -568,7 +618,8 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
     rights: dict[tuple[float, float, float], float] = {}  # lines starting alike share a column: once each
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
-    for prev, line in pairwise(lines):
+    after_a_count: set[int] = set()  # groups that start right of a number after a label, on its row
+    for k, (prev, line) in enumerate(pairwise(lines)):
         check_time()
         key = (prev.x0, prev.size, prev.column_right)
         if key not in rights:
@@ -576,13 +627,20 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
         if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):
             groups.append([line])  # a centred title line, then the text under it
         elif _starts_paragraph(prev, line, pitch, rights[key]):
+            if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
+                after_a_count.add(len(groups))
             groups.append([line])
         else:
             groups[-1].append(line)
     drafts = []
-    for group in groups:
+    for n, group in enumerate(groups):
         text = join_all(group)
-        level = outline_titles.get(re.sub(r"\s+", "", text)) or _heading_level(group, text, levels, size)
+        # What follows a number that follows a label on its row is the number's unit
+        # ("หน่วยกิต" after "30"), whatever its weight, not a heading; a section number's
+        # title ("3.3.4   F4: data/deps/") may be.
+        level = outline_titles.get(re.sub(r"\s+", "", text)) or (
+            0 if n in after_a_count else _heading_level(group, text, levels, size)
+        )
         bbox = (
             min(ln.x0 for ln in group),
             min(ln.y0 for ln in group),
@@ -595,20 +653,28 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
 
 
 def _one_title(upper: list[Line], lower: list[Line], lines: list[Line]) -> bool:
-    """Are two headings of one level the lines of one title, wrapped or centred, rather
-    than two headings ("ขั้นตอนการปฏิบัติ" over "ตอนที่ 1 ...")? One title's lines follow
-    at a line's distance, and the upper one was broken because the next word did not
-    fit, or both are centred on one axis, in one size."""
+    """Are two headings of one level the lines of one title, wrapped, centred or set apart
+    on one row, rather than two headings ("ขั้นตอนการปฏิบัติ" over "ตอนที่ 1 ...")? One
+    title's lines follow at a line's distance, and the upper one was broken because the
+    next word did not fit, or both are centred on one axis, in one size."""
     last, first = upper[-1], lower[0]
     if _NUMBERED_HEADING.match(first.text) or _LIST_ITEM.match(first.text):
         return False
+    if _follows_on_row(last, first):
+        return True  # set apart on its row: "IT 2nd Year Class   Programming", a name and surname
     if not 0 < first.baseline - last.baseline <= TITLE_STEP * max(last.size, first.size):
         return False
     if _CHAPTER_ONLY.match(last.text):
         return True  # "บทที่ 1" over the chapter's name
     if abs(last.size - first.size) >= 0.5:
         return False  # one title's lines share a size: a smaller line under it is another
-    wrapped = last.x1 + _first_word_width(first) >= _column_right(lines, last) - 0.5 * first.size
+    # A line set apart after another on its row goes on below only where it starts (a
+    # name's next row, read after its surname at the right, starts at the left).
+    after_another = len(upper) > 1 and _follows_on_row(upper[-2], last)
+    wrapped = (
+        not (after_another and first.x0 < last.x0 - first.size)
+        and last.x1 + _first_word_width(first) >= _column_right(lines, last) - 0.5 * first.size
+    )
     left_aligned = last.x0 - min(ln.x0 for ln in lines) < first.size
     centred = abs((last.x0 + last.x1) - (first.x0 + first.x1)) / 2 < first.size and not left_aligned
     return wrapped or centred
@@ -621,23 +687,35 @@ def _join_wrapped_titles(
     out: list[ParagraphDraft] = []
     out_groups: list[list[Line]] = []
     for draft, group in zip(drafts, groups, strict=True):
-        if (
-            out
-            and draft.heading_level
-            and out[-1].heading_level == draft.heading_level
-            and _one_title(out_groups[-1], group, lines)
-        ):
-            prev = out[-1]
-            bbox = (
-                min(prev.bbox[0], draft.bbox[0]),
-                min(prev.bbox[1], draft.bbox[1]),
-                max(prev.bbox[2], draft.bbox[2]),
-                max(prev.bbox[3], draft.bbox[3]),
-            )
-            text = join_lines(prev.text, draft.text, False)
-            out[-1] = replace(prev, text=text, bbox=bbox, tail=draft.tail, room=draft.room)
+        if not out or not draft.heading_level:
+            pass
+        elif out[-1].heading_level == draft.heading_level and _one_title(out_groups[-1], group, lines):
+            out[-1] = _joined(out[-1], draft, on_one_row(out_groups[-1][-1], group[0]))
+            out_groups[-1] = [*out_groups[-1], *group]
+            continue
+        elif _SECTION_NUMBER.match(out[-1].text) and _follows_on_row(out_groups[-1][-1], group[0]):
+            # "3.3.4" set apart before its title: one heading, at the title's level
+            out[-1] = replace(_joined(out[-1], draft, True), heading_level=draft.heading_level)
             out_groups[-1] = [*out_groups[-1], *group]
             continue
         out.append(draft)
         out_groups.append(group)
     return out
+
+
+def _joined(prev: ParagraphDraft, draft: ParagraphDraft, beside: bool) -> ParagraphDraft:
+    """Two paragraphs of one heading as one: with a space where the second was set apart
+    on the first one's row, else as a wrapped line is joined."""
+    bbox = (
+        min(prev.bbox[0], draft.bbox[0]),
+        min(prev.bbox[1], draft.bbox[1]),
+        max(prev.bbox[2], draft.bbox[2]),
+        max(prev.bbox[3], draft.bbox[3]),
+    )
+    text = f"{prev.text} {draft.text}" if beside else join_lines(prev.text, draft.text, False)
+    return replace(prev, text=text, bbox=bbox, tail=draft.tail, room=draft.room)
+
+
+def _follows_on_row(line: Line, other: Line) -> bool:
+    """Is ``other`` set after ``line`` on its row, to its right?"""
+    return on_one_row(line, other) and other.x0 >= line.x1

@@ -52,7 +52,8 @@ _AM_CONTEXT = 12  # characters each side by which the words judge a lost nikhahi
 _TWIN_REACH = 0.5
 _TWIN_MAX_REACH = 36.0  # points: half of a 72-pt headline's size
 _TWIN_CROWD = 8  # glyphs under one code within reach: more is a pile, not a cluster's marks
-BOLD_FLAG = 16
+BOLD_FLAG = 16  # PyMuPDF's span flags
+MONO_FLAG = 8
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class Line:
     # Where the column the reading order put it in ends: its paragraph's lines are
     # measured against that column, not against a title or an abstract over all of them.
     column_right: float = float("inf")
+    mono: bool = False  # set mostly in a monospaced font: code, whose keywords may be bold
 
     @property
     def width(self) -> float:
@@ -897,7 +899,7 @@ class PageReader:
         look like a wider column to the layout."""
         parts: list[str] = []
         sizes: Counter[float] = Counter()
-        bold_chars = 0
+        bold_chars = mono_chars = 0
         previous_right: float | None = None
         for span in line["spans"]:
             if not span["chars"]:
@@ -913,6 +915,8 @@ class PageReader:
             sizes[round(span["size"], 1)] += visible
             if span["flags"] & BOLD_FLAG or "bold" in span["font"].lower():
                 bold_chars += visible
+            if span["flags"] & MONO_FLAG:
+                mono_chars += visible
         joined = "".join(parts)
         text = " ".join(joined.split())
         if not text:
@@ -922,5 +926,6 @@ class PageReader:
         size = sizes.most_common(1)[0][0]
         baseline = line["spans"][0]["origin"][1]
         return Line(
-            text, x0, y0, x1, y1, baseline, size, bold_chars * 2 > len(text), block_no, joined[-1:].isspace()
+            text, x0, y0, x1, y1, baseline, size, bold_chars * 2 > len(text), block_no, joined[-1:].isspace(),
+            mono=mono_chars * 2 > len(text),
         )

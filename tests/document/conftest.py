@@ -16,8 +16,8 @@ SARABUN_BOLD = ROOT / "assets" / "fonts" / "Sarabun-Bold.ttf"
 GARUDA = Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf")  # has the legacy PUA glyphs
 SHARED = ROOT.parent / "shared"
 
-# (text, x, y, fontsize, font file) per line
-Line = tuple[str, float, float, float, Path]
+# (text, x, y, fontsize, font file or a Base-14 font's name: "cobo" is Courier-Bold) per line
+Line = tuple[str, float, float, float, Path | str]
 
 
 def write_pdf(path: Path, pages: list[list[Line]], *, toc: list[list] | None = None) -> Path:
@@ -25,8 +25,9 @@ def write_pdf(path: Path, pages: list[list[Line]], *, toc: list[list] | None = N
     for lines in pages:
         page = doc.new_page(width=595, height=842)
         for text, x, y, size, font in lines:
-            name = font.stem.replace("-", "")
-            page.insert_font(fontname=name, fontfile=str(font))
+            name = font if isinstance(font, str) else font.stem.replace("-", "")
+            if isinstance(font, Path):
+                page.insert_font(fontname=name, fontfile=str(font))
             page.insert_text((x, y), text, fontname=name, fontsize=size)
     if toc:
         doc.set_toc(toc)

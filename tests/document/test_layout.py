@@ -4,6 +4,7 @@ text off the page, headings and paragraph breaks (issue 16)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 from pathlib import Path
 
 import pymupdf
@@ -380,19 +381,27 @@ def test_a_number_set_large_is_not_a_heading(make_pdf: MakePdf) -> None:
     assert headings == [("1. หมวดวิชาศึกษาทั่วไป", 1), ("2. หมวดวิชาเฉพาะ", 1)]
 
 
+LISTING = ["\\documentclass{article}", "\\usepackage{amssymb}", "\\newcommand{\\R}{\\mathbb{R}}", "\\begin{document}",
+           "The set of real numbers are usually represented", "\\end{document}"]
+
+
+def _listing(font: Path | str) -> list[tuple[str, float, float, float, Path | str]]:
+    """A Beamer slide's LaTeX listing in 9 pt, set in ``font``."""
+    return [(text, 33, 90 + 11 * i, 9, font) for i, text in enumerate(LISTING)]
+
+
+def _slide(make_pdf: MakePdf, *lines: tuple[str, float, float, float, Path | str]) -> Page:
+    """A Beamer slide titled "Defining New Commands" in 14.3 pt, then ``lines``, as read."""
+    title = ("Defining New Commands", 28, 20, 14.3, SARABUN_BOLD)
+    return open_document(make_pdf([[title, *lines]]), use_cache=False).page(1)
+
+
 def test_a_sentence_a_little_larger_than_a_code_listing_is_not_a_heading(make_pdf: MakePdf) -> None:
     """A Beamer slide: its title, a sentence in 11 pt and a listing of more lines in 9 pt.
     The listing's size is the page's commonest, but the sentence ending in a colon is body
     text, not a heading; the title, and a question set as large, are headings."""
-    code = ["\\documentclass{article}", "\\usepackage{amssymb}", "\\newcommand{\\R}{\\mathbb{R}}",
-            "\\begin{document}", "The set of real numbers are usually represented", "\\end{document}"]
-    lines = [
-        ("Defining New Commands", 28, 20, 14.3, SARABUN_BOLD),
-        ("New commands are defined by newcommand; so let us see an example:", 28, 60, 11, SARABUN),
-        *((text, 33, 90 + 11 * i, 9, SARABUN) for i, text in enumerate(code)),
-        ("ทำไมต้องนิยามคำสั่งใหม่?", 28, 180, 14.3, SARABUN_BOLD),
-    ]
-    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    page = _slide(make_pdf, ("New commands are defined by newcommand; so let us see an example:", 28, 60, 11, SARABUN),
+                  *_listing(SARABUN), ("ทำไมต้องนิยามคำสั่งใหม่?", 28, 180, 14.3, SARABUN_BOLD))
     assert texts(page, ParagraphKind.HEADING) == ["Defining New Commands", "ทำไมต้องนิยามคำสั่งใหม่?"]
 
 
@@ -444,3 +453,106 @@ def test_a_short_bold_heading_ending_in_a_colon_stays_a_heading(make_pdf: MakePd
     lines = [("คำชี้แจง:", 72, 80, 17, SARABUN_BOLD), (BODY, 72, 110, 14, SARABUN), (BODY, 72, 130, 14, SARABUN)]
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert texts(page, ParagraphKind.HEADING) == ["คำชี้แจง:"]
+
+
+def test_an_official_letters_head_is_read_row_by_row(make_pdf: MakePdf) -> None:
+    """A หนังสือราชการ: its number at the left beside the university's address at the
+    right, the date under the address, then เรื่อง and เรียน at the left again. The
+    address and date are heard before เรื่อง, not after เรียน."""
+    address = ["มหาวิทยาลัยเชียงใหม่", "239 ถนนห้วยแก้ว ตำบลสุเทพ", "อำเภอเมือง เชียงใหม่ 50200"]
+    lines = [("ที่ อว 8393(9)/1234", 72, 140, 15, SARABUN)]
+    lines += [(text, 360, 140 + 20 * i, 15, SARABUN) for i, text in enumerate(address)]
+    lines += [("5 ธันวาคม 2566", 300, 220, 15, SARABUN)]
+    lines += [("เรื่อง ขอเชิญเป็นวิทยากร", 72, 255, 15, SARABUN), ("เรียน คณบดีคณะวิทยาศาสตร์", 72, 280, 15, SARABUN),
+              ("สิ่งที่ส่งมาด้วย กำหนดการ", 72, 305, 15, SARABUN)]
+    lines += [(BODY + "และการจัดสรร", 108 if k == 0 else 72, 340 + 22 * k, 15, SARABUN) for k in range(3)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = ["ที่ อว", address[0], "อำเภอเมือง", "5 ธันวาคม", "เรื่อง", "เรียน", "สิ่งที่ส่งมาด้วย"]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
+def test_a_block_set_wholly_below_another_beside_it_is_read_after_it(make_pdf: MakePdf) -> None:
+    """A sign-off: the signer's three lines at the right, then, below them at the left, the
+    office's name, telephone and e-mail. Top to bottom: the signer first."""
+    signer = ["ขอแสดงความนับถือ", "(ศาสตราจารย์สมชาย ใจดี)", "คณบดีคณะวิทยาศาสตร์"]
+    office = ["งานบริการการศึกษา", "โทร. 0 5394 1234", "อีเมล sci@cmu.ac.th"]
+    lines = [(BODY, 72, 80 + 22 * k, 15, SARABUN) for k in range(3)]
+    lines += [(text, 330, 180 + 20 * i, 15, SARABUN) for i, text in enumerate(signer)]
+    lines += [(text, 72, 280 + 20 * i, 15, SARABUN) for i, text in enumerate(office)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = [*signer, *office]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
+def test_two_columns_set_far_from_the_pages_left_edge_are_read_in_turn(make_pdf: MakePdf) -> None:
+    """A slide whose text starts a third of the way in (a picture at its left) holds two
+    narrow columns, and a third beside them: the strip of margin left of the first two is
+    not their gutter, and each of the three is read in turn."""
+    column = [PHRASES[1 + i % 4][:10] for i in range(8)]
+    lines = [("บทสรุป", 180, 60, 14, SARABUN_BOLD)]
+    for c, x in zip("กขค", (180, 290, 440), strict=True):
+        lines += [(f"{c}{i}" + text, x, 100 + 14 * i, 10, SARABUN) for i, text in enumerate(column)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = [f"{c}{i}" for c in "กขค" for i in range(8)]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
+def test_a_curriculums_credits_are_heard_with_their_groups(make_pdf: MakePdf) -> None:
+    """A curriculum's structure: each group of subjects at the left, its credits at the
+    right of its row ("30 หน่วยกิต"). Each count is heard after its group, not all of them
+    after the last group."""
+    groups = [("1. หมวดวิชาศึกษาทั่วไป", "30"), ("1.1 กลุ่มวิชาภาษา", "12"),
+              ("1.2 กลุ่มวิชามนุษยศาสตร์และสังคมศาสตร์", "3"), ("2. หมวดวิชาเฉพาะ", "101"),
+              ("2.1 กลุ่มวิชาพื้นฐานวิชาชีพ", "28"), ("2.2 กลุ่มวิชาบังคับ", "52"), ("3. หมวดวิชาเลือกเสรี", "6")]
+    lines = [("3.1.2. โครงสร้างหลักสูตร", 108, 100, 15, SARABUN)]
+    for i, (group, credits) in enumerate(groups):
+        lines += [(group, 144, 120 + 20 * i, 15, SARABUN), (f"{credits} หน่วยกิต", 440, 120 + 20 * i, 15, SARABUN)]
+    text = " ".join(open_document(make_pdf([lines]), use_cache=False).page(1).text.split())
+    for group, credits in groups:
+        assert f"{group} {credits} หน่วยกิต" in text
+
+
+def test_a_listings_bold_keywords_are_not_headings(make_pdf: MakePdf) -> None:
+    """A Beamer slide's listing, syntax-highlighted: each line's keyword is bold in a
+    monospaced font, so most of the line is bold. Code is no heading."""
+    page = _slide(make_pdf, ("Simple commands", 28, 45, 10.9, SARABUN_BOLD),
+                  ("New commands are defined by newcommand, so let us see an example:", 28, 62, 10.9, SARABUN),
+                  *_listing("cobo"))
+    assert texts(page, ParagraphKind.HEADING) == ["Defining New Commands", "Simple commands"]
+    assert all(line in page.text for line in LISTING)
+
+
+def test_a_groups_heading_after_a_full_line_keeps_its_credits_out_of_the_headings(make_pdf: MakePdf) -> None:
+    """Under a note whose last line runs to the edge: the bold group "1.1 กลุ่มวิชาภาษา",
+    and at the right of its row its credits, "12" and "หน่วยกิต", bold too. The group is
+    a heading of its own, not the note's last words; "หน่วยกิต" is no heading."""
+    lines = [(BODY + "ในกลุ่มวิชาภาษา", 72, 100 + 20 * k, 15, SARABUN) for k in range(2)]
+    lines += [("1.1 กลุ่มวิชาภาษา", 72, 140, 15, SARABUN_BOLD), ("12", 424, 140, 15, SARABUN_BOLD),
+              ("หน่วยกิต", 480, 140, 15, SARABUN_BOLD)]
+    lines += [(f"000 10{k} ภาษาอังกฤษ {k}", 108, 160 + 20 * k, 15, SARABUN) for k in range(1, 4)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["1.1 กลุ่มวิชาภาษา"]
+
+
+def test_a_covers_names_are_heard_name_then_surname(make_pdf: MakePdf) -> None:
+    """A project report's cover sets its authors' names and surnames in two columns, as
+    large as its title: each name is heard with its own surname, a space between, never
+    a surname glued to the next author's name."""
+    authors = [("นายธีรพล", "เตียวมรกฎ"), ("นายพงษ์เศรษฐ์", "แตงเส็ง"), ("นายประยุกต์", "เจตสิกทัต")]
+    lines = [("โครงงานวิทยาศาสตร์", 233, 128, 23.3, SARABUN_BOLD), ("การพัฒนาโอซีอาร์ภาษาไทย", 180, 261, 21.4, SARABUN_BOLD)]
+    for k, (name, surname) in enumerate(authors):
+        lines += [(name, 192, 438 + 30 * k, 21.4, SARABUN_BOLD), (surname, 362, 438 + 30 * k, 21.4, SARABUN_BOLD)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    for name, surname in authors:
+        assert f"{name} {surname}" in text
+    assert not any(surname + name in text for (_, surname), (name, _) in pairwise(authors))
+
+
+def test_a_section_number_set_apart_from_its_typewriter_title_is_one_heading(make_pdf: MakePdf) -> None:
+    """LaTeX sets "3.3.4" and then, two sizes along, a subsection title in typewriter
+    type (\\texttt{F4: data/deps/deps.csv}) larger than the body: one heading, number
+    first. Typewriter type set larger than the body is a title, not code."""
+    lines = [("3.3.4", 100, 110, 12, SARABUN_BOLD), ("F4: data/deps/deps.csv", 165, 110, 12, "cobo")]
+    lines += [(BODY, 100, 140 + 16 * k, 10, SARABUN) for k in range(4)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["3.3.4 F4: data/deps/deps.csv"]
