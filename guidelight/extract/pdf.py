@@ -327,6 +327,7 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
         ctx.read_ahead.pop(number, None)
     repairs = reader.repairs
     if not lines or _mostly_unreadable(lines, repairs):
+        ctx.tables.no_tables(number)
         return _ocr_page(page, number, repairs)
     tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
     rect = text_rect(page)

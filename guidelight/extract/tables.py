@@ -582,6 +582,9 @@ class TableFinder:
     def find(self, page: pymupdf.Page, number: int, lines: list[Line]) -> tuple[list[TableDraft], list[Line]]:
         """The page's tables, marked where they run on from or onto another page, and the
         lines left for the paragraphs (those outside them)."""
+        # Asked for once: a page without tables, or given up for time part-way, is not
+        # read again each time a later page's table asks for its headers.
+        self._last_headers.setdefault(number, ())
         tables = self._raw_tables(page)
         self._ruled_shapes[number] = [Shape(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
         self._loose_shapes[number] = []
@@ -631,8 +634,18 @@ class TableFinder:
         self._last_headers[number] = last.header_texts()
 
     def _headers_of_last_table(self, number: int) -> tuple[str, ...]:
-        """Column headers of the last table on page ``number``, reading that page if needed."""
+        """Column headers of the last table on page ``number``, reading that page if needed,
+        on that page's own time budget (it may in turn look back for its own headers)."""
         if number not in self._last_headers:
             page = self.doc[number - 1]
-            self.find(page, number, self.read_lines(page, None))
+            try:
+                with page_deadline():
+                    self.find(page, number, self.read_lines(page, None))
+            except PageGivenUp:  # too costly to read: its table's headers are not known
+                self._last_headers[number] = ()
         return self._last_headers.get(number, ())
+
+    def no_tables(self, number: int) -> None:
+        """Page ``number`` has no tables to go on from or into: it is read by OCR (its text
+        layer is unreadable, so the grids and headers found in it would be noise)."""
+        self._ruled_shapes[number], self._loose_shapes[number], self._last_headers[number] = [], [], ()

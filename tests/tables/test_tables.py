@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import pymupdf
+
 from guidelight.core.model import Page, ParagraphKind, Table
 from guidelight.core.serialize import page_from_dict, page_to_dict
+from guidelight.extract.budget import PageGivenUp
+from guidelight.extract.glyphs import GlyphResolver
+from guidelight.extract.lines import Line, PageReader
 from guidelight.extract.pdf import open_document
+from guidelight.extract.tables import TableFinder
 from tests.tables.tablegen import RuledWriter, TableSpec, html_pdf, html_table, random_spec
 
 PRICES = TableSpec(
@@ -143,6 +150,33 @@ def test_continued_table_borrows_headers_even_when_read_first(tmp_path: Path) ->
     path, _ = crossing_pdf(tmp_path / "cross.pdf", False)
     (second,) = tables_of(open_document(path, use_cache=False).page(2))
     assert second.borrowed_headers == ("สินค้า", "ราคา", "จำนวน")
+
+
+def test_a_page_looked_back_at_for_headers_is_read_on_its_own_budget(tmp_path: Path) -> None:
+    """Page 2's table goes on from page 1 without headers of its own. Where page 1 costs
+    too much to read, page 2 is read all the same, without borrowed headers; where page 1
+    was read by OCR (its text layer unreadable), it is not read for headers at all."""
+    path, _ = crossing_pdf(tmp_path / "cross.pdf", False)
+    doc = pymupdf.open(path)
+    page_two = doc[1]
+
+    def too_costly(page: pymupdf.Page, clip: pymupdf.Rect | None) -> list[Line]:
+        if page.number == 0:
+            raise PageGivenUp("laying it out took over 20 seconds of processor time")
+        return PageReader(page, GlyphResolver(doc), Counter()).lines(clip)
+
+    finder = TableFinder(doc, too_costly)
+    (second,), _ = finder.find(page_two, 2, too_costly(page_two, None))
+    assert second.continued and second.inherited_headers == ()
+
+    def never(page: pymupdf.Page, clip: pymupdf.Rect | None) -> list[Line]:
+        assert page.number != 0, "page 1 was read by OCR: its text layer is not looked at"
+        return too_costly(page, clip)
+
+    finder = TableFinder(doc, never)
+    finder.no_tables(1)
+    (second,), _ = finder.find(page_two, 2, never(page_two, None))
+    assert not second.continued
 
 
 def test_framed_text_is_not_a_table(tmp_path: Path) -> None:
