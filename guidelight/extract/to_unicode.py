@@ -25,8 +25,11 @@ from guidelight.thai.repair import PUA_TO_THAI
 _THAI_FIRST, _THAI_LAST = 0x0E01, 0x0E5B
 _MAX_CODE = 0xFFFF  # a two-byte code: all a composite font drawn by glyph id has
 _MAX_ENTRIES = 1 << 20  # range entries read before a map is judged hostile, not a font's
-# A destination that is empty, or two or more Thai characters.
-_SIGNATURE = re.compile(rb"<[0-9a-fA-F]+>\s*<(?:|0[eE][0-9a-fA-F]{2}(?:[0-9a-fA-F]{4})+)>")
+# A destination that is empty, or two or more Thai characters: after its code, or in a
+# range's array of destinations (PowerPoint: ``<00AA> <00AB> [<0E270E07> <0E28>]``).
+_SIGNATURE = re.compile(
+    rb"(?:<[0-9a-fA-F]+>\s*|\[[^\]]*)<(?:|0[eE][0-9a-fA-F]{2}(?:[0-9a-fA-F]{4})+)>"
+)
 _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _PAIR = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
@@ -163,6 +166,8 @@ def _font_chars(doc: pymupdf.Document, xref: int) -> dict[int, str]:
     mark), for a composite font whose character
     ids are its glyph ids; empty otherwise."""
     kind, fonts = doc.xref_get_key(xref, "DescendantFonts")
+    if kind == "xref":  # the array held in an object of its own (PowerPoint)
+        kind, fonts = "array", doc.xref_object(int(fonts.split()[0]), compressed=True)
     found = re.search(r"(\d+) 0 R", fonts) if kind == "array" else None
     if found is None:
         return {}

@@ -180,3 +180,33 @@ def _simple_font_page(
     doc.xref_set_key(page.xref, "Contents", f"{content} 0 R")
     doc.save(path)
     return path
+
+
+def ranged_map_pdf(path: Path, lines: list[str], says: dict[str, str]) -> Path:
+    """A page of ``lines`` in Garuda (its cmap intact) whose ToUnicode gives, for each
+    character in ``says``, the text it maps to instead, written as PowerPoint writes its
+    maps: in ranges whose destinations are an array (``<00AA> <00AB> [<0E270E07> <0E28>]``),
+    and the font's descendant array as an object of its own."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="G", fontfile=str(GARUDA))
+    for n, text in enumerate(lines):
+        page.insert_text((60, 80 + n * 32), text, fontname="G", fontsize=16)
+    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
+    for xref in range(1, doc.xref_length()):
+        obj = doc.xref_object(xref)
+        if "/ToUnicode" in obj and "/DescendantFonts" in obj:
+            _, descendants = doc.xref_get_key(xref, "DescendantFonts")
+            held = doc.get_new_xref()
+            doc.update_object(held, descendants)
+            doc.xref_set_key(xref, "DescendantFonts", f"{held} 0 R")
+            cmap = int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0])
+            mapping, _ = read_to_unicode(doc.xref_stream(cmap).decode("latin-1"))
+            wrong = {code: says[text] for code, text in mapping.items() if text in says}
+            plain = write_to_unicode({code: text for code, text in mapping.items() if code not in wrong}).decode()
+            ranges = "".join(
+                f"<{code:04x}> <{code:04x}> [<{text.encode('utf-16-be').hex()}>]\n" for code, text in wrong.items()
+            )
+            doc.update_stream(cmap, plain.replace("endcmap", f"{len(wrong)} beginbfrange\n{ranges}endbfrange\nendcmap").encode())
+    doc.save(path)
+    return path

@@ -13,7 +13,7 @@ import pymupdf
 
 from guidelight.extract.pdf import open_document
 from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
-from tests.document.damaged_fonts import cluster_glyph_pdf
+from tests.document.damaged_fonts import cluster_glyph_pdf, ranged_map_pdf
 
 DATA = Path(__file__).parent / "data"
 # <p>น้ำท่วมทุ่ง ผักบุ้งโหรงเหรง</p><p>ยาสามัญประจำบ้าน ปู่ย่าตายายทำนาทำสวน</p>
@@ -78,3 +78,13 @@ def test_a_simple_fonts_own_latin_is_left_alone(tmp_path: Path) -> None:
     are taken at their word, whatever the font's names say."""
     pdf = cluster_glyph_pdf(tmp_path / "latin.pdf", ["สำ"], {"สำ": "1"})
     assert open_document(pdf, use_cache=False).reading_text().strip() == "1"
+
+
+def test_a_map_written_in_ranged_arrays_is_read_as_the_font_draws(tmp_path: Path) -> None:
+    """PowerPoint's AngsanaNew map, its font descendants held in an object of their own:
+    ว's glyph mapped to "วง" and ใ's to "ด", in ranges whose destinations are arrays. The
+    font's own cmap says ว and ใ, and it is believed (ดช้ for ใช้, กวงน for กวน before)."""
+    words = ["ใช้งานได้", "ด้วยความรบกวน", "ให้ใช้โทรศัพท์"]
+    path = ranged_map_pdf(tmp_path / "ranged.pdf", words, {"ว": "วง", "ใ": "ด"})
+    assert "ดช้" in pymupdf.open(path)[0].get_text()  # the damage is real
+    assert "".join(open_document(path, use_cache=False).reading_text().split()) == "".join(words)
