@@ -21,7 +21,8 @@ from guidelight.extract.lines import Line
 from guidelight.thai.repair import is_mark
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 
-MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page
+MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page ...
+RUNNING_SHARE = 0.2  # ... or, on the first or last row, with a page number, in the fifth
 SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in small print is
 TITLE_STEP = 2.2  # of the font size: the most a title's lines are apart, baseline to baseline
 RAGGED = 3.0  # of the font size: a full line ends at most this far short of its column's edge
@@ -36,6 +37,7 @@ _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none
 _ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"  # list items' letters, in order
 _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]?|([\u0e01-\u0e2e])[.)])\s")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_RUN_ON_INDENT = 6.0  # font sizes in from its column's edge: a line this far in is no wrapped line
 _TAIL_GAP = 1.5  # of a column's usual gap between lines: set apart below the other column ...
 _TAIL_SIZES = 0.25  # ... and by this much of the font size beyond it
 _PAIRED_SHARE = 0.8  # of a column of values, on rows with a line of the other side ...
@@ -76,6 +78,7 @@ class ParagraphDraft:
     bbox: tuple[float, float, float, float]
     tail: Line | None = None  # its last line: the page's last paragraph may go on overleaf
     room: float = 0.0  # points free at the end of its last line, up to its column's edge
+    indent: float = 0.0  # how far its last line starts in from its column's left edge
 
 
 def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
@@ -84,11 +87,15 @@ def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
     It does when its last line was broken because the next page's first word did not
     fit on it (the rule that joins a paragraph's lines), and nothing on the next page
     says a paragraph begins: no other size or weight, no list item or numbered
-    heading, no sentence end before the break.
+    heading, no sentence end before the break, no last line set far in from its
+    column's left edge (an adviser's name under a signature ran on into the next page's
+    title).
     """
     last = draft.tail
     if last is None or draft.heading_level or _FULL_STOP.search(last.text):
         return False
+    if draft.indent > _RUN_ON_INDENT * last.size:
+        return False  # set far in (a signature, a date, a centred title): not a wrapped line
     if abs(last.size - next_line.size) >= 0.5 or last.bold != next_line.bold:
         return False
     if _NUMBERED_HEADING.match(next_line.text) or _LIST_ITEM.match(next_line.text):
@@ -106,9 +113,10 @@ def furniture_key(text: str) -> str:
     return _NOT_KEY.sub("", _DIGITS.sub("#", text))
 
 
-def in_margin(y0: float, y1: float, height: float) -> bool:
-    """Does a line lie in the top or bottom margin, where running heads and feet are?"""
-    return y1 <= height * MARGIN_SHARE or y0 >= height * (1 - MARGIN_SHARE)
+def in_margin(y0: float, y1: float, height: float, share: float = MARGIN_SHARE) -> bool:
+    """Does a line lie in the top or bottom margin (``share`` of the page), where running
+    heads and feet are?"""
+    return y1 <= height * share or y0 >= height * (1 - share)
 
 
 def printed_page_number(furniture: list[str]) -> str:
@@ -144,12 +152,13 @@ class Recurrence(Enum):
 
 
 def split_furniture(
-    lines: list[Line], height: float, recurrence: Callable[[str], Recurrence] | None, tables: Sequence[Box] = ()
+    lines: list[Line], height: float, recurrence: Callable[[str, float], Recurrence] | None, tables: Sequence[Box] = ()
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """Separate page furniture from the reading text: (body, furniture, guessed).
 
     A line in the top or bottom margin is furniture when it is a page number or recurs
-    (numbers aside) on a neighbouring page; but a title the pages repeat (set larger than
+    (numbers aside) in the same band of a neighbouring page (``recurrence(key, share)``);
+    but a title the pages repeat (set larger than
     their body text: a calendar's ปฏิทินกิจกรรมสหกิจศึกษา on each of its pages) is heard
     on the first page that has it. Small print alone is no sign: a form's notes at its
     foot (หมายเหตุ ...) are set small and must be heard. Only where there is no other page
@@ -163,18 +172,23 @@ def split_furniture(
     furniture: list[Line] = []
     guessed: list[Line] = []
     known: dict[int, Recurrence] = {}
+    running = _running_rows(lines, height)
+
+    def at_edge(line: Line) -> bool:
+        return in_margin(line.y0, line.y1, height) or id(line) in running
 
     def recurs(line: Line) -> Recurrence:
         """Whether a margin line recurs on the pages nearby (a body line: ALONE)."""
-        if recurrence is None or not in_margin(line.y0, line.y1, height):
+        if recurrence is None or not at_edge(line):
             return Recurrence.ALONE
         if id(line) not in known:
-            known[id(line)] = recurrence(furniture_key(line.text))
+            share = MARGIN_SHARE if in_margin(line.y0, line.y1, height) else RUNNING_SHARE
+            known[id(line)] = recurrence(furniture_key(line.text), share)
         return known[id(line)]
 
-    in_body = _table_rows_at_edges(lines, height, tables) | _numbers_amid_text(lines, height, recurs)
+    in_body = _table_rows_at_edges(lines, height, tables) | _numbers_amid_text(lines, at_edge, recurs)
     for line in lines:
-        margin = in_margin(line.y0, line.y1, height) and id(line) not in in_body
+        margin = at_edge(line) and id(line) not in in_body
         repeats = recurs(line) if margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY
         if margin and (
@@ -207,14 +221,37 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
-def _numbers_amid_text(lines: list[Line], height: float, recurs: Callable[[Line], Recurrence]) -> set[int]:
-    """Ids of the number-like lines in a page's margins that stand inside its text, not apart
+def _running_rows(lines: list[Line], height: float) -> set[int]:
+    """Ids of the lines of a page's first and last rows that hold a page number and lie
+    within ``RUNNING_SHARE`` of its top or bottom: a book with deep margins sets its running
+    head and page number below the top tenth ("6.2. การเขียนคำสั่ง ...   161" at 13% of a
+    B5 page), Word a page number high above the foot. They are judged as margin lines
+    are (a page number, or text the nearby pages repeat)."""
+    rows = _rows(lines)
+    found: set[int] = set()
+    if len(rows) < 2:
+        return found  # a page of one row: nothing to stand apart from
+    for row, neighbour in ((rows[0], rows[1]), (rows[-1], rows[-2])):
+        near_edge = all(in_margin(ln.y0, ln.y1, height, RUNNING_SHARE) for ln in row)
+        gap = max(min(ln.y0 for ln in neighbour) - max(ln.y1 for ln in row),
+                  min(ln.y0 for ln in row) - max(ln.y1 for ln in neighbour))
+        # with a head beside it, or a blank line's worth apart (a question's number is not)
+        apart = len(row) > 1 or gap > max(ln.size for ln in row)
+        if near_edge and apart and any(_PAGE_NUMBER.match(ln.text.strip()) for ln in row):
+            found.update(id(ln) for ln in row)
+    return found
+
+
+def _numbers_amid_text(
+    lines: list[Line], at_edge: Callable[[Line], bool], recurs: Callable[[Line], Recurrence]
+) -> set[int]:
+    """Ids of the number-like lines at a page's edges that stand inside its text, not apart
     as a page number does: on a row with words of the page's own (a formula's "10⁹", "xᵢ"
     beside "1 ≤"), or in a column of such numbers one under another (a sample's 7, 10, 11).
     A page printed with thin margins has its first and last lines there, and they were
     taken for page numbers (a number's recurrence says nothing: every page has numbers).
     A number just under the text is still a page number: Word sets them that close."""
-    numbers = [ln for ln in lines if in_margin(ln.y0, ln.y1, height) and _PAGE_NUMBER.match(ln.text.strip())]
+    numbers = [ln for ln in lines if at_edge(ln) and _PAGE_NUMBER.match(ln.text.strip())]
     if len(numbers) > _MAX_PAGE_NUMBERS:
         return {id(ln) for ln in numbers}  # no page has so many page numbers
     listed = {id(ln) for ln in numbers}
@@ -632,6 +669,9 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
             groups.append([line])
         else:
             groups[-1].append(line)
+    column_lefts: dict[float, float] = {}  # each column's left edge, by its right edge
+    for line in lines:
+        column_lefts[line.column_right] = min(line.x0, column_lefts.get(line.column_right, line.x0))
     drafts = []
     for n, group in enumerate(groups):
         text = join_all(group)
@@ -648,7 +688,8 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
             max(ln.y1 for ln in group),
         )
         room = _column_right(lines, group[-1]) - group[-1].x1
-        drafts.append(ParagraphDraft(text, level, bbox, group[-1], room))
+        indent = group[-1].x0 - column_lefts[group[-1].column_right]
+        drafts.append(ParagraphDraft(text, level, bbox, group[-1], room, indent))
     return _join_wrapped_titles(drafts, groups, lines)
 
 

@@ -12,6 +12,8 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from guidelight.extract.layout import RUNNING_SHARE
+
 THAI_MARKS = frozenset(
     "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e"
 )
@@ -302,6 +304,9 @@ def mark_furniture(lines: list[OcrLine], page_height: int, body: float) -> None:
     the body's type size or larger; a running header is set smaller than the body.
     """
     for line in lines:
+        if _PAGE_NUMBER.match(line.text) and _first_or_last_row(line, lines, page_height):
+            line.kind = "furniture"  # a book with deep margins sets it below the top tenth
+            continue
         top, bottom = line.y1 < page_height * MARGIN, line.y0 > page_height * (1 - MARGIN)
         if not (top or bottom):
             continue
@@ -314,6 +319,16 @@ def mark_furniture(lines: list[OcrLine], page_height: int, body: float) -> None:
         isolated = min(gaps, default=page_height) > line.glyph_height * 1.2
         if isolated and not beyond and line.glyph_height < body * SMALL:
             line.kind = "furniture"
+
+
+def _first_or_last_row(line: OcrLine, lines: list[OcrLine], page_height: int) -> bool:
+    """Does ``line`` stand in the top or bottom fifth with no other line wholly above it
+    (or below it), where a running head's page number stands?"""
+    if line.y1 < page_height * RUNNING_SHARE:
+        return not any(other.y1 <= line.y0 for other in lines)
+    if line.y0 > page_height * (1 - RUNNING_SHARE):
+        return not any(other.y0 >= line.y1 for other in lines)
+    return False
 
 
 def join_lines(texts: list[str]) -> str:

@@ -76,7 +76,7 @@ class _PdfContext:
     tables: TableFinder
     budget: StreamBudget
     lock: threading.Lock = field(default_factory=threading.Lock)
-    margin_keys: dict[int, set[str]] = field(default_factory=dict)
+    margin_keys: dict[tuple[int, float], set[str]] = field(default_factory=dict)
     # A page's lines read ahead (to see whether the page before runs on into it), kept
     # with their reader and its repairs until the page itself is made; or why that page
     # was given up, so it is not tried again at its own turn.
@@ -112,23 +112,23 @@ class _PdfContext:
         self.budget.check_page(page)
         return page
 
-    def margins(self, number: int) -> set[str]:
-        """Furniture keys of the lines in page ``number``'s top and bottom margins (none
+    def margins(self, number: int, share: float) -> set[str]:
+        """Furniture keys of the lines in page ``number``'s top and bottom ``share`` (none
         when that page cannot be read: it is only a neighbour here)."""
-        if number not in self.margin_keys:
+        if (number, share) not in self.margin_keys:
             keys: set[str] = set()
             try:
                 page = self.page(number)
                 height = text_rect(page).height
                 for block in page.get_text("dict")["blocks"]:
                     for line in block.get("lines", ()):
-                        if in_margin(line["bbox"][1], line["bbox"][3], height):
+                        if in_margin(line["bbox"][1], line["bbox"][3], height, share):
                             keys.add(furniture_key("".join(span["text"] for span in line["spans"])))
             except Exception:  # a damaged neighbour must not cost this page its furniture
                 keys = set()
             keys.discard("")
-            self.margin_keys[number] = keys
-        return self.margin_keys[number]
+            self.margin_keys[number, share] = keys
+        return self.margin_keys[number, share]
 
     def first_line(self, number: int) -> Line | None:
         """The first line of page ``number``'s reading text, furniture left out (None when
@@ -138,19 +138,20 @@ class _PdfContext:
             lines = self.read_neighbour(number)[1]
         except Exception:
             return None
-        body, _, _ = split_furniture(lines, rect.height, lambda key: self.recurrence(number, key))
+        body, _, _ = split_furniture(lines, rect.height, lambda key, share: self.recurrence(number, key, share))
         ordered = reading_order(body, rect.width)
         return ordered[0] if ordered else None
 
-    def recurrence(self, number: int, key: str) -> Recurrence:
-        """Does this margin text recur on a page within two of this one, and on an earlier one?"""
+    def recurrence(self, number: int, key: str, share: float) -> Recurrence:
+        """Does this margin text recur in the same band (``share`` of the page) of a page within
+        two of this one, and on an earlier one?"""
         if not key:
             return Recurrence.ALONE
         earlier = [n for n in (number - 2, number - 1) if n >= 1]
-        if any(key in self.margins(n) for n in earlier):
+        if any(key in self.margins(n, share) for n in earlier):
             return Recurrence.AGAIN
         later = [n for n in (number + 1, number + 2) if n <= self.doc.page_count]
-        return Recurrence.FIRST if any(key in self.margins(n) for n in later) else Recurrence.ALONE
+        return Recurrence.FIRST if any(key in self.margins(n, share) for n in later) else Recurrence.ALONE
 
 
 def _read_head(path: str) -> bytes:
@@ -334,7 +335,7 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     alone = ctx.doc.page_count == 1
     table_boxes = [table.bbox for table in tables]
     body, furniture, guessed = split_furniture(
-        lines, rect.height, None if alone else lambda key: ctx.recurrence(number, key), table_boxes
+        lines, rect.height, None if alone else lambda key, share: ctx.recurrence(number, key, share), table_boxes
     )
     figures = find_figures(page, table_boxes)
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))

@@ -556,3 +556,36 @@ def test_a_section_number_set_apart_from_its_typewriter_title_is_one_heading(mak
     lines += [(BODY, 100, 140 + 16 * k, 10, SARABUN) for k in range(4)]
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert texts(page, ParagraphKind.HEADING) == ["3.3.4 F4: data/deps/deps.csv"]
+
+
+def test_a_running_head_and_page_number_below_the_top_tenth_are_furniture(make_pdf: MakePdf) -> None:
+    """A textbook with deep margins: each page's first row, at 12% of the page, holds the
+    running head (the section on odd pages, the chapter on even ones) and the page number;
+    a last page has its number alone at 88%, high above the foot. None of it is read."""
+    def page(number: int) -> list[tuple[str, float, float, float, Path | str]]:
+        head = "6.2 การเขียนคำสั่งแบบลำดับ" if number % 2 else "บทที่ 6 คำสั่งควบคุมทิศทาง"
+        row = [(head, 72 if number % 2 else 300, 112, 14, SARABUN), (str(160 + number), 480 if number % 2 else 72, 112, 10, SARABUN)]
+        return row + [(BODY, 72, 170 + 24 * k, 14, SARABUN) for k in range(6)]
+
+    last = [(BODY, 72, 170 + 24 * k, 14, SARABUN) for k in range(6)] + [("165", 290, 740, 10, SARABUN)]
+    doc = open_document(make_pdf([page(n) for n in range(1, 5)] + [last]), use_cache=False)
+    for number in range(1, 6):
+        read = doc.page(number)
+        assert str(160 + number) not in read.text and "6.2" not in read.text and "บทที่" not in read.text, number
+        assert str(160 + number) in read.furniture, number
+
+
+def test_a_signature_at_the_foot_of_a_page_does_not_run_on(make_pdf: MakePdf) -> None:
+    """A report's approval page ends with its adviser's name in brackets, under a signature
+    at the right or centred, and its page number "(1)" high above the foot; the next page
+    begins with a heading at the left. The name does not run on into it."""
+    for x in (356, 237):
+        pages = [
+            [(BODY, 72, 600 + 22 * k, 16, SARABUN) for k in range(3)]
+            + [("(ผศ.ดร.ศาตนาฏ กิจศิรานุวัตร)", x, 700, 16, SARABUN), ("(1)", 320, 745, 14, SARABUN)],
+            [("หัวข้อโครงงานพิเศษ การพัฒนาบทเรียนออนไลน์", 72, 100, 16, SARABUN)]
+            + [(BODY, 72, 130 + 22 * k, 16, SARABUN) for k in range(3)] + [("(2)", 290, 745, 14, SARABUN)],
+        ]
+        doc = open_document(make_pdf(pages), use_cache=False)
+        assert not doc.page(1).continues, x
+        assert "(1)" in doc.page(1).furniture

@@ -67,6 +67,17 @@ def test_running_header_and_page_number_are_furniture_but_a_title_is_not() -> No
         ("furniture", "เอกสารปร"), ("heading", "บทที่หนึ"), ("body", "เนื้อควา"), ("furniture", "หน้า 3")]
 
 
+def test_a_page_number_set_deep_in_the_margin_is_furniture() -> None:
+    """A B5 book's page number at 13% of the page, on the first row with the chapter's
+    running head: furniture, though below the top tenth; a number further down is not."""
+    lines = [line("166", 550, 390, para=(1, 1), size=30), line("บทที่ 6 คำสั่งควบคุม", 1400, 380, para=(1, 2)),
+             *[line("เนื้อความของบทเรียนบรรทัดหนึ่ง", 250, 600 + 70 * i, para=(2, 1)) for i in range(8)],
+             line("12", 250, 1300, para=(3, 1))]
+    blocks = build_blocks(lines, WIDTH, HEIGHT)
+    assert [b.text for b in blocks if b.kind == "furniture"] == ["166"]
+    assert any(b.text == "12" for b in blocks)
+
+
 def test_top_title_in_body_size_is_not_furniture() -> None:
     lines = [line("ประวัติศาสตร์ไทยสมัยใหม่", 250, 150, para=(1, 1)),
              *[line("เนื้อความของบทเรียนบรรทัดหนึ่ง", 250, 400 + 70 * i, para=(2, 1)) for i in range(8)]]
