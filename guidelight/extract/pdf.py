@@ -30,6 +30,7 @@ from guidelight.extract.budget import PageGivenUp, StreamBudget, check_render, p
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import (
+    RUNNING_SHARE,
     ParagraphDraft,
     Recurrence,
     furniture_key,
@@ -76,7 +77,7 @@ class _PdfContext:
     tables: TableFinder
     budget: StreamBudget
     lock: threading.Lock = field(default_factory=threading.Lock)
-    margin_keys: dict[tuple[int, float], set[str]] = field(default_factory=dict)
+    margin_lines: dict[int, list[tuple[str, float, float, float]]] = field(default_factory=dict)
     # A page's lines read ahead (to see whether the page before runs on into it), kept
     # with their reader and its repairs until the page itself is made; or why that page
     # was given up, so it is not tried again at its own turn.
@@ -114,21 +115,26 @@ class _PdfContext:
 
     def margins(self, number: int, share: float) -> set[str]:
         """Furniture keys of the lines in page ``number``'s top and bottom ``share`` (none
-        when that page cannot be read: it is only a neighbour here)."""
-        if (number, share) not in self.margin_keys:
-            keys: set[str] = set()
+        when that page cannot be read: it is only a neighbour here). The page's text is
+        read once for every band asked of it, word by word (a tenth of the cost of its lines
+        in full: this is asked of nearly every page whose page number sits in its first or
+        last row)."""
+        if number not in self.margin_lines:
+            found: list[tuple[str, float, float, float]] = []
             try:
                 page = self.page(number)
                 height = text_rect(page).height
-                for block in page.get_text("dict")["blocks"]:
-                    for line in block.get("lines", ()):
-                        if in_margin(line["bbox"][1], line["bbox"][3], height, share):
-                            keys.add(furniture_key("".join(span["text"] for span in line["spans"])))
+                lines: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+                for _x0, y0, _x1, y1, word, block, line, _ in page.get_text("words"):
+                    lines.setdefault((block, line), []).append((y0, y1, word))
+                for words in lines.values():
+                    top, bottom = min(w[0] for w in words), max(w[1] for w in words)
+                    if in_margin(top, bottom, height, RUNNING_SHARE):
+                        found.append((furniture_key("".join(w[2] for w in words)), top, bottom, height))
             except Exception:  # a damaged neighbour must not cost this page its furniture
-                keys = set()
-            keys.discard("")
-            self.margin_keys[number, share] = keys
-        return self.margin_keys[number, share]
+                found = []
+            self.margin_lines[number] = found
+        return {key for key, y0, y1, height in self.margin_lines[number] if key and in_margin(y0, y1, height, share)}
 
     def first_line(self, number: int) -> Line | None:
         """The first line of page ``number``'s reading text, furniture left out (None when
