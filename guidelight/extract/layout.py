@@ -23,6 +23,8 @@ from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 
 MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page ...
 RUNNING_SHARE = 0.2  # ... or, on the first or last row, with a page number, in the fifth
+_RUNNING_PIECES = 3  # a running row's pieces at most: a head at each side and the number
+_PLACE_STEP = 4.0  # points: page numbers nearer than this in height stand in one place
 SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in small print is
 TITLE_STEP = 2.2  # of the font size: the most a title's lines are apart, baseline to baseline
 RAGGED = 3.0  # of the font size: a full line ends at most this far short of its column's edge
@@ -51,8 +53,8 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|of|จาก)\s*[\d๐-๙]+)?$",
     re.IGNORECASE,
 )
-# A list item: a bullet, "1." / "1)" / "(1)", "ก." / "ก)", or "ข้อ 1" followed by a space.
-_LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2e][.)]|ข้อ\s*[\d๐-๙]+\.?)\s")
+# A list item: a bullet, "1." / "1)" / "(1)", "ก." / "ก)" / "A)", or "ข้อ 1" followed by a space.
+_LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)\s")
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _SECTION_NUMBER = re.compile(r"^(?:[\d๐-๙]+\.)*[\d๐-๙]+\.?$")  # "3.3.4" alone, its title set apart
 _CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วนที่|chapter|part)\s*[\d๐-๙ivxlcIVXLC]+$", re.IGNORECASE)
@@ -172,7 +174,12 @@ def split_furniture(
     furniture: list[Line] = []
     guessed: list[Line] = []
     known: dict[int, Recurrence] = {}
-    running = _running_rows(lines, height)
+    def numbered_there(line: Line) -> bool:
+        """Does a page nearby have a number alone in the same place (a page number)?"""
+        key = number_place_key(line.y0, line.y1)
+        return recurrence is not None and recurrence(key, RUNNING_SHARE) is not Recurrence.ALONE
+
+    running = _running_rows(lines, height, numbered_there)
 
     def at_edge(line: Line) -> bool:
         return in_margin(line.y0, line.y1, height) or id(line) in running
@@ -221,7 +228,13 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
     return rows
 
 
-def _running_rows(lines: list[Line], height: float) -> set[int]:
+def number_place_key(y0: float, y1: float) -> str:
+    """The key of a number standing alone at this height: pages whose page numbers stand
+    in one place share it (a question's answer at a page's foot does not)."""
+    return f"#@{round((y0 + y1) / 2 / _PLACE_STEP)}"
+
+
+def _running_rows(lines: list[Line], height: float, numbered_there: Callable[[Line], bool]) -> set[int]:
     """Ids of the lines of a page's first and last rows that hold a page number and lie
     within ``RUNNING_SHARE`` of its top or bottom: a book with deep margins sets its running
     head and page number below the top tenth ("6.2. การเขียนคำสั่ง ...   161" at 13% of a
@@ -235,9 +248,12 @@ def _running_rows(lines: list[Line], height: float) -> set[int]:
         near_edge = all(in_margin(ln.y0, ln.y1, height, RUNNING_SHARE) for ln in row)
         gap = max(min(ln.y0 for ln in neighbour) - max(ln.y1 for ln in row),
                   min(ln.y0 for ln in row) - max(ln.y1 for ln in neighbour))
-        # with a head beside it, or a blank line's worth apart (a question's number is not)
-        apart = len(row) > 1 or gap > max(ln.size for ln in row)
-        if near_edge and apart and any(_PAGE_NUMBER.match(ln.text.strip()) for ln in row):
+        # with a head beside it, or alone, a blank line's worth apart, where the pages nearby
+        # have a number too (a question's answer, "-2", at the foot of a page is not); a row
+        # of more pieces is a table's ("7 | การเรียนรู้ | 23-30 | Facebook | ...")
+        apart = len(row) > 1 or (gap > max(ln.size for ln in row) and numbered_there(row[0]))
+        numbered = any(_PAGE_NUMBER.match(ln.text.strip()) for ln in row)
+        if near_edge and apart and len(row) <= _RUNNING_PIECES and numbered:
             found.update(id(ln) for ln in row)
     return found
 

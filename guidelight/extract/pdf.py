@@ -35,6 +35,7 @@ from guidelight.extract.layout import (
     Recurrence,
     furniture_key,
     in_margin,
+    number_place_key,
     printed_page_number,
     reading_order,
     runs_on,
@@ -130,7 +131,10 @@ class _PdfContext:
                 for words in lines.values():
                     top, bottom = min(w[0] for w in words), max(w[1] for w in words)
                     if in_margin(top, bottom, height, RUNNING_SHARE):
-                        found.append((furniture_key("".join(w[2] for w in words)), top, bottom, height))
+                        key = furniture_key("".join(w[2] for w in words))
+                        found.append((key, top, bottom, height))
+                        if key == "#":  # a number alone: where it stands says if it is a page number
+                            found.append((number_place_key(top, bottom), top, bottom, height))
             except Exception:  # a damaged neighbour must not cost this page its furniture
                 found = []
             self.margin_lines[number] = found

@@ -561,18 +561,22 @@ def test_a_section_number_set_apart_from_its_typewriter_title_is_one_heading(mak
 def test_a_running_head_and_page_number_below_the_top_tenth_are_furniture(make_pdf: MakePdf) -> None:
     """A textbook with deep margins: each page's first row, at 12% of the page, holds the
     running head (the section on odd pages, the chapter on even ones) and the page number;
-    a last page has its number alone at 88%, high above the foot. None of it is read."""
+    two more pages have their numbers alone at 88%, high above the foot, in one place.
+    None of it is read. A last page's answer, "-2", alone at its foot, is read."""
     def page(number: int) -> list[tuple[str, float, float, float, Path | str]]:
         head = "6.2 การเขียนคำสั่งแบบลำดับ" if number % 2 else "บทที่ 6 คำสั่งควบคุมทิศทาง"
         row = [(head, 72 if number % 2 else 300, 112, 14, SARABUN), (str(160 + number), 480 if number % 2 else 72, 112, 10, SARABUN)]
         return row + [(BODY, 72, 170 + 24 * k, 14, SARABUN) for k in range(6)]
 
-    last = [(BODY, 72, 170 + 24 * k, 14, SARABUN) for k in range(6)] + [("165", 290, 740, 10, SARABUN)]
-    doc = open_document(make_pdf([page(n) for n in range(1, 5)] + [last]), use_cache=False)
-    for number in range(1, 6):
+    body = [(BODY, 72, 170 + 24 * k, 14, SARABUN) for k in range(6)]
+    alone = [[*body, (str(number), 290, 740, 10, SARABUN)] for number in (165, 166)]
+    answer = [*body, ("24. ข้อใดเป็นผลของ np.sum(np.min(x,axis=0))", 72, 640, 14, SARABUN), ("-2", 90, 700, 14, SARABUN)]
+    doc = open_document(make_pdf([page(n) for n in range(1, 5)] + alone + [answer]), use_cache=False)
+    for number in range(1, 7):
         read = doc.page(number)
         assert str(160 + number) not in read.text and "6.2" not in read.text and "บทที่" not in read.text, number
         assert str(160 + number) in read.furniture, number
+    assert doc.page(7).text.endswith("-2")
 
 
 def test_a_signature_at_the_foot_of_a_page_does_not_run_on(make_pdf: MakePdf) -> None:
