@@ -131,7 +131,7 @@ class _PdfContext:
                 for words in lines.values():
                     top, bottom = min(w[0] for w in words), max(w[1] for w in words)
                     if in_margin(top, bottom, height, RUNNING_SHARE):
-                        key = furniture_key("".join(w[2] for w in words))
+                        key = furniture_key(" ".join(w[2] for w in words))  # digit runs kept apart
                         found.append((key, top, bottom, height))
                         if key == "#":  # a number alone: where it stands says if it is a page number
                             found.append((number_place_key(top, bottom), top, bottom, height))

@@ -593,3 +593,12 @@ def test_a_signature_at_the_foot_of_a_page_does_not_run_on(make_pdf: MakePdf) ->
         doc = open_document(make_pdf(pages), use_cache=False)
         assert not doc.page(1).continues, x
         assert "(1)" in doc.page(1).furniture
+
+
+def test_a_browsers_print_time_at_every_pages_foot_is_furniture(make_pdf: MakePdf) -> None:
+    """A notebook printed from a browser stamps "13/Oct/21 09:53" at each page's foot: the
+    same on every page, so furniture, however its digits are spaced."""
+    pages = [[(BODY, 72, 100 + 22 * k, 14, SARABUN) for k in range(4)] + [("13/Oct/21 09:53", 450, 800, 9, SARABUN)]
+             for _ in range(3)]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    assert all("13/Oct/21" not in doc.page(n).text for n in (1, 2, 3))
