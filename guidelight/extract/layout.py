@@ -174,6 +174,7 @@ def split_furniture(
     furniture: list[Line] = []
     guessed: list[Line] = []
     known: dict[int, Recurrence] = {}
+
     def numbered_there(line: Line) -> bool:
         """Does a page nearby have a number alone in the same place (a page number)?"""
         key = number_place_key(line.y0, line.y1)
@@ -461,13 +462,19 @@ def _numbered_across(stretch: list[Line], gutter: tuple[float, float]) -> bool:
     they are printed in rows, not down one column and then the other: as many items or
     more follow their predecessor when read across as when read down (a misprinted
     number leaves a tie: rows, as printed, win it)."""
-    left_lines = [ln for ln in stretch if ln.x1 <= gutter[1] and _wordy(ln)]
-    right_lines = [ln for ln in stretch if ln.x1 > gutter[1] and _wordy(ln)]
+    left_lines, right_lines = _wordy_sides(stretch, gutter)
     left, right = _item_numbers(left_lines), _item_numbers(right_lines)
     if 2 * len(left) < len(left_lines) or 2 * len(right) < len(right_lines) or not left or not right:
         return False  # items must make most of each side: "1. บทนำ" in an article's column is not a list
     across = _successions(_item_numbers(stretch))  # the stretch's lines come row by row
     return across >= 1 and across >= _successions(left + right)
+
+
+def _wordy_sides(stretch: list[Line], gutter: tuple[float, float]) -> tuple[list[Line], list[Line]]:
+    """The lines of a stretch that hold words, left of the gutter and right of it."""
+    left = [ln for ln in stretch if ln.x1 <= gutter[1] and _wordy(ln)]
+    right = [ln for ln in stretch if ln.x1 > gutter[1] and _wordy(ln)]
+    return left, right
 
 
 def _values_beside(stretch: list[Line], gutter: tuple[float, float]) -> bool:
@@ -478,8 +485,8 @@ def _values_beside(stretch: list[Line], gutter: tuple[float, float]) -> bool:
     Nearly every value shares a row with a line at the left, and values are short: most
     are clearly narrower than those lines (a list set in two columns has items alike on
     both sides, and a column of prose has long lines)."""
-    left = sorted((ln for ln in stretch if ln.x1 <= gutter[1] and _wordy(ln)), key=lambda ln: ln.baseline)
-    right = [ln for ln in stretch if ln.x1 > gutter[1] and _wordy(ln)]
+    left, right = _wordy_sides(stretch, gutter)
+    left.sort(key=lambda ln: ln.baseline)
     if not left or not right or any(_LIST_ITEM.match(ln.text) for ln in right):
         return False  # list items are not values: an exam's second choice on each row
     baselines = [ln.baseline for ln in left]

@@ -79,6 +79,7 @@ class _PdfContext:
     budget: StreamBudget
     lock: threading.Lock = field(default_factory=threading.Lock)
     margin_lines: dict[int, list[tuple[str, float, float, float]]] = field(default_factory=dict)
+    margin_keys: dict[tuple[int, float], set[str]] = field(default_factory=dict)  # from margin_lines, by band
     # A page's lines read ahead (to see whether the page before runs on into it), kept
     # with their reader and its repairs until the page itself is made; or why that page
     # was given up, so it is not tried again at its own turn.
@@ -138,7 +139,11 @@ class _PdfContext:
             except Exception:  # a damaged neighbour must not cost this page its furniture
                 found = []
             self.margin_lines[number] = found
-        return {key for key, y0, y1, height in self.margin_lines[number] if key and in_margin(y0, y1, height, share)}
+        if (number, share) not in self.margin_keys:
+            self.margin_keys[number, share] = {
+                key for key, y0, y1, height in self.margin_lines[number] if key and in_margin(y0, y1, height, share)
+            }
+        return self.margin_keys[number, share]
 
     def first_line(self, number: int) -> Line | None:
         """The first line of page ``number``'s reading text, furniture left out (None when
