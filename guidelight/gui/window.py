@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         self.runner = BackgroundRunner(self)
         self._default_palette: QPalette = QApplication.palette()  # a copy (QPalette(...) would build Qt.*)
         self._opening = False
+        self._opens = 0  # counts open requests; only the newest one's answer is used
         self._extracted: Document | None = None  # the open document as extracted, before corrections
         self._gate: PageGate | None = None
         self._ocr_problem: str | None = None  # asked again on each open, on the worker
@@ -369,6 +370,8 @@ class MainWindow(QMainWindow):
         """Open on a worker thread; the window keeps answering keys meanwhile."""
         self.session.stop(quiet=True)
         self._opening = True
+        self._opens += 1
+        ticket = self._opens
         self.announcer.announce(tr("opening", self.language, name=readable_name(Path(path).name)))
         self._still_opening.start()
         opener = self.services.open_document
@@ -386,16 +389,29 @@ class MainWindow(QMainWindow):
             return extracted, gate, doc, library.pronunciations_for_document(doc.content_hash), \
                 self.services.ocr_problem()
 
-        self.runner.run(work, lambda made: self._opened(made, path),
-                        lambda exc: self._open_failed(exc, path, password))
+        self.runner.run(work, self._if_newest(ticket, lambda made: self._opened(made, path, ticket)),
+                        self._if_newest(ticket, lambda exc: self._open_failed(exc, path, password)))
 
-    def _opened(self, made: tuple[Document, PageGate, Document, dict[str, str], str | None], path: str) -> None:
+    def _if_newest(self, ticket: int, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        """Drop the answer of an open that a newer one replaced. A student who opens another
+        file while the first is still opening wants the second: the first must neither take
+        its place when it comes late nor pull the focus out of the second's password box."""
+
+        def answer(value: Any) -> None:
+            if ticket == self._opens:
+                callback(value)
+
+        return answer
+
+    def _opened(self, made: tuple[Document, PageGate, Document, dict[str, str], str | None], path: str,
+                ticket: int) -> None:
         self._extracted, self._gate, doc, pronunciations, self._ocr_problem = made
         self.services.speaker.set_pronunciations(pronunciations)  # the course's own words
         saved = self.services.library.get_position(doc.content_hash)
         if saved is not None and 1 <= saved.page <= doc.page_count and not doc.is_ready(saved.page):
-            self.runner.run(lambda: doc.page(saved.page), lambda _page: self._show_document(doc, path),
-                            lambda exc: self._open_failed(exc, path, None))
+            self.runner.run(lambda: doc.page(saved.page),
+                            self._if_newest(ticket, lambda _page: self._show_document(doc, path)),
+                            self._if_newest(ticket, lambda exc: self._open_failed(exc, path, None)))
             return
         self._show_document(doc, path)
 

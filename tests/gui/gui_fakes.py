@@ -7,6 +7,7 @@ silent. The library is the real one, on a temporary folder.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,9 +126,12 @@ class Opener:
 
     def __init__(self, docs: dict[str, Document]) -> None:
         self.docs = docs
+        self.held: dict[str, threading.Event] = {}  # these files take until their event is set
 
     def __call__(self, path: str, password: str | None) -> Document:
         name = Path(path).name
+        if name in self.held:
+            self.held[name].wait(timeout=30)
         if name == "locked.pdf" and password != "secret":
             raise PasswordRequired(path, "the document is encrypted")
         if name == "scanned.pdf":

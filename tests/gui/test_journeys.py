@@ -238,7 +238,7 @@ def test_bad_input_is_said_and_focus_comes_back(app: App, qtbot) -> None:
     qtbot.waitUntil(window.view.hasFocus)
 
     window.open_path(str(app.folder / "scanned.pdf"))
-    qtbot.waitUntil(lambda: "scanned" in speaker.announced[-1])
+    qtbot.waitUntil(lambda: speaker.announced[-1].startswith("This document is scanned"))
 
     app.opener.docs["locked.pdf"] = make_document(content_hash="locked")
     answer_dialog(qtbot, type_and_enter("secret"))
@@ -246,6 +246,29 @@ def test_bad_input_is_said_and_focus_comes_back(app: App, qtbot) -> None:
     qtbot.waitUntil(lambda: window.session.doc is not None)
     assert "This document is locked. Type its password and press Enter." in speaker.announced
     assert window.session.doc.content_hash == "locked"
+
+
+def test_a_file_opened_meanwhile_replaces_the_one_still_opening(app: App, qtbot) -> None:
+    """The first file's late answer, a document or a failure, must not take the second's place."""
+    window, speaker = app.start()
+    app.opener.docs["slow.pdf"] = make_document(content_hash="slow")
+
+    def open_while_opening(late: str) -> None:
+        before = len(speaker.announced)
+        app.opener.held[late] = threading.Event()
+        window.open_path(str(app.folder / late))
+        window.open_path(str(app.pdf))
+        qtbot.waitUntil(lambda: any("Press Space to read" in said for said in speaker.announced[before:]))
+        heard = len(speaker.announced)
+        app.opener.held[late].set()
+        qtbot.waitUntil(lambda: window.runner.pending == 0)
+        qtbot.wait(50)
+        assert window.current_path == str(app.pdf) and window.session.doc.content_hash == app.doc.content_hash
+        assert speaker.announced[heard:] == [], f"{late}'s late answer was heard"
+        assert window.view.hasFocus()
+
+    open_while_opening("slow.pdf")
+    open_while_opening("scanned.pdf")
 
 
 def test_settings_the_lab_locked_stay_as_the_lab_set_them(app: App, qtbot) -> None:
