@@ -1,4 +1,4 @@
-"""Empty ActualText over drawn glyphs, set aside so the glyphs are read.
+"""ActualText that would hide drawn glyphs or misplace text, set aside so the glyphs are read.
 
 A marked-content span's ActualText replaces the text of the glyphs it wraps. Cairo (what
 Firefox and GNOME's "Print to File" write, and ``pdftocairo``) wraps every glyph it has no
@@ -12,6 +12,8 @@ that says something is kept: Chrome, Word and LibreOffice give whole Thai cluste
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 
 import pymupdf
 
@@ -34,3 +36,46 @@ def forget_empty_actual_text(page: pymupdf.Page) -> None:
         kept = _EMPTY.sub(b"", data)
         if kept != data:
             doc.update_stream(xref, kept)
+
+
+def _letters(page: pymupdf.Page) -> Counter[str]:
+    """How many of each letter, digit and sign the page's reading has: its marks (and the
+    private-use shifted forms of Thai marks) and spaces left out."""
+    return Counter(ch for ch in page.get_text() if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Co"))
+
+
+def forget_unsound_tagged_text(page: pymupdf.Page) -> None:
+    """Read ``page`` without its structure tree's ActualText where that text is unsound.
+
+    Word and PowerPoint give each word its text again as ActualText in the structure tree,
+    and MuPDF puts it in place of the glyphs of the word's marked content. Where that
+    content is split over several text objects or fonts, MuPDF loses the glyphs of the
+    other fonts (a Word lab sheet's ``digital``, ``0`` and ``1`` inside a Thai sentence)
+    or gives the word's text and then its glyphs' text again (``ทำการ ร``, ``เลื่อนหัว
+    นและเลื่อนหัว``). So the page is read both ways: if the tagged text loses or adds any
+    letter, the glyphs' own text (repaired in ``lines`` where Word's maps are wrong) is
+    read instead, by hiding the page's link to the tree. Where the two differ only in
+    marks, the tagged text stays: Word draws some shifted tone marks as glyphs whose maps
+    say nothing, and only the ActualText has them. A page with ActualText in its own
+    content is left as it is (Chrome's and LibreOffice's clusters, Canva's copies)."""
+    doc = page.parent
+    kind, link = doc.xref_get_key(page.xref, "StructParents")
+    if kind == "null" or doc.xref_get_key(doc.pdf_catalog(), "StructTreeRoot")[0] == "null":
+        return
+    if _has_own_actual_text(page):
+        return
+    tagged = _letters(page)
+    doc.xref_set_key(page.xref, "StructParents", "null")
+    if _letters(page) == tagged:
+        doc.xref_set_key(page.xref, "StructParents", link)
+
+
+def _has_own_actual_text(page: pymupdf.Page) -> bool:
+    doc = page.parent
+    for xref in page.get_contents():
+        try:
+            if b"ActualText" in (doc.xref_stream(xref) or b""):
+                return True
+        except Exception:  # a damaged stream: MuPDF reads what it can of it, as it is
+            continue
+    return False

@@ -24,7 +24,7 @@ from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
 from guidelight.core.titles import document_title
 from guidelight.extract import cache
-from guidelight.extract.actual_text import forget_empty_actual_text
+from guidelight.extract.actual_text import forget_empty_actual_text, forget_unsound_tagged_text
 from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.budget import PageGivenUp, StreamBudget, check_render, page_deadline
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
@@ -458,6 +458,7 @@ def _text_maps_corrector(doc: pymupdf.Document) -> Callable[[pymupdf.Page], None
     def correct(page: pymupdf.Page) -> None:
         fonts.correct(page)
         forget_empty_actual_text(page)
+        forget_unsound_tagged_text(page)
         set_upright(page)
 
     return correct
