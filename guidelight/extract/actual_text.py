@@ -38,10 +38,14 @@ def forget_empty_actual_text(page: pymupdf.Page) -> None:
             doc.update_stream(xref, kept)
 
 
-def _letters(page: pymupdf.Page) -> Counter[str]:
-    """How many of each letter, digit and sign the page's reading has: its marks (and the
-    private-use shifted forms of Thai marks) and spaces left out."""
-    return Counter(ch for ch in page.get_text() if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Co"))
+def _letters(page: pymupdf.Page) -> Counter[str] | None:
+    """How many of each letter, digit and sign the page's plain reading has (its marks, the
+    private-use shifted forms of Thai marks and spaces left out); None if MuPDF cannot read it."""
+    try:
+        text = page.get_textpage(flags=0).extractText()
+    except Exception:  # damage MuPDF cannot read: the page's reading meets it and says so
+        return None
+    return Counter(ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Mn", "Co"))
 
 
 def forget_unsound_tagged_text(page: pymupdf.Page) -> None:
@@ -66,7 +70,7 @@ def forget_unsound_tagged_text(page: pymupdf.Page) -> None:
         return
     tagged = _letters(page)
     doc.xref_set_key(page.xref, "StructParents", "null")
-    if _letters(page) == tagged:
+    if tagged is None or _letters(page) == tagged:
         doc.xref_set_key(page.xref, "StructParents", link)
 
 

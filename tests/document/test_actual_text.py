@@ -1,8 +1,14 @@
-"""Empty ActualText over drawn glyphs (``extract.actual_text``).
+"""ActualText that would hide drawn glyphs or misplace text (``extract.actual_text``).
 
-The fixture is Chromium 156's print of two lines in Noto Sans Thai, re-saved by
+Empty ActualText: the fixture is Chromium 156's print of two lines in Noto Sans Thai, re-saved by
 ``pdftocairo -pdf`` (poppler 22.12, cairo 1.16), as Firefox and GNOME's "Print to File"
 write PDFs: every glyph cairo had no text for is wrapped in an ActualText of nothing.
+
+The structure tree's ActualText (Word, PowerPoint): each PDF made here is one
+marked-content sequence (MCID 0) of text objects in Garuda and Helvetica, linked to a
+structure element that gives its ActualText. MuPDF (1.28) puts that text in place of the
+sequence's first text object only: the others are lost when the ActualText is shorter than
+the words drawn, or heard again after it when it holds them too.
 """
 
 from __future__ import annotations
@@ -13,11 +19,13 @@ import pymupdf
 
 from guidelight.extract.pdf import open_document
 
+from .conftest import GARUDA
+
 CAIRO = Path(__file__).parent / "data" / "cairo-notosansthai-empty-actualtext.pdf"
 # <p>น้ำท่วมทุ่ง ผักบุ้งโหรงเหรง ป้าสมศรีเป็นคนที่นี่</p><p>ปุ๋ยเคมีจากแปลงเกษตร เด็กหญิงฐุติมาไปโรงเรียน</p>
 
 
-def test_the_damage_is_real() -> None:
+def test_the_empty_actual_text_damage_is_real() -> None:
     raw = pymupdf.open(CAIRO)[0].get_text()
     assert "เปน" in raw and "ทีนี" in raw and "ญิงุ" in raw
 
@@ -38,3 +46,68 @@ def test_the_file_itself_is_never_changed() -> None:
     before = CAIRO.read_bytes()
     open_document(CAIRO, use_cache=False).page(1)
     assert CAIRO.read_bytes() == before
+
+
+def tagged_pdf(path: Path, parts: list[tuple[str, str]], actual_text: str) -> Path:
+    """A page drawing ``parts`` ((text, "G" for Garuda or "helv")) side by side as one
+    marked-content sequence, whose structure element's ActualText is ``actual_text``."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="G", fontfile=str(GARUDA))
+    x = 60.0
+    for text, font in parts:
+        page.insert_text((x, 100), text, fontname=font, fontsize=16)
+        x += 16 * 0.6 * len(text) + 8
+    doc = pymupdf.open("pdf", doc.tobytes(garbage=3, clean=True))
+    page = doc[0]
+    streams = page.get_contents()
+    body = b"".join(doc.xref_stream(xref) for xref in streams)
+    doc.update_stream(streams[0], b"/Span <</MCID 0>> BDC\n" + body + b"\nEMC\n")
+    for xref in streams[1:]:
+        doc.update_stream(xref, b"")
+    root, element, parents = doc.get_new_xref(), doc.get_new_xref(), doc.get_new_xref()
+    said = actual_text.encode("utf-16-be").hex()
+    doc.update_object(element, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K 0 "
+                               f"/ActualText <FEFF{said}> >>")
+    doc.update_object(parents, f"<< /Nums [0 [{element} 0 R]] >>")
+    doc.update_object(root, f"<< /Type /StructTreeRoot /K [{element} 0 R] /ParentTree {parents} 0 R >>")
+    doc.xref_set_key(doc.pdf_catalog(), "StructTreeRoot", f"{root} 0 R")
+    doc.xref_set_key(page.xref, "StructParents", "0")
+    doc.save(path)
+    return path
+
+
+SENTENCE = [("ในระบบ", "G"), ("digital", "helv"), ("มีแค่", "G")]
+
+
+def _words(pdf: Path) -> list[str]:
+    return open_document(pdf, use_cache=False).page(1).text.split()
+
+
+def test_the_tagged_text_damage_is_real(tmp_path: Path) -> None:
+    """MuPDF's own reading loses or doubles words: otherwise the tests below prove nothing."""
+    short = pymupdf.open(tagged_pdf(tmp_path / "short.pdf", SENTENCE, "ในระบบ"))
+    assert "digital" not in short[0].get_text()
+    whole = pymupdf.open(tagged_pdf(tmp_path / "whole.pdf", SENTENCE, "ในระบบ digital มีแค่"))
+    assert whole[0].get_text().count("มีแค่") == 2
+
+
+def test_words_the_tagged_text_loses_are_read_from_the_glyphs(tmp_path: Path) -> None:
+    # A Word lab sheet's "ในระบบ digital “ตัวเลข” ... มีแค่ 0 และ 1" was heard "ในระบบ ตัวเลข ... มีแค่ และ".
+    assert "".join(_words(tagged_pdf(tmp_path / "short.pdf", SENTENCE, "ในระบบ"))) == "ในระบบdigitalมีแค่"
+
+
+def test_words_the_tagged_text_doubles_are_heard_once(tmp_path: Path) -> None:
+    # Word's "ทำการ merge sort" was heard "ทำการ ร merge sort".
+    text = "".join(_words(tagged_pdf(tmp_path / "whole.pdf", SENTENCE, "ในระบบ digital มีแค่")))
+    assert text == "ในระบบdigitalมีแค่"
+
+
+def test_marks_only_the_tagged_text_has_are_kept(tmp_path: Path) -> None:
+    # Word draws some shifted tone marks as glyphs whose maps say nothing (the marks are
+    # drawn, elsewhere); the ActualText alone has them. (MuPDF gives each of its characters
+    # a glyph's place in turn, so a mark takes the next letter's and the words may come
+    # apart where a gap seems to be: the words are joined before comparing.)
+    pdf = tagged_pdf(tmp_path / "marks.pdf", [("การใชปญญาประดิษฐ", "G")], "การใช้ปัญญาประดิษฐ์")
+    assert pymupdf.open(pdf)[0].get_text(flags=pymupdf.TEXT_IGNORE_ACTUALTEXT).strip() == "การใชปญญาประดิษฐ"
+    assert "".join(_words(pdf)) == "การใช้ปัญญาประดิษฐ์"
