@@ -243,10 +243,11 @@ class MainWindow(QMainWindow):
         if waiting is not None:  # already being made (reading ahead): wait for that
             waiting.extend([then] if then else [])
             return
-        self._making[number] = [then] if then else []
+        continuations = self._making[number] = [then] if then else []
 
         def finish() -> list[Callable[[], None]]:
-            continuations = self._making.pop(number, [])
+            if self._making.get(number) is continuations:  # not the same page of a document opened since
+                del self._making[number]
             if not any(self._making.values()):
                 self._still_making.stop()
             return continuations if self.session.doc is doc else []
@@ -424,6 +425,10 @@ class MainWindow(QMainWindow):
         self.current_path = path
         self._opening = False
         self._still_opening.stop()
+        # Pages of the last document still being made are no longer waited for: the same
+        # page of this one must be made for itself, not wait on theirs and be dropped.
+        self._making.clear()
+        self._still_making.stop()
         self.session.open(doc, path)
         self._show_title()
         self.back_to_text()

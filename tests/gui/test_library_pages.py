@@ -45,7 +45,7 @@ def test_corrections_are_shown_and_heard_and_the_course_words_reach_the_voice(ap
 
 
 def quality_pages(sources: dict[int, TextSource], noisy: set[int] = frozenset(),
-                  gate: threading.Event | None = None) -> Document:
+                  gate: threading.Event | None = None, content_hash: str = "quality") -> Document:
     """The lecture whose pages come from the given sources; ``gate`` holds OCR pages after
     the first back (the first is made while opening)."""
 
@@ -62,7 +62,7 @@ def quality_pages(sources: dict[int, TextSource], noisy: set[int] = frozenset(),
             page = dataclasses.replace(page, quality=PageQuality(thai, int(DOUBTFUL_NOISE_PER_K * 2), ()))
         return dataclasses.replace(page, source=source)
 
-    return Document(title="Lecture", page_count=3, content_hash="quality", loader=load)
+    return Document(title="Lecture", page_count=3, content_hash=content_hash, loader=load)
 
 
 def test_doubtful_ocr_and_unread_pages_are_told_once_and_in_where_am_i(app: App, qtbot) -> None:
@@ -123,6 +123,26 @@ def test_a_scanned_page_is_made_off_the_gui_thread_while_keys_are_answered(app: 
     qtbot.waitUntil(lambda: window.session.shown_page == 2)
     assert window.status.text() == "Page 2 was read from an image by OCR: some words may be wrong."
     qtbot.waitUntil(lambda: window.session.doc.is_ready(3))  # and page 3 is read ahead
+
+
+def test_a_page_still_being_made_for_the_last_document_does_not_hold_up_the_next(app: App, qtbot) -> None:
+    """The same page of the document opened next is made for itself, not waited for on the
+    old one's job and dropped when that ends (Page Down then did nothing, silently)."""
+    held, free = threading.Event(), threading.Event()
+    free.set()
+    scanned = {1: TextSource.OCR, 2: TextSource.OCR, 3: TextSource.OCR}
+    app.opener.docs["scan.pdf"] = quality_pages(scanned, gate=held)
+    app.opener.docs["other.pdf"] = quality_pages(scanned, gate=free, content_hash="other")
+    window, _speaker = app.start(str(app.folder / "scan.pdf"))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    qtbot.waitUntil(lambda: 2 in window._making)  # the first document's page 2, held
+    window.open_path(str(app.folder / "other.pdf"))
+    qtbot.waitUntil(lambda: window.session.doc is not None and window.session.doc.content_hash == "other")
+    key(window, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: window.session.shown_page == 2)
+    held.set()
+    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    assert window.session.shown_page == 2 and window.session.doc.content_hash == "other"
 
 
 class EngineLog:
