@@ -470,6 +470,7 @@ class MainWindow(QMainWindow):
             then()
             return
         library = self.services.library
+        opens = self._opens
 
         def last_path() -> str | None:
             recent = library.recent(1)
@@ -477,7 +478,7 @@ class MainWindow(QMainWindow):
             return str(found) if found else None
 
         def reopen(path: str | None) -> None:
-            if path:
+            if path and self._opens == opens:  # not over a file the student opened meanwhile
                 self.open_path(path)
             then()
 
@@ -534,7 +535,11 @@ class MainWindow(QMainWindow):
         """Open the file ``find`` finds, or say ``missing``. It is looked for off the GUI
         thread: a document that moved is recognised by reading whole files for their hash."""
 
+        opens = self._opens
+
         def found(path: Path | None) -> None:
+            if self._opens != opens:
+                return  # the student has opened another file meanwhile: that one stays
             if path is None:
                 self.announcer.announce(missing, assertive=True)
             else:

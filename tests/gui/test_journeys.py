@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from guidelight.core.model import Position
 from guidelight.core.settings import Settings, load_settings, save_settings
+from guidelight.gui import window as window_module
 from guidelight.gui.window import MainWindow, Services
 from guidelight.library import open_library
 
@@ -269,6 +270,24 @@ def test_a_file_opened_meanwhile_replaces_the_one_still_opening(app: App, qtbot)
 
     open_while_opening("slow.pdf")
     open_while_opening("scanned.pdf")
+
+
+def test_the_last_document_found_late_does_not_replace_one_opened_meanwhile(app: App, qtbot, monkeypatch) -> None:
+    """Finding the last document may read whole files (it moved); a file the student opens
+    before that ends is the one that stays open."""
+    first, _ = app.start(str(app.pdf))
+    qtbot.waitUntil(lambda: first.session.doc is not None)
+    first.close()
+    found, looked = threading.Event(), window_module._recent_file
+    monkeypatch.setattr(window_module, "_recent_file", lambda *args: found.wait(10) and looked(*args))
+    app.opener.docs["other.pdf"] = make_document(content_hash="other")
+    window, _speaker = app.start()  # the last document is being looked for
+    window.open_path(str(app.folder / "other.pdf"))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    found.set()
+    qtbot.waitUntil(lambda: window.runner.pending == 0)
+    qtbot.wait(50)
+    assert window.current_path == str(app.folder / "other.pdf") and window.session.doc.content_hash == "other"
 
 
 def test_settings_the_lab_locked_stay_as_the_lab_set_them(app: App, qtbot) -> None:
