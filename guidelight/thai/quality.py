@@ -43,6 +43,12 @@ _SOUP_SIGN = re.compile(r"[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~]")
 _LEADERS = re.compile(r"(\S)\1{2,}|([.·…_\-=*])(?:\s*\2){2,}")  # "......", ". . . .", "----"
 _SOUP_MAX_THAI = 0.1
 _SOUP_SIGNS = 0.45
+# Runs of four signs or more, of three kinds at least (``/>(>/./,``): a broken font's signs
+# stand in them, 0.46 of a Ghostscript syllabus; code, formulas, a quiz's ``A) 13 B) 15``
+# and a star pattern have as many signs, but apart or in short runs (0.01 at most of the
+# 13 such fonts in the real sets, all set aside before as unreadable).
+_SIGN_RUN = re.compile(_SOUP_SIGN.pattern + "{4,}")
+_SOUP_RUNS = 0.15
 # Below this many Thai letters a page says too little to be judged garbled.
 _GARBLED_MIN_THAI = 20
 # Shares of the Thai letters touching Latin, and standing one or two alone, both to be passed:
@@ -93,13 +99,18 @@ def _visible(text: str) -> int:
 def sign_soup(text: str) -> bool:
     """Is one font's text on a page mostly signs, with next to no Thai (``/>///(>/./,``)? The
     rest of that breakage: every Thai glyph given an ASCII sign or letter. Dot leaders and
-    rules aside, real text set in one font stays under a third signs (a page of Scala code
-    in Calibri: 0.32); such a font's text is 0.45 signs or more."""
+    rules aside, such a font's text is 0.45 signs or more, many of them in runs of several
+    kinds. Real text can be as many signs (code: ``['KTB', 18.9, 'BBL']``, ``$ brew install
+    icu4c --force``; formulas; star patterns), but not in such runs: it was set aside as
+    unreadable, and a Python course's examples were never heard."""
     text = _LEADERS.sub("", text)
     visible = _visible(text)
     if visible < _GARBLED_MIN_VISIBLE or len(_THAI.findall(text)) >= _SOUP_MAX_THAI * visible:
         return False
-    return len(_SOUP_SIGN.findall(text)) >= _SOUP_SIGNS * visible
+    if len(_SOUP_SIGN.findall(text)) < _SOUP_SIGNS * visible:
+        return False
+    runs = (run for run in _SIGN_RUN.findall(text) if len(set(run)) >= 3)
+    return sum(map(len, runs)) >= _SOUP_RUNS * visible
 
 
 def _latin_garbled(text: str) -> bool:

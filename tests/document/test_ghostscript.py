@@ -59,6 +59,29 @@ def test_a_fonts_text_that_is_all_signs_is_told_from_leaders_code_and_english() 
     assert not sign_soup("ปัจจุบันเทคโนโลยี (IT) / การสื่อสาร: 50% ... " * 3)  # Thai: judged by garbled()
 
 
+# Fonts whose text is as many signs as SOUP's, set aside as unreadable before: from the real
+# sets, a Python course's lists, a manual's shell commands, a logic lab's formulas (its
+# quantifiers drawn as shapes), a quiz's answer letters, a C++ exercise's star patterns.
+SIGN_HEAVY = (
+    "['KTB', 18.9, 'BBL', 176.5, 'SCB', 132.0, 'KBANK', 172.0] ['KTB', 'BBL', 'SCB', 'KBANK'] "
+    "[ 18.9, 176.5, 132.0, 172.0 ] [['KTB', 18.9], ['BBL', 176.5], ['SCB', 132.0], ['KBANK', 172.0]]",
+    "pip install pythainlp $ brew install icu4c --force $ brew link --force icu4c $ "
+    "CFLAGS = -I /usr/local/opt/icu4c/include LDFLAGS = -L /usr/local/opt/icu4c/lib pip install pythainlp "
+    + "".join(f"{v} = word_tokenize ( text , engine = '{e}' ) # [" + "' ', " * 13 + "' '] "  # its Thai: another font
+              for v, e in (("a", "icu"), ("b", "dict"), ("c", "mm"), ("d", "newmm"))),
+    "x(P(x) Q(x)) xP(x) xQ(x) x(P(x) Q(x)) P(c) Q(c) P(c) xP(x) Q(c) xQ(x) x(P(x) xQ(x)) "
+    "x(P(x) Q(x)) x( Q(x) S(x)) x(R(x) S(x)) x P(x) x R(x)",
+    " A) 13 B) 15 C) 17 D) 19 E)" + " A) B) C) D) E)" * 12,
+    "6" + " *" * 28 + " 10" + " *" * 80 + " 5 4 3 7 1 6" + " #" * 21 + " [1] [2] [3] [4] [5] 4 3 2 0 4" + " #" * 9
+    + " [1] [2] [3] [4] 5 4 3 7 1 6 [1] #### [2] ### [3] ####### [4] # [5] ###### 4 3 2 0 4 [1] ###",
+)
+
+
+def test_code_formulas_and_patterns_are_not_sign_soup() -> None:
+    for text in SIGN_HEAVY:
+        assert not sign_soup(text), text
+
+
 def test_only_the_font_whose_text_is_sign_soup_is_set_aside() -> None:
     def span(font: str, text: str) -> dict:
         return {"font": font, "chars": [{"c": c} for c in text]}
