@@ -214,8 +214,10 @@ class StreamBudget:
             try:
                 self._walk(page_xref)
                 self._draw_contents_once(page_xref)
-                _count_glyphs(page)  # first: what is run before reading may read the page too
+                # Before any reading, the glyph count too: MuPDF keeps a font's map as first
+                # read, so the maps must be corrected before the page is first read at all.
                 self.before_reading(page)
+                _count_glyphs(page)
                 self._pages[page_xref] = ""
             except PageGivenUp as given_up:
                 self._pages[page_xref] = str(given_up)
