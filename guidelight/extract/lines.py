@@ -8,13 +8,14 @@ are decided from the gaps between glyphs rather than from the spaces a producer 
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pymupdf
@@ -34,6 +35,14 @@ from guidelight.thai.repair import PUA_TO_THAI
 # starts on the page and overflows its edge is still the author's text; lines wholly
 # outside the page are dropped in ``lines()``.
 RAW_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
+# Glyphs that could not be read stand in a line's text as one of these private marks (one
+# per span or glyph, numbering ``PageReader.unread``) until OCR reads them.
+_UNREAD_MARK = 0xF0000
+_MAX_UNREAD = 4000  # marks per page, at most: a page of code has a few hundred tokens
+_UNREAD_RUN = re.compile("[\U000F0000-\U000FFFFD](?:\\s*[\U000F0000-\U000FFFFD])*")
+_CODE_FONT = re.compile(r"mono|courier|consol|menlo|code|typewriter|inconsolata", re.IGNORECASE)
+# Fewer glyphs that could not be read than this on a page are not worth a Tesseract run.
+MIN_UNREAD_GLYPHS = 3
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -82,6 +91,27 @@ class Line:
     @property
     def height(self) -> float:
         return self.y1 - self.y0
+
+
+@dataclass(frozen=True)
+class Unread:
+    """Where glyphs that could not be read are drawn: a box in PDF points, how many glyphs,
+    and whether their font is a code font; for OCR to read them from the page's image."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    glyphs: int
+    code: bool
+
+    def joined(self, other: Unread) -> Unread:
+        return Unread(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1),
+                      self.glyphs + other.glyphs, self.code and other.code)
+
+
+# What OCR reads in each piece of a page: '' for nothing (``ocr.read_unread``).
+ReadUnread = Callable[[pymupdf.Page, list[Unread]], list[str]]
 
 
 def unicode_safe(text: str) -> str:
@@ -562,10 +592,12 @@ def _mark(char: str) -> bool:
 class PageReader:
     """Reads the lines of one page, repairing characters from the glyphs where needed."""
 
-    def __init__(self, page: pymupdf.Page, resolver: GlyphResolver, repairs: Counter[str]) -> None:
+    def __init__(self, page: pymupdf.Page, resolver: GlyphResolver, repairs: Counter[str],
+                 ocr: ReadUnread | None = None) -> None:
         self.page = page
         self.resolver = resolver
         self.repairs = repairs
+        self._ocr = ocr  # reads the glyphs nothing names from the page's image; None: left out
         self._trace: _TraceIndex | None = None
         self._pending: list[Unknown] = []
         self._same_origin = False  # the span being read has all its glyphs at one origin
@@ -575,6 +607,10 @@ class PageReader:
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
         self.dropped: list[str] = []
+        # Glyphs of the whole page's reading that could not be read, and where they are:
+        # each stands in a line's text as a mark (``_UNREAD_MARK``) until OCR reads it.
+        self.unread: list[Unread] = []
+        self._whole_page = False
 
     def _unreadable_fonts(self) -> set[str]:
         """Fonts whose text on this page cannot be read (``_unreadable_fonts_of``): Ghostscript
@@ -696,7 +732,7 @@ class PageReader:
                 # Nothing says what it is and no Thai is near to judge by: never read out as
                 # noise, but counted, so the page is flagged (and read by OCR if that is all it has).
                 self.repairs["unreadable_glyph"] += 1
-                return ""
+                return self._note_unread([chars[i]], font_name)
             return c
         if before_am:
             # Before a whole sara am only a tone mark can stand, or the am's own nikhahit (``บทน�ำ``).
@@ -733,11 +769,22 @@ class PageReader:
             return any(unicodedata.category(ch) != "Mn" for ch in "".join(self._pending[-1].candidates))
         return any(unicodedata.category(ch) != "Mn" for ch in text)
 
+    def _note_unread(self, chars: list[dict], font: str) -> str:
+        """A mark for glyphs that could not be read, to be read by OCR (``_read_unread``);
+        nothing when only part of the page is being read (a table cell)."""
+        if not self._whole_page or not chars or len(self.unread) >= _MAX_UNREAD:
+            return ""
+        boxes = [ch["bbox"] for ch in chars]
+        self.unread.append(Unread(min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes),
+                                  max(b[3] for b in boxes), len(chars), bool(_CODE_FONT.search(font))))
+        return chr(_UNREAD_MARK + len(self.unread) - 1)
+
     def _span_text(self, chars: list[dict], size: float, font: str) -> str:
         """Characters of a span with spaces decided from the gaps between glyphs."""
         if font in self._unreadable_fonts():
-            self.repairs["unreadable_glyph"] += sum(not ch["c"].isspace() for ch in chars)
-            return ""
+            drawn = [ch for ch in chars if not ch["c"].isspace()]
+            self.repairs["unreadable_glyph"] += len(drawn)
+            return self._note_unread(drawn, font)
         out: list[str] = []
         right_edge: float | None = None
         self._same_origin = one_origin(chars)  # of the span being read, for ``_advance``
@@ -778,6 +825,9 @@ class PageReader:
 
     def lines(self, clip: pymupdf.Rect | None = None) -> list[Line]:
         """The page's lines; with ``clip``, only the characters inside it (a table cell)."""
+        self._whole_page = clip is None
+        if clip is None:
+            self.unread = []
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
         if (drawn := drawn_reading(self.page, list(_raw_chars(raw)), clip)) is not None:
             blocks, set_aside = drawn  # Canva's copies under each cluster: read what is drawn
@@ -811,7 +861,34 @@ class PageReader:
         if self._pending:
             result = settle(result, self._pending, self.resolver, self.repairs)
             self._pending = []
-        return drop_repeated_text(result, self.repairs)
+        result = drop_repeated_text(result, self.repairs)
+        return self._read_unread(result) if self.unread else result
+
+    def _read_unread(self, lines: list[Line]) -> list[Line]:
+        """The lines with the glyphs that could not be read put back as OCR reads them from
+        the page's image, each piece where it stands in its line: a textbook's code set in a
+        font embedded with no map and no glyph names came out as nothing, and the page only
+        said so. The glyphs read move from ``unreadable_glyph`` to ``ocr_glyph``, so the
+        page still tells the listener some words were read from the image. Without OCR, or
+        when most of the page is unreadable (read whole by OCR instead, ``pdf``), the marks go."""
+        texts = [line.text for line in lines]
+        runs = [(k, match) for k, text in enumerate(texts) for match in _UNREAD_RUN.finditer(text)]
+        pieces = [functools.reduce(Unread.joined, (self.unread[ord(ch) - _UNREAD_MARK] for ch in match.group()
+                                                   if ord(ch) >= _UNREAD_MARK)) for _, match in runs]
+        unread = sum(piece.glyphs for piece in pieces)
+        readable = sum(len(_UNREAD_RUN.sub("", text)) for text in texts)
+        read = [""] * len(pieces)
+        if self._ocr is not None and MIN_UNREAD_GLYPHS <= unread <= readable:
+            read = self._ocr(self.page, pieces)
+        for (k, match), piece, text in zip(reversed(runs), reversed(pieces), reversed(read), strict=True):
+            texts[k] = texts[k][: match.start()] + f" {text} " + texts[k][match.end():]
+            if text:
+                self.repairs["unreadable_glyph"] -= piece.glyphs
+                self.repairs["ocr_glyph"] += piece.glyphs
+        if self.repairs["unreadable_glyph"] <= 0:
+            del self.repairs["unreadable_glyph"]
+        return [replace(line, text=" ".join(text.split())) for line, text in zip(lines, texts, strict=True)
+                if text.strip()]
 
     def _legacy_reading(self, raw: dict, clip: pymupdf.Rect | None) -> dict:
         """The page's reading, with a legacy Thai font's text read as TIS-620 (``thai/legacy.py``).

@@ -14,20 +14,32 @@ letting OpenMP spread one page over both cores (2.4 s vs 11.7 s for a 300 dpi pa
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
 import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidelight.core.errors import DocumentError
-from guidelight.extract.ocr_layout import OcrLine, build_blocks, ink_rows, missed_bands, parse_tsv
+from guidelight.extract.ocr_layout import (
+    OcrLine,
+    build_blocks,
+    ink_rows,
+    line_text,
+    missed_bands,
+    parse_tsv,
+    reattach_marks,
+)
 from guidelight.extract.ocr_text import correct_text
 
 if TYPE_CHECKING:
     import pymupdf
+
+    from guidelight.extract.lines import Unread
 
 LANGUAGES = ("tha", "eng")
 _TIMEOUT_S = 120
@@ -100,7 +112,8 @@ def ocr_available() -> str | None:
     return None
 
 
-def run_tesseract(image: bytes, dpi: int, *, output: str = "tsv", psm: int = 3) -> str:
+def run_tesseract(image: bytes, dpi: int, *, output: str = "tsv", psm: int = 3,
+                  languages: tuple[str, ...] = LANGUAGES) -> str:
     """Tesseract's ``output`` (``tsv`` or ``txt``) for one image (PNG or PNM), with page segmentation
     mode ``psm`` (3 automatic, 6 one block); raises OSError/CalledProcessError."""
     exe = tesseract_path()
@@ -109,7 +122,7 @@ def run_tesseract(image: bytes, dpi: int, *, output: str = "tsv", psm: int = 3) 
     # One thread per page: OpenMP over 2 cores made a page 4x slower here (see module doc).
     # Images go as uncompressed PNM: encoding a page as PNG took up to 1.2 s, for the same result.
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
-    args = [exe, "stdin", "stdout", "-l", "+".join(LANGUAGES), "--dpi", str(dpi), "--psm", str(psm)]
+    args = [exe, "stdin", "stdout", "-l", "+".join(languages), "--dpi", str(dpi), "--psm", str(psm)]
     if output == "tsv":
         args.append("tsv")
     done = subprocess.run(args, input=image, capture_output=True, timeout=_TIMEOUT_S, env=env, check=True)
@@ -142,6 +155,73 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
         OcrBlock(b.text, (b.x0 * scale, b.y0 * scale, b.x1 * scale, b.y1 * scale), b.kind) for b in blocks
     )
     return OcrPage(ocr_blocks, _confidence(lines))
+
+
+PIECE_GAP_PX = 24  # white between two pieces stacked for one reading
+
+
+def read_pieces(page: pymupdf.Page, boxes: list[tuple[float, float, float, float]],
+                languages: tuple[str, ...] = LANGUAGES, *, dpi: int = 300) -> list[str]:
+    """The text drawn in each box of ``page`` (PDF points), read by Tesseract in one run; ''
+    for a box read as nothing. Raises DocumentError when OCR cannot run or fails.
+
+    The boxes are pieces of lines whose glyphs the text layer cannot name (a code font
+    embedded with no map and no names). Each is cut from the page's image and stacked under
+    the last, a gap between, so one Tesseract run reads them all as plain lines (psm 6)
+    and each line read is known by where it lies."""
+    import pymupdf
+
+    path = page.parent.name or "document"
+    problem = ocr_available()
+    if problem is not None:
+        raise DocumentError(path, f"page {page.number + 1}: some text is in a font that cannot be read. {problem}")
+    scale = dpi / 72
+    clips = [pymupdf.IRect(int(x0 * scale) - 8, int(y0 * scale) - 6, int(x1 * scale) + 8, int(y1 * scale) + 6)
+             & pymupdf.IRect(0, 0, int(page.rect.width * scale), int(page.rect.height * scale))
+             for x0, y0, x1, y1 in boxes]
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
+    width = max((clip.width for clip in clips), default=0) + 2 * PIECE_GAP_PX
+    tops = list(itertools.accumulate((clip.height + PIECE_GAP_PX for clip in clips), initial=PIECE_GAP_PX))
+    stack = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, width, tops[-1]), False)
+    stack.clear_with(255)
+    for clip, top in zip(clips, tops, strict=False):
+        if clip.is_empty:
+            continue
+        piece = pymupdf.Pixmap(pymupdf.csGRAY, clip, False)
+        piece.copy(pix, clip)
+        if sum(piece.samples) < 128 * len(piece.samples):
+            piece.invert_irect()  # light text on a dark code box: Tesseract reads dark on light
+        piece.set_origin(PIECE_GAP_PX, top)
+        stack.copy(piece, pymupdf.IRect(PIECE_GAP_PX, top, PIECE_GAP_PX + clip.width, top + clip.height))
+    try:
+        lines = reattach_marks(parse_tsv(run_tesseract(stack.tobytes("pnm"), dpi, psm=6, languages=languages)))
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise DocumentError(path, f"page {page.number + 1}: OCR failed ({exc})") from exc
+    read: list[list[OcrLine]] = [[] for _ in boxes]
+    for line in lines:
+        index = bisect_right(tops, (line.y0 + line.y1) / 2) - 1
+        if 0 <= index < len(read):
+            read[index].append(line)
+    return [correct_text(" ".join(line_text(line) for line in sorted(found, key=lambda line: line.x0)))
+            for found in read]
+
+
+def read_unread(page: pymupdf.Page, pieces: list[Unread]) -> list[str]:
+    """What OCR reads in each piece of ``page`` whose glyphs nothing names ('' for nothing,
+    or when OCR cannot run): code fonts' pieces in English alone, or Tesseract's Thai model
+    reads ``str1`` as ``ทันที1``."""
+    read = [""] * len(pieces)
+    for code, languages in ((True, ("eng",)), (False, LANGUAGES)):
+        chosen = [k for k, piece in enumerate(pieces) if piece.code is code]
+        if not chosen:
+            continue
+        try:
+            texts = read_pieces(page, [(p.x0, p.y0, p.x1, p.y1) for p in (pieces[k] for k in chosen)], languages)
+        except DocumentError:  # no Tesseract, or it failed: the page says what was left out
+            return [""] * len(pieces)
+        for k, text in zip(chosen, texts, strict=True):
+            read[k] = text
+    return read
 
 
 def _read_missed_bands(pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> list[OcrLine]:

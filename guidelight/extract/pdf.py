@@ -42,7 +42,7 @@ from guidelight.extract.layout import (
     split_furniture,
 )
 from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
-from guidelight.extract.ocr import ocr_available, ocr_page
+from guidelight.extract.ocr import ocr_available, ocr_page, read_unread
 from guidelight.extract.tables import LineReader, TableDraft, TableFinder
 from guidelight.extract.to_unicode import ToUnicodeCorrector
 from guidelight.extract.upright import set_upright
@@ -90,7 +90,7 @@ class _PdfContext:
         given up when read ahead)."""
         found = self.read_ahead.get(number)
         if found is None:
-            reader = PageReader(self.page(number), self.resolver, Counter())
+            reader = PageReader(self.page(number), self.resolver, Counter(), read_unread)
             found = self.read_ahead[number] = (reader, reader.lines())
         if isinstance(found, PageGivenUp):
             raise found
@@ -492,8 +492,8 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
             return cached
         with ctx.lock:
             page = _guarded_page(ctx, number)
-        if store is not None and page.source is not TextSource.UNREADABLE:
-            store.save(page)  # an unreadable page is tried again next time (a deadline may pass then)
+        if store is not None and _worth_keeping(page):
+            store.save(page)
         return page
 
     return Document(
@@ -504,6 +504,16 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
         outline=ctx.outline,
         source_path=path,
     )
+
+
+def _worth_keeping(page: Page) -> bool:
+    """Is the page as made worth keeping in the cache? An unreadable page is tried again
+    next time (a deadline may pass then), and so is one that OCR would read, or read more
+    of, once the lab installs Tesseract: kept, it would stay unread after the install."""
+    if page.source is TextSource.UNREADABLE:
+        return False
+    waits_for_ocr = page.source is TextSource.NONE or dict(page.quality.repairs).get("unreadable_glyph", 0) > 0
+    return not waits_for_ocr or ocr_available() is None
 
 
 def require_text(document: Document) -> None:

@@ -227,6 +227,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                            "หน้า {page} มีหลายคำที่ไม่ใช่คำภาษาไทย ข้อความอาจเสียหาย"),
     "page.unreadable_glyph": ("Page {page}: some characters could not be read and were left out.",
                               "หน้า {page} มีตัวอักษรบางตัวที่อ่านไม่ได้ จึงข้ามไป"),
+    "page.ocr_glyph": ("Page {page}: some of its text could not be read from the file and was read from the "
+                       "image by OCR; some words may be wrong.",
+                       "หน้า {page} มีข้อความบางส่วนที่อ่านจากไฟล์ไม่ได้ จึงอ่านจากภาพด้วย OCR บางคำอาจผิด"),
     "page.image": ("Page {page} is an image and could not be read. {problem}",
                    "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
     "page.image.unread": ("Page {page} is an image and no text could be read from it.",

@@ -210,3 +210,51 @@ def ranged_map_pdf(path: Path, lines: list[str], says: dict[str, str]) -> Path:
             doc.update_stream(cmap, plain.replace("endcmap", f"{len(wrong)} beginbfrange\n{ranges}endbfrange\nendcmap").encode())
     doc.save(path)
     return path
+
+
+MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")
+_EMPTY_TO_UNICODE = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Adobe-Identity-UCS def "
+                     b"/CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange endcmap "
+                     b"CMapName currentdict /CMap defineresource pop end end")
+
+
+def _nameless(program: bytes) -> bytes:
+    """A font program that names none of its glyphs: no cmap entries, no glyph names."""
+    font = TTFont(io.BytesIO(program))
+    font["post"].formatType = 3.0
+    for table in font["cmap"].tables:
+        table.cmap = {}
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def code_in_nameless_font_pdf(path: Path, thai: list[str], code: list[str], *, dark: bool = False) -> Path:
+    """A textbook page: ``thai`` lines in Garuda, then ``code`` lines in DejaVu Sans Mono
+    embedded as Quartz embeds a code font: an empty ToUnicode and a program that names no
+    glyph, so nothing in the file says what its glyphs are (MuPDF gives control codes).
+    ``dark``: the code light on a dark box, as a notebook's cells are printed."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="G", fontfile=str(GARUDA))
+    page.insert_font(fontname="M", fontfile=str(MONO))
+    y = 80
+    for text in thai:
+        page.insert_text((60, y), text, fontname="G", fontsize=16)
+        y += 28
+    if dark:
+        page.draw_rect(pymupdf.Rect(50, y - 16, 400, y + 20 * len(code) - 10), color=None, fill=(0.17, 0.17, 0.17))
+    for text in code:
+        page.insert_text((60, y), text, fontname="M", fontsize=12, color=(0.9, 0.9, 0.9) if dark else (0, 0, 0))
+        y += 20
+    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
+    for font in doc[0].get_fonts(full=True):
+        if "Mono" not in font[3]:
+            continue
+        doc.update_stream(int(doc.xref_get_key(font[0], "ToUnicode")[1].split()[0]), _EMPTY_TO_UNICODE)
+        descendant = int(doc.xref_get_key(font[0], "DescendantFonts")[1].strip("[] ").split()[0])
+        descriptor = int(doc.xref_get_key(descendant, "FontDescriptor")[1].split()[0])
+        program = int(doc.xref_get_key(descriptor, "FontFile2")[1].split()[0])
+        doc.update_stream(program, _nameless(doc.xref_stream(program)))
+    doc.save(path)
+    return path
