@@ -855,7 +855,7 @@ class PageReader:
                 if line.get("wmode", 0) != 0 or not pymupdf.Rect(line["bbox"]).intersects(page_rect):
                     del self._pending[unsettled:]  # its unknown glyphs are not the reading's
                     if clip is None:
-                        self.dropped.append(made.text.replace(PLACEHOLDER, ""))
+                        self.dropped.append(_UNREAD_RUN.sub("", made.text.replace(PLACEHOLDER, "")))
                     continue
                 result.append(made)
         if self._pending:
