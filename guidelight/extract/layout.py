@@ -131,13 +131,22 @@ def printed_page_number(furniture: list[str]) -> str:
     return ""
 
 
+# Letters and digits of prose on a page enough to set its body size without its code:
+PROSE_ENOUGH = 100  # about two lines
+
+
 def body_size(lines: list[Line]) -> float:
     """The font size most of the page's letters and digits are set in.
 
     Not all its characters: a worksheet's answer lines of dots, set small, would make
-    every question look larger than the body, and so a heading.
+    every question look larger than the body, and so a heading. Nor a code listing's,
+    set small in a monospaced font, where the page has prose enough besides: a textbook
+    page that is mostly code made every sentence of its prose a heading.
     """
     weights: Counter[float] = Counter()
+    prose = [line for line in lines if not line.mono]
+    if sum(sum(ch.isalnum() for ch in line.text) for line in prose) >= PROSE_ENOUGH:
+        lines = prose
     for line in lines:
         weights[line.size] += sum(ch.isalnum() for ch in line.text)
     if not weights or not max(weights.values()):

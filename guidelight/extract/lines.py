@@ -82,7 +82,7 @@ class Line:
     # Where the column the reading order put it in ends: its paragraph's lines are
     # measured against that column, not against a title or an abstract over all of them.
     column_right: float = float("inf")
-    mono: bool = False  # set mostly in a monospaced font: code, whose keywords may be bold
+    mono: bool = False  # set mostly, or from its start, in a monospaced font: code (its keywords may be bold)
 
     @property
     def width(self) -> float:
@@ -977,6 +977,7 @@ class PageReader:
         parts: list[str] = []
         sizes: Counter[float] = Counter()
         bold_chars = mono_chars = 0
+        starts_mono: bool | None = None  # whether its first visible span is monospaced
         previous_right: float | None = None
         for span in line["spans"]:
             if not span["chars"]:
@@ -994,6 +995,8 @@ class PageReader:
                 bold_chars += visible
             if span["flags"] & MONO_FLAG:
                 mono_chars += visible
+            if starts_mono is None and visible:
+                starts_mono = bool(span["flags"] & MONO_FLAG)
         joined = "".join(parts)
         text = " ".join(joined.split())
         if not text:
@@ -1004,5 +1007,5 @@ class PageReader:
         baseline = line["spans"][0]["origin"][1]
         return Line(
             text, x0, y0, x1, y1, baseline, size, bold_chars * 2 > len(text), block_no, joined[-1:].isspace(),
-            mono=mono_chars * 2 > len(text),
+            mono=mono_chars * 2 > len(text) or bool(starts_mono),  # a line of code ending in a comment in prose
         )

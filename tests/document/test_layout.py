@@ -602,3 +602,21 @@ def test_a_browsers_print_time_at_every_pages_foot_is_furniture(make_pdf: MakePd
              for _ in range(3)]
     doc = open_document(make_pdf(pages), use_cache=False)
     assert all("13/Oct/21" not in doc.page(n).text for n in (1, 2, 3))
+
+
+def test_a_textbook_page_mostly_code_keeps_its_prose_body_text(make_pdf: MakePdf) -> None:
+    """A Python textbook's page: two lines of prose in 14 pt, a bold example heading, then
+    a listing whose lines are code in 9 pt monospaced ending in a Thai comment in 11 pt.
+    The code outnumbers the prose, so the body size was the code's and every sentence of
+    prose, and each commented line, larger than it, was heard as a heading."""
+    prose = ["หากต้องการแปลงชนิดข้อมูลใด ๆ ให้เป็นชนิดข้อมูลสตริง ให้เรียกใช้งานฟังก์ชันที่กำหนดไว้",
+             "ดังตัวอย่างต่อไปนี้ ซึ่งแสดงการประกาศตัวแปรและการแปลงชนิดข้อมูลทีละขั้นตอน"]
+    code = [("1 number_of_students = 245", "# ประกาศตัวแปร"), ("2 text_of_number = str(number_of_students)", "# แปลงค่า"),
+            ("3 print(text_of_number, type(text_of_number))", "# แสดงผล")] * 3
+    lines = [(text, 72, 100 + 22 * k, 14, SARABUN) for k, text in enumerate(prose)]
+    lines.append(("ตัวอย่าง 4.2", 72, 160, 14, SARABUN_BOLD))
+    for k, (statement, comment) in enumerate(code):
+        lines += [(statement, 90, 185 + 14 * k, 9, "cour"), (comment, 90 + 5.4 * (len(statement) + 1), 185 + 14 * k, 11,
+                                                              SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["ตัวอย่าง 4.2"]
