@@ -158,6 +158,10 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
 
 
 PIECE_GAP_PX = 24  # white between two pieces stacked for one reading
+# At most this many pieces a page, stacked at most this tall: a damaged page scattering
+# thousands of unreadable glyphs among readable ones must not make a gigapixel image.
+MAX_PIECES = 400
+MAX_STACK_PX = 40_000
 
 
 def read_pieces(page: pymupdf.Page, boxes: list[tuple[float, float, float, float]],
@@ -175,6 +179,7 @@ def read_pieces(page: pymupdf.Page, boxes: list[tuple[float, float, float, float
     problem = ocr_available()
     if problem is not None:
         raise DocumentError(path, f"page {page.number + 1}: some text is in a font that cannot be read. {problem}")
+    dpi = min(dpi, int(MAX_SIDE_PX * 72 / max(page.rect.width, page.rect.height, 1.0)))  # as ocr_page
     scale = dpi / 72
     clips = [pymupdf.IRect(int(x0 * scale) - 8, int(y0 * scale) - 6, int(x1 * scale) + 8, int(y1 * scale) + 6)
              & pymupdf.IRect(0, 0, int(page.rect.width * scale), int(page.rect.height * scale))
@@ -182,6 +187,10 @@ def read_pieces(page: pymupdf.Page, boxes: list[tuple[float, float, float, float
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
     width = max((clip.width for clip in clips), default=0) + 2 * PIECE_GAP_PX
     tops = list(itertools.accumulate((clip.height + PIECE_GAP_PX for clip in clips), initial=PIECE_GAP_PX))
+    fits = bisect_right(tops, MAX_STACK_PX) - 1  # the pieces past it are left out, and said so
+    clips, tops = clips[:fits], tops[: fits + 1]
+    if not clips:
+        return [""] * len(boxes)
     stack = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, width, tops[-1]), False)
     stack.clear_with(255)
     for clip, top in zip(clips, tops, strict=False):
@@ -212,7 +221,7 @@ def read_unread(page: pymupdf.Page, pieces: list[Unread]) -> list[str]:
     reads ``str1`` as ``ทันที1``."""
     read = [""] * len(pieces)
     for code, languages in ((True, ("eng",)), (False, LANGUAGES)):
-        chosen = [k for k, piece in enumerate(pieces) if piece.code is code]
+        chosen = [k for k, piece in enumerate(pieces[:MAX_PIECES]) if piece.code is code]
         if not chosen:
             continue
         try:

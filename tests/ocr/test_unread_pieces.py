@@ -50,3 +50,14 @@ def test_without_ocr_the_code_is_left_out_said_and_not_kept(textbook: Path, tmp_
     assert "Python" not in page.text and page.quality.notices == ("unreadable_glyph",)
     # Kept, the page would stay without its code once the lab installs Tesseract.
     assert not list((tmp_path / "cache").rglob("page-*.json"))
+
+
+@needs_tesseract
+def test_pieces_past_the_image_limit_are_left_out_and_said(textbook: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A damaged page scattering thousands of unreadable glyphs must not make a gigapixel
+    image: what does not fit is left out, and the page says so."""
+    monkeypatch.setattr(ocr, "MAX_STACK_PX", 120)  # room for the first code line alone
+    page = open_document(textbook, use_cache=False).page(1)
+    squashed = _squashed(page.text)
+    assert _squashed(CODE[0]) in squashed and _squashed(CODE[2]) not in squashed, page.text
+    assert page.quality.notices == ("unreadable_glyph", "ocr_glyph")
