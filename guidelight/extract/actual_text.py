@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 
 import pymupdf
 
@@ -22,20 +23,25 @@ import pymupdf
 _EMPTY = re.compile(rb"/ActualText\s*(?:<\s*(?:[fF][eE]\s*[fF][fF])?\s*>|\((?:\xfe\xff|\\376\\377)?\))")
 
 
-def forget_empty_actual_text(page: pymupdf.Page) -> None:
-    """Take the empty ActualText out of ``page``'s content streams (call it before reading
-    the page's text)."""
+def _actual_text_streams(page: pymupdf.Page) -> Iterator[tuple[int, bytes]]:
+    """``page``'s content streams that hold ActualText, with their data."""
     doc = page.parent
     for xref in page.get_contents():
         try:
             data = doc.xref_stream(xref)
         except Exception:  # a damaged stream: MuPDF reads what it can of it, as it is
             continue
-        if not data or b"ActualText" not in data:
-            continue
+        if data and b"ActualText" in data:
+            yield xref, data
+
+
+def forget_empty_actual_text(page: pymupdf.Page) -> None:
+    """Take the empty ActualText out of ``page``'s content streams (call it before reading
+    the page's text)."""
+    for xref, data in _actual_text_streams(page):
         kept = _EMPTY.sub(b"", data)
         if kept != data:
-            doc.update_stream(xref, kept)
+            page.parent.update_stream(xref, kept)
 
 
 def _letters(page: pymupdf.Page) -> Counter[str] | None:
@@ -66,20 +72,10 @@ def forget_unsound_tagged_text(page: pymupdf.Page) -> None:
     kind, link = doc.xref_get_key(page.xref, "StructParents")
     if kind == "null" or doc.xref_get_key(doc.pdf_catalog(), "StructTreeRoot")[0] == "null":
         return
-    if _has_own_actual_text(page):
+    if next(_actual_text_streams(page), None) is not None:
         return
     tagged = _letters(page)
     doc.xref_set_key(page.xref, "StructParents", "null")
     if tagged is None or _letters(page) == tagged:
         doc.xref_set_key(page.xref, "StructParents", link)
 
-
-def _has_own_actual_text(page: pymupdf.Page) -> bool:
-    doc = page.parent
-    for xref in page.get_contents():
-        try:
-            if b"ActualText" in (doc.xref_stream(xref) or b""):
-                return True
-        except Exception:  # a damaged stream: MuPDF reads what it can of it, as it is
-            continue
-    return False

@@ -39,7 +39,8 @@ RAW_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
 # per span or glyph, numbering ``PageReader.unread``) until OCR reads them.
 _UNREAD_MARK = 0xF0000
 _MAX_UNREAD = 4000  # marks per page, at most: a page of code has a few hundred tokens
-_UNREAD_RUN = re.compile("[\U000F0000-\U000FFFFD](?:\\s*[\U000F0000-\U000FFFFD])*")
+_UNREAD_MARKS = f"[{chr(_UNREAD_MARK)}-{chr(_UNREAD_MARK + _MAX_UNREAD - 1)}]"
+_UNREAD_RUN = re.compile(f"{_UNREAD_MARKS}(?:\\s*{_UNREAD_MARKS})*")
 _CODE_FONT = re.compile(r"mono|courier|consol|menlo|code|typewriter|inconsolata", re.IGNORECASE)
 # Fewer glyphs that could not be read than this on a page are not worth a Tesseract run.
 MIN_UNREAD_GLYPHS = 3
@@ -874,7 +875,7 @@ class PageReader:
         texts = [line.text for line in lines]
         runs = [(k, match) for k, text in enumerate(texts) for match in _UNREAD_RUN.finditer(text)]
         pieces = [functools.reduce(Unread.joined, (self.unread[ord(ch) - _UNREAD_MARK] for ch in match.group()
-                                                   if ord(ch) >= _UNREAD_MARK)) for _, match in runs]
+                                                   if not ch.isspace())) for _, match in runs]
         unread = sum(piece.glyphs for piece in pieces)
         readable = sum(len(_UNREAD_RUN.sub("", text)) for text in texts)
         read = [""] * len(pieces)

@@ -138,7 +138,7 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
     """
     import pymupdf
 
-    dpi = min(dpi, int(MAX_SIDE_PX * 72 / max(page.rect.width, page.rect.height, 1.0)))
+    dpi = _capped_dpi(page, dpi)
     path = page.parent.name or "document"
     problem = ocr_available()
     if problem is not None:
@@ -164,10 +164,10 @@ MAX_PIECES = 400
 MAX_STACK_PX = 40_000
 
 
-def read_pieces(page: pymupdf.Page, boxes: list[tuple[float, float, float, float]],
-                languages: tuple[str, ...] = LANGUAGES, *, dpi: int = 300) -> list[str]:
+def _read_pieces(page: pymupdf.Page, boxes: list[tuple[float, float, float, float]],
+                 languages: tuple[str, ...], *, dpi: int = 300) -> list[str]:
     """The text drawn in each box of ``page`` (PDF points), read by Tesseract in one run; ''
-    for a box read as nothing. Raises DocumentError when OCR cannot run or fails.
+    for a box read as nothing. Raises DocumentError when OCR fails.
 
     The boxes are pieces of lines whose glyphs the text layer cannot name (a code font
     embedded with no map and no names). Each is cut from the page's image and stacked under
@@ -176,10 +176,7 @@ def read_pieces(page: pymupdf.Page, boxes: list[tuple[float, float, float, float
     import pymupdf
 
     path = page.parent.name or "document"
-    problem = ocr_available()
-    if problem is not None:
-        raise DocumentError(path, f"page {page.number + 1}: some text is in a font that cannot be read. {problem}")
-    dpi = min(dpi, int(MAX_SIDE_PX * 72 / max(page.rect.width, page.rect.height, 1.0)))  # as ocr_page
+    dpi = _capped_dpi(page, dpi)
     scale = dpi / 72
     clips = [pymupdf.IRect(int(x0 * scale) - 8, int(y0 * scale) - 6, int(x1 * scale) + 8, int(y1 * scale) + 6)
              & pymupdf.IRect(0, 0, int(page.rect.width * scale), int(page.rect.height * scale))
@@ -220,17 +217,24 @@ def read_unread(page: pymupdf.Page, pieces: list[Unread]) -> list[str]:
     or when OCR cannot run): code fonts' pieces in English alone, or Tesseract's Thai model
     reads ``str1`` as ``ทันที1``."""
     read = [""] * len(pieces)
+    if ocr_available() is not None:
+        return read  # no Tesseract: the page says what was left out
     for code, languages in ((True, ("eng",)), (False, LANGUAGES)):
         chosen = [k for k, piece in enumerate(pieces[:MAX_PIECES]) if piece.code is code]
         if not chosen:
             continue
         try:
-            texts = read_pieces(page, [(p.x0, p.y0, p.x1, p.y1) for p in (pieces[k] for k in chosen)], languages)
-        except DocumentError:  # no Tesseract, or it failed: the page says what was left out
+            texts = _read_pieces(page, [(p.x0, p.y0, p.x1, p.y1) for p in (pieces[k] for k in chosen)], languages)
+        except DocumentError:  # Tesseract failed: the page says what was left out
             return [""] * len(pieces)
         for k, text in zip(chosen, texts, strict=True):
             read[k] = text
     return read
+
+
+def _capped_dpi(page: pymupdf.Page, dpi: int) -> int:
+    """``dpi``, lowered for a page whose longer side would pass ``MAX_SIDE_PX``."""
+    return min(dpi, int(MAX_SIDE_PX * 72 / max(page.rect.width, page.rect.height, 1.0)))
 
 
 def _read_missed_bands(pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> list[OcrLine]:

@@ -535,11 +535,7 @@ class MainWindow(QMainWindow):
         """Open the file ``find`` finds, or say ``missing``. It is looked for off the GUI
         thread: a document that moved is recognised by reading whole files for their hash."""
 
-        opens = self._opens
-
         def found(path: Path | None) -> None:
-            if self._opens != opens:
-                return  # the student has opened another file meanwhile: that one stays
             if path is None:
                 self.announcer.announce(missing, assertive=True)
             else:
@@ -548,7 +544,8 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             self.announcer.announce(str(exc), assertive=True)
 
-        self.runner.run(find, found, failed)
+        # A file the student opens while this one is looked for is the one that stays.
+        self.runner.run(find, self._if_newest(self._opens, found), failed)
 
     def cmd_quit(self) -> None:
         self.close()
