@@ -8,6 +8,7 @@ page of a leaflet. Processed pages are cached by the file's content hash.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import stat
@@ -24,7 +25,7 @@ from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
 from guidelight.core.titles import document_title
 from guidelight.extract import cache
-from guidelight.extract.actual_text import forget_empty_actual_text, forget_unsound_tagged_text
+from guidelight.extract.actual_text import forget_empty_actual_text, forget_unsound_tagged_text, holds_actual_text
 from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.budget import PageGivenUp, StreamBudget, check_render, page_deadline
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
@@ -454,11 +455,12 @@ def _text_maps_corrector(doc: pymupdf.Document) -> Callable[[pymupdf.Page], None
     the maps that say what its glyphs are, where they contradict the glyphs, corrected, and
     a page stored turned set upright."""
     fonts = ToUnicodeCorrector(doc)
+    tree_has_text = functools.cache(functools.partial(holds_actual_text, doc))
 
     def correct(page: pymupdf.Page) -> None:
         fonts.correct(page)
         forget_empty_actual_text(page)
-        forget_unsound_tagged_text(page)
+        forget_unsound_tagged_text(page, tree_has_text)
         set_upright(page)
 
     return correct

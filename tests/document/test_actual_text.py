@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pymupdf
 
+from guidelight.extract.actual_text import holds_actual_text
 from guidelight.extract.pdf import open_document
 
 from .conftest import GARUDA
@@ -48,9 +49,10 @@ def test_the_file_itself_is_never_changed() -> None:
     assert CAIRO.read_bytes() == before
 
 
-def tagged_pdf(path: Path, parts: list[tuple[str, str]], actual_text: str) -> Path:
+def tagged_pdf(path: Path, parts: list[tuple[str, str]], actual_text: str | None) -> Path:
     """A page drawing ``parts`` ((text, "G" for Garuda or "helv")) side by side as one
-    marked-content sequence, whose structure element's ActualText is ``actual_text``."""
+    marked-content sequence, whose structure element's ActualText is ``actual_text`` (None:
+    the element has none, as in most of a Word file's tree)."""
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
     page.insert_font(fontname="G", fontfile=str(GARUDA))
@@ -66,9 +68,8 @@ def tagged_pdf(path: Path, parts: list[tuple[str, str]], actual_text: str) -> Pa
     for xref in streams[1:]:
         doc.update_stream(xref, b"")
     root, element, parents = doc.get_new_xref(), doc.get_new_xref(), doc.get_new_xref()
-    said = actual_text.encode("utf-16-be").hex()
-    doc.update_object(element, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K 0 "
-                               f"/ActualText <FEFF{said}> >>")
+    said = "" if actual_text is None else f"/ActualText <FEFF{actual_text.encode('utf-16-be').hex()}>"
+    doc.update_object(element, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K 0 {said} >>")
     doc.update_object(parents, f"<< /Nums [0 [{element} 0 R]] >>")
     doc.update_object(root, f"<< /Type /StructTreeRoot /K [{element} 0 R] /ParentTree {parents} 0 R >>")
     doc.xref_set_key(doc.pdf_catalog(), "StructTreeRoot", f"{root} 0 R")
@@ -111,3 +112,11 @@ def test_marks_only_the_tagged_text_has_are_kept(tmp_path: Path) -> None:
     pdf = tagged_pdf(tmp_path / "marks.pdf", [("การใชปญญาประดิษฐ", "G")], "การใช้ปัญญาประดิษฐ์")
     assert pymupdf.open(pdf)[0].get_text(flags=pymupdf.TEXT_IGNORE_ACTUALTEXT).strip() == "การใชปญญาประดิษฐ"
     assert "".join(_words(pdf)) == "การใช้ปัญญาประดิษฐ์"
+
+
+def test_a_tree_without_actual_text_is_known_as_such_and_read_as_drawn(tmp_path: Path) -> None:
+    """A tagged file whose tree gives no ActualText is not read twice a page to compare."""
+    plain = tagged_pdf(tmp_path / "plain.pdf", SENTENCE, None)
+    assert not holds_actual_text(pymupdf.open(plain))
+    assert holds_actual_text(pymupdf.open(tagged_pdf(tmp_path / "short.pdf", SENTENCE, "ในระบบ")))
+    assert "".join(_words(plain)) == "ในระบบdigitalมีแค่"
