@@ -40,6 +40,12 @@ RAW_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_PRESERVE_LIGATURES
 _UNREAD_MARK = 0xF0000
 _MAX_UNREAD = 4000  # marks per page, at most: a page of code has a few hundred tokens
 _UNREAD_MARKS = f"[{chr(_UNREAD_MARK)}-{chr(_UNREAD_MARK + _MAX_UNREAD - 1)}]"
+# Not text: zero-width spaces and joiners, direction marks and overrides (Chrome wraps each
+# line of a Google Docs printout in U+202D ... U+202C and puts U+200B after a bullet, which
+# hid that Thai lines meet with no space between them, and that "●" began a list item), and
+# the noncharacters U+FFFE and U+FFFF, which xdvipdfmx and Quartz give glyphs that have no
+# text (an invisible glyph after each T of a truth table, a FontAwesome icon).
+_NOT_TEXT = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]")
 _UNREAD_RUN = re.compile(f"{_UNREAD_MARKS}(?:\\s*{_UNREAD_MARKS})*")
 _CODE_FONT = re.compile(r"mono|courier|consol|menlo|code|typewriter|inconsolata", re.IGNORECASE)
 # Fewer glyphs that could not be read than this on a page are not worth a Tesseract run.
@@ -472,6 +478,13 @@ def _rejoin_split_lines(raw: dict) -> None:
                 for span in run["spans"]:
                     _insert_span(host, span)
                 run["spans"] = []
+
+
+def _has_letters(text: str) -> bool:
+    """Does ``text`` hold a character standing on the baseline (not a space, not a mark)?
+    A span of marks alone does not tell its line's size: Word 2019 draws a shifted Thai
+    mark as a 3-pt glyph of its own."""
+    return any(not c.isspace() and ord(c) not in PUA_TO_THAI and unicodedata.category(c) != "Mn" for c in text)
 
 
 def _drop_echoed_clusters(line: dict) -> None:
@@ -979,11 +992,14 @@ class PageReader:
         sizes: Counter[float] = Counter()
         bold_chars = mono_chars = 0
         starts_mono: bool | None = None  # whether its first visible span is monospaced
+        lettered: float | None = None  # the baseline of its first span with letters
         previous_right: float | None = None
         for span in line["spans"]:
             if not span["chars"]:
                 continue
-            text = self._span_text(span["chars"], span["size"], span["font"])
+            text = _NOT_TEXT.sub("", self._span_text(span["chars"], span["size"], span["font"]))
+            if not text:
+                continue
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)
             spaced = (bool(parts) and parts[-1][-1:].isspace()) or text[:1] in ("", " ")
             if previous_right is not None and not spaced and gap > 0.25 * span["size"]:
@@ -991,7 +1007,9 @@ class PageReader:
             previous_right = span["chars"][-1]["bbox"][2]
             parts.append(text)
             visible = len(text.strip())
-            sizes[round(span["size"], 1)] += visible
+            if _has_letters(text):
+                sizes[round(span["size"], 1)] += visible
+                lettered = span["origin"][1] if lettered is None else lettered
             if span["flags"] & BOLD_FLAG or "bold" in span["font"].lower():
                 bold_chars += visible
             if span["flags"] & MONO_FLAG:
@@ -1004,8 +1022,10 @@ class PageReader:
             return None
         x0, y0, x1, y1 = line["bbox"]
         x1 = min(x1, page_right)
-        size = sizes.most_common(1)[0][0]
-        baseline = line["spans"][0]["origin"][1]
+        size = sizes.most_common(1)[0][0] if sizes else round(line["spans"][0]["size"], 1)  # marks alone
+        # The baseline of its first letters: Word 2019 draws a displaced Thai mark as a tiny
+        # glyph 6 pt below the line, and MuPDF starts a line at each such mark.
+        baseline = line["spans"][0]["origin"][1] if lettered is None else lettered
         return Line(
             text, x0, y0, x1, y1, baseline, size, bold_chars * 2 > len(text), block_no, joined[-1:].isspace(),
             mono=mono_chars * 2 > len(text) or bool(starts_mono),  # a line of code ending in a comment in prose

@@ -12,11 +12,12 @@ import pytest
 from guidelight.core.model import ParagraphKind, TextSource
 from guidelight.core.titles import titled
 from guidelight.extract.glyphs import _char_from_name
+from guidelight.extract.layout import join_all, paragraphs
 from guidelight.extract.lines import PageReader
 from guidelight.extract.pdf import open_document
 from guidelight.thai.repair import repair_text
 
-from .conftest import GARUDA, SARABUN, SARABUN_BOLD, sarabun_story_pdf
+from .conftest import GARUDA, SARABUN, SARABUN_BOLD, Line, sarabun_story_pdf
 
 
 class _UntracedPage:
@@ -82,6 +83,34 @@ def test_legacy_pua_marks_are_mapped(make_pdf: MakePdf) -> None:
     page = open_document(pdf).page(1)
     assert page.text == "ความรู้เบื้องต้น ปัญญา ลาป่วย"
     assert dict(page.quality.repairs)["pua"] == 4
+
+
+def _word2019_line(pieces: list[str], x: float, y: float, size: float) -> list[Line]:
+    """One line as Word 2019 draws it in TH Sarabun: each shifted mark (a private-use
+    character) is a 3.6-pt glyph 6 pt below the baseline, and the letters go on after it."""
+    font = pymupdf.Font(fontfile=str(GARUDA))
+    lines: list[Line] = []
+    for piece in pieces:
+        mark = piece[:1] if 0xF700 <= ord(piece[:1] or " ") <= 0xF71A else ""
+        if mark:
+            lines.append((mark, x, y + 6.3, 3.6, GARUDA))
+            piece = piece[1:]
+        lines.append((piece, x, y, size, GARUDA))
+        x += font.text_length(piece, size)
+    return lines
+
+
+def test_marks_drawn_tiny_below_the_line_stay_in_their_words_and_line(make_pdf: MakePdf) -> None:
+    # Word 2019: MuPDF starts a line at each tiny mark, and the mark's low baseline made
+    # the rest of the row a line of its own: "การใช" was heard as a paragraph, the mark lost.
+    first = _word2019_line(
+        ["การใช", "\uf70bป", "\uf710ญญาประดิษฐ", "\uf70e ในการศึกษาได", "\uf70bรับความสนใจอย", "\uf70aางมากในช",
+         "\uf70aวงไม", "\uf70aกี่ปีที่ผ", "\uf70aานมา โดยมีสถาบันการศึกษา"], 72, 100, 14)
+    second = [("มากขึ้นเรื่อยๆ ในหลายประเทศทั่วโลกที่สำรวจถึงประโยชน์ของเทคโนโลยี", 72, 120, 14, GARUDA)]
+    page = open_document(make_pdf([first + second])).page(1)
+    assert [page.text[p.start : p.end] for p in page.paragraphs] == [
+        "การใช้ปัญญาประดิษฐ์ ในการศึกษาได้รับความสนใจอย่างมากในช่วงไม่กี่ปีที่ผ่านมา โดยมีสถาบันการศึกษามากขึ้นเรื่อยๆ ในหลายประเทศทั่วโลกที่สำรวจถึงประโยชน์ของเทคโนโลยี"
+    ]
 
 
 def test_zero_advance_space_before_sara_aa_is_a_sara_am(tmp_path: Path) -> None:
@@ -203,6 +232,46 @@ def test_word_gaps_drawn_without_space_characters_become_spaces() -> None:
     ]
     reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
     assert reader._span_text(chars, 10.0, "Sarabun") == "ก A"
+
+
+def _chrome_line(words: str, left: float, top: float = 0.0) -> dict:
+    """A line of a Google Docs printout as Chrome writes it: the text wrapped in U+202D
+    ... U+202C, the closing mark a span of its own after a gap."""
+    chars = _glyphs(("\u202d", left, left), *((c, left + 5 * k, left + 5 * (k + 1)) for k, c in enumerate(words)))
+    right = left + 5 * len(words)
+    span = {"size": 11.0, "font": "Tahoma", "flags": 0, "origin": (left, top + 8)}
+    closing = _glyphs(("\u202c", right + 6, right + 6))
+    return {"bbox": (left, top, right + 6, top + 10), "dir": (1.0, 0.0),
+            "spans": [{**span, "chars": chars}, {**span, "font": "ArialMT", "chars": closing}]}
+
+
+def test_direction_marks_round_a_line_do_not_part_the_thai_words_it_wraps() -> None:
+    # "ความเสี่ยงของโปร / เจกต์": heard as two words, "โปร เจกต์", at every line wrap of the printout.
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    lines = [reader._line(_chrome_line(words, 72), 0, 600.0) for words in ("ความเสี่ยงของโปร", "เจกต์ทั้งหมด")]
+    assert [line.text for line in lines if line] == ["ความเสี่ยงของโปร", "เจกต์ทั้งหมด"]
+    assert join_all([line for line in lines if line]) == "ความเสี่ยงของโปรเจกต์ทั้งหมด"
+
+
+def test_a_bullet_followed_by_a_zero_width_space_starts_its_item() -> None:
+    # Chrome writes "●" U+200B, then the item: the item was not known as one, so the text
+    # under it started a paragraph of its own mid-word ("แอป" / "พลิเคชันสตรีมมิ่ง").
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    rows = [("●\u200b Social media แอป", 90, 0), ("พลิเคชันสตรีมมิ่ง", 108, 14), ("●\u200b ระบบจองตั๋ว", 90, 28)]
+    lines = [line for words, left, top in rows if (line := reader._line(_chrome_line(words, left, top), 0, 600.0))]
+    assert [draft.text for draft in paragraphs(lines, {})] == ["● Social media แอปพลิเคชันสตรีมมิ่ง", "● ระบบจองตั๋ว"]
+
+
+def test_a_glyph_given_a_noncharacter_is_not_text() -> None:
+    # xdvipdfmx gives an invisible glyph after each T of a truth table U+FFFF, and Quartz a
+    # FontAwesome icon: it reached the reading (and the voice) as a character of its own.
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    span = {"size": 11.0, "font": "LMRoman10-Regular", "flags": 0, "origin": (10, 8),
+            "chars": _glyphs(("T", 10, 16), ("\uffff", 16, 19))}
+    line = reader._line({"bbox": (10, 0, 19, 10), "dir": (1.0, 0.0), "spans": [span]}, 0, 600.0)
+    assert line is not None and line.text == "T"
+    icon = {**span, "font": "FontAwesome", "chars": _glyphs(("\uffff", 10, 24))}
+    assert reader._line({"bbox": (10, 0, 24, 10), "dir": (1.0, 0.0), "spans": [icon]}, 0, 600.0) is None
 
 
 def test_no_word_gap_is_measured_across_a_glyph_with_an_empty_box() -> None:
