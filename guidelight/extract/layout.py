@@ -48,13 +48,22 @@ _TAIL_BLANK_LINES = 2  # the other column's lines standing in the blank above su
 _MAX_CROSSING = 2  # narrow lines that may cross a gutter (a poster's authors line) ...
 _LINES_PER_CROSSING = 40  # ... one for each this many narrow lines (a poem's title over 12 rows: none)
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
+_MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most this (double spacing) ...
+_SAME_STEP = 0.04  # ... and its lines' steps agree within this share
+_CENTRE_SLACK = 0.35  # of the font size: lines whose centres are this close are centred alike
+# A page number: digits, Roman numerals, or one Thai letter (a thesis numbers its front
+# matter ก, ข, ค ...), with "หน้า" or "page" before it, dashes or brackets round it, or "/ 20".
 _PAGE_NUMBER = re.compile(
-    r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*[\d๐-๙ivxlcIVXLC]{1,5}\s*[-–—)\]]?"
+    r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*(?:[\d๐-๙ivxlcIVXLC]{1,5}|[ก-ฮ])\s*[-–—)\]]?"
     r"(?:\s*(?:/|of|จาก)\s*[\d๐-๙]+)?$",
     re.IGNORECASE,
 )
-# A list item: a bullet, "1." / "1)" / "(1)", "ก." / "ก)" / "A)", or "ข้อ 1" followed by a space.
-_LIST_ITEM = re.compile(r"^(?:[•●▪◦○■□☐➢►✓\-–*]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)\s")
+# A list item: a bullet (Word's second level is an "o"), "1." / "1)" / "(1)", "ก." / "ก)" /
+# "A)", or "ข้อ 1" followed by a space; or a dash set close to Thai ("-เก็บรวบรวม ..."),
+# which no wrapped line starts with (Thai is not hyphenated).
+_LIST_ITEM = re.compile(
+    r"^(?:(?:[•●▪◦○■□☐➢►✓\-–*o]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)\s|[-–](?=[\u0e01-\u0e2e\u0e40-\u0e44]))"
+)
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _SECTION_NUMBER = re.compile(r"^(?:[\d๐-๙]+\.)*[\d๐-๙]+\.?$")  # "3.3.4" alone, its title set apart
 _CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วนที่|chapter|part)\s*[\d๐-๙ivxlcIVXLC]+$", re.IGNORECASE)
@@ -125,7 +134,7 @@ def printed_page_number(furniture: list[str]) -> str:
     """The page number printed in the margin ("หน้า 12", "- 12 -"), as the lecturer says it."""
     for text in furniture:
         if _PAGE_NUMBER.match(text.strip()):
-            found = re.search(r"[\d๐-๙]+|[ivxlcIVXLC]+", text)
+            found = re.search(r"[\d๐-๙]+|[ivxlcIVXLC]+|[ก-ฮ]$", text.strip())
             if found:
                 return found.group()
     return ""
@@ -591,6 +600,36 @@ def _line_pitch(lines: list[Line]) -> float:
     return statistics.median(steps) if steps else 0.0
 
 
+def _own_spacing(lines: list[Line], k: int, rights: dict[tuple[float, float, float], float]) -> float:
+    """The step from line ``k`` to the next when a paragraph is set with wider spacing than
+    the page's (1.5 lines among single-spaced ones): line ``k`` runs to its column's edge,
+    and the same step repeats next to it, in its column and size, under another line run
+    to the edge and over no list item (items a blank line apart are spaced alike). Else 0:
+    the page's own pitch tells a gap. (Every line of a Chrome printout's 1.5-spaced
+    paragraph was one.)"""
+    prev, line = lines[k], lines[k + 1]
+    step = line.baseline - prev.baseline
+    if not 0 < step <= _MAX_SPACING * prev.size or not _runs_to_edge(lines, prev, rights):
+        return 0.0
+    for j in (k - 1, k + 1):
+        if not 0 <= j < len(lines) - 1:
+            continue
+        upper, lower = lines[j], lines[j + 1]
+        alike = all(abs(ln.size - prev.size) < 0.5 and abs(ln.x0 - prev.x0) < prev.size for ln in (upper, lower))
+        if alike and _runs_to_edge(lines, upper, rights) and not _LIST_ITEM.match(lower.text) \
+                and abs(lower.baseline - upper.baseline - step) <= _SAME_STEP * step:
+            return step
+    return 0.0
+
+
+def _runs_to_edge(lines: list[Line], line: Line, rights: dict[tuple[float, float, float], float]) -> bool:
+    """Does ``line`` run to within ``RAGGED`` sizes of its column's right edge?"""
+    key = (line.x0, line.size, line.column_right)
+    if key not in rights:
+        rights[key] = _column_right(lines, line)
+    return line.x1 >= rights[key] - RAGGED * line.size
+
+
 def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float) -> bool:
     """Does ``line`` begin a new paragraph after ``prev``?
 
@@ -598,6 +637,11 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     the column's edge: a word set in bold where a line wraps ("... ยกเว้นข้อใด") is
     emphasis within a sentence.
     """
+    if line.text.startswith("ๆ"):
+        return False  # mai yamok repeats the word before it, whatever size the rest of its line is
+    if prev.mono and line.mono and not _THAI.match(prev.text):
+        return True  # a listing's lines are its own, however far across they run (not prose
+        # in Thai wrapped in the middle of its code: "รูปแบบเป็น [date, ..." / "dailysodium, ...")
     if max(prev.size, line.size) >= HEADING_RATIO * min(prev.size, line.size):
         return True  # a heading's size, or a table or figure standing between
     step = line.baseline - prev.baseline
@@ -612,8 +656,9 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
         return True  # a numbered heading; after a line run to the edge, a number wrapped ("ถึง / 2.5 เมตร")
     if line.x0 - prev.x0 > line.size:
         # A first-line indent; but after a list item's first line that runs on, the
-        # indent is the hanging indent of the item's own text ("7. ..." / "   ...").
-        return ended or not _LIST_ITEM.match(prev.text)
+        # indent is the hanging indent of the item's own text ("7. ..." / "   ..."), and
+        # under a line on the same centre, a centred paragraph's next line (a slide's).
+        return ended or not (_LIST_ITEM.match(prev.text) or _same_centre(prev, line))
     if prev.bold != line.bold or abs(prev.size - line.size) >= 0.5:
         return ended or prev.x1 < column_right - RAGGED * line.size
     if _ABBREVIATION_END.search(prev.text):
@@ -629,6 +674,13 @@ def _centred(line: Line, left: float, right: float) -> bool:
     indented = line.x0 - left > 2 * line.size and line.x1 < right - 2 * line.size
     short = line.width < CENTRED_SHARE * (right - left)
     return indented and short and abs((line.x0 + line.x1) - (left + right)) / 2 < line.size
+
+
+def _same_centre(line: Line, other: Line) -> bool:
+    """Are two lines centred on one axis: is one in from the other as far at its left as
+    at its right (within a third of a font size, a space either line may end in)? An
+    indent of one em is not; nor is a signature block set flush right."""
+    return abs((line.x0 + line.x1) - (other.x0 + other.x1)) < _CENTRE_SLACK * max(line.size, other.size)
 
 
 def _first_word_width(line: Line) -> float:
@@ -695,7 +747,7 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
             rights[key] = _column_right(lines, prev)
         if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):
             groups.append([line])  # a centred title line, then the text under it
-        elif _starts_paragraph(prev, line, pitch, rights[key]):
+        elif _starts_paragraph(prev, line, max(pitch, _own_spacing(lines, k, rights)), rights[key]):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
                 after_a_count.add(len(groups))
             groups.append([line])

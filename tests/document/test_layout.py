@@ -12,6 +12,8 @@ import pytest
 
 from guidelight.cli.main import main
 from guidelight.core.model import Page, ParagraphKind
+from guidelight.extract.layout import paragraphs
+from guidelight.extract.lines import Line
 from guidelight.extract.pdf import open_document
 from guidelight.gui.pages import page_note
 
@@ -620,3 +622,89 @@ def test_a_textbook_page_mostly_code_keeps_its_prose_body_text(make_pdf: MakePdf
                                                               SARABUN)]
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert texts(page, ParagraphKind.HEADING) == ["ตัวอย่าง 4.2"]
+
+
+def test_a_paragraph_set_one_and_a_half_spaced_among_single_spaced_ones_is_one(make_pdf: MakePdf) -> None:
+    """A Google Docs printout sets one paragraph at 1.5 lines among single-spaced ones: each
+    of its lines stood further from the next than the page's usual step, so each was a
+    paragraph, broken mid-word ("ความเสี่ยงของโปร" / "เจกต์")."""
+    single = [(BODY, 72, 100 + 17 * k, 14, SARABUN) for k in range(6)] + [("จึงเป็นที่มาของวิชานี้", 72, 202, 14, SARABUN)]
+    spaced = [(BODY + "ของโปร", 72, 240, 14, SARABUN), ("เจกต์" + BODY, 72, 264, 14, SARABUN),
+              (BODY + "ทั้งหมด", 72, 288, 14, SARABUN), ("และความเสี่ยงที่ต้องควบคุม", 72, 312, 14, SARABUN)]
+    page = open_document(make_pdf([single + spaced]), use_cache=False).page(1)
+    assert texts(page) == [BODY * 6 + "จึงเป็นที่มาของวิชานี้", BODY + "ของโปรเจกต์" + BODY * 2 + "ทั้งหมดและความเสี่ยงที่ต้องควบคุม"]
+
+
+def test_a_dash_set_close_to_thai_starts_a_list_item(make_pdf: MakePdf) -> None:
+    """"-เก็บรวบรวม ..." under a numbered step is an item of its own, not the step's
+    hanging-indent text (no wrapped Thai line starts with a dash); and the text under an
+    item marked with Word's "o" is that item's, not a paragraph ("คลัสเต" / "อร์")."""
+    lines = [("1. Requirements Analysis (วิเคราะห์ความต้องการ)", 90, 100, 11, SARABUN_BOLD),
+             ("-เก็บรวบรวมและวิเคราะห์ความต้องการของผู้ใช้งานหรือระบบ", 108, 115, 11, SARABUN),
+             ("-จัดทำเอกสารความต้องการ (Requirements Specification)", 108, 130, 11, SARABUN),
+             ("o Macro KPI Metrics: การ์ดแสดงจำนวนประชากรตรวจทั้งหมด และสัดส่วนแยกตามคลัสเต", 90, 145, 11, SARABUN),
+             ("อร์กลุ่มเสี่ยง", 108, 160, 11, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page) == ["1. Requirements Analysis (วิเคราะห์ความต้องการ)",
+                           "-เก็บรวบรวมและวิเคราะห์ความต้องการของผู้ใช้งานหรือระบบ",
+                           "-จัดทำเอกสารความต้องการ (Requirements Specification)",
+                           "o Macro KPI Metrics: การ์ดแสดงจำนวนประชากรตรวจทั้งหมด และสัดส่วนแยกตามคลัสเตอร์กลุ่มเสี่ยง"]
+
+
+def test_a_slides_centred_paragraph_is_one_though_its_lines_start_apart(make_pdf: MakePdf) -> None:
+    """A PowerPoint slide centres each line of a paragraph: a line starting further in than
+    the one above was taken for a first-line indent, so "ประเด็นต่าง" and "ๆ ได้แก่ ..."
+    were two paragraphs."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    words = ["เป็นขั้นตอนที่มีความสำคัญมากโดย", "การวิเคราะห์ ต้องพิจารณาประเด็นต่าง", "ๆ ได้แก่ คุณลักษณะของผู้เรียน",
+             "วัตถุประสงค์ ความรู้ เนื้อหา และ", "แหล่งข้อมูลที่มีอยู่ ซึ่งกลุ่มผู้เรียน ได้แก่",
+             "นักศึกษาชั้นปีที่ 1 สาขาวิชาเทคโนโลยี"]
+    lines = [(text, 250 - font.text_length(text, fontsize=18) / 2, 190 + 21.6 * k, 18, SARABUN)
+             for k, text in enumerate(words)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert len(texts(page)) == 1
+    assert "ประเด็นต่างๆ ได้แก่ คุณลักษณะของผู้เรียน" in page.text
+
+
+def test_a_line_starting_with_mai_yamok_goes_on_from_the_word_it_repeats(make_pdf: MakePdf) -> None:
+    """Word sets Latin smaller than Thai: a line of "ๆ (Responsive Design)" was sized by its
+    English and taken for a change of size, so "ๆ" began a paragraph of its own."""
+    lines = [("o ใช้ CSS และ Bootstrap เพื่อออกแบบหน้าเว็บให้ใช้งานง่ายและรองรับการแสดงผลบนอุปกรณ์ต่าง", 126, 100, 14, SARABUN),
+             ("ๆ", 144, 121, 14, SARABUN), ("(Responsive Design)", 160, 121, 11, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page) == ["o ใช้ CSS และ Bootstrap เพื่อออกแบบหน้าเว็บให้ใช้งานง่ายและรองรับการแสดงผลบนอุปกรณ์ต่างๆ (Responsive Design)"]
+
+
+def test_a_theses_front_matter_numbered_in_thai_letters_keeps_its_numbers_out(make_pdf: MakePdf) -> None:
+    """A Thai thesis numbers its abstract, acknowledgements and contents ก, ข, ค: each letter
+    was heard as a paragraph of its own after the page's last sentence."""
+    pages = [[(BODY, 72, 100 + 22 * k, 14, SARABUN) for k in range(4)] + [(letter, 297, 800, 14, SARABUN)]
+             for letter in "กขค"]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    for number, letter in enumerate("กขค", start=1):
+        page = doc.page(number)
+        assert texts(page) == [BODY * 4]
+        assert page.furniture == (letter,)
+        assert page.label == letter
+
+
+def test_each_line_of_a_listing_stays_a_line_of_its_own(make_pdf: MakePdf) -> None:
+    """A listing indented under the prose is measured against its own lines: its widest line
+    ran to the column's edge, and the next line was joined to it as a wrapped line is
+    ("print(b_IT.showBook(...)) print(b_Web.showBook(...))")."""
+    code = ["b_IT = Book_IT()", "print(b_IT.showBook('Python Programming', '123-456-789-0'))",
+            "print(b_Web.showBook('Web Programming', '777-000-222-0'))", "print(b_IT)"]
+    lines = [(BODY, 72, 100, 14, SARABUN), (BODY[:40], 72, 118, 14, SARABUN)]
+    lines += [(text, 130, 140 + 11.8 * k, 8, "cour") for k, text in enumerate(code)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page)[1:] == code
+
+
+def test_thai_prose_wrapped_inside_its_inline_code_goes_on() -> None:
+    """A Colab printout: a Thai sentence whose line is mostly code (so the line is taken
+    for code) wraps in the middle of it; the next line starts with code, but goes on with
+    the sentence."""
+    first = Line("รูปแบบเป็น [date, dailykcal, dailycarb, dailyprotein, dailyfat, dailysugar,",
+                 78.5, 437.2, 511.8, 452.2, 449.0, 10.8, False, 0, mono=True)
+    second = Line("dailysodium, complete] โดยที่", 78.5, 456.7, 243.3, 471.7, 468.5, 10.8, False, 0, mono=True)
+    assert [draft.text for draft in paragraphs([first, second], {})] == [f"{first.text} {second.text}"]
