@@ -624,10 +624,16 @@ def _own_spacing(lines: list[Line], k: int, rights: dict[tuple[float, float, flo
 
 def _runs_to_edge(lines: list[Line], line: Line, rights: dict[tuple[float, float, float], float]) -> bool:
     """Does ``line`` run to within ``RAGGED`` sizes of its column's right edge?"""
+    return line.x1 >= _known_column_right(lines, line, rights) - RAGGED * line.size
+
+
+def _known_column_right(lines: list[Line], line: Line, rights: dict[tuple[float, float, float], float]) -> float:
+    """``_column_right`` of ``line``, worked out once for all the lines that start alike
+    (``rights`` keeps it by their start, size and column)."""
     key = (line.x0, line.size, line.column_right)
     if key not in rights:
         rights[key] = _column_right(lines, line)
-    return line.x1 >= rights[key] - RAGGED * line.size
+    return rights[key]
 
 
 def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float) -> bool:
@@ -639,9 +645,10 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     """
     if line.text.startswith("ๆ"):
         return False  # mai yamok repeats the word before it, whatever size the rest of its line is
+    # A listing's lines are its own, however far across they run; not Thai prose wrapped in
+    # the middle of its inline code ("รูปแบบเป็น [date, ..." / "dailysodium, ...").
     if prev.mono and line.mono and not _THAI.match(prev.text):
-        return True  # a listing's lines are its own, however far across they run (not prose
-        # in Thai wrapped in the middle of its code: "รูปแบบเป็น [date, ..." / "dailysodium, ...")
+        return True
     if max(prev.size, line.size) >= HEADING_RATIO * min(prev.size, line.size):
         return True  # a heading's size, or a table or figure standing between
     step = line.baseline - prev.baseline
@@ -742,12 +749,10 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
     after_a_count: set[int] = set()  # groups that start right of a number after a label, on its row
     for k, (prev, line) in enumerate(pairwise(lines)):
         check_time()
-        key = (prev.x0, prev.size, prev.column_right)
-        if key not in rights:
-            rights[key] = _column_right(lines, prev)
         if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):
             groups.append([line])  # a centred title line, then the text under it
-        elif _starts_paragraph(prev, line, max(pitch, _own_spacing(lines, k, rights)), rights[key]):
+        elif _starts_paragraph(prev, line, max(pitch, _own_spacing(lines, k, rights)),
+                               _known_column_right(lines, prev, rights)):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
                 after_a_count.add(len(groups))
             groups.append([line])
