@@ -544,8 +544,10 @@ class MainWindow(QMainWindow):
         def failed(exc: BaseException) -> None:
             self.announcer.announce(str(exc), assertive=True)
 
-        # A file the student opens while this one is looked for is the one that stays.
-        self.runner.run(find, self._if_newest(self._opens, found), failed)
+        # A file the student opens while this one is looked for is the one that stays, and
+        # the lookup's late answer, found or failed, is not heard.
+        ticket = self._opens
+        self.runner.run(find, self._if_newest(ticket, found), self._if_newest(ticket, failed))
 
     def cmd_quit(self) -> None:
         self.close()

@@ -399,6 +399,31 @@ def test_a_recent_document_that_moved_away_is_said_to_be_missing(app: App, qtbot
     assert searched_on == [False]
 
 
+def test_a_lookup_that_fails_after_a_newer_open_is_not_said(app: App, qtbot, tmp_path, monkeypatch) -> None:
+    """The student opened another file while a moved recent document was still looked for:
+    the lookup's late error is about a file nobody wants any more and must not be heard."""
+    window, speaker = app.start()
+    window.open_path(str(app.pdf))
+    qtbot.waitUntil(lambda: window.session.doc is not None)
+    app.pdf.rename(tmp_path / "elsewhere.pdf")
+    release = threading.Event()
+
+    def slow_failing_find_file(_library, _content_hash: str):
+        release.wait(10)
+        raise OSError("The library's disk went away.")
+
+    monkeypatch.setattr(type(window.services.library), "find_file", slow_failing_find_file)
+    answer_dialog(qtbot, lambda dialog: QtBot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return))
+    key(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    app.opener.docs["other.pdf"] = make_document(content_hash="other")
+    window.open_path(str(tmp_path / "other.pdf"))  # the newer open, while the lookup still runs
+    qtbot.waitUntil(lambda: window.session.doc is not None and window.session.doc.content_hash == "other")
+    release.set()
+    qtbot.wait(300)  # time for the lookup's late answer to arrive
+    assert "The library's disk went away." not in speaker.announced
+    assert window.session.doc.content_hash == "other"
+
+
 def test_pane_letter_keys_work_with_the_keyboard_in_thai(app: App, qtbot) -> None:
     """With a Thai-only layout the H key types "้"; it must still mean "next heading"."""
     from PySide6.QtGui import QKeyEvent
