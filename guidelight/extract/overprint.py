@@ -30,6 +30,7 @@ _TAIL = 6  # a copy's tail: repeats this short count only right after a copy
 _ROW = 4.0  # points: lines drawn on or beside a line have baselines within three of these
 _NARROW = 0.3  # em: a narrow letter's width, to tell how much text a line's box can show
 _LAYERED = 0.5  # share of a line's box another covers for it to be drawn on top of it
+_SAME_SIZE = 0.1  # share of the font size two copies of a line may differ by
 _THAI = re.compile("[\u0e01-\u0e4e]")
 
 
@@ -140,6 +141,19 @@ def _overfull(line: Line) -> bool:
     return len(line.text) * _NARROW * line.size > 2 * line.width
 
 
+def _copy_of(line: Line, other: Line) -> bool:
+    """Is ``line`` ``other`` drawn again on top of it, however short: the same words at the
+    same size over the same place (a Canva heading's shadow a few points off, a copy made
+    invisible under the visible one, a bold faked by drawing twice)? Repeats too short for
+    ``_without_repeats`` were heard twice in one breath ("สัมมาชีพคลีนสัมมาชีพคลีน"); the
+    same label in two table cells is beside, not on top of, itself."""
+    return (
+        abs(line.size - other.size) <= _SAME_SIZE * max(line.size, other.size)
+        and _overlap(line, other) >= _LAYERED
+        and line.text.split() == other.text.split()
+    )
+
+
 def _side_by_side(a: Line, b: Line) -> bool:
     """Two pieces of one printed line: the same block and baseline."""
     return a.block == b.block and abs(a.baseline - b.baseline) < 0.2 * max(a.size, b.size)
@@ -149,15 +163,19 @@ def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:
     """The page's lines with text printed over itself removed: a passage repeated within
     one line, by the next piece of the same line, or by a line holding far more text than
     its box shows, of what its block or another such line gave (Canva gives each line of
-    a box the rest of its paragraph again), or a line drawn again on top of an earlier one (a shadow, an outline). The
-    same sentence on two lines (list items, a worksheet's exercises) is the author's and
-    stays."""
+    a box the rest of its paragraph again), or a line drawn again on top of an earlier one
+    (a shadow, an outline), whole when it is the same line however short (``_copy_of``).
+    The same sentence on two lines (list items, a worksheet's exercises) is the author's
+    and stays."""
     result: list[Line] = []
     by_height: dict[int, list[Line]] = {}  # kept lines by baseline, to find neighbours fast
     for line in lines:
         check_time()  # the same text drawn thousands of times is given up, not hung on
         row = round(line.baseline / _ROW)
         near = [other for r in range(row - 3, row + 4) for other in by_height.get(r, ())]
+        if any(_copy_of(line, o) for o in near):
+            repairs["doubled_text"] += len(line.text)
+            continue
         layered = [o for o in near if _overlap(line, o) >= _LAYERED or _side_by_side(line, o)]
         if _overfull(line):
             seen = {id(o) for o in layered}  # by identity: comparing lines field by field is slow

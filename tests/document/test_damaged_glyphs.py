@@ -298,3 +298,18 @@ def test_thai_letters_that_are_the_wrong_thai_letters_flag_the_page(tmp_path: Pa
     assert wrong.quality.doubtful
     right = open_document(damaged_pdf(tmp_path / "right.pdf", lines, {}), use_cache=False).page(1)
     assert "unknown_words" not in right.quality.notices
+
+
+def test_a_short_heading_drawn_again_as_its_shadow_is_heard_once(tmp_path: Path) -> None:
+    """Canva draws a heading's shadow as a second copy a few points off: too short to be a
+    repeated passage, it was heard twice in one breath. A label in two table cells, side by
+    side, is the author's own and stays twice."""
+    font = Path(__file__).resolve().parents[2] / "assets" / "fonts" / "Sarabun-Regular.ttf"
+    lines = [("สัมมาชีพคลีน", 60, 100, 28, font), ("สัมมาชีพคลีน", 62.5, 102.5, 28, font),
+             ("ใช่", 60, 200, 12, font), ("ใช่", 200, 200, 12, font),
+             ("ระบบจะปรับสัญญาณไฟจราจรตามปริมาณยานพาหนะ", 60, 240, 12, font)]
+    page = open_document(write_pdf(tmp_path / "shadow.pdf", [lines]), use_cache=False).page(1)
+    assert page.text.count("สัมมาชีพคลีน") == 1
+    assert page.text.count("ใช่") == 2
+    assert dict(page.quality.repairs)["doubled_text"] == len("สัมมาชีพคลีน")
+
