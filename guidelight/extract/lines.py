@@ -341,6 +341,15 @@ def _unreadable_fonts_of(raw: dict) -> set[str]:
     return {font for font, text in texts.items() if sign_soup(text) or nameless_glyphs(text, font)}
 
 
+def _in_font(glyphs: list[tuple[str, int]], font: str) -> list[tuple[str, int]]:
+    """Of the glyphs drawn at one place under one code, those of the character's own font
+    (all when none is, or the names do not match): a copy drawn over in another font (a
+    Canva shadow in a Type 3 font under the text) is not a second part of the character,
+    and its glyph read into the line put two tone marks on น้ำ."""
+    own = [glyph for glyph in glyphs if font_key(glyph[0]) == font_key(font)]
+    return own or glyphs
+
+
 class _TraceIndex:
     """Glyph id and font of each character, found by its origin and code on the page.
 
@@ -686,7 +695,7 @@ class PageReader:
         # (MuPDF drops the second as an overprint); the trace still has both glyphs.
         # A glyph not found in the drawing (rotated text) gets an id of its own: judged by its
         # own words, never by what was decided for another glyph that could not be found.
-        drawn = self._drawn(char) or [(font, -next(_UNTRACED))]
+        drawn = _in_font(self._drawn(char), font) or [(font, -next(_UNTRACED))]
         if "glyph" not in char:
             drawn += self._traced().dropped_twins(char["origin"], c, self._suspect_places(), _TWIN_REACH * size)
         return "".join(self._identify(chars, i, c, thai_near, font_name, gid, size) for font_name, gid in drawn)

@@ -6,7 +6,8 @@ place. Once the page's lines are all read, every occurrence of the same glyph is
 at together and the character that makes the most dictionary words of its neighbours is
 chosen (``thai.fit.vote``): a glyph drawn ninety times after ``ที`` and before ``มี`` is mai
 ek. The choice is remembered for the rest of the document, counted as a repair, and a
-choice the words could not make clearly is counted apart, so the page is flagged.
+choice the words could not make (two readings both words, told apart only by how common
+they are) is counted apart, so the page is flagged.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _TONE_AND_NIKHAHIT = ("\u0e48\u0e4d", "\u0e49\u0e4d", "\u0e4a\u0e4d", "\u0e4b\u0
 _SPACING = "".join(chr(c) for c in range(0x0E01, 0x0E2F)) + "\u0e30\u0e32\u0e33\u0e40\u0e41\u0e42\u0e43\u0e44\u0e46"
 _SAMPLE = 200  # occurrences of one glyph a vote looks at: plenty to judge, and bounded
 _ROUNDS = 3  # of judging each unknown glyph again with the others' choices filled in
+_FEW = 3  # occurrences: a choice made by how common the readings are over fewer is a guess
 _CONTEXT = 12  # Thai characters each side: a word or two, enough to judge a syllable
 _THAI_BEFORE = re.compile(f"[\u0e01-\u0e4e]{{0,{_CONTEXT}}}$")
 _THAI_AFTER = re.compile(f"^[\u0e01-\u0e4e]{{0,{_CONTEXT}}}")
@@ -180,5 +182,8 @@ def _count(unknown: Unknown, chosen: str, contexts: list[tuple[str, str]], repai
     if unknown.claimed and chosen == unknown.candidates[0]:
         return
     repairs["glyph_by_words"] += len(contexts)
-    if not unknown.claimed and not vote(contexts[:_SAMPLE], unknown.candidates).clear:
-        repairs["glyph_unsure"] += len(contexts)  # nothing told the readings apart: the page says so
+    if not unknown.claimed and len(contexts) < _FEW and not vote(contexts[:_SAMPLE], unknown.candidates).by_words:
+        # The words did not tell the readings apart (ป่า or ป้า), only how common each is,
+        # in too few places to trust: a guess, and the page says so. (Over 23 places, ข้อมูล
+        # and กว้าง outweigh the rare ข่อ and กว่าง, all words.)
+        repairs["glyph_unsure"] += len(contexts)

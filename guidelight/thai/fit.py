@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from guidelight.thai.quality import noise_count
+from guidelight.thai.repair import NIKHAHIT, compose_sara_am
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 _THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
@@ -86,20 +87,25 @@ def familiarity(text: str) -> float:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The winning candidate, every candidate's total misfit, and whether anything at all
-    told the winner from the runner-up."""
+    """The winning candidate, every candidate's total misfit, whether anything at all
+    told the winner from the runner-up, and whether the words did (not only how common
+    the readings are: ป่า and ป้า are both words, and frequency merely guesses)."""
 
     best: int
     totals: tuple[int, ...]
     clear: bool
+    by_words: bool
 
 
 def _joined(before: str, candidate: str, after: str) -> str:
-    """The text with ``candidate`` in the gap. A tone mark with a nikhahit (one glyph) meets the
-    sara aa after it as the sara am it is; a lone nikhahit is left as written, as it was."""
-    if len(candidate) == 2 and candidate.endswith("\u0e4d") and after.startswith("\u0e32"):
-        return before + candidate[0] + "\u0e33" + after[1:]
-    return before + candidate + after
+    """The text with ``candidate`` in the gap, its sara am written whole as the repairs will
+    write it: a tone mark with a nikhahit (one glyph) meets the sara aa after it, and a tone
+    mark between a nikhahit and a sara aa (Canva's ``น ํ ้ า``) is น้ำ, not an unknown word
+    that lost the vote to a consonant. A lone nikhahit is not made a sara am with the sara aa
+    after it: ล้า and ลำ are both words, and a separate glyph is rarely sara am's ring."""
+    if candidate == NIKHAHIT:
+        return compose_sara_am(before) + candidate + compose_sara_am(after)
+    return compose_sara_am(before + candidate + after)
 
 
 def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verdict:
@@ -115,8 +121,8 @@ def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verd
     least = min(totals)
     tied = [i for i, total in enumerate(totals) if total == least]
     if len(tied) == 1:
-        return Verdict(tied[0], totals, clear=True)
+        return Verdict(tied[0], totals, clear=True, by_words=True)
     scores = [sum(familiarity(text) for text in readings[i]) for i in tied]
     top = max(scores)
     winners = [i for i, score in zip(tied, scores, strict=True) if score == top]
-    return Verdict(winners[0], totals, clear=len(winners) == 1)
+    return Verdict(winners[0], totals, clear=len(winners) == 1, by_words=False)

@@ -21,6 +21,7 @@ from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
 
 GARUDA = Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf")
+LOMA = Path("/usr/share/fonts/truetype/tlwg/Loma.ttf")
 UPPER_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
 
 
@@ -39,9 +40,9 @@ def _stripped(font: TTFont) -> bytes:
     return out.getvalue()
 
 
-def _stripped_font() -> tuple[bytes, dict[int, int]]:
-    """Garuda stripped (``_stripped``), and the code -> gid map it had."""
-    font = TTFont(str(GARUDA))
+def _stripped_font(source: Path = GARUDA) -> tuple[bytes, dict[int, int]]:
+    """A TLWG font (Garuda unless told) stripped (``_stripped``), and the code -> gid map it had."""
+    font = TTFont(str(source))
     order = font.getGlyphOrder()
     gids = {code: order.index(name) for code, name in font.getBestCmap().items()}
     return _stripped(font), gids
@@ -86,6 +87,39 @@ def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: flo
             font_file = int(obj.split("/FontFile2")[1].split()[0])
             doc.update_stream(font_file, font_bytes)
         if "/ToUnicode" in obj:
+            to_unicode = int(obj.split("/ToUnicode")[1].split()[0])
+            doc.update_stream(to_unicode, write_to_unicode(mapping))
+    doc.save(path)
+    return path
+
+
+def shadowed_pdf(path: Path, lines: list[str], says: dict[str, str], shadow_says: dict[str, str]) -> Path:
+    """A page of ``lines`` as Canva draws text with a shadow: each line first in a grey
+    nameless Loma (the shadow, its ToUnicode giving ``shadow_says``) glyph by glyph at the
+    text's own origins, then in a nameless Garuda (the text, its ToUnicode giving ``says``)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="L", fontfile=str(LOMA))
+    page.insert_font(fontname="G", fontfile=str(GARUDA))
+    advances = pymupdf.Font(fontfile=str(GARUDA))
+    for n, text in enumerate(lines):
+        # the shadow's glyphs stand where the text's do, as a copy of the same text would
+        x = 60.0
+        for char, advance in zip(text, advances.char_lengths(text, fontsize=20), strict=True):
+            page.insert_text((x, 80 + n * 40), char, fontname="L", fontsize=20, color=(0.6, 0.6, 0.6))
+            x += advance
+        page.insert_text((60, 80 + n * 40), text, fontname="G", fontsize=20)
+    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
+    used = {ch for text in lines for ch in text}
+    for xref in range(1, doc.xref_length()):
+        obj = doc.xref_object(xref)
+        source, told = (LOMA, shadow_says) if "Loma" in obj else (GARUDA, says)
+        if "/FontFile2" in obj:
+            font_file = int(obj.split("/FontFile2")[1].split()[0])
+            doc.update_stream(font_file, _stripped_font(source)[0])
+        if "/ToUnicode" in obj:
+            gids = _stripped_font(source)[1]
+            mapping = {gids[ord(ch)]: told.get(ch, ch) for ch in used if ord(ch) in gids}
             to_unicode = int(obj.split("/ToUnicode")[1].split()[0])
             doc.update_stream(to_unicode, write_to_unicode(mapping))
     doc.save(path)

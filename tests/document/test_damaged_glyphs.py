@@ -20,7 +20,7 @@ from guidelight.extract.glyph_shapes import FontOutlines, Placement
 from guidelight.extract.pdf import open_document
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.repair import place_late_tones, repair_text
-from tests.document.damaged_fonts import GARUDA, damaged_pdf, remapped_marks
+from tests.document.damaged_fonts import GARUDA, damaged_pdf, remapped_marks, shadowed_pdf
 from tests.ocr.marks import needs_tesseract
 
 from .conftest import SARABUN, SHARED, write_pdf
@@ -312,4 +312,24 @@ def test_a_short_heading_drawn_again_as_its_shadow_is_heard_once(tmp_path: Path)
     assert page.text.count("สัมมาชีพคลีน") == 1
     assert page.text.count("ใช่") == 2
     assert dict(page.quality.repairs)["doubled_text"] == len("สัมมาชีพคลีน")
+
+
+
+def test_a_shadow_in_another_font_does_not_confuse_the_marks_of_the_text(tmp_path: Path) -> None:
+    """Canva draws a shadow in one font under the text in another, and in both the mai tho
+    of เชื้อ and of น้ำ (written น, nikhahit, mai tho, sara aa) is a glyph with no usable map,
+    at the same place. Each copy's glyph is its own font's, and the words judge น้ำ as the
+    sara am the repairs make of it: the slide was heard as "หัวเชื่อน่ำยา", unflagged."""
+    lines = ["หัวเชื้อนํ้ายาทําความสะอาด ขายส่งเคมี", "สระว่ายนํ้า เกษตร งานช่าง กากนํ้าตาล"]
+    pdf = shadowed_pdf(tmp_path / "shadow.pdf", lines, {"\u0e49": "\ufffd"}, {"\u0e49": "\ufffd"})
+    page = open_document(pdf, use_cache=False).page(1)
+    assert page.text.split() == ["หัวเชื้อน้ำยาทำความสะอาด", "ขายส่งเคมีสระว่ายน้ำ", "เกษตร", "งานช่าง", "กากน้ำตาล"]
+
+
+def test_a_glyph_told_only_by_how_common_its_readings_are_is_a_guess() -> None:
+    """ป่า and ป้า are both words: frequency picks one, and the page must say it guessed."""
+    from guidelight.thai.fit import vote
+
+    assert not vote([("ป", "าสมศรีเป็นคนที่นี่")], ["่", "้"]).by_words
+    assert vote([("นํ", "าท่วมทุ่ง"), ("กากนํ", "าตาล")], ["่", "้"]).by_words
 
