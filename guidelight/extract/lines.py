@@ -60,6 +60,7 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 # A glyph moving the pen less than this share of the font size is a mark: the narrowest
 # real character (a thin space, an ``i``) moves it further.
 _MARK_ADVANCE = 0.08
+_STACKED = 2  # glyphs a consonant carries above it at most (a vowel and a tone mark)
 _AM_BASE = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?$")  # what a sara am follows: a consonant, a tone mark on it
 _UNTRACED = itertools.count(1)  # ids for glyphs the drawing does not show, negated
 _AM_CONTEXT = 12  # characters each side by which the words judge a lost nikhahit
@@ -245,6 +246,21 @@ def nameless_glyphs(text: str, font: str) -> bool:
 
 def _between_thai(chars: list[dict], i: int) -> bool:
     return 0 < i < len(chars) - 1 and is_thai(chars[i - 1]["c"]) and is_thai(chars[i + 1]["c"])
+
+
+def _touches_thai(chars: list[dict], i: int, size: float) -> bool:
+    """Does ``chars[i]`` sit on or against Thai: a Thai character just before or after it,
+    or across at most two glyphs that take no room (marks stacked under codes of their
+    own)? A space or a sign that advances between (``)`` in ``ทั้งหมด)�100``) parts them."""
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(chars) and abs(j - i) <= _STACKED + 1:
+            if is_thai(chars[j]["c"]):
+                return True
+            if chars[j]["c"].isspace() or _width(chars[j]) > _MARK_ADVANCE * size:
+                break
+            j += step
+    return False
 
 
 def _thai_base(chars: list[dict], i: int) -> dict | None:
@@ -750,10 +766,13 @@ class PageReader:
         if key in self.resolver.decided:
             self.repairs["glyph_by_words"] += 1
             return self.resolver.decided[key]
-        if not thai_near:
+        if not thai_near or not _touches_thai(chars, i, size):
+            # No Thai is near, or none touches it (a sign between spaces, "ข้อความ � 100",
+            # or in a Latin word): the words have nothing to judge by, and the most common
+            # letter was read out ("ฆ" for ÷, × and Á).
             if c == "\ufffd" or unicodedata.category(c) in ("Cc", "Co"):
-                # Nothing says what it is and no Thai is near to judge by: never read out as
-                # noise, but counted, so the page is flagged (and read by OCR if that is all it has).
+                # Nothing says what it is: never read out as noise, but counted, so the page
+                # is flagged (and read by OCR if that is all it has).
                 self.repairs["unreadable_glyph"] += 1
                 return self._note_unread([chars[i]], font_name)
             return c

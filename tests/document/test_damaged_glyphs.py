@@ -6,6 +6,7 @@ nothing in the font says what the damaged glyph is: only its drawing and its wor
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -333,3 +334,15 @@ def test_a_glyph_told_only_by_how_common_its_readings_are_is_a_guess() -> None:
     assert not vote([("ป", "าสมศรีเป็นคนที่นี่")], ["่", "้"]).by_words
     assert vote([("นํ", "าท่วมทุ่ง"), ("กากนํ", "าตาล")], ["่", "้"]).by_words
 
+
+def test_a_glyph_no_thai_touches_is_not_guessed_as_a_thai_letter(tmp_path: Path) -> None:
+    """With no Thai on either side the words have nothing to judge by, and the most common
+    letter was read out: "ข้อความ ฆ 100" for ÷, "ฆlvarez" for Álvarez. A Latin letter is kept
+    as the file gives it; a glyph nothing names is left out and the page says so."""
+    lines = ["สอดคล้องกับ Álvarez และคณะ", "ส่งได้ 50,000 ข้อความ ÷ 100 ข้อความต่อชั่วโมง"]
+    pdf = damaged_pdf(tmp_path / "d.pdf", lines, {"÷": "\ufffd"})
+    page = open_document(pdf, use_cache=False).page(1)
+    assert "สอดคล้องกับ Álvarez และคณะ" in page.text
+    between = page.text.split("50,000 ข้อความ")[1].split("100")[0]
+    assert not re.search("[\u0e01-\u0e4e]", between)
+    assert page.quality.doubtful or "÷" in between
