@@ -51,6 +51,9 @@ COLUMN_TOLERANCE = 3.0  # points: columns of two parts of one table line up this
 RULE_THICKNESS = 2.0  # points: a filled rectangle thinner than this is a drawn rule
 RULE_SHARE = 0.8  # share of a borderless table's width a rule must run along to part its rows
 INK_MIDDLE = 0.3  # of the font size: the middle of a line's letters above its baseline
+CUT_WORDS = 2  # words a grid's inner borders run through, from which it is no table
+CUT_GAP = 0.15  # of the font size: letters closer than this are one word's, a border between cuts it
+ACROSS = 0.1  # sine of a line's slope below which it is written across the page
 _NUMERIC = re.compile(r"^[\s\d๐-๙.,:%/+\-–()฿$]*[\d๐-๙][\s\d๐-๙.,:%/+\-–()฿$]*(?:บาท|baht|หน่วย|คน)?$", re.I)
 
 LineReader = Callable[[pymupdf.Page, pymupdf.Rect | None], list[Line]]
@@ -209,6 +212,37 @@ def _fill_boxes(page: pymupdf.Page, bbox: Box) -> list[pymupdf.Rect]:
     """Shaded rectangles inside the table (header rows are often shaded, not bold)."""
     area = pymupdf.Rect(bbox)
     return [rect for rect in _shaded(page) if area.contains(rect) and rect.get_area() < 0.9 * area.get_area()]
+
+
+def _cut_words(table: Any, lines: list[list[dict[str, Any]]]) -> int:
+    """How many times a border inside ``table`` runs through a word: between two letters
+    set close together (or through a letter), not through the gap a cell's padding leaves
+    between its text and the next cell's. A table's rules stand between its cells' words;
+    the edges of a slide's card and a box drawn round two lines made a "table" whose
+    border cut "Intentional una|uthorized" and "ละ|เมิด" in two. (Chrome writes no space
+    between cells: "กลางภาคปลายภาค" is one word by spaces, but not by its letters.)"""
+    left, right = table.bbox[0], table.bbox[2]
+    borders = {
+        (x, cell[1], cell[3])
+        for row in table.rows
+        for cell in row.cells
+        if cell is not None
+        for x in (cell[0], cell[2])
+        if left + 1 < x < right - 1
+    }
+    cuts = 0
+    for spans in lines:
+        chars = [(ch, span["size"]) for span in spans for ch in span["chars"] if not ch["c"].isspace()]
+        for (a, size), (b, _) in pairwise(chars):
+            if b["bbox"][0] - a["bbox"][2] > CUT_GAP * size:
+                continue  # a gap: a border may stand in it
+            middle = (a["bbox"][1] + a["bbox"][3]) / 2
+            cuts += any(
+                a["bbox"][0] < x < b["bbox"][2] and top <= middle <= bottom
+                and min(x - a["bbox"][0], b["bbox"][2] - x) > CUT_GAP * size
+                for x, top, bottom in borders
+            )
+    return cuts
 
 
 def _cell_box(table: Any, cell: DraftCell) -> Box:
@@ -523,7 +557,14 @@ class TableFinder:
             found = page.find_tables(strategy="lines_strict").tables
         except Exception:  # a malformed drawing must not cost the student the page
             return []
-        return [t for t in found if t.row_count >= 2 and t.col_count >= 2]
+        found = [t for t in found if t.row_count >= 2 and t.col_count >= 2]
+        if not found:
+            return []
+        lines = [  # written across: a rotated month name's letter boxes are as wide as its line is tall
+            line["spans"] for block in page.get_text("rawdict")["blocks"] for line in block.get("lines", ())
+            if abs(line["dir"][1]) < ACROSS
+        ]
+        return [t for t in found if _cut_words(t, lines) < CUT_WORDS]
 
     def shapes(self, number: int, ruled: bool) -> list[Shape]:
         """The ruled, or the borderless, tables on page ``number`` (1-based); on a page

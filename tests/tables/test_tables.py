@@ -198,6 +198,29 @@ def test_a_posters_frames_around_its_sections_are_not_a_table(tmp_path: Path) ->
     assert all(line in page.text for line in prose)
 
 
+def test_a_grid_whose_borders_cut_through_words_is_not_a_table(tmp_path: Path) -> None:
+    """A slide's card edges and a box drawn round two lines made a 2x2 "table" whose inner
+    border ran through "Intentional una|uthorized" and "ละ|เมิด": its cells were heard in
+    pieces. A table's rules stand between words; these lines are read whole."""
+    from tests.document.conftest import SARABUN
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=960, height=540)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    for rect in ((44, 66, 925, 457), (44, 91, 191, 457), (191, 66, 925, 457), (191, 91, 339, 457)):
+        page.draw_rect(pymupdf.Rect(rect), color=(0.8, 0.8, 0.8), width=0.5)
+    lines = [("Hacking", 76, 160, 25), ("Intentional unauthorized access to", 150, 230, 16),
+             ("Computer security ปกป้อง asset", 76, 286, 13.6), ("Computer Crime ละเมิด asset", 150, 304, 13.6),
+             ("What is computer System?", 650, 190, 16), ("Hardware, software, data, people", 585, 230, 12)]
+    for text, x, y, size in lines:
+        page.insert_text((x, y), text, fontname="S", fontsize=size)
+    doc.save(tmp_path / "card.pdf")
+    read = open_document(tmp_path / "card.pdf", use_cache=False).page(1)
+    assert not tables_of(read)
+    for text, *_ in lines:
+        assert text in read.text
+
+
 def test_a_lesson_plan_with_one_long_step_is_a_table(tmp_path: Path) -> None:
     """One cell holds most of the lines (the teaching step's activities), but its step's
     name stands beside it on its row: that is a table's row, not a frame."""
