@@ -44,6 +44,10 @@ if TYPE_CHECKING:
 LANGUAGES = ("tha", "eng")
 _TIMEOUT_S = 120
 MAX_SIDE_PX = 4200  # A4 at 360 dpi
+MAX_DPI = 900  # for a part of a page enlarged: beyond this a scan's own pixels only grow
+FEW_LETTERS = 200  # letters read on a page below which a photograph on it is read again, enlarged
+PHOTO_SHARE = 0.1  # of the page's area: a photograph at least this large and this much short of it
+COARSE_DPI = 100  # pixels an inch as placed: a photograph coarser than this is read again, enlarged
 MAX_BANDS = 8  # skipped bands read again per page, at most (each costs a small Tesseract run)
 BAND_BLOCKS = 10_000  # block numbers of re-read bands, apart from Tesseract's own
 # Where the UB Mannheim Windows installer puts Tesseract when it is not on PATH.
@@ -136,25 +140,61 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
     ``MAX_SIDE_PX``: Tesseract needs pixels per letter, not per poster, and a 26-inch page
     at 300 dpi took 20 s here.
     """
-    import pymupdf
 
-    dpi = _capped_dpi(page, dpi)
     path = page.parent.name or "document"
     problem = ocr_available()
     if problem is not None:
         raise DocumentError(path, f"page {page.number + 1} is an image and cannot be read. {problem}")
-    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)
     try:
-        lines = parse_tsv(run_tesseract(pix.tobytes("pnm"), dpi))
-        lines += _read_missed_bands(pix, lines, dpi)
+        read = _read_region(page, _capped_dpi(page, dpi), None)
+        photo = _photo(page) if _letters(read) < FEW_LETTERS else None
+        if photo is not None:
+            # A book page photographed small onto the sheet: its letters are a few pixels
+            # tall at the page's resolution and Tesseract takes it for a picture (90 pages
+            # of one gave no text at all). The photograph alone, enlarged, reads.
+            closer = _read_region(page, _capped_dpi(page, dpi, photo), photo)
+            if _letters(closer) > _letters(read):
+                read = closer
     except (OSError, subprocess.SubprocessError) as exc:
         raise DocumentError(path, f"page {page.number + 1}: OCR failed ({exc})") from exc
+    return read
+
+
+def _read_region(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None) -> OcrPage:
+    """Tesseract's reading of the page, or of the part ``clip`` (points), rendered at ``dpi``."""
+    import pymupdf
+
+    pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, clip=clip)
+    lines = parse_tsv(run_tesseract(pix.tobytes("pnm"), dpi))
+    lines += _read_missed_bands(pix, lines, dpi)
     scale = 72 / dpi
+    left, top = (clip.x0, clip.y0) if clip is not None else (0.0, 0.0)
     blocks = build_blocks(lines, pix.width, pix.height, fix_text=correct_text)
     ocr_blocks = tuple(
-        OcrBlock(b.text, (b.x0 * scale, b.y0 * scale, b.x1 * scale, b.y1 * scale), b.kind) for b in blocks
+        OcrBlock(b.text, (left + b.x0 * scale, top + b.y0 * scale, left + b.x1 * scale, top + b.y1 * scale), b.kind)
+        for b in blocks
     )
     return OcrPage(ocr_blocks, _confidence(lines))
+
+
+def _letters(read: OcrPage) -> int:
+    return sum(ch.isalpha() for ch in read.text)
+
+
+def _photo(page: pymupdf.Page) -> pymupdf.Rect | None:
+    """The largest image on the page, when it covers at least ``PHOTO_SHARE`` of it, is set
+    smaller than the page (a whole-page scan is already read at full size), and is a
+    coarse picture (under ``COARSE_DPI`` as placed): a sharp one is read as well as it
+    can be at the page's resolution, and read again it gave other fragments, not more."""
+    import pymupdf
+
+    area = abs(page.rect) or 1.0
+    placed = [(pymupdf.Rect(info["bbox"]) & page.rect, info) for info in page.get_image_info()]
+    best, info = max(placed, key=lambda found: abs(found[0]), default=(None, None))
+    if best is None or info is None or not PHOTO_SHARE <= abs(best) / area <= 1 - PHOTO_SHARE:
+        return None
+    own_dpi = 72 * min(info["width"] / max(best.width, 1.0), info["height"] / max(best.height, 1.0))
+    return best if own_dpi < COARSE_DPI else None
 
 
 PIECE_GAP_PX = 24  # white between two pieces stacked for one reading
@@ -232,8 +272,11 @@ def read_unread(page: pymupdf.Page, pieces: list[Unread]) -> list[str]:
     return read
 
 
-def _capped_dpi(page: pymupdf.Page, dpi: int) -> int:
-    """``dpi``, lowered for a page whose longer side would pass ``MAX_SIDE_PX``."""
+def _capped_dpi(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None = None) -> int:
+    """``dpi``, lowered for a page whose longer side would pass ``MAX_SIDE_PX``; for a part
+    of it (``clip``), as high as that part's longer side allows, up to ``MAX_DPI``."""
+    if clip is not None:
+        return min(MAX_DPI, int(MAX_SIDE_PX * 72 / max(clip.width, clip.height, 1.0)))
     return min(dpi, int(MAX_SIDE_PX * 72 / max(page.rect.width, page.rect.height, 1.0)))
 
 

@@ -93,3 +93,25 @@ def test_an_english_paragraph_keeps_its_short_words_and_spaces(scanned) -> None:
     text = ocr_page(page).text
     assert cer(text, ENGLISH) < 0.03, text
     assert " a choice " in text and " of the " in text, text  # short words are words, not dust
+
+
+def test_a_page_photographed_small_onto_the_sheet_is_read(scanned, tmp_path) -> None:
+    """A book's pages photographed (grey paper, dull ink, JPEG) and each placed small on an
+    A4 sheet: at the sheet's 300 dpi the letters are a few pixels tall on a grey field and
+    Tesseract read nothing (a 90-page book gave no text at all). The photograph alone,
+    enlarged, reads."""
+    import pymupdf
+
+    photo = scanned([((60, 120, 535, 400), PARAGRAPH, 16)]).get_pixmap(dpi=50, colorspace=pymupdf.csGRAY)
+    dull = bytes(min(255, int(90 + 0.45 * v)) for v in range(256))  # grey paper, grey ink
+    jpeg = pymupdf.Pixmap(pymupdf.csGRAY, photo.width, photo.height, photo.samples.translate(dull), 0)
+    with pymupdf.open() as doc:
+        sheet = doc.new_page(width=595, height=842)
+        sheet.draw_rect(pymupdf.Rect(110, 90, 490, 619), color=None, fill=(0.25, 0.25, 0.25))  # the table under it
+        sheet.insert_image(pymupdf.Rect(120, 100, 480, 609), stream=jpeg.tobytes("jpg", jpg_quality=40))
+        doc.save(tmp_path / "photo.pdf")
+    with pymupdf.open(tmp_path / "photo.pdf") as doc:
+        result = ocr_page(doc[0])
+    assert cer(result.text, PARAGRAPH) < 0.1, result.text
+    x0, y0, x1, y1 = result.blocks[0].bbox
+    assert 120 < x0 < x1 < 480 and 100 < y0 < y1 < 609  # on the sheet, where the photograph shows it
