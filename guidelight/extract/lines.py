@@ -23,6 +23,7 @@ import pymupdf
 from guidelight.extract.budget import check_time
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
+from guidelight.extract.hidden_text import drop_hidden_text
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.fit import vote
@@ -879,6 +880,8 @@ class PageReader:
         if clip is None and self._unreadable is None:
             self._unreadable = _unreadable_fonts_of(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
+        if hidden := drop_hidden_text(self.page, raw):
+            self.repairs["hidden_text"] += hidden
         _rejoin_split_lines(raw)
         self._raw, self._places = raw, None
         page_rect = text_rect(self.page)

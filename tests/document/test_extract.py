@@ -420,3 +420,22 @@ def test_a_pdf_with_a_title_keeps_it(make_pdf: MakePdf) -> None:
         raw.set_metadata({"title": "เศรษฐศาสตร์เบื้องต้น"})
         raw.saveIncr()
     assert titled(open_document(pdf)).title == "เศรษฐศาสตร์เบื้องต้น"
+
+
+def test_white_text_on_the_bare_page_is_not_read_but_white_on_colour_is(tmp_path: Path) -> None:
+    """Word left a white "**" before each of a thesis chapter's headings, and a white
+    "ตารางที่ 1" under a table captioned in black: no sighted reader sees them, and a
+    listener heard all 216. White letters on a dark band are the author's and stay."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_text((60, 100), "**", fontname="S", fontsize=16, color=(1, 1, 1))
+    page.insert_text((80, 100), "2.2 การพัฒนาเว็บแอป", fontname="S", fontsize=16)
+    page.insert_text((60, 140), "ตารางที่ 1", fontname="S", fontsize=16, color=(1, 1, 1))
+    page.draw_rect(pymupdf.Rect(50, 170, 545, 200), color=None, fill=(0.1, 0.2, 0.5))
+    page.insert_text((60, 190), "หัวข้อบนแถบสีเข้ม", fontname="S", fontsize=16, color=(1, 1, 1))
+    doc.save(tmp_path / "white.pdf")
+    read = open_document(tmp_path / "white.pdf", use_cache=False).page(1)
+    assert "**" not in read.text and "ตารางที่ 1" not in read.text
+    assert "2.2 การพัฒนาเว็บแอป" in read.text and "หัวข้อบนแถบสีเข้ม" in read.text
+    assert not read.quality.doubtful
