@@ -61,6 +61,7 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 # A glyph moving the pen less than this share of the font size is a mark: the narrowest
 # real character (a thin space, an ``i``) moves it further.
 _MARK_ADVANCE = 0.08
+_SPACE_ADVANCE = 0.15  # of the font size: an invisible character moving the pen this far is a space
 _STACKED = 2  # glyphs a consonant carries above it at most (a vowel and a tone mark)
 _AM_BASE = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?$")  # what a sara am follows: a consonant, a tone mark on it
 _UNTRACED = itertools.count(1)  # ids for glyphs the drawing does not show, negated
@@ -247,6 +248,14 @@ def nameless_glyphs(text: str, font: str) -> bool:
 
 def _between_thai(chars: list[dict], i: int) -> bool:
     return 0 < i < len(chars) - 1 and is_thai(chars[i - 1]["c"]) and is_thai(chars[i + 1]["c"])
+
+
+def _ends_in_spacing_mark(span: dict) -> bool:
+    """Does the span end in an invisible character as wide as a space (Samsung's closing
+    U+202C after each word)? Then the next span starting at its right edge or beyond is
+    the next word; one drawn back over it (Chrome's "17" + ". ข้อ") is not."""
+    last = span["chars"][-1]
+    return bool(_NOT_TEXT.fullmatch(last["c"])) and _width(last) > _SPACE_ADVANCE * span["size"]
 
 
 def _touches_thai(chars: list[dict], i: int, size: float) -> bool:
@@ -832,6 +841,15 @@ class PageReader:
         right_edge: float | None = None
         self._same_origin = one_origin(chars)  # of the span being read, for ``_advance``
         for i, char in enumerate(chars):
+            if _NOT_TEXT.fullmatch(char["c"]):
+                # Invisible, but a direction mark that moves the pen as far as a space is
+                # the word space: Samsung's notes draw "from google.colab" as ‭from‬‭google…,
+                # the space's advance given to the closing U+202C.
+                # At a span's end how far it moves is not known: ``_line`` looks at the next span.
+                if i + 1 < len(chars) and (_advance(chars, i, self._same_origin) or 0.0) > _SPACE_ADVANCE * size \
+                        and out and not out[-1].isspace():
+                    out.append(" ")
+                continue
             c = self._true_char(chars, i, font, size)
             if not c:
                 continue
@@ -1025,6 +1043,7 @@ class PageReader:
         starts_mono: bool | None = None  # whether its first visible span is monospaced
         lettered: float | None = None  # the baseline of its first span with letters
         previous_right: float | None = None
+        spaced_by_mark = False  # the span before ended in a direction mark a space wide
         for span in line["spans"]:
             if not span["chars"]:
                 continue
@@ -1033,9 +1052,11 @@ class PageReader:
                 continue
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)
             spaced = (bool(parts) and parts[-1][-1:].isspace()) or text[:1] in ("", " ")
-            if previous_right is not None and not spaced and gap > 0.25 * span["size"]:
+            word_gap = gap > 0.25 * span["size"] or (spaced_by_mark and gap >= 0)
+            if previous_right is not None and not spaced and word_gap:
                 text = " " + text
             previous_right = span["chars"][-1]["bbox"][2]
+            spaced_by_mark = _ends_in_spacing_mark(span)
             parts.append(text)
             visible = len(text.strip())
             if _has_letters(text):

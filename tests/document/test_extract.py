@@ -253,6 +253,33 @@ def test_direction_marks_round_a_line_do_not_part_the_thai_words_it_wraps() -> N
     assert join_all([line for line in lines if line]) == "ความเสี่ยงของโปรเจกต์ทั้งหมด"
 
 
+def _marked_span(text: str, left: float, mark_width: float) -> dict:
+    """A span as Samsung and Chrome write one: ``text`` in U+202D ... U+202C, 5 pt a letter,
+    the closing mark ``mark_width`` wide."""
+    glyphs = [("\u202d", left, left + 2.9)] + [(c, left + 5 * k, left + 5 * (k + 1)) for k, c in enumerate(text)]
+    right = left + 5 * len(text)
+    glyphs.append(("\u202c", right, right + mark_width))
+    return {"size": 11.0, "font": "Roboto", "flags": 0, "origin": (left, 8), "chars": _glyphs(*glyphs)}
+
+
+def test_a_direction_mark_given_a_spaces_advance_is_the_word_space() -> None:
+    # Samsung's notes write "from google.colab" as ‭from‬ ‭google.colab‬, a span a word, no
+    # space character: the space's advance is given to each closing U+202C. With the marks
+    # left out, the words ran together ("fromgoogle.colabimportfiles").
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    spans = [_marked_span("from", 10, 2.8), _marked_span("google.colab", 32.8, 2.8)]
+    line = reader._line({"bbox": (10, 0, 95, 10), "dir": (1.0, 0.0), "spans": spans}, 0, 600.0)
+    assert line is not None and line.text == "from google.colab"
+    # The same words in one span: the mark between them moves the pen a space's width.
+    one = {**spans[0], "chars": spans[0]["chars"] + spans[1]["chars"]}
+    line = reader._line({"bbox": (10, 0, 95, 10), "dir": (1.0, 0.0), "spans": [one]}, 0, 600.0)
+    assert line is not None and line.text == "from google.colab"
+    # Chrome's exam: "‭17‬" then "‭. ข้อใด", the period drawn back over the closing mark: no space.
+    spans = [_marked_span("17", 72, 5.3), _marked_span(". ข้อใด", 81.0, 0.0)]
+    line = reader._line({"bbox": (72, 0, 120, 10), "dir": (1.0, 0.0), "spans": spans}, 0, 600.0)
+    assert line is not None and line.text == "17. ข้อใด"
+
+
 def test_a_bullet_followed_by_a_zero_width_space_starts_its_item() -> None:
     # Chrome writes "●" U+200B, then the item: the item was not known as one, so the text
     # under it started a paragraph of its own mid-word ("แอป" / "พลิเคชันสตรีมมิ่ง").
