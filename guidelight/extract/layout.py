@@ -59,10 +59,12 @@ _PAGE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 # A list item: a bullet (Word's second level is an "o"), "1." / "1)" / "(1)", "ก." / "ก)" /
-# "A)", or "ข้อ 1" followed by a space; or a dash set close to Thai ("-เก็บรวบรวม ..."),
-# which no wrapped line starts with (Thai is not hyphenated).
+# "A)", or "ข้อ 1" followed by a space; or a dash or a number set close to Thai
+# ("-เก็บรวบรวม ...", "2.พัฒนาระบบ ..."), which no wrapped line starts with (Thai is not
+# hyphenated, and a wrapped "2.5 เมตร" has a digit after its point).
 _LIST_ITEM = re.compile(
-    r"^(?:(?:[•●▪◦○■□☐➢►✓\-–*o]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)\s|[-–](?=[\u0e01-\u0e2e\u0e40-\u0e44]))"
+    r"^(?:(?:[•●▪◦○■□☐➢►✓\-–*o]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)\s"
+    r"|(?:[-–]|\(?[\d๐-๙]{1,3}[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44]))"
 )
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _SECTION_NUMBER = re.compile(r"^(?:[\d๐-๙]+\.)*[\d๐-๙]+\.?$")  # "3.3.4" alone, its title set apart

@@ -193,6 +193,20 @@ def test_paragraph_spacing_a_fifth_of_the_line_pitch_ends_a_paragraph(make_pdf: 
     assert len(texts(open_document(pdf).page(1))) == 2
 
 
+def test_a_number_set_close_to_thai_starts_a_list_item(make_pdf: MakePdf) -> None:
+    # Word reports list their objectives as "1.ศึกษา ..." with no space after the point: the
+    # item after a wrapped one was glued to it ("... ของคณะ 2.พัฒนาระบบ ..."), since its
+    # first run, the whole line, would not have fitted after the short line before.
+    pdf = make_pdf([_flush_left(16, [
+        ("1.ศึกษาความต้องการของผู้ใช้และออกแบบระบบจองห้องเรียนสำหรับนักศึกษา", 100), ("ของคณะ", 122),
+        ("2.พัฒนาระบบจองห้องเรียนด้วยภาษาไพทอนและฐานข้อมูล", 144), ("3.ทดสอบระบบกับผู้ใช้จริง", 166),
+        ("ระดับน้ำ 2.5 เมตรเป็นระดับที่ปลอดภัยสำหรับชุมชนริมฝั่งแม่น้ำเจ้าพระยาทั้งหมด", 204),
+    ])])
+    found = texts(open_document(pdf).page(1))
+    assert [text[:2] for text in found[:3]] == ["1.", "2.", "3."], found
+    assert found[0].endswith("ของคณะ")
+
+
 PHRASES = ["การศึกษาเศรษฐศาสตร์ช่วยให้เข้าใจการตัดสินใจ", "ของครัวเรือนและธุรกิจ", "ภายใต้ทรัพยากรที่มีจำกัด",
            "ทั้งในระยะสั้นและระยะยาว", "รวมถึงบทบาทของรัฐบาล"]
 
