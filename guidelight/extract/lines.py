@@ -809,7 +809,10 @@ class PageReader:
         if known is not None:
             return SARA_AM
         key = (font_key(found[0]), found[1], False)
-        if key in self.resolver.decided:
+        if self.resolver.decided.get(key) in (SARA_AM, SARA_AA):
+            # Only a decision between these two: subsets of one font name number their
+            # glyphs apart, and another subset's glyph 60, a thanthakhat judged by its
+            # words, turned an iOS answer key's every ทำ into ท์ (หน่วยความจ์, ค์สั่ง).
             return self.resolver.decided[key]
         self._pending.append(Unknown(key, (SARA_AM, SARA_AA), claimed=True))
         return PLACEHOLDER

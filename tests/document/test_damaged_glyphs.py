@@ -346,3 +346,19 @@ def test_a_glyph_no_thai_touches_is_not_guessed_as_a_thai_letter(tmp_path: Path)
     between = page.text.split("50,000 ข้อความ")[1].split("100")[0]
     assert not re.search("[\u0e01-\u0e4e]", between)
     assert page.quality.doubtful or "÷" in between
+
+
+def test_a_sara_am_is_not_given_another_glyphs_decision_under_its_number() -> None:
+    """An iOS answer key embeds seven subsets of one font name, each numbering its glyphs
+    its own way: glyph 60 is sara am in one and thanthakhat in another. The thanthakhat,
+    judged by its words, was remembered under (font, 60), and every ทำ of the other subset
+    became ท์ (หน่วยความจ์, 63 times). A sara am in doubt takes only a sara am or sara aa
+    decision; anything else, and the words judge it again."""
+    from guidelight.extract.lines import PageReader
+
+    resolver = SimpleNamespace(decided={("font", 60, False): "\u0e4c"}, thai_char=lambda *_: None)
+    reader = PageReader(SimpleNamespace(), resolver, Counter())  # type: ignore[arg-type]
+    char = {"c": "\u0e33", "glyph": ("font", 60), "bbox": (0, 0, 5, 10), "origin": (0, 8)}
+    assert reader._checked_sara_am(char) == PLACEHOLDER
+    resolver.decided[("font", 60, False)] = "\u0e32"
+    assert reader._checked_sara_am(char) == "\u0e32"
