@@ -947,7 +947,13 @@ class PageReader:
         if self._ocr is not None and MIN_UNREAD_GLYPHS <= unread <= readable:
             read = self._ocr(self.page, pieces)
         for (k, match), piece, text in zip(reversed(runs), reversed(pieces), reversed(read), strict=True):
-            texts[k] = texts[k][: match.start()] + f" {text} " + texts[k][match.end():]
+            before, after = texts[k][: match.start()], texts[k][match.end():]
+            if text or not (is_thai(before[-1:]) and is_thai(after[:1])):
+                texts[k] = f"{before} {text} {after}"
+            else:
+                # A mark nothing read, inside a Thai word (Print To PDF draws a shifted
+                # mai tho in a font of its own): the word stays whole, "พืนฐาน", not "พื นฐาน".
+                texts[k] = before + after
             if text:
                 self.repairs["unreadable_glyph"] -= piece.glyphs
                 self.repairs["ocr_glyph"] += piece.glyphs

@@ -466,3 +466,17 @@ def test_white_text_on_the_bare_page_is_not_read_but_white_on_colour_is(tmp_path
     assert "**" not in read.text and "ตารางที่ 1" not in read.text
     assert "2.2 การพัฒนาเว็บแอป" in read.text and "หัวข้อบนแถบสีเข้ม" in read.text
     assert not read.quality.doubtful
+
+
+def test_a_mark_nothing_read_inside_a_thai_word_leaves_the_word_whole() -> None:
+    # Print To PDF draws a shifted mai tho in a font of its own that names nothing: with
+    # no OCR to read it, the gap it left split the word ("พื นฐาน", "ขั นต้น"). Between
+    # Latin letters the gap stays a space, as before.
+    from guidelight.extract.lines import Line, Unread
+
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    reader.unread = [Unread(0, 0, 1, 1, 1, False), Unread(5, 0, 6, 1, 1, False)]
+    reader.repairs["unreadable_glyph"] = 2
+    lines = [Line("สถิติพื\U000f0000นฐาน x\U000f0001y", 0, 0, 100, 10, 8, 10, False, 0)]
+    assert [line.text for line in reader._read_unread(lines)] == ["สถิติพืนฐาน x y"]
+    assert reader.repairs["unreadable_glyph"] == 2  # the page still says glyphs went unread
