@@ -94,7 +94,10 @@ class Verdict:
     best: int
     totals: tuple[int, ...]
     clear: bool
-    by_words: bool
+
+    @property
+    def by_words(self) -> bool:
+        return self.totals.count(min(self.totals)) == 1
 
 
 def _joined(before: str, candidate: str, after: str) -> str:
@@ -121,8 +124,8 @@ def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verd
     least = min(totals)
     tied = [i for i, total in enumerate(totals) if total == least]
     if len(tied) == 1:
-        return Verdict(tied[0], totals, clear=True, by_words=True)
+        return Verdict(tied[0], totals, clear=True)
     scores = [sum(familiarity(text) for text in readings[i]) for i in tied]
     top = max(scores)
     winners = [i for i, score in zip(tied, scores, strict=True) if score == top]
-    return Verdict(winners[0], totals, clear=len(winners) == 1, by_words=False)
+    return Verdict(winners[0], totals, clear=len(winners) == 1)
