@@ -140,7 +140,6 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
     ``MAX_SIDE_PX``: Tesseract needs pixels per letter, not per poster, and a 26-inch page
     at 300 dpi took 20 s here.
     """
-
     path = page.parent.name or "document"
     problem = ocr_available()
     if problem is not None:
@@ -152,7 +151,7 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
             # A book page photographed small onto the sheet: its letters are a few pixels
             # tall at the page's resolution and Tesseract takes it for a picture (90 pages
             # of one gave no text at all). The photograph alone, enlarged, reads.
-            closer = _read_region(page, _capped_dpi(page, dpi, photo), photo)
+            closer = _read_region(page, _enlarged_dpi(photo), photo)
             if _letters(closer) > _letters(read):
                 read = closer
     except (OSError, subprocess.SubprocessError) as exc:
@@ -272,12 +271,18 @@ def read_unread(page: pymupdf.Page, pieces: list[Unread]) -> list[str]:
     return read
 
 
-def _capped_dpi(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None = None) -> int:
-    """``dpi``, lowered for a page whose longer side would pass ``MAX_SIDE_PX``; for a part
-    of it (``clip``), as high as that part's longer side allows, up to ``MAX_DPI``."""
-    if clip is not None:
-        return min(MAX_DPI, int(MAX_SIDE_PX * 72 / max(clip.width, clip.height, 1.0)))
-    return min(dpi, int(MAX_SIDE_PX * 72 / max(page.rect.width, page.rect.height, 1.0)))
+def _capped_dpi(page: pymupdf.Page, dpi: int) -> int:
+    """``dpi``, lowered for a page whose longer side would pass ``MAX_SIDE_PX``."""
+    return min(dpi, _fitting_dpi(page.rect))
+
+
+def _enlarged_dpi(part: pymupdf.Rect) -> int:
+    """As high a resolution as ``part``'s longer side allows within ``MAX_SIDE_PX``, up to ``MAX_DPI``."""
+    return min(MAX_DPI, _fitting_dpi(part))
+
+
+def _fitting_dpi(rect: pymupdf.Rect) -> int:
+    return int(MAX_SIDE_PX * 72 / max(rect.width, rect.height, 1.0))
 
 
 def _read_missed_bands(pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> list[OcrLine]:
