@@ -9,6 +9,7 @@ on a coloured table cell, a dark slide or a photograph is the author's text and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pymupdf
@@ -21,7 +22,7 @@ def _light(colour: int) -> bool:
     return all((colour >> shift) & 0xFF >= _PAPER for shift in (16, 8, 0))
 
 
-def _painted(page: pymupdf.Page) -> list[pymupdf.Rect]:
+def painted(page: pymupdf.Page) -> list[pymupdf.Rect]:
     """Where the page paints something under its text: filled shapes not paper-white, and
     pictures."""
     boxes = [pymupdf.Rect(info["bbox"]) for info in page.get_image_info()]
@@ -32,14 +33,15 @@ def _painted(page: pymupdf.Page) -> list[pymupdf.Rect]:
     return boxes
 
 
-def _shown(box: pymupdf.Rect, painted: list[pymupdf.Rect]) -> bool:
+def _shown(box: pymupdf.Rect, under: list[pymupdf.Rect]) -> bool:
     area = abs(box)
-    return any(abs(box & under) >= _COVERED * area for under in painted) if area else True
+    return any(abs(box & paint) >= _COVERED * area for paint in under) if area else True
 
 
-def drop_hidden_text(page: pymupdf.Page, raw: dict[str, Any]) -> int:
+def drop_hidden_text(raw: dict[str, Any], painted_boxes: Callable[[], list[pymupdf.Rect]]) -> int:
     """Remove from ``raw`` (a ``rawdict`` reading) the spans drawn white on nothing but the
-    page; returns how many characters went."""
+    page (``painted_boxes`` gives the page's ``painted``, asked only when a span is white);
+    returns how many characters went."""
     spans = [
         (line, span)
         for block in raw["blocks"]
@@ -49,10 +51,10 @@ def drop_hidden_text(page: pymupdf.Page, raw: dict[str, Any]) -> int:
     ]
     if not spans:
         return 0  # the common page: nothing white, nothing drawn looked at
-    painted = _painted(page)
+    under = painted_boxes()
     gone = 0
     for line, span in spans:
-        if not _shown(pymupdf.Rect(span["bbox"]), painted):
+        if not _shown(pymupdf.Rect(span["bbox"]), under):
             line["spans"].remove(span)
             gone += sum(not ch["c"].isspace() for ch in span["chars"])
     return gone

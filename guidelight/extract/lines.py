@@ -23,7 +23,7 @@ import pymupdf
 from guidelight.extract.budget import check_time
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
-from guidelight.extract.hidden_text import drop_hidden_text
+from guidelight.extract.hidden_text import drop_hidden_text, painted
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.fit import vote
@@ -653,6 +653,7 @@ class PageReader:
         self._unreadable: set[str] | None = None  # see ``_unreadable_fonts``
         self._raw: dict = {"blocks": []}  # the reading being read, and its suspect places
         self._places: _Places | None = None
+        self._painted: list[pymupdf.Rect] | None = None  # see ``_painted_boxes``
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
         self.dropped: list[str] = []
@@ -660,6 +661,13 @@ class PageReader:
         # each stands in a line's text as a mark (``_UNREAD_MARK``) until OCR reads it.
         self.unread: list[Unread] = []
         self._whole_page = False
+
+    def _painted_boxes(self) -> list[pymupdf.Rect]:
+        """Where the page paints under its text (``hidden_text.painted``), found once a page:
+        each cell of a table whose header is white on a dark fill asks again."""
+        if self._painted is None:
+            self._painted = painted(self.page)
+        return self._painted
 
     def _unreadable_fonts(self) -> set[str]:
         """Fonts whose text on this page cannot be read (``_unreadable_fonts_of``): Ghostscript
@@ -901,7 +909,7 @@ class PageReader:
         if clip is None and self._unreadable is None:
             self._unreadable = _unreadable_fonts_of(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
-        if hidden := drop_hidden_text(self.page, raw):
+        if hidden := drop_hidden_text(raw, self._painted_boxes):
             self.repairs["hidden_text"] += hidden
         _rejoin_split_lines(raw)
         self._raw, self._places = raw, None
