@@ -8,6 +8,7 @@ producer wrongly says: U+FFFD, a Latin-1 letter, an ASCII stand-in, or sara am f
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -40,6 +41,7 @@ def _stripped(font: TTFont) -> bytes:
     return out.getvalue()
 
 
+@functools.cache
 def _stripped_font(source: Path = GARUDA) -> tuple[bytes, dict[int, int]]:
     """A TLWG font (Garuda unless told) stripped (``_stripped``), and the code -> gid map it had."""
     font = TTFont(str(source))
@@ -77,16 +79,25 @@ def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: flo
     page.insert_font(fontname="G", fontfile=str(GARUDA))
     for n, text in enumerate(lines):
         page.insert_text((60, 80 + n * 2 * size), text, fontname="G", fontsize=size)
+    return _with_stripped_fonts(doc, path, lines, lambda _obj: (GARUDA, says))
+
+
+def _with_stripped_fonts(doc: pymupdf.Document, path: Path, lines: list[str],
+                         pick: Callable[[str], tuple[Path, dict[str, str]]]) -> Path:
+    """``doc`` saved at ``path`` with each embedded font stripped (``_stripped_font`` of the
+    TLWG source ``pick`` names from the font object's text) and its ToUnicode giving, for
+    the characters of ``lines``, what ``pick``'s map says instead."""
     doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
-    font_bytes, gids = _stripped_font()
     used = {ch for text in lines for ch in text}
-    mapping = {gids[ord(ch)]: says.get(ch, ch) for ch in used if ord(ch) in gids}
     for xref in range(1, doc.xref_length()):
         obj = doc.xref_object(xref)
+        source, says = pick(obj)
         if "/FontFile2" in obj:
             font_file = int(obj.split("/FontFile2")[1].split()[0])
-            doc.update_stream(font_file, font_bytes)
+            doc.update_stream(font_file, _stripped_font(source)[0])
         if "/ToUnicode" in obj:
+            gids = _stripped_font(source)[1]
+            mapping = {gids[ord(ch)]: says.get(ch, ch) for ch in used if ord(ch) in gids}
             to_unicode = int(obj.split("/ToUnicode")[1].split()[0])
             doc.update_stream(to_unicode, write_to_unicode(mapping))
     doc.save(path)
@@ -109,21 +120,7 @@ def shadowed_pdf(path: Path, lines: list[str], says: dict[str, str], shadow_says
             page.insert_text((x, 80 + n * 40), char, fontname="L", fontsize=20, color=(0.6, 0.6, 0.6))
             x += advance
         page.insert_text((60, 80 + n * 40), text, fontname="G", fontsize=20)
-    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
-    used = {ch for text in lines for ch in text}
-    for xref in range(1, doc.xref_length()):
-        obj = doc.xref_object(xref)
-        source, told = (LOMA, shadow_says) if "Loma" in obj else (GARUDA, says)
-        if "/FontFile2" in obj:
-            font_file = int(obj.split("/FontFile2")[1].split()[0])
-            doc.update_stream(font_file, _stripped_font(source)[0])
-        if "/ToUnicode" in obj:
-            gids = _stripped_font(source)[1]
-            mapping = {gids[ord(ch)]: told.get(ch, ch) for ch in used if ord(ch) in gids}
-            to_unicode = int(obj.split("/ToUnicode")[1].split()[0])
-            doc.update_stream(to_unicode, write_to_unicode(mapping))
-    doc.save(path)
-    return path
+    return _with_stripped_fonts(doc, path, lines, lambda obj: (LOMA, shadow_says) if "Loma" in obj else (GARUDA, says))
 
 
 def _agl_name(char: str) -> str:
