@@ -74,6 +74,10 @@ _CLAUSE_END = re.compile(r"[.:;,]$")  # not "?": a slide's title asks ("ทำ�
 _FULL_STOP = re.compile(r"[.:;!?…][\"”’)]?$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45A-Za-z]")
+# A contents line: a leader of dots (or "…", "_", "·") and the page it points to
+# ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
+# across it runs: the leader is drawn to the column's edge on purpose.
+_CONTENTS_ENTRY = re.compile(r"(?:[.…_·]\s?){4,}\s*\(?(?:[\d๐-๙]{1,4}|[ivxlcIVXLC]{1,6}|[ก-ฮ])\)?$")
 _WORDY_LETTERS = 2  # letters in a line that holds words: "ก" is a page number
 _DIGITS = re.compile(r"[\d๐-๙]+")
 _NOT_KEY = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46A-Za-z#]")
@@ -105,7 +109,7 @@ def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
     title).
     """
     last = draft.tail
-    if last is None or draft.heading_level or _FULL_STOP.search(last.text):
+    if last is None or draft.heading_level or _FULL_STOP.search(last.text) or _CONTENTS_ENTRY.search(last.text):
         return False
     if draft.indent > _RUN_ON_INDENT * last.size:
         return False  # set far in (a signature, a date, a centred title): not a wrapped line
@@ -657,8 +661,8 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     if step <= 0 or step > max(1.18 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
         return True  # a new column, a gap, or a jump sideways
     ended = prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
-    if _LIST_ITEM.match(line.text):
-        return True  # a list item
+    if _LIST_ITEM.match(line.text) or _CONTENTS_ENTRY.search(prev.text):
+        return True  # a list item, or the entry after a contents line
     if _NUMBERED_HEADING.match(line.text) and (
         ended or prev.x1 < column_right - RAGGED * line.size or prev.bold != line.bold
     ):

@@ -722,3 +722,27 @@ def test_thai_prose_wrapped_inside_its_inline_code_goes_on() -> None:
                  78.5, 437.2, 511.8, 452.2, 449.0, 10.8, False, 0, mono=True)
     second = Line("dailysodium, complete] โดยที่", 78.5, 456.7, 243.3, 471.7, 468.5, 10.8, False, 0, mono=True)
     assert [draft.text for draft in paragraphs([first, second], {})] == [f"{first.text} {second.text}"]
+
+
+def test_each_line_of_a_contents_page_is_an_entry_of_its_own(make_pdf: MakePdf) -> None:
+    """A thesis's contents page draws each entry's leader to the column's edge, so every
+    line looked full and the whole page was heard as one paragraph ("บทคัดย่อ .......... (1)
+    กิตติกรรมประกาศ ......"). A leader and a page number end an entry; a title too long for
+    its line still wraps into one entry, and the last entry of a page does not run on into
+    the next page's first."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+
+    def entry(title: str, page: str) -> str:
+        dots = "." * int((440 - font.text_length(f"{title} {page}", fontsize=14)) / font.text_length(".", fontsize=14))
+        return f"{title} {dots} {page}"
+
+    wrapped = "2.1 ทฤษฎีและงานวิจัยที่เกี่ยวข้องกับการพัฒนาระบบแนะนำรายวิชาสำหรับนักศึกษา"
+    first = [entry("บทคัดย่อ", "(1)"), entry("กิตติกรรมประกาศ", "(2)"), entry("บทที่ 1 บทนำ", "1")]
+    second = [entry("บทที่ 2 เอกสารที่เกี่ยวข้อง", "5"), entry("บทที่ 3 วิธีดำเนินงาน", "12")]
+    pages = [[(text, 72, 100 + 20 * k, 14, SARABUN) for k, text in enumerate(first)]
+             + [(wrapped, 90, 160, 14, SARABUN), (entry("ในต่างประเทศ", "7"), 90, 180, 14, SARABUN)],
+             [(text, 72, 100 + 20 * k, 14, SARABUN) for k, text in enumerate(second)]]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    assert texts(doc.page(1)) == [*first, f"{wrapped}{entry('ในต่างประเทศ', '7')}"]
+    assert not doc.page(1).continues
+    assert texts(doc.page(2)) == second
