@@ -11,6 +11,7 @@ those and answers "which character is glyph N of font F", for Thai only.
 from __future__ import annotations
 
 import io
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -161,9 +162,35 @@ def _chars_by_name(font: TTFont) -> dict[str, str]:
 
 
 def font_key(name: str) -> str:
-    """Compare font names across PDF dictionaries and font files: no subset tag, no spaces."""
+    """Compare font names across PDF dictionaries and font files: no subset tag, no spaces.
+    A name bound to one embedded font (``bound_name``) keeps its binding."""
     name = name.split("+", 1)[-1]
     return re.sub(r"[\s_-]", "", name).lower()
+
+
+def bound_name(name: str, xref: int) -> str:
+    """``name`` bound to the embedded font ``xref``: one of several subsets that share it."""
+    return f"{name}{_BOUND}{xref}"
+
+
+def _bound_xref(key: str) -> int | None:
+    """The embedded font a ``bound_name``'s key names, or None for a plain name."""
+    head, bound, tail = key.rpartition(_BOUND)
+    return int(tail) if bound and head and tail.isdigit() else None
+
+
+def thousandths(value: float) -> int:
+    """A font metric in thousandths of the size, to compare a descriptor's with MuPDF's;
+    0 for one that is not a number."""
+    return round(1000 * value) if math.isfinite(value) else 0
+
+
+def same_font(name: str, other: str) -> bool:
+    """Do two names name one font, bound or not?"""
+    return font_key(name).partition(_BOUND)[0] == font_key(other).partition(_BOUND)[0]
+
+
+_BOUND = "@"  # joins a font name and the embedded font it is bound to
 
 
 @dataclass
@@ -187,6 +214,8 @@ class GlyphResolver:
     legacy: dict[str, bool] = field(default_factory=dict)
 
     def _xrefs(self, key: str) -> list[int]:
+        if (xref := _bound_xref(key)) is not None:
+            return [xref]
         if self._fonts_by_key is None:
             self._fonts_by_key = {}
             for index in range(self.doc.page_count):
@@ -202,6 +231,43 @@ class GlyphResolver:
                     if xref not in xrefs:
                         xrefs.append(xref)
         return self._fonts_by_key.get(key, [])
+
+    def subset_names(self, page: pymupdf.Page) -> dict[tuple[str, int, int], str]:
+        """The page's fonts whose name several embedded fonts share, each bound to its own
+        (``bound_name``), by font key, ascent and descent in thousandths of the size.
+
+        Quartz subsets a font many times over under one name, and each subset numbers its
+        glyphs afresh: glyph 60 is mai ek in one and thanthakhat in the next, and a
+        decision made for one was applied to the other (หน้าทีำ). MuPDF's trace names a
+        glyph's font without its subset tag, but gives its descriptor's ascent and descent,
+        which each such subset has of its own. Fonts not told apart this way stay unbound."""
+        found: dict[tuple[str, int, int], set[int]] = {}
+        try:
+            fonts = page.get_fonts()
+        except Exception:
+            return {}
+        for font in fonts:
+            xref, basefont = font[0], font[3]
+            if not isinstance(basefont, str) or len(self._xrefs(font_key(basefont))) < 2:
+                continue
+            metrics = self._metrics(xref)
+            if metrics is not None:
+                found.setdefault((font_key(basefont), *metrics), set()).add(xref)
+        return {
+            key: bound_name(key[0], next(iter(xrefs))) for key, xrefs in found.items() if len(xrefs) == 1
+        }
+
+    def _metrics(self, xref: int) -> tuple[int, int] | None:
+        """The ascent and descent of embedded font ``xref``'s descriptor (a composite
+        font's is its descendant's), or None when it has none to read."""
+        try:
+            descendants = self.doc.xref_get_key(xref, "DescendantFonts")
+            if descendants[0] == "array" and (ref := re.match(r"\[\s*(\d+)\s+0\s+R", descendants[1])):
+                xref = int(ref.group(1))
+            values = [self.doc.xref_get_key(xref, f"FontDescriptor/{name}")[1] for name in ("Ascent", "Descent")]
+            return thousandths(float(values[0]) / 1000), thousandths(float(values[1]) / 1000)
+        except (ValueError, RuntimeError):  # no number there, or a damaged object
+            return None
 
     def _font_bytes(self, xref: int) -> bytes:
         try:

@@ -22,7 +22,7 @@ import pymupdf
 
 from guidelight.extract.budget import check_time
 from guidelight.extract.ghost_text import drawn_reading
-from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai
+from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
 from guidelight.extract.hidden_text import drop_hidden_text, painted
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
@@ -372,7 +372,7 @@ def _in_font(glyphs: list[tuple[str, int]], font: str) -> list[tuple[str, int]]:
     (all when none is, or the names do not match): a copy drawn over in another font (a
     Canva shadow in a Type 3 font under the text) is not a second part of the character,
     and its glyph read into the line put two tone marks on น้ำ."""
-    own = [glyph for glyph in glyphs if font_key(glyph[0]) == font_key(font)]
+    own = [glyph for glyph in glyphs if same_font(glyph[0], font)]
     return own or glyphs
 
 
@@ -388,9 +388,12 @@ class _TraceIndex:
         # shadow; a page drawn 100 times) is the same glyph, not a stack of marks.
         self._by_origin: dict[tuple[float, float, int], dict[tuple[str, int], None]] = {}
         suspect: dict[tuple[int, float, float, tuple[str, int]], None] = {}  # see ``dropped_twins``
-        for span in page.get_texttrace():
-            font = span["font"]
-            legacy = resolver.legacy.get(font_key(font), False)
+        spans = page.get_texttrace()
+        subsets = resolver.subset_names(page) if spans else {}
+        for span in spans:
+            legacy = resolver.legacy.get(font_key(span["font"]), False)
+            metrics = (font_key(span["font"]), thousandths(span["ascender"]), thousandths(span["descender"]))
+            font = subsets.get(metrics, span["font"])
             for code, gid, origin, _bbox in span["chars"]:
                 x, y = _place(origin)
                 self._by_origin.setdefault((x, y, code), {})[(font, gid)] = None

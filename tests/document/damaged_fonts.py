@@ -123,6 +123,42 @@ def shadowed_pdf(path: Path, lines: list[str], says: dict[str, str], shadow_says
     return _with_stripped_fonts(doc, path, lines, lambda obj: (LOMA, shadow_says) if "Loma" in obj else (GARUDA, says))
 
 
+def subsets_pdf(path: Path, lines: list[str], other_lines: list[str], says: dict[str, str]) -> Path:
+    """A page as Quartz writes one font many times over: two nameless subsets of Garuda under
+    one name (``AAAAAA+ThaiSub``, ``AAAAAB+ThaiSub``), each numbering its glyphs its own way.
+    ``lines`` are drawn in the first; ``other_lines`` in the second, whose glyph number for
+    mai ek draws mai tho and whose number for mai tho draws mai ek. Each ToUnicode gives, for
+    the characters in ``says``, what it maps that glyph number to instead. The subsets'
+    descriptors differ in their ascent, as Quartz's do."""
+    swap = str.maketrans("\u0e48\u0e49", "\u0e49\u0e48")
+    other = TTFont(str(GARUDA))
+    glyf, hmtx, cmap = other["glyf"], other["hmtx"], other.getBestCmap()
+    ek, tho = cmap[0x0E48], cmap[0x0E49]
+    glyf[ek], glyf[tho] = glyf[tho], glyf[ek]
+    hmtx[ek], hmtx[tho] = hmtx[tho], hmtx[ek]
+    swapped = path.with_name(f"{path.stem}-subset.ttf")
+    other.save(str(swapped))
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="A", fontfile=str(GARUDA))
+    page.insert_font(fontname="B", fontfile=str(swapped))
+    for n, text in enumerate(lines):
+        page.insert_text((60, 80 + n * 32), text, fontname="A", fontsize=16)
+    for n, text in enumerate(other_lines, start=len(lines)):
+        page.insert_text((60, 80 + n * 32), text.translate(swap), fontname="B", fontsize=16)
+    for xref, *_, resource, _encoding in page.get_fonts():
+        tag = "AAAAAB" if resource == "B" else "AAAAAA"
+        descendant = int(doc.xref_get_key(xref, "DescendantFonts")[1].strip("[]").split()[0])
+        descriptor = int(doc.xref_get_key(descendant, "FontDescriptor")[1].split()[0])
+        for font in (xref, descendant):
+            doc.xref_set_key(font, "BaseFont", f"/{tag}+ThaiSub")
+        doc.xref_set_key(descriptor, "FontName", f"/{tag}+ThaiSub")
+        if resource == "B":
+            doc.xref_set_key(descriptor, "Ascent", "1200")
+    drawn = [*lines, *(text.translate(swap) for text in other_lines)]
+    return _with_stripped_fonts(doc, path, drawn, lambda obj: (swapped if "AAAAAB" in obj else GARUDA, says))
+
+
 def _agl_name(char: str) -> str:
     """The Adobe Glyph List name of a Thai character (``roruathai``), as Apple's fonts
     name their glyphs."""

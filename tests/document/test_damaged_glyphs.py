@@ -21,7 +21,7 @@ from guidelight.extract.glyph_shapes import FontOutlines, Placement
 from guidelight.extract.pdf import open_document
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.repair import place_late_tones, repair_text
-from tests.document.damaged_fonts import GARUDA, damaged_pdf, remapped_marks, shadowed_pdf
+from tests.document.damaged_fonts import GARUDA, damaged_pdf, remapped_marks, shadowed_pdf, subsets_pdf
 from tests.ocr.marks import needs_tesseract
 
 from .conftest import SARABUN, SHARED, write_pdf
@@ -362,3 +362,17 @@ def test_a_sara_am_is_not_given_another_glyphs_decision_under_its_number() -> No
     assert reader._checked_sara_am(char) == PLACEHOLDER
     resolver.decided[("font", 60, False)] = "\u0e32"
     assert reader._checked_sara_am(char) == "\u0e32"
+
+
+def test_subsets_sharing_a_name_keep_their_own_glyph_numbers(tmp_path: Path) -> None:
+    """Quartz embeds one font as several subsets under one name, each numbering its glyphs
+    afresh, and MuPDF names a glyph's font without its subset tag. A glyph number settled
+    in one subset was applied to the same number in another: an iOS answer key read
+    "หน้าทีำ", "ฟใงกีชัน" and "ลิสตี". Each subset, told by its descriptor's ascent, is
+    judged on its own words."""
+    ours = "ที่นี่มีที่ให้นั่งพักผ่อนที่ริมน้ำ"
+    theirs = "ข้อมูลที่ต้องใช้"
+    pdf = subsets_pdf(tmp_path / "s.pdf", [ours] * 3, [theirs], {"\u0e48": "+", "\u0e49": ":"})
+    page = open_document(pdf, use_cache=False).page(1)
+    assert page.text.count(ours) == 3
+    assert theirs in page.text

@@ -189,6 +189,9 @@ class _SilentFonts:
     def placement(self, *_: object) -> None:
         return None
 
+    def subset_names(self, *_: object) -> dict:
+        return {}
+
 
 def test_one_glyph_is_judged_once_whatever_advance_the_page_measures() -> None:
     # Bullzip with Tahoma Bold, fonts silent: the glyph of mai tho measured no advance in
