@@ -65,8 +65,8 @@ _ZERO_WIDTH = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\u
 _NIKHAHIT_AA = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AA}")
 _TONE_NIKHAHIT_AA = re.compile(f"([{TONE_MARKS}]){NIKHAHIT}{SARA_AA}")
 # A sara am given whole beside a stray half of itself (a nikhahit or sara aa glyph drawn
-# as part of the same cluster): ``ํำ``, ``ำา``.
-_AM_WITH_PART = re.compile(f"{NIKHAHIT}{SARA_AM}|{SARA_AM}[{NIKHAHIT}{SARA_AA}]")
+# as part of the same cluster, its tone mark between): ``ํำ``, ``ํ่ำ``, ``ำา``.
+_AM_WITH_PART = re.compile(f"{NIKHAHIT}([{TONE_MARKS}]?){SARA_AM}|{SARA_AM}[{NIKHAHIT}{SARA_AA}]")
 _SPACE_BEFORE_MARK = re.compile(f"(?<=[{CONSONANTS}{COMBINING}])[ \t]+(?=[{COMBINING}])")
 _STRANDED_MARK = re.compile(f"(?<![{CONSONANTS}{COMBINING}])[{COMBINING}]+")
 _TONE_BEFORE_VOWEL = re.compile(f"([{TONE_MARKS}\u0e4c])([{ABOVE_BELOW_VOWELS}])")
@@ -105,7 +105,7 @@ def compose_sara_am(text: str) -> str:
     """
     text = _NIKHAHIT_AA.sub(lambda m: f"{m.group(1)}{SARA_AM}", text)
     text = _TONE_NIKHAHIT_AA.sub(lambda m: f"{m.group(1)}{SARA_AM}", text)
-    return _AM_WITH_PART.sub(SARA_AM, text)
+    return _AM_WITH_PART.sub(lambda m: f"{m.group(1) or ''}{SARA_AM}", text)
 
 
 def close_space_before_mark(text: str) -> str:

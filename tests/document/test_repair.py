@@ -45,6 +45,7 @@ def test_zero_width_characters_are_removed() -> None:
         ("จ\u0e4d\u0e32กัด", "จำกัด"),
         ("น\u0e4d\u0e49\u0e32", "น้ำ"),  # nikhahit, tone, sara aa
         ("น\u0e49\u0e4d\u0e32", "น้ำ"),  # tone, nikhahit, sara aa
+        ("ขั้นต\u0e4d\u0e48\u0e33", "ขั้นต่ำ"),  # InDesign: the am's nikhahit glyph, then its tone and the am whole
     ],
 )
 def test_decomposed_sara_am_is_composed(broken: str, fixed: str) -> None:
