@@ -111,19 +111,26 @@ def glyph_chars(font_bytes: bytes) -> dict[int, str]:
 
 def code_chars(font_bytes: bytes) -> dict[int, str]:
     """Character code -> what the glyph it draws stands for, in a TrueType font drawn as a
-    simple font with no encoding (its codes reach its glyphs through its own Macintosh or
-    symbol cmap, as Quartz embeds them); empty when the font cannot be read."""
+    simple font with no encoding (``code_gids``); empty when the font cannot be read."""
+    chars = glyph_chars(font_bytes)
+    return {code: chars[gid] for code, gid in code_gids(font_bytes).items() if gid in chars}
+
+
+def code_gids(font_bytes: bytes) -> dict[int, int]:
+    """Character code -> glyph id, in a TrueType font drawn as a simple font with no
+    encoding: its codes reach its glyphs through its own Macintosh or symbol cmap, as
+    Quartz and LibreOffice embed them. Empty when the font cannot be read."""
     font = _open_font(font_bytes)
     if font is None:
         return {}
-    by_name = _chars_by_name(font)
-    found: dict[int, str] = {}
+    found: dict[int, int] = {}
     try:
+        order = {name: gid for gid, name in enumerate(font.getGlyphOrder())}
         for table in font["cmap"].tables:
             if (table.platformID, table.platEncID) in ((1, 0), (3, 0)):
                 for code, name in table.cmap.items():
-                    if name in by_name:
-                        found.setdefault(code & 0xFF, by_name[name])
+                    if name in order:
+                        found.setdefault(code & 0xFF, order[name])
     except Exception:  # a damaged cmap: no codes known
         return {}
     return found

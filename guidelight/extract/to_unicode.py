@@ -19,7 +19,8 @@ import re
 
 import pymupdf
 
-from guidelight.extract.glyphs import code_chars, glyph_chars, is_thai
+from guidelight.extract.glyph_shapes import FontOutlines, Placement
+from guidelight.extract.glyphs import code_chars, code_gids, glyph_chars, is_thai
 from guidelight.thai.repair import PUA_TO_THAI
 
 _THAI_FIRST, _THAI_LAST = 0x0E01, 0x0E5B
@@ -30,6 +31,11 @@ _MAX_ENTRIES = 1 << 20  # range entries read before a map is judged hostile, not
 _SIGNATURE = re.compile(
     rb"(?:<[0-9a-fA-F]+>\s*|\[[^\]]*)<(?:|0[eE][0-9a-fA-F]{2}(?:[0-9a-fA-F]{4})+)>"
 )
+# A map entry giving a Thai mark (U+0E31, U+0E34-0E3A, U+0E47-0E4E): a map with none has no
+# mark to be drawn out of place.
+_MARK_TARGET = re.compile(rb"<0[eE](?:3[14-9aA]|4[7-9a-eA-E])>")
+_ABOVE_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
+_BELOW_MARKS = frozenset("\u0e38\u0e39\u0e3a")
 _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _PAIR = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
@@ -115,13 +121,17 @@ def _correct_font(doc: pymupdf.Document, xref: int) -> None:
         return
     cmap_xref = int(ref.split()[0])
     stream = doc.xref_stream(cmap_xref)
-    if not stream or not _SIGNATURE.search(stream):
+    signed = bool(stream) and bool(_SIGNATURE.search(stream))
+    if not stream or not (signed or _MARK_TARGET.search(stream)):
         return
-    chars = _font_chars(doc, xref)
-    if not chars:
+    program = _identity_program(doc, xref)
+    if program is None:
         return
     mapping, digits = read_to_unicode(stream.decode("latin-1"))
-    wrong = {code: chars[code] for code, text in mapping.items() if code in chars and text != chars[code]}
+    wrong = _swapped_marks(mapping, {code: code for code in mapping}, program)
+    if signed:
+        chars = _font_chars(program)
+        wrong.update({code: chars[code] for code, text in mapping.items() if code in chars and text != chars[code]})
     if wrong:
         mapping.update(wrong)
         doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
@@ -132,25 +142,56 @@ def _correct_simple_font(doc: pymupdf.Document, xref: int) -> None:
     where it gives a glyph the font names as Thai its own code's character instead:
     Quartz (Safari, macOS 11) writes ``&`` for Thonburi's ร์ glyph, ``1`` for สำ and
     ``Ç`` for another cluster, every glyph that draws more than one character. Only
-    such stand-ins are replaced; a Thai entry is left as it is."""
+    such stand-ins are replaced, and marks drawn where no such mark goes
+    (``_swapped_marks``); other Thai entries are left as they are."""
     if doc.xref_get_key(xref, "Encoding")[0] != "null":
         return
     kind, ref = doc.xref_get_key(xref, "ToUnicode")
-    kind_program, program = doc.xref_get_key(xref, "FontDescriptor/FontFile2")
+    kind_program, program_ref = doc.xref_get_key(xref, "FontDescriptor/FontFile2")
     if kind != "xref" or kind_program != "xref":
         return
     cmap_xref = int(ref.split()[0])
     mapping, digits = read_to_unicode(doc.xref_stream(cmap_xref).decode("latin-1"))
     if not any(is_thai(text) for text in mapping.values()):
         return  # not a Thai font: its codes' own characters may well be right
+    program = doc.xref_stream(int(program_ref.split()[0]))
+    wrong = _swapped_marks(mapping, code_gids(program), program)
     stand_ins = [code for code, text in mapping.items() if not _has_thai(text)]
-    if not stand_ins:
-        return
-    drawn = code_chars(doc.xref_stream(int(program.split()[0])))
-    wrong = {code: drawn[code] for code in stand_ins if is_thai(drawn.get(code, ""))}
+    if stand_ins:
+        drawn = code_chars(program)
+        wrong.update({code: drawn[code] for code in stand_ins if is_thai(drawn.get(code, ""))})
     if wrong:
         mapping.update(wrong)
         doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
+
+
+def _swapped_marks(mapping: dict[int, str], gids: dict[int, int], program: bytes) -> dict[int, str]:
+    """The two codes whose marks the map gives each other's, corrected: one it gives a mark
+    that goes below the letters while its glyph is drawn above them, and one it gives a mark
+    that goes above while its glyph is drawn below.
+
+    LibreOffice 6 maps the glyphs of a cluster to its characters by position, and Loma draws
+    ู่ as the tone mark first: the mai ek glyph was mapped to sara uu and the sara uu glyph to
+    mai ek, and every later word read wrong (เลูน for เล่น, ข้อม่ล for ข้อมูล). Only a single
+    such pair is exchanged; a mark out of place without its partner is left as the map has it
+    (the cluster it was mapped in still reads right)."""
+    outlines: FontOutlines | None = None
+    drawn_below, drawn_above = [], []
+    for code, text in mapping.items():
+        if (text not in _ABOVE_MARKS and text not in _BELOW_MARKS) or code not in gids:
+            continue
+        outlines = outlines or FontOutlines(program)
+        outline = outlines.outline(gids[code])
+        if outline is None:
+            continue
+        if text in _ABOVE_MARKS and outline.placement is Placement.BELOW:
+            drawn_below.append(code)
+        elif text in _BELOW_MARKS and outline.placement in (Placement.ABOVE, Placement.STACKED):
+            drawn_above.append(code)
+    if len(drawn_below) != 1 or len(drawn_above) != 1:
+        return {}
+    below, above = drawn_below[0], drawn_above[0]
+    return {below: mapping[above], above: mapping[below]}
 
 
 def _has_thai(text: str) -> bool:
@@ -160,25 +201,29 @@ def _has_thai(text: str) -> bool:
 _CORRECTORS = {"Type0": _correct_font, "TrueType": _correct_simple_font}  # by the font's /Subtype
 
 
-def _font_chars(doc: pymupdf.Document, xref: int) -> dict[int, str]:
-    """Glyph id -> the Thai character the embedded font draws with it (by its cmap, glyph
-    names or substitutions: ``glyphs.glyph_chars``; a private-use shifted form as its
-    mark), for a composite font whose character
-    ids are its glyph ids; empty otherwise."""
+def _identity_program(doc: pymupdf.Document, xref: int) -> bytes | None:
+    """The embedded TrueType program of a composite font whose character ids are its glyph
+    ids, or None for any other."""
     kind, fonts = doc.xref_get_key(xref, "DescendantFonts")
     if kind == "xref":  # the array held in an object of its own (PowerPoint)
         kind, fonts = "array", doc.xref_object(int(fonts.split()[0]), compressed=True)
     found = re.search(r"(\d+) 0 R", fonts) if kind == "array" else None
     if found is None:
-        return {}
+        return None
     descendant = int(found.group(1))
     kind, to_gid = doc.xref_get_key(descendant, "CIDToGIDMap")
     if kind not in ("null", "name") or (kind == "name" and to_gid != "/Identity"):
-        return {}
+        return None
     kind, program = doc.xref_get_key(descendant, "FontDescriptor/FontFile2")
     if kind != "xref":
-        return {}
-    drawn = glyph_chars(doc.xref_stream(int(program.split()[0])))
+        return None
+    return doc.xref_stream(int(program.split()[0]))
+
+
+def _font_chars(program: bytes) -> dict[int, str]:
+    """Glyph id -> the Thai character the embedded font draws with it (by its cmap, glyph
+    names or substitutions: ``glyphs.glyph_chars``; a private-use shifted form as its mark)."""
+    drawn = glyph_chars(program)
     # A shifted mark the cmap gives its legacy private-use code is that mark.
     thai = {gid: PUA_TO_THAI.get(ord(char), char) for gid, char in drawn.items()}
     return {gid: char for gid, char in thai.items() if _THAI_FIRST <= ord(char) <= _THAI_LAST}

@@ -376,3 +376,16 @@ def test_subsets_sharing_a_name_keep_their_own_glyph_numbers(tmp_path: Path) -> 
     page = open_document(pdf, use_cache=False).page(1)
     assert page.text.count(ours) == 3
     assert theirs in page.text
+
+
+def test_a_mark_mapped_to_one_drawn_on_the_other_side_of_the_letters_is_read_as_drawn(tmp_path: Path) -> None:
+    """LibreOffice 6 with Loma maps the sara uu glyph to mai ek and a mai ek glyph to sara
+    uu: the file's text is "การเลูนเปูายิ้งฉุบ" and "ข้อม่ล", all of it valid Thai, so it was
+    trusted. A mark drawn below the letters cannot be a tone mark, nor one drawn above
+    them a sara uu: the two glyphs' maps are exchanged."""
+    lines = ["กิจกรรมที่โด่งดังคือการเล่นเป่ายิ้งฉุบ", "ไม่มีข้อมูลว่าใครอยู่บริษัทใด", "ข้อมูลดังกล่าวอยู่ในแฟ้มนี้"]
+    pdf = damaged_pdf(tmp_path / "d.pdf", lines, {"\u0e48": "\u0e39", "\u0e39": "\u0e48"})
+    assert "เลูน" in pymupdf.open(pdf)[0].get_text()  # as the file says
+    page = open_document(pdf, use_cache=False).page(1)
+    for line in lines:
+        assert line in page.text
