@@ -47,7 +47,13 @@ _VALUE_SHARE = 0.7  # ... and their median width at most this share of those lin
 _TAIL_BLANK_LINES = 2  # the other column's lines standing in the blank above such a tail
 _MAX_CROSSING = 2  # narrow lines that may cross a gutter (a poster's authors line) ...
 _LINES_PER_CROSSING = 40  # ... one for each this many narrow lines (a poem's title over 12 rows: none)
+_OVER_COLUMNS = 4  # lines more that may cross it above or below both columns (a title block)
+_JUSTIFIED_SHARE = 0.6  # of a column's lines ending at one edge (within a point): it is justified ...
+_JUSTIFIED_LINES = 6  # ... and at least this many
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
+_GUTTER_ROWS = 3  # rows with one gap between two wide lines that make it a gutter ...
+_COLUMN_SIZES = 8  # ... lines at least this many font sizes wide
+_EDGE_SLACK = 1.0  # points: a line ends at a gutter's edge, or starts at it, within this
 _MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most this (double spacing) ...
 _SAME_STEP = 0.04  # ... and its lines' steps agree within this share
 _CENTRE_SLACK = 0.35  # of the font size: lines whose centres are this close are centred alike
@@ -365,15 +371,17 @@ def _merge_row(row: list[Line]) -> Line:
     )
 
 
-def merge_rows(lines: list[Line], reach: float = 1.5) -> list[Line]:
+def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[float, float]] = ()) -> list[Line]:
     """Join lines that sit on one baseline and touch or overlap horizontally, or are
-    less than ``reach`` font sizes apart (a borderless table's cells are nearer)."""
+    less than ``reach`` font sizes apart (a borderless table's cells are nearer), unless
+    one of ``gutters`` (left and right edges, as ``_close_gutters`` gives them) parts them."""
     merged: list[Line] = []
     for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
         if merged:
             last = merged[-1]
             near = line.x0 - last.x1 < reach * line.size and line.x1 > last.x0
-            if on_one_row(last, line) and near:
+            parted = any(last.x1 <= a + _EDGE_SLACK and line.x0 >= b - _EDGE_SLACK for a, b in gutters)
+            if on_one_row(last, line) and near and not parted:
                 merged[-1] = _merge_row([last, line])
                 continue
         merged.append(line)
@@ -400,27 +408,75 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
         return None
     crossing = min(_MAX_CROSSING, len(narrow) // _LINES_PER_CROSSING)
     step = max(1.0, width / 2000)
+    first = int(max(0.3 * width, min(line.x0 for line in lines) - left) / step)  # not the margin left of all text
+    starts = range(first, int(0.7 * width / step))
+    covered = _coverage(narrow, left, step, width)
+    best = _widest_run(covered, starts, crossing)
+    if best is None:
+        # A title block centred over justified columns crosses their gutter above them:
+        # there the lines that cross a strip are counted only among the text beside it.
+        # (A poem's half-lines are never justified: under its title, it is read in rows.)
+        for run in _runs(covered, starts, crossing + _OVER_COLUMNS):
+            band = _among_columns(narrow, (left + run.start * step, left + run.stop * step))
+            found = _widest_run(_coverage(band, left, step, width), run, crossing)
+            if found is None or (best is not None and len(found) <= len(best)):
+                continue
+            if _justified([ln for ln in band if ln.x1 <= left + found.start * step]):
+                best = found
+    if best is None or len(best) * step < 8:
+        return None
+    strip = (left + best.start * step, left + best.stop * step)
+    on_left = sum(1 for line in narrow if line.x1 <= strip[0] and _wordy(line))
+    on_right = sum(1 for line in narrow if line.x0 >= strip[1] and _wordy(line))
+    return strip if on_left >= 3 and on_right >= 3 else None
+
+
+def _coverage(lines: list[Line], left: float, step: float, width: float) -> list[int]:
+    """How many of ``lines`` cover each strip ``step`` wide of the span from ``left``."""
     covered = [0] * (int(width / step) + 1)
-    for line in narrow:
+    for line in lines:
         check_time()
         first = max(0, int((line.x0 - left) / step))
         for x in range(first, min(len(covered), int((line.x1 - left) / step) + 1)):
             covered[x] += 1
-    best: tuple[float, float] | None = None
-    x = int(max(0.3 * width, min(line.x0 for line in lines) - left) / step)  # not the margin left of all text
-    while x < int(0.7 * width / step):
-        if covered[x] <= crossing:
+    return covered
+
+
+def _runs(covered: list[int], starts: range, limit: int) -> list[range]:
+    """The runs of strips covered by at most ``limit`` lines that begin among ``starts``."""
+    found = []
+    x = starts.start
+    while x < starts.stop:
+        if covered[x] <= limit:
             start = x
-            while x < len(covered) and covered[x] <= crossing:
+            while x < len(covered) and covered[x] <= limit:
                 x += 1
-            if best is None or (x - start) * step > best[1] - best[0]:
-                best = (left + start * step, left + x * step)
+            found.append(range(start, x))
         x += 1
-    if best is None or best[1] - best[0] < 8:
-        return None
-    on_left = sum(1 for line in narrow if line.x1 <= best[0] and _wordy(line))
-    on_right = sum(1 for line in narrow if line.x0 >= best[1] and _wordy(line))
-    return best if on_left >= 3 and on_right >= 3 else None
+    return found
+
+
+def _widest_run(covered: list[int], starts: range, limit: int) -> range | None:
+    return max(_runs(covered, starts, limit), key=len, default=None)
+
+
+def _justified(lines: list[Line]) -> bool:
+    """Do most of ``lines`` end at one edge, as a justified column of prose does: at least
+    ``_JUSTIFIED_LINES`` lines, each wide (a form's labels of one length are not prose)?"""
+    ends = Counter(round(line.x1) for line in lines if line.width >= _COLUMN_SIZES * line.size)
+    aligned = max((ends[x - 1] + ends[x] + ends[x + 1] for x in ends), default=0)
+    return aligned >= max(_JUSTIFIED_LINES, _JUSTIFIED_SHARE * len(lines))
+
+
+def _among_columns(lines: list[Line], strip: tuple[float, float]) -> list[Line]:
+    """``lines`` from the first to the last row of those beside ``strip``, on either side: a
+    title centred over two columns, or a note under them, stands above or below all their
+    text and is read so (``_in_columns``); a line that crosses the strip among them joins
+    them into one."""
+    beside = [ln.baseline for ln in lines if ln.x1 <= strip[0] or ln.x0 >= strip[1]]
+    if not beside:
+        return lines
+    return [ln for ln in lines if min(beside) <= ln.baseline <= max(beside)]
 
 
 def _wordy(line: Line) -> bool:
@@ -435,7 +491,24 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
 
     Lines that cross a gutter (a title over both columns) separate the stretches.
     """
-    return _in_columns(merge_rows(lines), 0.0, width)
+    return _in_columns(merge_rows(lines, gutters=_close_gutters(lines)), 0.0, width)
+
+
+def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
+    """Gutters narrower than ``merge_rows`` reaches across: the same gap, between a line
+    ending at one edge and a line starting at the next, on at least ``_GUTTER_ROWS`` rows,
+    both lines wide ones. A LuaTeX article sets its justified columns 10 points apart, and
+    each row of the left column was joined to the row of the right one beside it."""
+    found: dict[tuple[int, int], int] = {}
+    for row in _rows(lines):
+        row.sort(key=lambda ln: ln.x0)
+        for prev, line in pairwise(row):
+            gap = line.x0 - prev.x1
+            wide = min(prev.width, line.width) >= _COLUMN_SIZES * max(prev.size, line.size)
+            if wide and 0 < gap < 1.5 * line.size:
+                key = (round(prev.x1), round(line.x0))
+                found[key] = found.get(key, 0) + 1
+    return [(a, b) for (a, b), count in found.items() if count >= _GUTTER_ROWS]
 
 
 def _in_columns(lines: list[Line], left: float, right: float) -> list[Line]:

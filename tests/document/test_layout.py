@@ -746,3 +746,23 @@ def test_each_line_of_a_contents_page_is_an_entry_of_its_own(make_pdf: MakePdf) 
     assert texts(doc.page(1)) == [*first, f"{wrapped}{entry('ในต่างประเทศ', '7')}"]
     assert not doc.page(1).continues
     assert texts(doc.page(2)) == second
+
+
+def test_two_columns_ten_points_apart_under_a_centred_title_are_read_in_turn(make_pdf: MakePdf) -> None:
+    """A LuaTeX article sets two justified columns 10 points apart under a centred title
+    block. Each row of the left column was joined to the row beside it in the right one
+    (the gap is less than the reach that joins a line MuPDF split), and the title's three
+    lines crossing the gutter hid it: the student heard the two columns line by line in
+    turn."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    left_text, right_text = "กรุงเทพมหานครเป็นเมืองหลวงและนครที่มีประชากรมาก", "รัตนโกสินทร์เป็นหัวใจของการปกครองและการศึกษา"
+    left_width = font.text_length(left_text, fontsize=10)
+    right_x = 72 + left_width + 10
+    title = [(text, 297 - font.text_length(text, fontsize=size) / 2, y, size, SARABUN)
+             for text, y, size in (("กรุงเทพมหานคร", 80, 17), ("จากวิกิพีเดีย สารานุกรมเสรี", 100, 12),
+                                   ("26 ธันวาคม พ.ศ. 2568", 118, 12))]
+    rows = [(left_text, 72, 150 + 13.5 * k, 10, SARABUN) for k in range(12)]
+    rows += [(right_text, right_x, 150.6 + 13.5 * k, 10, SARABUN) for k in range(12)]
+    page = open_document(make_pdf([title + rows]), use_cache=False).page(1)
+    assert texts(page) == ["กรุงเทพมหานคร", "จากวิกิพีเดีย สารานุกรมเสรี 26 ธันวาคม พ.ศ. 2568",
+                           left_text * 12, right_text * 12]
