@@ -258,6 +258,19 @@ def _ends_in_spacing_mark(span: dict) -> bool:
     return bool(_NOT_TEXT.fullmatch(last["c"])) and _width(last) > _SPACE_ADVANCE * span["size"]
 
 
+def _around(spans: list[dict], k: int) -> tuple[list[dict], list[dict]]:
+    """The characters of a line just before and after its span ``k`` when that span is only
+    a glyph or two in doubt: Print To PDF sets a raised mai tho apart in a span of its own
+    ("Ŗ" after พื), where nothing Thai sat beside it to judge it by, and it was lost
+    (พืนฐาน). Nothing for any other span: it is judged among its own characters."""
+    chars = spans[k]["chars"]
+    if len(chars) > _STACKED or not all(_suspicious(ch["c"]) for ch in chars):
+        return [], []
+    before = spans[k - 1]["chars"][-_STACKED:] if k else []
+    after = spans[k + 1]["chars"][:_STACKED] if k + 1 < len(spans) else []
+    return before, after
+
+
 def _touches_thai(chars: list[dict], i: int, size: float) -> bool:
     """Does ``chars[i]`` sit on or against Thai: a Thai character just before or after it,
     or across at most two glyphs that take no room (marks stacked under codes of their
@@ -845,8 +858,12 @@ class PageReader:
                                   max(b[3] for b in boxes), len(chars), bool(_CODE_FONT.search(font))))
         return chr(_UNREAD_MARK + len(self.unread) - 1)
 
-    def _span_text(self, chars: list[dict], size: float, font: str) -> str:
-        """Characters of a span with spaces decided from the gaps between glyphs."""
+    def _span_text(
+        self, chars: list[dict], size: float, font: str, around: tuple[list[dict], list[dict]] = ([], [])
+    ) -> str:
+        """Characters of a span with spaces decided from the gaps between glyphs. ``around``
+        is the line's characters just before and after the span, which a glyph in doubt is
+        judged among (``_line``)."""
         if font in self._unreadable_fonts():
             drawn = [ch for ch in chars if not ch["c"].isspace()]
             self.repairs["unreadable_glyph"] += len(drawn)
@@ -864,7 +881,7 @@ class PageReader:
                         and out and not out[-1].isspace():
                     out.append(" ")
                 continue
-            c = self._true_char(chars, i, font, size)
+            c = self._true_char([*around[0], *chars, *around[1]], i + len(around[0]), font, size)
             if not c:
                 continue
             x0, x1 = char["bbox"][0], char["bbox"][2]
@@ -1064,10 +1081,9 @@ class PageReader:
         lettered: float | None = None  # the baseline of its first span with letters
         previous_right: float | None = None
         spaced_by_mark = False  # the span before ended in a direction mark a space wide
-        for span in line["spans"]:
-            if not span["chars"]:
-                continue
-            text = _NOT_TEXT.sub("", self._span_text(span["chars"], span["size"], span["font"]))
+        spans = [span for span in line["spans"] if span["chars"]]
+        for k, span in enumerate(spans):
+            text = _NOT_TEXT.sub("", self._span_text(span["chars"], span["size"], span["font"], _around(spans, k)))
             if not text:
                 continue
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)

@@ -82,6 +82,23 @@ def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: flo
     return _with_stripped_fonts(doc, path, lines, lambda _obj: (GARUDA, says))
 
 
+def raised_marks_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: float = 16) -> Path:
+    """A page of ``lines`` as Microsoft Print To PDF sets a raised tone mark: drawn apart, a
+    little higher than its letter, so that MuPDF reads it as a span of its own. The font is a
+    nameless Garuda whose ToUnicode gives, for each character in ``says``, what it maps to."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="G", fontfile=str(GARUDA))
+    advances = pymupdf.Font(fontfile=str(GARUDA))
+    for n, text in enumerate(lines):
+        x, y = 60.0, 80 + n * 2 * size
+        for char, advance in zip(text, advances.char_lengths(text, fontsize=size), strict=True):
+            raised = 0.2 * size if char in "\u0e48\u0e49\u0e4a\u0e4b" else 0.0
+            page.insert_text((x, y - raised), char, fontname="G", fontsize=size)
+            x += advance
+    return _with_stripped_fonts(doc, path, lines, lambda _obj: (GARUDA, says))
+
+
 def _with_stripped_fonts(doc: pymupdf.Document, path: Path, lines: list[str],
                          pick: Callable[[str], tuple[Path, dict[str, str]]]) -> Path:
     """``doc`` saved at ``path`` with each embedded font stripped (``_stripped_font`` of the

@@ -21,7 +21,14 @@ from guidelight.extract.glyph_shapes import FontOutlines, Placement
 from guidelight.extract.pdf import open_document
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.repair import place_late_tones, repair_text
-from tests.document.damaged_fonts import GARUDA, damaged_pdf, remapped_marks, shadowed_pdf, subsets_pdf
+from tests.document.damaged_fonts import (
+    GARUDA,
+    damaged_pdf,
+    raised_marks_pdf,
+    remapped_marks,
+    shadowed_pdf,
+    subsets_pdf,
+)
 from tests.ocr.marks import needs_tesseract
 
 from .conftest import SARABUN, SHARED, write_pdf
@@ -386,6 +393,18 @@ def test_a_mark_mapped_to_one_drawn_on_the_other_side_of_the_letters_is_read_as_
     lines = ["กิจกรรมที่โด่งดังคือการเล่นเป่ายิ้งฉุบ", "ไม่มีข้อมูลว่าใครอยู่บริษัทใด", "ข้อมูลดังกล่าวอยู่ในแฟ้มนี้"]
     pdf = damaged_pdf(tmp_path / "d.pdf", lines, {"\u0e48": "\u0e39", "\u0e39": "\u0e48"})
     assert "เลูน" in pymupdf.open(pdf)[0].get_text()  # as the file says
+    page = open_document(pdf, use_cache=False).page(1)
+    for line in lines:
+        assert line in page.text
+
+
+def test_a_raised_tone_mark_read_as_a_span_of_its_own_is_judged_among_its_line(tmp_path: Path) -> None:
+    """Microsoft Print To PDF draws a raised mai tho apart, under a Latin Extended-A code
+    ("Ŗ"), and MuPDF reads it as a span of its own: with nothing Thai beside it in its span,
+    it was left out (พืนฐาน, เท่านัน). It is judged among the letters of its line."""
+    lines = ["คำสั่งทางสถิติพื้นฐาน", "ข้อมูลแบ่งกลุ่มเท่านั้น"]
+    pdf = raised_marks_pdf(tmp_path / "r.pdf", lines, {"\u0e49": "\u0156", "\u0e48": "\u0155"})
+    assert "\u0156" in pymupdf.open(pdf)[0].get_text()  # as the file says
     page = open_document(pdf, use_cache=False).page(1)
     for line in lines:
         assert line in page.text
