@@ -260,12 +260,13 @@ def _ends_in_spacing_mark(span: dict) -> bool:
 
 def _around(spans: list[dict], k: int) -> tuple[list[dict], list[dict]]:
     """The characters of a line just before and after its span ``k`` when that span is only
-    a glyph or two in doubt: Print To PDF sets a raised mai tho apart in a span of its own
-    ("Ŗ" after พื), where nothing Thai sat beside it to judge it by, and it was lost
-    (พืนฐาน). Nothing for any other span: it is judged among its own characters."""
-    chars = spans[k]["chars"]
-    if len(chars) > _STACKED or not all(_suspicious(ch["c"]) for ch in chars):
-        return [], []
+    a glyph or two in doubt that take no room: Print To PDF sets a raised mai tho apart in a
+    span of its own ("Ŗ" after พื), where nothing Thai sat beside it to judge it by, and it
+    was lost (พืนฐาน). Nothing for any other span: it is judged among its own characters."""
+    chars, size = spans[k]["chars"], spans[k]["size"]
+    marks = all(_suspicious(ch["c"]) and _width(ch) <= _MARK_ADVANCE * size for ch in chars)
+    if len(chars) > _STACKED or not marks:
+        return [], []  # a superscript ¹ after a name takes room: a footnote's mark, not a Thai one
     before = spans[k - 1]["chars"][-_STACKED:] if k else []
     after = spans[k + 1]["chars"][:_STACKED] if k + 1 < len(spans) else []
     return before, after

@@ -483,3 +483,14 @@ def test_a_mark_nothing_read_inside_a_thai_word_leaves_the_word_whole() -> None:
     lines = [Line("สถิติพื\U000f0000นฐาน x\U000f0001y", 0, 0, 100, 10, 8, 10, False, 0)]
     assert [line.text for line in reader._read_unread(lines)] == ["สถิติพืนฐาน x y"]
     assert reader.repairs["unreadable_glyph"] == 2  # the page still says glyphs went unread
+
+
+def test_a_footnote_mark_raised_after_a_thai_name_stays_itself(make_pdf: MakePdf) -> None:
+    """A journal raises a footnote's ¹ after an author's name, a span of its own. It takes
+    room, so it is no Thai mark set apart (as Print To PDF's raised tone marks are) and is
+    not judged by the Thai around it: it was heard as ฆ (ฟักจันทร์ฆ)."""
+    name = "พัฒนรัชต์ ฟักจันทร์"
+    width = pymupdf.Font(fontfile=str(SARABUN)).text_length(name, fontsize=14)
+    lines = [(name, 72, 100, 14, SARABUN), ("\u00b9", 72 + width, 95, 8, SARABUN), ("และคณะ", 72 + width + 6, 100, 14, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert "\u0e06" not in page.text and "ฟักจันทร์" in page.text
