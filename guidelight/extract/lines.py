@@ -729,6 +729,8 @@ class PageReader:
             return symbol
         if c == SARA_AM:
             return self._checked_sara_am(char)
+        if c.isspace() and _width(char) > _SPACE_ADVANCE * size:
+            return c  # a space as wide as one (Chrome's no-break space after a Thai name): not a stand-in
         suspicious = _suspicious(c)
         if not suspicious and not _sign_stand_in(c):
             return c  # the common case, a Thai letter or a space: nothing to look up

@@ -485,6 +485,15 @@ def test_a_mark_nothing_read_inside_a_thai_word_leaves_the_word_whole() -> None:
     assert reader.repairs["unreadable_glyph"] == 2  # the page still says glyphs went unread
 
 
+def test_a_no_break_space_after_thai_is_a_space(make_pdf: MakePdf) -> None:
+    """Chrome writes the no-break spaces of a Google Sites report as U+00A0, a Latin-1 code,
+    and one after Thai was taken for a Latin-1 stand-in for a Thai glyph: the words judged
+    it a letter, and a report was heard with 65 stray ฆ (หนูรักฆ, มือสองฆ)."""
+    line = "นายบดินทร์ หนูรัก\u00a0รหัสนักศึกษา 60070043 โปรแกรมเต้นท์รถมือสอง\u00a0(จัดการ)"
+    page = open_document(make_pdf([[(line, 72, 100, 14, SARABUN)]]), use_cache=False).page(1)
+    assert page.text == "นายบดินทร์ หนูรัก รหัสนักศึกษา 60070043 โปรแกรมเต้นท์รถมือสอง (จัดการ)"
+
+
 def test_a_footnote_mark_raised_after_a_thai_name_stays_itself(make_pdf: MakePdf) -> None:
     """A journal raises a footnote's ¹ after an author's name, a span of its own. It takes
     room, so it is no Thai mark set apart (as Print To PDF's raised tone marks are) and is
