@@ -17,6 +17,7 @@ from enum import Enum
 from itertools import pairwise
 
 from guidelight.extract.budget import check_time
+from guidelight.extract.figures import CAPTION
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import is_mark
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
@@ -73,6 +74,12 @@ _LIST_ITEM = re.compile(
     r"|(?:[-–]|\(?[\d๐-๙]{1,3}[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44]))"
 )
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
+# A contents line: a leader of dots (or "…", "_", "·") and the page it points to
+# ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
+# across it runs: the leader is drawn to the column's edge on purpose.
+_CONTENTS_ENTRY = re.compile(r"(?:[.…_·]\s?){4,}\s*\(?(?:[\d๐-๙]{1,4}|[ivxlcIVXLC]{1,6}|[ก-ฮ])\)?$")
+# A running head with its page number set in the same line: "128 ปัญญาประดิษฐ์", "บทที่ 6 129".
+_NUMBERED_HEAD = re.compile(r"^[\d๐-๙]{1,4}\s+\S|\S\s+[\d๐-๙]{1,4}$")
 _SECTION_NUMBER = re.compile(r"^(?:[\d๐-๙]+\.)*[\d๐-๙]+\.?$")  # "3.3.4" alone, its title set apart
 _CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วนที่|chapter|part)\s*[\d๐-๙ivxlcIVXLC]+$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
@@ -80,10 +87,6 @@ _CLAUSE_END = re.compile(r"[.:;,]$")  # not "?": a slide's title asks ("ทำ�
 _FULL_STOP = re.compile(r"[.:;!?…][\"”’)]?$")
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _LETTER = re.compile("[\u0e01-\u0e2e\u0e30-\u0e45A-Za-z]")
-# A contents line: a leader of dots (or "…", "_", "·") and the page it points to
-# ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
-# across it runs: the leader is drawn to the column's edge on purpose.
-_CONTENTS_ENTRY = re.compile(r"(?:[.…_·]\s?){4,}\s*\(?(?:[\d๐-๙]{1,4}|[ivxlcIVXLC]{1,6}|[ก-ฮ])\)?$")
 _WORDY_LETTERS = 2  # letters in a line that holds words: "ก" is a page number
 _DIGITS = re.compile(r"[\d๐-๙]+")
 _NOT_KEY = re.compile("[^\u0e01-\u0e30\u0e32\u0e33\u0e40-\u0e46A-Za-z#]")
@@ -117,6 +120,8 @@ def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
     last = draft.tail
     if last is None or draft.heading_level or _FULL_STOP.search(last.text) or _CONTENTS_ENTRY.search(last.text):
         return False
+    if CAPTION.match(draft.text) or CAPTION.match(next_line.text):
+        return False  # a figure's caption ends a page, or begins one (รูปที่ 6–5 ...)
     if draft.indent > _RUN_ON_INDENT * last.size:
         return False  # set far in (a signature, a date, a centred title): not a wrapped line
     if abs(last.size - next_line.size) >= 0.5 or last.bold != next_line.bold:
@@ -269,8 +274,9 @@ def _running_rows(lines: list[Line], height: float, numbered_there: Callable[[Li
     """Ids of the lines of a page's first and last rows that hold a page number and lie
     within ``RUNNING_SHARE`` of its top or bottom: a book with deep margins sets its running
     head and page number below the top tenth ("6.2. การเขียนคำสั่ง ...   161" at 13% of a
-    B5 page), Word a page number high above the foot. They are judged as margin lines
-    are (a page number, or text the nearby pages repeat)."""
+    B5 page), Word a page number high above the foot, an iOS export of a textbook its head
+    at 13% with the number in the same line ("128 ปัญญาประดิษฐ์"). They are judged as
+    margin lines are (a page number, or text the nearby pages repeat)."""
     rows = _rows(lines)
     found: set[int] = set()
     if len(rows) < 2:
@@ -283,7 +289,7 @@ def _running_rows(lines: list[Line], height: float, numbered_there: Callable[[Li
         # have a number too (a question's answer, "-2", at the foot of a page is not); a row
         # of more pieces is a table's ("7 | การเรียนรู้ | 23-30 | Facebook | ...")
         apart = len(row) > 1 or (gap > max(ln.size for ln in row) and numbered_there(row[0]))
-        numbered = any(_PAGE_NUMBER.match(ln.text.strip()) for ln in row)
+        numbered = any(_PAGE_NUMBER.match(ln.text.strip()) or _NUMBERED_HEAD.search(ln.text.strip()) for ln in row)
         if near_edge and apart and len(row) <= _RUNNING_PIECES and numbered:
             found.update(id(ln) for ln in row)
     return found

@@ -766,3 +766,31 @@ def test_two_columns_ten_points_apart_under_a_centred_title_are_read_in_turn(mak
     page = open_document(make_pdf([title + rows]), use_cache=False).page(1)
     assert texts(page) == ["กรุงเทพมหานคร", "จากวิกิพีเดีย สารานุกรมเสรี 26 ธันวาคม พ.ศ. 2568",
                            left_text * 12, right_text * 12]
+
+
+def test_a_running_head_with_its_page_number_in_one_line_below_the_top_tenth_is_furniture(make_pdf: MakePdf) -> None:
+    """An iOS export of a textbook sets each page in from the page's edges: its running head
+    "128 ปัญญาประดิษฐ์" (the number and title in one line) and the version line beside it
+    stand at 13% of the page, and both were heard at the top of 47 of its pages."""
+    pages = [[(f"{number} ปัญญาประดิษฐ์", 76, 112, 14, SARABUN_BOLD),
+              ("เวอร์ชัน 1.0.2: 15 มีค.2548 : 9:05 PM", 295, 112, 8, SARABUN),
+              (f"{number}.1 การค้นหาคำตอบ", 76, 150, 17, SARABUN_BOLD)]
+             + [(BODY, 76, 180 + 20 * k, 14, SARABUN) for k in range(5)] for number in range(120, 125)]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    for n in range(1, 6):
+        page = doc.page(n)
+        assert "ปัญญาประดิษฐ์" not in page.text and "เวอร์ชัน" not in page.text
+        assert texts(page) == [f"{119 + n}.1 การค้นหาคำตอบ", BODY * 5]
+
+
+def test_a_page_starting_with_a_figure_reference_does_not_continue_the_page_before(make_pdf: MakePdf) -> None:
+    """Once an iOS textbook's running heads were furniture, a page's last sentence ran on
+    into the next page's "รูปที่ 6–5 จะเห็นว่า ..." as if one sentence. A caption, or a
+    sentence opening with one, begins something; and a caption ending a page ends there."""
+    wrapped = BODY + "ซึ่งมีค่า"
+    cases = ((wrapped, 666, "รูปที่ 6–5 จะเห็นว่า 7-5 เป็นโครโมโซมที่ดี"), ("รูปที่ 6–3 " + BODY, 700, BODY))
+    for first, y, second in cases:
+        pages = [[(BODY, 72, 600 + 22 * k, 16, SARABUN) for k in range(3)] + [(first, 72, y, 16, SARABUN)],
+                 [(second, 72, 100, 16, SARABUN)] + [(BODY, 72, 122 + 22 * k, 16, SARABUN) for k in range(3)]]
+        doc = open_document(make_pdf(pages), use_cache=False)
+        assert not doc.page(1).continues, first
