@@ -63,6 +63,7 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 _MARK_ADVANCE = 0.08
 _SPACE_ADVANCE = 0.15  # of the font size: an invisible character moving the pen this far is a space
 _STACKED = 2  # glyphs a consonant carries above it at most (a vowel and a tone mark)
+_DINGBAT_KINDS = 3  # different symbols a Type 3 font's text needs to be Ghostscript's words of dingbats
 _AM_BASE = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?$")  # what a sara am follows: a consonant, a tone mark on it
 _UNTRACED = itertools.count(1)  # ids for glyphs the drawing does not show, negated
 _AM_CONTEXT = 12  # characters each side by which the words judge a lost nikhahit
@@ -239,11 +240,14 @@ def nameless_glyphs(text: str, font: str) -> bool:
     """Is this a Type 3 font's text whose codes mean nothing? Ghostscript turns a font it
     cannot embed into a Type 3 font of glyphs named a1, a2, ... and those happen to be the
     Zapf Dingbats names, so Thai comes out as words of dingbats ('✱❈❊ ❂✭'), a glyph or two
-    a span. A bullet is one symbol among letters; text that is mostly symbols is no reading."""
+    a span. A bullet is one symbol among letters; text that is mostly symbols is no reading.
+    Nor is a font of one or two symbols, however often drawn: Chrome draws each emoji in a
+    Type 3 font of its own, and a manual's table of ✅ and ❌ was read by OCR as "" and "%"."""
     if not font.startswith("Type3"):
         return False
-    symbols = sum(_symbol(char) for char in text)
-    return symbols >= 2 and symbols * 5 >= 3 * sum(not char.isspace() for char in text)
+    symbols = [char for char in text if _symbol(char)]
+    many = len(set(symbols)) >= _DINGBAT_KINDS
+    return many and len(symbols) * 5 >= 3 * sum(not char.isspace() for char in text)
 
 
 def _between_thai(chars: list[dict], i: int) -> bool:

@@ -96,6 +96,9 @@ def test_only_a_type3_fonts_runs_of_dingbats_are_nameless_glyphs() -> None:
     assert not nameless_glyphs("★★★★☆", "SegoeUISymbol")  # a rating, in a real font
     assert not nameless_glyphs("∀x ∈ A → ∃y ≤ x, ∑ ∫ ⊂ ⊆ ∧ ∨", "Type3 (7 0 R)")  # a TeX bitmap font of symbols
     assert nameless_glyphs("❴①② ❵ ✞✟ ➀➁", "Type3 (141 0 R)")  # a Zapf Dingbats name's circled numbers
+    # Chrome's emoji, each in a Type 3 font of its own: a table's ticks and crosses are read
+    assert not nameless_glyphs("✅ ✅ ✅ ✅ ✅ ✅", "Type3 (43 0 R)")
+    assert not nameless_glyphs("❌ ❌ ❌", "Type3 (44 0 R)")
 
     def span(font: str, text: str) -> dict:
         return {"font": font, "chars": [{"c": c} for c in text]}
