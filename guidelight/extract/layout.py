@@ -276,8 +276,10 @@ def _running_rows(lines: list[Line], height: float, numbered_there: Callable[[Li
     head and page number below the top tenth ("6.2. การเขียนคำสั่ง ...   161" at 13% of a
     B5 page), Word a page number high above the foot, an iOS export of a textbook its head
     at 13% with the number in the same line ("128 ปัญญาประดิษฐ์"). They are judged as
-    margin lines are (a page number, or text the nearby pages repeat)."""
-    rows = _rows(lines)
+    margin lines are (a page number, or text the nearby pages repeat). A page number alone
+    in the top or bottom tenth is furniture already, and the row after it counts as the
+    first: the Royal Gazette sets "หน้า ๒" there and its running head under it."""
+    rows = [row for row in _rows(lines) if not all(_page_number_in_margin(ln, height) for ln in row)]
     found: set[int] = set()
     if len(rows) < 2:
         return found  # a page of one row: nothing to stand apart from
@@ -293,6 +295,13 @@ def _running_rows(lines: list[Line], height: float, numbered_there: Callable[[Li
         if near_edge and apart and len(row) <= _RUNNING_PIECES and numbered:
             found.update(id(ln) for ln in row)
     return found
+
+
+def _page_number_in_margin(line: Line, height: float) -> bool:
+    """Is ``line`` a page number ("๒", "หน้า ๒") in the top or bottom tenth?"""
+    text = line.text.strip()
+    numbered = _PAGE_NUMBER.match(text) or (_NUMBERED_HEAD.search(text) and len(text.split()) == 2)
+    return in_margin(line.y0, line.y1, height) and bool(numbered)
 
 
 def _numbers_amid_text(

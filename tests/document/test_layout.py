@@ -794,3 +794,15 @@ def test_a_page_starting_with_a_figure_reference_does_not_continue_the_page_befo
                  [(second, 72, 100, 16, SARABUN)] + [(BODY, 72, 122 + 22 * k, 16, SARABUN) for k in range(3)]]
         doc = open_document(make_pdf(pages), use_cache=False)
         assert not doc.page(1).continues, first
+
+
+def test_a_running_head_under_the_page_number_in_the_top_tenth_is_furniture(make_pdf: MakePdf) -> None:
+    """The Royal Gazette sets "หน้า ๒" in the top tenth and its running head (volume, title,
+    date) in the row under it, below the tenth: the head was heard on every page of an act."""
+    head = [("เล่ม ๑๒๕ ตอนที่ ๒๘ ก", 64, 90, 14, SARABUN), ("ราชกิจจานุเบกษา", 257, 90, 14, SARABUN),
+            ("๕ กุมภาพันธ์ ๒๕๕๑", 416, 90, 14, SARABUN)]
+    pages = [[(f"หน้า {digit}", 276, 72, 14, SARABUN), *head] + [(BODY, 64, 130 + 24 * k, 14, SARABUN) for k in range(4)]
+             for digit in "๒๓๔๕"]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    for n in range(1, 5):
+        assert texts(doc.page(n)) == [BODY * 4]
