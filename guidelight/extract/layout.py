@@ -215,7 +215,13 @@ def split_furniture(
         key = number_place_key(line.y0, line.y1)
         return recurrence is not None and recurrence(key, RUNNING_SHARE) is not Recurrence.ALONE
 
-    running = _running_rows(lines, height, numbered_there)
+    def repeated(line: Line) -> bool:
+        """Do pages nearby have this line near their edges too (numbers aside)?"""
+        if recurrence is None:
+            return False
+        return recurrence(furniture_key(line.text), RUNNING_SHARE) is not Recurrence.ALONE
+
+    running = _running_rows(lines, height, numbered_there, repeated)
 
     def at_edge(line: Line) -> bool:
         return in_margin(line.y0, line.y1, height) or id(line) in running
@@ -270,7 +276,9 @@ def number_place_key(y0: float, y1: float) -> str:
     return f"#@{round((y0 + y1) / 2 / _PLACE_STEP)}"
 
 
-def _running_rows(lines: list[Line], height: float, numbered_there: Callable[[Line], bool]) -> set[int]:
+def _running_rows(
+    lines: list[Line], height: float, numbered_there: Callable[[Line], bool], repeated: Callable[[Line], bool]
+) -> set[int]:
     """Ids of the lines of a page's first and last rows that hold a page number and lie
     within ``RUNNING_SHARE`` of its top or bottom: a book with deep margins sets its running
     head and page number below the top tenth ("6.2. การเขียนคำสั่ง ...   161" at 13% of a
@@ -278,11 +286,16 @@ def _running_rows(lines: list[Line], height: float, numbered_there: Callable[[Li
     at 13% with the number in the same line ("128 ปัญญาประดิษฐ์"). They are judged as
     margin lines are (a page number, or text the nearby pages repeat). A page number alone
     in the top or bottom tenth is furniture already, and the row after it counts as the
-    first: the Royal Gazette sets "หน้า ๒" there and its running head under it."""
-    rows = [row for row in _rows(lines) if not all(_page_number_in_margin(ln, height) for ln in row)]
+    first: the Royal Gazette sets "หน้า ๒" there and its running head under it. A page with
+    its number there has no other: a number alone in a first or last row is then a contents
+    entry's ("ภาพที่ 4-30 ... 28"), and only a number in a head's own line counts."""
+    all_rows = _rows(lines)
+    rows = [row for row in all_rows if not all(_page_number_in_margin(ln, height) for ln in row)]
     found: set[int] = set()
     if len(rows) < 2:
         return found  # a page of one row: nothing to stand apart from
+    # A page has one number: where its top or bottom tenth holds it, no other is looked for.
+    numbered_page = any(all(_page_number_in_margin(ln, height) for ln in edge) for edge in (all_rows[0], all_rows[-1]))
     for row, neighbour in ((rows[0], rows[1]), (rows[-1], rows[-2])):
         near_edge = all(in_margin(ln.y0, ln.y1, height, RUNNING_SHARE) for ln in row)
         gap = max(min(ln.y0 for ln in neighbour) - max(ln.y1 for ln in row),
@@ -291,7 +304,15 @@ def _running_rows(lines: list[Line], height: float, numbered_there: Callable[[Li
         # have a number too (a question's answer, "-2", at the foot of a page is not); a row
         # of more pieces is a table's ("7 | การเรียนรู้ | 23-30 | Facebook | ...")
         apart = len(row) > 1 or (gap > max(ln.size for ln in row) and numbered_there(row[0]))
-        numbered = any(_PAGE_NUMBER.match(ln.text.strip()) or _NUMBERED_HEAD.search(ln.text.strip()) for ln in row)
+        # a number in a head's own line counts beside other pieces the pages nearby repeat too
+        # ("128 ปัญญาประดิษฐ์" and its version line), not alone, nor beside a heading of its
+        # own page: a style guide's "18 หนา" (18 pt, bold) beside its "กิตติกรรมประกาศ"
+        headed = len(row) > 1 and all(repeated(ln) for ln in row)
+        numbered = any(
+            (not numbered_page and _PAGE_NUMBER.match(ln.text.strip()))
+            or (headed and _NUMBERED_HEAD.search(ln.text.strip()))
+            for ln in row
+        )
         if near_edge and apart and len(row) <= _RUNNING_PIECES and numbered:
             found.update(id(ln) for ln in row)
     return found

@@ -806,3 +806,28 @@ def test_a_running_head_under_the_page_number_in_the_top_tenth_is_furniture(make
     doc = open_document(make_pdf(pages), use_cache=False)
     for n in range(1, 5):
         assert texts(doc.page(n)) == [BODY * 4]
+
+
+def test_a_style_guides_note_beside_its_heading_is_no_running_head(make_pdf: MakePdf) -> None:
+    """A thesis style guide notes beside each page's heading how to set it ("18 หนา": 18 pt,
+    bold), under the page number: the note recurs on every page and has a number in its
+    line, like a running head's, but the heading beside it is the page's own."""
+    headings = ["กิตติกรรมประกาศ", "บทคัดย่อ", "สารบัญ", "บทนำ"]
+    pages = [[(letter, 297, 40, 14, SARABUN), (heading, 240, 118, 18, SARABUN_BOLD), ("18 หนา", 460, 118, 12, SARABUN)]
+             + [(BODY, 72, 160 + 24 * k, 14, SARABUN) for k in range(4)] for letter, heading in zip("คงจฉ", headings, strict=True)]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    for n in range(1, 5):
+        assert "18 หนา" in doc.page(n).text
+
+
+def test_a_contents_pages_first_entry_keeps_its_number_when_the_page_has_its_own(make_pdf: MakePdf) -> None:
+    """A list of figures continued on a new page starts with an entry at the top, its page
+    number at the right; the page's own number (จ) stands in the bottom tenth. The entry's
+    "12" was taken for the page number and dropped."""
+    entries = [(f"ภาพที่ 4-{k} การกำหนดรูปแบบข้อมูล", str(11 + k)) for k in range(1, 9)]
+    pages = [[(title, 72, 92 + 21 * k, 16, SARABUN) for k, (title, _) in enumerate(entries)]
+             + [(number, 528, 92 + 21 * k, 16, SARABUN) for k, (_, number) in enumerate(entries)]
+             + [(letter, 303, 800, 16, SARABUN)] for letter in "จฉ"]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    assert " ".join(doc.page(1).text.split()).startswith("ภาพที่ 4-1 การกำหนดรูปแบบข้อมูล 12")
+    assert doc.page(1).furniture == ("จ",)
