@@ -25,6 +25,7 @@ from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page ...
 RUNNING_SHARE = 0.2  # ... or, on the first or last row, with a page number, in the fifth
 _RUNNING_PIECES = 3  # a running row's pieces at most: a head at each side and the number
+_HEAD_CHARS = 40  # characters of a running head with its number in its line, at most
 _PLACE_STEP = 4.0  # points: page numbers nearer than this in height stand in one place
 SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in small print is
 TITLE_STEP = 2.2  # of the font size: the most a title's lines are apart, baseline to baseline
@@ -304,13 +305,15 @@ def _running_rows(
         # have a number too (a question's answer, "-2", at the foot of a page is not); a row
         # of more pieces is a table's ("7 | การเรียนรู้ | 23-30 | Facebook | ...")
         apart = len(row) > 1 or (gap > max(ln.size for ln in row) and numbered_there(row[0]))
-        # a number in a head's own line counts beside other pieces the pages nearby repeat too
-        # ("128 ปัญญาประดิษฐ์" and its version line), not alone, nor beside a heading of its
-        # own page: a style guide's "18 หนา" (18 pt, bold) beside its "กิตติกรรมประกาศ"
+        # a number in a short head's own line counts beside other pieces the pages nearby
+        # repeat too ("128 ปัญญาประดิษฐ์" and its version line), not alone, nor beside a
+        # heading of its own page (a style guide's "18 หนา", 18 pt bold, beside its
+        # "กิตติกรรมประกาศ"), nor in a sentence a report repeats with other numbers in it
+        # ("25 – 30 ปี กับกลุ่มตัวอย่างที่มีอายุ 36 – 40 ปี มีค่า Sig. ...")
         headed = len(row) > 1 and all(repeated(ln) for ln in row)
         numbered = any(
             (not numbered_page and _PAGE_NUMBER.match(ln.text.strip()))
-            or (headed and _NUMBERED_HEAD.search(ln.text.strip()))
+            or (headed and len(ln.text) <= _HEAD_CHARS and _NUMBERED_HEAD.search(ln.text.strip()))
             for ln in row
         )
         if near_edge and apart and len(row) <= _RUNNING_PIECES and numbered:
