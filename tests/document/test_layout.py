@@ -831,3 +831,17 @@ def test_a_contents_pages_first_entry_keeps_its_number_when_the_page_has_its_own
     doc = open_document(make_pdf(pages), use_cache=False)
     assert " ".join(doc.page(1).text.split()).startswith("ภาพที่ 4-1 การกำหนดรูปแบบข้อมูล 12")
     assert doc.page(1).furniture == ("จ",)
+
+
+def test_a_sentence_a_report_repeats_with_other_numbers_is_no_running_head(make_pdf: MakePdf) -> None:
+    """A statistics report begins pages with a recurring label beside a sentence it repeats
+    with other numbers ("25 – 30 ปี กับกลุ่มตัวอย่างที่มีอายุ 36 – 40 ปี ..."): the sentence
+    starts with a number and recurs, numbers aside, like a running head with its page number
+    in its line. A head is short; the sentence was dropped."""
+    sentence = "{} – {} ปี กับกลุ่มตัวอย่างที่มีอายุ 36 – 40 ปี มีค่า Sig. น้อยกว่า 0.05"
+    pages = [[("กลุ่มตัวอย่างที่มีอายุ", 72, 95, 14, SARABUN), (sentence.format(low, low + 5), 200, 95, 14, SARABUN)]
+             + [(BODY, 72, 130 + 24 * k, 14, SARABUN) for k in range(4)] + [(str(n), 297, 800, 14, SARABUN)]
+             for n, low in enumerate((20, 25, 30, 35), start=1)]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    for n, low in enumerate((20, 25, 30, 35), start=1):
+        assert sentence.format(low, low + 5) in " ".join(doc.page(n).text.split())
