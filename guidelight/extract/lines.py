@@ -409,9 +409,9 @@ class _TraceIndex:
         spans = page.get_texttrace()
         subsets = resolver.subset_names(page) if spans else {}
         for span in spans:
-            legacy = resolver.legacy.get(font_key(span["font"]), False)
-            metrics = (font_key(span["font"]), thousandths(span["ascender"]), thousandths(span["descender"]))
-            font = subsets.get(metrics, span["font"])
+            key = font_key(span["font"])
+            legacy = resolver.legacy.get(key, False)
+            font = subsets.get((key, thousandths(span["ascender"]), thousandths(span["descender"])), span["font"])
             for code, gid, origin, _bbox in span["chars"]:
                 x, y = _place(origin)
                 self._by_origin.setdefault((x, y, code), {})[(font, gid)] = None
@@ -878,6 +878,7 @@ class PageReader:
         out: list[str] = []
         right_edge: float | None = None
         self._same_origin = one_origin(chars)  # of the span being read, for ``_advance``
+        context, offset = [*around[0], *chars, *around[1]], len(around[0])
         for i, char in enumerate(chars):
             if _NOT_TEXT.fullmatch(char["c"]):
                 # Invisible, but a direction mark that moves the pen as far as a space is
@@ -888,7 +889,7 @@ class PageReader:
                         and out and not out[-1].isspace():
                     out.append(" ")
                 continue
-            c = self._true_char([*around[0], *chars, *around[1]], i + len(around[0]), font, size)
+            c = self._true_char(context, i + offset, font, size)
             if not c:
                 continue
             x0, x1 = char["bbox"][0], char["bbox"][2]
