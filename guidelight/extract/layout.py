@@ -291,12 +291,13 @@ def _running_rows(
     its number there has no other: a number alone in a first or last row is then a contents
     entry's ("ภาพที่ 4-30 ... 28"), and only a number in a head's own line counts."""
     all_rows = _rows(lines)
-    rows = [row for row in all_rows if not all(_page_number_in_margin(ln, height) for ln in row)]
+    page_numbers = [all(_page_number_in_margin(ln, height) for ln in row) for row in all_rows]
+    rows = [row for row, page_number in zip(all_rows, page_numbers, strict=True) if not page_number]
     found: set[int] = set()
     if len(rows) < 2:
         return found  # a page of one row: nothing to stand apart from
     # A page has one number: where its top or bottom tenth holds it, no other is looked for.
-    numbered_page = any(all(_page_number_in_margin(ln, height) for ln in edge) for edge in (all_rows[0], all_rows[-1]))
+    numbered_page = page_numbers[0] or page_numbers[-1]
     for row, neighbour in ((rows[0], rows[1]), (rows[-1], rows[-2])):
         near_edge = all(in_margin(ln.y0, ln.y1, height, RUNNING_SHARE) for ln in row)
         gap = max(min(ln.y0 for ln in neighbour) - max(ln.y1 for ln in row),
