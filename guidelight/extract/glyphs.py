@@ -20,7 +20,7 @@ import pymupdf
 from fontTools import agl
 from fontTools.ttLib import TTFont
 
-from guidelight.extract.glyph_shapes import FontOutlines, Placement
+from guidelight.extract.glyph_shapes import FontOutlines, GlyphOutline, Placement
 
 THAI_FIRST, THAI_LAST = 0x0E01, 0x0E5B
 
@@ -186,6 +186,28 @@ def _bound_xref(key: str) -> int | None:
     return int(tail) if bound and head and tail.isdigit() else None
 
 
+# Consonants a Thai font draws with one glyph (ญ and ฐ also have a form without their foot).
+_ONE_GLYPH_CONSONANTS = frozenset(chr(c) for c in range(0x0E01, 0x0E2F)) - {"\u0e0d", "\u0e10"}
+
+
+def _fits(outline: GlyphOutline | None, char: str) -> bool:
+    """Could glyph ``outline`` draw ``char``: a mark without advance, anything else with one?"""
+    return outline is not None and (outline.advance == 0) == (unicodedata.category(char) == "Mn")
+
+
+def descendant_font(doc: pymupdf.Document, xref: int) -> int | None:
+    """The descendant of composite font ``xref`` (which holds its descriptor and program),
+    or None for a simple font or one whose array cannot be read."""
+    try:
+        kind, fonts = doc.xref_get_key(xref, "DescendantFonts")
+        if kind == "xref":  # the array held in an object of its own (PowerPoint, Publisher)
+            kind, fonts = "array", doc.xref_object(int(fonts.split()[0]), compressed=True)
+    except (ValueError, RuntimeError):  # a damaged object
+        return None
+    found = re.search(r"(\d+)\s+0\s+R", fonts) if kind == "array" else None
+    return int(found.group(1)) if found else None
+
+
 def thousandths(value: float) -> int:
     """A font metric in thousandths of the size, to compare a descriptor's with MuPDF's;
     0 for one that is not a number."""
@@ -247,8 +269,11 @@ class GlyphResolver:
         glyphs afresh: glyph 60 is mai ek in one and thanthakhat in the next, and a
         decision made for one was applied to the other (หน้าทีำ). MuPDF's trace names a
         glyph's font without its subset tag, but gives its descriptor's ascent and descent,
-        which each such subset has of its own. Fonts not told apart this way stay unbound."""
+        which each such subset has of its own. Fonts not told apart this way stay unbound,
+        and so does every font of a name one of whose fonts has no metrics to read: a span
+        of that one would be taken for its namesake's."""
         found: dict[tuple[str, int, int], set[int]] = {}
+        unmeasured: set[str] = set()
         try:
             fonts = page.get_fonts()
         except Exception:
@@ -258,19 +283,21 @@ class GlyphResolver:
             if not isinstance(basefont, str) or len(self._xrefs(font_key(basefont))) < 2:
                 continue
             metrics = self._metrics(xref)
-            if metrics is not None:
+            if metrics is None:
+                unmeasured.add(font_key(basefont))
+            else:
                 found.setdefault((font_key(basefont), *metrics), set()).add(xref)
         return {
-            key: bound_name(key[0], next(iter(xrefs))) for key, xrefs in found.items() if len(xrefs) == 1
+            key: bound_name(key[0], next(iter(xrefs)))
+            for key, xrefs in found.items()
+            if len(xrefs) == 1 and key[0] not in unmeasured
         }
 
     def _metrics(self, xref: int) -> tuple[int, int] | None:
         """The ascent and descent of embedded font ``xref``'s descriptor (a composite
         font's is its descendant's), or None when it has none to read."""
+        xref = descendant_font(self.doc, xref) or xref
         try:
-            descendants = self.doc.xref_get_key(xref, "DescendantFonts")
-            if descendants[0] == "array" and (ref := re.match(r"\[\s*(\d+)\s+0\s+R", descendants[1])):
-                xref = int(ref.group(1))
             values = [self.doc.xref_get_key(xref, f"FontDescriptor/{name}")[1] for name in ("Ascent", "Descent")]
             return thousandths(float(values[0]) / 1000), thousandths(float(values[1]) / 1000)
         except (ValueError, RuntimeError):  # no number there, or a damaged object
@@ -298,6 +325,14 @@ class GlyphResolver:
         """Remember that the page drew ``char`` (a trusted Thai character) with glyph ``gid``."""
         self._seen.setdefault(font_key(font_name), {}).setdefault(gid, char)
 
+    def _learned(self, key: str) -> dict[int, str]:
+        """What the page drew with each glyph of fonts named ``key``, unless it drew one
+        consonant with two glyphs: then subsets of the name number their glyphs apart (the
+        iOS form's ก was glyph 2 and 17), and no number learned means one glyph."""
+        seen = self._seen.get(key, {})
+        consonants = [c for c in seen.values() if c in _ONE_GLYPH_CONSONANTS]
+        return seen if len(consonants) == len(set(consonants)) else {}
+
     def zero_advance(self, font_name: str, gid: int) -> bool | None:
         """Does glyph ``gid`` draw without moving the pen (a mark)? None when the embedded
         fonts of that name do not say, or disagree."""
@@ -324,8 +359,13 @@ class GlyphResolver:
         key = font_key(font_name)
         found = set()
         for xref in self._candidate_xrefs(key, gid, zero_advance):
-            known = {**self._seen.get(key, {}), **{g: c for g, c in self._map(xref).items() if is_thai(c)}}
-            found.add(self._outline_reader(xref).same_drawing(gid, known))
+            outlines = self._outline_reader(xref)
+            # What the page drew under a name may be another subset's numbering: a glyph
+            # learned as a letter but a mark in this subset (or the reverse) is not this
+            # subset's. An iOS form's shifted mai ek matched another subset's "เ" (สเวน).
+            seen = {g: c for g, c in self._learned(key).items() if _fits(outlines.outline(g), c)}
+            known = {**seen, **{g: c for g, c in self._map(xref).items() if is_thai(c)}}
+            found.add(outlines.same_drawing(gid, known))
         return found.pop() if len(found) == 1 else None
 
     def placement(self, font_name: str, gid: int, zero_advance: bool) -> Placement | None:

@@ -20,7 +20,7 @@ import re
 import pymupdf
 
 from guidelight.extract.glyph_shapes import FontOutlines, Placement
-from guidelight.extract.glyphs import code_chars, code_gids, glyph_chars, is_thai
+from guidelight.extract.glyphs import code_chars, code_gids, descendant_font, glyph_chars, is_thai
 from guidelight.thai.repair import PUA_TO_THAI
 
 _THAI_FIRST, _THAI_LAST = 0x0E01, 0x0E5B
@@ -204,13 +204,9 @@ _CORRECTORS = {"Type0": _correct_font, "TrueType": _correct_simple_font}  # by t
 def _identity_program(doc: pymupdf.Document, xref: int) -> bytes | None:
     """The embedded TrueType program of a composite font whose character ids are its glyph
     ids, or None for any other."""
-    kind, fonts = doc.xref_get_key(xref, "DescendantFonts")
-    if kind == "xref":  # the array held in an object of its own (PowerPoint)
-        kind, fonts = "array", doc.xref_object(int(fonts.split()[0]), compressed=True)
-    found = re.search(r"(\d+) 0 R", fonts) if kind == "array" else None
-    if found is None:
+    descendant = descendant_font(doc, xref)
+    if descendant is None:
         return None
-    descendant = int(found.group(1))
     kind, to_gid = doc.xref_get_key(descendant, "CIDToGIDMap")
     if kind not in ("null", "name") or (kind == "name" and to_gid != "/Identity"):
         return None

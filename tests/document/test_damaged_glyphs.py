@@ -18,6 +18,7 @@ import pytest
 
 from guidelight.core.model import TextSource
 from guidelight.extract.glyph_shapes import FontOutlines, Placement
+from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.pdf import open_document
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.repair import place_late_tones, repair_text
@@ -408,3 +409,54 @@ def test_a_raised_tone_mark_read_as_a_span_of_its_own_is_judged_among_its_line(t
     page = open_document(pdf, use_cache=False).page(1)
     for line in lines:
         assert line in page.text
+
+
+def _descendant(doc: pymupdf.Document, xref: int) -> int:
+    return int(doc.xref_get_key(xref, "DescendantFonts")[1].strip("[]").split()[0])
+
+
+def test_subsets_are_told_apart_when_their_descendants_are_held_apart(tmp_path: Path) -> None:
+    """Publisher and PowerPoint hold a composite font's descendant array in an object of
+    its own. Its subsets' ascents must still be read, or none can be told apart."""
+    pdf = subsets_pdf(tmp_path / "s.pdf", ["ที่นี่"], ["พี่น้อง"], {})
+    doc = pymupdf.open(pdf)
+    for xref, *_ in doc[0].get_fonts():
+        held = doc.get_new_xref()
+        doc.update_object(held, f"[{_descendant(doc, xref)} 0 R]")
+        doc.xref_set_key(xref, "DescendantFonts", f"{held} 0 R")
+    assert len(GlyphResolver(doc).subset_names(doc[0])) == 2
+
+
+def test_no_subset_is_bound_when_a_namesake_has_no_metrics_to_read(tmp_path: Path) -> None:
+    """Publisher's bold น้ำ was read in the one bold subset whose ascent could be read,
+    though it was drawn in another that has the same: its mai tho was looked up in a font
+    without it ("สีนำเงิน"). A span of an unmeasured subset could be any of the name's."""
+    pdf = subsets_pdf(tmp_path / "s.pdf", ["ที่นี่"], ["พี่น้อง"], {})
+    doc = pymupdf.open(pdf)
+    first = doc[0].get_fonts()[0][0]
+    descriptor = int(doc.xref_get_key(_descendant(doc, first), "FontDescriptor")[1].split()[0])
+    doc.xref_set_key(descriptor, "Ascent", "null")
+    assert GlyphResolver(doc).subset_names(doc[0]) == {}
+
+
+def test_what_the_page_drew_under_a_name_teaches_shapes_only_when_it_is_one_numbering(tmp_path: Path) -> None:
+    """Quartz subsets one font many times over under one name, and the trace does not say
+    which subset drew a glyph: an iOS form learned ก as glyph 2 and as glyph 17, and its
+    shifted mai ek was matched by shape with a glyph another subset drew as "เ" (สเวน)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(GARUDA))
+    cmap, order = font.getBestCmap(), font.getGlyphOrder()
+    gid = {chr(code): order.index(cmap[code]) for code in (0x0E01, 0x0E02, 0x0E40, 0x0E48, 0xF70A)}
+    doc = pymupdf.open(damaged_pdf(tmp_path / "d.pdf", ["ที่นี่"], {}))
+    name = doc[0].get_fonts()[0][3]
+
+    def shifted_mai_ek_after(*learned: tuple[str, str]) -> str | None:
+        resolver = GlyphResolver(doc)
+        for drawn, said in learned:
+            resolver.learn(name, gid[drawn], said)
+        return resolver.by_shape(name, gid["\uf70a"], True)
+
+    assert shifted_mai_ek_after(("\u0e48", "\u0e48"), ("ก", "ก")) == "\u0e48"
+    assert shifted_mai_ek_after(("\u0e48", "\u0e48"), ("ก", "ก"), ("ข", "ก")) is None  # two numberings
+    assert shifted_mai_ek_after(("\u0e48", "เ")) is None  # a mark's glyph is no letter's
