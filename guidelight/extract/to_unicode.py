@@ -36,6 +36,8 @@ _SIGNATURE = re.compile(
 _MARK_TARGET = re.compile(rb"<0[eE](?:3[14-9aA]|4[7-9a-eA-E])>")
 _ABOVE_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d\u0e4e")
 _BELOW_MARKS = frozenset("\u0e38\u0e39\u0e3a")
+_TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
+_NIKHAHIT = "\u0e4d"
 _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _PAIR = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
@@ -129,6 +131,7 @@ def _correct_font(doc: pymupdf.Document, xref: int) -> None:
         return
     mapping, digits = read_to_unicode(stream.decode("latin-1"))
     wrong = _swapped_marks(mapping, {code: code for code in mapping}, program)
+    wrong.update(_tone_marks_as_spaces(mapping, program))
     if signed:
         chars = _font_chars(program)
         wrong.update({code: chars[code] for code, text in mapping.items() if code in chars and text != chars[code]})
@@ -192,6 +195,22 @@ def _swapped_marks(mapping: dict[int, str], gids: dict[int, int], program: bytes
         return {}
     below, above = drawn_below[0], drawn_above[0]
     return {below: mapping[above], above: mapping[below]}
+
+
+def _tone_marks_as_spaces(mapping: dict[int, str], program: bytes) -> dict[int, str]:
+    """The glyphs the map calls a space that the font draws as a tone mark, given back
+    their mark, where the map calls the nikhahit a space too (a composite font drawn by
+    glyph id: code and glyph are one). Publisher 2016 draws a bold น้ำ as น, mai tho,
+    nikhahit and sara aa, and maps both marks to a space: MuPDF kept one space, the
+    nikhahit made a sara am of it, and the mai tho was lost ("สีนำเงิน"). The nikhahit's
+    space is left to the sara am rule (``lines``)."""
+    spaces = [code for code, text in mapping.items() if text == " "]
+    if len(spaces) < 2:
+        return {}
+    drawn = _font_chars(program)
+    if not any(drawn.get(code) == _NIKHAHIT for code in spaces):
+        return {}
+    return {code: drawn[code] for code in spaces if drawn.get(code, "") in _TONE_MARKS}
 
 
 def _has_thai(text: str) -> bool:
