@@ -356,14 +356,17 @@ _SYMBOL_FONT_CHARS: dict[str, dict[int, str]] = {
 
 
 def symbol_font_char(font: str, char: str) -> str | None:
-    """The Unicode twin of a symbol-font code; '' for pure decoration; None if not one."""
-    code = ord(char)
-    if not 0xF020 <= code <= 0xF0FF:
+    """The Unicode twin of a symbol-font code; '' for pure decoration; None if not one.
+    Word gives the codes in the private-use row U+F0xx; Quartz gives Wingdings' own codes
+    as Latin-1, so a form's checkboxes read as the letter "r"."""
+    code, name = ord(char), font_key(font)
+    if 0xF020 <= code <= 0xF0FF:
+        code -= 0xF000
+    elif not (0x20 < code <= 0xFF and name.startswith("wingdings")):
         return None
-    name = font_key(font)
     for family, table in _SYMBOL_FONT_CHARS.items():
         if name.startswith(family):
-            return table.get(code - 0xF000, "")
+            return table.get(code, "")
     return ""
 
 

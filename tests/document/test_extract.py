@@ -324,6 +324,14 @@ def test_symbol_font_boxes_are_named_not_noise() -> None:
     assert reader._span_text(chars, 10.0, "ABCDEF+Wingdings-Regular") == "☐"
 
 
+def test_wingdings_codes_given_as_latin_letters_are_its_symbols_not_letters() -> None:
+    # Quartz gives Wingdings' own codes: a form's four checkboxes read "rอาจารย์ที่ปรึกษา".
+    chars = [{"c": "r", "bbox": (0, 0, 8, 10), "origin": (0, 8)}, {"c": "\xfc", "bbox": (9, 0, 17, 10), "origin": (9, 8)}]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    assert reader._span_text(chars, 10.0, "AAAAAX+Wingdings-Regular") == "☐✓"
+    assert reader._span_text(chars[:1], 10.0, "AAAAAX+Sarabun") == "r"
+
+
 def test_thai_lines_join_without_space_and_marks_go_back_to_their_base(make_pdf: MakePdf) -> None:
     pdf = make_pdf(
         [[
