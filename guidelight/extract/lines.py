@@ -62,6 +62,9 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 # real character (a thin space, an ``i``) moves it further.
 _MARK_ADVANCE = 0.08
 _SPACE_ADVANCE = 0.15  # of the font size: an invisible character moving the pen this far is a space
+# Of the page's height: a line set smaller than this cannot be seen on the page (2.1 pt on
+# A4; TCPDF stamps "Powered by TCPDF" at 1 pt in a corner). It is left out, and said.
+_UNSEEN_SIZE = 1 / 400
 _STACKED = 2  # glyphs a consonant carries above it at most (a vowel and a tone mark)
 _DINGBAT_KINDS = 3  # different symbols a Type 3 font's text needs to be Ghostscript's words of dingbats
 _AM_BASE = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?$")  # what a sara am follows: a consonant, a tone mark on it
@@ -957,7 +960,8 @@ class PageReader:
                 made = self._line(line, block_no, page_rect.x1)
                 if made is None:
                     continue
-                if line.get("wmode", 0) != 0 or not pymupdf.Rect(line["bbox"]).intersects(page_rect):
+                unseen = all(span["size"] < _UNSEEN_SIZE * page_rect.height for span in line["spans"])
+                if line.get("wmode", 0) != 0 or unseen or not pymupdf.Rect(line["bbox"]).intersects(page_rect):
                     del self._pending[unsettled:]  # its unknown glyphs are not the reading's
                     if clip is None:
                         self.dropped.append(_UNREAD_RUN.sub("", made.text.replace(PLACEHOLDER, "")))

@@ -371,6 +371,17 @@ def test_english_hyphenation_across_lines_is_undone(make_pdf: MakePdf) -> None:
     assert "foregone," in open_document(pdf).page(1).text
 
 
+def test_text_too_small_to_see_is_left_out_and_said(make_pdf: MakePdf) -> None:
+    """TCPDF stamps "Powered by TCPDF (www.tcpdf.org)" at 1 pt in a page's corner, and a
+    listener heard it after the form's last line. Text that small is seen nowhere on a page,
+    corner or not, and is left out; small print (6 pt) stays."""
+    pdf = make_pdf([[(BODY, 72, 100, 16, SARABUN), ("หมายเหตุ: กรณีลาไม่เกิน 15 วัน", 72, 130, 6, SARABUN),
+                     ("Powered by TCPDF (www.tcpdf.org)", 72, 160, 1, "helv")]])
+    page = open_document(pdf, use_cache=False).page(1)
+    assert "TCPDF" not in page.text and "หมายเหตุ" in page.text
+    assert page.dropped == ("Powered by TCPDF (www.tcpdf.org)",)
+
+
 def test_running_header_and_page_numbers_are_furniture(make_pdf: MakePdf) -> None:
     pages = []
     for n in (1, 2, 3):
