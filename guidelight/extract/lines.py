@@ -62,6 +62,14 @@ TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
 # real character (a thin space, an ``i``) moves it further.
 _MARK_ADVANCE = 0.08
 _SPACE_ADVANCE = 0.15  # of the font size: an invisible character moving the pen this far is a space
+# Of the font size: a gap between glyphs this wide is a word space the producer drew by
+# positioning, not with a space character ...
+_WORD_GAP = 0.25
+# ... or this wide where the span's other glyphs touch (within ``_TIGHT``): XeTeX sets a
+# Thai space as a 0.17 em gap ("ปฏิบัติงาน ณ ชื่อบริษัท"). Text spread evenly (Thai
+# distributed justification, letter-spaced titles) has no such two kinds of gaps.
+_THIN_WORD_GAP = 0.12
+_TIGHT = 0.04
 # Of the page's height: a line set smaller than this cannot be seen on the page (2.1 pt on
 # A4; TCPDF stamps "Powered by TCPDF" at 1 pt in a corner). It is left out, and said.
 _UNSEEN_SIZE = 1 / 400
@@ -356,6 +364,23 @@ _SYMBOL_FONT_CHARS: dict[str, dict[int, str]] = {
     },
     "symbol": {0xB7: "•", 0x2D: "−", 0xAE: "→", 0xB4: "×", 0xB8: "÷", 0xB3: "≥", 0xA3: "≤"},
 }
+
+
+def _word_gap(chars: list[dict], size: float) -> float:
+    """The gap, in font sizes, that is a word space in this span: ``_THIN_WORD_GAP`` where
+    its producer writes no space and its glyphs otherwise touch, with no wider gap among
+    them; else ``_WORD_GAP``. (LuaTeX's Thai sets 0.21 em of glue where a line may break,
+    inside words, and 0.5 em where a space is; Word's justification spreads a line's
+    clusters: neither is a word space.)"""
+    if size <= 0 or any(ch["c"].isspace() for ch in chars):
+        return _WORD_GAP
+    drawn = [ch["bbox"] for ch in chars if ch["bbox"][2] > ch["bbox"][0]]  # marks aside
+    gaps = [(right[0] - left[2]) / size for left, right in itertools.pairwise(drawn)]
+    tight = sum(gap <= _TIGHT for gap in gaps)
+    thin = [gap for gap in gaps if gap > _TIGHT]
+    if thin and tight >= 2 * len(thin) and all(_THIN_WORD_GAP <= gap <= _WORD_GAP for gap in thin):
+        return _THIN_WORD_GAP
+    return _WORD_GAP
 
 
 def symbol_font_char(font: str, char: str) -> str | None:
@@ -883,6 +908,7 @@ class PageReader:
             return self._note_unread(drawn, font)
         out: list[str] = []
         right_edge: float | None = None
+        word_gap = _word_gap(chars, size)
         self._same_origin = one_origin(chars)  # of the span being read, for ``_advance``
         context, offset = [*around[0], *chars, *around[1]], len(around[0])
         for i, char in enumerate(chars):
@@ -917,7 +943,7 @@ class PageReader:
                 if not out or not out[-1].isspace():
                     out.append(" ")
                 continue
-            if right_edge is not None and x0 - right_edge > 0.25 * size and out and not out[-1].isspace():
+            if right_edge is not None and x0 - right_edge > word_gap * size and out and not out[-1].isspace():
                 out.append(" ")  # a word gap the producer drew with positioning, not a space
             out.append(c)
             if x1 > x0:
@@ -1103,7 +1129,7 @@ class PageReader:
                 continue
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)
             spaced = (bool(parts) and parts[-1][-1:].isspace()) or text[:1] in ("", " ")
-            word_gap = gap > 0.25 * span["size"] or (spaced_by_mark and gap >= 0)
+            word_gap = gap > _WORD_GAP * span["size"] or (spaced_by_mark and gap >= 0)
             if previous_right is not None and not spaced and word_gap:
                 text = " " + text
             previous_right = span["chars"][-1]["bbox"][2]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -369,6 +370,30 @@ def test_english_hyphenation_across_lines_is_undone(make_pdf: MakePdf) -> None:
         ]]
     )
     assert "foregone," in open_document(pdf).page(1).text
+
+
+def test_a_thin_gap_between_thai_words_whose_letters_touch_is_a_space(make_pdf: MakePdf) -> None:
+    """XeTeX sets a Thai word space as a 0.17 em gap and no space character: "ปฏิบัติงาน ณ
+    ชื่อบริษัท" was heard as one run. Letters spread evenly by as much (Thai distributed
+    justification) are one word still, and so are LuaTeX's words, which it parts with
+    0.21 em of glue where a line may break, and a space with 0.5 em."""
+    font, size = pymupdf.Font(fontfile=str(SARABUN)), 18.0
+
+    def set_apart(pieces: list[str], y: float, *gaps: float) -> list[Line]:
+        """``pieces`` in a row, each the next of ``gaps`` (font sizes) after the last."""
+        placed, x = [], 72.0
+        for piece, gap in zip(pieces, itertools.cycle(gaps), strict=False):
+            placed.append((piece, x, y, size, SARABUN))
+            x += font.text_length(piece, fontsize=size) + gap * size
+        return placed
+
+    lines = set_apart(["ปฏิบัติงาน", "ณ", "ชื่อบริษัท", "ที่อยู่", "จังหวัดชลบุรี"], 100, 0.17)
+    lines += set_apart(["ภ", "า", "ค", "เ", "รี", "ย", "น"], 200, 0.17)
+    lines += set_apart(["มิได้มีสถา", "นะ", "เป็นจัง", "หวัด", "คำว่า"], 300, 0.21, 0.21, 0.21, 0.5)
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    assert "ปฏิบัติงาน ณ ชื่อบริษัท ที่อยู่ จังหวัดชลบุรี" in text
+    assert "ภาคเรียน" in text
+    assert "มิได้มีสถานะเป็นจังหวัด คำว่า" in text
 
 
 def test_text_too_small_to_see_is_left_out_and_said(make_pdf: MakePdf) -> None:
