@@ -148,6 +148,12 @@ def in_margin(y0: float, y1: float, height: float, share: float = MARGIN_SHARE) 
     return y1 <= height * share or y0 >= height * (1 - share)
 
 
+def page_number_like(text: str) -> bool:
+    """Could ``text`` be a page number: digits, Roman numerals or one Thai letter, with
+    "หน้า", dashes or brackets about it (``_PAGE_NUMBER``)?"""
+    return bool(_PAGE_NUMBER.match(text.strip()))
+
+
 def printed_page_number(furniture: list[str]) -> str:
     """The page number printed in the margin ("หน้า 12", "- 12 -"), as the lecturer says it."""
     for text in furniture:

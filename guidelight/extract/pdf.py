@@ -37,6 +37,7 @@ from guidelight.extract.layout import (
     furniture_key,
     in_margin,
     number_place_key,
+    page_number_like,
     printed_page_number,
     reading_order,
     runs_on,
@@ -133,9 +134,12 @@ class _PdfContext:
                 for words in lines.values():
                     top, bottom = min(w[0] for w in words), max(w[1] for w in words)
                     if in_margin(top, bottom, height, RUNNING_SHARE):
-                        key = furniture_key(" ".join(w[2] for w in words))  # digit runs kept apart
+                        text = " ".join(w[2] for w in words)
+                        key = furniture_key(text)  # digit runs kept apart
                         found.append((key, top, bottom, height))
-                        if key == "#":  # a number alone: where it stands says if it is a page number
+                        # A number alone (digits, or a thesis's front matter "IV", "ข"):
+                        # where it stands says if it is a page number.
+                        if key == "#" or page_number_like(text):
                             found.append((number_place_key(top, bottom), top, bottom, height))
             except Exception:  # a damaged neighbour must not cost this page its furniture
                 found = []

@@ -702,6 +702,18 @@ def test_a_theses_front_matter_numbered_in_thai_letters_keeps_its_numbers_out(ma
         assert page.label == letter
 
 
+def test_roman_page_numbers_above_the_bottom_tenth_are_furniture(make_pdf: MakePdf) -> None:
+    """XeTeX sets a report's front matter numbers (IV, V, VI) at 90% of the page, just above
+    the bottom tenth, far under a short page's text: each was heard as its last paragraph."""
+    pages = [[(BODY, 72, 100 + 22 * k, 14, SARABUN) for k in range(3)] + [(number, 312, 770, 14, SARABUN)]
+             for number in ("IV", "V", "VI")]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    for number, roman in enumerate(("IV", "V", "VI"), start=1):
+        page = doc.page(number)
+        assert texts(page) == [BODY * 3]
+        assert page.label == roman
+
+
 def test_each_line_of_a_listing_stays_a_line_of_its_own(make_pdf: MakePdf) -> None:
     """A listing indented under the prose is measured against its own lines: its widest line
     ran to the column's edge, and the next line was joined to it as a wrapped line is
