@@ -15,11 +15,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import pymupdf
 
 # An ActualText of nothing: an empty string, or only the UTF-16 byte-order mark, written
 # as a hex string or a literal one (its mark raw or as octal escapes).
+# How the tree's text over a picture is kept in a reading (``_pictured_text``).
+_PICTURED_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_ACCURATE_SIDE_BEARINGS
 _EMPTY = re.compile(rb"/ActualText\s*(?:<\s*(?:[fF][eE]\s*[fF][fF])?\s*>|\((?:\xfe\xff|\\376\\377)?\))")
 
 
@@ -67,7 +70,49 @@ def holds_actual_text(doc: pymupdf.Document) -> bool:
     return False
 
 
-def forget_unsound_tagged_text(page: pymupdf.Page, tree_has_text: Callable[[], bool]) -> None:
+@dataclass(frozen=True)
+class PicturedText:
+    """Words the structure tree gives for a picture of text (PowerPoint 2016 sets WordArt
+    and styled Thai labels as pictures, their words only in the tree), and the box they
+    stand in (its foot their baseline)."""
+
+    text: str
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def _pictured_text(page: pymupdf.Page, untagged: list[pymupdf.Rect]) -> list[PicturedText]:
+    """The tree's text on ``page`` for its pictures: each such ActualText MuPDF sets as
+    characters of no size at one point, its picture's lower left corner, and keeps only
+    when asked for their side bearings. Where no image starts there, the text counts only
+    where no glyph of the page's own reading (``untagged``: their boxes, a point wider)
+    is: the tree's text for drawn words stands on them."""
+    try:
+        spans = [span for block in page.get_text("rawdict", flags=_PICTURED_FLAGS)["blocks"]
+                 for line in block.get("lines", ()) for span in line["spans"]]
+        pictures = [pymupdf.Rect(info["bbox"]) for info in page.get_image_info()]
+    except Exception:  # damage MuPDF cannot read: the page's own reading meets it and says so
+        return []
+    found = []
+    for span in spans:
+        chars = [ch for ch in span["chars"] if not ch["c"].isspace()]
+        text = "".join(ch["c"] for ch in span["chars"]).strip()
+        if len({tuple(ch["origin"]) for ch in chars}) != 1 or len(chars) < 2 or not any(c.isalpha() for c in text):
+            continue  # glyphs of their own, or not words
+        at = pymupdf.Point(chars[0]["origin"])
+        picture = next((box for box in pictures if abs(box.x0 - at.x) < 1 and abs(box.y1 - at.y) < 1), None)
+        if picture is None:  # no image starts there: words drawn, unless no glyph is there
+            if any(at in box for box in untagged):
+                continue
+            height = max(at.y - span["bbox"][1], 1.0)
+            picture = pymupdf.Rect(at.x, at.y - height, at.x + span["bbox"][2] - span["bbox"][0], at.y)
+        found.append(PicturedText(text, picture.x0, picture.y0, picture.x1, picture.y1))
+    return found
+
+
+def forget_unsound_tagged_text(page: pymupdf.Page, tree_has_text: Callable[[], bool]) -> list[PicturedText]:
     """Read ``page`` without its structure tree's ActualText where that text is unsound.
 
     Word and PowerPoint give each word its text again as ActualText in the structure tree,
@@ -82,15 +127,29 @@ def forget_unsound_tagged_text(page: pymupdf.Page, tree_has_text: Callable[[], b
     say nothing, and only the ActualText has them. A page with ActualText in its own
     content is left as it is (Chrome's and LibreOffice's clusters, Canva's copies), and so
     is a page of a document whose objects hold no ActualText at all (``tree_has_text``, asked
-    once a page and meant to be remembered for the document)."""
+    once a page and meant to be remembered for the document).
+
+    Returns the tree's text that stands where the page draws no glyph, set aside with the
+    tree (``_pictured_text``): the words of its pictures of text, to be read as lines."""
     doc = page.parent
     kind, link = doc.xref_get_key(page.xref, "StructParents")
     if kind == "null" or doc.xref_get_key(doc.pdf_catalog(), "StructTreeRoot")[0] == "null":
-        return
+        return []
     if next(_actual_text_streams(page), None) is not None or not tree_has_text():
-        return
+        return []
     tagged = _letters(page)
     doc.xref_set_key(page.xref, "StructParents", "null")
     if tagged is None or _letters(page) == tagged:
         doc.xref_set_key(page.xref, "StructParents", link)
+        return []
+    try:
+        untagged = [pymupdf.Rect(x0 - 1, y0 - 1, x1 + 1, y1 + 1) for block in page.get_text("rawdict")["blocks"]
+                    for line in block.get("lines", ()) for span in line["spans"]
+                    for x0, y0, x1, y1 in (ch["bbox"] for ch in span["chars"])]
+    except Exception:  # damage MuPDF cannot read: the page's own reading meets it and says so
+        return []
+    doc.xref_set_key(page.xref, "StructParents", link)
+    pictured = _pictured_text(page, untagged)
+    doc.xref_set_key(page.xref, "StructParents", "null")
+    return pictured
 

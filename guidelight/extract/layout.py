@@ -399,7 +399,9 @@ def _merge_row(row: list[Line]) -> Line:
     text = row[0].text
     for prev, line in pairwise(row):
         gap = line.x0 - prev.x1
-        glue = "" if gap < 0.25 * line.size or is_mark(line.text[0]) else " "
+        # A fragment that ends in a space is a word's end, however close the next one
+        # stands ("Working principle " and a picture of its Thai title at its end).
+        glue = "" if (gap < 0.25 * line.size and not prev.ends_with_space) or is_mark(line.text[0]) else " "
         text += glue + line.text
     size = max(row, key=lambda line: len(line.text)).size
     return Line(

@@ -14,12 +14,13 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 import pymupdf
 
+from guidelight.extract.actual_text import PicturedText
 from guidelight.extract.budget import check_time
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
@@ -73,6 +74,7 @@ _TIGHT = 0.04
 # Of the page's height: a line set smaller than this cannot be seen on the page (2.1 pt on
 # A4; TCPDF stamps "Powered by TCPDF" at 1 pt in a corner). It is left out, and said.
 _UNSEEN_SIZE = 1 / 400
+_PICTURED_SIZE = 12.0  # points: the words of a picture of text, on a page with no other text
 _STACKED = 2  # glyphs a consonant carries above it at most (a vowel and a tone mark)
 _DINGBAT_KINDS = 3  # different symbols a Type 3 font's text needs to be Ghostscript's words of dingbats
 _AM_BASE = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?$")  # what a sara am follows: a consonant, a tone mark on it
@@ -694,8 +696,9 @@ class PageReader:
     """Reads the lines of one page, repairing characters from the glyphs where needed."""
 
     def __init__(self, page: pymupdf.Page, resolver: GlyphResolver, repairs: Counter[str],
-                 ocr: ReadUnread | None = None) -> None:
+                 ocr: ReadUnread | None = None, pictured: Sequence[PicturedText] = ()) -> None:
         self.page = page
+        self._pictured = pictured  # words of pictures of text, from the set-aside structure tree
         self.resolver = resolver
         self.repairs = repairs
         self._ocr = ocr  # reads the glyphs nothing names from the page's image; None: left out
@@ -997,7 +1000,19 @@ class PageReader:
             result = settle(result, self._pending, self.resolver, self.repairs)
             self._pending = []
         result = drop_repeated_text(result, self.repairs)
+        if clip is None and self._pictured:
+            result += self._pictured_lines(result)
         return self._read_unread(result) if self.unread else result
+
+    def _pictured_lines(self, lines: list[Line]) -> list[Line]:
+        """The words of the page's pictures of text as lines of their own, set in the page's
+        commonest size (their own is not known), and counted: a slide deck's Thai labels
+        were PowerPoint pictures, and 13 of its 16 slides lost them."""
+        self.repairs["pictured_text"] += len(self._pictured)
+        sizes = Counter(round(line.size) for line in lines for _ in line.text)
+        size = float(sizes.most_common(1)[0][0]) if sizes else _PICTURED_SIZE
+        return [Line(words.text, words.x0, words.y0, words.x1, words.y1, words.y1, size, False, -1)
+                for words in self._pictured]
 
     def _read_unread(self, lines: list[Line]) -> list[Line]:
         """The lines with the glyphs that could not be read put back as OCR reads them from

@@ -14,7 +14,7 @@ import re
 import stat
 import threading
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,7 +25,12 @@ from guidelight.core.hashing import file_hash
 from guidelight.core.model import Document, Figure, OutlineEntry, Page, Paragraph, ParagraphKind, TextSource
 from guidelight.core.titles import document_title
 from guidelight.extract import cache
-from guidelight.extract.actual_text import forget_empty_actual_text, forget_unsound_tagged_text, holds_actual_text
+from guidelight.extract.actual_text import (
+    PicturedText,
+    forget_empty_actual_text,
+    forget_unsound_tagged_text,
+    holds_actual_text,
+)
 from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.budget import PageGivenUp, StreamBudget, check_render, page_deadline
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
@@ -80,6 +85,7 @@ class _PdfContext:
     tables: TableFinder
     budget: StreamBudget
     lock: threading.Lock = field(default_factory=threading.Lock)
+    pictured: dict[int, list[PicturedText]] = field(default_factory=dict)  # by page index: ``_PageCorrector``
     margin_lines: dict[int, list[tuple[str, float, float, float]]] = field(default_factory=dict)
     margin_keys: dict[tuple[int, float], set[str]] = field(default_factory=dict)  # from margin_lines, by band
     # A page's lines read ahead (to see whether the page before runs on into it), kept
@@ -92,7 +98,8 @@ class _PdfContext:
         given up when read ahead)."""
         found = self.read_ahead.get(number)
         if found is None:
-            reader = PageReader(self.page(number), self.resolver, Counter(), read_unread)
+            page = self.page(number)  # corrected on the way: what its pictures say is known
+            reader = PageReader(page, self.resolver, Counter(), read_unread, self.pictured.get(page.number, []))
             found = self.read_ahead[number] = (reader, reader.lines())
         if isinstance(found, PageGivenUp):
             raise found
@@ -454,20 +461,22 @@ def _cell_reader(resolver: GlyphResolver) -> LineReader:
     return read
 
 
-def _text_maps_corrector(doc: pymupdf.Document) -> Callable[[pymupdf.Page], None]:
+class _PageCorrector:
     """What is done to a page's objects, once known safe, before its text is first read:
     the maps that say what its glyphs are, where they contradict the glyphs, corrected, and
-    a page stored turned set upright."""
-    fonts = ToUnicodeCorrector(doc)
-    tree_has_text = functools.cache(functools.partial(holds_actual_text, doc))
+    a page stored turned set upright. The words of pictures of text that only the set-aside
+    structure tree gave are kept by page index (``pictured``), for the page's reader."""
 
-    def correct(page: pymupdf.Page) -> None:
-        fonts.correct(page)
+    def __init__(self, doc: pymupdf.Document) -> None:
+        self._fonts = ToUnicodeCorrector(doc)
+        self._tree_has_text = functools.cache(functools.partial(holds_actual_text, doc))
+        self.pictured: dict[int, list[PicturedText]] = {}
+
+    def __call__(self, page: pymupdf.Page) -> None:
+        self._fonts.correct(page)
         forget_empty_actual_text(page)
-        forget_unsound_tagged_text(page, tree_has_text)
+        self.pictured[page.number] = forget_unsound_tagged_text(page, self._tree_has_text)
         set_upright(page)
-
-    return correct
 
 
 def open_document(path: str | Path, password: str | None = None, *, use_cache: bool = True) -> Document:
@@ -478,7 +487,8 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     """
     path = str(path)
     doc = _open_pdf(path, password)
-    budget = StreamBudget(doc, before_reading=_text_maps_corrector(doc))
+    corrector = _PageCorrector(doc)
+    budget = StreamBudget(doc, before_reading=corrector)
     has_text = _has_text_layer(doc, budget)
     if doc.page_count == 0:  # MuPDF found the page tree broken (an empty /Kids) on the way
         raise DocumentError(path, "the PDF's list of pages is damaged: no page can be found in it")
@@ -490,7 +500,7 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     content_hash = file_hash(path)
     resolver = GlyphResolver(doc)
     tables = TableFinder(doc, _cell_reader(resolver), guard=budget.check_page)
-    ctx = _PdfContext(doc, resolver, _outline(doc), tables, budget)
+    ctx = _PdfContext(doc, resolver, _outline(doc), tables, budget, pictured=corrector.pictured)
     store = cache.PageCache(content_hash) if use_cache else None
 
     def load(number: int) -> Page:

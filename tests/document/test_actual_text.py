@@ -120,3 +120,46 @@ def test_a_tree_without_actual_text_is_known_as_such_and_read_as_drawn(tmp_path:
     assert not holds_actual_text(pymupdf.open(plain))
     assert holds_actual_text(pymupdf.open(tagged_pdf(tmp_path / "short.pdf", SENTENCE, "ในระบบ")))
     assert "".join(_words(plain)) == "ในระบบdigitalมีแค่"
+
+
+def pictured_pdf(path: Path, words: str, label: str) -> Path:
+    """A slide as PowerPoint 2016 saves one: ``words`` and a space drawn in Helvetica
+    (MCID 0), and right after them a picture of the Thai ``label`` (MCID 1), each in a Span
+    of the tree; only the picture's Span has ActualText."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=960, height=540)
+    page.insert_text((60, 60), words + " ", fontname="helv", fontsize=32)
+    picture = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 32, 8), 0)
+    at = 60 + pymupdf.get_text_length(words + " ", fontname="helv", fontsize=32)  # right after the space
+    page.insert_image(pymupdf.Rect(at, 30, at + 160, 70), pixmap=picture)
+    doc = pymupdf.open("pdf", doc.tobytes(garbage=3, clean=True))
+    page = doc[0]
+    streams = page.get_contents()
+    body = b"".join(doc.xref_stream(xref) for xref in streams)
+    text_end = body.index(b"ET") + 2
+    doc.update_stream(streams[0], b"/Span <</MCID 0>> BDC\n" + body[:text_end] + b"\nEMC\n/Span <</MCID 1>> BDC\n"
+                      + body[text_end:] + b"\nEMC\n")
+    for xref in streams[1:]:
+        doc.update_stream(xref, b"")
+    root, span, figure, parents = (doc.get_new_xref() for _ in range(4))
+    said = f"/ActualText <FEFF{label.encode('utf-16-be').hex()}>"
+    doc.update_object(span, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K 0 >>")
+    doc.update_object(figure, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K 1 {said} >>")
+    doc.update_object(parents, f"<< /Nums [0 [{span} 0 R {figure} 0 R]] >>")
+    doc.update_object(root, f"<< /Type /StructTreeRoot /K [{span} 0 R {figure} 0 R] /ParentTree {parents} 0 R >>")
+    doc.xref_set_key(doc.pdf_catalog(), "StructTreeRoot", f"{root} 0 R")
+    doc.xref_set_key(page.xref, "StructParents", "0")
+    doc.save(path)
+    return path
+
+
+def test_the_words_of_a_picture_of_text_are_read_from_the_tree(tmp_path: Path) -> None:
+    """PowerPoint 2016 sets a slide's styled Thai labels as pictures whose words only the
+    structure tree's ActualText gives. MuPDF reads them as characters of no size, which its
+    reading drops, and the tree was set aside for adding letters: 13 of a 16-slide deck's
+    slides lost their Thai labels."""
+    pdf = pictured_pdf(tmp_path / "slide.pdf", "Working principle", "หลักการทำงาน")
+    assert "หลักการทำงาน" in pymupdf.open(pdf)[0].get_text()  # the tree has it
+    page = open_document(pdf, use_cache=False).page(1)
+    assert page.text == "Working principle หลักการทำงาน"  # one line on the slide
+    assert not page.quality.doubtful
