@@ -464,12 +464,15 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
         # A title block centred over justified columns crosses their gutter above them:
         # there the lines that cross a strip are counted only among the text beside it.
         # (A poem's half-lines are never justified: under its title, it is read in rows.)
+        # So are columns whose lines keep rows of their own (a poster's boxes, ragged).
         for run in _runs(covered, starts, crossing + _OVER_COLUMNS):
             band = _among_columns(narrow, (left + run.start * step, left + run.stop * step))
             found = _widest_run(_coverage(band, left, step, width), run, crossing)
             if found is None or (best is not None and len(found) <= len(best)):
                 continue
-            if _justified([ln for ln in band if ln.x1 <= left + found.start * step]):
+            beside = ([ln for ln in band if ln.x1 <= left + found.start * step],
+                      [ln for ln in band if ln.x0 >= left + found.stop * step])
+            if _justified(beside[0]) or _rows_apart(*beside):
                 best = found
     if best is None or len(best) * step < 8:
         return None
@@ -514,6 +517,17 @@ def _justified(lines: list[Line]) -> bool:
     ends = Counter(round(line.x1) for line in lines if line.width >= _COLUMN_SIZES * line.size)
     aligned = max((ends[x - 1] + ends[x] + ends[x + 1] for x in ends), default=0)
     return aligned >= max(_JUSTIFIED_LINES, _JUSTIFIED_SHARE * len(lines))
+
+
+def _rows_apart(left: list[Line], right: list[Line]) -> bool:
+    """Do the lines on two sides of a strip keep rows of their own, as two columns' lines
+    do: at least ``_JUSTIFIED_LINES`` on each side, and fewer than a quarter of the left
+    side's on a row with one of the right's? A poem's half-lines, a form's labels and
+    values, and a table's cells share their rows."""
+    if min(len(left), len(right)) < _JUSTIFIED_LINES:
+        return False
+    shared = sum(any(on_one_row(line, other) for other in right) for line in left)
+    return 4 * shared < len(left)
 
 
 def _among_columns(lines: list[Line], strip: tuple[float, float]) -> list[Line]:

@@ -439,6 +439,19 @@ def test_a_poems_two_half_lines_are_read_row_by_row(make_pdf: MakePdf) -> None:
     assert _order(text, marks) == sorted(_order(text, marks))
 
 
+def test_a_posters_ragged_boxes_under_a_title_over_both_are_read_box_by_box(make_pdf: MakePdf) -> None:
+    """An Illustrator poster: a title running over the gutter, then two boxes of ragged
+    lines whose rows are each their own (the right box's lines fall between the left's).
+    Only justified columns were read apart under a title, and the two boxes' lines were
+    heard in turn, one from each."""
+    lines = [("ระบบการจองตั๋วหนัง", 150, 80, 30, SARABUN_BOLD)]
+    lines += [(f"ซ้าย{i:02d}" + PHRASES[1 + i % 4], 70, 200 + 21 * i, 16, SARABUN) for i in range(10)]
+    lines += [(f"ขวา{i:02d}" + PHRASES[1 + i % 3], 360, 215 + 20 * i, 15, SARABUN) for i in range(8)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    assert text.index("ซ้าย09") < text.index("ขวา00")
+    assert _order(text, [f"ขวา{i:02d}" for i in range(8)]) == sorted(_order(text, [f"ขวา{i:02d}" for i in range(8)]))
+
+
 def test_a_forms_labels_are_read_with_their_values(make_pdf: MakePdf) -> None:
     rows = [("ชื่อ", "นายสมชาย"), ("นามสกุล", "ใจดี"), ("ชั้น", "มัธยมศึกษาปีที่สาม"), ("โรงเรียน", "สตรีวิทยา")]
     lines = [("ใบงานที่ 1", 72, 60, 16, SARABUN_BOLD)]
