@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -25,9 +26,10 @@ from guidelight.extract.budget import check_time
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
 from guidelight.extract.hidden_text import drop_hidden_text, painted
+from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
-from guidelight.thai.fit import vote
+from guidelight.thai.fit import mostly_words, vote
 from guidelight.thai.legacy import reads_as_tis620, tis620
 from guidelight.thai.quality import sign_soup
 from guidelight.thai.repair import PUA_TO_THAI
@@ -75,6 +77,11 @@ _TIGHT = 0.04
 # A4; TCPDF stamps "Powered by TCPDF" at 1 pt in a corner). It is left out, and said.
 _UNSEEN_SIZE = 1 / 400
 _PICTURED_SIZE = 12.0  # points: the words of a picture of text, on a page with no other text
+_OUTLINE_SIZES = 1.5  # lines of outlined letters of heights within this ratio are read together
+_OUTLINE_MIN_THAI = 4  # Thai letters a line read from outlines needs ...
+_OUTLINE_UNKNOWN = 0.3  # ... and at most this share of them outside dictionary words
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+_OUTLINE_EM = 2.1  # font sizes to the median height of a line's outlined letters (Thai consonants: 0.47 em)
 _STACKED = 2  # glyphs a consonant carries above it at most (a vowel and a tone mark)
 _DINGBAT_KINDS = 3  # different symbols a Type 3 font's text needs to be Ghostscript's words of dingbats
 _AM_BASE = re.compile("[\u0e01-\u0e2e][\u0e48-\u0e4b]?$")  # what a sara am follows: a consonant, a tone mark on it
@@ -1002,7 +1009,36 @@ class PageReader:
         result = drop_repeated_text(result, self.repairs)
         if clip is None and self._pictured:
             result += self._pictured_lines(result)
+        if clip is None:
+            result += self._outlined(result)
         return self._read_unread(result) if self.unread else result
+
+    def _outlined(self, lines: list[Line]) -> list[Line]:
+        """The page's lines of letters drawn as outlines (``outlined_text``), read by OCR,
+        each a line where it stands: an Illustrator poster's title and three of its four
+        boxes were never heard. The page says some of its text was read by OCR."""
+        if self._ocr is None or not lines:
+            return []  # no OCR to read them with; or no text layer, and the page is read by OCR whole
+        found = outlined_lines(self.page, [pymupdf.Rect(line.x0, line.y0, line.x1, line.y1) for line in lines])
+        if not found:
+            return []
+        # One reading for each size of letters: a poster's 31-pt title stacked among its
+        # 8-pt lines was read as "๑๐ 4 o a=» ea»", alone as ระบบการจองตั๋วหนัง.
+        found.sort(key=lambda row: row.glyph_height)
+        sizes = [list(group) for _, group in itertools.groupby(
+            found, key=lambda row: round(math.log(row.glyph_height, _OUTLINE_SIZES)))]
+        read = [text for group in sizes for text in self._ocr(self.page, [
+            Unread(row.box.x0, row.box.y0, row.box.x1, row.box.y1, row.shapes, False) for row in group])]
+        made = []
+        for row, text in zip(found, read, strict=True):
+            # Only Thai words: a diagram's shapes that passed for letters read as noise
+            # ("DCRR 95ต65 BRS SO PHO๕๓๐"), and Latin has no dictionary here to tell.
+            if len(_THAI_LETTER.findall(text)) >= _OUTLINE_MIN_THAI and mostly_words(text, _OUTLINE_UNKNOWN):
+                self.repairs["ocr_glyph"] += len(text.strip())
+                size = round(2 * _OUTLINE_EM * row.glyph_height) / 2
+                made.append(Line(text.strip(), row.box.x0, row.box.y0, row.box.x1, row.box.y1, row.baseline, size,
+                                 False, -1))
+        return made
 
     def _pictured_lines(self, lines: list[Line]) -> list[Line]:
         """The words of the page's pictures of text as lines of their own, set in the page's

@@ -1,0 +1,75 @@
+"""Text drawn as outlines beside a real text layer (Illustrator's and Canva's posters): its
+lines are found in the page's drawing and read by OCR where they stand, and said so."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pymupdf
+
+from guidelight.extract.outlined_text import outlined_lines
+from guidelight.extract.pdf import open_document
+from tests.document.conftest import SARABUN
+
+from .marks import needs_tesseract
+
+HEADING = "ที่มาและความสำคัญของโครงงาน"
+OUTLINED = ["จุดประสงค์ของโครงงาน", "เพื่อศึกษาการเขียนโปรแกรมภาษาซี", "และสร้างระบบจองตั๋วหนังอย่างง่าย"]
+
+
+def _outlines(lines: list[str], size: float) -> pymupdf.Document:
+    """``lines`` set in Sarabun, then turned into filled shapes, one a glyph (through SVG
+    with its text as paths, as a designer's "create outlines" leaves them)."""
+    with pymupdf.open() as source:
+        page = source.new_page(width=400, height=40 + 2 * size * len(lines))
+        page.insert_font(fontname="S", fontfile=str(SARABUN))
+        for n, text in enumerate(lines):
+            page.insert_text((10, 30 + 2 * size * n), text, fontname="S", fontsize=size)
+        svg = page.get_svg_image(text_as_path=True)
+    return pymupdf.open("pdf", pymupdf.open("svg", svg.encode()).convert_to_pdf())
+
+
+def poster_pdf(path: Path) -> Path:
+    """A poster page: a heading in the text layer, and under it a box of outlined lines."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_text((72, 100), HEADING, fontname="S", fontsize=18)
+    outlined = _outlines(OUTLINED, 16)
+    page.show_pdf_page(pymupdf.Rect(72, 300, 472, 300 + outlined[0].rect.height), outlined, 0)
+    doc.save(path)
+    return path
+
+
+def test_the_outlined_lines_are_found_where_the_text_layer_has_none(tmp_path: Path) -> None:
+    pdf = poster_pdf(tmp_path / "poster.pdf")
+    page = pymupdf.open(pdf)[0]
+    assert OUTLINED[0] not in page.get_text()  # the damage is real: only the heading is text
+    text_boxes = [pymupdf.Rect(block["bbox"]) for block in page.get_text("dict")["blocks"]]
+    found = outlined_lines(page, text_boxes)
+    assert len(found) == len(OUTLINED)
+    assert all(row.box.y0 > 300 and row.box.x0 >= 72 for row in found)
+    assert sorted(row.baseline for row in found) == [row.baseline for row in sorted(found, key=lambda r: r.box.y0)]
+
+
+def test_a_page_of_text_and_a_few_drawn_shapes_has_no_outlined_lines(tmp_path: Path) -> None:
+    """A Word page with a chart's circles and arrows: nothing is read by OCR."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_text((72, 100), HEADING, fontname="S", fontsize=18)
+    for k in range(12):
+        page.draw_circle((100 + 35 * k, 400), 12, fill=(0.2, 0.4, 0.8))
+    assert outlined_lines(page, []) == []
+
+
+@needs_tesseract
+def test_an_outlined_box_of_a_poster_is_read_by_ocr_and_the_page_says_so(tmp_path: Path) -> None:
+    """An Illustrator poster's title and three of its four boxes were outlines: only the
+    one box in its text layer was heard."""
+    page = open_document(poster_pdf(tmp_path / "poster.pdf"), use_cache=False).page(1)
+    squashed = re.sub(r"\s+", "", page.text)
+    assert squashed.startswith(HEADING)
+    assert "การเขียนโปรแกรมภาษาซี" in squashed and "ระบบจอง" in squashed
+    assert "ocr_glyph" in page.quality.notices
