@@ -428,7 +428,9 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
         if merged:
             last = merged[-1]
             near = line.x0 - last.x1 < reach * line.size and line.x1 > last.x0
-            parted = any(last.x1 <= a + _EDGE_SLACK and line.x0 >= b - _EDGE_SLACK for a, b in gutters)
+            # a piece ending short of a gutter's right edge (a ragged line's end may
+            # stand inside the gutter) and one starting at it are two columns' lines
+            parted = any(last.x1 < b - _EDGE_SLACK <= line.x0 for _, b in gutters)
             if on_one_row(last, line) and near and not parted:
                 merged[-1] = _merge_row([last, line])
                 continue
@@ -560,17 +562,29 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
     """Gutters narrower than ``merge_rows`` reaches across: the same gap, between a line
     ending at one edge and a line starting at the next, on at least ``_GUTTER_ROWS`` rows,
     both lines wide ones. A LuaTeX article sets its justified columns 10 points apart, and
-    each row of the left column was joined to the row of the right one beside it."""
+    each row of the left column was joined to the row of the right one beside it.
+
+    A gap seen on fewer rows is a gutter too where at least ``_GUTTER_ROWS`` wide lines
+    end at its left edge and as many start at its right one, each side keeping rows of
+    its own (``_rows_apart``): a Publisher magazine's three columns met on one row only,
+    and that one joined row, crossing the gutter, hid the columns from ``_gutter``. Two
+    parts of rows set at a tab stop (a formula and its note) share their rows: joined."""
     found: dict[tuple[int, int], int] = {}
     for row in _rows(lines):
         row.sort(key=lambda ln: ln.x0)
         for prev, line in pairwise(row):
             gap = line.x0 - prev.x1
-            wide = min(prev.width, line.width) >= _COLUMN_SIZES * max(prev.size, line.size)
-            if wide and 0 < gap < 1.5 * line.size:
+            if 0 < gap < 1.5 * line.size:
                 key = (round(prev.x1), round(line.x0))
-                found[key] = found.get(key, 0) + 1
-    return [(a, b) for (a, b), count in found.items() if count >= _GUTTER_ROWS]
+                wide = min(prev.width, line.width) >= _COLUMN_SIZES * max(prev.size, line.size)
+                found[key] = found.get(key, 0) + wide
+    wide_lines = [ln for ln in lines if ln.width >= _COLUMN_SIZES * ln.size]
+
+    def edges(a: int, b: int) -> bool:
+        ending = [ln for ln in wide_lines if abs(ln.x1 - a) <= _EDGE_SLACK + 0.5]
+        starting = [ln for ln in wide_lines if abs(ln.x0 - b) <= _EDGE_SLACK + 0.5]
+        return min(len(ending), len(starting)) >= _GUTTER_ROWS and _rows_apart(ending, starting)
+    return [(a, b) for (a, b), count in found.items() if count >= _GUTTER_ROWS or edges(a, b)]
 
 
 def _in_columns(lines: list[Line], left: float, right: float) -> list[Line]:

@@ -452,6 +452,27 @@ def test_a_posters_ragged_boxes_under_a_title_over_both_are_read_box_by_box(make
     assert _order(text, [f"ขวา{i:02d}" for i in range(8)]) == sorted(_order(text, [f"ขวา{i:02d}" for i in range(8)]))
 
 
+def test_three_columns_whose_rows_meet_once_are_read_column_by_column(make_pdf: MakePdf) -> None:
+    """A Publisher school magazine: under a heading that crosses the first gutter, three
+    justified columns 15 and 12 points apart, each with rows of its own. The first two
+    columns met on one row only, which was joined across their gutter, and the whole
+    page was heard row by row across the three columns."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+
+    def column(mark: str, x: float, baselines: list[float]) -> list[tuple[str, float, float, float, Path]]:
+        return [(f"{mark}{k:02d}" + PHRASES[1], x, y, 16, SARABUN) for k, y in enumerate(baselines)]
+
+    width = font.text_length("ก00" + PHRASES[1], fontsize=16)
+    second, third = 39 + width + 15, 39 + 2 * width + 27
+    lines = [("ข้อเสียของการใช้เครือข่ายสังคม", 119, 203, 24, SARABUN_BOLD)]
+    lines += column("ก", 39, [538.1 + 22.1 * k for k in range(8)])
+    lines += column("ข", second, [432.7 + 22.1 * k for k in range(6)] + [571.2 + 22.1 * k for k in range(6)])
+    lines += column("ค", third, [432.7 + 22.1 * k for k in range(13)])
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = [f"{mark}{k:02d}" for mark, count in (("ก", 8), ("ข", 12), ("ค", 13)) for k in range(count)]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
 def test_a_forms_labels_are_read_with_their_values(make_pdf: MakePdf) -> None:
     rows = [("ชื่อ", "นายสมชาย"), ("นามสกุล", "ใจดี"), ("ชั้น", "มัธยมศึกษาปีที่สาม"), ("โรงเรียน", "สตรีวิทยา")]
     lines = [("ใบงานที่ 1", 72, 60, 16, SARABUN_BOLD)]
