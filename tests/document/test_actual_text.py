@@ -13,6 +13,7 @@ the words drawn, or heard again after it when it holds them too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
@@ -60,18 +61,30 @@ def tagged_pdf(path: Path, parts: list[tuple[str, str]], actual_text: str | None
     for text, font in parts:
         page.insert_text((x, 100), text, fontname=font, fontsize=16)
         x += 16 * 0.6 * len(text) + 8
+    return _tagged(doc, path, lambda body: [body], [actual_text])
+
+
+def _tagged(doc: pymupdf.Document, path: Path, parts: Callable[[bytes], list[bytes]],
+            actual_texts: list[str | None]) -> Path:
+    """``doc`` saved at ``path`` with its page's content cut by ``parts`` into marked-content
+    Spans (MCID 0, 1, ...), each linked to a structure element whose ActualText is the
+    matching one of ``actual_texts`` (None: none)."""
     doc = pymupdf.open("pdf", doc.tobytes(garbage=3, clean=True))
     page = doc[0]
     streams = page.get_contents()
-    body = b"".join(doc.xref_stream(xref) for xref in streams)
-    doc.update_stream(streams[0], b"/Span <</MCID 0>> BDC\n" + body + b"\nEMC\n")
+    pieces = parts(b"".join(doc.xref_stream(xref) for xref in streams))
+    doc.update_stream(streams[0], b"".join(b"/Span <</MCID %d>> BDC\n%s\nEMC\n" % (n, piece)
+                                          for n, piece in enumerate(pieces)))
     for xref in streams[1:]:
         doc.update_stream(xref, b"")
-    root, element, parents = doc.get_new_xref(), doc.get_new_xref(), doc.get_new_xref()
-    said = "" if actual_text is None else f"/ActualText <FEFF{actual_text.encode('utf-16-be').hex()}>"
-    doc.update_object(element, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K 0 {said} >>")
-    doc.update_object(parents, f"<< /Nums [0 [{element} 0 R]] >>")
-    doc.update_object(root, f"<< /Type /StructTreeRoot /K [{element} 0 R] /ParentTree {parents} 0 R >>")
+    root, parents = doc.get_new_xref(), doc.get_new_xref()
+    elements = [doc.get_new_xref() for _ in pieces]
+    for n, (element, text) in enumerate(zip(elements, actual_texts, strict=True)):
+        said = "" if text is None else f"/ActualText <FEFF{text.encode('utf-16-be').hex()}>"
+        doc.update_object(element, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K {n} {said} >>")
+    kids = " ".join(f"{element} 0 R" for element in elements)
+    doc.update_object(parents, f"<< /Nums [0 [{kids}]] >>")
+    doc.update_object(root, f"<< /Type /StructTreeRoot /K [{kids}] /ParentTree {parents} 0 R >>")
     doc.xref_set_key(doc.pdf_catalog(), "StructTreeRoot", f"{root} 0 R")
     doc.xref_set_key(page.xref, "StructParents", "0")
     doc.save(path)
@@ -132,25 +145,12 @@ def pictured_pdf(path: Path, words: str, label: str) -> Path:
     picture = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 32, 8), 0)
     at = 60 + pymupdf.get_text_length(words + " ", fontname="helv", fontsize=32)  # right after the space
     page.insert_image(pymupdf.Rect(at, 30, at + 160, 70), pixmap=picture)
-    doc = pymupdf.open("pdf", doc.tobytes(garbage=3, clean=True))
-    page = doc[0]
-    streams = page.get_contents()
-    body = b"".join(doc.xref_stream(xref) for xref in streams)
-    text_end = body.index(b"ET") + 2
-    doc.update_stream(streams[0], b"/Span <</MCID 0>> BDC\n" + body[:text_end] + b"\nEMC\n/Span <</MCID 1>> BDC\n"
-                      + body[text_end:] + b"\nEMC\n")
-    for xref in streams[1:]:
-        doc.update_stream(xref, b"")
-    root, span, figure, parents = (doc.get_new_xref() for _ in range(4))
-    said = f"/ActualText <FEFF{label.encode('utf-16-be').hex()}>"
-    doc.update_object(span, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K 0 >>")
-    doc.update_object(figure, f"<< /Type /StructElem /S /Span /P {root} 0 R /Pg {page.xref} 0 R /K 1 {said} >>")
-    doc.update_object(parents, f"<< /Nums [0 [{span} 0 R {figure} 0 R]] >>")
-    doc.update_object(root, f"<< /Type /StructTreeRoot /K [{span} 0 R {figure} 0 R] /ParentTree {parents} 0 R >>")
-    doc.xref_set_key(doc.pdf_catalog(), "StructTreeRoot", f"{root} 0 R")
-    doc.xref_set_key(page.xref, "StructParents", "0")
-    doc.save(path)
-    return path
+
+    def parts(body: bytes) -> list[bytes]:
+        text_end = body.index(b"ET") + 2
+        return [body[:text_end], body[text_end:]]
+
+    return _tagged(doc, path, parts, [None, label])
 
 
 def test_the_words_of_a_picture_of_text_are_read_from_the_tree(tmp_path: Path) -> None:

@@ -20,13 +20,13 @@ from guidelight.core.model import TextSource
 from guidelight.extract.glyph_shapes import FontOutlines, Placement
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.pdf import open_document
-from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.repair import place_late_tones, repair_text
 from tests.document.damaged_fonts import (
     GARUDA,
     damaged_pdf,
     raised_marks_pdf,
+    ranged_map_pdf,
     remapped_marks,
     shadowed_pdf,
     subsets_pdf,
@@ -445,21 +445,9 @@ def test_a_tone_mark_the_map_calls_a_space_with_its_sara_ams_nikhahit_is_kept(tm
     and a sara aa; MuPDF keeps one of the two spaces, and the tone mark was lost
     ("สีนำเงิน"). The font's own cmap names both glyphs."""
     lines = ["สีน\u0e49\u0e4dาเงิน", "ส\u0e4dาหรับทุกคน"]
-    doc = pymupdf.open()
-    page = doc.new_page(width=595, height=842)
-    page.insert_font(fontname="G", fontfile=str(GARUDA))
-    for n, text in enumerate(lines):
-        page.insert_text((60, 80 + n * 32), text, fontname="G", fontsize=16)
-    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
-    to_unicode = next(x for x in range(1, doc.xref_length()) if "/ToUnicode" in doc.xref_object(x))
-    for font in (to_unicode, _descendant(doc, to_unicode)):
-        doc.xref_set_key(font, "BaseFont", "/AAAAAA+Garuda")  # as the trace names it
-    cmap = int(doc.xref_object(to_unicode).split("/ToUnicode")[1].split()[0])
-    mapping, digits = read_to_unicode(doc.xref_stream(cmap).decode("latin-1"))
-    doc.update_stream(cmap, write_to_unicode({k: " " if v in "\u0e49\u0e4d" else v for k, v in mapping.items()}, digits))
-    doc.save(tmp_path / "p.pdf")
-    assert "น\u0e49" not in pymupdf.open(tmp_path / "p.pdf")[0].get_text()  # as the file says
-    text = open_document(tmp_path / "p.pdf", use_cache=False).page(1).text
+    pdf = ranged_map_pdf(tmp_path / "p.pdf", lines, {"\u0e49": " ", "\u0e4d": " "})
+    assert "น\u0e49" not in pymupdf.open(pdf)[0].get_text()  # as the file says
+    text = open_document(pdf, use_cache=False).page(1).text
     assert "สีน้ำเงิน" in text and "สำหรับทุกคน" in text
 
 
