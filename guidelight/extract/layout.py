@@ -70,10 +70,12 @@ _PAGE_NUMBER = re.compile(
 # "A)", or "ข้อ 1" followed by a space; or a dash or a number set close to Thai
 # ("-เก็บรวบรวม ...", "2.พัฒนาระบบ ..."), which no wrapped line starts with (Thai is not
 # hyphenated, and a wrapped "2.5 เมตร" has a digit after its point).
-_LIST_ITEM = re.compile(
-    r"^(?:(?:[•●▪◦○■□☐➢►✓\-–*o]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)\s"
-    r"|(?:[-–]|\(?[\d๐-๙]{1,3}[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44]))"
-)
+_MARKER = r"(?:[•●▪◦○■□☐➢►✓\-–*o]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)"
+_LIST_ITEM = re.compile(rf"^(?:{_MARKER}\s|(?:[-–]|\(?[\d๐-๙]{{1,3}}[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
+# A list item's marker standing alone, its text set a tab away on its row ("1." ... "ผู้จัดทำ...");
+# not "*", a truth table's "don't care" beside its "True".
+_LONE_MARKER = re.compile(rf"^(?!\*$){_MARKER}$")
+_MARKER_REACH = 4.0  # font sizes: how far a lone marker's text may stand from it
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
@@ -427,7 +429,10 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
     for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
         if merged:
             last = merged[-1]
-            near = line.x0 - last.x1 < reach * line.size and line.x1 > last.x0
+            gap = line.x0 - last.x1
+            # a lone marker reaches further, to words (not to a table's "+" or "*" beside a "-")
+            marked = bool(_LONE_MARKER.match(last.text.strip())) and line.text[:1].isalpha()
+            near = (gap < reach * line.size or (marked and gap < _MARKER_REACH * line.size)) and line.x1 > last.x0
             # a piece ending short of a gutter's right edge (a ragged line's end may
             # stand inside the gutter) and one starting at it are two columns' lines
             parted = any(last.x1 < b - _EDGE_SLACK <= line.x0 for _, b in gutters)

@@ -193,6 +193,18 @@ def test_paragraph_spacing_a_fifth_of_the_line_pitch_ends_a_paragraph(make_pdf: 
     assert len(texts(open_document(pdf).page(1))) == 2
 
 
+def test_a_list_number_set_a_tab_before_its_text_is_read_with_it(make_pdf: MakePdf) -> None:
+    """Word sets "1." and a tab, then the item's text 28 points on (1.75 sizes), and its
+    wrapped line back under the number: each number was heard as a paragraph of its own,
+    then its text."""
+    lines = [("ขอบเขตและข้อจำกัดของโปรแกรม", 72, 90, 18, SARABUN_BOLD)]
+    for k, number in enumerate(("1.", "2.")):
+        y = 120 + 50 * k
+        lines += [(number, 72, y, 16, SARABUN), (BODY, 113, y, 16, SARABUN), (PHRASES[k + 1], 72, y + 21, 16, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page)[1:] == [f"1. {BODY}{PHRASES[1]}", f"2. {BODY}{PHRASES[2]}"]
+
+
 def test_a_number_set_close_to_thai_starts_a_list_item(make_pdf: MakePdf) -> None:
     # Word reports list their objectives as "1.ศึกษา ..." with no space after the point: the
     # item after a wrapped one was glued to it ("... ของคณะ 2.พัฒนาระบบ ..."), since its
