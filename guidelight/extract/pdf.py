@@ -70,6 +70,7 @@ GARBAGE_NOISE_PER_K = 30.0
 # and a third batch of unseen files, none is above 0.13; pages a font map broke in a way
 # no repair knows (Quartz's cluster glyphs before they were read by name) are at 0.25.
 UNKNOWN_JUDGED_THAI = 200
+OCR_WORDS = 0.5  # share of an image's Thai, read by OCR, that may be outside words for it to replace the layer
 UNKNOWN_SHARE = 0.2
 
 _log = logging.getLogger(__name__)
@@ -377,9 +378,12 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
         # What the layer's reading repaired is moot: the page's record says only this.
         return _ocr_page(page, number, Counter(garbled_text=built.quality.thai_chars))
     if _garbage_over_scan(page, built):
-        # Read the image instead, and keep it only if it really holds the Thai the layer lacks.
+        # Read the image instead, and keep it only if it really holds the Thai the layer
+        # lacks, in words: a lab sheet's circuit diagram under its title "Synchronous Down
+        # Counter" was read now as that title, now (the machine loaded) as 60 letters of
+        # "ร สรสรไฮไส วุ ไ โ วุ วิศ", which then replaced it.
         read = _ocr_page(page, number)
-        if read.quality.thai_chars > max(20, 2 * built.quality.thai_chars):
+        if read.quality.thai_chars > max(20, 2 * built.quality.thai_chars) and mostly_words(read.text, OCR_WORDS):
             return read
     return _told_if_not_words(built)
 

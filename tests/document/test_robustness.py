@@ -468,3 +468,24 @@ def test_reading_order_of_a_hostile_page_keeps_to_the_page_s_deadline(monkeypatc
     monkeypatch.setattr(budget, "PAGE_SECONDS", 0.0)
     with budget.page_deadline(), pytest.raises(budget.PageGivenUp):
         reading_order(lines, 595)
+
+
+@pytest.mark.parametrize(("read", "kept"), [
+    ("ร สรสรไฮไส วุ ไ โ วุ วิศ โไโ งไลธจภังจิวฮัจไ โ แ โธ โกโ ไแภ ฝฤวฤไ ฝโฉู วฮ รัญ ฎฏฐ ฮฬปนูมนรโภป", False),
+    ("วงจรนับถอยหลังแบบซิงโครนัสใช้สัญญาณนาฬิกาเดียวกันทุกฟลิปฟลอป", True),
+])
+def test_a_scan_whose_layer_has_no_thai_takes_its_ocr_only_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, read: str, kept: bool
+) -> None:
+    """A lab sheet's circuit diagram (an image over most of the slide) under its title in
+    the text layer: OCR of the image read, on a loaded machine, 60 letters of Thai noise,
+    which replaced the title. OCR replaces a layer without Thai only with words."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=720, height=540)
+    page.insert_image(pymupdf.Rect(48, 108, 672, 483), pixmap=pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(0, 0, 64, 40), 1))
+    page.insert_text((40, 60), "Synchronous Down Counter", fontname="helv", fontsize=28)
+    doc.save(tmp_path / "lab.pdf")
+    monkeypatch.setattr(pdf_module, "_ocr_page", lambda _page, number, repairs=None: pdf_module.build_page(
+        number, [pdf_module.ParagraphDraft(read, 0, (48.0, 108.0, 672.0, 483.0))], (), TextSource.OCR, Counter()))
+    text = open_document(tmp_path / "lab.pdf", use_cache=False).page(1).text
+    assert text == (read if kept else "Synchronous Down Counter")
