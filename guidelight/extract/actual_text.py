@@ -19,10 +19,10 @@ from dataclasses import dataclass
 
 import pymupdf
 
-# An ActualText of nothing: an empty string, or only the UTF-16 byte-order mark, written
-# as a hex string or a literal one (its mark raw or as octal escapes).
 # How the tree's text over a picture is kept in a reading (``_pictured_text``).
 _PICTURED_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_ACCURATE_SIDE_BEARINGS
+# An ActualText of nothing: an empty string, or only the UTF-16 byte-order mark, written
+# as a hex string or a literal one (its mark raw or as octal escapes).
 _EMPTY = re.compile(rb"/ActualText\s*(?:<\s*(?:[fF][eE]\s*[fF][fF])?\s*>|\((?:\xfe\xff|\\376\\377)?\))")
 
 

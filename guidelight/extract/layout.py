@@ -569,9 +569,9 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
     both lines wide ones. A LuaTeX article sets its justified columns 10 points apart, and
     each row of the left column was joined to the row of the right one beside it.
 
-    A gap seen on fewer rows is a gutter too where at least ``_GUTTER_ROWS`` wide lines
-    end at its left edge and as many start at its right one, each side keeping rows of
-    its own (``_rows_apart``): a Publisher magazine's three columns met on one row only,
+    A gap seen on fewer rows is a gutter too where the wide lines ending at its left edge
+    and those starting at its right one keep rows of their own (``_rows_apart``: six or
+    more on each side): a Publisher magazine's three columns met on one row only,
     and that one joined row, crossing the gutter, hid the columns from ``_gutter``. Two
     parts of rows set at a tab stop (a formula and its note) share their rows: joined."""
     found: dict[tuple[int, int], int] = {}
@@ -588,7 +588,7 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
     def edges(a: int, b: int) -> bool:
         ending = [ln for ln in wide_lines if abs(ln.x1 - a) <= _EDGE_SLACK + 0.5]
         starting = [ln for ln in wide_lines if abs(ln.x0 - b) <= _EDGE_SLACK + 0.5]
-        return min(len(ending), len(starting)) >= _GUTTER_ROWS and _rows_apart(ending, starting)
+        return _rows_apart(ending, starting)
     return [(a, b) for (a, b), count in found.items() if count >= _GUTTER_ROWS or edges(a, b)]
 
 
