@@ -13,13 +13,13 @@ import os
 import sys
 from collections.abc import Callable
 from contextlib import suppress
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, QThreadPool, QTimer
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from guidelight.core import fonts
 from guidelight.core.labconfig import LabConfig, load_lab_config
 from guidelight.core.model import Document, PageTurn
 from guidelight.core.settings import Settings, load_settings, save_settings
@@ -28,7 +28,6 @@ from guidelight.gui.deferred import DeferredLibrary, DeferredSpeaker
 from guidelight.gui.tasks import QtPoster
 from guidelight.gui.window import MainWindow, Services
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 QUIT_WAIT_MS = 2000  # how long quitting waits for a worker to finish (see ``leave``)
 WARM_UP_DELAY_MS = 300  # after the first key can be answered, so it never delays the window
 # Set (to anything) by the bundle's smoke test: print "ready" once the window is up and the
@@ -41,7 +40,7 @@ def load_fonts() -> list[str]:
     families: list[str] = []
     # Bold for headings and table headers (a fraction of a millisecond once Regular is in);
     # the text has no italics.
-    for ttf in (FONT_DIR / "Sarabun-Regular.ttf", FONT_DIR / "Sarabun-Bold.ttf"):
+    for ttf in (fonts.REGULAR, fonts.BOLD):
         font_id = QFontDatabase.addApplicationFont(str(ttf))
         families.extend(QFontDatabase.applicationFontFamilies(font_id))
     return sorted(set(families))
