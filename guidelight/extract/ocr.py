@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guidelight.core.errors import DocumentError
+from guidelight.extract.ocr_digits import reread_digits
 from guidelight.extract.ocr_layout import (
     OcrLine,
     build_blocks,
@@ -167,6 +168,7 @@ def _read_region(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None) -> Ocr
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, clip=clip)
     lines = parse_tsv(run_tesseract(pix.tobytes("pnm"), dpi))
     lines += _read_missed_bands(pix, lines, dpi)
+    reread_digits(pix.samples, pix.stride, pix.width, pix.height, lines)
     scale = 72 / dpi
     left, top = (clip.x0, clip.y0) if clip is not None else (0.0, 0.0)
     blocks = build_blocks(lines, pix.width, pix.height, fix_text=correct_text)
