@@ -170,15 +170,15 @@ class _Ink:
 def reread_digits(samples: bytes, stride: int, width: int, height: int, lines: list[OcrLine]) -> None:
     """Put right, in place, the Thai digits of ``lines`` that the page image (greyscale,
     ``width`` x ``height`` pixels, as Tesseract read it) shows to be other digits."""
-    known = _known_digits()
+    runs = [(line, run) for line in lines for run in _runs(line.words)]
+    known = _known_digits() if runs else ()  # drawn once a process, and only for a page with digits
     if not known:
-        return  # installed without its fonts: Tesseract's reading stands
+        return  # no Thai digits, or installed without its fonts: Tesseract's reading stands
     image = _Ink(samples, stride, width, height)
-    for line in lines:
-        for run in _runs(line.words):
-            text = _reread(image, line, run, known)
-            if text is not None:
-                _replace(line, run, text)
+    for line, run in runs:
+        text = _reread(image, line, run, known)
+        if text is not None:
+            _replace(line, run, text)
 
 
 def _runs(words: list[OcrWord]) -> list[list[OcrWord]]:
