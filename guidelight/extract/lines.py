@@ -141,8 +141,8 @@ class Unread:
                       self.glyphs + other.glyphs, self.code and other.code)
 
 
-# What OCR reads in each piece of a page: '' for nothing (``ocr.read_unread``).
-ReadUnread = Callable[[pymupdf.Page, list[Unread]], list[str]]
+# What OCR reads in each piece of a page: '' for nothing, None when OCR cannot run (``ocr.read_unread``).
+ReadUnread = Callable[[pymupdf.Page, list[Unread]], list[str] | None]
 
 
 def unicode_safe(text: str) -> str:
@@ -1016,7 +1016,9 @@ class PageReader:
     def _outlined(self, lines: list[Line]) -> list[Line]:
         """The page's lines of letters drawn as outlines (``outlined_text``), read by OCR,
         each a line where it stands: an Illustrator poster's title and three of its four
-        boxes were never heard. The page says some of its text was read by OCR."""
+        boxes were never heard. The page says some of its text was read by OCR, or, where
+        OCR cannot run, that some drawn as shapes could not be read (``unread_outlines``,
+        apart from ``unreadable_glyph``: the page's text layer is still worth reading)."""
         if self._ocr is None or not lines:
             return []  # no OCR to read them with; or no text layer, and the page is read by OCR whole
         found = outlined_lines(self.page, [pymupdf.Rect(line.x0, line.y0, line.x1, line.y1) for line in lines])
@@ -1027,8 +1029,13 @@ class PageReader:
         found.sort(key=lambda row: row.glyph_height)
         sizes = [list(group) for _, group in itertools.groupby(
             found, key=lambda row: round(math.log(row.glyph_height, _OUTLINE_SIZES)))]
-        read = [text for group in sizes for text in self._ocr(self.page, [
-            Unread(row.box.x0, row.box.y0, row.box.x1, row.box.y1, row.shapes, False) for row in group])]
+        read: list[str] = []
+        for group in sizes:
+            texts = self._ocr(self.page, [Unread(row.box.x0, row.box.y0, row.box.x1, row.box.y1, row.shapes, False)
+                                          for row in group])
+            if texts is None:
+                self.repairs["unread_outlines"] += sum(row.shapes for row in group)
+            read += texts or [""] * len(group)
         made = []
         for row, text in zip(found, read, strict=True):
             # Only Thai words: a diagram's shapes that passed for letters read as noise
@@ -1065,7 +1072,7 @@ class PageReader:
         readable = sum(len(_UNREAD_RUN.sub("", text)) for text in texts)
         read = [""] * len(pieces)
         if self._ocr is not None and MIN_UNREAD_GLYPHS <= unread <= readable:
-            read = self._ocr(self.page, pieces)
+            read = self._ocr(self.page, pieces) or read
         for (k, match), piece, text in zip(reversed(runs), reversed(pieces), reversed(read), strict=True):
             before, after = texts[k][: match.start()], texts[k][match.end():]
             if text or not (is_thai(before[-1:]) and is_thai(after[:1])):

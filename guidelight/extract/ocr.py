@@ -270,21 +270,21 @@ def _dark_on_white(samples: bytes) -> bytes:
     return samples.translate(table)
 
 
-def read_unread(page: pymupdf.Page, pieces: list[Unread]) -> list[str]:
-    """What OCR reads in each piece of ``page`` whose glyphs nothing names ('' for nothing,
-    or when OCR cannot run): code fonts' pieces in English alone, or Tesseract's Thai model
-    reads ``str1`` as ``ทันที1``."""
+def read_unread(page: pymupdf.Page, pieces: list[Unread]) -> list[str] | None:
+    """What OCR reads in each piece of ``page`` whose glyphs nothing names ('' for nothing),
+    or None when OCR cannot run or fails, so the page can say what was left out: code fonts'
+    pieces in English alone, or Tesseract's Thai model reads ``str1`` as ``ทันที1``."""
     read = [""] * len(pieces)
     if ocr_available() is not None:
-        return read  # no Tesseract: the page says what was left out
+        return None  # no Tesseract
     for code, languages in ((True, ("eng",)), (False, LANGUAGES)):
         chosen = [k for k, piece in enumerate(pieces[:MAX_PIECES]) if piece.code is code]
         if not chosen:
             continue
         try:
             texts = _read_pieces(page, [(p.x0, p.y0, p.x1, p.y1) for p in (pieces[k] for k in chosen)], languages)
-        except DocumentError:  # Tesseract failed: the page says what was left out
-            return [""] * len(pieces)
+        except DocumentError:
+            return None  # Tesseract failed
         for k, text in zip(chosen, texts, strict=True):
             read[k] = text
     return read

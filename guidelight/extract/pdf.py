@@ -532,7 +532,9 @@ def _worth_keeping(page: Page) -> bool:
     of, once the lab installs Tesseract: kept, it would stay unread after the install."""
     if page.source is TextSource.UNREADABLE:
         return False
-    waits_for_ocr = page.source is TextSource.NONE or dict(page.quality.repairs).get("unreadable_glyph", 0) > 0
+    repairs = dict(page.quality.repairs)
+    waits_for_ocr = page.source is TextSource.NONE or any(repairs.get(name, 0) > 0
+                                                          for name in ("unreadable_glyph", "unread_outlines"))
     return not waits_for_ocr or ocr_available() is None
 
 

@@ -230,6 +230,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.ocr_glyph": ("Page {page}: some of its text could not be read from the file and was read from the "
                        "image by OCR; some words may be wrong.",
                        "หน้า {page} มีข้อความบางส่วนที่อ่านจากไฟล์ไม่ได้ จึงอ่านจากภาพด้วย OCR บางคำอาจผิด"),
+    "page.unread_outlines": ("Page {page}: some of its text is drawn as shapes of letters and could not be read "
+                             "without OCR.",
+                             "หน้า {page} มีข้อความบางส่วนที่วาดเป็นรูปตัวอักษร อ่านไม่ได้หากไม่มี OCR"),
     "page.image": ("Page {page} is an image and could not be read. {problem}",
                    "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
     "page.image.unread": ("Page {page} is an image and no text could be read from it.",

@@ -73,3 +73,17 @@ def test_an_outlined_box_of_a_poster_is_read_by_ocr_and_the_page_says_so(tmp_pat
     assert squashed.startswith(HEADING)
     assert "การเขียนโปรแกรมภาษาซี" in squashed and "ระบบจอง" in squashed
     assert "ocr_glyph" in page.quality.notices
+
+
+def test_outlined_lines_that_no_ocr_can_read_are_said_to_be_left_out(tmp_path: Path, monkeypatch) -> None:
+    """Without Tesseract the poster's outlined box cannot be heard: the page must say so,
+    as it does for glyphs nothing names, not read as if it held only its heading."""
+    from guidelight.extract import ocr, pdf
+
+    for module in (ocr, pdf):
+        monkeypatch.setattr(module, "ocr_available", lambda: "Tesseract is not installed")
+    page = open_document(poster_pdf(tmp_path / "poster.pdf"), use_cache=False).page(1)
+    assert re.sub(r"\s+", "", page.text) == HEADING  # the text layer is still read
+    assert "unread_outlines" in page.quality.notices
+    assert page.quality.doubtful
+    assert not pdf._worth_keeping(page)  # not cached: read again once the lab installs Tesseract
