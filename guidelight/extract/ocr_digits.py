@@ -44,6 +44,7 @@ WIDE = 1.6  # a stroke wider than this many times its height is two digits touch
 TIE = 0.2  # Tesseract's digit is kept when it is this close to the best one
 SHORT = 0.55  # a stroke lower than this share of the run's tallest is punctuation (a comma: 0.46)
 SPECK = 9  # pixels: a smaller stroke is dust
+MAX_BOX_PX = 2_000_000  # the most pixels cut out for one run (a 20-digit code in 16-pt type at 300 dpi: 0.2 million)
 _STRAIGHT, _DIAGONAL = 3, 4  # the chamfer steps: a distance map of whole numbers, 3 to a cell
 _UNREACHED = 1 << 30
 
@@ -223,6 +224,8 @@ def _reread(image: _Ink, line: OcrLine, run: list[OcrWord], known: tuple[tuple[s
     left, right = min(w.x0 for w in run), max(w.x1 for w in run)
     top, bottom = int(line.y0), int(line.y1)
     reach = bottom - top  # Tesseract's boxes for Thai digits sit a part of a digit off
+    if (right - left + 2 * reach) * 2 * reach > MAX_BOX_PX:
+        return None  # a poster's giant digits: cut out as points, millions of pixels would cost seconds and gigabytes
     box = (max(0, left - reach), max(0, top - reach // 2), min(image.width, right + reach),
            min(image.height, bottom + reach // 2))
     found = [stroke for stroke in image.strokes(*box) if _spans(stroke)[1] >= top and _spans(stroke)[0] <= bottom]

@@ -123,3 +123,14 @@ def test_only_thai_digits_are_touched() -> None:
     line = line_over(columns, "2567")
     assert reread(pix, line) == "2567"
     assert not re.search("[๐-๙]", reread(pix, line))
+
+
+def test_a_run_too_big_to_cut_out_is_left_as_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A poster's giant digits would be millions of points; here the limit is made small.
+    from guidelight.extract import ocr_digits
+
+    pix, columns = drawn("๔๖")
+    monkeypatch.setattr(ocr_digits, "MAX_BOX_PX", 5_000)
+    assert reread(pix, line_over(columns, "๕๒")) == "๕๒"
+    monkeypatch.setattr(ocr_digits, "MAX_BOX_PX", 50_000)
+    assert reread(pix, line_over(columns, "๕๒")) == "๔๖"
