@@ -85,6 +85,8 @@ _CONTENTS_ENTRY = re.compile(r"(?:[.…_·]\s?){4,}\s*\(?(?:[\d๐-๙]{1,4}|[iv
 _NUMBERED_HEAD = re.compile(r"^[\d๐-๙]{1,4}\s+\S|\S\s+[\d๐-๙]{1,4}$")
 _SECTION_NUMBER = re.compile(r"^(?:[\d๐-๙]+\.)*[\d๐-๙]+\.?$")  # "3.3.4" alone, its title set apart
 _CHAPTER_ONLY = re.compile(r"^(?:บทที่|ภาคที่|ส่วนที่|chapter|part)\s*[\d๐-๙ivxlcIVXLC]+$", re.IGNORECASE)
+_CHAPTER_NUMBER = re.compile(r"(บทที่|ภาคที่|ส่วนที่|chapter|part)\s*([\d๐-๙]+)", re.IGNORECASE)
+_DIGITS_AS_LETTERS = str.maketrans("0123456789๐๑๒๓๔๕๖๗๘๙", "abcdefghijabcdefghij")
 _SENTENCE_END = re.compile(r"[.:;,!?…]$")
 _CLAUSE_END = re.compile(r"[.:;,]$")  # not "?": a slide's title asks ("ทำไมต้องเรียน?")
 _FULL_STOP = re.compile(r"[.:;!?…][\"”’)]?$")
@@ -140,7 +142,10 @@ def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
 def furniture_key(text: str) -> str:
     """What two pages' running heads share: they differ only by their numbers, and only
     letters count (a mark repaired on one page may be raw on the other, or a mark of the
-    line below may be read into the head)."""
+    line below may be read into the head). A chapter's number is part of it, spelt in
+    letters: "บทที่ 2" to "บทที่ 5" over four one-page chapters were dropped as one running
+    head, while a head naming its chapter repeats that number on every page of it."""
+    text = _CHAPTER_NUMBER.sub(lambda m: f"{m[1]}#{m[2].translate(_DIGITS_AS_LETTERS)}", text)
     return _NOT_KEY.sub("", _DIGITS.sub("#", text))
 
 

@@ -903,3 +903,24 @@ def test_a_sentence_a_report_repeats_with_other_numbers_is_no_running_head(make_
     doc = open_document(make_pdf(pages), use_cache=False)
     for n, low in enumerate((20, 25, 30, 35), start=1):
         assert sentence.format(low, low + 5) in " ".join(doc.page(n).text.split())
+
+
+def test_chapter_labels_over_one_page_chapters_are_heard_but_a_chapters_running_head_is_not(
+        make_pdf: MakePdf) -> None:
+    """A XeTeX report's chapters 2 to 5 are a page each: their labels "บทที่ 2" ... "บทที่ 5"
+    at the top of four pages in a row differ only by their numbers, and were dropped as one
+    running head. A head naming its chapter repeats the chapter's number on every page."""
+    titles = ["บทนำ", "แนวคิดทฤษฎี", "วิธีการทดลอง", "ผลการทดลอง"]
+    pages = [[(f"บทที่ {n}", 260, 60, 20, SARABUN_BOLD), (title, 240, 90, 20, SARABUN_BOLD)]
+             + [(BODY, 72, 140 + 22 * k, 14, SARABUN) for k in range(3)]
+             for n, title in enumerate(titles, start=2)]
+    doc = open_document(make_pdf(pages), use_cache=False)
+    for number, title in enumerate(titles, start=1):
+        page = doc.page(number)
+        assert page.text.startswith(f"บทที่ {number + 1}") and title in page.text, page.text
+
+    head = "บทที่ 2 แนวคิดทฤษฎี"
+    pages = [[(head, 72, 30, 10, SARABUN)] + [(BODY, 72, 100 + 22 * k, 14, SARABUN) for k in range(3)]] * 3
+    doc = open_document(make_pdf(pages), use_cache=False)
+    for number in (1, 2, 3):
+        assert head in doc.page(number).furniture and head not in doc.page(number).text
