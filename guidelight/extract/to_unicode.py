@@ -38,6 +38,8 @@ _ABOVE_MARKS = frozenset("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a
 _BELOW_MARKS = frozenset("\u0e38\u0e39\u0e3a")
 _TONE_MARKS = frozenset("\u0e48\u0e49\u0e4a\u0e4b")
 _NIKHAHIT = "\u0e4d"
+_MATH_LETTERS = ("\U0001d400", "\U0001d7ff")  # Mathematical Alphanumeric Symbols
+_DOUBLED_MATH = re.compile(rb"<(D835[Dd][C-Fc-f][0-9A-Fa-f]{2})\1>", re.IGNORECASE)
 _BFCHAR = re.compile(r"beginbfchar(.*?)endbfchar", re.S)
 _BFRANGE = re.compile(r"beginbfrange(.*?)endbfrange", re.S)
 _PAIR = re.compile(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>")
@@ -124,17 +126,19 @@ def _correct_font(doc: pymupdf.Document, xref: int) -> None:
     cmap_xref = int(ref.split()[0])
     stream = doc.xref_stream(cmap_xref)
     signed = bool(stream) and bool(_SIGNATURE.search(stream))
-    if not stream or not (signed or _MARK_TARGET.search(stream)):
-        return
-    program = _identity_program(doc, xref)
-    if program is None:
+    doubled = bool(stream) and bool(_DOUBLED_MATH.search(stream))
+    if not stream or not (signed or doubled or _MARK_TARGET.search(stream)):
         return
     mapping, digits = read_to_unicode(stream.decode("latin-1"))
-    wrong = _swapped_marks(mapping, {code: code for code in mapping}, program)
-    wrong.update(_tone_marks_as_spaces(mapping, program))
-    if signed:
-        chars = _font_chars(program)
-        wrong.update({code: chars[code] for code, text in mapping.items() if code in chars and text != chars[code]})
+    wrong = _doubled_math_letters(mapping) if doubled else {}
+    program = _identity_program(doc, xref)
+    if program is not None:
+        wrong.update(_swapped_marks(mapping, {code: code for code in mapping}, program))
+        wrong.update(_tone_marks_as_spaces(mapping, program))
+        if signed:
+            chars = _font_chars(program)
+            wrong.update({code: chars[code] for code, text in mapping.items()
+                          if code in chars and text != chars[code]})
     if wrong:
         mapping.update(wrong)
         doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
@@ -211,6 +215,14 @@ def _tone_marks_as_spaces(mapping: dict[int, str], program: bytes) -> dict[int, 
     if not any(drawn.get(code) == _NIKHAHIT for code in spaces):
         return {}
     return {code: drawn[code] for code in spaces if drawn.get(code, "") in _TONE_MARKS}
+
+
+def _doubled_math_letters(mapping: dict[int, str]) -> dict[int, str]:
+    """Math letters mapped to themselves twice, each to once: Acrobat PDFMaker 21 maps every
+    Cambria Math italic letter of a Word equation so (``<074A> <D835DC5BD835DC5B>``), and a
+    report's S.D. formula was heard "𝑛𝑛∑𝑥𝑥2". No glyph draws two of one math letter."""
+    return {code: text[0] for code, text in mapping.items()
+            if len(text) == 2 and text[0] == text[1] and _MATH_LETTERS[0] <= text[0] <= _MATH_LETTERS[1]}
 
 
 def _has_thai(text: str) -> bool:

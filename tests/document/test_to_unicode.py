@@ -88,3 +88,27 @@ def test_a_map_written_in_ranged_arrays_is_read_as_the_font_draws(tmp_path: Path
     path = ranged_map_pdf(tmp_path / "ranged.pdf", words, {"ว": "วง", "ใ": "ด"})
     assert "ดช้" in pymupdf.open(path)[0].get_text()  # the damage is real
     assert "".join(open_document(path, use_cache=False).reading_text().split()) == "".join(words)
+
+
+def test_math_letters_mapped_twice_are_read_once(tmp_path: Path) -> None:
+    """Acrobat PDFMaker 21 maps each Cambria Math italic letter of a Word equation to itself
+    twice (<074A> <D835DC5BD835DC5B>): a report's S.D. formula was heard "𝑛𝑛∑𝑥𝑥2"."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="D", fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    page.insert_text((60, 80), "nx = ff", fontname="D", fontsize=16)
+    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
+    math = {"n": "\U0001d45b", "x": "\U0001d465"}  # 𝑛 𝑥
+    for xref in range(1, doc.xref_length()):
+        if "/ToUnicode" in doc.xref_object(xref) and "/DescendantFonts" in doc.xref_object(xref):
+            cmap = int(doc.xref_get_key(xref, "ToUnicode")[1].split()[0])
+            mapping, _ = read_to_unicode(doc.xref_stream(cmap).decode("latin-1"))
+            doubled = {code: 2 * math.get(text, text) if text in math else text for code, text in mapping.items()}
+            doubled = {code: "ff" if text == "f" else text for code, text in doubled.items()}  # a real "ff" stays
+            doc.update_stream(cmap, write_to_unicode(doubled))
+    path = tmp_path / "equation.pdf"
+    doc.save(path)
+    assert "\U0001d45b\U0001d45b" in pymupdf.open(path)[0].get_text()  # the damage is real
+    text = open_document(path, use_cache=False).page(1).text
+    assert "\U0001d45b\U0001d465" in text and "\U0001d45b\U0001d45b" not in text
+    assert "ffff" in text  # two glyphs each mapped to "ff": no math letter, so left as mapped
