@@ -20,6 +20,7 @@ use; on scans of other Thai fonts the re-reading still helps, less (see
 from __future__ import annotations
 
 import functools
+import math
 import re
 import statistics
 from collections import Counter
@@ -33,8 +34,8 @@ DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _RUN_PIECE = re.compile(r"[๐-๙.,:/\-]+")  # a TSV piece that may belong to a run of digits
 # What Tesseract made of ๖, ๗, ๘ and ๙ set in TH Sarabun: ฒ and ว, ซ, ส, «.
 _LOOKALIKE = re.compile(r"[๐-๙]*[ฒวซส«][๐-๙]*")
-_THAI_LETTER = re.compile(r"[\u0e01-\u0e4e]")
-CLOSE = 0.35  # a look-alike this far from its neighbour, in piece heights, is a word of its own
+CLOSE = 0.6  # a look-alike this far from its neighbour, in piece heights, is a word of its own
+_SEEN = frozenset("๐๑๒๓๕")  # the Thai digits Tesseract's Thai model has; ๔ ๖ ๗ ๘ ๙ it can only misread
 _PUNCTUATION = frozenset(".,:/-")  # what a short or narrow stroke in a run stands for
 GRID = 40  # a stroke's outline is scaled into a box this many cells square
 FAR = 2.0  # mean distance, in cells, beyond which a stroke is no digit we know
@@ -42,6 +43,7 @@ TYPED = 1.5  # a run's digits further than this on average are handwriting or no
 NARROW = 0.65  # a stroke narrower than this share of its height is a slash or a bracket: Thai digits are wide
 WIDE = 1.6  # a stroke wider than this many times its height is two digits touching
 TIE = 0.2  # Tesseract's digit is kept when it is this close to the best one
+SEEN_TIE = 0.5  # ... or this close, where both are digits its model has (``_SEEN``)
 SHORT = 0.55  # a stroke lower than this share of the run's tallest is punctuation (a comma: 0.46)
 SPECK = 9  # pixels: a smaller stroke is dust
 MAX_BOX_PX = 2_000_000  # the most pixels cut out for one run (a 20-digit code in 16-pt type at 300 dpi: 0.2 million)
@@ -199,19 +201,21 @@ def _runs(words: list[OcrWord]) -> list[list[OcrWord]]:
 
 def _mistaken_digit(words: list[OcrWord], k: int) -> bool:
     """Whether piece ``k`` looks like a digit Tesseract misread (``_LOOKALIKE``), set close
-    to a digit: a guillemet in or beside one; a letter between two, or before one where no
-    Thai comes before it ("รหัส๒๐๑" keeps its ส, "๑๕ ส.ค." too)."""
+    to a digit: a guillemet in or beside one; a letter only between two, or after a digit
+    and its thousands comma or decimal point ("๘๕,ฒ๘๓"). A letter before or after a number
+    may be one: "ว๑๐" numbers a government circular, and "รหัส๒๐๑" and "๑๕ ส.ค." keep their ส."""
     word = words[k]
     if not _LOOKALIKE.fullmatch(word.text):
         return False
     before = words[k - 1] if k > 0 else None
+    number = words[k - 2] if before is not None and before.text in (",", ".") and k > 1 else before
     after = words[k + 1] if k + 1 < len(words) else None
-    digit_before = before is not None and _close(before, word) and _RUN_PIECE.fullmatch(before.text) is not None
+    digit_before = (before is not None and number is not None and _close(before, word)
+                    and any(ch in DIGITS for ch in number.text))  # "๘๕," then ฒ: the digit before the comma
     digit_after = after is not None and _close(word, after) and any(ch in DIGITS for ch in after.text)
     if "«" in word.text:
         return digit_before or digit_after or any(ch in DIGITS for ch in word.text)
-    thai_before = before is not None and _THAI_LETTER.search(before.text) is not None
-    return digit_after and (digit_before or not thai_before)
+    return digit_before and digit_after
 
 
 def _close(left: OcrWord, right: OcrWord) -> bool:
@@ -229,7 +233,7 @@ def _reread(image: _Ink, line: OcrLine, run: list[OcrWord], known: tuple[tuple[s
     box = (max(0, left - reach), max(0, top - reach // 2), min(image.width, right + reach),
            min(image.height, bottom + reach // 2))
     found = [stroke for stroke in image.strokes(*box) if _spans(stroke)[1] >= top and _spans(stroke)[0] <= bottom]
-    strokes = _in_run(found, left, right)
+    strokes = _in_run(found, left, right, _neighbours(line, run))
     if not strokes or any(_spans(stroke)[0] == box[1] or _spans(stroke)[1] == box[3] - 1 for stroke, _ in strokes):
         return None  # nothing, or a stroke running on past the box: lines touching, a stamp, a rule
     tallest = max((_height(stroke) for stroke, _ in strokes if not _narrow(stroke)), default=0)
@@ -251,11 +255,18 @@ def _reread(image: _Ink, line: OcrLine, run: list[OcrWord], known: tuple[tuple[s
             if end is not None and not inside and not _LOOKALIKE.fullmatch(run[end].text):
                 continue  # the letter beside the run, caught by its box
             return None  # a letter, a smudge or a neighbour's stroke: not ours to judge
-        choices.append((best, frozenset(digit for d, digit in ranked if d <= best_distance + TIE)))
+        choices.append((best, frozenset(digit for d, digit in ranked if d <= best_distance + _tie(digit, best))))
         distances.append(best_distance)
     if not distances or statistics.fmean(distances) > TYPED:
         return None
     return _agreed(text, choices)
+
+
+def _tie(digit: str, best: str) -> float:
+    """How much further than the best match ``digit`` may be and still be taken as
+    Tesseract read it: further where both are digits Tesseract's model has (it tells them
+    apart; the shapes are Sarabun's, and a thin serif's ๓ is nearer Sarabun's ๐)."""
+    return SEEN_TIE if digit in _SEEN and best in _SEEN else TIE
 
 
 def _parted(stroke: list[Point]) -> list[list[Point]]:
@@ -291,14 +302,24 @@ def _narrow(stroke: list[Point]) -> bool:
     return _width(stroke) < NARROW * _height(stroke)
 
 
-def _in_run(strokes: list[list[Point]], left: int, right: int) -> list[tuple[list[Point], bool]]:
-    """The strokes that reach into the run's columns, left to right, each with whether it
-    lies mostly within them; strokes one above another (a colon's dots, a digit broken by
-    the scan) joined as one."""
+def _neighbours(line: OcrLine, run: list[OcrWord]) -> tuple[float, float]:
+    """Where the pieces either side of the run end and begin: a stroke past them is theirs
+    (a slash's box stretched over the next number took its digits, read twice)."""
+    first, last = line.words.index(run[0]), line.words.index(run[-1])
+    before = line.words[first - 1].x1 if first > 0 else -math.inf
+    after = line.words[last + 1].x0 if last + 1 < len(line.words) else math.inf
+    return before, after
+
+
+def _in_run(strokes: list[list[Point]], left: int, right: int,
+            neighbours: tuple[float, float]) -> list[tuple[list[Point], bool]]:
+    """The strokes that reach into the run's columns and not wholly into its neighbours'
+    pieces, left to right, each with whether it lies mostly within the run's columns;
+    strokes one above another (a colon's dots, a digit broken by the scan) joined as one."""
     reaching = []
     for stroke in strokes:
         x0, x1 = min(x for x, _ in stroke), max(x for x, _ in stroke)
-        if x1 >= left and x0 <= right:
+        if x1 >= left and x0 <= right and x1 > neighbours[0] and x0 < neighbours[1]:
             reaching.append((x0, x1, stroke))
     reaching.sort(key=lambda found: found[0])
     joined: list[tuple[int, int, list[Point]]] = []

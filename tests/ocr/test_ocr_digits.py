@@ -100,9 +100,17 @@ def test_a_digit_misread_as_a_letter_joins_its_run_but_a_word_keeps_its_letters(
 
     assert runs("๘", "๕", ",", "ฒ", "๘", "๓") == ["๘๕,ฒ๘๓"]  # ๗ read as ฒ between digits
     assert runs("«", "๑", "๑", "๐") == ["«๑๑๐"]  # ๙ read as a guillemet
-    assert runs("ซ", "๕", "๑", "๕", "๐") == ["ซ๕๑๕๐"]  # ๗ opening a postcode
     assert runs("ร", "ห", "ั", "ส", "๒", "๐") == ["๒๐"]  # รหัส๒๐: ส ends a word
+    assert runs("/", "ว", "๑", "๐") == ["๑๐"]  # ว๑๐ numbers a government circular
     assert runs("๑", "๕", " ", "ส", ".", "ค", ".") == ["๑๕"]  # ๑๕ ส.ค.
+
+
+@pytest.mark.parametrize("font", ["Laksaman", "Laksaman-Bold", "Garuda", "Loma", "Norasi", "Kinnari"])
+def test_letters_beside_a_number_keep_their_shapes(font: str) -> None:
+    # Set close to digits they look like digits, but they are letters: นร ๐๕๐๖/ว๑๐, รหัส๒๐.
+    for printed in ("/ว๑๒๓", "ว๑๐", "ส๒๕", "ซ๑", "ฒ๒"):
+        pix, columns = drawn(printed, font)
+        assert reread(pix, line_over(columns, printed)) == printed
 
 
 def test_without_the_bundled_fonts_tesseracts_reading_stands(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -134,3 +142,12 @@ def test_a_run_too_big_to_cut_out_is_left_as_read(monkeypatch: pytest.MonkeyPatc
     assert reread(pix, line_over(columns, "๕๒")) == "๕๒"
     monkeypatch.setattr(ocr_digits, "MAX_BOX_PX", 50_000)
     assert reread(pix, line_over(columns, "๕๒")) == "๔๖"
+
+
+def test_a_box_stretched_over_the_next_number_does_not_read_it_twice() -> None:
+    # Tesseract's box for "/" reached over the digits after it: the run before took their
+    # strokes as its own, and the number was heard twice ("๘๔๙/๘๐๕ ส ๘๐๕").
+    pix, columns = drawn("๔๖/๘๙")
+    line = line_over(columns, "๕๒/ส๕")
+    line.words[2].x1 = columns[-1][1]
+    assert reread(pix, line) == "๔๖/ส๙"
