@@ -7,13 +7,14 @@ each stands where a reader meets it: before the first line below it in its own c
 from __future__ import annotations
 
 from guidelight.extract.figures import FigureDraft
-from guidelight.extract.layout import ParagraphDraft, paragraphs, reading_order
+from guidelight.extract.layout import ParagraphDraft, paragraph_starts, paragraphs, reading_order
 from guidelight.extract.lines import Line
 from guidelight.extract.tables import TableDraft
 
 Block = ParagraphDraft | TableDraft | FigureDraft
 PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: where a table or figure stands
 PLACEHOLDER_SIZE = 0.01
+PROSE_SHARE = 0.5  # a line this share of the text's width or wider is prose a picture must not cut
 
 
 def _line_index(ordered: list[Line], box: tuple[float, float, float, float]) -> int:
@@ -29,6 +30,23 @@ def _line_index(ordered: list[Line], box: tuple[float, float, float, float]) -> 
     return above[-1] + 1 if above else len(ordered)
 
 
+def _between_paragraphs(ordered: list[Line], index: int, starts: set[int]) -> int:
+    """``index``, or past the rest of the prose paragraph it would cut: a picture set beside
+    a paragraph's lines (a magazine's pictures, their boxes reaching up among the lines
+    above them) stood among those lines, and a sentence was heard in two paragraphs
+    ("... มารยาทในการ" / "แสดงความเคารพ ...").
+    Only after a line of prose (half the text's width or more): short labels around a
+    picture (a slide's "สถานะการทำงาน", "ควบคุมการปล่อยน้ำ") are kept apart by it."""
+    if not 0 < index < len(ordered) or id(ordered[index]) in starts:
+        return index
+    text_width = max(line.x1 for line in ordered) - min(line.x0 for line in ordered)
+    if ordered[index - 1].width < PROSE_SHARE * text_width:
+        return index
+    while index < len(ordered) and id(ordered[index]) not in starts:
+        index += 1
+    return index
+
+
 def _placeholder(index: int, box: tuple[float, float, float, float]) -> Line:
     """A stand-in line for a block: set in a size no text has, so the paragraph rules
     break before and after it and never count it as body text or as a heading."""
@@ -42,8 +60,10 @@ def place_blocks(
     """The page's paragraphs in reading order with its tables and figures among them."""
     ordered = reading_order(lines, width)
     blocks: list[TableDraft | FigureDraft] = [*tables, *figures]
+    starts = paragraph_starts(ordered) if blocks else set()
     inserts = sorted(
-        ((_line_index(ordered, block.bbox), block.bbox[1], k) for k, block in enumerate(blocks)), reverse=True
+        ((_between_paragraphs(ordered, _line_index(ordered, block.bbox), starts), block.bbox[1], k)
+         for k, block in enumerate(blocks)), reverse=True
     )
     for line_index, _, k in inserts:
         ordered.insert(line_index, _placeholder(k, blocks[k].bbox))

@@ -897,21 +897,23 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
     return 0
 
 
-def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[ParagraphDraft]:
-    """Group ordered body lines into paragraphs and tell headings from body text.
-
-    ``outline_titles`` maps a title from the PDF's own outline (spaces removed) to its
-    level; such a paragraph is a heading of that level whatever its typography.
-    """
+def paragraph_starts(lines: list[Line]) -> set[int]:
+    """The ``id`` of each of the ordered body lines that begins a paragraph: where a table
+    or figure may stand between them without cutting a sentence."""
     if not lines:
-        return []
-    size = body_size(lines)
+        return set()
+    groups, _ = _grouped(lines, body_size(lines))
+    return {id(group[0]) for group in groups}
+
+
+def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]]:
+    """The ordered lines in paragraphs, and the groups that start right of a number after
+    a label on its row (the number's unit, not a heading)."""
     pitch = _line_pitch(lines)
-    levels = _heading_levels(lines, size)
     rights: dict[tuple[float, float, float], float] = {}  # lines starting alike share a column: once each
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
-    after_a_count: set[int] = set()  # groups that start right of a number after a label, on its row
+    after_a_count: set[int] = set()
     for k, (prev, line) in enumerate(pairwise(lines)):
         check_time()
         if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):
@@ -923,6 +925,20 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
             groups.append([line])
         else:
             groups[-1].append(line)
+    return groups, after_a_count
+
+
+def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[ParagraphDraft]:
+    """Group ordered body lines into paragraphs and tell headings from body text.
+
+    ``outline_titles`` maps a title from the PDF's own outline (spaces removed) to its
+    level; such a paragraph is a heading of that level whatever its typography.
+    """
+    if not lines:
+        return []
+    size = body_size(lines)
+    levels = _heading_levels(lines, size)
+    groups, after_a_count = _grouped(lines, size)
     column_lefts: dict[float, float] = {}  # each column's left edge, by its right edge
     for line in lines:
         column_lefts[line.column_right] = min(line.x0, column_lefts.get(line.column_right, line.x0))

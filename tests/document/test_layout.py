@@ -924,3 +924,30 @@ def test_chapter_labels_over_one_page_chapters_are_heard_but_a_chapters_running_
     doc = open_document(make_pdf(pages), use_cache=False)
     for number in (1, 2, 3):
         assert head in doc.page(number).furniture and head not in doc.page(number).text
+
+
+def test_a_picture_beside_a_paragraph_does_not_cut_it(tmp_path: Path) -> None:
+    """A magazine's corner picture set beside a paragraph's lines stood before the first line
+    below it, and the sentence running across was heard as two paragraphs ("... มารยาทในการ" /
+    "แสดงความเคารพ ..."). It comes after the paragraph."""
+    words = ["การแสดงความเคารพเป็นการแสดงถึงความกตัญญูกตเวทีมีสัมมาคารวะ", "ของบุคคลส่งผลให้เป็นผู้มีกิริยางดงาม",
+             "เป็นที่รักของผู้ใหญ่เป็นเครื่องยึดเหนี่ยวน้ำใจซึ่งกันและกัน", "ก่อให้เกิดสัมพันธภาพอันดีระหว่างกัน",
+             "และมีจิตใจที่ยกย่องบุคคลที่ตนแสดงความเคารพจึงจะเรียกว่าเป็น", "การแสดงความเคารพอย่างแท้จริง"]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    lines = [" ".join([words[k], words[(k + 1) % 6]]) for k in range(6)]
+    for k, text in enumerate(lines):
+        fitted = text
+        while font.text_length(fitted, fontsize=14) > 440:  # each line runs to the column's edge
+            fitted = fitted[:-1]
+        page.insert_text((72, 200 + 21 * k), fitted, fontname="S", fontsize=14)
+    picture = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 100, 90), False)
+    picture.set_rect(picture.irect, (230, 120, 30))
+    page.insert_image(pymupdf.Rect(420, 150, 540, 240), pixmap=picture)  # beside the first two lines
+    path = tmp_path / "magazine.pdf"
+    doc.save(path)
+    result = open_document(path, use_cache=False).page(1)
+    assert result.figures, "the picture is a figure"
+    assert len(texts(result)) == 1, texts(result)
