@@ -740,7 +740,8 @@ def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
 
     Thai has no spaces between words, so Thai lines join with none; a mark stranded at
     the start of a line goes back onto its base; an English word hyphenated across the
-    line break is made whole again.
+    line break is made whole again. Two numbers are two, Thai digits too: a number is
+    not broken across lines ("ปีการศึกษา ๒๕๖๗" then "๒. ชื่อโครงการ" read "๒๕๖๗๒.").
     """
     if is_mark(line[0]):
         return prev + line
@@ -750,6 +751,7 @@ def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
         not prev_ends_with_space
         and _THAI.match(prev[-1])
         and _THAI.match(line[0])
+        and not (prev[-1].isdigit() and line[0].isdigit())
         and not _ABBREVIATION_START.match(line)
     ):
         return prev + line

@@ -332,10 +332,13 @@ def _first_or_last_row(line: OcrLine, lines: list[OcrLine], page_height: int) ->
 
 
 def join_lines(texts: list[str]) -> str:
-    """Lines of one paragraph as one string: Thai runs on with no space, other scripts with one."""
+    """Lines of one paragraph as one string: Thai runs on with no space, other scripts with
+    one, and so do two numbers (a letter's postcode line, then its date: "๗๗๑๕๐" and
+    "๙ ธันวาคม" ran together as one number; a number is not broken across lines)."""
     out = ""
     for text in texts:
-        if out and not (_is_thai(out[-1]) and _is_thai(text[0])):
+        numbers = _is_digit(out[-1:]) and _is_digit(text[:1])
+        if out and (numbers or not (_is_thai(out[-1]) and _is_thai(text[0]))):
             out += " "
         out += text
     return out
@@ -343,6 +346,10 @@ def join_lines(texts: list[str]) -> str:
 
 def _is_thai(char: str) -> bool:
     return "\u0e01" <= char <= "\u0e5b"
+
+
+def _is_digit(char: str) -> bool:
+    return char.isdigit()  # Thai digits too
 
 
 def reading_order(blocks: list[LayoutBlock], page_width: int) -> list[LayoutBlock]:

@@ -951,3 +951,12 @@ def test_a_picture_beside_a_paragraph_does_not_cut_it(tmp_path: Path) -> None:
     result = open_document(path, use_cache=False).page(1)
     assert result.figures, "the picture is a figure"
     assert len(texts(result)) == 1, texts(result)
+
+
+def test_two_thai_numbers_across_a_line_break_stay_two() -> None:
+    """Thai lines join with no space, but a number is not broken across lines: a memo's
+    "ปีการศึกษา ๒๕๖๗" then "๒. ชื่อโครงการ" was heard as the number ๒๕๖๗๒."""
+    from guidelight.extract.layout import join_lines
+
+    assert join_lines("ปีการศึกษา ๒๕๖๗", "๒. ชื่อโครงการหลัก", False) == "ปีการศึกษา ๒๕๖๗ ๒. ชื่อโครงการหลัก"
+    assert join_lines("ในปีการศึกษา", "๒๕๖๗ นักศึกษา", False) == "ในปีการศึกษา๒๕๖๗ นักศึกษา"  # Thai runs on

@@ -47,6 +47,8 @@ def test_one_column_is_read_top_to_bottom() -> None:
 def test_thai_lines_join_without_space_and_a_stranded_mark_rejoins_its_base() -> None:
     assert join_lines(["การศึกษาในมหาวิท", "ยาลัย (Scarcity)", "and more"]) == "การศึกษาในมหาวิทยาลัย (Scarcity) and more"
     assert join_lines(["ราคาน้ำมันเพิ", "่มขึ้น"]) == "ราคาน้ำมันเพิ่มขึ้น"
+    # A letter's postcode line, then its date: two numbers, not one.
+    assert join_lines(["จังหวัดประจวบคีรีขันธ์ ๗๗๑๕๐", "๙ ธันวาคม ๒๕๖๗"]) == "จังหวัดประจวบคีรีขันธ์ ๗๗๑๕๐ ๙ ธันวาคม ๒๕๖๗"
 
 
 def test_speckle_lines_are_junk_text_lines_are_not() -> None:
