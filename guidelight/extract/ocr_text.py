@@ -143,5 +143,31 @@ def correct_thai(text: str, lex: Lexicon | None = None) -> str:
 
 
 def correct_text(text: str, correct: Callable[[str], str] = correct_thai) -> str:
-    """Recognised text as a listener should hear it: repaired, then dictionary-corrected, repaired again."""
-    return repair_text(correct(repair_text(text)))
+    """Recognised text as a listener should hear it: repaired, dictionary-corrected (which
+    closes gaps inside words: "จั นวาคม"), a date's month put right, repaired again."""
+    return repair_text(_dated_months(correct(repair_text(text))))
+
+
+MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+          "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
+MONTH_EDITS = 2  # a word this close to one month name, and further from the others, is that month
+# A day, a word, a year: "๙ จันว่าคม ๒๕๖๗". Thai or Arabic digits, a space or none around the word.
+_DATE = re.compile(r"(?<![\d๐-๙])([\d๐-๙]{1,2}\s*)([\u0e01-\u0e4e]{4,12})(\s*[\d๐-๙]{4})(?![\d๐-๙])")
+
+
+def _dated_months(text: str) -> str:
+    """A month name Tesseract misread between a day and a year, put right: the consonant
+    confusions the dictionary pass cannot see (ธ read as จ: "๙ จันว่าคม ๒๕๖๗" in a letter's
+    date). Only there, and only when one month is within ``MONTH_EDITS`` and nearer than
+    any other: a date is the one place a word is known to be a month."""
+    def month(match: re.Match[str]) -> str:
+        word = match[2]
+        if word in MONTHS:
+            return match[0]
+        ranked = sorted((Levenshtein.distance(word, name), name) for name in MONTHS)
+        (best, name), (second, _) = ranked[0], ranked[1]
+        if best > MONTH_EDITS or second == best:
+            return match[0]
+        return f"{match[1]}{name}{match[3]}"
+
+    return _DATE.sub(month, text)

@@ -30,3 +30,13 @@ def test_sara_am_from_nikhahit_and_sara_aa_is_composed() -> None:
 def test_letters_and_names_are_not_corrected_into_words() -> None:
     assert correct_thai("ก ข ค ง จ") == "ก ข ค ง จ"  # a list of letters: one letter is too little to correct
     assert correct_thai("พญางำเมือง") == "พญางำเมือง"  # a sara am on the page is never taken away
+
+
+def test_a_misread_month_in_a_date_is_put_right() -> None:
+    # Tesseract read a letter's ธันวาคม as จันว่าคม: ธ for จ is no mark, so the dictionary
+    # pass leaves it; between a day and a year the word can only be a month.
+    assert correct_text("จังหวัดประจวบคีรีขันธ์ ๗๗๑๕๐ ๙ จันว่าคม ๒๕๖๗") == "จังหวัดประจวบคีรีขันธ์ ๗๗๑๕๐ ๙ ธันวาคม ๒๕๖๗"
+    assert correct_text("๙ จั นวาคม ๒๕๖๗") == "๙ ธันวาคม ๒๕๖๗"  # as Tesseract gave it, a gap inside
+    assert correct_text("วันที่ 3 มกรคม 2567") == "วันที่ 3 มกราคม 2567"
+    assert "จันว่าคม" in correct_text("คำว่า จันว่าคม ในข้อความ")  # no date, no month to know
+    assert correct_text("ข้อ ๓ จำนวน ๑๐๐๐ บาท") == "ข้อ ๓ จำนวน ๑๐๐๐ บาท"  # a word between numbers, no month
