@@ -32,11 +32,10 @@ from guidelight.core import fonts
 from guidelight.extract.ocr import run_tesseract
 from guidelight.extract.ocr_digits import DIGITS, reread_digits
 from guidelight.extract.ocr_layout import OcrLine, parse_tsv
+from guidelight.thai.calendar import MONTHS
 
 TLWG = Path("/usr/share/fonts/truetype/tlwg")
 DPI = 300
-MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
-          "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 
 
 def number(rng: random.Random, length: int) -> str:

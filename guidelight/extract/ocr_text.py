@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from guidelight.extract.ocr_layout import THAI_MARKS
+from guidelight.thai.calendar import MONTHS
 from guidelight.thai.repair import repair_text
 
 EDIT_COST = 4.0  # nats per changed character: a correction must make the text that much likelier
@@ -148,8 +149,6 @@ def correct_text(text: str, correct: Callable[[str], str] = correct_thai) -> str
     return repair_text(_dated_months(correct(repair_text(text))))
 
 
-MONTHS = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
-          "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
 MONTH_EDITS = 2  # a word this close to one month name, and further from the others, is that month
 # A day, a word, a year: "๙ จันว่าคม ๒๕๖๗". Thai or Arabic digits, a space or none around the word.
 _DATE = re.compile(r"(?<![\d๐-๙])([\d๐-๙]{1,2}\s*)([\u0e01-\u0e4e]{4,12})(\s*[\d๐-๙]{4})(?![\d๐-๙])")

@@ -13,21 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from guidelight.core.datadirs import config_dir
+from guidelight.thai.calendar import MONTHS
 
-MONTHS = (
-    "มกราคม",
-    "กุมภาพันธ์",
-    "มีนาคม",
-    "เมษายน",
-    "พฤษภาคม",
-    "มิถุนายน",
-    "กรกฎาคม",
-    "สิงหาคม",
-    "กันยายน",
-    "ตุลาคม",
-    "พฤศจิกายน",
-    "ธันวาคม",
-)
 MONTH_ABBREVIATIONS = (
     "ม.ค.",
     "ก.พ.",

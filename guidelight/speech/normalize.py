@@ -36,7 +36,8 @@ from guidelight.speech.course import (
     thai_dictionary,
     to_arabic,
 )
-from guidelight.speech.lexicon import MONTHS, TITLES, Lexicon
+from guidelight.speech.lexicon import TITLES, Lexicon
+from guidelight.thai.calendar import MONTHS
 
 _D = "[0-9๐-๙]"
 NUMBER = rf"{_D}{{1,3}}(?:,{_D}{{3}})+(?:\.{_D}+)?|{_D}+(?:\.{_D}+)?"
