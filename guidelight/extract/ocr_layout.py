@@ -337,7 +337,7 @@ def join_lines(texts: list[str]) -> str:
     "๙ ธันวาคม" ran together as one number; a number is not broken across lines)."""
     out = ""
     for text in texts:
-        numbers = _is_digit(out[-1:]) and _is_digit(text[:1])
+        numbers = out[-1:].isdigit() and text[:1].isdigit()  # Thai digits too
         if out and (numbers or not (_is_thai(out[-1]) and _is_thai(text[0]))):
             out += " "
         out += text
@@ -346,10 +346,6 @@ def join_lines(texts: list[str]) -> str:
 
 def _is_thai(char: str) -> bool:
     return "\u0e01" <= char <= "\u0e5b"
-
-
-def _is_digit(char: str) -> bool:
-    return char.isdigit()  # Thai digits too
 
 
 def reading_order(blocks: list[LayoutBlock], page_width: int) -> list[LayoutBlock]:
