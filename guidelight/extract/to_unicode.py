@@ -15,7 +15,9 @@ mapped to nothing or to several Thai characters: other maps are not even parsed.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 
 import pymupdf
 
@@ -133,12 +135,13 @@ def _correct_font(doc: pymupdf.Document, xref: int) -> None:
     wrong = _doubled_math_letters(mapping) if doubled else {}
     program = _identity_program(doc, xref)
     if program is not None:
+        chars = functools.cache(functools.partial(_font_chars, program))  # parsed once, if at all
         wrong.update(_swapped_marks(mapping, {code: code for code in mapping}, program))
-        wrong.update(_tone_marks_as_spaces(mapping, program))
+        wrong.update(_tone_marks_as_spaces(mapping, chars))
         if signed:
-            chars = _font_chars(program)
-            wrong.update({code: chars[code] for code, text in mapping.items()
-                          if code in chars and text != chars[code]})
+            drawn = chars()
+            wrong.update({code: drawn[code] for code, text in mapping.items()
+                          if code in drawn and text != drawn[code]})
     if wrong:
         mapping.update(wrong)
         doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
@@ -201,17 +204,18 @@ def _swapped_marks(mapping: dict[int, str], gids: dict[int, int], program: bytes
     return {below: mapping[above], above: mapping[below]}
 
 
-def _tone_marks_as_spaces(mapping: dict[int, str], program: bytes) -> dict[int, str]:
+def _tone_marks_as_spaces(mapping: dict[int, str], font_chars: Callable[[], dict[int, str]]) -> dict[int, str]:
     """The glyphs the map calls a space that the font draws as a tone mark, given back
     their mark, where the map calls the nikhahit a space too (a composite font drawn by
     glyph id: code and glyph are one). Publisher 2016 draws a bold น้ำ as น, mai tho,
     nikhahit and sara aa, and maps both marks to a space: MuPDF kept one space, the
     nikhahit made a sara am of it, and the mai tho was lost ("สีนำเงิน"). The nikhahit's
-    space is left to the sara am rule (``lines``)."""
+    space is left to the sara am rule (``lines``). ``font_chars`` gives ``_font_chars`` of
+    the font's program, parsed only when the map calls two glyphs a space."""
     spaces = [code for code, text in mapping.items() if text == " "]
     if len(spaces) < 2:
         return {}
-    drawn = _font_chars(program)
+    drawn = font_chars()
     if not any(drawn.get(code) == _NIKHAHIT for code in spaces):
         return {}
     return {code: drawn[code] for code in spaces if drawn.get(code, "") in _TONE_MARKS}
