@@ -55,6 +55,8 @@ _JUSTIFIED_LINES = 6  # ... and at least this many
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _GUTTER_ROWS = 3  # rows with one gap between two wide lines that make it a gutter ...
 _COLUMN_SIZES = 8  # ... lines at least this many font sizes wide
+_MIN_GUTTER = 8.0  # points: a narrower strip between columns is only one ``_close_gutters`` found
+_TOUCHING = 0.75  # of the font size: a ragged box's longest line ends this near the next box
 _EDGE_SLACK = 1.0  # points: a line ends at a gutter's edge, or starts at it, within this
 _MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most this (double spacing) ...
 _SAME_STEP = 0.04  # ... and its lines' steps agree within this share
@@ -448,7 +450,9 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
     return merged
 
 
-def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float] | None:
+def _gutter(
+    lines: list[Line], left: float, right: float, known: Sequence[tuple[float, float]] = ()
+) -> tuple[float, float] | None:
     """The empty vertical strip between two columns of the span ``left``-``right``, if
     it has one with at least three narrow lines on each side.
 
@@ -458,7 +462,10 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
     the right ends before 70% of the span: a form's values, exam choices, a poem's second
     half-lines), the span is read in rows, not columns; but the margin left of all its
     text is no gutter (a span's left edge is the page's, or a gutter's, and its text may
-    start a third of the way in). Looked at in strips of one point,
+    start a third of the way in). A strip narrower than ``_MIN_GUTTER`` is a gutter only
+    if it is one of ``known`` (``_close_gutters``: columns whose rows were seen apart, a
+    few points apart), and then a title block may cross it as it may justified columns'.
+    Looked at in strips of one point,
     or on a span over 2,000 points wide (a /UserUnit of 75,000 makes an A4 page 45
     million points wide) in 2,000 strips.
     """
@@ -486,12 +493,22 @@ def _gutter(lines: list[Line], left: float, right: float) -> tuple[float, float]
                       [ln for ln in band if ln.x0 >= left + found.stop * step])
             if _justified(beside[0]) or _rows_apart(*beside):
                 best = found
-    if best is None or len(best) * step < 8:
-        return None
-    strip = (left + best.start * step, left + best.stop * step)
+    if best is not None and len(best) * step >= _MIN_GUTTER:
+        strip = (left + best.start * step, left + best.stop * step)
+    else:
+        close = [gap for gap in known if left + first * step <= gap[0] and gap[1] <= left + starts.stop * step
+                 and _crossing(_among_columns(narrow, gap), gap) <= crossing + _OVER_COLUMNS]
+        if not close:
+            return None
+        strip = max(close, key=lambda gap: gap[1] - gap[0])
     on_left = sum(1 for line in narrow if line.x1 <= strip[0] and _wordy(line))
     on_right = sum(1 for line in narrow if line.x0 >= strip[1] and _wordy(line))
     return strip if on_left >= 3 and on_right >= 3 else None
+
+
+def _crossing(lines: list[Line], gap: tuple[float, float]) -> int:
+    """How many of ``lines`` run across ``gap``."""
+    return sum(1 for line in lines if line.x0 < gap[0] and line.x1 > gap[1])
 
 
 def _coverage(lines: list[Line], left: float, step: float, width: float) -> list[int]:
@@ -565,7 +582,8 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
 
     Lines that cross a gutter (a title over both columns) separate the stretches.
     """
-    return _in_columns(merge_rows(lines, gutters=_close_gutters(lines)), 0.0, width)
+    gutters = _close_gutters(lines)
+    return _in_columns(merge_rows(lines, gutters=gutters), 0.0, width, gutters)
 
 
 def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
@@ -578,8 +596,10 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
     and those starting at its right one keep rows of their own (``_rows_apart``: six or
     more on each side): a Publisher magazine's three columns met on one row only,
     and that one joined row, crossing the gutter, hid the columns from ``_gutter``. Two
-    parts of rows set at a tab stop (a formula and its note) share their rows: joined."""
+    parts of rows set at a tab stop (a formula and its note) share their rows: joined.
+    So do ragged boxes set side by side, unless ``_ragged_gutters`` parts them."""
     found: dict[tuple[int, int], int] = {}
+    pairs: list[tuple[Line, Line]] = []  # wide lines, and the wide line starting just right of each
     for row in _rows(lines):
         row.sort(key=lambda ln: ln.x0)
         for prev, line in pairwise(row):
@@ -588,21 +608,49 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
                 key = (round(prev.x1), round(line.x0))
                 wide = min(prev.width, line.width) >= _COLUMN_SIZES * max(prev.size, line.size)
                 found[key] = found.get(key, 0) + wide
+                if wide:
+                    pairs.append((prev, line))
     wide_lines = [ln for ln in lines if ln.width >= _COLUMN_SIZES * ln.size]
 
     def edges(a: int, b: int) -> bool:
         ending = [ln for ln in wide_lines if abs(ln.x1 - a) <= _EDGE_SLACK + 0.5]
         starting = [ln for ln in wide_lines if abs(ln.x0 - b) <= _EDGE_SLACK + 0.5]
         return _rows_apart(ending, starting)
-    return [(a, b) for (a, b), count in found.items() if count >= _GUTTER_ROWS or edges(a, b)]
+    exact = [(a, b) for (a, b), count in found.items() if count >= _GUTTER_ROWS or edges(a, b)]
+    return exact + _ragged_gutters(pairs)
 
 
-def _in_columns(lines: list[Line], left: float, right: float) -> list[Line]:
+def _ragged_gutters(pairs: list[tuple[Line, Line]]) -> list[tuple[float, float]]:
+    """Gutters between boxes set side by side whose ragged lines share their rows: of
+    ``pairs`` (a wide line, and the wide line starting a little right of it on its row),
+    at least ``_GUTTER_ROWS`` whose right lines start at one edge, whose left lines start
+    at one edge too (within two points: boxes one above another stand a little apart),
+    and one of which nearly touches (``_TOUCHING``). A Publisher magazine sets two boxes
+    5 to 8 points apart: no one gap recurs, but each box keeps its left edge; a poem's
+    half-lines, alike in their rows, stand further apart."""
+    gutters = []
+    group: list[tuple[Line, Line]] = []
+    for pair in [*sorted(pairs, key=lambda pair: pair[1].x0), None]:
+        if pair is not None and (not group or pair[1].x0 - group[-1][1].x0 <= _EDGE_SLACK):
+            group.append(pair)
+            continue
+        lefts = sorted(prev.x0 for prev, _ in group)
+        aligned = max((bisect.bisect_right(lefts, x + 2 * _EDGE_SLACK) - k for k, x in enumerate(lefts)), default=0)
+        touching = any(line.x0 - prev.x1 <= _TOUCHING * line.size for prev, line in group)
+        if aligned >= _GUTTER_ROWS and touching:
+            gutters.append((max(prev.x1 for prev, _ in group), min(line.x0 for _, line in group)))
+        group = [pair] if pair is not None else []
+    return gutters
+
+
+def _in_columns(
+    lines: list[Line], left: float, right: float, known: Sequence[tuple[float, float]] = ()
+) -> list[Line]:
     """``lines`` (top to bottom) of the span ``left``-``right`` in reading order: split at
     its widest gutter, and each side split again, so three or four columns (a poster)
     are read one after another as two are."""
     check_time()  # a hostile page splits at every level: it is given up, not hung on
-    gutter = _gutter(lines, left, right)
+    gutter = _gutter(lines, left, right, known)
     if gutter is None:
         return [replace(line, column_right=right) for line in lines]
     ordered: list[Line] = []
@@ -624,9 +672,9 @@ def _in_columns(lines: list[Line], left: float, right: float) -> list[Line]:
         tails = [_set_apart_below(sides[0], sides[1]), _set_apart_below(sides[1], sides[0])]
         spans = ((left, gutter[0]), (gutter[1], right))
         for side, tail, span in zip(sides, tails, spans, strict=True):
-            ordered.extend(_in_columns(side[: len(side) - len(tail)], *span))
+            ordered.extend(_in_columns(side[: len(side) - len(tail)], *span, known))
         for tail, span in zip(tails, spans, strict=True):
-            ordered.extend(_in_columns(tail, *span))
+            ordered.extend(_in_columns(tail, *span, known))
         stretch.clear()
 
     for line in lines:

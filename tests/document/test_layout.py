@@ -485,6 +485,25 @@ def test_three_columns_whose_rows_meet_once_are_read_column_by_column(make_pdf: 
     assert _order(text, marks) == sorted(_order(text, marks))
 
 
+def test_two_ragged_columns_sharing_every_row_five_points_apart_are_read_in_turn(make_pdf: MakePdf) -> None:
+    """A Publisher school magazine: two boxes side by side under one heading each, their
+    ragged lines on the same rows and only 5 to 14 points apart, each box drawn whole
+    before the next. Each row of the left box was joined to the row beside it, and the
+    listener heard the two boxes' sentences interleaved, line by line."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    ends = ["ทั้งหมด", "ภายใต้", "ทุกวัน", "ต่อไป", "จำกัด", "เสมอ"]
+    left = [f"ซ้าย{i:02d}" + PHRASES[1] + PHRASES[4] + end for i, end in enumerate(ends)]
+    right = [f"ขวา{i:02d}" + PHRASES[4] + PHRASES[1] + end for i, end in enumerate(reversed(ends))]
+    right_x = 40 + max(font.text_length(text, fontsize=10) for text in left) + 5
+    lines = [("การคัดแยกขยะตามประเภท", 200, 150, 18, SARABUN_BOLD), ("ขยะทั่วไป", 40, 200, 10, SARABUN_BOLD)]
+    lines += [(text, 40, 216 + 14 * i, 10, SARABUN) for i, text in enumerate(left)]
+    lines += [("ขยะเปียก", right_x, 200, 10, SARABUN_BOLD)]
+    lines += [(text, right_x, 216 + 14 * i, 10, SARABUN) for i, text in enumerate(right)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = ["ขยะทั่วไป", *(f"ซ้าย{i:02d}" for i in range(6)), "ขยะเปียก", *(f"ขวา{i:02d}" for i in range(6))]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
 def test_a_forms_labels_are_read_with_their_values(make_pdf: MakePdf) -> None:
     rows = [("ชื่อ", "นายสมชาย"), ("นามสกุล", "ใจดี"), ("ชั้น", "มัธยมศึกษาปีที่สาม"), ("โรงเรียน", "สตรีวิทยา")]
     lines = [("ใบงานที่ 1", 72, 60, 16, SARABUN_BOLD)]
