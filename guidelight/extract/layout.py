@@ -57,6 +57,7 @@ _GUTTER_ROWS = 3  # rows with one gap between two wide lines that make it a gutt
 _COLUMN_SIZES = 8  # ... lines at least this many font sizes wide
 _MIN_GUTTER = 8.0  # points: a narrower strip between columns is only one ``_close_gutters`` found
 _TOUCHING = 0.75  # of the font size: a ragged box's longest line ends this near the next box
+_GRID_ROWS = 2  # rows of two boxes, headed on one row, that make a stretch a grid of boxes
 _EDGE_SLACK = 1.0  # points: a line ends at a gutter's edge, or starts at it, within this
 _MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most this (double spacing) ...
 _SAME_STEP = 0.04  # ... and its lines' steps agree within this share
@@ -669,8 +670,14 @@ def _in_columns(
             sorted((ln for ln in stretch if ln.x1 <= gutter[1]), key=lambda ln: ln.baseline),
             sorted((ln for ln in stretch if ln.x1 > gutter[1]), key=lambda ln: ln.baseline),
         ]
-        tails = [_set_apart_below(sides[0], sides[1]), _set_apart_below(sides[1], sides[0])]
         spans = ((left, gutter[0]), (gutter[1], right))
+        boxes = _boxes_in_rows(sides)
+        if boxes:
+            for at, box in boxes:
+                ordered.extend(_in_columns(box, *spans[at], known))
+            stretch.clear()
+            return
+        tails = [_set_apart_below(sides[0], sides[1]), _set_apart_below(sides[1], sides[0])]
         for side, tail, span in zip(sides, tails, spans, strict=True):
             ordered.extend(_in_columns(side[: len(side) - len(tail)], *span, known))
         for tail, span in zip(tails, spans, strict=True):
@@ -744,6 +751,42 @@ def _item_numbers(lines: Iterable[Line]) -> list[tuple[int, ...]]:
 def _successions(numbers: list[tuple[int, ...]]) -> int:
     """How many items follow their predecessor (3. after 2., 7.2. after 7.1., ข. after ก.)."""
     return sum(1 for a, b in pairwise(numbers) if a[:-1] == b[:-1] and b[-1] == a[-1] + 1)
+
+
+def _boxes_in_rows(sides: list[list[Line]]) -> list[tuple[int, list[Line]]]:
+    """The boxes of a stretch's two sides (top to bottom), each with the side it stands on,
+    in reading order where they are set as a grid: each box under a heading of its own
+    (bold, or larger than the text), at least ``_GRID_ROWS`` rows of two boxes
+    whose headings share a row, and no heading on its own above the last such row. A
+    Publisher magazine sets its steps ขั้นตอนที่ 1 to 5 two to a row, and read down one
+    column and then the other they came 1, 3, 5, 2, 4. Columns of an article have their
+    headings where their text puts them: rarely on one row twice, and none between.
+    None (an empty list) where the sides are not such a grid."""
+    size = body_size(sides[0] + sides[1])
+    heads = [_box_heads(side, size) for side in sides]
+    pairs = [(a, b) for a in heads[0] for b in heads[1] if on_one_row(a, b)]
+    if len(pairs) < _GRID_ROWS:
+        return []
+    last = max(a.baseline for a, _ in pairs)
+    row_of = {id(b): a.baseline for a, b in pairs} | {id(a): a.baseline for a, _ in pairs}
+    if any(id(head) not in row_of and head.baseline < last for side in heads for head in side):
+        return []
+    starts = {id(head) for side in heads for head in side}
+    boxes: list[tuple[float, int, list[Line]]] = []
+    for k, side in enumerate(sides):
+        for line in side:
+            if not boxes or boxes[-1][1] != k or id(line) in starts:
+                boxes.append((row_of.get(id(line), line.baseline), k, []))
+            boxes[-1][2].append(line)
+    return [(k, box) for _, k, box in sorted(boxes, key=lambda box: (box[0], box[1]))]
+
+
+def _box_heads(side: list[Line], size: float) -> list[Line]:
+    """The lines of one side that head a box: bold, or larger than the text's ``size``, and
+    fewer than half its lines (a side set all in bold has no headings to tell). Not those
+    merely larger than the side's own lines: a circuit's small labels made its caption one."""
+    heads = [line for line in side if line.bold or line.size >= HEADING_RATIO * size]
+    return heads if 2 * len(heads) < len(side) else []
 
 
 def _set_apart_below(side: list[Line], other: list[Line]) -> list[Line]:

@@ -504,6 +504,24 @@ def test_two_ragged_columns_sharing_every_row_five_points_apart_are_read_in_turn
     assert _order(text, marks) == sorted(_order(text, marks))
 
 
+def test_boxes_set_in_a_grid_are_read_row_by_row(make_pdf: MakePdf) -> None:
+    """A Publisher magazine sets "ขั้นตอนที่ 1" to "ขั้นตอนที่ 5" as boxes in a grid, two to a
+    row, each under its bold heading, 7 points apart: box 1, then 2 beside it, then 3 and
+    4, then 5 alone. Read down one column and then the other, the steps came 1, 3, 5, 2, 4."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    ends = ["ทั้งหมด", "ภายใต้", "ทุกวัน"]
+    body = [PHRASES[1] + PHRASES[4] + end for end in ends]
+    right_x = 40 + max(font.text_length(f"ขั้น0ข้อ0{text}", fontsize=10) for text in body) + 7
+    lines = []
+    for step in range(1, 6):
+        x, top = (40.0, 150 + 90 * ((step - 1) // 2)) if step % 2 else (right_x, 150 + 90 * ((step - 1) // 2))
+        lines.append((f"ขั้นตอนที่ {step} การทำงาน", x + 20, top, 10, SARABUN_BOLD))
+        lines += [(f"ขั้น{step}ข้อ{k}{text}", x, top + 18 + 14 * k, 10, SARABUN) for k, text in enumerate(body)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = [mark for step in range(1, 6) for mark in (f"ขั้นตอนที่ {step}", *(f"ขั้น{step}ข้อ{k}" for k in range(3)))]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
 def test_a_forms_labels_are_read_with_their_values(make_pdf: MakePdf) -> None:
     rows = [("ชื่อ", "นายสมชาย"), ("นามสกุล", "ใจดี"), ("ชั้น", "มัธยมศึกษาปีที่สาม"), ("โรงเรียน", "สตรีวิทยา")]
     lines = [("ใบงานที่ 1", 72, 60, 16, SARABUN_BOLD)]
