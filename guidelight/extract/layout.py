@@ -41,6 +41,8 @@ _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none
 _ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"  # list items' letters, in order
 _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]?|([\u0e01-\u0e2e])[.)])\s")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# a labelled item's number, "ขั้นตอนที่ 2", "หมายเลข 9", "Step2": not a year, a decimal or a time
+_LABELLED_NUMBER = re.compile(r"^([\u0e01-\u0e4eA-Za-z]{2,16})\s?([\d๐-๙]{1,3})(?![\d๐-๙,/:\-]|\.[\d๐-๙])")
 _RUN_ON_INDENT = 6.0  # font sizes in from its column's edge: a line this far in is no wrapped line
 _TAIL_GAP = 1.5  # of a column's usual gap between lines: set apart below the other column ...
 _TAIL_SIZES = 0.25  # ... and by this much of the font size beyond it
@@ -701,10 +703,10 @@ def _numbered_across(stretch: list[Line], gutter: tuple[float, float]) -> bool:
     more follow their predecessor when read across as when read down (a misprinted
     number leaves a tie: rows, as printed, win it)."""
     left_lines, right_lines = _wordy_sides(stretch, gutter)
-    left, right = _item_numbers(left_lines), _item_numbers(right_lines)
+    left, right = _item_numbers(ln.text for ln in left_lines), _item_numbers(ln.text for ln in right_lines)
     if 2 * len(left) < len(left_lines) or 2 * len(right) < len(right_lines) or not left or not right:
         return False  # items must make most of each side: "1. บทนำ" in an article's column is not a list
-    across = _successions(_item_numbers(stretch))  # the stretch's lines come row by row
+    across = _successions(_item_numbers(ln.text for ln in stretch))  # the stretch's lines come row by row
     return across >= 1 and across >= _successions(left + right)
 
 
@@ -738,14 +740,39 @@ def _values_beside(stretch: list[Line], gutter: tuple[float, float]) -> bool:
     return short and paired >= _PAIRED_SHARE * len(right)
 
 
-def _item_numbers(lines: Iterable[Line]) -> list[tuple[int, ...]]:
+def _item_numbers(texts: Iterable[str]) -> list[tuple[int, ...]]:
     """The numbers of the lines that start list items (7.1. as (7, 1); ก. as (0,))."""
-    found = [m for m in (_ITEM_NUMBER.match(line.text) for line in lines) if m]
+    found = [m for m in (_ITEM_NUMBER.match(text) for text in texts) if m]
     return [
         tuple(int(part.translate(_THAI_DIGITS)) for part in m.group(1).split(".")) if m.group(1)
         else (_ITEM_LETTERS.find(m.group(2)),)
         for m in found
     ]
+
+
+def _next_item(first: Line, line: Line) -> bool:
+    """Does ``line`` start the item after the one ``first`` starts, at the same left edge:
+    "3.8" after "3.7", "ข." after "ก.", "หมายเลข 9" after "หมายเลข 8"? Then it begins a
+    paragraph, however far the line before it runs: a report's items 3.1 to 3.9, none of
+    them wrapped, end where the longest ends, and each item after the longest was heard
+    glued to it. A bare number ("2 เมตร") may be a wrapped line's first word: not an item."""
+    if abs(line.x0 - first.x0) > 0.5 * line.size:
+        return False
+    before, after = _ordinal(first.text), _ordinal(line.text)
+    return before is not None and after is not None and before[0] == after[0] \
+        and _successions([before[1], after[1]]) == 1
+
+
+def _ordinal(text: str) -> tuple[str, tuple[int, ...]] | None:
+    """The label and number a list item starts with: ("", (3, 8)) for "3.8 ...", ("", (1,))
+    for "ข. ...", ("หมายเลข", (9,)) for "หมายเลข 9 ..."; None for none, or a bare number."""
+    item = _ITEM_NUMBER.match(text)
+    if item and re.search(r"[.)]", item.group(0)):
+        return "", _item_numbers([text])[0]
+    labelled = _LABELLED_NUMBER.match(text)
+    if labelled:
+        return labelled.group(1), (int(labelled.group(2).translate(_THAI_DIGITS)),)
+    return None
 
 
 def _successions(numbers: list[tuple[int, ...]]) -> int:
@@ -1011,8 +1038,8 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
         check_time()
         if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):
             groups.append([line])  # a centred title line, then the text under it
-        elif _starts_paragraph(prev, line, max(pitch, _own_spacing(lines, k, rights)),
-                               _known_column_right(lines, prev, rights)):
+        elif _next_item(groups[-1][0], line) or _starts_paragraph(
+                prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights)):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
                 after_a_count.add(len(groups))
             groups.append([line])

@@ -522,6 +522,20 @@ def test_boxes_set_in_a_grid_are_read_row_by_row(make_pdf: MakePdf) -> None:
     assert _order(text, marks) == sorted(_order(text, marks))
 
 
+def test_the_item_after_the_longest_in_a_list_of_one_line_items_is_its_own(make_pdf: MakePdf) -> None:
+    """A project report lists what each user may do, items 3.1 to 3.9 and "หมายเลข 1" to
+    "หมายเลข 4", none of them wrapped. The longest item set the list's right edge, so it
+    seemed to run to the edge, and the item after it was heard glued to it."""
+    items = ["สามารถเข้าสู่ระบบได้", "สามารถแก้ไขข้อมูลส่วนตัวของตัวเองได้", "สามารถดูข้อมูลทั่วไปของสมาชิกได้",
+             "สามารถแก้ไขระยะเวลาและวันนัดการทำงานได้", "สามารถดูระยะเวลาและวันนัดการทำงานได้", "สามารถยกเลิกการจองได้"]
+    numbered = [f"3.{k + 1} {item}" for k, item in enumerate(items)]
+    labelled = [f"หมายเลข {k + 1} {item}" for k, item in enumerate(items[2:])]
+    doc = open_document(make_pdf([[(text, 120, 100 + 30 * k, 16, SARABUN) for k, text in enumerate(items)]
+                                  for items in (numbered, labelled)]), use_cache=False)
+    assert texts(doc.page(1)) == numbered
+    assert texts(doc.page(2)) == labelled
+
+
 def test_a_forms_labels_are_read_with_their_values(make_pdf: MakePdf) -> None:
     rows = [("ชื่อ", "นายสมชาย"), ("นามสกุล", "ใจดี"), ("ชั้น", "มัธยมศึกษาปีที่สาม"), ("โรงเรียน", "สตรีวิทยา")]
     lines = [("ใบงานที่ 1", 72, 60, 16, SARABUN_BOLD)]
