@@ -444,8 +444,9 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
             marked = bool(_LONE_MARKER.match(last.text.strip())) and line.text[:1].isalpha()
             near = (gap < reach * line.size or (marked and gap < _MARKER_REACH * line.size)) and line.x1 > last.x0
             # a piece ending short of a gutter's right edge (a ragged line's end may
-            # stand inside the gutter) and one starting at it are two columns' lines
-            parted = any(last.x1 < b - _EDGE_SLACK <= line.x0 for _, b in gutters)
+            # stand inside the gutter) and one starting in it or beyond are two columns'
+            # lines (a box above the one that showed a ragged gutter starts 2 points left)
+            parted = any(last.x1 < b - _EDGE_SLACK and line.x0 >= min(a, b - _EDGE_SLACK) for a, b in gutters)
             if on_one_row(last, line) and near and not parted:
                 merged[-1] = _merge_row([last, line])
                 continue

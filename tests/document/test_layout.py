@@ -522,6 +522,26 @@ def test_boxes_set_in_a_grid_are_read_row_by_row(make_pdf: MakePdf) -> None:
     assert _order(text, marks) == sorted(_order(text, marks))
 
 
+def test_a_box_starting_a_little_left_of_the_gutter_below_it_is_not_joined_across(make_pdf: MakePdf) -> None:
+    """The boxes of a Publisher page do not line up exactly: the upper right box starts
+    2.5 points left of the lower one, whose rows showed the gutter. The upper box's row
+    that nearly touched its neighbour was still joined to it across the gutter ("ฝ่าย
+    ดูแลเด็ก ๆ ฝ่าย ได้รู้จักกันมากขึ้น")."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    ends = ["ทั้งหมด", "ภายใต้", "ทุกวัน"]
+    body = [PHRASES[1] + PHRASES[4] + end for end in ends]
+    right_x = 40 + max(font.text_length(f"บน0ข้อ0{text}", fontsize=10) for text in body) + 5
+    lines = []
+    for step, (x, top) in enumerate(((40.0, 150), (right_x - 2.5, 150), (40.0, 240), (right_x, 240)), start=1):
+        lines.append((f"ข้อดีที่ {step} ของทีม", x + 20, top, 10, SARABUN_BOLD))
+        rows = body if step > 2 else [*body[:1], PHRASES[1], PHRASES[3]]
+        lines += [(f"บน{step}ข้อ{k}{text}", x, top + 18 + 14 * k, 10, SARABUN) for k, text in enumerate(rows)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert not any("บน1ข้อ0" in paragraph and "บน2ข้อ0" in paragraph for paragraph in texts(page))
+    marks = [mark for step in range(1, 5) for mark in (f"ข้อดีที่ {step}", *(f"บน{step}ข้อ{k}" for k in range(3)))]
+    assert _order(page.text, marks) == sorted(_order(page.text, marks))
+
+
 def test_the_item_after_the_longest_in_a_list_of_one_line_items_is_its_own(make_pdf: MakePdf) -> None:
     """A project report lists what each user may do, items 3.1 to 3.9 and "หมายเลข 1" to
     "หมายเลข 4", none of them wrapped. The longest item set the list's right edge, so it
