@@ -81,6 +81,8 @@ _LIST_ITEM = re.compile(rf"^(?:{_MARKER}\s|(?:[-–]|\(?[\d๐-๙]{{1,3}}[.)])(
 # not "*", a truth table's "don't care" beside its "True".
 _LONE_MARKER = re.compile(rf"^(?!\*$){_MARKER}$")
 _MARKER_REACH = 4.0  # font sizes: how far a lone marker's text may stand from it
+_SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified with wide gaps stand
+_EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
@@ -434,7 +436,14 @@ def _merge_row(row: list[Line]) -> Line:
 def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[float, float]] = ()) -> list[Line]:
     """Join lines that sit on one baseline and touch or overlap horizontally, or are
     less than ``reach`` font sizes apart (a borderless table's cells are nearer), unless
-    one of ``gutters`` (left and right edges, as ``_close_gutters`` gives them) parts them."""
+    one of ``gutters`` (left and right edges, as ``_close_gutters`` gives them) parts them.
+
+    The two pieces of a line justified with wide gaps reach further (``_SPREAD_REACH``):
+    alone on their row, one starting at an edge where other lines start and ending short
+    of any edge where lines end, the other starting at no such edge and ending at one. Word spreads a Thai
+    line with few spaces over its column, and each half was heard as a paragraph."""
+    lefts, rights = _edges(ln.x0 for ln in lines), _edges(ln.x1 for ln in lines)
+    halves = {id(ln) for row in _rows(lines) if len(row) == 2 for ln in row}  # a table's rows have more
     merged: list[Line] = []
     for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
         if merged:
@@ -442,7 +451,10 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
             gap = line.x0 - last.x1
             # a lone marker reaches further, to words (not to a table's "+" or "*" beside a "-")
             marked = bool(_LONE_MARKER.match(last.text.strip())) and line.text[:1].isalpha()
-            near = (gap < reach * line.size or (marked and gap < _MARKER_REACH * line.size)) and line.x1 > last.x0
+            spread = id(last) in halves and id(line) in halves and round(last.x0) in lefts \
+                and round(line.x1) in rights and round(last.x1) not in rights and round(line.x0) not in lefts
+            reaches = _MARKER_REACH if marked else _SPREAD_REACH if spread else reach
+            near = gap < reaches * line.size and line.x1 > last.x0
             # a piece ending short of a gutter's right edge (a ragged line's end may
             # stand inside the gutter) and one starting in it or beyond are two columns'
             # lines (a box above the one that showed a ragged gutter starts 2 points left)
@@ -452,6 +464,13 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
                 continue
         merged.append(line)
     return merged
+
+
+def _edges(positions: Iterable[float]) -> set[int]:
+    """The points (rounded) where at least ``_EDGE_LINES`` lines start, or end, within a
+    point of one another: a column's edges, and its first lines' indent."""
+    counts = Counter(round(x) for x in positions)
+    return {x + d for x in counts if counts[x - 1] + counts[x] + counts[x + 1] >= _EDGE_LINES for d in (-1, 0, 1)}
 
 
 def _gutter(

@@ -1031,3 +1031,28 @@ def test_two_thai_numbers_across_a_line_break_stay_two() -> None:
 
     assert join_lines("ปีการศึกษา ๒๕๖๗", "๒. ชื่อโครงการหลัก", False) == "ปีการศึกษา ๒๕๖๗ ๒. ชื่อโครงการหลัก"
     assert join_lines("ในปีการศึกษา", "๒๕๖๗ นักศึกษา", False) == "ในปีการศึกษา๒๕๖๗ นักศึกษา"  # Thai runs on
+
+
+def test_a_line_justified_with_one_wide_gap_stays_in_its_paragraph(tmp_path: Path) -> None:
+    """Word justifies a Thai line with only one space across its column: the two halves
+    stood 21 and 31 points apart, too far to be joined as one line, and the preface was
+    heard in pieces ("... ได้สร้างขึ้น" / "โดยเป็นเว็บไซต์ ..." / "ของเพลงต่าง ๆ ...")."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+
+    def justified(text: str, left: float, y: float) -> None:  # set to run from ``left`` to 540 exactly
+        page.insert_text((left, y), text, fontname="S", fontsize=14 * (540 - left) / font.text_length(text, fontsize=14))
+
+    justified(BODY[:74], 108, 130)
+    justified(BODY, 72, 151)
+    halves = ("เพื่อนำเสนอเว็บไซต์ที่คณะผู้จัดทำได้สร้าง", "โดยเป็นเว็บไซต์สำหรับขายแผ่นเสียง")  # 35 points apart
+    page.insert_text((72, 172), halves[0], fontname="S", fontsize=14)
+    page.insert_text((540 - font.text_length(halves[1], fontsize=14), 172), halves[1], fontname="S", fontsize=14)
+    justified(BODY, 72, 193)
+    justified(BODY, 72, 214)
+    page.insert_text((72, 235), "ลงท้ายย่อหน้า", fontname="S", fontsize=14)
+    path = tmp_path / "preface.pdf"
+    doc.save(path)
+    assert len(texts(open_document(path, use_cache=False).page(1))) == 1
