@@ -145,6 +145,16 @@ def _open_font(font_bytes: bytes) -> TTFont | None:
     return font
 
 
+def family_name(font_bytes: bytes) -> str | None:
+    """The family an embedded font program names itself (its name table: the typographic
+    family where it has one), if it says."""
+    font = _open_font(font_bytes)
+    try:
+        return font["name"].getBestFamilyName() if font is not None and "name" in font else None
+    except Exception:  # a damaged name table: no name, not an error
+        return None
+
+
 def _chars_by_name(font: TTFont) -> dict[str, str]:
     """Glyph name -> character, from the font's cmap, the names themselves and GSUB."""
     by_name: dict[str, str] = {}
@@ -241,6 +251,17 @@ class GlyphResolver:
     # Fonts whose text is Thai in TIS-620 read as Latin-1 (``thai/legacy.py``), by font key;
     # a font not here has not shown enough text to tell yet.
     legacy: dict[str, bool] = field(default_factory=dict)
+    _families: dict[str, str] = field(default_factory=dict)
+
+    def family(self, font_name: str) -> str:
+        """The family the embedded program of ``font_name`` names itself, where all its
+        fonts agree; else ``font_name``. Print To PDF names Symbol and Wingdings
+        "CIDFont+F4", and Word's bullets in them were dropped as unknown symbols."""
+        key = font_key(font_name)
+        if key not in self._families:
+            names = {name for xref in self._xrefs(key) if (name := family_name(self._font_bytes(xref)))}
+            self._families[key] = names.pop() if len(names) == 1 else font_name
+        return self._families[key]
 
     def _xrefs(self, key: str) -> list[int]:
         if (xref := _bound_xref(key)) is not None:

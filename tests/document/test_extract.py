@@ -547,3 +547,38 @@ def test_a_footnote_mark_raised_after_a_thai_name_stays_itself(make_pdf: MakePdf
     lines = [(name, 72, 100, 14, SARABUN), ("\u00b9", 72 + width, 95, 8, SARABUN), ("และคณะ", 72 + width + 6, 100, 14, SARABUN)]
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert "\u0e06" not in page.text and "ฟักจันทร์" in page.text
+
+
+def test_a_bullet_in_a_symbol_font_under_a_generic_name_is_a_bullet(tmp_path: Path) -> None:
+    """Print To PDF names Word's Symbol font "CIDFont+F4": its bullet U+F0B7 was dropped as
+    an unknown symbol, each item's wrapped line was read as a paragraph of its own, and the
+    next item glued to it. The font program names itself Symbol: the bullet is read as one."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(SARABUN))  # a stand-in for Symbol: its name, and a glyph at U+F0B7
+    for name_id in (1, 4, 6):
+        font["name"].setName("Symbol", name_id, 3, 1, 0x409)
+    for table in font["cmap"].tables:
+        if table.isUnicode():
+            table.cmap[0xF0B7] = "period"
+    symbol = tmp_path / "symbol.ttf"
+    font.save(str(symbol))
+    items = [("ชุดมอดูลเสริม: ไฟล์นามสกุลพีวายดีซึ่งเป็นมอดูลภาษาไพทอนที่ถูกเตรียม", "ไว้ในโฟลเดอร์เพื่อช่วยในการประมวลผล"),
+             ("เครื่องมือคอมไพล์ไฟล์: พายอินสตอลเลอร์สำหรับแปลงซอร์สโค้ดให้เป็น", "ไฟล์ที่รันบนวินโดวส์ได้ทันที")]
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    xref = page.insert_font(fontname="F4", fontfile=str(symbol))
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    for k, (first, wrapped) in enumerate(items):
+        y = 100 + 46 * k
+        page.insert_text((90, y), "\uf0b7", fontname="F4", fontsize=16)
+        page.insert_text((108, y), first, fontname="S", fontsize=16)
+        page.insert_text((108, y + 23), wrapped, fontname="S", fontsize=16)
+    descendant = int(doc.xref_get_key(xref, "DescendantFonts")[1].strip("[]").split()[0])
+    descriptor = int(doc.xref_get_key(descendant, "FontDescriptor")[1].split()[0])
+    for number, key in ((xref, "BaseFont"), (descendant, "BaseFont"), (descriptor, "FontName")):
+        doc.xref_set_key(number, key, "/CIDFont+F4")  # the name Print To PDF gives it
+    path = tmp_path / "bullets.pdf"
+    doc.save(path)
+    result = open_document(path, use_cache=False).page(1)
+    assert [result.text[p.start : p.end] for p in result.paragraphs] == [f"• {first}{wrapped}" for first, wrapped in items]
