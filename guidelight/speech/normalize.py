@@ -373,6 +373,13 @@ def pad(match: re.Match[str], before: str, words: str) -> str:
     return f"{left}{words}{right}" if words else (" " if left and right else "")
 
 
+# A contents page's leader dots, a form's dotted answer line, a divider of dashes: four or
+# more, spaced or not, are a silence (a Windows voice reads "........" as dot after dot).
+_LEADER_RULE: tuple[str, str, Handler] = (
+    "leader", r"\s*[.\-=~·](?:\s?[.\-=~·]){3,}\s*", lambda m, b: pad(m, b, "")
+)
+
+
 class Normalizer:
     """Applies the pronunciation dictionary, then the rules for the run's language."""
 
@@ -423,6 +430,7 @@ class Normalizer:
         symbols = sorted(THAI_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
+            _LEADER_RULE,
             # a space before a dot is an OCR split ("ก .พ .ร."), never how Thai is typed
             (
                 "abbr",
@@ -463,6 +471,7 @@ class Normalizer:
         symbols = sorted(ENGLISH_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
+            _LEADER_RULE,
             ("acronym", r"(?<![A-Za-z0-9_])(?:[A-Z]{2,6}|[A-Z][a-z][A-Z])[0-9]*(?![A-Za-z0-9_])", _latin_acronym),
             ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.ENGLISH)),
             ("number", r"(?<![\w.,\-])[0-9]+(?:-[0-9]+)?(?![\w\-])", _english_number),
