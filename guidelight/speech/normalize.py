@@ -374,7 +374,7 @@ def pad(match: re.Match[str], before: str, words: str) -> str:
 
 
 # A contents page's leader dots, a form's dotted answer line, a divider of dashes: four or
-# more, spaced or not, are a silence (a Windows voice reads "........" as dot after dot).
+# more, spaced or not, are a silence: the voice gets words, not "........" to read or skip.
 _LEADER_RULE: tuple[str, str, Handler] = (
     "leader", r"\s*[.\-=~·](?:\s?[.\-=~·]){3,}\s*", lambda m, b: pad(m, b, "")
 )
