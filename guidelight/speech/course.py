@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from guidelight.core.model import Lang
+from guidelight.thai.fit import dictionary
 
 THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
@@ -138,13 +139,6 @@ def spell_latin(word: str) -> str:
     return " ".join(c for c in word if c.isalnum())
 
 
-@lru_cache(maxsize=1)
-def thai_dictionary() -> frozenset[str]:
-    from pythainlp.corpus import thai_words
-
-    return thai_words()
-
-
 _VOWEL_SIGN = re.compile("[\u0e30-\u0e3a\u0e40-\u0e45\u0e47]")
 # Silent อ/ห before a sonorant ("อย", "หน") make a syllable only with a vowel (อย่าง, หนู).
 _SILENT_LEAD = re.compile("[อห][งญนมยรลว]")
@@ -169,7 +163,7 @@ def last_part(word: str) -> str:
     Mai yamok repeats the word just before it, and the dictionary segmenter keeps common
     compounds whole: "ดีมาก ๆ" is "ดีมากมาก", not "ดีมากดีมาก".
     """
-    words = thai_dictionary()
+    words = dictionary()
     n = len(word)
     best: list[list[str] | None] = [None] * (n + 1)
     best[0] = []

@@ -33,11 +33,11 @@ from guidelight.speech.course import (
     last_part,
     read_digits,
     spell_latin,
-    thai_dictionary,
     to_arabic,
 )
 from guidelight.speech.lexicon import TITLES, Lexicon
 from guidelight.thai.calendar import MONTHS
+from guidelight.thai.fit import dictionary
 
 _D = "[0-9๐-๙]"
 NUMBER = rf"{_D}{{1,3}}(?:,{_D}{{3}})+(?:\.{_D}+)?|{_D}+(?:\.{_D}+)?"
@@ -498,7 +498,7 @@ class Normalizer:
         else ("สกอ.", "ม.6", "ก.พ.ร.") by letter names. One short word with a full stop ("คน.")
         is left as it is."""
         parts = re.findall(rf"{_CONSONANT}+(?= ?\.)", match.group())
-        if len(parts) == 1 and len(parts[0]) == 2 and parts[0] in thai_dictionary():
+        if len(parts) == 1 and len(parts[0]) == 2 and parts[0] in dictionary():
             return match.group()
         if len(parts) > 1 and all(f"{p}." in TITLES and self.lexicon.get(f"{p}.") for p in parts):
             return pad(match, before, " ".join(self.lexicon[f"{p}."] for p in parts))

@@ -25,7 +25,8 @@ _NOISE_COST = 8
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> frozenset[str]:
+def dictionary() -> frozenset[str]:
+    """PyThaiNLP's Thai word list, loaded once."""
     from pythainlp.corpus import thai_words
 
     return frozenset(thai_words())
@@ -47,7 +48,7 @@ def unknown_chars(text: str) -> int:
     """Thai characters of ``text`` that no dictionary word accounts for, plus a heavy cost per
     orthographic error; 0 for text made wholly of known words. Not kept: a whole page's text,
     measured once, would only fill ``misfit``'s cache."""
-    words = _dictionary()
+    words = dictionary()
     unknown = 0
     for run in _THAI_RUN.findall(text):
         for token in _tokens(run):
