@@ -19,6 +19,7 @@ from itertools import pairwise
 from guidelight.extract.budget import check_time
 from guidelight.extract.figures import CAPTION
 from guidelight.extract.lines import Line
+from guidelight.thai.names import has_title
 from guidelight.thai.repair import is_mark
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
 
@@ -42,6 +43,7 @@ _ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธ
 _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]?|([\u0e01-\u0e2e])[.)])\s")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # a labelled item's number, "ขั้นตอนที่ 2", "หมายเลข 9", "Step2": not a year, a decimal or a time
+_NAME_WORDS = 5  # a title, a name and surname, and an ID or a role at most: a name's line, not a sentence
 _LABELLED_NUMBER = re.compile(r"^([\u0e01-\u0e4eA-Za-z]{2,16})\s?([\d๐-๙]{1,3})(?![\d๐-๙,/:\-]|\.[\d๐-๙])")
 _RUN_ON_INDENT = 6.0  # font sizes in from its column's edge: a line this far in is no wrapped line
 _TAIL_GAP = 1.5  # of a column's usual gap between lines: set apart below the other column ...
@@ -783,6 +785,17 @@ def _next_item(first: Line, line: Line) -> bool:
         and _successions([before[1], after[1]]) == 1
 
 
+def _next_name(prev: Line, line: Line) -> bool:
+    """Is ``line`` the next entry of a list of people under ``prev``: both start at one edge,
+    or are centred on one axis, with a person's title (``has_title``) and hold a name, not a sentence (at most
+    ``_NAME_WORDS`` words)? A cover's authors, one to a line in a form's value column, were
+    joined as one wrapped paragraph, each surname glued to the next title."""
+    aligned = abs(line.x0 - prev.x0) <= 0.5 * line.size or _same_centre(prev, line)
+    return aligned and all(
+        has_title(ln.text) and len(ln.text.split()) <= _NAME_WORDS for ln in (prev, line)
+    )
+
+
 def _ordinal(text: str) -> tuple[str, tuple[int, ...]] | None:
     """The label and number a list item starts with: ("", (3, 8)) for "3.8 ...", ("", (1,))
     for "ข. ...", ("หมายเลข", (9,)) for "หมายเลข 9 ..."; None for none, or a bare number."""
@@ -1058,7 +1071,7 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
         check_time()
         if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):
             groups.append([line])  # a centred title line, then the text under it
-        elif _next_item(groups[-1][0], line) or _starts_paragraph(
+        elif _next_item(groups[-1][0], line) or _next_name(prev, line) or _starts_paragraph(
                 prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights)):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
                 after_a_count.add(len(groups))
@@ -1109,7 +1122,7 @@ def _one_title(upper: list[Line], lower: list[Line], lines: list[Line]) -> bool:
     title's lines follow at a line's distance, and the upper one was broken because the
     next word did not fit, or both are centred on one axis, in one size."""
     last, first = upper[-1], lower[0]
-    if _NUMBERED_HEADING.match(first.text) or _LIST_ITEM.match(first.text):
+    if _NUMBERED_HEADING.match(first.text) or _LIST_ITEM.match(first.text) or _next_name(last, first):
         return False
     if _follows_on_row(last, first):
         return True  # set apart on its row: "IT 2nd Year Class   Programming", a name and surname

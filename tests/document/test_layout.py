@@ -1056,3 +1056,25 @@ def test_a_line_justified_with_one_wide_gap_stays_in_its_paragraph(tmp_path: Pat
     path = tmp_path / "preface.pdf"
     doc.save(path)
     assert len(texts(open_document(path, use_cache=False).page(1))) == 1
+
+
+def test_names_one_to_a_line_are_not_glued_surname_to_title(make_pdf: MakePdf) -> None:
+    """A project abstract lists its authors one to a line after the label "โดย"; the first
+    name, as long as the value beside "ชื่อเรื่อง", seemed to run to the column's edge, and
+    the next was glued to its surname: "กีรติภักดีพงศ์นายเมธิส". A line starting with a word
+    that only begins like a title (นายก, นายจ้าง) is a wrapped line still."""
+    names = ["นายภาคิณ กีรติภักดีพงศ์", "นายเมธิส โพธิ์กิ่ง", "นางสาวศิลา ชูนาม"]
+    lines = [("ชื่อเรื่องโครงงาน", 72, 121, 13, SARABUN_BOLD), ("ระบบการจองซื้อตั๋ว", 216, 121, 13, SARABUN),
+             ("โดย", 72, 156, 13, SARABUN_BOLD)]
+    lines += [(name, 216, 156 + 17 * k, 13, SARABUN) for k, name in enumerate(names)]
+    lines += [("ข้อความนี้เป็นย่อหน้าที่พิมพ์ชิดขอบและยาวจนเต็มบรรทัดของคอลัมน์ที่ตั้งไว้", 72, 260, 13, SARABUN),
+              ("นายจ้างต้องจ่ายค่าจ้างตามกำหนด", 72, 277, 13, SARABUN)]
+    font = pymupdf.Font(fontfile=str(SARABUN_BOLD))
+    cover = [(name, 297 - font.text_length(name, fontsize=18) / 2, 400 + 26 * k, 18, SARABUN_BOLD)
+             for k, name in enumerate(names)]  # a thesis cover's authors, centred, in the title's type
+    doc = open_document(make_pdf([lines, cover]), use_cache=False)
+    page = doc.page(1)
+    assert all(name in texts(page) for name in names[1:])
+    assert not any("พงศ์นาย" in paragraph for paragraph in texts(page))
+    assert "ตั้งไว้นายจ้าง" in page.text
+    assert texts(doc.page(2)) == names
