@@ -43,6 +43,8 @@ _ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธ
 _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]?|([\u0e01-\u0e2e])[.)])\s")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # a labelled item's number, "ขั้นตอนที่ 2", "หมายเลข 9", "Step2": not a year, a decimal or a time
+_RANGE_WRAPPED = re.compile(r"^[-–]\s*[\d๐-๙]")  # a dash and a number: a range's end, or an item
+_DIGIT_END = re.compile(r"[\d๐-๙]$")
 _NAME_WORDS = 5  # a title, a name and surname, and an ID or a role at most: a name's line, not a sentence
 _LABELLED_NUMBER = re.compile(r"^([\u0e01-\u0e4eA-Za-z]{2,16})\s?([\d๐-๙]{1,3})(?![\d๐-๙,/:\-]|\.[\d๐-๙])")
 _RUN_ON_INDENT = 6.0  # font sizes in from its column's edge: a line this far in is no wrapped line
@@ -973,8 +975,11 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     if step <= 0 or step > max(1.18 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
         return True  # a new column, a gap, or a jump sideways
     ended = prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
-    if _LIST_ITEM.match(line.text) or _CONTENTS_ENTRY.search(prev.text):
-        return True  # a list item, or the entry after a contents line
+    if _LIST_ITEM.match(line.text) and not (_RANGE_WRAPPED.match(line.text) and _DIGIT_END.search(prev.text)
+                                            and not ended):
+        return True  # a list item; not a range's second half wrapped ("พ.ศ. 2555" / "– 30 มิ.ค 2564")
+    if _CONTENTS_ENTRY.search(prev.text):
+        return True  # the entry after a contents line
     if _NUMBERED_HEADING.match(line.text) and (
         ended or prev.x1 < column_right - RAGGED * line.size or prev.bold != line.bold
     ):

@@ -1078,3 +1078,15 @@ def test_names_one_to_a_line_are_not_glued_surname_to_title(make_pdf: MakePdf) -
     assert not any("พงศ์นาย" in paragraph for paragraph in texts(page))
     assert "ตั้งไว้นายจ้าง" in page.text
     assert texts(doc.page(2)) == names
+
+
+def test_a_dates_range_wrapped_at_its_dash_stays_in_its_item(make_pdf: MakePdf) -> None:
+    """A report's data source ran to the column's edge at "ณ วันที่ 1 ม.ค. พ.ศ. 2555" and
+    wrapped before "– 30 มิ.ย. 2564": the dash made the next line a list item, and the
+    range was heard in two paragraphs. A dash item after a line that ended stays an item."""
+    first = "3.1 ข้อมูลตำแหน่งสถานที่สำคัญในพื้นที่เสี่ยงภัยดินถล่มระดับชุมชน ณ วันที่ 1 ม.ค. พ.ศ. 2555"
+    lines = [(first, 72, 100, 14, SARABUN), ("– 30 มิ.ย. 2564 จากข้อมูลเปิดภาครัฐ", 72, 122, 14, SARABUN),
+             ("ราคาเริ่มต้น 2555", 72, 160, 14, SARABUN), ("- 30 บาทสำหรับนักศึกษา", 72, 182, 14, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page) == [f"{first} – 30 มิ.ย. 2564 จากข้อมูลเปิดภาครัฐ", "ราคาเริ่มต้น 2555", "- 30 บาทสำหรับนักศึกษา"]
+
