@@ -32,7 +32,7 @@ from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_f
 from guidelight.thai.fit import mostly_words, vote
 from guidelight.thai.legacy import reads_as_tis620, tis620
 from guidelight.thai.quality import sign_soup
-from guidelight.thai.repair import PUA_TO_THAI
+from guidelight.thai.repair import PUA_TO_THAI, is_mark
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
 # as a character (that is how ``่`` becomes ``-``). Not clipped to the page: a line that
@@ -312,11 +312,12 @@ def _touches_thai(chars: list[dict], i: int, size: float) -> bool:
 
 
 def _thai_base(chars: list[dict], i: int) -> dict | None:
-    """The Thai character ``chars[i]`` comes after, with at most the two other glyphs a
+    """The Thai letter ``chars[i]`` comes after, with at most the two other glyphs a
     consonant can carry (a vowel and a tone mark, under codes of their own) between them;
-    None when there is none."""
+    None when there is none. A mark is passed over: Quartz's "ที9", mai ek given "9" on
+    sara ii, sits on ท, and sara ii's own width (none) says nothing."""
     for j in range(i - 1, max(-1, i - 4), -1):
-        if is_thai(chars[j]["c"]):
+        if is_thai(chars[j]["c"]) and not is_mark(chars[j]["c"]):
             return chars[j]
         if chars[j]["c"].isspace():
             return None

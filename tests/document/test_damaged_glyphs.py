@@ -76,6 +76,15 @@ def test_ascii_stand_ins_drawn_with_no_advance_are_marks(tmp_path: Path) -> None
     assert "5+3" in text
 
 
+def test_an_ascii_stand_in_on_a_vowel_at_a_words_end_is_a_mark(tmp_path: Path) -> None:
+    """Quartz on macOS 26 gives mai ek on sara ii the code "9": "หน่วยที9 1". It sits on a
+    vowel with no width of its own, before a space, and was kept as a nine; the letter
+    under both, ท, is what says it takes no room. A real 9 (it advances) stays a nine."""
+    pdf = damaged_pdf(tmp_path / "d.pdf", ["หน่วยที่ 1 เรื่องที่ 2 ที่นี่", "ราคา 5+9 บาท"], {"\u0e48": "9"})
+    text = _text(pdf)
+    assert "หน่วยที่ 1" in text and "เรื่องที่ 2" in text and "5+9" in text
+
+
 def test_mac_roman_signs_drawn_with_no_advance_are_marks(tmp_path: Path) -> None:
     """Quartz on iOS codes some shifted marks as Mac Roman signs: เป†น, ปˆาย."""
     pdf = damaged_pdf(tmp_path / "d.pdf", ["ข้อมูลที่ต้องใช้ ห้ามลืม เป็นป้าย"], {"\u0e49": "\u02c6", "\u0e47": "\u2020"})
