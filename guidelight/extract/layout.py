@@ -62,6 +62,7 @@ SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on
 _GUTTER_ROWS = 3  # rows with one gap between two wide lines that make it a gutter ...
 _COLUMN_SIZES = 8  # ... lines at least this many font sizes wide
 _MIN_GUTTER = 8.0  # points: a narrower strip between columns is only one ``_close_gutters`` found
+_JUSTIFIED_EDGE_LINES = 10  # wide lines ending at a gap's left edge and starting at its right: two columns
 _TOUCHING = 0.75  # of the font size: a ragged box's longest line ends this near the next box
 _GRID_ROWS = 2  # rows of two boxes, headed on one row, that make a stretch a grid of boxes
 _EDGE_SLACK = 1.0  # points: a line ends at a gutter's edge, or starts at it, within this
@@ -622,7 +623,10 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
     A gap seen on fewer rows is a gutter too where the wide lines ending at its left edge
     and those starting at its right one keep rows of their own (``_rows_apart``: six or
     more on each side): a Publisher magazine's three columns met on one row only,
-    and that one joined row, crossing the gutter, hid the columns from ``_gutter``. Two
+    and that one joined row, crossing the gutter, hid the columns from ``_gutter``. So is
+    a gap between two justified columns, where ``_JUSTIFIED_EDGE_LINES`` wide lines end at
+    its left edge and as many start at its right, whatever rows they share (a two-column
+    abstract's 19-point gutter, the rows of its columns meeting now and then). Two
     parts of rows set at a tab stop (a formula and its note) share their rows: joined.
     So do ragged boxes set side by side, unless ``_ragged_gutters`` parts them."""
     found: dict[tuple[int, int], int] = {}
@@ -642,7 +646,7 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
     def edges(a: int, b: int) -> bool:
         ending = [ln for ln in wide_lines if abs(ln.x1 - a) <= _EDGE_SLACK + 0.5]
         starting = [ln for ln in wide_lines if abs(ln.x0 - b) <= _EDGE_SLACK + 0.5]
-        return _rows_apart(ending, starting)
+        return _rows_apart(ending, starting) or min(len(ending), len(starting)) >= _JUSTIFIED_EDGE_LINES
     exact = [(a, b) for (a, b), count in found.items() if count >= _GUTTER_ROWS or edges(a, b)]
     return exact + _ragged_gutters(pairs)
 
