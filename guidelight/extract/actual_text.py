@@ -81,6 +81,7 @@ class PicturedText:
     y0: float
     x1: float
     y1: float
+    ends_with_space: bool = False  # the tree's text ends in a space: a word ends there
 
 
 def _pictured_text(page: pymupdf.Page, untagged: list[pymupdf.Rect]) -> list[PicturedText]:
@@ -98,9 +99,11 @@ def _pictured_text(page: pymupdf.Page, untagged: list[pymupdf.Rect]) -> list[Pic
     found = []
     for span in spans:
         chars = [ch for ch in span["chars"] if not ch["c"].isspace()]
-        text = "".join(ch["c"] for ch in span["chars"]).strip()
-        if len({tuple(ch["origin"]) for ch in chars}) != 1 or len(chars) < 2 or not any(c.isalpha() for c in text):
-            continue  # glyphs of their own, or not words
+        text = "".join(ch["c"] for ch in span["chars"]).lstrip()  # a space after: a word's end
+        if len({tuple(ch["origin"]) for ch in chars}) != 1 or not any(c.isalnum() for c in text) or (
+            len(chars) < 2 and not text.strip().isdigit()
+        ):
+            continue  # glyphs of their own, or not words or numbers (a slide's "2", its IDs "64010552")
         at = pymupdf.Point(chars[0]["origin"])
         picture = next((box for box in pictures if abs(box.x0 - at.x) < 1 and abs(box.y1 - at.y) < 1), None)
         if picture is None:  # no image starts there: words drawn, unless no glyph is there
@@ -108,7 +111,7 @@ def _pictured_text(page: pymupdf.Page, untagged: list[pymupdf.Rect]) -> list[Pic
                 continue
             height = max(at.y - span["bbox"][1], 1.0)
             picture = pymupdf.Rect(at.x, at.y - height, at.x + span["bbox"][2] - span["bbox"][0], at.y)
-        found.append(PicturedText(text, picture.x0, picture.y0, picture.x1, picture.y1))
+        found.append(PicturedText(text.rstrip(), picture.x0, picture.y0, picture.x1, picture.y1, text[-1:].isspace()))
     return found
 
 

@@ -1060,8 +1060,8 @@ class PageReader:
         self.repairs["pictured_text"] += len(self._pictured)
         sizes = Counter(round(line.size) for line in lines for _ in line.text)
         size = float(sizes.most_common(1)[0][0]) if sizes else _PICTURED_SIZE
-        return [Line(words.text, words.x0, words.y0, words.x1, words.y1, words.y1, size, False, -1)
-                for words in self._pictured]
+        return [Line(words.text, words.x0, words.y0, words.x1, words.y1, words.y1, size, False, -1,
+                     words.ends_with_space) for words in self._pictured]
 
     def _read_unread(self, lines: list[Line]) -> list[Line]:
         """The lines with the glyphs that could not be read put back as OCR reads them from

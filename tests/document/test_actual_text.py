@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pymupdf
+import pytest
 
 from guidelight.extract.actual_text import holds_actual_text
 from guidelight.extract.pdf import open_document
@@ -163,3 +164,12 @@ def test_the_words_of_a_picture_of_text_are_read_from_the_tree(tmp_path: Path) -
     page = open_document(pdf, use_cache=False).page(1)
     assert page.text == "Working principle หลักการทำงาน"  # one line on the slide
     assert not page.quality.doubtful
+
+
+@pytest.mark.parametrize("label", ["2", "64010552 "])
+def test_a_picture_of_a_number_is_read_from_the_tree(tmp_path: Path, label: str) -> None:
+    """A PowerPoint slide's every word is a picture, its text only in the tree: "มี 2 ด้าน"
+    was heard "มี ด้าน", and a member list lost its student IDs, for a picture's text was
+    taken only where it held letters, and a one-character one never."""
+    pdf = pictured_pdf(tmp_path / "slide.pdf", "Student ID", label)
+    assert open_document(pdf, use_cache=False).page(1).text == f"Student ID {label.strip()}"
