@@ -324,8 +324,13 @@ def _read_missed_bands(pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> l
                 chosen.append(clip)
     found: list[OcrLine] = []
     for number, clip in enumerate(chosen[:MAX_BANDS]):
-        band = pymupdf.Pixmap(pymupdf.csGRAY, clip, False)
-        band.copy(pix, clip)
+        # In the pixmap's own frame: one rendered from a clip (a photographed page's
+        # picture) starts where the clip does, and a band copied by the samples' frame
+        # left most of it as whatever memory held, which Tesseract read as Thai.
+        area = pymupdf.IRect(clip.x0 + pix.x, clip.y0 + pix.y, clip.x1 + pix.x, clip.y1 + pix.y)
+        band = pymupdf.Pixmap(pymupdf.csGRAY, area, False)
+        band.clear_with(255)
+        band.copy(pix, area)
         band.set_origin(0, 0)
         for line in parse_tsv(run_tesseract(band.tobytes("pnm"), dpi, psm=6)):
             line.para = (BAND_BLOCKS + number, line.para[1])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from guidelight.extract.ocr_layout import (
     LayoutBlock,
     OcrLine,
@@ -141,3 +143,30 @@ def test_english_lines_keep_short_words_and_spaces() -> None:
     assert is_latin(english) and not is_latin(line("a wo PS aA a A", 300, 900))
     drop_specks(english)
     assert line_text(english) == "Opportunity cost is a choice of the best"
+
+
+def test_a_missed_band_of_a_clipped_rendering_is_cut_from_its_own_pixels(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A photographed page's picture is rendered from a clip, so its pixmap starts where the
+    clip does. Its missed bands were cut by the samples' frame, most of each band came out
+    as whatever memory held, and Tesseract read that as Thai: the same page gave other
+    words on every run ("CHAPTER 4 References" became "งวงวงวงวง")."""
+    import pymupdf
+
+    from guidelight.extract import ocr
+
+    pix = pymupdf.Pixmap(pymupdf.csGRAY, pymupdf.IRect(300, 500, 900, 800), False)
+    pix.clear_with(255)
+    pix.set_rect(pymupdf.IRect(350, 640, 850, 670), (0,))  # one line of ink the reading missed
+    seen: list[bytes] = []
+
+    def tesseract(image: bytes, dpi: int, **_: object) -> str:
+        seen.append(image)
+        return ""
+
+    monkeypatch.setattr(ocr, "run_tesseract", tesseract)
+    ocr._read_missed_bands(pix, [], 300)
+    assert seen
+    for image in seen:
+        band = pymupdf.Pixmap(image)
+        dark = sum(1 for value in band.samples if value < 128)
+        assert dark == 500 * 30 or dark == 250 * 30, dark  # the bar, whole or its half, and nothing else
