@@ -646,7 +646,9 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
     def edges(a: int, b: int) -> bool:
         ending = [ln for ln in wide_lines if abs(ln.x1 - a) <= _EDGE_SLACK + 0.5]
         starting = [ln for ln in wide_lines if abs(ln.x0 - b) <= _EDGE_SLACK + 0.5]
-        return _rows_apart(ending, starting) or min(len(ending), len(starting)) >= _JUSTIFIED_EDGE_LINES
+        # a justified column's lines end at its edge or, a word overhanging, up to half a size short of it
+        flush = [ln for ln in wide_lines if -0.5 * ln.size <= ln.x1 - a <= _EDGE_SLACK + 0.5]
+        return _rows_apart(ending, starting) or min(len(flush), len(starting)) >= _JUSTIFIED_EDGE_LINES
     exact = [(a, b) for (a, b), count in found.items() if count >= _GUTTER_ROWS or edges(a, b)]
     return exact + _ragged_gutters(pairs)
 

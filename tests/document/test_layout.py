@@ -1095,7 +1095,8 @@ def test_two_justified_columns_whose_rows_meet_now_and_then_are_read_in_turn(tmp
     """A two-column project abstract: justified columns 19 points apart, with rows of the
     same pitch but set apart by headings, so a third of their rows meet. A heading of the
     right column on a row of the left one was joined to it across the gutter, the gutter
-    was crossed, and the whole page was heard line by line across both columns."""
+    was crossed, and the whole page was heard line by line across both columns. Where that
+    line overhangs the column's justified edge, the gap it shows still starts at that edge."""
     font = pymupdf.Font(fontfile=str(SARABUN))
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
@@ -1104,8 +1105,8 @@ def test_two_justified_columns_whose_rows_meet_now_and_then_are_read_in_turn(tmp
     def justified(text: str, left: float, right: float, y: float) -> None:
         page.insert_text((left, y), text, fontname="S", fontsize=12 * (right - left) / font.text_length(text, fontsize=12))
 
-    for k in range(14):
-        justified(f"ซ้าย{k:02d}" + BODY[:52], 54, 288, 100 + 16.2 * k)
+    for k in range(14):  # the line beside the heading overhangs the column's edge by a few points
+        justified(f"ซ้าย{k:02d}" + BODY[:52], 54, 291 if k == 5 else 288, 100 + 16.2 * k)
     for k in range(14):  # the right column's rows meet the left's, then a heading, then fall between them
         justified(f"ขวา{k:02d}" + BODY[:52], 307.5, 540, 100 + 16.2 * k + (0 if k < 5 else 24.3))
     page.insert_text((307.5, 100 + 16.2 * 5 + 4.1), "ขอบเขตการศึกษา", fontname="S", fontsize=14)
@@ -1114,3 +1115,4 @@ def test_two_justified_columns_whose_rows_meet_now_and_then_are_read_in_turn(tmp
     text = open_document(path, use_cache=False).page(1).text
     marks = [f"ซ้าย{k:02d}" for k in range(14)] + [f"ขวา{k:02d}" for k in range(14)]
     assert _order(text, marks) == sorted(_order(text, marks))
+
