@@ -19,6 +19,7 @@ from itertools import pairwise
 from guidelight.extract.budget import check_time
 from guidelight.extract.figures import CAPTION
 from guidelight.extract.lines import Line
+from guidelight.thai.fit import word_across
 from guidelight.thai.names import has_title
 from guidelight.thai.repair import is_mark
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
@@ -45,6 +46,8 @@ _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # a labelled item's number, "ขั้นตอนที่ 2", "หมายเลข 9", "Step2": not a year, a decimal or a time
 _RANGE_WRAPPED = re.compile(r"^[-–]\s*[\d๐-๙]")  # a dash and a number: a range's end, or an item
 _DIGIT_END = re.compile(r"[\d๐-๙]$")
+_THAI_WORD_END = re.compile(r"([\u0e01-\u0e4e]+)-$")  # a Thai word and a hyphen at a line's end
+_THAI_WORD_START = re.compile(r"[\u0e01-\u0e4e]+")
 _NAME_WORDS = 5  # a title, a name and surname, and an ID or a role at most: a name's line, not a sentence
 _LABELLED_NUMBER = re.compile(r"^([\u0e01-\u0e4eA-Za-z]{2,16})\s?([\d๐-๙]{1,3})(?![\d๐-๙,/:\-]|\.[\d๐-๙])")
 _RUN_ON_INDENT = 6.0  # font sizes in from its column's edge: a line this far in is no wrapped line
@@ -899,13 +902,19 @@ def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
 
     Thai has no spaces between words, so Thai lines join with none; a mark stranded at
     the start of a line goes back onto its base; an English word hyphenated across the
-    line break is made whole again. Two numbers are two, Thai digits too: a number is
+    line break is made whole again, as is a Thai word (a dictionary word runs across the
+    break: ``thai.fit.word_across``). Two numbers are two, Thai digits too: a number is
     not broken across lines ("ปีการศึกษา ๒๕๖๗" then "๒. ชื่อโครงการ" read "๒๕๖๗๒.").
     """
     if is_mark(line[0]):
         return prev + line
     if re.search(r"[A-Za-z]-$", prev) and line[0].islower():
         return prev[:-1] + line
+    broken = _THAI_WORD_END.search(prev)
+    if broken and (head := _THAI_WORD_START.match(line)):
+        # A Thai word broken at the line's end is made whole ("สนับ-" / "สนุน"); a hyphen
+        # of the text's own stays, with no space after it ("ออสเตรีย-" / "ฮังการี").
+        return prev[:-1] + line if word_across(broken.group(1), head.group()) else prev + line
     if (
         not prev_ends_with_space
         and _THAI.match(prev[-1])

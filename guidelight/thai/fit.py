@@ -38,6 +38,18 @@ def _tokens(text: str) -> list[str]:
     return word_tokenize(text, engine="nlpo3", keep_whitespace=False)
 
 
+def word_across(left: str, right: str) -> bool:
+    """Is there a dictionary word running across the join of Thai ``left`` and ``right``:
+    were they one word broken at a line's end ("สนับ-" / "สนุน", "คอม-" / "พิวเตอร์"), not
+    two joined by a hyphen of their own ("รับ-ส่ง", "ออสเตรีย-ฮังการี")?"""
+    words, at = dictionary(), 0
+    for token in _tokens(left + right):
+        if at < len(left) < at + len(token) and token in words:
+            return True
+        at += len(token)
+    return False
+
+
 @lru_cache(maxsize=65536)
 def misfit(text: str) -> int:
     """``unknown_chars``, kept for the short readings the repairs weigh again and again."""

@@ -1116,3 +1116,14 @@ def test_two_justified_columns_whose_rows_meet_now_and_then_are_read_in_turn(tmp
     marks = [f"ซ้าย{k:02d}" for k in range(14)] + [f"ขวา{k:02d}" for k in range(14)]
     assert _order(text, marks) == sorted(_order(text, marks))
 
+
+def test_a_thai_word_broken_with_a_hyphen_at_a_lines_end_is_made_whole() -> None:
+    """A XeTeX thesis hyphenates Thai words at line ends: "ให้การสนับ-" / "สนุน" was heard
+    "สนับ- สนุน". A hyphen of the text's own, between two words, stays with no space:
+    "จักรวรรดิออสเตรีย-" / "ฮังการี", "การรับ-" / "ส่งข่าวสาร"."""
+    from guidelight.extract.layout import join_lines
+
+    assert join_lines("ให้การสนับ-", "สนุนในเรื่องนี้", False) == "ให้การสนับสนุนในเรื่องนี้"
+    assert join_lines("การประมวลผลด้วยคอม-", "พิวเตอร์", False) == "การประมวลผลด้วยคอมพิวเตอร์"
+    assert join_lines("จักรวรรดิออสเตรีย-", "ฮังการี", False) == "จักรวรรดิออสเตรีย-ฮังการี"
+    assert join_lines("การรับ-", "ส่งข่าวสาร", False) == "การรับ-ส่งข่าวสาร"
