@@ -371,6 +371,9 @@ _SYMBOL_FONT_CHARS: dict[str, dict[int, str]] = {
     "wingdings": {
         0x6E: "■", 0x6F: "☐", 0x70: "☐", 0x71: "☐", 0x72: "☐", 0x75: "◆", 0x76: "◆", 0x77: "◆",
         0x9F: "•", 0xA7: "▪", 0xA8: "☐", 0xD8: "➢", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",
+        # circled numbers, ⓪ to ⑩ and ⓿ to ❿: a form's notes point to its steps by them
+        **{0x80 + n: chr(0x24EA if n == 0 else 0x245F + n) for n in range(11)},
+        **{0x8B + n: chr(0x24FF if n == 0 else 0x2775 + n) for n in range(11)},
     },
     "symbol": {0xB7: "•", 0x2D: "−", 0xAE: "→", 0xB4: "×", 0xB8: "÷", 0xB3: "≥", 0xA3: "≤"},
 }

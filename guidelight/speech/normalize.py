@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -373,6 +374,8 @@ def pad(match: re.Match[str], before: str, words: str) -> str:
     return f"{left}{words}{right}" if words else (" " if left and right else "")
 
 
+# Circled numbers (①, ❶, ➀, ⓪): a form's steps and notes point to each other by them.
+_CIRCLED = "[\u2460-\u2473\u24ea\u24ff\u2776-\u2793]"
 # A contents page's leader dots, a form's dotted answer line, a divider of dashes: four or
 # more, spaced or not, are a silence: the voice gets words, not "........" to read or skip.
 _LEADER_RULE: tuple[str, str, Handler] = (
@@ -455,6 +458,7 @@ class Normalizer:
             # "5 % 2" (a number after it) is the remainder, said by the operator rules
             ("percent", rf"{_SIGNED}\s*%(?!\s+{_D})", lambda m, _: read_number(m.group().rstrip("% ")) + "เปอร์เซ็นต์"),
             ("number", _SIGNED, self._number),
+            ("circled", _CIRCLED, lambda m, b: pad(m, b, read_number(str(int(unicodedata.numeric(m.group())))))),
             ("yamok", r"\s*ๆ", lambda _, before: last_thai_word(before)),
             ("paiyannoi", "ฯ", lambda m, _: ""),
             *self._operator_rules(ARITHMETIC),

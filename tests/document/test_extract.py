@@ -325,6 +325,13 @@ def test_symbol_font_boxes_are_named_not_noise() -> None:
     assert reader._span_text(chars, 10.0, "ABCDEF+Wingdings-Regular") == "☐"
 
 
+def test_wingdings_circled_numbers_are_read_not_dropped() -> None:
+    # A request form's note: "ลงนาม ① และ ④ เท่านั้น"; the circled numbers were left out.
+    chars = [{"c": "\uf081", "bbox": (0, 0, 8, 10), "origin": (0, 8)}, {"c": "\uf08c", "bbox": (9, 0, 17, 10), "origin": (9, 8)}]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    assert reader._span_text(chars, 10.0, "AAAAAX+Wingdings-Regular") == "①❶"
+
+
 def test_wingdings_codes_given_as_latin_letters_are_its_symbols_not_letters() -> None:
     # Quartz gives Wingdings' own codes: a form's four checkboxes read "rอาจารย์ที่ปรึกษา".
     chars = [{"c": "r", "bbox": (0, 0, 8, 10), "origin": (0, 8)}, {"c": "\xfc", "bbox": (9, 0, 17, 10), "origin": (9, 8)}]
