@@ -43,12 +43,12 @@ _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none
 _ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"  # list items' letters, in order
 _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]?|([\u0e01-\u0e2e])[.)])\s")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
-# a labelled item's number, "ขั้นตอนที่ 2", "หมายเลข 9", "Step2": not a year, a decimal or a time
 _RANGE_WRAPPED = re.compile(r"^[-–]\s*[\d๐-๙]")  # a dash and a number: a range's end, or an item
 _DIGIT_END = re.compile(r"[\d๐-๙]$")
 _THAI_WORD_END = re.compile(r"([\u0e01-\u0e4e]+)-$")  # a Thai word and a hyphen at a line's end
 _THAI_WORD_START = re.compile(r"[\u0e01-\u0e4e]+")
 _NAME_WORDS = 5  # a title, a name and surname, and an ID or a role at most: a name's line, not a sentence
+# a labelled item's number, "ขั้นตอนที่ 2", "หมายเลข 9", "Step2": not a year, a decimal or a time
 _LABELLED_NUMBER = re.compile(r"^([\u0e01-\u0e4eA-Za-z]{2,16})\s?([\d๐-๙]{1,3})(?![\d๐-๙,/:\-]|\.[\d๐-๙])")
 _RUN_ON_INDENT = 6.0  # font sizes in from its column's edge: a line this far in is no wrapped line
 _TAIL_GAP = 1.5  # of a column's usual gap between lines: set apart below the other column ...
@@ -448,8 +448,9 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
 
     The two pieces of a line justified with wide gaps reach further (``_SPREAD_REACH``):
     alone on their row, one starting at an edge where other lines start and ending short
-    of any edge where lines end, the other starting at no such edge and ending at one. Word spreads a Thai
-    line with few spaces over its column, and each half was heard as a paragraph."""
+    of any edge where lines end, the other starting at no such edge and ending at one.
+    Word spreads a Thai line with few spaces over its column, and each half was heard as
+    a paragraph."""
     lefts, rights = _edges(ln.x0 for ln in lines), _edges(ln.x1 for ln in lines)
     halves = {id(ln) for row in _rows(lines) if len(row) == 2 for ln in row}  # a table's rows have more
     merged: list[Line] = []
@@ -775,12 +776,14 @@ def _values_beside(stretch: list[Line], gutter: tuple[float, float]) -> bool:
 
 def _item_numbers(texts: Iterable[str]) -> list[tuple[int, ...]]:
     """The numbers of the lines that start list items (7.1. as (7, 1); ก. as (0,))."""
-    found = [m for m in (_ITEM_NUMBER.match(text) for text in texts) if m]
-    return [
-        tuple(int(part.translate(_THAI_DIGITS)) for part in m.group(1).split(".")) if m.group(1)
-        else (_ITEM_LETTERS.find(m.group(2)),)
-        for m in found
-    ]
+    return [_item_number(m) for m in (_ITEM_NUMBER.match(text) for text in texts) if m]
+
+
+def _item_number(match: re.Match[str]) -> tuple[int, ...]:
+    """The number an ``_ITEM_NUMBER`` match gives."""
+    if match.group(1):
+        return tuple(int(part.translate(_THAI_DIGITS)) for part in match.group(1).split("."))
+    return (_ITEM_LETTERS.find(match.group(2)),)
 
 
 def _next_item(first: Line, line: Line) -> bool:
@@ -798,9 +801,9 @@ def _next_item(first: Line, line: Line) -> bool:
 
 def _next_name(prev: Line, line: Line) -> bool:
     """Is ``line`` the next entry of a list of people under ``prev``: both start at one edge,
-    or are centred on one axis, with a person's title (``has_title``) and hold a name, not a sentence (at most
-    ``_NAME_WORDS`` words)? A cover's authors, one to a line in a form's value column, were
-    joined as one wrapped paragraph, each surname glued to the next title."""
+    or are centred on one axis, with a person's title (``has_title``), and hold a name, not
+    a sentence (at most ``_NAME_WORDS`` words)? A cover's authors, one to a line in a form's
+    value column, were joined as one wrapped paragraph, each surname glued to the next title."""
     aligned = abs(line.x0 - prev.x0) <= 0.5 * line.size or _same_centre(prev, line)
     return aligned and all(
         has_title(ln.text) and len(ln.text.split()) <= _NAME_WORDS for ln in (prev, line)
@@ -812,7 +815,7 @@ def _ordinal(text: str) -> tuple[str, tuple[int, ...]] | None:
     for "ข. ...", ("หมายเลข", (9,)) for "หมายเลข 9 ..."; None for none, or a bare number."""
     item = _ITEM_NUMBER.match(text)
     if item and re.search(r"[.)]", item.group(0)):
-        return "", _item_numbers([text])[0]
+        return "", _item_number(item)
     labelled = _LABELLED_NUMBER.match(text)
     if labelled:
         return labelled.group(1), (int(labelled.group(2).translate(_THAI_DIGITS)),)
@@ -832,7 +835,7 @@ def _boxes_in_rows(sides: list[list[Line]]) -> list[tuple[int, list[Line]]]:
     Publisher magazine sets its steps ขั้นตอนที่ 1 to 5 two to a row, and read down one
     column and then the other they came 1, 3, 5, 2, 4. Columns of an article have their
     headings where their text puts them: rarely on one row twice, and none between.
-    None (an empty list) where the sides are not such a grid."""
+    An empty list where the sides are not such a grid."""
     size = body_size(sides[0] + sides[1])
     heads = [_box_heads(side, size) for side in sides]
     pairs = [(a, b) for a in heads[0] for b in heads[1] if on_one_row(a, b)]

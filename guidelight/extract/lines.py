@@ -396,9 +396,6 @@ def _word_gap(chars: list[dict], size: float) -> float:
     return _WORD_GAP
 
 
-_SYMBOL_CODES = re.compile("[\uf020-\uf0ff]")
-
-
 def symbol_font_char(font: str, char: str) -> str | None:
     """The Unicode twin of a symbol-font code; '' for pure decoration; None if not one.
     Word gives the codes in the private-use row U+F0xx; Quartz gives Wingdings' own codes
@@ -776,7 +773,7 @@ class PageReader:
         char = chars[i]
         c = unicode_safe(char["c"])
         symbol = symbol_font_char(font, c)
-        if symbol == "" and _SYMBOL_CODES.match(c):  # no symbol font by its PDF name: by its own?
+        if symbol == "":  # a symbol code its font's PDF name does not explain: the program's own name may
             symbol = symbol_font_char(self.resolver.family(font), c)
         if symbol is not None:
             self.repairs["symbol"] += 1
