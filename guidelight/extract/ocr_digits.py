@@ -232,7 +232,7 @@ def _reread(image: _Ink, line: OcrLine, run: list[OcrWord], known: tuple[tuple[s
         return None  # a poster's giant digits: cut out as points, millions of pixels would cost seconds and gigabytes
     box = (max(0, left - reach), max(0, top - reach // 2), min(image.width, right + reach),
            min(image.height, bottom + reach // 2))
-    found = [stroke for stroke in image.strokes(*box) if _spans(stroke)[1] >= top and _spans(stroke)[0] <= bottom]
+    found = [stroke for stroke in image.strokes(*box) if (rows := _spans(stroke))[1] >= top and rows[0] <= bottom]
     strokes = _in_run(found, left, right, _neighbours(line, run))
     if not strokes or any(_spans(stroke)[0] == box[1] or _spans(stroke)[1] == box[3] - 1 for stroke, _ in strokes):
         return None  # nothing, or a stroke running on past the box: lines touching, a stamp, a rule
