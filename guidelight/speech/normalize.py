@@ -56,6 +56,10 @@ _THAI_LETTER = "[\u0e01-\u0e4e]"
 
 # Characters that carry no words: read aloud they are noise ("bullet", "asterisk").
 NOISE = "•●○◦■□▪▫►▶◆◇★☆✓✔✗✘※#*_|/\\^`~<>{}\\[\\]“”\"'‘’…–—"
+# Decoration by its Unicode block, whatever a deck picks for its bullets: geometric shapes
+# (◼, ◻, ▸), ballot boxes (☐), dingbats (❖, ➢) but their circled numbers, stars and large
+# squares. An English voice names them: "◼ ASP.NET" was heard "black medium square ASP".
+DECORATION = "\u25a0-\u25ff\u2610-\u2612\u2700-\u2775\u2794-\u27bf\u2b1b-\u2b1c\u2b50-\u2b55"
 THAI_SYMBOLS = {
     "&": "และ",
     "+": "บวก",
@@ -467,7 +471,7 @@ class Normalizer:
                 "|".join(re.escape(s) for s in symbols),
                 lambda m, b: pad(m, b, THAI_SYMBOLS[m.group()]),
             ),
-            ("noise", rf"\s*[{NOISE}]+\s*", lambda m, b: pad(m, b, "")),
+            ("noise", rf"\s*[{NOISE}{DECORATION}]+\s*", lambda m, b: pad(m, b, "")),
             ("space", r"\s{2,}|[\n\t\r\f\v]", lambda m, _: " "),
         ]
 
@@ -486,7 +490,7 @@ class Normalizer:
                 "|".join(re.escape(s) for s in symbols),
                 lambda m, b: pad(m, b, ENGLISH_SYMBOLS[m.group()]),
             ),
-            ("noise", rf"\s*[{NOISE}]+\s*", lambda m, b: pad(m, b, "")),
+            ("noise", rf"\s*[{NOISE}{DECORATION}]+\s*", lambda m, b: pad(m, b, "")),
             ("space", r"\s{2,}|[\n\t\r\f\v]", lambda m, _: " "),
         ]
 

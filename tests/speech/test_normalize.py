@@ -68,6 +68,8 @@ THAI_CASES = [
     # symbols that would be read as noise, and symbols that mean words
     ("• ข้อแรก", "ข้อแรก"),
     ("★ สำคัญ ★", "สำคัญ"),
+    ("☐ จาวาสคริปต์", "จาวาสคริปต์"),  # a deck's bullets, whatever shape it picks
+    ("❖ ข้อแรก ➢ ข้อสอง", "ข้อแรก ข้อสอง"),
     ("ก*ข", "ก ข"),
     ("แดง/เขียว", "แดง เขียว"),
     ("A & B", "A และ B"),
@@ -87,6 +89,7 @@ ENGLISH_CASES = [
     ("Python 3 & C", "Python 3 and C"),
     ("chapter ๓", "chapter 3"),
     ("• bullet * point", "bullet point"),
+    ("◼ web server ▸ client", "web server client"),  # not "black medium square web server"
 ]
 
 
