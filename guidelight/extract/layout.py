@@ -43,6 +43,7 @@ _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none
 _ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"  # list items' letters, in order
 _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]?|([\u0e01-\u0e2e])[.)])\s")
 _THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_COUNTED_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")  # a slide's or a page's number, as it stands alone
 _RANGE_WRAPPED = re.compile(r"^[-–]\s*[\d๐-๙]")  # a dash and a number: a range's end, or an item
 _DIGIT_END = re.compile(r"[\d๐-๙]$")
 _THAI_WORD_END = re.compile(r"([\u0e01-\u0e4e]+)-$")  # a Thai word and a hyphen at a line's end
@@ -164,6 +165,21 @@ def furniture_key(text: str) -> str:
     return _NOT_KEY.sub("", _DIGITS.sub("#", text))
 
 
+def counting_keys(x0: float, y0: float, x1: float, y1: float, text: str, page: int) -> tuple[str, ...]:
+    """Keys of a number standing alone at this place, as page ``page``'s number would: its
+    height and its left or its right edge (a number set flush right widens to the left at
+    10), with its value less the page's own. PowerPoint sets a slide's number in its title
+    bar, below the slide's top fifth ("4" under "บทนำ (Overview)" at 21%), where no margin
+    rule looks; but on the slides nearby a number stands in the same place and counts up
+    with them, which nothing else a page holds does. No number: no keys."""
+    text = text.strip()
+    if not _COUNTED_NUMBER.match(text):
+        return ()
+    offset = int(text.translate(_THAI_DIGITS)) - page
+    height = round((y0 + y1) / 2 / _PLACE_STEP)
+    return (f"#{offset}<{round(x0 / _PLACE_STEP)}@{height}", f"#{offset}>{round(x1 / _PLACE_STEP)}@{height}")
+
+
 def in_margin(y0: float, y1: float, height: float, share: float = MARGIN_SHARE) -> bool:
     """Does a line lie in the top or bottom margin (``share`` of the page), where running
     heads and feet are?"""
@@ -218,7 +234,11 @@ class Recurrence(Enum):
 
 
 def split_furniture(
-    lines: list[Line], height: float, recurrence: Callable[[str, float], Recurrence] | None, tables: Sequence[Box] = ()
+    lines: list[Line],
+    height: float,
+    recurrence: Callable[[str, float], Recurrence] | None,
+    tables: Sequence[Box] = (),
+    counted: Callable[[Line], bool] = lambda line: False,
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """Separate page furniture from the reading text: (body, furniture, guessed).
 
@@ -230,7 +250,9 @@ def split_furniture(
     foot (หมายเหตุ ...) are set small and must be heard. Only where there is no other page
     to compare with (``recurrence`` is None: a one-page document) is a short line set
     smaller than the body taken for a running head; such lines are also returned as
-    ``guessed``, for the page to say it left them out.
+    ``guessed``, for the page to say it left them out. A number that ``counted`` says
+    counts up with the pages in its place (``counting_keys``) is a page number wherever
+    it stands.
     """
     size = body_size(lines)
     text_width = max((ln.x1 for ln in lines), default=0.0) - min((ln.x0 for ln in lines), default=0.0)
@@ -265,14 +287,20 @@ def split_furniture(
         return known[id(line)]
 
     in_body = _table_rows_at_edges(lines, height, tables) | _numbers_amid_text(lines, at_edge, recurs)
+    # A slide's number stands on a row of its own; a number heading each page's one section
+    # ("2" beside "ระบบเข้าสู่ระบบ (Login)", "3" on the next page) counts up with them too.
+    alone = {id(row[0]) for row in _rows(lines) if len(row) == 1}
     for line in lines:
         margin = at_edge(line) and id(line) not in in_body
         repeats = recurs(line) if margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY
-        if margin and (
-            _PAGE_NUMBER.match(line.text.strip())
-            or repeats is Recurrence.AGAIN
-            or (repeats is Recurrence.FIRST and not title)
+        if (id(line) in alone and counted(line)) or (
+            margin
+            and (
+                _PAGE_NUMBER.match(line.text.strip())
+                or repeats is Recurrence.AGAIN
+                or (repeats is Recurrence.FIRST and not title)
+            )
         ):
             furniture.append(line)
         elif margin and recurrence is None and line.size < size - 0.5 and line.width < SHORT_HEAD * text_width:

@@ -39,6 +39,7 @@ from guidelight.extract.layout import (
     RUNNING_SHARE,
     ParagraphDraft,
     Recurrence,
+    counting_keys,
     furniture_key,
     in_margin,
     number_place_key,
@@ -89,6 +90,7 @@ class _PdfContext:
     pictured: dict[int, list[PicturedText]] = field(default_factory=dict)  # by page index: ``_PageCorrector``
     margin_lines: dict[int, list[tuple[str, float, float, float]]] = field(default_factory=dict)
     margin_keys: dict[tuple[int, float], set[str]] = field(default_factory=dict)  # from margin_lines, by band
+    counted_keys: dict[int, set[str]] = field(default_factory=dict)  # ``counting_keys`` of a page's numbers
     # A page's lines read ahead (to see whether the page before runs on into it), kept
     # with their reader and its repairs until the page itself is made; or why that page
     # was given up, so it is not tried again at its own turn.
@@ -127,36 +129,54 @@ class _PdfContext:
 
     def margins(self, number: int, share: float) -> set[str]:
         """Furniture keys of the lines in page ``number``'s top and bottom ``share`` (none
-        when that page cannot be read: it is only a neighbour here). The page's text is
-        read once for every band asked of it, word by word (a tenth of the cost of its lines
-        in full: this is asked of nearly every page whose page number sits in its first or
-        last row)."""
-        if number not in self.margin_lines:
-            found: list[tuple[str, float, float, float]] = []
-            try:
-                page = self.page(number)
-                height = text_rect(page).height
-                lines: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
-                for _x0, y0, _x1, y1, word, block, line, _ in page.get_text("words"):
-                    lines.setdefault((block, line), []).append((y0, y1, word))
-                for words in lines.values():
-                    top, bottom = min(w[0] for w in words), max(w[1] for w in words)
-                    if in_margin(top, bottom, height, RUNNING_SHARE):
-                        text = " ".join(w[2] for w in words)
-                        key = furniture_key(text)  # digit runs kept apart
-                        found.append((key, top, bottom, height))
-                        # A number alone (digits, or a thesis's front matter "IV", "ข"):
-                        # where it stands says if it is a page number.
-                        if key == "#" or page_number_like(text):
-                            found.append((number_place_key(top, bottom), top, bottom, height))
-            except Exception:  # a damaged neighbour must not cost this page its furniture
-                found = []
-            self.margin_lines[number] = found
+        when that page cannot be read: it is only a neighbour here)."""
+        self._read_keys(number)
         if (number, share) not in self.margin_keys:
             self.margin_keys[number, share] = {
                 key for key, y0, y1, height in self.margin_lines[number] if key and in_margin(y0, y1, height, share)
             }
         return self.margin_keys[number, share]
+
+    def _read_keys(self, number: int) -> None:
+        """Read page ``number``'s margin lines and its numbers' ``counting_keys``, once for
+        every band asked of it, word by word (a tenth of the cost of its lines in full:
+        this is asked of nearly every page whose page number sits in its first or last row)."""
+        if number in self.margin_lines:
+            return
+        found: list[tuple[str, float, float, float]] = []
+        counted: set[str] = set()
+        try:
+            page = self.page(number)
+            height = text_rect(page).height
+            lines: dict[tuple[int, int], list[tuple[float, float, float, float, str]]] = {}
+            for x0, y0, x1, y1, word, block, line, _ in page.get_text("words"):
+                lines.setdefault((block, line), []).append((x0, y0, x1, y1, word))
+            for words in lines.values():
+                left, top = min(w[0] for w in words), min(w[1] for w in words)
+                right, bottom = max(w[2] for w in words), max(w[3] for w in words)
+                text = " ".join(w[4] for w in words)
+                counted.update(counting_keys(left, top, right, bottom, text, number))
+                if in_margin(top, bottom, height, RUNNING_SHARE):
+                    key = furniture_key(text)  # digit runs kept apart
+                    found.append((key, top, bottom, height))
+                    # A number alone (digits, or a thesis's front matter "IV", "ข"):
+                    # where it stands says if it is a page number.
+                    if key == "#" or page_number_like(text):
+                        found.append((number_place_key(top, bottom), top, bottom, height))
+        except Exception:  # a damaged neighbour must not cost this page its furniture
+            found, counted = [], set()
+        self.margin_lines[number], self.counted_keys[number] = found, counted
+
+    def counts_with_pages(self, number: int, line: Line) -> bool:
+        """Does ``line`` of page ``number`` stand where a page within two of it has a number
+        alone, that number as far from its page's own (a slide's number: ``counting_keys``)?"""
+        keys = counting_keys(line.x0, line.y0, line.x1, line.y1, line.text, number)
+        if not keys:
+            return False
+        nearby = [n for n in range(number - 2, number + 3) if n != number and 1 <= n <= self.doc.page_count]
+        for n in nearby:
+            self._read_keys(n)
+        return any(key in self.counted_keys[n] for n in nearby for key in keys)
 
     def first_line(self, number: int) -> Line | None:
         """The first line of page ``number``'s reading text, furniture left out (None when
@@ -166,7 +186,12 @@ class _PdfContext:
             lines = self.read_neighbour(number)[1]
         except Exception:
             return None
-        body, _, _ = split_furniture(lines, rect.height, lambda key, share: self.recurrence(number, key, share))
+        body, _, _ = split_furniture(
+            lines,
+            rect.height,
+            lambda key, share: self.recurrence(number, key, share),
+            counted=lambda line: self.counts_with_pages(number, line),
+        )
         ordered = reading_order(body, rect.width)
         return ordered[0] if ordered else None
 
@@ -363,7 +388,11 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     alone = ctx.doc.page_count == 1
     table_boxes = [table.bbox for table in tables]
     body, furniture, guessed = split_furniture(
-        lines, rect.height, None if alone else lambda key, share: ctx.recurrence(number, key, share), table_boxes
+        lines,
+        rect.height,
+        None if alone else lambda key, share: ctx.recurrence(number, key, share),
+        table_boxes,
+        lambda line: ctx.counts_with_pages(number, line),
     )
     figures = find_figures(page, table_boxes)
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))

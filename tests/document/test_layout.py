@@ -1127,3 +1127,27 @@ def test_a_thai_word_broken_with_a_hyphen_at_a_lines_end_is_made_whole() -> None
     assert join_lines("การประมวลผลด้วยคอม-", "พิวเตอร์", False) == "การประมวลผลด้วยคอมพิวเตอร์"
     assert join_lines("จักรวรรดิออสเตรีย-", "ฮังการี", False) == "จักรวรรดิออสเตรีย-ฮังการี"
     assert join_lines("การรับ-", "ส่งข่าวสาร", False) == "การรับ-ส่งข่าวสาร"
+
+
+def test_a_slide_number_below_the_top_fifth_is_left_out_where_it_counts_with_the_slides(make_pdf: MakePdf) -> None:
+    """PowerPoint sets a slide's number in its title bar, below the top fifth: "4" was heard
+    between "บทนำ (Overview)" and the slide's first point. It stands in one place on every
+    slide and counts up with them, so it is the slide's number. A number that stands in one
+    place on every page but does not count (a figure's "7") is read, and so is one that
+    counts but stands beside words: a manual's one section a page, numbered 1, 2, 3."""
+    def slide(number: int) -> list:
+        return [
+            ("บทนำ (Overview)", 70, 120, 24, SARABUN),
+            (str(number + 2), 25, 190, 10, SARABUN),
+            (BODY, 70, 240, 14, SARABUN), (BODY, 70, 270, 14, SARABUN),
+            ("7", 300, 400, 14, SARABUN), (BODY, 70, 500, 14, SARABUN),
+            (str(number), 70, 600, 20, SARABUN_BOLD), ("ระบบเข้าสู่ระบบ", 100, 600, 20, SARABUN_BOLD),
+        ]
+
+    doc = open_document(make_pdf([slide(n) for n in (1, 2, 3)]))
+    for number in (1, 2, 3):
+        page = doc.page(number)
+        assert page.furniture == (str(number + 2),)
+        assert page.label == str(number + 2)
+        assert texts(page)[0] == "บทนำ (Overview)" and "7" in texts(page)
+        assert f"{number} ระบบเข้าสู่ระบบ" in texts(page)
