@@ -51,6 +51,7 @@ from guidelight.extract.layout import (
 )
 from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
 from guidelight.extract.ocr import ocr_available, ocr_page, read_unread
+from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.tables import LineReader, TableDraft, TableFinder
 from guidelight.extract.to_unicode import ToUnicodeCorrector
 from guidelight.extract.upright import set_upright
@@ -335,10 +336,18 @@ def _ocr_page(page: pymupdf.Page, number: int, repairs: Counter[str] | None = No
 
     ``repairs`` are what reading its text layer found: glyphs drawn but unreadable (a
     Ghostscript file without ToUnicode) make even an imageless page worth reading by OCR,
-    and stay on the page's record, so it says why it was read that way."""
+    and stay on the page's record, so it says why it was read that way. So do lines of
+    letters drawn as outlines: a lab report printed to PDF with its text as curves had six
+    of its eleven pages, all code, silent and not said to be. Where OCR cannot run, they
+    are said to be left out (``unread_outlines``)."""
     repairs = repairs if repairs is not None else Counter()
-    drawn = repairs["unreadable_glyph"] > 0 or repairs["garbled_text"] > 0
-    if not (drawn or page.get_images(full=False)) or ocr_available() is not None:
+    drawn = repairs["unreadable_glyph"] > 0 or repairs["garbled_text"] > 0 or bool(page.get_images(full=False))
+    if not drawn:
+        outlined = sum(row.shapes for row in outlined_lines(page, []))
+        drawn = outlined > 0
+        if drawn and ocr_available() is not None:
+            repairs["unread_outlines"] += outlined
+    if not drawn or ocr_available() is not None:
         return build_page(number, [], (), TextSource.NONE, repairs)
     check_render(page)  # a page drawing its scan hundreds of times is given up, not rendered
     result = ocr_page(page)  # it lowers the resolution itself for oversized pages

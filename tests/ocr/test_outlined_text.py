@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pymupdf
 
+from guidelight.core.model import TextSource
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.pdf import open_document
 from tests.document.conftest import SARABUN
@@ -87,3 +88,37 @@ def test_outlined_lines_that_no_ocr_can_read_are_said_to_be_left_out(tmp_path: P
     assert "unread_outlines" in page.quality.notices
     assert page.quality.doubtful
     assert not pdf._worth_keeping(page)  # not cached: read again once the lab installs Tesseract
+
+
+def outlined_page_pdf(path: Path) -> Path:
+    """A page in the text layer, then one whose every line is outlined: no text layer and
+    no image at all (a lab report printed to PDF with its text as curves)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_text((72, 100), HEADING, fontname="S", fontsize=18)
+    outlined = _outlines([HEADING, *OUTLINED], 16)
+    page = doc.new_page(width=595, height=842)
+    page.show_pdf_page(pymupdf.Rect(72, 100, 472, 100 + outlined[0].rect.height), outlined, 0)
+    doc.save(path)
+    return path
+
+
+@needs_tesseract
+def test_a_page_drawn_all_in_outlines_is_read_by_ocr(tmp_path: Path) -> None:
+    """Six of the lab report's eleven pages, all of its code, were silent and not said to be:
+    with no text layer and no image, the page was taken for a blank one."""
+    page = open_document(outlined_page_pdf(tmp_path / "outlined.pdf"), use_cache=False).page(2)
+    squashed = re.sub(r"\s+", "", page.text)
+    assert "การเขียนโปรแกรมภาษาซี" in squashed and "ระบบจอง" in squashed
+    assert page.source is TextSource.OCR
+
+
+def test_a_page_drawn_all_in_outlines_without_ocr_says_it_was_not_read(tmp_path: Path, monkeypatch) -> None:
+    from guidelight.extract import ocr, pdf
+
+    for module in (ocr, pdf):
+        monkeypatch.setattr(module, "ocr_available", lambda: "Tesseract is not installed")
+    page = open_document(outlined_page_pdf(tmp_path / "outlined.pdf"), use_cache=False).page(2)
+    assert page.text == ""
+    assert "unread_outlines" in page.quality.notices and page.quality.doubtful
