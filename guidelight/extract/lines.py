@@ -28,6 +28,7 @@ from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_fon
 from guidelight.extract.hidden_text import drop_hidden_text, painted
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
+from guidelight.extract.symbol_fonts import symbol_font_char
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.fit import mostly_words, vote
 from guidelight.thai.legacy import reads_as_tis620, tis620
@@ -364,21 +365,6 @@ def _drawn_over(char: dict, following: dict) -> bool:
     return x1 > x0 and overlap > 0.5 * (x1 - x0)
 
 
-# Symbol fonts (Wingdings, Symbol) are encoded in U+F020-U+F0FF; the few shapes course
-# forms use (boxes, ticks, bullets) get their Unicode twins, the rest are decoration.
-_SYMBOL_FONT_CHARS: dict[str, dict[int, str]] = {
-    "wingdings2": {0x4F: "✗", 0x50: "✓", 0x51: "✗", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "☐", 0x99: "•"},
-    "wingdings": {
-        0x6E: "■", 0x6F: "☐", 0x70: "☐", 0x71: "☐", 0x72: "☐", 0x75: "◆", 0x76: "◆", 0x77: "◆",
-        0x9F: "•", 0xA7: "▪", 0xA8: "☐", 0xD8: "➢", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",
-        # circled numbers, ⓪ to ⑩ and ⓿ to ❿: a form's notes point to its steps by them
-        **{0x80 + n: chr(0x24EA if n == 0 else 0x245F + n) for n in range(11)},
-        **{0x8B + n: chr(0x24FF if n == 0 else 0x2775 + n) for n in range(11)},
-    },
-    "symbol": {0xB7: "•", 0x2D: "−", 0xAE: "→", 0xB4: "×", 0xB8: "÷", 0xB3: "≥", 0xA3: "≤"},
-}
-
-
 def _word_gap(chars: list[dict], size: float) -> float:
     """The gap, in font sizes, that is a word space in this span: ``_THIN_WORD_GAP`` where
     its producer writes no space and its glyphs otherwise touch, with no wider gap among
@@ -394,21 +380,6 @@ def _word_gap(chars: list[dict], size: float) -> float:
     if thin and tight >= 2 * len(thin) and all(_THIN_WORD_GAP <= gap <= _WORD_GAP for gap in thin):
         return _THIN_WORD_GAP
     return _WORD_GAP
-
-
-def symbol_font_char(font: str, char: str) -> str | None:
-    """The Unicode twin of a symbol-font code; '' for pure decoration; None if not one.
-    Word gives the codes in the private-use row U+F0xx; Quartz gives Wingdings' own codes
-    as Latin-1, so a form's checkboxes read as the letter "r"."""
-    code, name = ord(char), font_key(font)
-    if 0xF020 <= code <= 0xF0FF:
-        code -= 0xF000
-    elif not (0x20 < code <= 0xFF and name.startswith("wingdings")):
-        return None
-    for family, table in _SYMBOL_FONT_CHARS.items():
-        if name.startswith(family):
-            return table.get(code, "")
-    return ""
 
 
 def _texts_by_font(

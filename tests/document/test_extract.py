@@ -332,6 +332,17 @@ def test_wingdings_circled_numbers_are_read_not_dropped() -> None:
     assert reader._span_text(chars, 10.0, "AAAAAX+Wingdings-Regular") == "①❶"
 
 
+def test_symbol_font_greek_and_operators_are_read_not_dropped() -> None:
+    # SPSS notes printed to PDF: "H1: μ ≠ μ0", "0.044 < 0.05", "n < 30" lost every μ, σ, α,
+    # < and ≠ (404 glyphs in a forecasting report), so each hypothesis was heard reversed.
+    codes = "\uf06d\uf020\uf0b9\uf020\uf073\uf03c\uf061\uf0a3\uf0e5"
+    chars = [{"c": c, "bbox": (9 * k, 0, 9 * k + 8, 10), "origin": (9 * k, 8)} for k, c in enumerate(codes)]
+    reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
+    assert reader._span_text(chars, 10.0, "AAAAAX+Symbol") == "μ ≠ σ<α≤∑"
+    arrow = [{"c": "\uf0f0", "bbox": (0, 0, 8, 10), "origin": (0, 8)}]
+    assert reader._span_text(arrow, 10.0, "AAAAAX+Wingdings-Regular") == "⇨"  # "Analyze ⇨ Compare Means"
+
+
 def test_wingdings_codes_given_as_latin_letters_are_its_symbols_not_letters() -> None:
     # Quartz gives Wingdings' own codes: a form's four checkboxes read "rอาจารย์ที่ปรึกษา".
     chars = [{"c": "r", "bbox": (0, 0, 8, 10), "origin": (0, 8)}, {"c": "\xfc", "bbox": (9, 0, 17, 10), "origin": (9, 8)}]

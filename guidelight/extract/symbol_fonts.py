@@ -1,0 +1,51 @@
+"""What the codes of symbol fonts (Symbol, Wingdings) stand for in Unicode.
+
+Word writes a symbol font's codes in the private-use row U+F020-U+F0FF, and Quartz
+writes Wingdings' as Latin-1: neither is a character a voice can say. Symbol's codes
+follow Adobe's Symbol encoding (Unicode's SYMBOL.TXT), the Greek and the operators of
+every statistics course; of Wingdings, the few shapes course forms use (boxes, ticks,
+bullets, circled numbers). Any other code is decoration.
+"""
+
+from __future__ import annotations
+
+from guidelight.extract.glyphs import font_key
+
+_GREEK = "ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟΠΘΡΣΤΥςΩΞΨΖ"  # Symbol's A to Z
+_SYMBOL = {
+    **{code: chr(code) for code in range(0x20, 0x7F)},  # ASCII's own, but for these:
+    0x22: "∀", 0x24: "∃", 0x27: "∋", 0x2A: "*", 0x2D: "−", 0x40: "≅", 0x5C: "∴", 0x5E: "⊥", 0x60: "", 0x7E: "∼",
+    **{0x41 + n: letter for n, letter in enumerate(_GREEK)},
+    **{0x61 + n: letter for n, letter in enumerate("αβχδεφγηιϕκλμνοπθρστυϖωξψζ")},
+    **dict(zip(range(0xA0, 0xBD), "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓°±″≥×∝∂•÷≠≡≈…", strict=True)),
+    0xBF: "↵",
+    **dict(zip(range(0xC0, 0xE6), "ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓◊〈®©™∑", strict=True)),
+    # a tall bracket or integral is drawn in pieces: its top piece stands for it, the rest draw
+    0xE6: "(", 0xE9: "[", 0xEC: "{", 0xF1: "〉", 0xF2: "∫", 0xF3: "∫", 0xF6: ")", 0xF9: "]", 0xFC: "}",
+}
+_CHARS: dict[str, dict[int, str]] = {
+    "wingdings2": {0x4F: "✗", 0x50: "✓", 0x51: "✗", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "☐", 0x99: "•"},
+    "wingdings": {
+        0x6E: "■", 0x6F: "☐", 0x70: "☐", 0x71: "☐", 0x72: "☐", 0x75: "◆", 0x76: "◆", 0x77: "◆",
+        0x9F: "•", 0xA7: "▪", 0xA8: "☐", 0xD8: "➢", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",
+        # arrows: a menu's path, "Analyze ⇨ Compare Means"
+        0xE7: "←", 0xE8: "→", 0xE9: "↑", 0xEA: "↓", 0xEF: "⇦", 0xF0: "⇨", 0xF1: "⇧", 0xF2: "⇩",
+        # circled numbers, ⓪ to ⑩ and ⓿ to ❿: a form's notes point to its steps by them
+        **{0x80 + n: chr(0x24EA if n == 0 else 0x245F + n) for n in range(11)},
+        **{0x8B + n: chr(0x24FF if n == 0 else 0x2775 + n) for n in range(11)},
+    },
+    "symbol": _SYMBOL,
+}
+
+
+def symbol_font_char(font: str, char: str) -> str | None:
+    """The Unicode twin of a symbol-font code; '' for pure decoration; None if not one."""
+    code, name = ord(char), font_key(font)
+    if 0xF020 <= code <= 0xF0FF:
+        code -= 0xF000
+    elif not (0x20 < code <= 0xFF and name.startswith("wingdings")):
+        return None
+    for family, table in _CHARS.items():
+        if name.startswith(family):
+            return table.get(code, "")
+    return ""
