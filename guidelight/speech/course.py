@@ -47,6 +47,13 @@ ARITHMETIC = {"**": "ยกกำลัง", "^": "ยกกำลัง", "*": 
               "&&": "และ", "||": "หรือ"}
 # Signs that mean a word wherever they stand.
 SIGNS = {"±": "บวกลบ", "∓": "ลบบวก", "×": "คูณ", "÷": "หาร", "√": "รากที่สองของ"}
+# Greek letters as a Thai statistics or physics class says them (a Thai voice says nothing
+# for "μ", and "H0: μ ≠ μ0" is the whole hypothesis); the summation sign is ซิกมา too.
+GREEK_LETTERS = {
+    "α": "แอลฟา", "β": "บีตา", "γ": "แกมมา", "δ": "เดลตา", "Δ": "เดลตา", "ε": "เอปไซลอน", "θ": "ทีตา",
+    "λ": "แลมบ์ดา", "μ": "มิว", "ν": "นิว", "π": "พาย", "ρ": "โร", "σ": "ซิกมา", "Σ": "ซิกมา", "∑": "ซิกมา",
+    "τ": "เทา", "φ": "ฟาย", "ϕ": "ฟาย", "χ": "ไค", "ψ": "ไซ", "ω": "โอเมกา", "Ω": "โอเมกา",
+}
 
 # Words before a number that make it an identifier: รหัสนักศึกษา 6401234567, วิชา 204111.
 _ID_HEAD = r"(?:รหัส|หมายเลข|เลขประจำตัว|ประจำตัว|เบอร์|โทร|โทรศัพท์|โทรสาร|แฟกซ์|บัตรประชาชน|วิชา|ISBN|ISSN|ID|Tel|Fax|Code)"

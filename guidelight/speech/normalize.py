@@ -26,6 +26,7 @@ from guidelight.speech.course import (
     ARITHMETIC,
     COMPARISONS,
     DIGIT_WORDS,
+    GREEK_LETTERS,
     SIGNS,
     THAI_DIGITS,
     is_identifier_number,
@@ -69,13 +70,15 @@ THAI_SYMBOLS = {
     "℃": "องศาเซลเซียส",
     "°": "องศา",
     "@": "แอท",
+    **GREEK_LETTERS,
 }
 ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius", "°": "degrees", **SIGNS}
 
 # What may stand on either side of an operator. Comparisons take Thai words too ("อายุ < 18");
 # arithmetic signs only numbers and code, so "ก*ข" stays an asterisk between words (noise).
 # A comparison may end a run: in "(1<=N<=300)" the first "<=" stays with the Thai run before N.
-_COMPARED = (r"[0-9A-Za-z_)\]'\"\u0e01-\u0e59]", r"(?:[0-9A-Za-z_(\['\"\u0e01-\u0e59+\-−]|$)")
+_GREEK = "\u0391-\u03d5∑"  # a statistics course's variables: 0≤α≤1
+_COMPARED = (rf"[0-9A-Za-z_)\]'\"\u0e01-\u0e59{_GREEK}]", rf"(?:[0-9A-Za-z_(\['\"\u0e01-\u0e59{_GREEK}+\-−]|$)")
 _OPERANDS = (r"[0-9A-Za-z_)\]๐-๙⁰¹²³⁴⁵⁶⁷⁸⁹]", r"[0-9A-Za-z_(\[๐-๙\-−]")
 # A number (or a bracket) next to a sign: "2 - x", "x * (y", not the 1 of "TowerLV1 - TowerLV3".
 _NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9_.,])[0-9๐-๙][0-9๐-๙.,]*|[()])$")
