@@ -22,11 +22,12 @@ from collections.abc import Callable
 import pymupdf
 
 from guidelight.extract.glyph_shapes import FontOutlines, Placement
-from guidelight.extract.glyphs import code_chars, code_gids, descendant_font, glyph_chars, is_thai
+from guidelight.extract.glyphs import code_chars, code_gids, descendant_font, font_key, glyph_chars, is_thai
 from guidelight.thai.repair import PUA_TO_THAI
 
 _THAI_FIRST, _THAI_LAST = 0x0E01, 0x0E5B
 _MAX_CODE = 0xFFFF  # a two-byte code: all a composite font drawn by glyph id has
+_MAX_SIBLINGS = 40  # subsets of one font compared for the codes a map leaves out, at most
 _MAX_ENTRIES = 1 << 20  # range entries read before a map is judged hostile, not a font's
 # A destination that is empty, or two or more Thai characters: after its code, or in a
 # range's array of destinations (PowerPoint: ``<00AA> <00AB> [<0E270E07> <0E28>]``).
@@ -102,6 +103,7 @@ class ToUnicodeCorrector:
     def __init__(self, doc: pymupdf.Document) -> None:
         self.doc = doc
         self._judged: set[int] = set()
+        self._families: dict[str, list[tuple[FontOutlines, dict[int, str]]]] = {}
 
     def correct(self, page: pymupdf.Page) -> None:
         """Correct the fonts ``page`` uses (call it before reading its text: MuPDF keeps a
@@ -114,8 +116,59 @@ class ToUnicodeCorrector:
             self._judged.add(xref)
             try:
                 correct(self.doc, xref)
+                if kind == "TrueType":
+                    self._name_left_out(xref)
             except Exception:  # a damaged font object: read as the file has it
                 continue
+
+    def _name_left_out(self, xref: int) -> None:
+        """Give the codes a simple font draws but its map leaves out the character of the
+        glyph drawn the same in a subset of its font that does map it. Acrobat 8 maps only
+        the codes a subset's first page needed: MuPDF read the others as their own codes'
+        characters, so a thesis's year 2557 was heard "@AA7" and its page numbers were
+        wrong digits (the glyph of 5 under the code of "4"). A code no sibling names is
+        left as it was."""
+        known = _simple_font(self.doc, xref)
+        if known is None:
+            return
+        mapping, digits, cmap_xref, program = known
+        missing = [code for code in _drawn_codes(self.doc, xref) if code not in mapping]
+        if not missing or not mapping:
+            return
+        family = self._family(font_key(self.doc.xref_get_key(xref, "BaseFont")[1].lstrip("/")))
+        outlines, gids = FontOutlines(program), code_gids(program)
+        named: dict[int, str] = {}
+        for code in missing:
+            target = outlines.outline(gids.get(code, -1))
+            if target is None or not target.points:
+                continue
+            found = {char for other, chars in family for gid, char in chars.items()
+                     if (outline := other.outline(gid)) is not None and outline.looks_like(target)}
+            if len(found) == 1:
+                named[code] = found.pop()
+        if named:
+            mapping.update(named)
+            self.doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
+
+    def _family(self, key: str) -> list[tuple[FontOutlines, dict[int, str]]]:
+        """The glyphs each subset of font ``key`` in the document maps to one character, by
+        glyph id, with the subset's outlines: read once, from ``_MAX_SIBLINGS`` subsets at most."""
+        if key not in self._families:
+            subsets: list[tuple[FontOutlines, dict[int, str]]] = []
+            seen: set[int] = set()
+            for number in range(self.doc.page_count):
+                for xref, _ext, kind, name, *_rest in self.doc[number].get_fonts():
+                    if kind != "TrueType" or xref in seen or font_key(name) != key or len(subsets) >= _MAX_SIBLINGS:
+                        continue
+                    seen.add(xref)
+                    known = _simple_font(self.doc, xref)
+                    if known is not None:
+                        mapping, _digits, _cmap, program = known
+                        gids = code_gids(program)
+                        chars = {gids[code]: text for code, text in mapping.items() if code in gids and len(text) == 1}
+                        subsets.append((FontOutlines(program), chars))
+            self._families[key] = subsets
+        return self._families[key]
 
 
 def _correct_font(doc: pymupdf.Document, xref: int) -> None:
@@ -173,6 +226,36 @@ def _correct_simple_font(doc: pymupdf.Document, xref: int) -> None:
     if wrong:
         mapping.update(wrong)
         doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
+
+
+def _simple_font(doc: pymupdf.Document, xref: int) -> tuple[dict[int, str], int, int, bytes] | None:
+    """A simple TrueType font's ToUnicode map (with its code width and stream's xref) and
+    embedded program; None for a font without both."""
+    kind, ref = doc.xref_get_key(xref, "ToUnicode")
+    kind_program, program_ref = doc.xref_get_key(xref, "FontDescriptor/FontFile2")
+    if kind != "xref" or kind_program != "xref":
+        return None
+    cmap_xref = int(ref.split()[0])
+    mapping, digits = read_to_unicode(doc.xref_stream(cmap_xref).decode("latin-1"))
+    return mapping, digits, cmap_xref, doc.xref_stream(int(program_ref.split()[0]))
+
+
+def _drawn_codes(doc: pymupdf.Document, xref: int) -> list[int]:
+    """The codes a simple font gives a width: those its pages draw."""
+    kind, first = doc.xref_get_key(xref, "FirstChar")
+    widths = doc.xref_get_key(xref, "Widths")
+    if kind != "int" or widths[0] != "array":
+        return []
+    values = widths[1].strip("[]").split()
+    return [int(first) + n for n, value in enumerate(values) if _number(value)]
+
+
+def _number(text: str) -> bool:
+    """Is ``text`` a nonzero number (a width in a font's /Widths)?"""
+    try:
+        return float(text) != 0
+    except ValueError:
+        return False
 
 
 def _swapped_marks(mapping: dict[int, str], gids: dict[int, int], program: bytes) -> dict[int, str]:

@@ -240,8 +240,20 @@ def _simple_font_page(
 ) -> Path:
     """One page drawing ``units`` in ``program`` as a simple TrueType font, and its ToUnicode."""
     doc = pymupdf.open()
+    to_unicode = {code: clusters.get(unit, unit) for unit, code in codes.items()}
+    _add_simple_font_page(doc, "AAAAAG+Thonburi", program, [codes[unit] for unit in units], to_unicode, advances)
+    doc.save(path)
+    return path
+
+
+def _add_simple_font_page(
+    doc: pymupdf.Document, name: str, program: bytes, shown: list[int], to_unicode: dict[int, str],
+    advances: dict[int, int],
+) -> None:
+    """A page drawing the codes ``shown`` in ``program`` as a simple TrueType font ``name``
+    with the map ``to_unicode``, and widths for the codes in ``advances``."""
     page = doc.new_page(width=595, height=842)
-    first, last = min(codes.values()), max(codes.values())
+    first, last = min(advances), max(advances)
 
     def stream(data: bytes) -> int:
         xref = doc.get_new_xref()
@@ -250,18 +262,40 @@ def _simple_font_page(
         return xref
 
     font_file = stream(program)
-    to_unicode = stream(write_to_unicode({code: clusters.get(unit, unit) for unit, code in codes.items()}, 2))
+    cmap = stream(write_to_unicode(to_unicode, 2))
     descriptor = doc.get_new_xref()
-    doc.update_object(descriptor, f"<< /Type /FontDescriptor /FontName /AAAAAG+Thonburi /Flags 4 /FontBBox [0 -300 1000 900] "
+    doc.update_object(descriptor, f"<< /Type /FontDescriptor /FontName /{name} /Flags 4 /FontBBox [0 -300 1000 900] "
                                   f"/ItalicAngle 0 /Ascent 900 /Descent -300 /CapHeight 700 /StemV 80 /FontFile2 {font_file} 0 R >>")
     widths = " ".join(str(advances.get(code, 0)) for code in range(first, last + 1))
     font = doc.get_new_xref()
-    doc.update_object(font, f"<< /Type /Font /Subtype /TrueType /BaseFont /AAAAAG+Thonburi /FirstChar {first} "
-                            f"/LastChar {last} /Widths [{widths}] /FontDescriptor {descriptor} 0 R /ToUnicode {to_unicode} 0 R >>")
-    shown = "".join(f"{codes[unit]:02x}" for unit in units)
-    content = stream(f"BT /F1 16 Tf 60 760 Td <{shown}> Tj ET".encode())
+    doc.update_object(font, f"<< /Type /Font /Subtype /TrueType /BaseFont /{name} /FirstChar {first} "
+                            f"/LastChar {last} /Widths [{widths}] /FontDescriptor {descriptor} 0 R /ToUnicode {cmap} 0 R >>")
+    text = "".join(f"{code:02x}" for code in shown)
+    content = stream(f"BT /F1 16 Tf 60 760 Td <{text}> Tj ET".encode())
     doc.xref_set_key(page.xref, "Resources", f"<< /Font << /F1 {font} 0 R >> >>")
     doc.xref_set_key(page.xref, "Contents", f"{content} 0 R")
+
+
+def partial_map_subsets_pdf(path: Path, pages: list[str], left_out: str) -> Path:
+    """Pages each in a subset of Garuda of its own, drawn as a simple TrueType font with
+    no glyph names, its codes given in order of first use from 0x21 (as Acrobat 8 writes
+    them); the last page's ToUnicode leaves out the characters of ``left_out``, and MuPDF
+    reads their codes as the codes' own characters."""
+    doc = pymupdf.open()
+    source = TTFont(str(GARUDA))
+    cmap, hmtx = source.getBestCmap(), source["hmtx"]
+    for n, text in enumerate(pages):
+        codes = {char: 0x21 + k for k, char in enumerate(dict.fromkeys(text))}
+        font = TTFont(str(GARUDA))
+        table = CmapSubtable.newSubtable(6)
+        table.platformID, table.platEncID, table.language = 1, 0, 0
+        table.cmap = {code: cmap[ord(char)] for char, code in codes.items()}
+        font["cmap"].tables = [table]
+        last = n == len(pages) - 1
+        to_unicode = {code: char for char, code in codes.items() if not (last and char in left_out)}
+        advances = {code: hmtx[cmap[ord(char)]][0] or 500 for char, code in codes.items()}
+        _add_simple_font_page(doc, f"AAAAA{chr(0x41 + n)}+AngsanaNew", _stripped(font),
+                              [codes[char] for char in text], to_unicode, advances)
     doc.save(path)
     return path
 

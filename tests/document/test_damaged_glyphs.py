@@ -121,6 +121,27 @@ def test_a_shifted_mark_is_known_by_its_outline() -> None:
     assert outlines.outline(order.index(cmap[0x0E38])).placement is Placement.BELOW  # type: ignore[union-attr]
 
 
+def test_outlines_are_read_from_a_font_whose_metrics_are_cut_short() -> None:
+    """Acrobat 8's subsets end their hmtx 24 bytes short; fontTools refused the whole font,
+    and no glyph of it could be compared (its digits were left as their codes' characters)."""
+    import io
+
+    from fontTools.ttLib import TTFont
+    from fontTools.ttLib.tables.DefaultTable import DefaultTable
+
+    font = TTFont(str(GARUDA))
+    cmap, order = font.getBestCmap(), font.getGlyphOrder()
+    cut = DefaultTable("hmtx")
+    cut.data = font.reader["hmtx"][:-24]
+    font["hmtx"] = cut
+    program = io.BytesIO()
+    font.save(program)
+    outlines = FontOutlines(program.getvalue())
+    digits = {order.index(cmap[ord(d)]): d for d in "0123456789"}
+    assert outlines.same_drawing(order.index(cmap[ord("5")]), {g: d for g, d in digits.items() if d != "5"}) is None
+    assert outlines.outline(order.index(cmap[ord("5")])) is not None
+
+
 def test_words_decide_with_a_tie_broken_by_how_common_they_are() -> None:
     """ครั่ง (lac) and ครั้ง (time) are both words; a course document means ครั้ง."""
     from guidelight.extract.lines import Line

@@ -13,7 +13,7 @@ import pymupdf
 
 from guidelight.extract.pdf import open_document
 from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
-from tests.document.damaged_fonts import cluster_glyph_pdf, ranged_map_pdf
+from tests.document.damaged_fonts import cluster_glyph_pdf, partial_map_subsets_pdf, ranged_map_pdf
 
 DATA = Path(__file__).parent / "data"
 # <p>น้ำท่วมทุ่ง ผักบุ้งโหรงเหรง</p><p>ยาสามัญประจำบ้าน ปู่ย่าตายายทำนาทำสวน</p>
@@ -112,3 +112,15 @@ def test_math_letters_mapped_twice_are_read_once(tmp_path: Path) -> None:
     text = open_document(path, use_cache=False).page(1).text
     assert "\U0001d45b\U0001d465" in text and "\U0001d45b\U0001d45b" not in text
     assert "ffff" in text  # two glyphs each mapped to "ff": no math letter, so left as mapped
+
+
+def test_codes_a_subsets_map_leaves_out_are_named_by_a_sibling_subsets_glyphs(tmp_path: Path) -> None:
+    """Acrobat 8 maps only some of a subset's codes: a thesis's year 2557 was heard "@AA7",
+    and its page numbers as other digits (the glyph of 5 under the code of "4"). Another
+    subset of the font maps the same drawings: they name the codes left out."""
+    pages = ["ปีการศึกษา 2557 หน้า 104", "รหัส 5724 ปี 2557"]
+    pdf = partial_map_subsets_pdf(tmp_path / "subsets.pdf", pages, "0123456789")
+    assert "5724" not in pymupdf.open(pdf)[1].get_text()  # the damage is real
+    doc = open_document(pdf, use_cache=False)
+    assert "".join(doc.page(2).text.split()) == "รหัส5724ปี2557"
+    assert "".join(doc.page(1).text.split()) == "ปีการศึกษา2557หน้า104"
