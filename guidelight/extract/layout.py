@@ -239,6 +239,7 @@ def split_furniture(
     recurrence: Callable[[str, float], Recurrence] | None,
     tables: Sequence[Box] = (),
     counted: Callable[[Line], bool] = lambda line: False,
+    slide: bool = False,
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """Separate page furniture from the reading text: (body, furniture, guessed).
 
@@ -252,7 +253,9 @@ def split_furniture(
     smaller than the body taken for a running head; such lines are also returned as
     ``guessed``, for the page to say it left them out. A number that ``counted`` says
     counts up with the pages in its place (``counting_keys``) is a page number wherever
-    it stands.
+    it stands. On a ``slide`` (a page wider than tall) a line the slides after it repeat
+    at their top is a title too, whatever its size: a deck's title bar names the part
+    its slides show ("LAB 01 - HTML Chat" over five slides, then "LAB 02 ...").
     """
     size = body_size(lines)
     text_width = max((ln.x1 for ln in lines), default=0.0) - min((ln.x0 for ln in lines), default=0.0)
@@ -293,7 +296,7 @@ def split_furniture(
     for line in lines:
         margin = at_edge(line) and id(line) not in in_body
         repeats = recurs(line) if margin else Recurrence.ALONE
-        title = line.size >= size + TITLE_OVER_BODY
+        title = line.size >= size + TITLE_OVER_BODY or (slide and line.y1 <= height / 2)
         if (id(line) in alone and counted(line)) or (
             margin
             and (

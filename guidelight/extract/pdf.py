@@ -192,6 +192,7 @@ class _PdfContext:
             rect.height,
             lambda key, share: self.recurrence(number, key, share),
             counted=lambda line: self.counts_with_pages(number, line),
+            slide=rect.width > rect.height,
         )
         ordered = reading_order(body, rect.width)
         return ordered[0] if ordered else None
@@ -402,6 +403,7 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
         None if alone else lambda key, share: ctx.recurrence(number, key, share),
         table_boxes,
         lambda line: ctx.counts_with_pages(number, line),
+        slide=rect.width > rect.height,
     )
     figures = find_figures(page, table_boxes)
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))

@@ -1151,3 +1151,23 @@ def test_a_slide_number_below_the_top_fifth_is_left_out_where_it_counts_with_the
         assert page.label == str(number + 2)
         assert texts(page)[0] == "บทนำ (Overview)" and "7" in texts(page)
         assert f"{number} ระบบเข้าสู่ระบบ" in texts(page)
+
+
+def test_a_decks_title_bar_repeated_over_its_slides_is_heard_on_the_first(tmp_path: Path) -> None:
+    """A lab deck's title bar, set in its body's size, names the lab its slides show
+    ("LAB 01 - HTML Chat" on five slides, then "LAB 02 ..."): it was dropped on every
+    slide as a running head, and no lab's start was heard. Its footer stays furniture."""
+    doc = pymupdf.open()
+    titles = ["LAB 01 - HTML Chat", "LAB 01 - HTML Chat", "LAB 02 - ESP8266 Chat", "LAB 02 - ESP8266 Chat"]
+    for title in titles:
+        page = doc.new_page(width=720, height=540)
+        page.insert_font(fontname="s", fontfile=str(SARABUN))
+        page.insert_text((15, 42), title, fontname="s", fontsize=24)
+        page.insert_text((63, 150), BODY, fontname="s", fontsize=24)
+        page.insert_text((63, 200), BODY, fontname="s", fontsize=24)
+        page.insert_text((15, 525), "วิชาอินเทอร์เน็ตของสรรพสิ่ง", fontname="s", fontsize=12)
+    doc.save(tmp_path / "deck.pdf")
+    read = open_document(tmp_path / "deck.pdf")
+    heard = [texts(read.page(n)) for n in (1, 2, 3, 4)]
+    assert [titles[n - 1] in heard[n - 1] for n in (1, 2, 3, 4)] == [True, False, True, False]
+    assert not any("วิชาอินเทอร์เน็ตของสรรพสิ่ง" in page for page in heard)
