@@ -289,7 +289,11 @@ def split_furniture(
             known[id(line)] = recurrence(furniture_key(line.text), share)
         return known[id(line)]
 
-    in_body = _table_rows_at_edges(lines, height, tables) | _numbers_amid_text(lines, at_edge, recurs)
+    in_body = (
+        _table_rows_at_edges(lines, height, tables)
+        | _numbers_amid_text(lines, at_edge, recurs)
+        | _stacked_on_text(lines, at_edge)
+    )
     # A slide's number stands on a row of its own; a number heading each page's one section
     # ("2" beside "ระบบเข้าสู่ระบบ (Login)", "3" on the next page) counts up with them too.
     alone = {id(row[0]) for row in _rows(lines) if len(row) == 1}
@@ -408,6 +412,31 @@ def _numbers_amid_text(
         if any(_beside(ln, other) for other in own_words)
         or any(_stacked(ln, other) for other in numbers if other is not ln)
     }
+
+
+def _stacked_on_text(lines: list[Line], at_edge: Callable[[Line], bool]) -> set[int]:
+    """Ids of the lines at a page's edges that go on the stack of lines they end or begin:
+    set in its size, aligned with it (left edges or centres), one line step of it away.
+    A report's cover and its inner cover end alike in "ประจำภาคเรียนที่ 1 ปีการศึกษา 2557"
+    in the bottom tenth; it recurred on the next page, and was dropped from both as a
+    running foot. A running head or foot stands apart from the text, not in its rhythm;
+    a page number may stand that close (Word sets it so), and stays one."""
+    rows = sorted(lines, key=lambda ln: ln.baseline)
+    found: set[int] = set()
+    for index, line in enumerate(rows):
+        if not at_edge(line) or _PAGE_NUMBER.match(line.text.strip()):
+            continue
+        for step in (-1, 1):
+            near, far = index + step, index + 2 * step
+            if not 0 <= far < len(rows) or at_edge(rows[near]) or at_edge(rows[far]):
+                continue
+            first, second = rows[near], rows[far]
+            gap, pitch = abs(line.baseline - first.baseline), abs(first.baseline - second.baseline)
+            same_size = abs(line.size - first.size) < 0.5 and abs(first.size - second.size) < 0.5
+            aligned = abs(line.x0 - first.x0) < _EDGE_SLACK or _same_centre(line, first)
+            if same_size and aligned and pitch > 0 and abs(gap - pitch) <= _SAME_STEP * pitch:
+                found.add(id(line))
+    return found
 
 
 def _beside(line: Line, other: Line) -> bool:

@@ -1171,3 +1171,19 @@ def test_a_decks_title_bar_repeated_over_its_slides_is_heard_on_the_first(tmp_pa
     heard = [texts(read.page(n)) for n in (1, 2, 3, 4)]
     assert [titles[n - 1] in heard[n - 1] for n in (1, 2, 3, 4)] == [True, False, True, False]
     assert not any("วิชาอินเทอร์เน็ตของสรรพสิ่ง" in page for page in heard)
+
+
+def test_a_covers_last_line_in_the_bottom_tenth_is_read_on_the_cover_and_inner_cover(make_pdf: MakePdf) -> None:
+    """A report's cover and inner cover end alike in "ประจำภาคเรียนที่ 1 ปีการศึกษา 2557",
+    set in the bottom tenth one line step under the lines above it: it recurred on the next
+    page and was dropped from both as a running foot. A footer set apart stays furniture."""
+    stack = ["รายงานนี้เป็นส่วนหนึ่งของวิชา 01046401", "สาขาวิชาอิเล็กทรอนิกส์ คณะวิศวกรรมศาสตร์",
+             "สถาบันเทคโนโลยีพระจอมเกล้าเจ้าคุณทหารลาดกระบัง", "ประจำภาคเรียนที่ 1 ปีการศึกษา 2557"]
+    cover = [(BODY, 72, 300, 16, SARABUN)]
+    cover += [(text, 150, 667 + 36.5 * n, 16, SARABUN) for n, text in enumerate(stack)]
+    cover += [("เอกสารประกอบการสอน", 72, 820, 10, SARABUN)]
+    doc = open_document(make_pdf([cover, cover]))
+    for number in (1, 2):
+        page = doc.page(number)
+        assert stack[-1] in page.text
+        assert page.furniture == ("เอกสารประกอบการสอน",)
