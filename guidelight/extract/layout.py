@@ -380,9 +380,20 @@ def _running_rows(
             or (headed and len(ln.text) <= _HEAD_CHARS and _NUMBERED_HEAD.search(ln.text.strip()))
             for ln in row
         )
-        if near_edge and apart and len(row) <= _RUNNING_PIECES and numbered:
+        if near_edge and apart and len(row) <= _RUNNING_PIECES and numbered and not _listed(row, neighbour):
             found.update(id(ln) for ln in row)
     return found
+
+
+def _listed(row: list[Line], neighbour: list[Line]) -> bool:
+    """Does a number of ``row`` stand in a column of numbers with one of the row next to
+    it (right edges within ``_EDGE_SLACK``)? Then it is a contents entry's page, as its
+    neighbour's is: a contents page with no page number of its own lost the page of its
+    first and last entries ("2.6 โปรแกรมออกแบบ Skectup  8")."""
+    numbers = [ln for ln in neighbour if _PAGE_NUMBER.match(ln.text.strip())]
+    return any(
+        abs(ln.x1 - other.x1) < _EDGE_SLACK for ln in row if _PAGE_NUMBER.match(ln.text.strip()) for other in numbers
+    )
 
 
 def _page_number_in_margin(line: Line, height: float) -> bool:

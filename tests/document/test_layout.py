@@ -1187,3 +1187,19 @@ def test_a_covers_last_line_in_the_bottom_tenth_is_read_on_the_cover_and_inner_c
         page = doc.page(number)
         assert stack[-1] in page.text
         assert page.furniture == ("เอกสารประกอบการสอน",)
+
+
+def test_a_contents_pages_first_and_last_entries_keep_their_page_numbers(make_pdf: MakePdf) -> None:
+    """A contents page with no page number of its own: its last entry "2.6 โปรแกรมออกแบบ
+    Skectup  8", in the bottom fifth, was taken for a running foot with its page number,
+    and 8 was dropped. It stands in the column of the entries' numbers above it."""
+    def contents(first: int) -> list:
+        rows = [(f"2.{n} หัวข้อที่ {n} ของบทที่สอง", 92, 120 + 35.5 * n, 16, SARABUN) for n in range(18)]
+        rows += [(str(first + n), 452, 120 + 35.5 * n, 16, SARABUN) for n in range(18)]
+        return rows
+
+    doc = open_document(make_pdf([contents(3), contents(21)]))
+    for number, first in ((1, 3), (2, 21)):
+        page = doc.page(number)
+        assert str(first) in texts(page) and str(first + 17) in texts(page)
+        assert page.furniture == ()
