@@ -160,9 +160,12 @@ def furniture_key(text: str) -> str:
     letters count (a mark repaired on one page may be raw on the other, or a mark of the
     line below may be read into the head). A chapter's number is part of it, spelt in
     letters: "บทที่ 2" to "บทที่ 5" over four one-page chapters were dropped as one running
-    head, while a head naming its chapter repeats that number on every page of it."""
+    head, while a head naming its chapter repeats that number on every page of it. Sara am
+    counts as sara aa: a Word file's raw layer draws sara aa with sara am's glyph
+    ("อำจำรย์" for อาจารย์), which the page's own reading repairs, and its running head
+    and foot were heard on all 20 pages."""
     text = _CHAPTER_NUMBER.sub(lambda m: f"{m[1]}#{m[2].translate(_DIGITS_AS_LETTERS)}", text)
-    return _NOT_KEY.sub("", _DIGITS.sub("#", text))
+    return _NOT_KEY.sub("", _DIGITS.sub("#", text)).replace("\u0e33", "\u0e32")
 
 
 def counting_keys(x0: float, y0: float, x1: float, y1: float, text: str, page: int) -> tuple[str, ...]:
@@ -465,9 +468,10 @@ def _stacked(line: Line, other: Line) -> bool:
 
 def _table_rows_at_edges(lines: list[Line], height: float, tables: Sequence[Box]) -> set[int]:
     """Ids of the lines of a table row lying in a page's margin: a row of three cells or
-    more, closer than half a line to a table found on the page or to another such row. A
+    more, closer than a line to a table found on the page or to another such row. A
     slide's table reaches the top of the slide, and the same table shown on the next slide
-    made its header row (FName Sex Salary) look like a running head."""
+    made its header row (FName Sex Salary) look like a running head; a law deck's header
+    (มาตรา เนื้อหา จำคุก ปรับ หมายเหตุ) stands two thirds of a line above its first row."""
     rows = [row for row in _rows(lines) if len(row) >= _TABLE_CELLS]
     spans = [(min(ln.y0 for ln in row), max(ln.y1 for ln in row)) for row in rows]
     spans += [(box[1], box[3]) for box in tables]
@@ -476,7 +480,7 @@ def _table_rows_at_edges(lines: list[Line], height: float, tables: Sequence[Box]
         return set()  # not a slide's table: judged as before, not in squared time
     kept: set[int] = set()
     for n in edges:
-        (top, bottom), near = spans[n], 0.5 * max(ln.size for ln in rows[n])
+        (top, bottom), near = spans[n], max(ln.size for ln in rows[n])
         if any(
             0 <= other_top - bottom < near or 0 <= top - other_bottom < near
             for k, (other_top, other_bottom) in enumerate(spans)

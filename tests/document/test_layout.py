@@ -12,7 +12,7 @@ import pytest
 
 from guidelight.cli.main import main
 from guidelight.core.model import Page, ParagraphKind
-from guidelight.extract.layout import paragraphs
+from guidelight.extract.layout import furniture_key, paragraphs
 from guidelight.extract.lines import Line
 from guidelight.extract.pdf import open_document
 from guidelight.gui.pages import page_note
@@ -1203,3 +1203,30 @@ def test_a_contents_pages_first_and_last_entries_keep_their_page_numbers(make_pd
         page = doc.page(number)
         assert str(first) in texts(page) and str(first + 17) in texts(page)
         assert page.furniture == ()
+
+
+def test_running_heads_match_whether_sara_aa_is_drawn_as_sara_am_or_not() -> None:
+    """A Word file's raw layer draws sara aa with sara am's glyph ("อำจำรย์"), which the
+    page's own reading repairs: its head and foot did not match the pages nearby, and
+    were heard on all 20 pages."""
+    assert furniture_key("อำจำรย์สมชัย  เชียงพงศ์พันธุ์") == furniture_key("อาจารย์สมชัย เชียงพงศ์พันธุ์")
+    assert furniture_key("บทที่ 4 ค ำสั่งควบคุม") == furniture_key("บทที่ 4 คําสั่งควบคุม")  # ํ + า as drawn
+
+
+def test_a_law_decks_table_header_two_thirds_of_a_line_above_its_rows_is_read(tmp_path: Path) -> None:
+    """Slides of one table, its header (มาตรา เนื้อหา จำคุก ปรับ หมายเหตุ) at the top of each,
+    two thirds of a line above its first row: the header recurred like a running head."""
+    header = ["มาตรา", "เนื้อหา", "จำคุก", "ปรับ (บาท)", "หมายเหตุ"]
+    doc = pymupdf.open()
+    for number in (14, 16):
+        page = doc.new_page(width=960, height=540)
+        page.insert_font(fontname="s", fontfile=str(SARABUN))
+        for x, text in zip((14, 102, 637, 730, 828), header, strict=True):
+            page.insert_text((x, 18), text, fontname="s", fontsize=18)
+        for x, text in zip((14, 102, 637, 730, 828), (str(number), "ผู้ใดกระทำความผิด", "ไม่เกิน 5 ปี", "ไม่เกิน", "ยอมความได้"), strict=True):
+            page.insert_text((x, 48), text, fontname="s", fontsize=16)
+        page.insert_text((102, 300), BODY, fontname="s", fontsize=16)
+    doc.save(tmp_path / "law.pdf")
+    read = open_document(tmp_path / "law.pdf")
+    for number in (1, 2):
+        assert "หมายเหตุ" in read.page(number).text and not read.page(number).furniture
