@@ -365,6 +365,16 @@ def _drawn_over(char: dict, following: dict) -> bool:
     return x1 > x0 and overlap > 0.5 * (x1 - x0)
 
 
+# TeX draws ≠ as its "not" slash (U+0338) over "=", the slash first and of no width: MuPDF
+# gives "x̸ = c", and a voice says "x = c", the condition reversed.
+_NEGATED = re.compile("\u0338\\s*([=<>≤≥∈∋≡∼⊂⊃⊆⊇])")
+
+
+def _negated(match: re.Match[str]) -> str:
+    """The relation the slash strikes through, negated: "≠" for "=", "∉" for "∈"."""
+    return " " + unicodedata.normalize("NFC", match[1] + "\u0338")
+
+
 def _word_gap(chars: list[dict], size: float) -> float:
     """The gap, in font sizes, that is a word space in this span: ``_THIN_WORD_GAP`` where
     its producer writes no space and its glyphs otherwise touch, with no wider gap among
@@ -1181,7 +1191,7 @@ class PageReader:
             if starts_mono is None and visible:
                 starts_mono = bool(span["flags"] & MONO_FLAG)
         joined = "".join(parts)
-        text = " ".join(joined.split())
+        text = " ".join(_NEGATED.sub(_negated, joined).split())
         if not text:
             return None
         x0, y0, x1, y1 = line["bbox"]

@@ -600,3 +600,19 @@ def test_a_bullet_in_a_symbol_font_under_a_generic_name_is_a_bullet(tmp_path: Pa
     doc.save(path)
     result = open_document(path, use_cache=False).page(1)
     assert [result.text[p.start : p.end] for p in result.paragraphs] == [f"• {first}{wrapped}" for first, wrapped in items]
+
+
+def test_a_tex_not_slash_before_a_relation_is_its_negation(tmp_path: Path) -> None:
+    """TeX draws ≠ as its "not" slash over "=": MuPDF gives "g′(x)̸ = 0", and a voice said
+    "g′(x) = 0", the theorem's condition reversed (16 times in two calculus handouts)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_font(fontname="D", fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    page.insert_text((72, 100), "สมมติว่า", fontname="S", fontsize=14)
+    page.insert_text((130, 100), "g(x)\u0338 = 0", fontname="D", fontsize=14)
+    page.insert_text((200, 100), "ทุก", fontname="S", fontsize=14)
+    page.insert_text((230, 100), "x \u0338\u2208 B", fontname="D", fontsize=14)
+    doc.save(tmp_path / "not.pdf")
+    assert "\u0338" in pymupdf.open(tmp_path / "not.pdf")[0].get_text()  # the damage is real
+    assert open_document(tmp_path / "not.pdf", use_cache=False).page(1).text == "สมมติว่า g(x) ≠ 0 ทุก x ∉ B"
