@@ -74,9 +74,10 @@ _MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most t
 _SAME_STEP = 0.04  # ... and its lines' steps agree within this share
 _CENTRE_SLACK = 0.35  # of the font size: lines whose centres are this close are centred alike
 # A page number: digits, Roman numerals, or one Thai letter (a thesis numbers its front
-# matter ก, ข, ค ...), with "หน้า" or "page" before it, dashes or brackets round it, or "/ 20".
+# matter ก, ข, ค ...), with "หน้า" or "page" before it, dashes, brackets or bars round it
+# ("| 52"), or "/ 20".
 _PAGE_NUMBER = re.compile(
-    r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[]?\s*(?:[\d๐-๙ivxlcIVXLC]{1,5}|[ก-ฮ])\s*[-–—)\]]?"
+    r"^(?:หน้า(?:ที่)?|page|p\.)?\s*[-–—(\[|]?\s*(?:[\d๐-๙ivxlcIVXLC]{1,5}|[ก-ฮ])\s*[-–—)\]|]?"
     r"(?:\s*(?:/|of|จาก)\s*[\d๐-๙]+)?$",
     re.IGNORECASE,
 )
@@ -163,9 +164,18 @@ def furniture_key(text: str) -> str:
     head, while a head naming its chapter repeats that number on every page of it. Sara am
     counts as sara aa: a Word file's raw layer draws sara aa with sara am's glyph
     ("อำจำรย์" for อาจารย์), which the page's own reading repairs, and its running head
-    and foot were heard on all 20 pages."""
-    text = _CHAPTER_NUMBER.sub(lambda m: f"{m[1]}#{m[2].translate(_DIGITS_AS_LETTERS)}", text)
-    return _NOT_KEY.sub("", _DIGITS.sub("#", text)).replace("\u0e33", "\u0e32")
+    and foot were heard on all 20 pages. A line of no letters is its own key, numbers and
+    all: a slide's table cell "15%" in the bottom tenth matched the next slide's number
+    ("20") as "#" and was dropped, while a footer's date "1/31/2021" recurs as it is."""
+    key = _NOT_KEY.sub("", _DIGITS.sub("#", _CHAPTER_NUMBER.sub(_chapter_letters, text))).replace("\u0e33", "\u0e32")
+    if key.strip("#") or not key:
+        return key  # letters; or none and no digit either ("}" ending a slide's code): no key
+    return "=" + "".join(text.split())
+
+
+def _chapter_letters(match: re.Match[str]) -> str:
+    """"บทที่ 2" as "บทที่#c": a chapter's number spelt in letters, for ``furniture_key``."""
+    return f"{match[1]}#{match[2].translate(_DIGITS_AS_LETTERS)}"
 
 
 def counting_keys(x0: float, y0: float, x1: float, y1: float, text: str, page: int) -> tuple[str, ...]:

@@ -158,11 +158,10 @@ class _PdfContext:
                 text = " ".join(w[4] for w in words)
                 counted.update(counting_keys(left, top, right, bottom, text, number))
                 if in_margin(top, bottom, height, RUNNING_SHARE):
-                    key = furniture_key(text)  # digit runs kept apart
-                    found.append((key, top, bottom, height))
+                    found.append((furniture_key(text), top, bottom, height))  # digit runs kept apart
                     # A number alone (digits, or a thesis's front matter "IV", "ข"):
                     # where it stands says if it is a page number.
-                    if key == "#" or page_number_like(text):
+                    if text.strip().isdigit() or page_number_like(text):
                         found.append((number_place_key(top, bottom), top, bottom, height))
         except Exception:  # a damaged neighbour must not cost this page its furniture
             found, counted = [], set()

@@ -1230,3 +1230,26 @@ def test_a_law_decks_table_header_two_thirds_of_a_line_above_its_rows_is_read(tm
     read = open_document(tmp_path / "law.pdf")
     for number in (1, 2):
         assert "หมายเหตุ" in read.page(number).text and not read.page(number).furniture
+
+
+def test_a_tables_numbers_in_the_bottom_tenth_are_not_the_next_slides_number(tmp_path: Path) -> None:
+    """A KPI table reaching a slide's foot: its "15%" and "10%" had no letters, so their key
+    was a bare number's, and the next slide's number matched it: the values were dropped
+    as running feet. A footer's date still recurs as it is, and is furniture."""
+    doc = pymupdf.open()
+    for number, values in ((20, ("15%", "10%")), (21, ("20%", "12%"))):
+        page = doc.new_page(width=720, height=540)
+        page.insert_font(fontname="s", fontfile=str(SARABUN))
+        page.insert_text((33, 100), BODY, fontname="s", fontsize=14)
+        page.insert_text((33, 130), BODY, fontname="s", fontsize=14)
+        page.insert_text((33, 505), "อัตราการเข้าออก", fontname="s", fontsize=12)
+        page.insert_text((429, 505), values[0], fontname="s", fontsize=12)
+        page.insert_text((518, 505), values[1], fontname="s", fontsize=12)
+        page.insert_text((40, 530), "1/31/2021", fontname="s", fontsize=9)
+        page.insert_text((680, 530), str(number), fontname="s", fontsize=9)
+    doc.save(tmp_path / "kpi.pdf")
+    read = open_document(tmp_path / "kpi.pdf")
+    for number, values in ((1, ("15%", "10%")), (2, ("20%", "12%"))):
+        page = read.page(number)
+        assert all(value in page.text for value in values)
+        assert "1/31/2021" in page.furniture
