@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -33,6 +34,9 @@ DOUBLE_OVERLAP = 0.4  # two letters overlapping by this share of the narrower ar
 SURE_CONF = 85  # a non-Thai piece read with less than this is suspect on a Thai page
 DUST_SHARE = 0.4  # a line with this share of dust-like pieces is speckle, not text
 MIN_LINE_CONF = 72  # a line whose mean confidence is lower is junk (speckle, a smudge, a stamp)
+_SPECK_RUN = 8  # pieces a row of one repeated speck has at least ...
+_TINY_SHARE = 0.8  # ... this share of them one or two characters ...
+_SAME_SPECK_SHARE = 0.3  # ... and this share the same one
 SHORT_LINE_CONF = 92  # ... and a line of one to three letters must be read with this much
 HEADING_SIZE = 1.3  # a line this much taller than the page's body lines is a heading
 SURE_SIZE_PIECES = 10  # a line of fewer pieces is too short to measure its type size on its own
@@ -261,7 +265,17 @@ def is_junk(line: OcrLine) -> bool:
     dust = sum(looks_like_dust(w, latin) for w in line.words)
     has_word = _THAI_BASE.search(text) or _LATIN_WORD.search(text)
     return (not has_word or line.conf < MIN_LINE_CONF or dust >= DUST_SHARE * len(line.words)
-            or (letters <= 3 and line.conf < SHORT_LINE_CONF))
+            or (letters <= 3 and line.conf < SHORT_LINE_CONF) or _repeated_specks(line))
+
+
+def _repeated_specks(line: OcrLine) -> bool:
+    """A row of tiny pieces spaced apart, one of them over and over: a breadboard's holes
+    read as "๑ ๑ ๑ ๑๑ ๑ จ ๑ ..." (a lab report's photograph, 300 pieces heard as "หนึ่ง"),
+    not a line of text, whose pieces are words; a scale ("ระดับ 1 2 3 4 5") repeats none."""
+    pieces = line_text(line).split()
+    if len(pieces) < _SPECK_RUN or sum(len(piece) <= 2 for piece in pieces) < _TINY_SHARE * len(pieces):
+        return False
+    return Counter(pieces).most_common(1)[0][1] >= _SAME_SPECK_SHARE * len(pieces)
 
 
 def reattach_marks(lines: list[OcrLine]) -> list[OcrLine]:

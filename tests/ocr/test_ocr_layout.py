@@ -53,6 +53,16 @@ def test_thai_lines_join_without_space_and_a_stranded_mark_rejoins_its_base() ->
     assert join_lines(["จังหวัดประจวบคีรีขันธ์ ๗๗๑๕๐", "๙ ธันวาคม ๒๕๖๗"]) == "จังหวัดประจวบคีรีขันธ์ ๗๗๑๕๐ ๙ ธันวาคม ๒๕๖๗"
 
 
+def test_a_row_of_one_repeated_speck_is_junk_a_scale_is_not() -> None:
+    # A breadboard's holes in a lab report's photograph, read as "๑ ๑ ๑ ๑๑ ๑ ..."
+    holes = OcrLine((1, 1), [OcrWord(p, 300 + 60 * i, 900, 330 + 60 * i, 940, 90) for i, p in enumerate("๑๑๑จ๑๑๐๑๑๑๑๑")])
+    assert is_junk(holes)
+    pieces = ["ระดับ", *"123456789"]
+    scale = OcrLine((1, 1), [OcrWord(p, 300 + 90 * i, 900, 360 + 90 * i, 940, 95) for i, p in enumerate(pieces)])
+    assert not is_junk(scale)
+    assert not is_junk(line("การเชื่อมต่อหลอดไฟ LED 3 ดวง", 300, 900))
+
+
 def test_speckle_lines_are_junk_text_lines_are_not() -> None:
     assert is_junk(line("aAvA'|", 300, 900, conf=80))  # dust read as Latin letters
     assert is_junk(line("จ", 300, 900, conf=90))  # a lone letter from a speck
