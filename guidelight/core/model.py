@@ -179,10 +179,11 @@ DOUBTFUL_NOISE_PER_K = 3.0
 # over was kept once, a vowel printed over another was left out, glyphs nothing identified
 # were chosen by the words around them with nothing to tell the candidates apart, glyphs
 # nothing could identify were left out or read from the page's image by OCR, text drawn as
-# outlines could not be read (no OCR), or the page's Thai is largely not words.
+# outlines could not be read (no OCR), a page's text only in pictures could not be read, or
+# the page's Thai is largely not words.
 NOTICED_REPAIRS = (
     "garbled_text", "doubled_text", "stacked_vowel", "glyph_unsure", "unreadable_glyph", "ocr_glyph",
-    "unread_outlines", "unknown_words",
+    "unread_outlines", "unread_pictures", "unknown_words",
 )
 
 

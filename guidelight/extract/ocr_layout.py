@@ -21,6 +21,9 @@ THAI_MARKS = frozenset(
 _LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e59A-Za-z0-9]")
 _THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+# A number with decimals, a result table's "-129.33" or "0.000": speckle never reads as one,
+# and a row of them (a screenshot of SPSS output) is all the row says.
+_DECIMAL = re.compile(r"[-−(]?\d+(?:,\d{3})*\.\d+%?\)?,?")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _WORD_SHAPE = re.compile(r"\W*(?:[A-Z]?[a-z]{2,}|[A-Z]{3,})\W*")  # "the", "Cost)", "GDP"; not "aAvA"
 _LONG_LATIN_WORD = re.compile(r"\W?[A-Z]?[a-z]{3,}\W{0,2}")  # "(Opportunity", not "aAvA"
@@ -263,7 +266,8 @@ def is_junk(line: OcrLine) -> bool:
     letters = len(_LETTER.findall(text))
     latin = is_latin(line)
     dust = sum(looks_like_dust(w, latin) for w in line.words)
-    has_word = _THAI_BASE.search(text) or _LATIN_WORD.search(text)
+    decimals = any(_DECIMAL.fullmatch(w.text) for w in line.words)
+    has_word = _THAI_BASE.search(text) or _LATIN_WORD.search(text) or decimals
     return (not has_word or line.conf < MIN_LINE_CONF or dust >= DUST_SHARE * len(line.words)
             or (letters <= 3 and line.conf < SHORT_LINE_CONF) or _repeated_specks(line))
 

@@ -74,6 +74,10 @@ GARBAGE_NOISE_PER_K = 30.0
 UNKNOWN_JUDGED_THAI = 200
 OCR_WORDS = 0.5  # share of an image's Thai, read by OCR, that may be outside words for it to replace the layer
 UNKNOWN_SHARE = 0.2
+# A page whose text layer holds only furniture is read by OCR when its images cover this
+# share of it (a screenshot of a result table); a logo alone on a blank page is not.
+PICTURES_ONLY_SHARE = 0.1
+PICTURED_THAI = 20  # Thai characters of such a reading below which its share in words is not judged
 
 _log = logging.getLogger(__name__)
 
@@ -363,6 +367,12 @@ def _image_coverage(page: pymupdf.Page) -> float:
     return max((abs(pymupdf.Rect(info["bbox"]) & page.rect) / area for info in page.get_image_info()), default=0.0)
 
 
+def _pictures_share(page: pymupdf.Page) -> float:
+    """Share of the page its images cover, added up (overlaps counted twice: a measure, not a map)."""
+    area = abs(page.rect) or 1.0
+    return sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info()) / area
+
+
 def _garbage_over_scan(page: pymupdf.Page, built: Page) -> bool:
     """A scanned page whose text layer is noise or has almost no Thai: typically the
     Latin garbage an OCR engine without Thai left over the image."""
@@ -404,9 +414,19 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
         lambda line: ctx.counts_with_pages(number, line),
         slide=rect.width > rect.height,
     )
+    furniture_texts = [ln.text for ln in furniture]
+    if not body and not tables and _pictures_share(page) >= PICTURES_ONLY_SHARE:
+        # Only furniture in the text layer, and pictures: a statistics text's result panels
+        # pasted as screenshots (SPSS, Minitab) made pages silent that said nothing of it.
+        # Read by OCR, kept where it reads as text; else the page says it was not read.
+        read = _ocr_page(page, number, Counter(repairs))
+        few_thai = read.quality.thai_chars < PICTURED_THAI  # a μ read as น says nothing of the rest
+        readable = read.text.strip() and not read.quality.doubtful and (few_thai or mostly_words(read.text, OCR_WORDS))
+        if read.source is TextSource.OCR and readable:
+            return replace(read, label=_label(page) or printed_page_number(furniture_texts))
+        repairs["unread_pictures"] += 1
     figures = find_figures(page, table_boxes)
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))
-    furniture_texts = [ln.text for ln in furniture]
     continues = _runs_on(ctx, number, drafts)
     built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
     built = replace(built, label=_label(page) or printed_page_number(furniture_texts),
@@ -573,7 +593,8 @@ def _worth_keeping(page: Page) -> bool:
         return False
     repairs = dict(page.quality.repairs)
     waits_for_ocr = page.source is TextSource.NONE or any(repairs.get(name, 0) > 0
-                                                          for name in ("unreadable_glyph", "unread_outlines"))
+                                                          for name in ("unreadable_glyph", "unread_outlines",
+                                                                       "unread_pictures"))
     return not waits_for_ocr or ocr_available() is None
 
 

@@ -233,6 +233,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "page.unread_outlines": ("Page {page}: some of its text is drawn as shapes of letters and could not be read "
                              "without OCR.",
                              "หน้า {page} มีข้อความบางส่วนที่วาดเป็นรูปตัวอักษร อ่านไม่ได้หากไม่มี OCR"),
+    "page.unread_pictures": ("Page {page}: its text is in pictures, which could not be read.",
+                             "หน้า {page} มีข้อความอยู่ในภาพ ซึ่งอ่านไม่ได้"),
     "page.image": ("Page {page} is an image and could not be read. {problem}",
                    "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
     "page.image.unread": ("Page {page} is an image and no text could be read from it.",

@@ -63,6 +63,13 @@ def test_a_row_of_one_repeated_speck_is_junk_a_scale_is_not() -> None:
     assert not is_junk(line("การเชื่อมต่อหลอดไฟ LED 3 ดวง", 300, 900))
 
 
+def test_a_row_of_decimal_numbers_is_text() -> None:
+    # A screenshot of SPSS output: "-12.1463 4.3376 0.0939", no word, all the row says.
+    pieces = ["-12.1463", "4.3376", "0.0939", "(-12.3305,", "-11.9621)"]
+    row = OcrLine((1, 1), [OcrWord(p, 300 + 200 * i, 900, 480 + 200 * i, 940, 93) for i, p in enumerate(pieces)])
+    assert not is_junk(row)
+
+
 def test_speckle_lines_are_junk_text_lines_are_not() -> None:
     assert is_junk(line("aAvA'|", 300, 900, conf=80))  # dust read as Latin letters
     assert is_junk(line("จ", 300, 900, conf=90))  # a lone letter from a speck

@@ -122,3 +122,37 @@ def test_a_page_drawn_all_in_outlines_without_ocr_says_it_was_not_read(tmp_path:
     page = open_document(outlined_page_pdf(tmp_path / "outlined.pdf"), use_cache=False).page(2)
     assert page.text == ""
     assert "unread_outlines" in page.quality.notices and page.quality.doubtful
+
+
+def pictured_page_pdf(path: Path) -> Path:
+    """A page whose text layer holds only its page number, above a screenshot of a result
+    table (a statistics text's SPSS output pasted as a picture)."""
+    with pymupdf.open() as source:
+        shot = source.new_page(width=400, height=120)
+        shot.insert_text((10, 40), "Estimation for Paired Difference", fontname="helv", fontsize=16)
+        shot.insert_text((10, 80), "Mean -12.1463 StDev 4.3376", fontname="helv", fontsize=16)
+        picture = shot.get_pixmap(dpi=200).tobytes("png")
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((290, 820), "311", fontname="helv", fontsize=11)
+    page.insert_image(pymupdf.Rect(72, 200, 522, 335), stream=picture)
+    doc.save(path)
+    return path
+
+
+@needs_tesseract
+def test_a_page_of_only_pictures_and_its_page_number_is_read_by_ocr(tmp_path: Path) -> None:
+    """A statistics text's result panels, screenshots on pages whose text layer held only the
+    page number: the pages were silent, and said nothing of it."""
+    page = open_document(pictured_page_pdf(tmp_path / "spss.pdf"), use_cache=False).page(1)
+    assert "Paired Difference" in page.text and "-12.1463" in page.text
+    assert page.source is TextSource.OCR and page.label == "311"
+
+
+def test_a_page_of_only_pictures_without_ocr_says_they_were_not_read(tmp_path: Path, monkeypatch) -> None:
+    from guidelight.extract import ocr, pdf
+
+    for module in (ocr, pdf):
+        monkeypatch.setattr(module, "ocr_available", lambda: "Tesseract is not installed")
+    page = open_document(pictured_page_pdf(tmp_path / "spss.pdf"), use_cache=False).page(1)
+    assert "unread_pictures" in page.quality.notices and page.quality.doubtful
