@@ -123,11 +123,10 @@ class ToUnicodeCorrector:
 
     def _name_left_out(self, xref: int) -> None:
         """Give the codes a simple font draws but its map leaves out the character of the
-        glyph drawn the same in a subset of its font that does map it. Acrobat 8 maps only
-        the codes a subset's first page needed: MuPDF read the others as their own codes'
-        characters, so a thesis's year 2557 was heard "@AA7" and its page numbers were
-        wrong digits (the glyph of 5 under the code of "4"). A code no sibling names is
-        left as it was."""
+        glyph drawn the same in a subset of its font that does map it. Acrobat 8 leaves some
+        of a subset's codes out of its map: MuPDF read them as the codes' own characters, so
+        a thesis's year 2557 was heard "@AA7" and its page numbers were wrong digits (the
+        glyph of 5 under the code of "4"). A code no sibling names is left as it was."""
         known = _simple_font(self.doc, xref)
         if known is None:
             return
@@ -209,15 +208,12 @@ def _correct_simple_font(doc: pymupdf.Document, xref: int) -> None:
     (``_swapped_marks``); other Thai entries are left as they are."""
     if doc.xref_get_key(xref, "Encoding")[0] != "null":
         return
-    kind, ref = doc.xref_get_key(xref, "ToUnicode")
-    kind_program, program_ref = doc.xref_get_key(xref, "FontDescriptor/FontFile2")
-    if kind != "xref" or kind_program != "xref":
+    known = _simple_font(doc, xref)
+    if known is None:
         return
-    cmap_xref = int(ref.split()[0])
-    mapping, digits = read_to_unicode(doc.xref_stream(cmap_xref).decode("latin-1"))
+    mapping, digits, cmap_xref, program = known
     if not any(is_thai(text) for text in mapping.values()):
         return  # not a Thai font: its codes' own characters may well be right
-    program = doc.xref_stream(int(program_ref.split()[0]))
     wrong = _swapped_marks(mapping, code_gids(program), program)
     stand_ins = [code for code, text in mapping.items() if not _has_thai(text)]
     if stand_ins:
