@@ -288,7 +288,8 @@ def split_furniture(
             return False
         return recurrence(furniture_key(line.text), RUNNING_SHARE) is not Recurrence.ALONE
 
-    running = _running_rows(lines, height, numbered_there, repeated)
+    page_rows = _rows(lines)  # grouped once for the three rules below
+    running = _running_rows(page_rows, height, numbered_there, repeated)
 
     def at_edge(line: Line) -> bool:
         return in_margin(line.y0, line.y1, height) or id(line) in running
@@ -303,13 +304,13 @@ def split_furniture(
         return known[id(line)]
 
     in_body = (
-        _table_rows_at_edges(lines, height, tables)
+        _table_rows_at_edges(page_rows, height, tables)
         | _numbers_amid_text(lines, at_edge, recurs)
         | _stacked_on_text(lines, at_edge)
     )
     # A slide's number stands on a row of its own; a number heading each page's one section
     # ("2" beside "ระบบเข้าสู่ระบบ (Login)", "3" on the next page) counts up with them too.
-    alone = {id(row[0]) for row in _rows(lines) if len(row) == 1}
+    alone = {id(row[0]) for row in page_rows if len(row) == 1}
     for line in lines:
         margin = at_edge(line) and id(line) not in in_body
         repeats = recurs(line) if margin else Recurrence.ALONE
@@ -354,19 +355,19 @@ def number_place_key(y0: float, y1: float) -> str:
 
 
 def _running_rows(
-    lines: list[Line], height: float, numbered_there: Callable[[Line], bool], repeated: Callable[[Line], bool]
+    all_rows: list[list[Line]], height: float, numbered_there: Callable[[Line], bool], repeated: Callable[[Line], bool]
 ) -> set[int]:
-    """Ids of the lines of a page's first and last rows that hold a page number and lie
-    within ``RUNNING_SHARE`` of its top or bottom: a book with deep margins sets its running
-    head and page number below the top tenth ("6.2. การเขียนคำสั่ง ...   161" at 13% of a
-    B5 page), Word a page number high above the foot, an iOS export of a textbook its head
-    at 13% with the number in the same line ("128 ปัญญาประดิษฐ์"). They are judged as
-    margin lines are (a page number, or text the nearby pages repeat). A page number alone
-    in the top or bottom tenth is furniture already, and the row after it counts as the
-    first: the Royal Gazette sets "หน้า ๒" there and its running head under it. A page with
-    its number there has no other: a number alone in a first or last row is then a contents
-    entry's ("ภาพที่ 4-30 ... 28"), and only a number in a head's own line counts."""
-    all_rows = _rows(lines)
+    """Ids of the lines of a page's first and last rows (``all_rows``: its lines by ``_rows``)
+    that hold a page number and lie within ``RUNNING_SHARE`` of its top or bottom: a book
+    with deep margins sets its running head and page number below the top tenth ("6.2.
+    การเขียนคำสั่ง ... 161" at 13% of a B5 page), Word a page number high above the foot, an
+    iOS export of a textbook its head at 13% with the number in the same line ("128
+    ปัญญาประดิษฐ์"). They are judged as margin lines are (a page number, or text the nearby
+    pages repeat). A page number alone in the top or bottom tenth is furniture already, and
+    the row after it counts as the first: the Royal Gazette sets "หน้า ๒" there and its
+    running head under it. A page with its number there has no other: a number alone in a
+    first or last row is then a contents entry's ("ภาพที่ 4-30 ... 28"), and only a number
+    in a head's own line counts."""
     page_numbers = [all(_page_number_in_margin(ln, height) for ln in row) for row in all_rows]
     rows = [row for row, page_number in zip(all_rows, page_numbers, strict=True) if not page_number]
     found: set[int] = set()
@@ -476,13 +477,14 @@ def _stacked(line: Line, other: Line) -> bool:
     return gap < max(line.size, other.size, 1.0) and other.x0 < line.x1 and other.x1 > line.x0
 
 
-def _table_rows_at_edges(lines: list[Line], height: float, tables: Sequence[Box]) -> set[int]:
-    """Ids of the lines of a table row lying in a page's margin: a row of three cells or
-    more, closer than a line to a table found on the page or to another such row. A
-    slide's table reaches the top of the slide, and the same table shown on the next slide
-    made its header row (FName Sex Salary) look like a running head; a law deck's header
-    (มาตรา เนื้อหา จำคุก ปรับ หมายเหตุ) stands two thirds of a line above its first row."""
-    rows = [row for row in _rows(lines) if len(row) >= _TABLE_CELLS]
+def _table_rows_at_edges(page_rows: list[list[Line]], height: float, tables: Sequence[Box]) -> set[int]:
+    """Ids of the lines of a table row (``page_rows``: the page's lines by ``_rows``) lying in
+    a page's margin: a row of three cells or more, closer than a line to a table found on
+    the page or to another such row. A slide's table reaches the top of the slide, and the
+    same table shown on the next slide made its header row (FName Sex Salary) look like a
+    running head; a law deck's header (มาตรา เนื้อหา จำคุก ปรับ หมายเหตุ) stands two thirds
+    of a line above its first row."""
+    rows = [row for row in page_rows if len(row) >= _TABLE_CELLS]
     spans = [(min(ln.y0 for ln in row), max(ln.y1 for ln in row)) for row in rows]
     spans += [(box[1], box[3]) for box in tables]
     edges = [n for n, row in enumerate(rows) if all(in_margin(ln.y0, ln.y1, height) for ln in row)]

@@ -361,16 +361,20 @@ def _ocr_page(page: pymupdf.Page, number: int, repairs: Counter[str] | None = No
     return build_page(number, drafts, furniture, TextSource.OCR, repairs)
 
 
+def _image_shares(page: pymupdf.Page) -> list[float]:
+    """Share of the page each of its images covers."""
+    area = abs(page.rect) or 1.0
+    return [abs(pymupdf.Rect(info["bbox"]) & page.rect) / area for info in page.get_image_info()]
+
+
 def _image_coverage(page: pymupdf.Page) -> float:
     """Share of the page covered by its largest image: near 1 for a scanned page."""
-    area = abs(page.rect) or 1.0
-    return max((abs(pymupdf.Rect(info["bbox"]) & page.rect) / area for info in page.get_image_info()), default=0.0)
+    return max(_image_shares(page), default=0.0)
 
 
 def _pictures_share(page: pymupdf.Page) -> float:
     """Share of the page its images cover, added up (overlaps counted twice: a measure, not a map)."""
-    area = abs(page.rect) or 1.0
-    return sum(abs(pymupdf.Rect(info["bbox"]) & page.rect) for info in page.get_image_info()) / area
+    return sum(_image_shares(page))
 
 
 def _garbage_over_scan(page: pymupdf.Page, built: Page) -> bool:
