@@ -252,6 +252,7 @@ def split_furniture(
     recurrence: Callable[[str, float], Recurrence] | None,
     tables: Sequence[Box] = (),
     counted: Callable[[Line], bool] = lambda line: False,
+    body_there: Callable[[Line], bool] = lambda line: False,
     slide: bool = False,
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """Separate page furniture from the reading text: (body, furniture, guessed).
@@ -269,6 +270,9 @@ def split_furniture(
     it stands. On a ``slide`` (a page wider than tall) a line the slides after it repeat
     at their top is a title too, whatever its size: a deck's title bar names the part
     its slides show ("LAB 01 - HTML Chat" over five slides, then "LAB 02 ...").
+    A line between the page's running head and its body is the body's where
+    ``body_there`` says pages nearby begin their body text in its place
+    (``_between_head_and_body``).
     """
     size = body_size(lines)
     text_width = max((ln.x1 for ln in lines), default=0.0) - min((ln.x0 for ln in lines), default=0.0)
@@ -307,6 +311,7 @@ def split_furniture(
         _table_rows_at_edges(page_rows, height, tables)
         | _numbers_amid_text(lines, at_edge, recurs)
         | _stacked_on_text(lines, at_edge)
+        | _between_head_and_body(lines, at_edge, recurs, body_there, slide)
     )
     # A slide's number stands on a row of its own; a number heading each page's one section
     # ("2" beside "ระบบเข้าสู่ระบบ (Login)", "3" on the next page) counts up with them too.
@@ -461,6 +466,35 @@ def _stacked_on_text(lines: list[Line], at_edge: Callable[[Line], bool]) -> set[
             aligned = abs(line.x0 - first.x0) < _EDGE_SLACK or _same_centre(line, first)
             if same_size and aligned and pitch > 0 and abs(gap - pitch) <= _SAME_STEP * pitch:
                 found.add(id(line))
+    return found
+
+
+def _between_head_and_body(
+    lines: list[Line],
+    at_edge: Callable[[Line], bool],
+    recurs: Callable[[Line], Recurrence],
+    body_there: Callable[[Line], bool],
+    slide: bool,
+) -> set[int]:
+    """Ids of the margin lines the pages nearby repeat that stand between the page's running
+    head (or page number) and its edge-most body line, where ``body_there`` says pages
+    nearby begin their body text: a heading the body begins with on some pages
+    ("บันทึกผลการทดลอง" under a lab manual's head), not a second head. Not on a slide: a
+    deck's title bar recurs where other slides have a title of their own."""
+    if slide:
+        return set()
+    found: set[int] = set()
+    for line in lines:
+        if not at_edge(line) or recurs(line) is Recurrence.ALONE or _PAGE_NUMBER.match(line.text.strip()):
+            continue
+        top = line.y1 <= min(ln.y0 for ln in lines) + (max(ln.y1 for ln in lines) - min(ln.y0 for ln in lines)) / 2
+        headed = any(
+            other is not line and at_edge(other) and (other.y1 <= line.y0 if top else other.y0 >= line.y1)
+            and (_PAGE_NUMBER.match(other.text.strip()) or recurs(other) is not Recurrence.ALONE)
+            for other in lines
+        )
+        if headed and body_there(line):
+            found.add(id(line))
     return found
 
 

@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
 import pymupdf
 
@@ -37,6 +38,7 @@ from guidelight.extract.figures import FigureDraft, caption_figures, find_figure
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.layout import (
     RUNNING_SHARE,
+    Box,
     ParagraphDraft,
     Recurrence,
     counting_keys,
@@ -77,9 +79,20 @@ UNKNOWN_SHARE = 0.2
 # A page whose text layer holds only furniture is read by OCR when its images cover this
 # share of it (a screenshot of a result table); a logo alone on a blank page is not.
 PICTURES_ONLY_SHARE = 0.1
+_SAME_PLACE = 0.8  # share of the taller of two lines they must share to stand at one height
 PICTURED_THAI = 20  # Thai characters of such a reading below which its share in words is not judged
 
 _log = logging.getLogger(__name__)
+
+
+class _MarginLine(NamedTuple):
+    """A line near a page's top or bottom edge, as a neighbouring page's furniture rules see it."""
+
+    key: str  # ``furniture_key``, or a lone number's ``number_place_key``
+    top: float
+    bottom: float
+    height: float  # of the page's text area
+    number: bool  # a number alone: a page number, most likely
 
 
 @dataclass
@@ -93,7 +106,7 @@ class _PdfContext:
     budget: StreamBudget
     lock: threading.Lock = field(default_factory=threading.Lock)
     pictured: dict[int, list[PicturedText]] = field(default_factory=dict)  # by page index: ``_PageCorrector``
-    margin_lines: dict[int, list[tuple[str, float, float, float]]] = field(default_factory=dict)
+    margin_lines: dict[int, list[_MarginLine]] = field(default_factory=dict)
     margin_keys: dict[tuple[int, float], set[str]] = field(default_factory=dict)  # from margin_lines, by band
     counted_keys: dict[int, set[str]] = field(default_factory=dict)  # ``counting_keys`` of a page's numbers
     # A page's lines read ahead (to see whether the page before runs on into it), kept
@@ -138,7 +151,8 @@ class _PdfContext:
         self._read_keys(number)
         if (number, share) not in self.margin_keys:
             self.margin_keys[number, share] = {
-                key for key, y0, y1, height in self.margin_lines[number] if key and in_margin(y0, y1, height, share)
+                line.key for line in self.margin_lines[number]
+                if line.key and in_margin(line.top, line.bottom, line.height, share)
             }
         return self.margin_keys[number, share]
 
@@ -148,7 +162,7 @@ class _PdfContext:
         this is asked of nearly every page whose page number sits in its first or last row)."""
         if number in self.margin_lines:
             return
-        found: list[tuple[str, float, float, float]] = []
+        found: list[_MarginLine] = []
         counted: set[str] = set()
         try:
             page = self.page(number)
@@ -162,11 +176,12 @@ class _PdfContext:
                 text = " ".join(w[4] for w in words)
                 counted.update(counting_keys(left, top, right, bottom, text, number))
                 if in_margin(top, bottom, height, RUNNING_SHARE):
-                    found.append((furniture_key(text), top, bottom, height))  # digit runs kept apart
                     # A number alone (digits, or a thesis's front matter "IV", "ข"):
                     # where it stands says if it is a page number.
-                    if text.strip().isdigit() or page_number_like(text):
-                        found.append((number_place_key(top, bottom), top, bottom, height))
+                    alone = text.strip().isdigit() or page_number_like(text)
+                    found.append(_MarginLine(furniture_key(text), top, bottom, height, alone))  # digit runs kept apart
+                    if alone:
+                        found.append(_MarginLine(number_place_key(top, bottom), top, bottom, height, True))
         except Exception:  # a damaged neighbour must not cost this page its furniture
             found, counted = [], set()
         self.margin_lines[number], self.counted_keys[number] = found, counted
@@ -177,10 +192,31 @@ class _PdfContext:
         keys = counting_keys(line.x0, line.y0, line.x1, line.y1, line.text, number)
         if not keys:
             return False
-        nearby = [n for n in range(number - 2, number + 3) if n != number and 1 <= n <= self.doc.page_count]
+        nearby = self._nearby(number)
         for n in nearby:
             self._read_keys(n)
         return any(key in self.counted_keys[n] for n in nearby for key in keys)
+
+    def body_starts_at(self, number: int, line: Line) -> bool:
+        """Does a page within two of page ``number`` hold, where ``line`` stands, a line
+        that no page within two of it repeats: its body text, begun there? A lab manual
+        sets "บันทึกผลการทดลอง" as the first line of the body, below the running head, on
+        pages 12, 14, 15 and 18; it recurred, and was dropped from all but one as a
+        second running head, while pages 11 and 16 began their body text in its place."""
+        for n in self._nearby(number):
+            self._read_keys(n)
+            for other in self.margin_lines[n]:
+                if not other.number and other.key and _same_place(other, line) and not self._repeated(n, other.key):
+                    return True
+        return False
+
+    def _repeated(self, number: int, key: str) -> bool:
+        """Is this margin key on a page within two of page ``number``?"""
+        return any(key in self.margins(n, RUNNING_SHARE) for n in self._nearby(number))
+
+    def _nearby(self, number: int) -> list[int]:
+        """The pages within two of page ``number``, not it."""
+        return [n for n in range(number - 2, number + 3) if n != number and 1 <= n <= self.doc.page_count]
 
     def first_line(self, number: int) -> Line | None:
         """The first line of page ``number``'s reading text, furniture left out (None when
@@ -190,15 +226,25 @@ class _PdfContext:
             lines = self.read_neighbour(number)[1]
         except Exception:
             return None
-        body, _, _ = split_furniture(
-            lines,
-            rect.height,
-            lambda key, share: self.recurrence(number, key, share),
-            counted=lambda line: self.counts_with_pages(number, line),
-            slide=rect.width > rect.height,
-        )
+        body, _, _ = self.split_furniture(number, lines, rect)
         ordered = reading_order(body, rect.width)
         return ordered[0] if ordered else None
+
+    def split_furniture(
+        self, number: int, lines: list[Line], rect: pymupdf.Rect, tables: Sequence[Box] = ()
+    ) -> tuple[list[Line], list[Line], list[Line]]:
+        """``layout.split_furniture`` for page ``number``, judged against the pages near it
+        (a document of one page has none: only a page number is furniture there)."""
+        alone = self.doc.page_count == 1
+        return split_furniture(
+            lines,
+            rect.height,
+            None if alone else lambda key, share: self.recurrence(number, key, share),
+            tables,
+            lambda line: self.counts_with_pages(number, line),
+            lambda line: self.body_starts_at(number, line),
+            slide=rect.width > rect.height,
+        )
 
     def recurrence(self, number: int, key: str, share: float) -> Recurrence:
         """Does this margin text recur in the same band (``share`` of the page) of a page within
@@ -210,6 +256,12 @@ class _PdfContext:
             return Recurrence.AGAIN
         later = [n for n in (number + 1, number + 2) if n <= self.doc.page_count]
         return Recurrence.FIRST if any(key in self.margins(n, share) for n in later) else Recurrence.ALONE
+
+
+def _same_place(other: _MarginLine, line: Line) -> bool:
+    """Do the two lines stand at one height: each spanning most of the other's?"""
+    overlap = min(other.bottom, line.y1) - max(other.top, line.y0)
+    return overlap >= _SAME_PLACE * max(other.bottom - other.top, line.y1 - line.y0)
 
 
 def _read_head(path: str) -> bytes:
@@ -408,16 +460,8 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
         return _ocr_page(page, number, repairs)
     tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
     rect = text_rect(page)
-    alone = ctx.doc.page_count == 1
     table_boxes = [table.bbox for table in tables]
-    body, furniture, guessed = split_furniture(
-        lines,
-        rect.height,
-        None if alone else lambda key, share: ctx.recurrence(number, key, share),
-        table_boxes,
-        lambda line: ctx.counts_with_pages(number, line),
-        slide=rect.width > rect.height,
-    )
+    body, furniture, guessed = ctx.split_furniture(number, lines, rect, table_boxes)
     furniture_texts = [ln.text for ln in furniture]
     if not body and not tables and _pictures_share(page) >= PICTURES_ONLY_SHARE:
         # Only furniture in the text layer, and pictures: a statistics text's result panels

@@ -1253,3 +1253,25 @@ def test_a_tables_numbers_in_the_bottom_tenth_are_not_the_next_slides_number(tmp
         page = read.page(number)
         assert all(value in page.text for value in values)
         assert "1/31/2021" in page.furniture
+
+
+def test_a_heading_some_pages_begin_their_body_with_under_the_running_head_is_read(make_pdf: MakePdf) -> None:
+    """A lab manual begins the body of some pages with "บันทึกผลการทดลอง", just under its
+    running head, in the top tenth; it recurred two pages apart, and was dropped as a
+    second running head from all but one, while the pages between began their body text
+    in the same place. A second head every page repeats stays furniture."""
+    record, head = "บันทึกผลการทดลอง", "บทที่ 4 คำสั่งควบคุม"
+    firsts = [record, "การทดลองที่ 4_6 โปรแกรมแสดงการทำงานของคำสั่ง for", record, record,
+              "การทดลองที่ 4_11 โปรแกรมแสดงการทำงานของคำสั่ง do while"]
+
+    def page(number: int, first: str, second_head: bool) -> list:
+        lines = [(head, 72, 41, 14, SARABUN), (f"Page {number + 59}", 500, 41, 14, SARABUN),
+                 (first, 72, 71, 16, SARABUN), (BODY, 72, 120, 16, SARABUN), (BODY, 72, 150, 16, SARABUN)]
+        return [*lines, ("ภาคเรียนที่ 1 ปีการศึกษา 2567", 72, 58, 12, SARABUN)] if second_head else lines
+
+    doc = open_document(make_pdf([page(n, first, False) for n, first in enumerate(firsts, 1)]))
+    for number in (1, 3, 4):
+        assert texts(doc.page(number))[0] == record, number
+    assert all(doc.page(n).furniture[0] == head for n in range(2, 6))
+    repeated = open_document(make_pdf([page(n, BODY, True) for n in range(1, 6)]))
+    assert all("ภาคเรียนที่ 1 ปีการศึกษา 2567" in repeated.page(n).furniture for n in range(2, 6))
