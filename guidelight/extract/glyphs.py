@@ -37,6 +37,13 @@ _UNI_NAME = re.compile(r"^(?:uni((?:[0-9A-Fa-f]{4})+)|u([0-9A-Fa-f]{4,6}))$")
 # shifted forms with a placement after the name.
 _CAMEL_THAI = re.compile(r"^Thai(Character|Digit)([A-Za-z_]+?)(?:LowLeft|Left|Low|Right|Descless|Small)*$")
 _CAMEL_WORD = re.compile(r"[A-Z][a-z]*(?:_[a-z]+)*")
+# The Windows PostScript driver names a TrueType font's glyphs by their index alone, "G33"
+# for glyph 0x33, when it sends the font as Type 1; the names say nothing of the characters.
+_INDEX_NAME = re.compile(r"G[0-9A-Fa-f]+")
+_NAME = re.compile(r"/([^\s/\[\]<>(){}%]+)")
+# MuPDF keeps a font's name, subset tag and all, in 31 characters: a span names a longer
+# font by the start of its name.
+_MUPDF_NAME_CHARS = 31
 
 
 def is_thai(text: str) -> bool:
@@ -252,6 +259,7 @@ class GlyphResolver:
     # a font not here has not shown enough text to tell yet.
     legacy: dict[str, bool] = field(default_factory=dict)
     _families: dict[str, str] = field(default_factory=dict)
+    _index_named: dict[int, bool] = field(default_factory=dict)  # by xref: see ``index_named``
 
     def family(self, font_name: str) -> str:
         """The family the embedded program of ``font_name`` names itself, where all its
@@ -280,7 +288,29 @@ class GlyphResolver:
                     xrefs = self._fonts_by_key.setdefault(font_key(basefont), [])
                     if xref not in xrefs:
                         xrefs.append(xref)
-        return self._fonts_by_key.get(key, [])
+        if key in self._fonts_by_key or len(key) < _MUPDF_NAME_CHARS - 8:
+            return self._fonts_by_key.get(key, [])
+        # a name MuPDF cut short ("MSTT31d0b4a012o27001005I" for ...005IS00): the fonts it begins
+        return [xref for name, xrefs in self._fonts_by_key.items() if name.startswith(key) for xref in xrefs]
+
+    def index_named(self, font_name: str) -> bool:
+        """Does every embedded font of this name call its glyphs by their index alone ("G33",
+        "Gba"), with no ToUnicode? MuPDF then reads the index as the character: a
+        PCB manual printed through Distiller 4 read "3ULQWHG &LUFXLW" for Printed Circuit,
+        and its Thai as box-drawing signs ("ç║░░│┼ª"), a page flagged but heard as noise."""
+        xrefs = self._xrefs(font_key(font_name))
+        return bool(xrefs) and all(self._names_only_index(xref) for xref in xrefs)
+
+    def _names_only_index(self, xref: int) -> bool:
+        if xref not in self._index_named:
+            try:
+                kind, differences = self.doc.xref_get_key(xref, "Encoding/Differences")
+                mapped = self.doc.xref_get_key(xref, "ToUnicode")[0] != "null"
+            except (ValueError, RuntimeError):  # a damaged object
+                kind, differences, mapped = "null", "", True
+            names = _NAME.findall(differences) if kind == "array" else []
+            self._index_named[xref] = bool(names) and not mapped and all(_INDEX_NAME.fullmatch(n) for n in names)
+        return self._index_named[xref]
 
     def subset_names(self, page: pymupdf.Page) -> dict[tuple[str, int, int], str]:
         """The page's fonts whose name several embedded fonts share, each bound to its own

@@ -718,11 +718,16 @@ class PageReader:
 
     def _unreadable_fonts(self) -> set[str]:
         """Fonts whose text on this page cannot be read (``_unreadable_fonts_of``): Ghostscript
-        gave every Thai glyph an ASCII code or a dingbat's. Judged once a page, on the whole
+        gave every Thai glyph an ASCII code or a dingbat's; or the fonts name their glyphs
+        by index alone (``GlyphResolver.index_named``). Judged once a page, on the whole
         page (a span may hold one glyph), so a table cell read alone is judged as the page is."""
         if self._unreadable is None:
-            self._unreadable = _unreadable_fonts_of(self.page.get_text("rawdict", flags=RAW_FLAGS))
+            self._unreadable = self._unreadable_in(self.page.get_text("rawdict", flags=RAW_FLAGS))
         return self._unreadable
+
+    def _unreadable_in(self, raw: dict) -> set[str]:
+        fonts = {span["font"] for span in _raw_spans(raw)}
+        return _unreadable_fonts_of(raw) | set(filter(self.resolver.index_named, fonts))
 
     def _traced(self) -> _TraceIndex:
         if self._trace is None:
@@ -964,7 +969,7 @@ class PageReader:
             if clip is None:
                 self.repairs["doubled_text"] += set_aside
         if clip is None and self._unreadable is None:
-            self._unreadable = _unreadable_fonts_of(raw)  # the page's own reading: no second one
+            self._unreadable = self._unreadable_in(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
         if hidden := drop_hidden_text(raw, self._painted_boxes):
             self.repairs["hidden_text"] += hidden

@@ -502,3 +502,25 @@ def test_what_the_page_drew_under_a_name_teaches_shapes_only_when_it_is_one_numb
     assert shifted_mai_ek_after(("\u0e48", "\u0e48"), ("ก", "ก")) == "\u0e48"
     assert shifted_mai_ek_after(("\u0e48", "\u0e48"), ("ก", "ก"), ("ข", "ก")) is None  # two numberings
     assert shifted_mai_ek_after(("\u0e48", "เ")) is None  # a mark's glyph is no letter's
+
+
+@needs_tesseract
+def test_a_font_naming_its_glyphs_by_index_alone_is_read_from_its_drawing(tmp_path: Path) -> None:
+    """The Windows PostScript driver sends a TrueType font as Type 1 with glyphs named by
+    their index alone ("G33" for P), and Distiller keeps no ToUnicode: MuPDF reads the index
+    as the character. A PCB manual read "3ULQWHG &LUFXLW %RDUG", its Thai as box-drawing
+    signs, heard as it was. Such a font says nothing of its text: the page is read by OCR,
+    and says so. Its name, longer than MuPDF keeps, is cut short in the page's spans."""
+    made = pymupdf.open()
+    page = made.new_page(width=595, height=842)
+    for y in range(100, 400, 30):
+        page.insert_text((72, y), "Printed Circuit Board is the base of every electronic circuit", fontsize=14)
+    font = page.get_fonts()[0][0]
+    made.xref_set_key(font, "BaseFont", "/GMNKEJ+MSTT31d0b4a012o27001005IS00")
+    index_names = " ".join(f"/G{code - 29:x}" for code in range(32, 127))  # TrueType's Macintosh order
+    made.xref_set_key(font, "Encoding", f"<< /Type /Encoding /Differences [32 {index_names}] >>")
+    made.save(tmp_path / "pscript.pdf")
+    assert "3ULQWHG" in pymupdf.open(tmp_path / "pscript.pdf")[0].get_text()
+    read = open_document(tmp_path / "pscript.pdf", use_cache=False).page(1)
+    assert read.source is TextSource.OCR and read.quality.doubtful
+    assert "Printed Circuit Board" in read.text and "3ULQWHG" not in read.text
