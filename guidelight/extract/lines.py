@@ -707,6 +707,7 @@ class PageReader:
         # Glyphs of the whole page's reading that could not be read, and where they are:
         # each stands in a line's text as a mark (``_UNREAD_MARK``) until OCR reads it.
         self.unread: list[Unread] = []
+        self.read_in_pieces = 0  # of those glyphs, how many OCR has read since (``_read_unread``)
         self._whole_page = False
 
     def _painted_boxes(self) -> list[pymupdf.Rect]:
@@ -1076,6 +1077,7 @@ class PageReader:
             if text:
                 self.repairs["unreadable_glyph"] -= piece.glyphs
                 self.repairs["ocr_glyph"] += piece.glyphs
+                self.read_in_pieces += piece.glyphs
         if self.repairs["unreadable_glyph"] <= 0:
             del self.repairs["unreadable_glyph"]
         return [replace(line, text=" ".join(text.split())) for line, text in zip(lines, texts, strict=True)

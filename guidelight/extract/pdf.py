@@ -455,7 +455,7 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     finally:
         ctx.read_ahead.pop(number, None)
     repairs = reader.repairs
-    if not lines or _mostly_unreadable(lines, repairs):
+    if not lines or _mostly_unreadable(lines, reader):
         ctx.tables.no_tables(number)
         return _ocr_page(page, number, repairs)
     tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
@@ -510,9 +510,15 @@ def _told_if_not_words(built: Page) -> Page:
     return replace(built, quality=measure(built.text, repairs))
 
 
-def _mostly_unreadable(lines: Sequence[Line], repairs: Counter[str]) -> bool:
-    """More of the page's glyphs could not be read than could: its text layer is no use."""
-    return repairs["unreadable_glyph"] > sum(len(line.text) for line in lines)
+def _mostly_unreadable(lines: Sequence[Line], reader: PageReader) -> bool:
+    """More of the page's glyphs could not be read from its text layer than could: the
+    layer is no use, and the page is read whole by OCR. Glyphs OCR has read since, piece by
+    piece, count as unread: a page of Thai drawn as outlines over a few glyphs of control
+    codes came out as pieces of lines ("เรถสองแ", "ตนตาตีนละขอกล้าอง"), where the page read
+    whole by OCR is its prose. Lines drawn as outlines beside a readable layer (a poster's
+    boxes) are read where they stand, as is the rest of its layer."""
+    unread = reader.repairs["unreadable_glyph"] + reader.read_in_pieces
+    return unread > sum(len(line.text) for line in lines) - reader.repairs["ocr_glyph"]
 
 
 UNREADABLE = "This page could not be read: "

@@ -376,3 +376,15 @@ def code_in_nameless_font_pdf(path: Path, thai: list[str], code: list[str], *, d
         doc.update_stream(program, _nameless(doc.xref_stream(program)))
     doc.save(path)
     return path
+
+
+def index_named_text(page: pymupdf.Page, point: tuple[float, float], text: str, size: float = 14) -> None:
+    """``text`` set on ``page`` in Helvetica whose glyphs are named by their index alone, as
+    the Windows PostScript driver sends a TrueType font through Distiller ("G33" for P, in
+    TrueType's Macintosh order), with no ToUnicode: MuPDF reads "3ULQWHG" for Printed.
+    The font keeps a name longer than MuPDF keeps, so spans name it cut short."""
+    page.insert_text(point, text, fontname="helv", fontsize=size)
+    font = next(font[0] for font in page.get_fonts() if font[4] == "helv")
+    page.parent.xref_set_key(font, "BaseFont", "/GMNKEJ+MSTT31d0b4a012o27001005IS00")
+    index_names = " ".join(f"/G{code - 29:x}" for code in range(32, 127))
+    page.parent.xref_set_key(font, "Encoding", f"<< /Type /Encoding /Differences [32 {index_names}] >>")

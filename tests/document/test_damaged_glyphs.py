@@ -25,6 +25,7 @@ from guidelight.thai.repair import place_late_tones, repair_text
 from tests.document.damaged_fonts import (
     GARUDA,
     damaged_pdf,
+    index_named_text,
     raised_marks_pdf,
     ranged_map_pdf,
     remapped_marks,
@@ -514,11 +515,7 @@ def test_a_font_naming_its_glyphs_by_index_alone_is_read_from_its_drawing(tmp_pa
     made = pymupdf.open()
     page = made.new_page(width=595, height=842)
     for y in range(100, 400, 30):
-        page.insert_text((72, y), "Printed Circuit Board is the base of every electronic circuit", fontsize=14)
-    font = page.get_fonts()[0][0]
-    made.xref_set_key(font, "BaseFont", "/GMNKEJ+MSTT31d0b4a012o27001005IS00")
-    index_names = " ".join(f"/G{code - 29:x}" for code in range(32, 127))  # TrueType's Macintosh order
-    made.xref_set_key(font, "Encoding", f"<< /Type /Encoding /Differences [32 {index_names}] >>")
+        index_named_text(page, (72, y), "Printed Circuit Board is the base of every electronic circuit")
     made.save(tmp_path / "pscript.pdf")
     assert "3ULQWHG" in pymupdf.open(tmp_path / "pscript.pdf")[0].get_text()
     read = open_document(tmp_path / "pscript.pdf", use_cache=False).page(1)

@@ -12,6 +12,7 @@ from guidelight.core.model import TextSource
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.pdf import open_document
 from tests.document.conftest import SARABUN
+from tests.document.damaged_fonts import index_named_text
 
 from .marks import needs_tesseract
 
@@ -156,3 +157,22 @@ def test_a_page_of_only_pictures_without_ocr_says_they_were_not_read(tmp_path: P
         monkeypatch.setattr(module, "ocr_available", lambda: "Tesseract is not installed")
     page = open_document(pictured_page_pdf(tmp_path / "spss.pdf"), use_cache=False).page(1)
     assert "unread_pictures" in page.quality.notices and page.quality.doubtful
+
+
+@needs_tesseract
+def test_a_page_of_outlines_over_a_few_unreadable_glyphs_is_read_whole_by_ocr(tmp_path: Path) -> None:
+    """A tourism page printed through Distiller: its Thai drawn as outlines, over a few
+    glyphs of a font whose codes say nothing. The glyphs and the outlined lines were read
+    by OCR piece by piece and the page came out as fragments ("เรถสองแ", "ตนตาตีนละขอ
+    กล้าอง"); read whole by OCR, it is its prose. A page whose own layer reads stays its
+    layer (the poster above)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    index_named_text(page, (72, 80), "Page 2")
+    outlined = _outlines([HEADING, *OUTLINED], 16)
+    page.show_pdf_page(pymupdf.Rect(72, 100, 472, 100 + outlined[0].rect.height), outlined, 0)
+    doc.save(tmp_path / "distilled.pdf")
+    read = open_document(tmp_path / "distilled.pdf", use_cache=False).page(1)
+    assert read.source is TextSource.OCR
+    squashed = re.sub(r"\s+", "", read.text)
+    assert "การเขียนโปรแกรมภาษาซี" in squashed and "ระบบจอง" in squashed
