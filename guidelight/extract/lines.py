@@ -825,9 +825,11 @@ class PageReader:
             recovered = self.resolver.by_shape(font_name, gid, zero_advance)
         whole = _whole_sara_am_before(chars, i)
         before_am = i + 1 < len(chars) and chars[i + 1]["c"] == SARA_AM
-        if (whole is not None and (recovered in (None, NIKHAHIT, SARA_AA) or (recovered or "") in whole)) or (
-            before_am and recovered == NIKHAHIT
-        ):
+        # A glyph before a sara aa is none of a sara am's halves: a consonant (Quartz's ÿ for
+        # ส in คำÿาป, คำสาป, was taken for one, and ส was lost).
+        before_aa = i + 1 < len(chars) and chars[i + 1]["c"] == SARA_AA
+        half = recovered in (None, NIKHAHIT, SARA_AA) or (recovered or "") in (whole or "")
+        if (whole is not None and not before_aa and half) or (before_am and recovered == NIKHAHIT):
             # The other half of a sara am the ToUnicode already gave whole (InDesign: ``นำ�``).
             self.repairs["sara_am_part"] += 1
             return ""

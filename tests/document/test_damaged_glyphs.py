@@ -521,3 +521,14 @@ def test_a_font_naming_its_glyphs_by_index_alone_is_read_from_its_drawing(tmp_pa
     read = open_document(tmp_path / "pscript.pdf", use_cache=False).page(1)
     assert read.source is TextSource.OCR and read.quality.doubtful
     assert "Printed Circuit Board" in read.text and "3ULQWHG" not in read.text
+
+
+def test_a_consonant_with_no_identity_after_sara_am_is_kept(tmp_path: Path) -> None:
+    """Quartz re-saving a LaTeX deck gives ส the code ÿ. After a whole sara am, an unknown
+    glyph was taken for the am's other half and dropped: คำสาป was heard "คำ าป". A glyph
+    before sara aa is a consonant; the words say which."""
+    lines = ["คำสาปของแม่มด สวัสดีสมาชิก", "ตรวจสอบสินค้า สมการสองตัวแปร"]
+    pdf = damaged_pdf(tmp_path / "d.pdf", lines, {"\u0e2a": "\u00ff"})
+    text = _text(pdf)
+    assert "คำสาป" in text and "สวัสดีสมาชิก" in text and "สมการสอง" in text
+    assert "\u00ff" not in text
