@@ -733,10 +733,32 @@ def _wordy(line: Line) -> bool:
 def reading_order(lines: list[Line], width: float) -> list[Line]:
     """Top to bottom; where the page is set in columns, each column before the next.
 
-    Lines that cross a gutter (a title over both columns) separate the stretches.
+    Lines that cross a gutter (a title over both columns) separate the stretches. A page of
+    steps set in a zig-zag is read along it (``_staggered``).
     """
+    if _staggered(lines):
+        return sorted(lines, key=lambda ln: ln.x0)
     gutters = _close_gutters(lines)
     return _in_columns(merge_rows(lines, gutters=gutters), 0.0, width, gutters)
+
+
+def _staggered(lines: list[Line]) -> bool:
+    """Is the page only labels of one size, on two rows or more, each reaching short of the
+    middle of the next to its right, drawn in the file left to right? A slide's four steps set in
+    a zig-zag ("Backup" over step 1, "Recovery" under step 2, "Check" over 3, "Report" under
+    4) were read row by row: Backup, Check, Recovery, Report, a sequence the slides after
+    it do not follow. The order they were drawn in, left to right, is the author's."""
+    if len(lines) < _STAGGERED_STEPS or any(ln.block < 0 for ln in lines):
+        return False
+    along = sorted(lines, key=lambda ln: ln.x0)
+    apart = all(before.x1 < (after.x0 + after.x1) / 2 and (before.x0 + before.x1) / 2 < after.x0
+                for before, after in pairwise(along))
+    one_size = max(ln.size for ln in lines) - min(ln.size for ln in lines) < 0.5
+    drawn_along = all(before.block < after.block for before, after in pairwise(along))
+    return apart and one_size and drawn_along and len(_rows(lines)) > 1
+
+
+_STAGGERED_STEPS = 3  # labels at least, for a zig-zag to be read along
 
 
 def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:

@@ -1275,3 +1275,21 @@ def test_a_heading_some_pages_begin_their_body_with_under_the_running_head_is_re
     assert all(doc.page(n).furniture[0] == head for n in range(2, 6))
     repeated = open_document(make_pdf([page(n, BODY, True) for n in range(1, 6)]))
     assert all("ภาคเรียนที่ 1 ปีการศึกษา 2567" in repeated.page(n).furniture for n in range(2, 6))
+
+
+def test_a_slides_steps_in_a_zig_zag_are_read_along_it(tmp_path: Path) -> None:
+    """Four steps over and under a band of arrows: read row by row they were Backup, Check,
+    Recovery, Report, while the slides after it take them 1 to 4 as drawn. Labels of
+    different sizes in two rows stay read row by row."""
+    doc = pymupdf.open()
+    for steps in ((("Backup", 86, 178, 60), ("Recovery", 261, 445, 60), ("Check", 501, 178, 60),
+                   ("Report", 678, 450, 60)),
+                  (("ขั้นตอน", 86, 178, 60), ("สำรองข้อมูล", 261, 445, 30), ("ตรวจสอบ", 501, 178, 60))):
+        page = doc.new_page(width=960, height=540)
+        page.insert_font(fontname="s", fontfile=str(SARABUN))
+        for text, x, y, size in steps:
+            page.insert_text((x, y), text, fontname="s", fontsize=size)
+    doc.save(tmp_path / "steps.pdf")
+    read = open_document(tmp_path / "steps.pdf")
+    assert texts(read.page(1)) == ["Backup", "Recovery", "Check", "Report"]
+    assert texts(read.page(2)) == ["ขั้นตอน", "ตรวจสอบ", "สำรองข้อมูล"]
