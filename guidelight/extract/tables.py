@@ -289,6 +289,16 @@ def _marked(cells: list[DraftCell]) -> bool:
     return bool(filled) and all(c.bold or c.filled or c.ruled_below for c in filled)
 
 
+def _one_row(draft: TableDraft) -> bool:
+    """Is a ruled table of one row one row of cells: two cells of text or more, no two of
+    them of as many lines, two or more (rows the rules do not part: a survey's means and
+    levels for its items 19 to 26, each a cell of eight lines, were read one column after
+    another)?"""
+    filled = [c for c in draft.cells if c.text.strip()]
+    several = [c.lines for c in filled if c.lines > 1]
+    return draft.rows == 1 and len(filled) >= 2 and len(set(several)) == len(several)
+
+
 def header_rows(cells: list[DraftCell], rows: int) -> int:
     """How many of the first rows are headers.
 
@@ -557,7 +567,9 @@ class TableFinder:
             found = page.find_tables(strategy="lines_strict").tables
         except Exception:  # a malformed drawing must not cost the student the page
             return []
-        found = [t for t in found if t.row_count >= 2 and t.col_count >= 2]
+        # a row alone at the top may be the last row of a table from the page before (``_ruled``)
+        top = EDGE_SHARE * page.rect.height
+        found = [t for t in found if t.col_count >= 2 and (t.row_count >= 2 or t.bbox[1] <= top)]
         if not found:
             return []
         lines = [  # written across: a rotated month name's letter boxes are as wide as its line is tall
@@ -629,7 +641,7 @@ class TableFinder:
         tables = self._raw_tables(page)
         self._ruled_shapes[number] = [Shape(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
         self._loose_shapes[number] = []
-        drafts, used = self._ruled(page, tables, lines)
+        drafts, used = self._ruled(page, number, tables, lines)
         for loose in _borderless(page, [ln for ln in lines if id(ln) not in used], self.read_lines):
             if loose.convincing or self._goes_on(number, loose):
                 self._loose_shapes[number].append(replace(loose.shape, sure=True))
@@ -651,13 +663,19 @@ class TableFinder:
         finally:
             shapes.remove(loose.shape)
 
-    def _ruled(self, page: pymupdf.Page, tables: list[Any], lines: list[Line]) -> tuple[list[TableDraft], set[int]]:
-        """The page's ruled tables that hold a grid of text, and the ids of their lines."""
+    def _ruled(
+        self, page: pymupdf.Page, number: int, tables: list[Any], lines: list[Line]
+    ) -> tuple[list[TableDraft], set[int]]:
+        """The page's ruled tables that hold a grid of text, and the ids of their lines; and
+        a row alone at the page's top that goes on a table from the page before: a project
+        report's table of members and tasks ended with one row on the next page, and its
+        cells' lines were read across each other ("รูปแบบการรับ input / ตั้งแต่ 1 พ.ย. /
+        และการแปลง output ถึงกำหนดส่งงาน")."""
         used: set[int] = set()
         drafts: list[TableDraft] = []
         for table in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
             draft, own = _draft(page, table, lines, self.read_lines)
-            if draft.is_grid():
+            if draft.is_grid() or (_one_row(draft) and self._joins(number - 1, number, ruled=True)):
                 drafts.append(draft)
                 used |= own
         return drafts, used

@@ -281,3 +281,34 @@ def test_a_body_cell_merged_over_rows_covers_them(tmp_path: Path) -> None:
         assert table.cell_at(2, 0) is table.cell_at(1, 0), name
         assert table.cell_at(1, 0).text == "อาหาร" and table.cell_at(1, 0).row_span == 2, name
         assert table.header_rows == 1 and table.column_header(2) == "ราคา", name
+
+
+def test_a_tables_last_row_alone_on_the_next_page_is_read_cell_by_cell(tmp_path: Path) -> None:
+    """A project report's table of members and their tasks ends with one row at the top of
+    the next page, its cells of several lines: read as lines, they crossed each other
+    ("รูปแบบการรับ input / ตั้งแต่ 1 พ.ย. / และการแปลง output ถึงกำหนดส่งงาน"). A ruled row
+    alone that goes on no table is still read as text."""
+    rows = [["60070091", "นายฟุ้ง ใจดี", "หน้าจอหลัก\nของโปรแกรม", "1 พ.ย."] for _ in range(8)]
+    rows.append(["60070092", "นายวีรภัทร สิทธิราช", "รูปแบบการรับ input\nและการแปลง output\nเป็นไฟล์ต่างๆ",
+                 "ตั้งแต่ 1 พ.ย.\nถึงกำหนดส่งงาน"])
+    spec = TableSpec([["รหัส", "ชื่อ", "หน้าที่", "ระยะเวลา"]], rows, widths=[90.0, 130.0, 150.0, 100.0])
+    writer = RuledWriter()
+    writer.text(450, "ตารางที่ 1 การแบ่งงาน", bold=True)
+    writer.table(spec, 462, range(0, 9))
+    writer.new_page()
+    writer.table(spec, 60, range(9, 10))
+    writer.text(200, "รายละเอียดฟังก์ชั่นการทำงานของโปรแกรม")
+    writer.new_page()
+    writer.table(spec, 60, range(9, 10))  # the same row, on a page after no table
+    writer.new_page()
+    writer.table(spec, 462, range(0, 9))
+    writer.new_page()  # a survey's items, their means and levels: rows no rule parts
+    items = TableSpec(spec.header, [["19. เชื่อมั่น\n20. พยายาม\n21. ไม่ชัดเจน", "นาย ก", "4.22\n4.00\n3.34",
+                                     "มาก\nมาก\nปานกลาง"]], widths=spec.widths)
+    writer.table(items, 60, range(1, 2))
+    doc = open_document(writer.save(tmp_path / "members.pdf"), use_cache=False)
+    (part,) = tables_of(doc.page(2))
+    assert part.continued and part.rows == 1
+    assert [c.text for c in part.cells if c.text][2:] == ["รูปแบบการรับ input และการแปลง output เป็นไฟล์ต่างๆ",
+                                                          "ตั้งแต่ 1 พ.ย. ถึงกำหนดส่งงาน"]
+    assert not tables_of(doc.page(3)) and not tables_of(doc.page(5))
