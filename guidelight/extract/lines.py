@@ -728,7 +728,7 @@ class PageReader:
 
     def _unreadable_in(self, raw: dict) -> set[str]:
         fonts = {span["font"] for span in _raw_spans(raw)}
-        return _unreadable_fonts_of(raw) | set(filter(self.resolver.index_named, fonts))
+        return _unreadable_fonts_of(raw) | {font for font in fonts if self.resolver.index_named(font)}
 
     def _traced(self) -> _TraceIndex:
         if self._trace is None:
