@@ -758,6 +758,7 @@ def _staggered(lines: list[Line]) -> bool:
     return apart and one_size and drawn_along and len(_rows(lines)) > 1
 
 
+_FORM_BLANKS = 0.25  # share of a line's width its blanks take in a form's row
 _STAGGERED_STEPS = 3  # labels at least, for a zig-zag to be read along
 
 
@@ -1237,6 +1238,10 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
         check_time()
         if _centred(prev, left, right) and (prev.bold or prev.size > size + 0.5) and not _centred(line, left, right):
             groups.append([line])  # a centred title line, then the text under it
+        elif _form_row(prev):
+            # a form's row of fields and blanks, filled or not, ends there (a contents entry
+            # wrapped onto its leader's line is still one)
+            groups.append([line])
         elif _next_item(groups[-1][0], line) or _next_name(prev, line) or _starts_paragraph(
                 prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights)):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
@@ -1245,6 +1250,12 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
         else:
             groups[-1].append(line)
     return groups, after_a_count
+
+
+def _form_row(line: Line) -> bool:
+    """Is ``line`` a form's row: blanks (``Line.blanks``) a good share of its width? A
+    sentence with a placeholder in it ("ตามด้วย “เปิดเพลง_____” ตามด้วยชื่อเพลง") is not."""
+    return sum(right - left for left, right in line.blanks) >= _FORM_BLANKS * line.width
 
 
 def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[ParagraphDraft]:

@@ -23,6 +23,7 @@ import pymupdf
 
 from guidelight.extract.actual_text import PicturedText
 from guidelight.extract.budget import check_time
+from guidelight.extract.form_fields import BLANK, fill_blanks
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
 from guidelight.extract.hidden_text import drop_hidden_text, painted
@@ -115,6 +116,10 @@ class Line:
     # measured against that column, not against a title or an abstract over all of them.
     column_right: float = float("inf")
     mono: bool = False  # set mostly, or from its start, in a monospaced font: code (its keywords may be bold)
+    # Where its runs of underscores or dots are drawn (x0, x1), in the order of its text's:
+    # a form's blanks, which values typed over them fill (``form_fields``); kept once they
+    # are filled, as the mark of a form's row, heard as a paragraph of its own.
+    blanks: tuple[tuple[float, float], ...] = ()
 
     @property
     def width(self) -> float:
@@ -269,6 +274,14 @@ def nameless_glyphs(text: str, font: str) -> bool:
     symbols = [char for char in text if _symbol(char)]
     many = len(set(symbols)) >= _DINGBAT_KINDS
     return many and len(symbols) * 5 >= 3 * sum(not char.isspace() for char in text)
+
+
+def _blanks(spans: list[dict]) -> tuple[tuple[float, float], ...]:
+    """Where a line's runs of underscores or dots (``form_fields.BLANK``) are drawn, left
+    to right, from its characters."""
+    chars = [ch for span in spans for ch in span["chars"]]
+    runs = BLANK.finditer("".join(ch["c"] for ch in chars))
+    return tuple((chars[run.start()]["bbox"][0], chars[run.end() - 1]["bbox"][2]) for run in runs)
 
 
 def _between_thai(chars: list[dict], i: int) -> bool:
@@ -1001,7 +1014,7 @@ class PageReader:
         if self._pending:
             result = settle(result, self._pending, self.resolver, self.repairs)
             self._pending = []
-        result = drop_repeated_text(result, self.repairs)
+        result = fill_blanks(drop_repeated_text(result, self.repairs))
         if clip is None and self._pictured:
             result += self._pictured_lines(result)
         if clip is None:
@@ -1212,4 +1225,5 @@ class PageReader:
         return Line(
             text, x0, y0, x1, y1, baseline, size, bold_chars * 2 > len(text), block_no, joined[-1:].isspace(),
             mono=mono_chars * 2 > len(text) or bool(starts_mono),  # a line of code ending in a comment in prose
+            blanks=_blanks(spans) if BLANK.search(text) else (),
         )

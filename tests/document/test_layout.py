@@ -1293,3 +1293,25 @@ def test_a_slides_steps_in_a_zig_zag_are_read_along_it(tmp_path: Path) -> None:
     read = open_document(tmp_path / "steps.pdf")
     assert texts(read.page(1)) == ["Backup", "Recovery", "Check", "Report"]
     assert texts(read.page(2)) == ["ขั้นตอน", "ตรวจสอบ", "สำรองข้อมูล"]
+
+
+def test_a_filled_forms_values_are_read_in_their_blanks(make_pdf: MakePdf) -> None:
+    """A co-op form filled on a computer: its labels and blanks are one line, each value
+    typed over a blank a line of its own, a little larger. Read as lines they came before
+    and after their labels ("- / คลองเตยเหนือ / 129 / เลขที่____ถนน____ ..."), the district
+    heard after the postcode's label. Blanks left empty stay as they are."""
+    address = "เลขที่__________ถนน__________________ซอย________ตำบล/แขวง________________"
+    phone = "โทรศัพท์ _________________โทรสาร_______________________"
+    lines = [(address, 72, 300, 14, SARABUN), (phone, 72, 320, 14, SARABUN)]
+    layer = pymupdf.open(make_pdf([lines]))
+    page = layer[0]
+    values = [("129", 300), ("สุขุมวิท", 300), ("-", 300), ("คลองเตยเหนือ", 300), ("02-030-0999", 320)]
+    page.insert_font(fontname="v", fontfile=str(SARABUN))
+    xs = [page.search_for(label)[0].x1 + 8 for label in ("เลขที่", "ถนน", "ซอย", "ตำบล/แขวง", "โทรศัพท์")]
+    for (text, y), x in zip(values, xs, strict=True):
+        page.insert_text((x, y - 0.8), text, fontname="v", fontsize=16)
+    path = make_pdf([[]])
+    layer.save(path)
+    text = open_document(path, use_cache=False).page(1).text
+    assert "เลขที่ 129 ถนน สุขุมวิท ซอย - ตำบล/แขวง คลองเตยเหนือ" in text
+    assert "โทรศัพท์ 02-030-0999 โทรสาร____" in text
