@@ -23,6 +23,7 @@ from guidelight.thai.fit import word_across
 from guidelight.thai.names import has_title
 from guidelight.thai.repair import is_mark
 from guidelight.thai.segment import ABBREVIATION_END as _ABBREVIATION_END
+from guidelight.thai.segment import thai_words
 
 MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of a page ...
 RUNNING_SHARE = 0.2  # ... or, on the first or last row, with a page number, in the fifth
@@ -1281,6 +1282,8 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
         level = outline_titles.get(re.sub(r"\s+", "", text)) or (
             0 if n in after_a_count else _heading_level(group, text, levels, size)
         )
+        if level:
+            text = _title_text(group)
         bbox = (
             min(ln.x0 for ln in group),
             min(ln.y0 for ln in group),
@@ -1321,6 +1324,27 @@ def _one_title(upper: list[Line], lower: list[Line], lines: list[Line]) -> bool:
     return wrapped or centred
 
 
+def _broken_early(last: Line, first: Line, title: Sequence[Line]) -> bool:
+    """Did the writer end a title's line ``last`` where the first word of ``first`` would
+    have fitted on it, within the widest of the ``title``'s lines (its box is at least as
+    wide)? Such a break parts two phrases: "ภาคผนวก ก" over "การติดตั้งโปรแกรม" was heard
+    "ภาคผนวก กการติดตั้ง". A slide's title wrapped in its box is not broken early. A Thai
+    line's first word is the dictionary's, not its run up to a space (as in
+    ``_first_word_width``)."""
+    words = thai_words(first.text.split(" ", 1)[0]) if _THAI.match(first.text[:1]) else first.text.split(" ", 1)
+    share = len(words[0]) / max(1, len(first.text)) if words else 1.0
+    return last.width + first.width * share + first.size < max(line.width for line in title)
+
+
+def _title_text(group: list[Line]) -> str:
+    """A heading's lines as one text: as a paragraph's, with a space where the writer
+    broke a line early (``_broken_early``)."""
+    text = group[0].text
+    for prev, line in pairwise(group):
+        text = join_lines(text, line.text, prev.ends_with_space or _broken_early(prev, line, group))
+    return text
+
+
 def _join_wrapped_titles(
     drafts: list[ParagraphDraft], groups: list[list[Line]], lines: list[Line]
 ) -> list[ParagraphDraft]:
@@ -1331,7 +1355,11 @@ def _join_wrapped_titles(
         if not out or not draft.heading_level:
             pass
         elif out[-1].heading_level == draft.heading_level and _one_title(out_groups[-1], group, lines):
-            out[-1] = _joined(out[-1], draft, on_one_row(out_groups[-1][-1], group[0]))
+            # a title's lines the writer broke are joined with a space ("ภาคผนวก ก" over
+            # "การติดตั้งโปรแกรม" was heard "ภาคผนวก กการติดตั้ง"); a wrapped one's as a line's
+            last, first = out_groups[-1][-1], group[0]
+            apart = on_one_row(last, first) or _broken_early(last, first, [*out_groups[-1], *group])
+            out[-1] = _joined(out[-1], draft, apart)
             out_groups[-1] = [*out_groups[-1], *group]
             continue
         elif _SECTION_NUMBER.match(out[-1].text) and _follows_on_row(out_groups[-1][-1], group[0]):
@@ -1344,16 +1372,16 @@ def _join_wrapped_titles(
     return out
 
 
-def _joined(prev: ParagraphDraft, draft: ParagraphDraft, beside: bool) -> ParagraphDraft:
+def _joined(prev: ParagraphDraft, draft: ParagraphDraft, apart: bool) -> ParagraphDraft:
     """Two paragraphs of one heading as one: with a space where the second was set apart
-    on the first one's row, else as a wrapped line is joined."""
+    (on the first one's row, or on a line of its own), else as a wrapped line is joined."""
     bbox = (
         min(prev.bbox[0], draft.bbox[0]),
         min(prev.bbox[1], draft.bbox[1]),
         max(prev.bbox[2], draft.bbox[2]),
         max(prev.bbox[3], draft.bbox[3]),
     )
-    text = f"{prev.text} {draft.text}" if beside else join_lines(prev.text, draft.text, False)
+    text = f"{prev.text} {draft.text}" if apart else join_lines(prev.text, draft.text, False)
     return replace(prev, text=text, bbox=bbox, tail=draft.tail, room=draft.room)
 
 

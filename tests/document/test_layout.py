@@ -1315,3 +1315,22 @@ def test_a_filled_forms_values_are_read_in_their_blanks(make_pdf: MakePdf) -> No
     text = open_document(path, use_cache=False).page(1).text
     assert "เลขที่ 129 ถนน สุขุมวิท ซอย - ตำบล/แขวง คลองเตยเหนือ" in text
     assert "โทรศัพท์ 02-030-0999 โทรสาร____" in text
+
+
+def test_a_titles_lines_the_writer_broke_are_heard_apart(make_pdf: MakePdf) -> None:
+    """An appendix's title page centres "ภาคผนวก ก" over its name: joined as a wrapped
+    line is, it was heard "ภาคผนวก กการติดตั้งโปรแกรม". A title wrapped because its next
+    word did not fit is still joined as one."""
+    bold = pymupdf.Font(fontfile=str(SARABUN_BOLD))
+
+    def centred(text: str) -> float:
+        return 297 - bold.text_length(text, fontsize=18) / 2
+
+    appendix, name = "ภาคผนวก ก", "การติดตั้งโปรแกรมเบื้องต้น"
+    long_title = ["การพัฒนาระบบสารสนเทศเพื่อการจัดการข้อมูลการฝึกงาน", "ของนักศึกษาคณะวิศวกรรมศาสตร์"]
+    pages = [[(appendix, centred(appendix), 400, 18, SARABUN_BOLD), (name, centred(name), 424, 18, SARABUN_BOLD)],
+             [(long_title[0], 72, 100, 18, SARABUN_BOLD), (long_title[1], 72, 124, 18, SARABUN_BOLD),
+              (BODY, 72, 160, 14, SARABUN), (BODY, 72, 180, 14, SARABUN)]]
+    doc = open_document(make_pdf(pages))
+    assert texts(doc.page(1), ParagraphKind.HEADING) == [f"{appendix} {name}"]
+    assert texts(doc.page(2), ParagraphKind.HEADING) == ["".join(long_title)]
