@@ -314,6 +314,7 @@ def split_furniture(
         | _stacked_on_text(lines, at_edge)
         | _between_head_and_body(lines, at_edge, recurs, body_there, slide)
     )
+    echoed = _echoed_heads(lines, at_edge)
     # A slide's number stands on a row of its own; a number heading each page's one section
     # ("2" beside "ระบบเข้าสู่ระบบ (Login)", "3" on the next page) counts up with them too.
     alone = {id(row[0]) for row in page_rows if len(row) == 1}
@@ -325,6 +326,7 @@ def split_furniture(
             margin
             and (
                 _PAGE_NUMBER.match(line.text.strip())
+                or id(line) in echoed
                 or repeats is Recurrence.AGAIN
                 or (repeats is Recurrence.FIRST and not title)
             )
@@ -497,6 +499,26 @@ def _between_head_and_body(
         if headed and body_there(line):
             found.add(id(line))
     return found
+
+
+def _echoed_heads(lines: list[Line], at_edge: Callable[[Line], bool]) -> set[int]:
+    """Ids of the lines at a page's edges that a heading of its body, set larger and below
+    them, repeats word for word (spaces and dots aside): a running head naming the section
+    the page begins, "1 ทบทวน" over the heading "1 ทบทวน", was heard twice, the section
+    being one page long and its head on no other page. The heading is the copy heard."""
+    headings = [line for line in lines if not at_edge(line)]
+    return {
+        id(line) for line in lines
+        if at_edge(line) and any(ch.isalpha() for ch in _squashed(line.text)) and any(
+            _squashed(heading.text) == _squashed(line.text) and heading.size >= line.size + 0.5
+            and heading.y0 >= line.y1 for heading in headings
+        )
+    }
+
+
+def _squashed(text: str) -> str:
+    """``text`` without its spaces and dots: "3.2. การประกาศตัวแปร" is "3.2 การประกาศตัวแปร"."""
+    return re.sub(r"[\s.]", "", text)
 
 
 def _beside(line: Line, other: Line) -> bool:

@@ -1334,3 +1334,23 @@ def test_a_titles_lines_the_writer_broke_are_heard_apart(make_pdf: MakePdf) -> N
     doc = open_document(make_pdf(pages))
     assert texts(doc.page(1), ParagraphKind.HEADING) == [f"{appendix} {name}"]
     assert texts(doc.page(2), ParagraphKind.HEADING) == ["".join(long_title)]
+
+
+def test_a_running_head_the_pages_heading_repeats_is_heard_once(make_pdf: MakePdf) -> None:
+    """Calculus notes head each page with its section ("1 ทบทวน", at the right of the top
+    margin), and the first section is one page long: the head recurred nowhere, and the
+    page began "1 ทบทวน", "1 ทบทวน". The heading below it is heard; a form's row of dots
+    at the foot that the body repeats stays."""
+    dots = "ลงชื่อ..............................................ผู้รายงาน"
+    pages = [
+        [("1 ทบทวน", 497, 64, 13.9, SARABUN), ("1 ทบทวน", 72, 102, 20, SARABUN_BOLD),
+         (BODY, 72, 140, 13.9, SARABUN), (dots, 72, 400, 13.9, SARABUN), (dots, 72, 800, 13.9, SARABUN)],
+        [("2 อัตราสัมพัทธ์", 478, 64, 13.9, SARABUN), ("2 อัตราสัมพัทธ์", 72, 102, 20, SARABUN_BOLD),
+         (BODY, 72, 140, 13.9, SARABUN)],
+        [("2 อัตราสัมพัทธ์", 478, 64, 13.9, SARABUN), (BODY, 72, 102, 13.9, SARABUN)],
+    ]
+    doc = open_document(make_pdf(pages))
+    first = doc.page(1)
+    assert first.text.count("1 ทบทวน") == 1 and "1 ทบทวน" in first.furniture
+    assert texts(first, ParagraphKind.HEADING) == ["1 ทบทวน"]
+    assert first.text.count("ผู้รายงาน") == 2
