@@ -8,6 +8,7 @@ and the next begins (and which paragraphs are headings).
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import statistics
 from collections import Counter
@@ -484,13 +485,14 @@ def _between_head_and_body(
     nearby begin their body text: a heading the body begins with on some pages
     ("บันทึกผลการทดลอง" under a lab manual's head), not a second head. Not on a slide: a
     deck's title bar recurs where other slides have a title of their own."""
-    if slide:
+    if slide or not lines:
         return set()
+    middle = (min(ln.y0 for ln in lines) + max(ln.y1 for ln in lines)) / 2
     found: set[int] = set()
     for line in lines:
         if not at_edge(line) or recurs(line) is Recurrence.ALONE or _PAGE_NUMBER.match(line.text.strip()):
             continue
-        top = line.y1 <= min(ln.y0 for ln in lines) + (max(ln.y1 for ln in lines) - min(ln.y0 for ln in lines)) / 2
+        top = line.y1 <= middle
         headed = any(
             other is not line and at_edge(other) and (other.y1 <= line.y0 if top else other.y0 >= line.y1)
             and (_PAGE_NUMBER.match(other.text.strip()) or recurs(other) is not Recurrence.ALONE)
@@ -506,14 +508,15 @@ def _echoed_heads(lines: list[Line], at_edge: Callable[[Line], bool]) -> set[int
     them, repeats word for word (spaces and dots aside): a running head naming the section
     the page begins, "1 ทบทวน" over the heading "1 ทบทวน", was heard twice, the section
     being one page long and its head on no other page. The heading is the copy heard."""
-    headings = [line for line in lines if not at_edge(line)]
-    return {
-        id(line) for line in lines
-        if at_edge(line) and any(ch.isalpha() for ch in _squashed(line.text)) and any(
-            _squashed(heading.text) == _squashed(line.text) and heading.size >= line.size + 0.5
-            and heading.y0 >= line.y1 for heading in headings
-        )
-    }
+    headings = [(_squashed(line.text), line) for line in lines if not at_edge(line)]
+    found: set[int] = set()
+    for line in filter(at_edge, lines):
+        key = _squashed(line.text)
+        if any(ch.isalpha() for ch in key) and any(
+            text == key and heading.size >= line.size + 0.5 and heading.y0 >= line.y1 for text, heading in headings
+        ):
+            found.add(id(line))
+    return found
 
 
 def _squashed(text: str) -> str:
@@ -1059,11 +1062,12 @@ def _set_apart_below(side: list[Line], other: list[Line]) -> list[Line]:
     return side[len(above) :] if outdented or in_blank >= _TAIL_BLANK_LINES else []
 
 
-def join_all(lines: Sequence[Line]) -> str:
-    """The lines of one paragraph or cell as one text, each joined as ``join_lines`` says."""
+def join_all(lines: Sequence[Line], apart: Callable[[Line, Line], bool] = lambda prev, line: False) -> str:
+    """The lines of one paragraph or cell as one text, each joined as ``join_lines`` says;
+    with a space after a line where ``apart(line, next line)`` says so."""
     text = lines[0].text if lines else ""
     for prev, line in pairwise(lines):
-        text = join_lines(text, line.text, prev.ends_with_space)
+        text = join_lines(text, line.text, prev.ends_with_space or apart(prev, line))
     return text
 
 
@@ -1304,8 +1308,8 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
         level = outline_titles.get(re.sub(r"\s+", "", text)) or (
             0 if n in after_a_count else _heading_level(group, text, levels, size)
         )
-        if level:
-            text = _title_text(group)
+        if level:  # with a space where the writer broke a title's line early
+            text = join_all(group, functools.partial(_broken_early, title=group))
         bbox = (
             min(ln.x0 for ln in group),
             min(ln.y0 for ln in group),
@@ -1356,15 +1360,6 @@ def _broken_early(last: Line, first: Line, title: Sequence[Line]) -> bool:
     words = thai_words(first.text.split(" ", 1)[0]) if _THAI.match(first.text[:1]) else first.text.split(" ", 1)
     share = len(words[0]) / max(1, len(first.text)) if words else 1.0
     return last.width + first.width * share + first.size < max(line.width for line in title)
-
-
-def _title_text(group: list[Line]) -> str:
-    """A heading's lines as one text: as a paragraph's, with a space where the writer
-    broke a line early (``_broken_early``)."""
-    text = group[0].text
-    for prev, line in pairwise(group):
-        text = join_lines(text, line.text, prev.ends_with_space or _broken_early(prev, line, group))
-    return text
 
 
 def _join_wrapped_titles(
