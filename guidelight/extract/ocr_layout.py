@@ -21,6 +21,7 @@ THAI_MARKS = frozenset(
 _LETTER = re.compile(r"[\u0e01-\u0e2e\u0e30\u0e32\u0e33\u0e40-\u0e46\u0e50-\u0e59A-Za-z0-9]")
 _THAI_BASE = re.compile(r"[\u0e01-\u0e2e]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{3,}")
+_LABEL_WORD = re.compile(r"[A-Za-z]{5,}")  # speckle and marks have been read as "Any", never as longer words
 # A number with decimals, a result table's "-129.33" or "0.000": speckle never reads as one,
 # and a row of them (a screenshot of SPSS output) is all the row says.
 _DECIMAL = re.compile(r"[-−(]?\d+(?:,\d{3})*\.\d+%?\)?,?")
@@ -45,6 +46,9 @@ HEADING_SIZE = 1.3  # a line this much taller than the page's body lines is a he
 SURE_SIZE_PIECES = 10  # a line of fewer pieces is too short to measure its type size on its own
 MARGIN = 0.09  # top and bottom bands of the page where running headers and page numbers live
 SMALL = 0.85  # a running header's letters are at most this size against the body's
+MARK_ROW = 0.8  # a line at most this tall, of the letters of the line under it, ...
+MARK_GAP = 0.5  # ... ending at most this far above that line (of its letters' height) ...
+MARK_OVERLAP = 0.2  # ... or reaching this far down into it, holds that line's marks
 
 
 @dataclass
@@ -69,12 +73,14 @@ class OcrWord:
 
 @dataclass
 class OcrLine:
-    """One line as Tesseract found it; ``para`` is its (block, paragraph) number."""
+    """One line as Tesseract found it; ``para`` is its (block, paragraph) number, ``image``
+    which of the images read in one run it is in (1 for the first)."""
 
     para: tuple[int, int]
     words: list[OcrWord] = field(default_factory=list)
     text: str = ""
     kind: str = "body"
+    image: int = 1
 
     @property
     def x0(self) -> int:
@@ -165,16 +171,67 @@ def missed_bands(rows: list[int], lines: list[OcrLine], x0: int, x1: int) -> lis
 
 def parse_tsv(tsv: str) -> list[OcrLine]:
     """Tesseract's TSV (level 5 rows are words) as lines, in Tesseract's order."""
-    lines: dict[tuple[int, int, int], OcrLine] = {}
+    lines: dict[tuple[int, int, int, int], OcrLine] = {}
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
         if len(cols) < 12 or cols[0] != "5" or not cols[11].strip():
             continue
-        block, par, line = int(cols[2]), int(cols[3]), int(cols[4])
+        image, block, par, line = (int(c) for c in cols[1:5])
         left, top, width, height = (int(c) for c in cols[6:10])
         word = OcrWord(cols[11].strip(), left, top, left + width, top + height, float(cols[10]))
-        lines.setdefault((block, par, line), OcrLine((block, par))).words.append(word)
+        lines.setdefault((image, block, par, line), OcrLine((block, par), image=image)).words.append(word)
     return list(lines.values())
+
+
+def mark_rows(lines: list[OcrLine]) -> list[tuple[OcrLine, list[OcrLine]]]:
+    """Lines that are only the marks over another line, read apart by Tesseract's layout, each
+    group with the line it belongs to, in the order of those lines.
+
+    With the wide line spacing Thai reports are typed in (1.5 to double), Tesseract often
+    takes the row of tone marks and upper vowels over a line for a line of its own. It reads
+    that row as junk (``= a CA ๕ a 6 เ จ่``), heard between two lines, and the line under it
+    loses its marks (``ติดตง`` for ``ติดตั้ง``), or some of its syllables read again with their
+    marks as another line. Such a row is thin against the line under it and ends just above
+    it, or reaches from above the line's letters down into them; it lies within the line's
+    width, and is read without confidence or is a few pieces: a line of small print read
+    well is text of its own, and so is a long Latin word read with confidence.
+    """
+    groups: dict[int, list[OcrLine]] = {}
+    for row in lines:
+        if (row.conf >= SURE_CONF and len(row.words) > 3) or any(
+                w.conf >= SURE_CONF and _LABEL_WORD.search(w.text) for w in row.words):
+            continue  # text of its own: a diagram's label over a box ("RoomReservation")
+        under = [line for line in lines if line is not row and _holds_marks_of(row, line)]
+        if under:
+            base = min(under, key=lambda line: abs(line.y0 - row.y1))
+            groups.setdefault(id(base), []).append(row)
+    rows = {id(row) for found in groups.values() for row in found}
+    return [(line, groups[id(line)]) for line in lines if id(line) in groups and id(line) not in rows]
+
+
+def _holds_marks_of(row: OcrLine, line: OcrLine) -> bool:
+    """Is ``row`` the marks over ``line``: a thin row just over it, or a piece of the line read
+    with its marks (from over the line's letters down into them)?"""
+    size = line.glyph_height
+    gap = line.y0 - row.y1
+    over = row.y1 - row.y0 <= MARK_ROW * size and -MARK_OVERLAP * size <= gap <= MARK_GAP * size
+    piece = row.y0 < line.y0 - MARK_OVERLAP * size and line.y0 + size / 2 <= row.y1 <= line.y1 + MARK_OVERLAP * size
+    return (over or piece) and line.x0 - size <= row.x0 and row.x1 <= line.x1 + size
+
+
+def letter_count(words: list[OcrWord]) -> int:
+    """Letters and digits among ``words``, marks and punctuation aside: what a reading keeps."""
+    return sum(len(_LETTER.findall(w.text)) for w in words)
+
+
+def latin_words(words: list[OcrWord]) -> list[str]:
+    """The Latin words of three letters or more among ``words``."""
+    return [found for w in words for found in _LATIN_WORD.findall(w.text)]
+
+
+def mark_count(words: list[OcrWord]) -> int:
+    """Thai marks (tone marks, upper and lower vowels) among ``words``."""
+    return sum(char in THAI_MARKS for w in words for char in w.text)
 
 
 def looks_like_dust(word: OcrWord, latin_line: bool = False) -> bool:

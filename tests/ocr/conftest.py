@@ -20,17 +20,17 @@ Box = tuple[tuple[float, float, float, float], str, float]  # rect, text, font s
 @pytest.fixture
 def scanned(tmp_path: Path) -> Callable[..., pymupdf.Page]:
     """Lay out Thai text boxes on an A4 page in a TLWG font (Loma unless ``font`` is given),
-    scan it at 300 dpi, return the image-only page."""
+    lines ``line_height`` apart (of the font's size), scan it at 300 dpi, return the image-only page."""
     docs: list[pymupdf.Document] = []
 
-    def make(boxes: list[Box], font: str = "Loma") -> pymupdf.Page:
+    def make(boxes: list[Box], font: str = "Loma", line_height: float = 1.5) -> pymupdf.Page:
         source, scan = tmp_path / "source.pdf", tmp_path / "scan.pdf"
         with pymupdf.open() as doc:
             page = doc.new_page(width=595, height=842)
             archive = pymupdf.Archive(str(FONTS))
             for rect, text, size in boxes:
                 css = (f"@font-face {{font-family: th; src: url({font}.ttf);}}"
-                       f" * {{font-family: th; font-size: {size}pt; line-height: 1.5}}")
+                       f" * {{font-family: th; font-size: {size}pt; line-height: {line_height}}}")
                 spare, scale = page.insert_htmlbox(pymupdf.Rect(rect), f"<p>{text}</p>", css=css,
                                                    archive=archive)
                 assert spare >= 0 and scale == 1, "test text does not fit its box"

@@ -14,6 +14,7 @@ from guidelight.extract.ocr_layout import (
     is_latin,
     join_lines,
     line_text,
+    mark_rows,
     missed_bands,
     parse_tsv,
     reading_order,
@@ -187,3 +188,29 @@ def test_a_missed_band_of_a_clipped_rendering_is_cut_from_its_own_pixels(monkeyp
         band = pymupdf.Pixmap(image)
         dark = sum(1 for value in band.samples if value < 128)
         assert dark == 500 * 30 or dark == 250 * 30, dark  # the bar, whole or its half, and nothing else
+
+
+def test_a_thin_row_just_over_a_line_is_that_lines_marks_read_apart() -> None:
+    # Double-spaced Thai: Tesseract took the tone marks over a line for a line of their own.
+    body = line("ติดตงโปรแกรมในเครองคอมพวเตอร", 300, 1000)
+    marks = line("= a CA 6", 320, 975, size=22, conf=60)  # 3 px above the body line's letters
+    above = line("บรรทัดก่อนหน้านี้อยู่ห่างออกไป", 300, 880)
+    assert mark_rows([above, marks, body]) == [(body, [marks])]
+
+
+def test_syllables_read_again_with_their_marks_as_another_line_go_with_the_line() -> None:
+    body = line("ตัวนำทใช้เชือมต่อทำขึ้นจากการพิมพ์หมึก ทเ นตัวนำ", 300, 1000)
+    piece = line("a ที่เป็ wo", 700, 960, size=80, conf=83)  # tall boxes: from the marks down to the foot
+    assert mark_rows([piece, body]) == [(body, [piece])]
+
+
+@pytest.mark.parametrize("case", ["far above", "small print read surely", "as tall as the line", "starts left of it"])
+def test_a_line_that_is_not_a_row_of_marks_is_left_alone(case: str) -> None:
+    body = line("ติดตงโปรแกรมในเครองคอมพวเตอร", 300, 1000)
+    row = {
+        "far above": line("= a CA 6", 320, 940, size=22, conf=60),  # a line space away: a line of its own
+        "small print read surely": line("หมายเหตุ ตัวอย่างท้ายบท", 320, 975, size=22, conf=96),
+        "as tall as the line": line("= a CA 6", 320, 958, conf=60),
+        "starts left of it": line("= a CA 6", 200, 975, size=22, conf=60),
+    }[case]
+    assert mark_rows([row, body]) == []

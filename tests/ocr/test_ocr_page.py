@@ -44,6 +44,22 @@ def test_thai_paragraph_is_read_with_few_errors(scanned) -> None:
     assert 40 < x0 < x1 < 560 and 100 < y0 < y1 < 420  # PDF points, where the text was put
 
 
+# A report typed double-spaced, as Thai theses and assignments often are.
+REPORT = ("แผ่นวงจรพิมพ์เป็นส่วนประกอบพื้นฐาน ที่สำคัญของวงจรอิเล็กทรอนิกส์ ซึ่งจะใช้เป็นทางเดินสัญญาณไฟฟ้า "
+          "ของอุปกรณ์ต่างๆ ที่อยู่ในวงจร แผ่นวงจรพิมพ์จะประกอบไปด้วยแผ่นฐาน ที่ทำจากแผ่นฉนวนบางๆ "
+          "อัดยึดรวมกันด้วยสารประเภทเทอร์โมเซ็ตติ้ง เพื่อรองรับแผ่นตัวนำ ที่ใช้เชื่อมต่อสัญญาณไฟฟ้าระหว่างอุปกรณ์ "
+          "ในครั้งแรกนั้น ตัวนำที่ใช้เชื่อมต่อทำขึ้นจากการพิมพ์หมึก ที่เป็นตัวนำลงไปบนแผ่นฐาน")
+
+
+@pytest.mark.parametrize(("font", "size"), [("Kinnari", 11), ("Garuda", 14)])
+def test_a_double_spaced_page_keeps_its_marks_and_hears_no_junk_between_lines(scanned, font: str, size: int) -> None:
+    # With lines this far apart Tesseract reads the marks over a line as a line of their
+    # own: junk ("= a CA ๕ a 6 เ จ่") between the lines, and words without their marks.
+    result = ocr_page(scanned([((60, 80, 535, 700), REPORT, size)], font=font, line_height=2.2))
+    assert cer(result.text, REPORT) < 0.02, result.text
+    assert not re.search(r"[A-Za-z]", result.text), result.text  # REPORT has no Latin letter
+
+
 def test_two_columns_are_read_left_then_right(scanned) -> None:
     page = scanned([((50, 100, 285, 500), LEFT, 16), ((310, 100, 545, 500), RIGHT, 16)])
     text = squash(ocr_page(page).text)
