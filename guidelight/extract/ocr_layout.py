@@ -452,6 +452,62 @@ def reading_order(blocks: list[LayoutBlock], page_width: int) -> list[LayoutBloc
     return ordered
 
 
+RAGGED = 4.0  # letter heights: a line ending this near its column's right edge runs on (Thai breaks between words)
+PITCH_SLACK = 1.3  # a step from line to line this much over the page's usual one is a paragraph's own space
+PROSE_WIDTH = 20  # letter heights: a line at least this wide is prose; a list of names is narrower
+SAME_SIZE = 1.25  # two lines' letters at most this many times the other's height are set in one size
+_LIST_ITEM = re.compile(r"^(?:[0-9๐-๙]{1,3} ?[.)]|[ก-ฮ] ?\.|\(?[0-9๐-๙A-Za-zก-ฮ]{1,2}\)|[-•▪●○◦■□➢✓*])")
+
+
+def run_on(blocks: list[LayoutBlock], lines: list[OcrLine]) -> list[LayoutBlock]:
+    """Blocks that are one paragraph cut at its lines, joined again, in Tesseract's order.
+
+    Tesseract ends a paragraph at every line of a double-spaced page, and at some lines of
+    a single-spaced one: each line was heard as a paragraph of its own, a sentence cut in
+    the middle. A body block runs on into the next when its last line reaches its column's
+    right edge, give or take a word, and is as wide as prose; the next starts at the
+    column's left edge, neither indented nor a list item, in the same size, and reads as
+    the rest of a sentence; and the step between the lines is the page's usual one.
+    """
+    pitch = _line_pitch(lines)
+    joined: list[LayoutBlock] = []
+    for block in blocks:
+        last = joined[-1] if joined else None
+        if last is not None and last.kind == block.kind == "body" and pitch \
+                and _runs_on(last.lines[-1], block.lines[0], lines, pitch):
+            last.lines.extend(block.lines)
+        else:
+            joined.append(block)
+    return joined
+
+
+def _line_pitch(lines: list[OcrLine]) -> float:
+    """The page's usual step from a line's foot to the foot of the line under it (0 if none)."""
+    steps = []
+    for line in lines:
+        below = [o.y1 - line.y1 for o in lines if o.y0 > line.y1 and o.x0 < line.x1 and line.x0 < o.x1]
+        if below:
+            steps.append(min(below))
+    return statistics.median(steps) if steps else 0.0
+
+
+def _runs_on(end: OcrLine, start: OcrLine, lines: list[OcrLine], pitch: float) -> bool:
+    size = end.glyph_height
+    column = [o for o in lines if o.kind == "body" and o.x0 < end.x1 and end.x0 < o.x1]
+    left, right = min(o.x0 for o in column), max(o.x1 for o in column)
+    return (0 < start.y1 - end.y1 <= pitch * PITCH_SLACK and end.x1 - end.x0 >= PROSE_WIDTH * size
+            and end.x1 >= right - RAGGED * size and start.x0 <= left + size
+            and max(size, start.glyph_height) <= SAME_SIZE * min(size, start.glyph_height)
+            and not _LIST_ITEM.match(start.text) and _goes_on(start.text))
+
+
+def _goes_on(text: str) -> bool:
+    """Can ``text`` be the rest of a sentence: a Thai line, or a Latin one starting in lower
+    case (a screenshot's rows, "T-Value P-Value", and a pinout's labels are not)."""
+    thai, latin = len(_THAI_BASE.findall(text)), len(_LATIN_LETTER.findall(text))
+    return thai >= latin or text[:1].islower()
+
+
 def build_blocks(lines: list[OcrLine], width: int, height: int,
                  fix_text: Callable[[str], str] = lambda s: s) -> list[LayoutBlock]:
     """Clean lines grouped into paragraphs/headings in reading order; ``lines`` keeps only what was read."""
@@ -478,6 +534,7 @@ def build_blocks(lines: list[OcrLine], width: int, height: int,
             last.lines.append(line)
         else:
             blocks.append(LayoutBlock([line], line.kind))
+    blocks = run_on(blocks, lines)
     for block in blocks:
         # Joined first, repaired after: a mark Tesseract put at the start of a line goes back on its base.
         block.text = fix_text(join_lines([line.text for line in block.lines]))

@@ -214,3 +214,37 @@ def test_a_line_that_is_not_a_row_of_marks_is_left_alone(case: str) -> None:
         "starts left of it": line("= a CA 6", 200, 975, size=22, conf=60),
     }[case]
     assert mark_rows([row, body]) == []
+
+
+PROSE = "การศึกษาในมหาวิทยาลัยต้องอาศัยการอ่านเอกสารประกอบการเรียนเป็นจำนวนมากมาย"
+
+
+def _double_spaced(count: int) -> list[OcrLine]:
+    """Full lines of a double-spaced page, each a paragraph of its own as Tesseract gives them."""
+    return [line(PROSE, 250, 400 + 120 * i, para=(i + 1, 1)) for i in range(count)]
+
+
+def test_a_paragraph_tesseract_cut_at_every_line_is_one_paragraph_again() -> None:
+    lines = [*_double_spaced(4), line("นักศึกษาที่มีปัญหาทางการมองเห็น", 250, 880, para=(5, 1))]
+    blocks = build_blocks(lines, WIDTH, HEIGHT)
+    assert len(blocks) == 1 and blocks[0].text == PROSE * 4 + "นักศึกษาที่มีปัญหาทางการมองเห็น"
+
+
+@pytest.mark.parametrize("case", ["indented", "after a short line", "a list item", "a paragraph's space",
+                                  "a screenshot's row", "narrow lines"])
+def test_a_line_that_begins_a_paragraph_is_not_run_on(case: str) -> None:
+    lines = _double_spaced(3)
+    nxt = {
+        "indented": line(PROSE, 400, 760, para=(4, 1)),
+        "after a short line": line(PROSE, 250, 760, para=(4, 1)),
+        "a list item": line("2. " + PROSE, 250, 760, para=(4, 1)),
+        "a paragraph's space": line(PROSE, 250, 860, para=(4, 1)),
+        "a screenshot's row": line("Alternative hypothesis H1: 0 " * 6, 250, 760, para=(4, 1)),
+        "narrow lines": line("นายสมชาย ใจดี", 250, 760, para=(4, 1)),
+    }[case]
+    if case == "after a short line":
+        lines[-1] = line("นักศึกษาที่มีปัญหาทางการมองเห็น", 250, 640, para=(3, 1))
+    if case == "narrow lines":
+        lines = [line("นายสมชาย ใจดี", 250, 400 + 120 * i, para=(i + 1, 1)) for i in range(3)]
+    blocks = build_blocks([*lines, nxt], WIDTH, HEIGHT)
+    assert len(blocks) == (4 if case == "narrow lines" else 2), [b.text[:20] for b in blocks]
