@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from guidelight.core.errors import DocumentError
 from guidelight.extract.ocr_digits import reread_digits
 from guidelight.extract.ocr_layout import (
+    Image,
     OcrLine,
     OcrWord,
     build_blocks,
@@ -36,6 +37,7 @@ from guidelight.extract.ocr_layout import (
     latin_words,
     letter_count,
     line_text,
+    mark_bullets,
     mark_count,
     mark_rows,
     missed_bands,
@@ -178,6 +180,7 @@ def _read_region(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None) -> Ocr
     lines = parse_tsv(run_tesseract(pix.tobytes("pnm"), dpi))
     lines += _read_missed_bands(pix, lines, dpi)
     _reread_split_lines(pix, lines, dpi)
+    mark_bullets(Image(pix.samples, pix.stride, pix.width, pix.height), lines)
     reread_digits(pix.samples, pix.stride, pix.width, pix.height, lines)
     scale = 72 / dpi
     left, top = (clip.x0, clip.y0) if clip is not None else (0.0, 0.0)

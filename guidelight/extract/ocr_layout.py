@@ -169,6 +169,80 @@ def missed_bands(rows: list[int], lines: list[OcrLine], x0: int, x1: int) -> lis
             if bottom - top >= MIN_BAND and not any(t < bottom and top < b for t, b in spans)]
 
 
+BULLET = "•"
+BULLET_INK = 0.6  # share of a bullet's ink box that is ink: a disc fills 79% of its square, "๑" about 30%
+BULLET_SHAPE = 1.4  # a bullet's ink is about square: one side at most this many times the other
+BULLET_SIZE = (0.25, 1.2)  # and as tall, against the line's letters, as more than a speck, less than a picture
+BULLET_GROUND = 0.15  # at most this share of ink around it: it stands on paper, not in a dark screenshot
+
+
+@dataclass(frozen=True)
+class Image:
+    """A one-byte-per-pixel greyscale image, as Tesseract was given it."""
+
+    samples: bytes
+    stride: int
+    width: int
+    height: int
+
+    def dark(self, x0: int, y0: int, x1: int, y1: int) -> list[bytes]:
+        """Each row of the box, clipped to the image, as 1 for a dark pixel and 0 for a light one."""
+        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(self.width, x1), min(self.height, y1)
+        return [self.samples[y * self.stride + x0:y * self.stride + x1].translate(_DARK) for y in range(y0, y1)]
+
+    def ink(self, x0: int, y0: int, x1: int, y1: int) -> float:
+        """The share of the box (clipped to the image) that is dark."""
+        rows = self.dark(x0, y0, x1, y1)
+        area = sum(len(row) for row in rows)
+        return sum(row.count(1) for row in rows) / area if area else 0.0
+
+
+def mark_bullets(image: Image, lines: list[OcrLine]) -> None:
+    """Turn back into bullets the list bullets Tesseract read as a digit or a letter: "●"
+    read as "๑" is heard "หนึ่ง" before every item (b13_35), or as "@".
+
+    A line's first piece is a bullet when the ink in its box is a solid dot on paper:
+    about square, about as tall as the line's letters, mostly ink, with little ink
+    around it (every letter of a light-on-dark screenshot is "mostly ink"). Pieces read
+    from nothing in the gap after it (a box with no ink, or one overlapping the dot:
+    "@ =", "@๑") go with it.
+    """
+    for line in lines:
+        if not line.words or not _solid_dot(image, line.words[0], line.glyph_height):
+            continue
+        first, rest = line.words[0], line.words[1:]
+        while rest and (rest[0].x0 < first.x1 or not image.ink(rest[0].x0, rest[0].y0, rest[0].x1, rest[0].y1)):
+            rest.pop(0)
+        first.text = BULLET
+        line.words = [first, *rest]
+
+
+def _solid_dot(image: Image, word: OcrWord, size: float) -> bool:
+    rows = image.dark(word.x0, word.y0, word.x1, word.y1)
+    runs: list[list[tuple[int, int, int]]] = []  # rows of ink one under the other; a speck apart is its own
+    for y, row in enumerate(rows):
+        if 1 in row:
+            if not runs or runs[-1][-1][0] != y - 1:
+                runs.append([])
+            runs[-1].append((y, row.find(1), row.rfind(1)))
+    if not runs:
+        return False
+    inked = max(runs, key=len)
+    top, bottom = inked[0][0], inked[-1][0] + 1
+    left, right = min(x for _, x, _ in inked), max(x for _, _, x in inked) + 1
+    width, height = right - left, bottom - top
+    x0, y0 = max(0, word.x0) + left, max(0, word.y0) + top
+    if not (max(width, height) <= BULLET_SHAPE * min(width, height)
+            and BULLET_SIZE[0] * size <= height <= BULLET_SIZE[1] * size
+            and image.ink(x0, y0, x0 + width, y0 + height) >= BULLET_INK):
+        return False
+    pad_x, pad_y = width // 2 + 1, height // 2 + 1
+    ring = (x0 - pad_x, y0 - pad_y, x0 + width + pad_x, y0 + height + pad_y)
+    inner, outer = width * height, (ring[2] - ring[0]) * (ring[3] - ring[1])
+    around = (image.ink(*ring) * outer - inner * image.ink(x0, y0, x0 + width, y0 + height)) / (outer - inner)
+    return around <= BULLET_GROUND
+
+
 def parse_tsv(tsv: str) -> list[OcrLine]:
     """Tesseract's TSV (level 5 rows are words) as lines, in Tesseract's order."""
     lines: dict[tuple[int, int, int, int], OcrLine] = {}
@@ -240,7 +314,7 @@ def looks_like_dust(word: OcrWord, latin_line: bool = False) -> bool:
 
     Numbers and ordinary punctuation read with confidence are text, and so is a long Latin word.
     """
-    if _THAI_ANY.search(word.text):
+    if _THAI_ANY.search(word.text) or word.text == BULLET:  # a bullet is known by its shape (mark_bullets)
         return False
     if latin_line:  # "a", "of", "is" are words here
         return word.conf < MIN_WORD_CONF or not (_LETTER.search(word.text) or _SOUND_PUNCTUATION.match(word.text))
@@ -508,6 +582,15 @@ def _goes_on(text: str) -> bool:
     return thai >= latin or text[:1].islower()
 
 
+def _in_item(block: LayoutBlock, line: OcrLine, body: float) -> bool:
+    """Does ``line`` go on in ``block``, as far as lists go: a bullet begins an item of its own,
+    and a line set out to the bullet, not under the item's text, ends the item."""
+    if line.text[:1] == BULLET:
+        return False
+    first = block.lines[0].words
+    return not (first[0].text == BULLET and len(first) > 1 and line.x0 < first[1].x0 - body / 2)
+
+
 def build_blocks(lines: list[OcrLine], width: int, height: int,
                  fix_text: Callable[[str], str] = lambda s: s) -> list[LayoutBlock]:
     """Clean lines grouped into paragraphs/headings in reading order; ``lines`` keeps only what was read."""
@@ -530,7 +613,7 @@ def build_blocks(lines: list[OcrLine], width: int, height: int,
     blocks: list[LayoutBlock] = []
     for line in lines:
         last = blocks[-1] if blocks else None
-        if last and last.lines[-1].para == line.para and last.kind == line.kind:
+        if last and last.lines[-1].para == line.para and last.kind == line.kind and _in_item(last, line, body):
             last.lines.append(line)
         else:
             blocks.append(LayoutBlock([line], line.kind))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from guidelight.extract.ocr_layout import (
+    BULLET,
+    Image,
     LayoutBlock,
     OcrLine,
     OcrWord,
@@ -14,6 +16,7 @@ from guidelight.extract.ocr_layout import (
     is_latin,
     join_lines,
     line_text,
+    mark_bullets,
     mark_rows,
     missed_bands,
     parse_tsv,
@@ -248,3 +251,43 @@ def test_a_line_that_begins_a_paragraph_is_not_run_on(case: str) -> None:
         lines = [line("นายสมชาย ใจดี", 250, 400 + 120 * i, para=(i + 1, 1)) for i in range(3)]
     blocks = build_blocks([*lines, nxt], WIDTH, HEIGHT)
     assert len(blocks) == (4 if case == "narrow lines" else 2), [b.text[:20] for b in blocks]
+
+
+def _page_with(dot: str, ground: int = 255) -> Image:
+    """A 400 x 100 grey image: a mark 20 px across at x 20-40 (a solid disc, or a ring like
+    the digit ๑'s outline), then the ink of a line's letters at x 60-300."""
+    pixels = bytearray([ground] * 400 * 100)
+    for y in range(100):
+        for x in range(400):
+            r2 = (x - 30) ** 2 + (y - 50) ** 2
+            if (dot == "disc" and r2 <= 100) or (dot == "ring" and 49 <= r2 <= 100) or (60 <= x < 300 and 40 <= y < 60 and x % 7 < 3):
+                pixels[y * 400 + x] = 0
+    return Image(bytes(pixels), 400, 400, 100)
+
+
+def _item(first: str = "๑") -> OcrLine:
+    letters = [OcrWord(ch, 60 + 20 * i, 40, 78 + 20 * i, 60, 95) for i, ch in enumerate("หน่วยความจำ")]
+    return OcrLine((1, 1), [OcrWord(first, 18, 38, 43, 63, 90), OcrWord("=", 45, 30, 52, 70, 50), *letters])
+
+
+def test_a_bullet_read_as_a_digit_is_a_bullet_again() -> None:
+    item = _item()
+    mark_bullets(_page_with("disc"), [item])
+    assert line_text(item) == "• หน่วยความจำ"  # the "=" Tesseract read in the empty gap goes too
+
+
+@pytest.mark.parametrize(("dot", "ground"), [("ring", 255), ("disc", 0)])
+def test_a_digit_or_a_dark_screenshots_letter_is_not_a_bullet(dot: str, ground: int) -> None:
+    item = _item()
+    mark_bullets(_page_with(dot, ground), [item])
+    assert line_text(item).startswith("๑")
+
+
+def test_each_bullet_begins_an_item_and_a_line_set_out_to_the_bullets_ends_one() -> None:
+    lines = [line("หน่วยความจำสามสิบสองเมกะไบต์", 300, 400 + 70 * i) for i in range(3)]
+    for item in lines[:2]:
+        item.words.insert(0, OcrWord(BULLET, 250, 410, 270, 430, 90))
+        item.words[1:] = [OcrWord(w.text, w.x0 + 40, w.y0, w.x1 + 40, w.y1, w.conf) for w in item.words[1:]]
+    lines[2].words = [OcrWord(w.text, w.x0 - 50, w.y0, w.x1 - 50, w.y1, w.conf) for w in lines[2].words]
+    blocks = build_blocks(lines, WIDTH, HEIGHT)
+    assert [b.text[:8] for b in blocks] == ["• หน่วยค", "• หน่วยค", "หน่วยควา"]

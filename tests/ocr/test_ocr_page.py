@@ -60,6 +60,18 @@ def test_a_double_spaced_page_keeps_its_marks_and_hears_no_junk_between_lines(sc
     assert not re.search(r"[A-Za-z]", result.text), result.text  # REPORT has no Latin letter
 
 
+ITEMS = ["หน่วยความจำอย่างน้อย 32MB", "ฮาร์ดดิสก์สำหรับติดตั้งอย่างน้อย 300MB", "จอแสดงผลขนาดความละเอียด 1024x768"]
+
+
+def test_list_bullets_are_bullets_each_item_a_paragraph(scanned) -> None:
+    # Tesseract reads "●" as "๑", heard "หนึ่ง" before every item.
+    bullets = "".join(f"<li>{item}</li>" for item in ITEMS)  # MuPDF draws a list's discs itself
+    page = scanned([((60, 120, 535, 400), f"เครื่องที่ใช้ควรมีอย่างน้อย</p><ul>{bullets}</ul><p>", 16)])
+    paragraphs = ocr_page(page).text.split("\n\n")
+    assert [p[:2] for p in paragraphs[1:]] == ["• "] * 3, paragraphs
+    assert "๑" not in "".join(paragraphs)
+
+
 def test_two_columns_are_read_left_then_right(scanned) -> None:
     page = scanned([((50, 100, 285, 500), LEFT, 16), ((310, 100, 545, 500), RIGHT, 16)])
     text = squash(ocr_page(page).text)
