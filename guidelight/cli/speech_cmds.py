@@ -14,6 +14,7 @@ from guidelight.speech.backend import NORMAL_RATE
 
 if TYPE_CHECKING:  # the speech modules load pythainlp and pyttsx3: only when a command needs them
     from guidelight.core.model import Document
+    from guidelight.speech.pipeline import SpokenRun
     from guidelight.speech.speaker import Speaker, SpeechEvent, Utterance
 
 
@@ -88,8 +89,23 @@ def run_normalize(args: argparse.Namespace) -> int:
         for piece in spoken:
             print(f"[{piece.run.lang.value}] {piece.normalized.text}")
     else:
-        print("".join(piece.normalized.text for piece in spoken))
+        print(_joined(spoken))
     return 0
+
+
+def _joined(spoken: list[SpokenRun]) -> str:
+    """The pieces' spoken texts as one line, a space kept where the text had one between two
+    runs: a Thai run ending in a blank to fill in ("โทรสาร_____ E-mail") printed glued to
+    the next, though the voices were given them apart."""
+    out, before = "", ""
+    for piece in spoken:
+        said = piece.normalized.text
+        spaced = before[-1:].isspace() or piece.source[:1].isspace()
+        if out and said and spaced and not out[-1].isspace() and not said[0].isspace():
+            out += " "
+        out += said
+        before = piece.source
+    return out
 
 
 def _speaker(args: argparse.Namespace) -> Speaker:

@@ -31,6 +31,12 @@ def test_normalize_prints_what_the_engine_gets(capsys: pytest.CaptureFixture[str
     assert capsys.readouterr().out.splitlines() == ["[th] บทที่ สาม ", "[en] Python 3"]
 
 
+def test_normalize_keeps_the_space_between_runs_a_blank_left(capsys: pytest.CaptureFixture[str]) -> None:
+    # A form's empty blank is silent; the word before it is not glued to the English after it.
+    assert main(["normalize", "โทรสาร_______ E-mail ภาษาPython"]) == 0
+    assert capsys.readouterr().out == "โทรสาร E-mail ภาษาPython\n"
+
+
 @needs_espeak
 def test_voices_and_the_doctor(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["voices"]) == 0
