@@ -46,7 +46,7 @@ HEADING_SIZE = 1.3  # a line this much taller than the page's body lines is a he
 SURE_SIZE_PIECES = 10  # a line of fewer pieces is too short to measure its type size on its own
 MARGIN = 0.09  # top and bottom bands of the page where running headers and page numbers live
 SMALL = 0.85  # a running header's letters are at most this size against the body's
-MARK_ROW = 0.8  # a line at most this tall, of the letters of the line under it, ...
+MARK_ROW = 0.9  # a line at most this tall, of the letters of the line under it, ...
 MARK_GAP = 0.5  # ... ending at most this far above that line (of its letters' height) ...
 MARK_OVERLAP = 0.2  # ... or reaching this far down into it, holds that line's marks
 
@@ -173,6 +173,7 @@ BULLET = "•"
 BULLET_INK = 0.6  # share of a bullet's ink box that is ink: a disc fills 79% of its square, "๑" about 30%
 BULLET_SHAPE = 1.4  # a bullet's ink is about square: one side at most this many times the other
 BULLET_SIZE = (0.25, 1.2)  # and as tall, against the line's letters, as more than a speck, less than a picture
+BULLET_SOLID = 0.9  # at least this share of a bullet's rows are ink without a gap
 BULLET_GROUND = 0.15  # at most this share of ink around it: it stands on paper, not in a dark screenshot
 
 
@@ -232,7 +233,9 @@ def _solid_dot(image: Image, word: OcrWord, size: float) -> bool:
     left, right = min(x for _, x, _ in inked), max(x for _, _, x in inked) + 1
     width, height = right - left, bottom - top
     x0, y0 = max(0, word.x0) + left, max(0, word.y0) + top
-    if not (max(width, height) <= BULLET_SHAPE * min(width, height)
+    solid = sum(0 not in rows[y][start:end + 1] for y, start, end in inked)
+    if not (solid >= BULLET_SOLID * len(inked)  # a dot's rows are ink from edge to edge; a letter's have gaps
+            and max(width, height) <= BULLET_SHAPE * min(width, height)
             and BULLET_SIZE[0] * size <= height <= BULLET_SIZE[1] * size
             and image.ink(x0, y0, x0 + width, y0 + height) >= BULLET_INK):
         return False
