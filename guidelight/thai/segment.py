@@ -20,6 +20,7 @@ from guidelight.core.model import Lang, Sentence, Word
 
 _THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’.\-][A-Za-z\u00c0-\u024f]+)*\.?|\d+(?:[.,:]\d+)*%?|\S")
+_NAME_CHAR = re.compile("[A-Za-z0-9\u0e50-\u0e59]")  # what file names, addresses and numbers are made of
 _THAI_DIGIT_WORD = re.compile("[\u0e50-\u0e59]+(?:[.,:][\u0e50-\u0e59]+)*")
 # A Thai dotted abbreviation at the end of a cut (``พ.ศ.``, ``ก.พ.``, ``ดร.``): no sentence ends there.
 ABBREVIATION_END = re.compile(r"(?:^|[\s(\"“])(?:[\u0e01-\u0e4e]{1,4}\.)+\s*$")
@@ -54,7 +55,9 @@ def _crf_sentences(text: str) -> list[str]:
     labels = crfcut._tagger.tag(crfcut._extract_features(tokens))
     labels[-1] = "E"
     for i, token in enumerate(tokens):
-        if token.strip().endswith(("!", ".", "?")):
+        if _inside_a_name(tokens, i):
+            labels[i] = "I"  # "index.html", "www.example.com", "128!18": no sentence ends there
+        elif token.strip().endswith(("!", ".", "?")):
             labels[i] = "E"
         elif (i == 0 or labels[i - 1] == "E") and not token.strip():
             labels[i] = "I"  # a space never ends a sentence on its own
@@ -65,6 +68,18 @@ def _crf_sentences(text: str) -> list[str]:
             sentences.append(current)
             current = ""
     return sentences
+
+
+def _inside_a_name(tokens: list[str], i: int) -> bool:
+    """Is token ``i`` a dot (or ! or ?) with a Latin letter or a digit right before and after it: part
+    of a file name, an address or a number, which Thai course texts are full of, not the
+    end of a sentence. Listeners navigate by sentence: "เปิดไฟล์ index." and "html ด้วย
+    เบราว์เซอร์" were two."""
+    token = tokens[i]
+    if not token.endswith(("!", ".", "?")) or i + 1 == len(tokens) or not _NAME_CHAR.match(tokens[i + 1]):
+        return False
+    before = token[:-1] or (tokens[i - 1] if i else "")
+    return bool(_NAME_CHAR.match(before[-1:]))
 
 
 def thai_words(text: str) -> list[str]:

@@ -27,6 +27,14 @@ def test_dotted_abbreviations_never_end_a_sentence() -> None:
     assert "พ.ศ. 2567" in joined and "ก.พ.ร." in joined
 
 
+def test_file_names_addresses_and_numbers_never_end_a_sentence() -> None:
+    # Thai course texts name files and sites: "เปิดไฟล์ index." and "html ด้วย..." were two sentences.
+    for name in ("index.html", "Protel99se_trail_version.exe", "www.example.com", "128!18", "๑.๕"):
+        text = f"เปิดไฟล์ {name} ด้วยเบราว์เซอร์ที่ติดตั้งไว้ในเครื่อง"
+        assert any(name in sentence for sentence in _sentences(text)), _sentences(text)
+    assert _sentences("ทำงานเสร็จแล้ว. ประโยคใหม่เริ่มต้นที่นี่") == ["ทำงานเสร็จแล้ว.", "ประโยคใหม่เริ่มต้นที่นี่"]
+
+
 def test_english_runs_are_segmented_as_english() -> None:
     text = "ความขาดแคลน (Scarcity) คือ list comprehension ใน Python"
     words = [w for s in segment_paragraph(text) for w in s.words]
