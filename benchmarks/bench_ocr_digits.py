@@ -31,7 +31,7 @@ from benchmarks.make_scans import Damage, scan_pdf
 from guidelight.core import fonts
 from guidelight.extract.ocr import run_tesseract
 from guidelight.extract.ocr_digits import DIGITS, reread_digits
-from guidelight.extract.ocr_layout import OcrLine, parse_tsv
+from guidelight.extract.ocr_layout import Image, OcrLine, parse_tsv
 from guidelight.thai.calendar import MONTHS
 
 TLWG = Path("/usr/share/fonts/truetype/tlwg")
@@ -99,7 +99,7 @@ def main() -> None:
                     pix = doc[0].get_pixmap(dpi=DPI, colorspace=pymupdf.csGRAY)
                 read = parse_tsv(run_tesseract(pix.tobytes("pnm"), DPI))
                 reread = copy.deepcopy(read)
-                reread_digits(pix.samples, pix.stride, pix.width, pix.height, reread)
+                reread_digits(Image(pix.samples, pix.stride, pix.width, pix.height), reread)
                 truth_len += len(truth)
                 before += Levenshtein.distance(digits_of(read), truth)
                 after += Levenshtein.distance(digits_of(reread), truth)

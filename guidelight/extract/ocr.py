@@ -178,10 +178,11 @@ def _read_region(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None) -> Ocr
 
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, clip=clip)
     lines = parse_tsv(run_tesseract(pix.tobytes("pnm"), dpi))
-    lines += _read_missed_bands(pix, lines, dpi)
+    image = Image(pix.samples, pix.stride, pix.width, pix.height)  # PyMuPDF copies the samples at each asking
+    lines += _read_missed_bands(pix, image, lines, dpi)
     _reread_split_lines(pix, lines, dpi)
-    mark_bullets(Image(pix.samples, pix.stride, pix.width, pix.height), lines)
-    reread_digits(pix.samples, pix.stride, pix.width, pix.height, lines)
+    mark_bullets(image, lines)
+    reread_digits(image, lines)
     scale = 72 / dpi
     left, top = (clip.x0, clip.y0) if clip is not None else (0.0, 0.0)
     blocks = build_blocks(lines, pix.width, pix.height, fix_text=correct_text)
@@ -317,7 +318,7 @@ def _fitting_dpi(rect: pymupdf.Rect) -> int:
     return int(MAX_SIDE_PX * 72 / max(rect.width, rect.height, 1.0))
 
 
-def _read_missed_bands(pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> list[OcrLine]:
+def _read_missed_bands(pix: pymupdf.Pixmap, image: Image, lines: list[OcrLine], dpi: int) -> list[OcrLine]:
     """Read again, as blocks of their own, the bands of ink that Tesseract's page layout skipped.
 
     Tesseract's automatic layout (psm 3) silently leaves out some lines, large headings
@@ -326,11 +327,11 @@ def _read_missed_bands(pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> l
     """
     import pymupdf
 
-    samples, width, height = pix.samples, pix.width, pix.height
+    width, height = image.width, image.height
     strips = ((0, width), (0, width // 2), (width // 2, width))
     chosen: list[pymupdf.IRect] = []
     for x0, x1 in strips:
-        for top, bottom in missed_bands(ink_rows(samples, pix.stride, height, x0, x1), lines, x0, x1):
+        for top, bottom in missed_bands(ink_rows(image, x0, x1), lines, x0, x1):
             pad = (bottom - top) // 2
             clip = pymupdf.IRect(x0, max(0, top - pad), x1, min(height, bottom + pad))
             if not any(clip.intersects(other) for other in chosen):
@@ -424,9 +425,10 @@ def _reread_split_lines(pix: pymupdf.Pixmap, lines: list[OcrLine], dpi: int) -> 
         read = _read_lines(pix, clips, dpi)
     except (OSError, subprocess.SubprocessError):
         read = []  # the lines stay as first read; their rows of marks are junk all the same
-    for number, ((base, rows), clip) in enumerate(zip(groups, clips, strict=True)):
+    dropped = {id(row) for _, rows in groups for row in rows}
+    lines[:] = [line for line in lines if id(line) not in dropped]
+    for number, ((base, _), clip) in enumerate(zip(groups, clips, strict=True)):
         words = [w for line in read if line.image == number + 1 for w in line.words]
-        lines[:] = [line for line in lines if all(line is not row for row in rows)]
         if (letter_count(words) >= LETTERS_KEPT * letter_count(base.words)
                 and mark_count(words) > mark_count(base.words)
                 and sorted(latin_words(words)) == sorted(latin_words(base.words))

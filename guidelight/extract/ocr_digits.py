@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from guidelight.core import fonts
-from guidelight.extract.ocr_layout import OcrLine, OcrWord
+from guidelight.extract.ocr_layout import Image, OcrLine, OcrWord
 
 DIGITS = "๐๑๒๓๔๕๖๗๘๙"
 _RUN_PIECE = re.compile(r"[๐-๙.,:/\-]+")  # a TSV piece that may belong to a run of digits
@@ -130,54 +130,45 @@ def _drawn(face: Path) -> list[list[Point]]:
             page.insert_font(fontname="f", fontfile=str(face))
             page.insert_text((20, 90), digit, fontname="f", fontsize=60)
             pix = page.get_pixmap(dpi=144, colorspace=pymupdf.csGRAY)
-        image = _Ink(pix.samples, pix.stride, pix.width, pix.height)
-        drawn.append([point for stroke in image.strokes(0, 0, pix.width, pix.height) for point in stroke])
+        image = Image(pix.samples, pix.stride, pix.width, pix.height)
+        drawn.append([point for stroke in _strokes(image, 0, 0, pix.width, pix.height) for point in stroke])
     return drawn
 
 
-@dataclass(frozen=True)
-class _Ink:
-    """A one-byte-a-pixel greyscale image, read a part at a time."""
+def _strokes(image: Image, x0: int, y0: int, x1: int, y1: int) -> list[list[Point]]:
+    """The 8-connected dark shapes inside the box of ``image``, larger than specks, in page pixels.
 
-    samples: bytes
-    stride: int
-    width: int
-    height: int
-
-    def strokes(self, x0: int, y0: int, x1: int, y1: int) -> list[list[Point]]:
-        """The 8-connected dark shapes inside the box, larger than specks, in page pixels.
-
-        Dark is darker than halfway between the box's lightest and darkest grey, so a pale
-        scan and a black print are cut alike."""
-        rows = [self.samples[y * self.stride + x0:y * self.stride + x1] for y in range(y0, y1)]
-        if not rows or not rows[0]:
-            return []
-        middle = (min(min(row) for row in rows) + max(max(row) for row in rows)) / 2
-        dark = {(x0 + x, y0 + y) for y, row in enumerate(rows) for x, value in enumerate(row) if value < middle}
-        shapes = []
-        while dark:
-            seed = dark.pop()
-            shape, todo = [seed], [seed]
-            while todo:
-                x, y = todo.pop()
-                for near in ((x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
-                    if near in dark:
-                        dark.remove(near)
-                        shape.append(near)
-                        todo.append(near)
-            if len(shape) >= SPECK:
-                shapes.append(shape)
-        return shapes
+    Dark is darker than halfway between the box's lightest and darkest grey, so a pale
+    scan and a black print are cut alike."""
+    rows = image.grey(x0, y0, x1, y1)
+    x0, y0 = max(0, x0), max(0, y0)  # where the clipped rows begin
+    if not rows or not rows[0]:
+        return []
+    middle = (min(min(row) for row in rows) + max(max(row) for row in rows)) / 2
+    dark = {(x0 + x, y0 + y) for y, row in enumerate(rows) for x, value in enumerate(row) if value < middle}
+    shapes = []
+    while dark:
+        seed = dark.pop()
+        shape, todo = [seed], [seed]
+        while todo:
+            x, y = todo.pop()
+            for near in ((x + dx, y + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
+                if near in dark:
+                    dark.remove(near)
+                    shape.append(near)
+                    todo.append(near)
+        if len(shape) >= SPECK:
+            shapes.append(shape)
+    return shapes
 
 
-def reread_digits(samples: bytes, stride: int, width: int, height: int, lines: list[OcrLine]) -> None:
-    """Put right, in place, the Thai digits of ``lines`` that the page image (greyscale,
-    ``width`` x ``height`` pixels, as Tesseract read it) shows to be other digits."""
+def reread_digits(image: Image, lines: list[OcrLine]) -> None:
+    """Put right, in place, the Thai digits of ``lines`` that the page ``image`` (as
+    Tesseract read it) shows to be other digits."""
     runs = [(line, run) for line in lines for run in _runs(line.words)]
     known = _known_digits() if runs else ()  # drawn once a process, and only for a page with digits
     if not known:
         return  # no Thai digits, or installed without its fonts: Tesseract's reading stands
-    image = _Ink(samples, stride, width, height)
     for line, run in runs:
         text = _reread(image, line, run, known)
         if text is not None:
@@ -222,7 +213,7 @@ def _close(left: OcrWord, right: OcrWord) -> bool:
     return right.x0 - left.x1 <= CLOSE * max(left.height, right.height)
 
 
-def _reread(image: _Ink, line: OcrLine, run: list[OcrWord], known: tuple[tuple[str, _Outline], ...]) -> str | None:
+def _reread(image: Image, line: OcrLine, run: list[OcrWord], known: tuple[tuple[str, _Outline], ...]) -> str | None:
     """The run's text as its strokes show it, or None to keep Tesseract's."""
     text = "".join(word.text for word in run)
     left, right = min(w.x0 for w in run), max(w.x1 for w in run)
@@ -232,7 +223,7 @@ def _reread(image: _Ink, line: OcrLine, run: list[OcrWord], known: tuple[tuple[s
         return None  # a poster's giant digits: cut out as points, millions of pixels would cost seconds and gigabytes
     box = (max(0, left - reach), max(0, top - reach // 2), min(image.width, right + reach),
            min(image.height, bottom + reach // 2))
-    found = [stroke for stroke in image.strokes(*box) if (rows := _spans(stroke))[1] >= top and rows[0] <= bottom]
+    found = [stroke for stroke in _strokes(image, *box) if (rows := _spans(stroke))[1] >= top and rows[0] <= bottom]
     strokes = _in_run(found, left, right, _neighbours(line, run))
     if not strokes or any(_spans(stroke)[0] == box[1] or _spans(stroke)[1] == box[3] - 1 for stroke, _ in strokes):
         return None  # nothing, or a stroke running on past the box: lines touching, a stamp, a rule

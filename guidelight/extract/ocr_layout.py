@@ -142,9 +142,34 @@ INK_ROW = 0.004  # a row with dark pixels over this share of the width holds tex
 MIN_BAND = 12  # pixels: a band of ink lower than this is a rule or dust, not a line of text
 
 
-def ink_rows(samples: bytes, stride: int, height: int, x0: int, x1: int) -> list[int]:
-    """Dark pixels in each row, between columns x0 and x1, of a one-byte-per-pixel greyscale image."""
-    return [samples[y * stride + x0:y * stride + x1].translate(_DARK).count(1) for y in range(height)]
+@dataclass(frozen=True)
+class Image:
+    """A one-byte-per-pixel greyscale image, as Tesseract was given it, read a part at a time."""
+
+    samples: bytes
+    stride: int
+    width: int
+    height: int
+
+    def grey(self, x0: int, y0: int, x1: int, y1: int) -> list[bytes]:
+        """Each row of the box, clipped to the image, as its grey values."""
+        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(self.width, x1), min(self.height, y1)
+        return [self.samples[y * self.stride + x0:y * self.stride + x1] for y in range(y0, y1)]
+
+    def dark(self, x0: int, y0: int, x1: int, y1: int) -> list[bytes]:
+        """Each row of the box, clipped to the image, as 1 for a dark pixel and 0 for a light one."""
+        return [row.translate(_DARK) for row in self.grey(x0, y0, x1, y1)]
+
+    def ink(self, x0: int, y0: int, x1: int, y1: int) -> float:
+        """The share of the box (clipped to the image) that is dark."""
+        rows = self.dark(x0, y0, x1, y1)
+        area = sum(len(row) for row in rows)
+        return sum(row.count(1) for row in rows) / area if area else 0.0
+
+
+def ink_rows(image: Image, x0: int, x1: int) -> list[int]:
+    """Dark pixels in each row of ``image``, between columns x0 and x1."""
+    return [row.count(1) for row in image.dark(x0, 0, x1, image.height)]
 
 
 def missed_bands(rows: list[int], lines: list[OcrLine], x0: int, x1: int) -> list[tuple[int, int]]:
@@ -175,27 +200,6 @@ BULLET_SHAPE = 1.4  # a bullet's ink is about square: one side at most this many
 BULLET_SIZE = (0.25, 1.2)  # and as tall, against the line's letters, as more than a speck, less than a picture
 BULLET_SOLID = 0.9  # at least this share of a bullet's rows are ink without a gap
 BULLET_GROUND = 0.15  # at most this share of ink around it: it stands on paper, not in a dark screenshot
-
-
-@dataclass(frozen=True)
-class Image:
-    """A one-byte-per-pixel greyscale image, as Tesseract was given it."""
-
-    samples: bytes
-    stride: int
-    width: int
-    height: int
-
-    def dark(self, x0: int, y0: int, x1: int, y1: int) -> list[bytes]:
-        """Each row of the box, clipped to the image, as 1 for a dark pixel and 0 for a light one."""
-        x0, y0, x1, y1 = max(0, x0), max(0, y0), min(self.width, x1), min(self.height, y1)
-        return [self.samples[y * self.stride + x0:y * self.stride + x1].translate(_DARK) for y in range(y0, y1)]
-
-    def ink(self, x0: int, y0: int, x1: int, y1: int) -> float:
-        """The share of the box (clipped to the image) that is dark."""
-        rows = self.dark(x0, y0, x1, y1)
-        area = sum(len(row) for row in rows)
-        return sum(row.count(1) for row in rows) / area if area else 0.0
 
 
 def mark_bullets(image: Image, lines: list[OcrLine]) -> None:
@@ -236,13 +240,15 @@ def _solid_dot(image: Image, word: OcrWord, size: float) -> bool:
     solid = sum(0 not in rows[y][start:end + 1] for y, start, end in inked)
     if not (solid >= BULLET_SOLID * len(inked)  # a dot's rows are ink from edge to edge; a letter's have gaps
             and max(width, height) <= BULLET_SHAPE * min(width, height)
-            and BULLET_SIZE[0] * size <= height <= BULLET_SIZE[1] * size
-            and image.ink(x0, y0, x0 + width, y0 + height) >= BULLET_INK):
+            and BULLET_SIZE[0] * size <= height <= BULLET_SIZE[1] * size):
+        return False
+    fill = image.ink(x0, y0, x0 + width, y0 + height)
+    if fill < BULLET_INK:
         return False
     pad_x, pad_y = width // 2 + 1, height // 2 + 1
     ring = (x0 - pad_x, y0 - pad_y, x0 + width + pad_x, y0 + height + pad_y)
     inner, outer = width * height, (ring[2] - ring[0]) * (ring[3] - ring[1])
-    around = (image.ink(*ring) * outer - inner * image.ink(x0, y0, x0 + width, y0 + height)) / (outer - inner)
+    around = (image.ink(*ring) * outer - inner * fill) / (outer - inner)
     return around <= BULLET_GROUND
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from guidelight.extract.ocr import ocr_page
 from guidelight.extract.ocr_digits import _agreed, _runs, reread_digits
-from guidelight.extract.ocr_layout import OcrLine, OcrWord
+from guidelight.extract.ocr_layout import Image, OcrLine, OcrWord
 
 from .conftest import FONTS
 from .marks import needs_tesseract
@@ -52,7 +52,7 @@ def line_over(columns: list[tuple[int, int]], read: str, conf: float = 90) -> Oc
 
 
 def reread(pix: pymupdf.Pixmap, line: OcrLine) -> str:
-    reread_digits(pix.samples, pix.stride, pix.width, pix.height, [line])
+    reread_digits(Image(pix.samples, pix.stride, pix.width, pix.height), [line])
     return "".join(word.text for word in line.words)
 
 

@@ -185,7 +185,7 @@ def test_a_missed_band_of_a_clipped_rendering_is_cut_from_its_own_pixels(monkeyp
         return ""
 
     monkeypatch.setattr(ocr, "run_tesseract", tesseract)
-    ocr._read_missed_bands(pix, [], 300)
+    ocr._read_missed_bands(pix, Image(pix.samples, pix.stride, pix.width, pix.height), [], 300)
     assert seen
     for image in seen:
         band = pymupdf.Pixmap(image)
