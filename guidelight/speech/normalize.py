@@ -38,6 +38,7 @@ from guidelight.speech.course import (
     to_arabic,
 )
 from guidelight.speech.lexicon import TITLES, Lexicon
+from guidelight.speech.units import UNIT_AFTER_NUMBER, unit_words
 from guidelight.thai.calendar import MONTHS
 from guidelight.thai.fit import dictionary
 
@@ -390,6 +391,16 @@ _LEADER_RULE: tuple[str, str, Handler] = (
 )
 
 
+def _unit_rule(thai: bool) -> tuple[str, str, Handler]:
+    """A unit after a number ("32MB", "2.4 GHz"), said by its name in the run's language; the
+    number before it is read by the number rules."""
+    return (
+        "unit",
+        UNIT_AFTER_NUMBER.pattern,
+        lambda m, b: pad(m, b, unit_words(m.group(), preceding(m), thai)),
+    )
+
+
 class Normalizer:
     """Applies the pronunciation dictionary, then the rules for the run's language."""
 
@@ -441,6 +452,7 @@ class Normalizer:
         return [
             self._lexicon_rule(),
             _LEADER_RULE,
+            _unit_rule(thai=True),
             # a space before a dot is an OCR split ("ก .พ .ร."), never how Thai is typed
             (
                 "abbr",
@@ -483,6 +495,7 @@ class Normalizer:
         return [
             self._lexicon_rule(),
             _LEADER_RULE,
+            _unit_rule(thai=False),
             ("acronym", r"(?<![A-Za-z0-9_])(?:[A-Z]{2,6}|[A-Z][a-z][A-Z])[0-9]*(?![A-Za-z0-9_])", _latin_acronym),
             ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.ENGLISH)),
             ("number", r"(?<![\w.,\-])[0-9]+(?:-[0-9]+)?(?![\w\-])", _english_number),

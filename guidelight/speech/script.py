@@ -3,7 +3,8 @@
 Lecture notes mix the two ("ความขาดแคลน (Scarcity)"). Letters decide a run's language;
 digits, spaces and punctuation belong to no script and stay with the run before them
 (at the start of the text, with the first run), so "Python 3" is read by the English
-voice and "บทที่ 3" by the Thai one.
+voice and "บทที่ 3" by the Thai one. So does a unit after a number: the Thai voice says
+"หน่วยความจำ 32MB" whole, as a Thai reader says the unit's name, not "M B" in English.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from guidelight.core.model import Lang
+from guidelight.speech.units import unit_spans
 
 
 @dataclass(frozen=True)
@@ -38,8 +40,9 @@ def split_runs(text: str, default: Lang = Lang.THAI) -> list[Run]:
     runs: list[Run] = []
     start = 0
     current: Lang | None = None
+    in_unit = {i for span in unit_spans(text) for i in range(*span)}
     for i, char in enumerate(text):
-        lang = char_lang(char)
+        lang = None if i in in_unit else char_lang(char)
         if lang is None or lang is current:
             continue
         if current is None:
