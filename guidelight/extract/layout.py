@@ -195,6 +195,16 @@ def counting_keys(x0: float, y0: float, x1: float, y1: float, text: str, page: i
     return (f"#{offset}<{round(x0 / _PLACE_STEP)}@{height}", f"#{offset}>{round(x1 / _PLACE_STEP)}@{height}")
 
 
+def own_number_key(text: str, page: int) -> str:
+    """The key of a number alone in a page's margins, by how far it is from the page's own
+    number: the pages of one numbering share it, wherever each sets its number. No number:
+    no key."""
+    text = text.strip()
+    if not _COUNTED_NUMBER.match(text):
+        return ""
+    return f"page#{int(text.translate(_THAI_DIGITS)) - page}"
+
+
 def in_margin(y0: float, y1: float, height: float, share: float = MARGIN_SHARE) -> bool:
     """Does a line lie in the top or bottom margin (``share`` of the page), where running
     heads and feet are?"""
@@ -256,6 +266,7 @@ def split_furniture(
     counted: Callable[[Line], bool] = lambda line: False,
     body_there: Callable[[Line], bool] = lambda line: False,
     slide: bool = False,
+    own_number: Callable[[Line], bool] = lambda line: False,
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """Separate page furniture from the reading text: (body, furniture, guessed).
 
@@ -274,7 +285,10 @@ def split_furniture(
     its slides show ("LAB 01 - HTML Chat" over five slides, then "LAB 02 ...").
     A line between the page's running head and its body is the body's where
     ``body_there`` says pages nearby begin their body text in its place
-    (``_between_head_and_body``).
+    (``_between_head_and_body``). A number alone in a first or last row is a page number
+    too where ``own_number`` says it is the page's own by the count of the page numbers
+    nearby, wherever they stand: a LaTeX book sets a chapter's first page number at its
+    foot and the others' at their heads.
     """
     size = body_size(lines)
     text_width = max((ln.x1 for ln in lines), default=0.0) - min((ln.x0 for ln in lines), default=0.0)
@@ -286,7 +300,7 @@ def split_furniture(
     def numbered_there(line: Line) -> bool:
         """Does a page nearby have a number alone in the same place (a page number)?"""
         key = number_place_key(line.y0, line.y1)
-        return recurrence is not None and recurrence(key, RUNNING_SHARE) is not Recurrence.ALONE
+        return (recurrence is not None and recurrence(key, RUNNING_SHARE) is not Recurrence.ALONE) or own_number(line)
 
     def repeated(line: Line) -> bool:
         """Do pages nearby have this line near their edges too (numbers aside)?"""

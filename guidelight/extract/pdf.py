@@ -45,6 +45,7 @@ from guidelight.extract.layout import (
     furniture_key,
     in_margin,
     number_place_key,
+    own_number_key,
     page_number_like,
     printed_page_number,
     reading_order,
@@ -182,6 +183,7 @@ class _PdfContext:
                     found.append(_MarginLine(furniture_key(text), top, bottom, height, alone))  # digit runs kept apart
                     if alone:
                         found.append(_MarginLine(number_place_key(top, bottom), top, bottom, height, True))
+                        counted.add(own_number_key(text, number))
         except Exception:  # a damaged neighbour must not cost this page its furniture
             found, counted = [], set()
         self.margin_lines[number], self.counted_keys[number] = found, counted
@@ -196,6 +198,17 @@ class _PdfContext:
         for n in nearby:
             self._read_keys(n)
         return any(key in self.counted_keys[n] for n in nearby for key in keys)
+
+    def numbered_as_pages_nearby(self, number: int, line: Line) -> bool:
+        """Is ``line`` of page ``number`` the number a page within two of it would give it,
+        by the number that page has alone in its margins (``own_number_key``)?"""
+        key = own_number_key(line.text, number)
+        if not key:
+            return False
+        nearby = self._nearby(number)
+        for n in nearby:
+            self._read_keys(n)
+        return any(key in self.counted_keys[n] for n in nearby)
 
     def body_starts_at(self, number: int, line: Line) -> bool:
         """Does a page within two of page ``number`` hold, where ``line`` stands, a line
@@ -244,6 +257,7 @@ class _PdfContext:
             lambda line: self.counts_with_pages(number, line),
             lambda line: self.body_starts_at(number, line),
             slide=rect.width > rect.height,
+            own_number=lambda line: self.numbered_as_pages_nearby(number, line),
         )
 
     def recurrence(self, number: int, key: str, share: float) -> Recurrence:

@@ -1354,3 +1354,29 @@ def test_a_running_head_the_pages_heading_repeats_is_heard_once(make_pdf: MakePd
     assert first.text.count("1 ทบทวน") == 1 and "1 ทบทวน" in first.furniture
     assert texts(first, ParagraphKind.HEADING) == ["1 ทบทวน"]
     assert first.text.count("ผู้รายงาน") == 2
+
+
+def test_a_chapters_first_page_number_at_its_foot_is_furniture_where_the_others_head_their_pages(
+    make_pdf: MakePdf,
+) -> None:
+    """A LaTeX book sets a chapter's first page number alone at its foot, above the bottom
+    tenth, and the other pages' numbers in their running heads. Page 87 of a Python text
+    (macOS re-saved) was heard "87" after its last paragraph, a sentence that runs on to
+    the next page. It counts with the numbers of the pages after it, so it is one too; a
+    number at the foot of a page that is not its own stays in the text."""
+    def chapter_start(foot: str) -> list[tuple[str, float, float, float, Path | str]]:
+        return [("บทที่ 4", 72, 120, 24, SARABUN)] + [(BODY, 72, 200 + 24 * k, 14, SARABUN) for k in range(20)] + [
+            (foot, 290, 730, 11, SARABUN)
+        ]
+
+    def page(number: int) -> list[tuple[str, float, float, float, Path | str]]:
+        head = [("บทที่ 4. ชนิดข้อมูลสตริง", 72, 60, 11, SARABUN), (str(number), 500, 60, 11, SARABUN)]
+        return head + [(BODY, 72, 120 + 24 * k, 14, SARABUN) for k in range(20)]
+
+    doc = open_document(make_pdf([chapter_start("87"), page(88), page(89)]), use_cache=False)
+    first = doc.page(1)
+    assert "87" not in first.text and "87" in first.furniture
+    assert first.label == "87"
+    assert all(str(n) not in doc.page(n - 86).text for n in (88, 89))
+    other = open_document(make_pdf([chapter_start("12"), page(88), page(89)]), use_cache=False)
+    assert other.page(1).text.endswith("12")
