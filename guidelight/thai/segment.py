@@ -28,6 +28,11 @@ ABBREVIATION_END = re.compile(r"(?:^|[\s(\"“])(?:[\u0e01-\u0e4e]{1,4}\.)+\s*$"
 _CONTINUATION_START = re.compile(r"^\s*(?:[\u0e01-\u0e2e]{1,2}\.|[\d\u0e50-\u0e59])")
 _ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%”\"][.!?])\s+(?=[A-Z(“\"])")
 _ENGLISH_ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "e.g.", "i.e.", "etc.", "vs.", "Fig.", "No.")
+# A list number ("1.", "2.3.", "๑.") standing at the start of the text or after a space.
+_LIST_NUMBER = re.compile(r"(?:^|(?<=\s))[\d\u0e50-\u0e59]{1,3}(?:\.[\d\u0e50-\u0e59]{1,3})*\.$")
+_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+# Words a number after them refers to ("ข้อ 1.", "รูปที่ 3.", "หน้า 12."): not a list item.
+_NUMBERED_BY = re.compile(r"(?:ข้อ|ที่|หน้า|บท|ภาพ|รูป|ตาราง|มาตรา|หมวด|ฉบับ|เล่ม|ตอน|ภาค|ชั้น|ระดับ|ครั้ง|ขั้น)\s*$")
 
 _model_lock = threading.Lock()
 
@@ -54,9 +59,18 @@ def _crf_sentences(text: str) -> list[str]:
         return []
     labels = crfcut._tagger.tag(crfcut._extract_features(tokens))
     labels[-1] = "E"
+    ends = [0]
+    for token in tokens:
+        ends.append(ends[-1] + len(token))
     for i, token in enumerate(tokens):
+        listed = _LIST_NUMBER.search(text, 0, ends[i + 1]) if token.endswith(".") else None
         if _inside_a_name(tokens, i):
             labels[i] = "I"  # "index.html", "www.example.com", "128!18": no sentence ends there
+        elif listed and _list_item(text, listed):
+            labels[i] = "I"  # "1. การควบคุมด้วยมือ" is one sentence, not "1." and the rest
+            if i + 1 < len(tokens) and not tokens[i + 1].strip():
+                labels[i + 1] = "I"  # nor does the space after the number end it
+            _end_before_item(text, listed.start(), ends, labels)
         elif token.strip().endswith(("!", ".", "?")):
             labels[i] = "E"
         elif (i == 0 or labels[i - 1] == "E") and not token.strip():
@@ -68,6 +82,34 @@ def _crf_sentences(text: str) -> list[str]:
             sentences.append(current)
             current = ""
     return sentences
+
+
+def _list_item(text: str, number: re.Match[str]) -> bool:
+    """Does ``number`` ("1.", "2.3.") number a list item, or an item a word before it names
+    ("ข้อ 1.", "รูปที่ 3.")? At the start of the paragraph, always; inside it, when it is a
+    list's first (its last part 1) or the one after a number before it ("2." after "1."):
+    "ผลลัพธ์ที่ได้คือ 5. ต่อมา" ends a sentence with a number."""
+    before = text[: number.start()]
+    if not before.strip() or _NUMBERED_BY.search(before):
+        return True
+    *prefix, last = number.group().rstrip(".").split(".")
+    value = int(last.translate(_TO_ARABIC))
+    if value == 1:
+        return True
+    previous = ".".join([*prefix, str(value - 1)]) + "."
+    return re.search(rf"(?:^|\s){re.escape(previous)}", before.translate(_TO_ARABIC)) is not None
+
+
+def _end_before_item(text: str, start: int, ends: list[int], labels: list[str]) -> None:
+    """A list item numbered inside a paragraph ("มีดังนี้ 1. การวางแผน 2. การจัดองค์กร") begins
+    a sentence: the one before ends at the space before its number, where the sentence
+    model had cut after the number ("การวางแผน 2." and "การจัดองค์กร"). A number that a
+    word before it refers to ("ข้อ 1.", "รูปที่ 3.") stays in its sentence."""
+    if not text[:start].strip() or _NUMBERED_BY.search(text, 0, start):
+        return
+    space = ends.index(start) - 1 if start in ends else -1
+    if space >= 0 and not text[ends[space] : start].strip():
+        labels[space] = "E"
 
 
 def _inside_a_name(tokens: list[str], i: int) -> bool:
@@ -107,8 +149,9 @@ def _cut_points(text: str) -> list[int]:
     points = []
     for match in _ENGLISH_SENTENCE_END.finditer(text):
         before = text[: match.start()]
-        if not before.endswith(_ENGLISH_ABBREVIATIONS):
-            points.append(match.end())
+        item = _LIST_NUMBER.search(before)
+        if not before.endswith(_ENGLISH_ABBREVIATIONS) and not (item and not before[: item.start()].strip()):
+            points.append(match.end())  # "1. Introduction" opens its item; it ends nothing
     return points
 
 

@@ -35,6 +35,20 @@ def test_file_names_addresses_and_numbers_never_end_a_sentence() -> None:
     assert _sentences("ทำงานเสร็จแล้ว. ประโยคใหม่เริ่มต้นที่นี่") == ["ทำงานเสร็จแล้ว.", "ประโยคใหม่เริ่มต้นที่นี่"]
 
 
+def test_a_list_number_opens_its_item_and_ends_no_sentence() -> None:
+    # Every numbered heading and list item was two sentences, the first "1." alone: a
+    # listener moving by sentence heard the number, then its item (3,056 of 13,120
+    # paragraphs of the corpus and batch 14 changed, nearly all of them numbered items).
+    for text in ("1. การควบคุมด้วยมือ (Manual)", "2.3. การติดตั้งโปรแกรม", "๑. ความเป็นมา", "1. Introduction to Python"):
+        assert _sentences(text) == [text]
+    # inside a paragraph, an item begins its sentence: not "การวางแผน 2." and "การจัดองค์กร"
+    assert _sentences("มีดังนี้ 1. การวางแผน 2. การจัดองค์กร") == ["มีดังนี้", "1. การวางแผน", "2. การจัดองค์กร"]
+    # a number a word names stays with it; a number that counts nothing ends its sentence
+    assert _sentences("ข้อ 1. จงอธิบายความหมายของตัวแปร") == ["ข้อ 1. จงอธิบายความหมายของตัวแปร"]
+    assert _sentences("ผลลัพธ์ที่ได้คือ 5. ต่อมาเราจะเขียนฟังก์ชัน")[0] == "ผลลัพธ์ที่ได้คือ 5."
+    assert _sentences("ก่อตั้งเมื่อปี 2500. ต่อมาได้ย้าย")[0] == "ก่อตั้งเมื่อปี 2500."
+
+
 def test_english_runs_are_segmented_as_english() -> None:
     text = "ความขาดแคลน (Scarcity) คือ list comprehension ใน Python"
     words = [w for s in segment_paragraph(text) for w in s.words]
