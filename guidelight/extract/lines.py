@@ -78,6 +78,12 @@ _TIGHT = 0.04
 # Of the page's height: a line set smaller than this cannot be seen on the page (2.1 pt on
 # A4; TCPDF stamps "Powered by TCPDF" at 1 pt in a corner). It is left out, and said.
 _UNSEEN_SIZE = 1 / 400
+# A number set this much smaller than its line's text and raised by this share of its
+# size is a footnote's mark or a power, written raised ("มาตรา 51¹", "10⁵").
+_RAISED_SIZE = 0.85
+_RAISED_BY = 0.2
+_RAISABLE = re.compile("[-−+]?[0-9]+")
+_SUPERSCRIPT = str.maketrans("0123456789-−+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
 _PICTURED_SIZE = 12.0  # points: the words of a picture of text, on a page with no other text
 _OUTLINE_SIZES = 1.5  # lines of outlined letters of heights within this ratio are read together
 _OUTLINE_MIN_THAI = 4  # Thai letters a line read from outlines needs ...
@@ -693,6 +699,19 @@ def _insert_span(line: dict, span: dict) -> None:
     line["spans"] = [host for host in spans if host["chars"]]
 
 
+def _raised(span: dict, before: dict, text: str) -> bool:
+    """Is ``span`` (read as ``text``) a number set small and high right after the span
+    ``before`` it: a footnote's mark or a power, which read inline is another number ("51"
+    and a raised "1" were "511"; TeX's "10" and a raised "5", "105")? Measured from the text
+    it follows, not from the line: a fraction's numerator "(W/L)₇" stands high over the
+    line's "= 2", and its subscript is no power."""
+    return (
+        _RAISABLE.fullmatch(text) is not None
+        and span["size"] <= _RAISED_SIZE * before["size"]
+        and before["origin"][1] - span["origin"][1] >= _RAISED_BY * before["size"]
+    )
+
+
 def _mark(char: str) -> bool:
     return unicodedata.category(char) == "Mn"
 
@@ -1001,7 +1020,7 @@ class PageReader:
                 if not line["spans"]:
                     continue
                 unsettled = len(self._pending)
-                made = self._line(line, block_no, page_rect.x1)
+                made = self._line(line, block_no, page_rect.x1, _UNSEEN_SIZE * page_rect.height)
                 if made is None:
                     continue
                 unseen = all(span["size"] < _UNSEEN_SIZE * page_rect.height for span in line["spans"])
@@ -1179,9 +1198,12 @@ class PageReader:
             return dict(char, c="\ufffd", glyph=glyph)
         return char
 
-    def _line(self, line: dict, block_no: int, page_right: float) -> Line | None:
+    def _line(self, line: dict, block_no: int, page_right: float, unseen: float = 0.0) -> Line | None:
         """One line; its box is cut at the page edge so an overflowing line does not
-        look like a wider column to the layout."""
+        look like a wider column to the layout. A span set smaller than ``unseen`` in a
+        line that can be seen is left out: Word's footnote fields left "62" at 0.7 pt after
+        a footnote's mark, and "มาตรา 51¹" was read "มาตรา 51162". A number set small and
+        raised after text is written raised (``_raised``)."""
         parts: list[str] = []
         sizes: Counter[float] = Counter()
         bold_chars = mono_chars = 0
@@ -1190,13 +1212,28 @@ class PageReader:
         previous_right: float | None = None
         spaced_by_mark = False  # the span before ended in a direction mark a space wide
         spans = [span for span in line["spans"] if span["chars"]]
+        seen = any(span["size"] >= unseen for span in spans)
+        before: dict | None = None  # the last span read with text, which a raised number is raised from
+        x0 = line["bbox"][0]
         for k, span in enumerate(spans):
-            text = _NOT_TEXT.sub("", self._span_text(span["chars"], span["size"], span["font"], _around(spans, k)))
+            if seen and span["size"] < unseen:
+                self.repairs["hidden_text"] += len(span["chars"])
+                text = " " if any(char["c"].isspace() for char in span["chars"]) else ""  # its word space stays
+                if not parts:  # the line starts where its text can be seen: a gap before it is a word's
+                    x0 = next((sp["chars"][0]["bbox"][0] for sp in spans[k + 1 :]
+                               if sp["size"] >= unseen and "".join(c["c"] for c in sp["chars"]).strip()), x0)
+            else:
+                text = self._span_text(span["chars"], span["size"], span["font"], _around(spans, k))
+            text = _NOT_TEXT.sub("", text)
             if not text:
                 continue
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)
             spaced = (bool(parts) and parts[-1][-1:].isspace()) or text[:1] in ("", " ")
             word_gap = gap > _WORD_GAP * span["size"] or (spaced_by_mark and gap >= 0)
+            if before is not None and not spaced and not word_gap and _raised(span, before, text):
+                text = text.translate(_SUPERSCRIPT)
+            if text.strip():
+                before = span
             if previous_right is not None and not spaced and word_gap:
                 text = " " + text
             previous_right = span["chars"][-1]["bbox"][2]
@@ -1216,7 +1253,7 @@ class PageReader:
         text = " ".join(_NEGATED.sub(_negated, joined).split())
         if not text:
             return None
-        x0, y0, x1, y1 = line["bbox"]
+        _, y0, x1, y1 = line["bbox"]
         x1 = min(x1, page_right)
         size = sizes.most_common(1)[0][0] if sizes else round(line["spans"][0]["size"], 1)  # marks alone
         # The baseline of its first letters: Word 2019 draws a displaced Thai mark as a tiny

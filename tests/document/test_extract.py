@@ -616,3 +616,38 @@ def test_a_tex_not_slash_before_a_relation_is_its_negation(tmp_path: Path) -> No
     doc.save(tmp_path / "not.pdf")
     assert "\u0338" in pymupdf.open(tmp_path / "not.pdf")[0].get_text()  # the damage is real
     assert open_document(tmp_path / "not.pdf", use_cache=False).page(1).text == "สมมติว่า g(x) ≠ 0 ทุก x ∉ B"
+
+
+def _after(text: str, x: float, size: float) -> float:
+    """Where ``text`` set in Sarabun at ``x`` ends."""
+    return x + pymupdf.Font(fontfile=str(SARABUN)).text_length(text, fontsize=size)
+
+
+def test_a_raised_number_is_written_raised_and_a_sliver_of_text_is_left_out(make_pdf: MakePdf) -> None:
+    """A law lecture (Word, THSarabunPSK) sets a footnote's mark raised and small after
+    "มาตรา 51", and Word's footnote field left "62" after it at 0.7 pt: the line was read
+    "มาตรา 51162". TeX sets a power the same way: "10" and a raised "5" were "105", said
+    หนึ่งร้อยห้า. The mark is written raised, the sliver no one can see is left out, and
+    the page says so."""
+    law, power = "ตามนัยมาตรา 51", "ความชัน 2.5 × 10"
+    lines: list[Line] = [
+        (law, 72, 100, 16, SARABUN), ("1", _after(law, 72, 16), 95, 10.5, SARABUN),
+        ("62", _after(law + "1", 72, 16) + 0.5, 100, 0.7, SARABUN),
+        ("(มาตรา 51-63)", _after(law + "1 ", 72, 16) + 3, 100, 16, SARABUN),
+        (power, 72, 140, 16, SARABUN), ("5", _after(power, 72, 16), 134, 11, SARABUN),
+        (" V/s", _after(power + "5", 72, 16), 140, 16, SARABUN),
+    ]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert "ตามนัยมาตรา 51¹ (มาตรา 51-63)" in page.text and "62" not in page.text
+    assert "10⁵ V/s" in page.text
+    assert dict(page.quality.repairs)["hidden_text"] == 2
+
+
+def test_a_subscript_in_a_numerator_is_no_power(make_pdf: MakePdf) -> None:
+    """TeX's fraction "2(W/L)₇ over (W/L)₆": the numerator stands high over the line's "= 2",
+    and its subscript 7, lower than the numerator and smaller, is no power of anything."""
+    lines: list[Line] = [
+        ("= 2", 72, 120, 11, SARABUN), ("(W/L)", 95, 113, 11, SARABUN), ("7", _after("(W/L)", 95, 11), 115, 8, SARABUN),
+    ]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert "⁷" not in page.text and "7" in page.text
