@@ -93,9 +93,38 @@ _THAI_TEXT = re.compile(_THAI_LETTER)
 _CAPITALS_BEFORE = re.compile(r"(?<![A-Za-z])[A-Z]{2,6} $")
 _YEAR = re.compile("(?:24|25|19|20)[0-9]{2}")  # Buddhist or Common Era
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-# x², 10⁻³: a power written raised, said as one (in Thai, for either voice, as operators are).
-_POWER = ("power", "⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+",
-          lambda m, b: pad(m, b, "ยกกำลัง " + read_number(m.group().replace("⁻", "-").translate(_SUPERSCRIPTS))))
+# A raised number after a number a law or a date names ("มาตรา 51¹", "วรรค 2²", "พ.ศ. 2560¹")
+# refers to a note; so does one after a number of two digits or more but 10 where no
+# arithmetic is written ("ร้อยละ 0-35⁴ จะทำการ..."), and a raised 1 after any number (no
+# one writes a power of one). 10⁵, 2⁶³ and "12² = 144" are powers.
+_NOTED_NUMBER = re.compile(r"(?:มาตรา|วรรค|ข้อ|หน้า|ฉบับ|พ\.ศ\.|ค\.ศ\.)\s*[0-9๐-๙]+$")
+_BASE = re.compile("(?<![0-9๐-๙.,])([0-9๐-๙]+)$")
+_ARITHMETIC_SIGN = re.compile(r"[=+×÷*^<>≤≥−]|\s-\s")
+
+
+def _noted(match: re.Match[str]) -> bool:
+    """Is the raised number ``match`` a note's mark after a number, not its power?"""
+    source = preceding(match)
+    base = _BASE.search(source)
+    if base is None:
+        return False
+    number = to_arabic(base.group())
+    return bool(
+        _NOTED_NUMBER.search(source)
+        or match.group() == "¹"
+        or (len(number) > 1 and number != "10" and not _ARITHMETIC_SIGN.search(match.string))
+    )
+
+
+def _raised_number(match: re.Match[str], before: str) -> str:
+    """x², 10⁻³: a power written raised, said as one (in Thai, for either voice, as operators
+    are); but a note's mark where it follows a number it does not raise (``_noted``)."""
+    if _noted(match):
+        return pad(match, before, "เชิงอรรถ " + read_number(match.group().translate(_SUPERSCRIPTS)))
+    return pad(match, before, "ยกกำลัง " + read_number(match.group().replace("⁻", "-").translate(_SUPERSCRIPTS)))
+
+
+_POWER = ("power", "⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+", _raised_number)
 # A raised number after a word or its closing punctuation (ฟักจันทร์¹, Smith¹, "...กัน.²") refers
 # to a note: no one raises a Thai word to a power. A Latin name of one or two letters (x², cm²)
 # or a bracket ((a+b)²) keeps the power.
