@@ -684,7 +684,7 @@ def _gutter(
                 continue
             beside = ([ln for ln in band if ln.x1 <= left + found.start * step],
                       [ln for ln in band if ln.x0 >= left + found.stop * step])
-            if _justified(beside[0]) or _rows_apart(*beside):
+            if _justified(beside[0]) or (_justified(beside[1]) and _wide(beside[0])) or _rows_apart(*beside):
                 best = found
     if best is not None and len(best) * step >= _MIN_GUTTER:
         strip = (left + best.start * step, left + best.stop * step)
@@ -739,6 +739,15 @@ def _justified(lines: list[Line]) -> bool:
     ends = Counter(round(line.x1) for line in lines if line.width >= _COLUMN_SIZES * line.size)
     aligned = max((ends[x - 1] + ends[x] + ends[x + 1] for x in ends), default=0)
     return aligned >= max(_JUSTIFIED_LINES, _JUSTIFIED_SHARE * len(lines))
+
+
+def _wide(lines: list[Line]) -> bool:
+    """Are most of ``lines`` wide, as a column of prose is (not a glossary's terms beside
+    their justified explanations)? A Word article's left column ended at two edges three
+    points apart (its abstract and its keywords), so it did not count as justified, while
+    its right column did; under a title block, the two columns were read row by row."""
+    wide = sum(1 for line in lines if line.width >= _COLUMN_SIZES * line.size)
+    return wide >= max(_JUSTIFIED_LINES, _JUSTIFIED_SHARE * len(lines))
 
 
 def _rows_apart(left: list[Line], right: list[Line]) -> bool:

@@ -1380,3 +1380,31 @@ def test_a_chapters_first_page_number_at_its_foot_is_furniture_where_the_others_
     assert all(str(n) not in doc.page(n - 86).text for n in (88, 89))
     other = open_document(make_pdf([chapter_start("12"), page(88), page(89)]), use_cache=False)
     assert other.page(1).text.endswith("12")
+
+
+def test_two_columns_under_a_title_block_are_read_in_turn_when_only_the_right_one_is_justified(
+    make_pdf: MakePdf,
+) -> None:
+    """A Word 2019 article: a title block of eight centred lines over two columns, the
+    columns' headings ("บทคัดย่อ", "1. บทนำ") on one row, their lines on shared rows. The
+    left column ends at two edges three points apart (its abstract and its keywords), so
+    it was not taken for a justified column, and the page was read row by row, one line of
+    the abstract, one of the introduction. The right column is justified and the left one
+    is prose: they are columns."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    abstract, keywords = "โครงงานวิจัยนี้พัฒนาระบบปัญญาประดิษฐ์เพื่อ", "คำสำคัญ ปัญญาประดิษฐ์ทางการแพทย์ การเรียน"
+    intro = "การบาดเจ็บของอวัยวะภายในช่องท้องจากอุบัติเหตุ"
+    title = [(text, 297 - font.text_length(text, fontsize=size) / 2, 90 + 28 * k, size, SARABUN)
+             for k, (text, size) in enumerate((("การประเมินความเสี่ยงการบาดเจ็บของลำไส้จากภาพเอกซเรย์คอมพิวเตอร์", 16), ("เทคนิคการระบุตำแหน่งรอยโรค", 16),
+                                               ("AI-Based Risk Assessment of Bowel Injury from Abdominal CT", 14), ("with Saliency-Guided Localization", 14),
+                                               ("ชากีรีน อาแซ อับดุลก็อฟฟาร์ นุ้ยดำ", 12), ("และ อารฝัน บากา", 12),
+                                               ("โรงเรียนวิทยาศาสตร์จุฬาภรณราชวิทยาลัย สตูล อำเภอเมืองสตูล จังหวัดสตูล", 12),
+                                               ("Email : pccst@pccst.ac.th", 12)))]
+    heads = [("บทคัดย่อ", 72, 300, 13, SARABUN_BOLD), ("1. บทนำ", 322, 300, 13, SARABUN_BOLD)]
+    left = [(abstract, 72, 330 + 15 * k, 11, SARABUN) for k in range(11)]
+    left += [(keywords, 72, 510 + 15 * k, 11, SARABUN) for k in range(7)]
+    right = [(intro, 322, 330 + 15 * k, 11, SARABUN) for k in range(20)]
+    assert abs(font.text_length(keywords, fontsize=11) - font.text_length(abstract, fontsize=11)) > 2
+    page = open_document(make_pdf([title + heads + left + right]), use_cache=False).page(1)
+    assert page.text.index(keywords) < page.text.index("1. บทนำ") < page.text.index(intro)
+    assert page.text.count(abstract + abstract) >= 1  # the abstract's lines are one paragraph, not rows
