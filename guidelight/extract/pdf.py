@@ -77,6 +77,7 @@ GARBAGE_NOISE_PER_K = 30.0
 UNKNOWN_JUDGED_THAI = 200
 OCR_WORDS = 0.5  # share of an image's Thai, read by OCR, that may be outside words for it to replace the layer
 UNKNOWN_SHARE = 0.2
+_HEX_STRING = re.compile(r"<([0-9A-Fa-f\s]+)>")  # a PDF hex string, as PyMuPDF leaves it in a label
 # A page whose text layer holds only furniture is read by OCR when its images cover this
 # share of it (a screenshot of a result table); a logo alone on a blank page is not.
 PICTURES_ONLY_SHARE = 0.1
@@ -355,10 +356,27 @@ def _metadata_title(doc: pymupdf.Document) -> str:
 
 
 def _label(page: pymupdf.Page) -> str:
+    """The page's label (/PageLabels), as the student is told it. PyMuPDF gives a label's
+    prefix written as a hex string as it stands: a Beamer deck's pages were "<FEFF0034>"
+    where hyperref wrote "4", and a Thai prefix PyMuPDF itself writes comes back as the
+    hex of its UTF-8."""
     try:
-        return unicode_safe(page.get_label())
+        return unicode_safe(_HEX_STRING.sub(_decoded_hex, page.get_label()))
     except Exception:  # damaged /PageLabels: the printed number is still there
         return ""
+
+
+def _decoded_hex(match: re.Match[str]) -> str:
+    """A PDF hex string's text: UTF-16 after its byte-order mark, else UTF-8, else
+    PDFDocEncoding (Latin-1 for the letters a label has)."""
+    digits = re.sub(r"\s", "", match.group(1))
+    data = bytes.fromhex(digits + "0" * (len(digits) % 2))
+    if data.startswith(b"\xfe\xff"):
+        return data[2:].decode("utf-16-be", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
 
 
 def _outline_titles(outline: tuple[OutlineEntry, ...], number: int) -> dict[str, int]:

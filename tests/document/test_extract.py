@@ -651,3 +651,21 @@ def test_a_subscript_in_a_numerator_is_no_power(make_pdf: MakePdf) -> None:
     ]
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert "⁷" not in page.text and "7" in page.text
+
+
+def test_page_labels_written_as_hex_strings_are_decoded(tmp_path: Path) -> None:
+    """hyperref writes a Beamer deck's page labels as hex strings, and PyMuPDF gives them as
+    they stand: the exports' page list said "หน้า <FEFF0034>". PyMuPDF writes a Thai prefix
+    as the hex of its UTF-8, and reads it back so too."""
+    doc = pymupdf.open()
+    for _ in range(2):
+        doc.new_page().insert_text((72, 72), "Quadratic equations")
+    doc.xref_set_key(doc.pdf_catalog(), "PageLabels", "<</Nums [0 <</P <FEFF0034> >> 1 <</P <FEFF0E010E02002D> /S /D >>] >>")
+    doc.save(tmp_path / "beamer.pdf")
+    read = open_document(tmp_path / "beamer.pdf", use_cache=False)
+    assert [read.page(1).label, read.page(2).label] == ["4", "กข-1"]
+    doc = pymupdf.open()
+    doc.new_page().insert_text((72, 72), "Quadratic equations")
+    doc.set_page_labels([{"startpage": 0, "prefix": "บทที่ ", "style": "D", "firstpagenum": 1}])
+    doc.save(tmp_path / "thai.pdf")
+    assert open_document(tmp_path / "thai.pdf", use_cache=False).page(1).label == "บทที่ 1"
