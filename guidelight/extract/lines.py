@@ -84,6 +84,11 @@ _RAISED_SIZE = 0.85
 _RAISED_BY = 0.2
 _RAISABLE = re.compile("[-−+]?[0-9]+")
 _SUPERSCRIPT = str.maketrans("0123456789-−+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
+# Of the page's height: a span of digits or Latin letters set smaller than this in a line
+# that can be seen is a sliver no one can see (0.7 pt on A4: Word's footnote fields). Thai
+# marks may be set smaller than the line's text (Word 2019's shifted marks at 2.09 pt).
+_SLIVER_SIZE = 1 / 800
+_THAI_OR_SHIFTED = re.compile("[\u0e00-\u0e7f\ue000-\uf8ff]")
 _PICTURED_SIZE = 12.0  # points: the words of a picture of text, on a page with no other text
 _OUTLINE_SIZES = 1.5  # lines of outlined letters of heights within this ratio are read together
 _OUTLINE_MIN_THAI = 4  # Thai letters a line read from outlines needs ...
@@ -1020,7 +1025,7 @@ class PageReader:
                 if not line["spans"]:
                     continue
                 unsettled = len(self._pending)
-                made = self._line(line, block_no, page_rect.x1, _UNSEEN_SIZE * page_rect.height)
+                made = self._line(line, block_no, page_rect.x1, _SLIVER_SIZE * page_rect.height)
                 if made is None:
                     continue
                 unseen = all(span["size"] < _UNSEEN_SIZE * page_rect.height for span in line["spans"])
@@ -1198,12 +1203,12 @@ class PageReader:
             return dict(char, c="\ufffd", glyph=glyph)
         return char
 
-    def _line(self, line: dict, block_no: int, page_right: float, unseen: float = 0.0) -> Line | None:
+    def _line(self, line: dict, block_no: int, page_right: float, sliver: float = 0.0) -> Line | None:
         """One line; its box is cut at the page edge so an overflowing line does not
-        look like a wider column to the layout. A span set smaller than ``unseen`` in a
-        line that can be seen is left out: Word's footnote fields left "62" at 0.7 pt after
-        a footnote's mark, and "มาตรา 51¹" was read "มาตรา 51162". A number set small and
-        raised after text is written raised (``_raised``)."""
+        look like a wider column to the layout. A span with no Thai set smaller than
+        ``sliver`` in a line that can be seen is left out: Word's footnote fields left "62"
+        at 0.7 pt after a footnote's mark, and "มาตรา 51¹" was read "มาตรา 51162". A
+        number set small and raised after text is written raised (``_raised``)."""
         parts: list[str] = []
         sizes: Counter[float] = Counter()
         bold_chars = mono_chars = 0
@@ -1212,16 +1217,20 @@ class PageReader:
         previous_right: float | None = None
         spaced_by_mark = False  # the span before ended in a direction mark a space wide
         spans = [span for span in line["spans"] if span["chars"]]
-        seen = any(span["size"] >= unseen for span in spans)
+        seen = any(span["size"] >= sliver for span in spans)
+
+        def unseen(span: dict) -> bool:
+            return span["size"] < sliver and not _THAI_OR_SHIFTED.search("".join(c["c"] for c in span["chars"]))
+
         before: dict | None = None  # the last span read with text, which a raised number is raised from
         x0 = line["bbox"][0]
         for k, span in enumerate(spans):
-            if seen and span["size"] < unseen:
+            if seen and unseen(span):
                 self.repairs["hidden_text"] += len(span["chars"])
                 text = " " if any(char["c"].isspace() for char in span["chars"]) else ""  # its word space stays
                 if not parts:  # the line starts where its text can be seen: a gap before it is a word's
                     x0 = next((sp["chars"][0]["bbox"][0] for sp in spans[k + 1 :]
-                               if sp["size"] >= unseen and "".join(c["c"] for c in sp["chars"]).strip()), x0)
+                               if not unseen(sp) and "".join(c["c"] for c in sp["chars"]).strip()), x0)
             else:
                 text = self._span_text(span["chars"], span["size"], span["font"], _around(spans, k))
             text = _NOT_TEXT.sub("", text)
