@@ -25,6 +25,7 @@ from itertools import pairwise
 
 from guidelight.extract.layout import Box, join_all, merge_rows, on_one_row
 from guidelight.extract.lines import Line
+from guidelight.thai.digits import to_arabic
 
 MIN_ROWS = 3
 MIN_GAP = 0.5  # of the font size: the narrowest empty strip between two columns
@@ -299,7 +300,7 @@ def _like_a_list(columns: list[list[str]]) -> bool:
         return True
     last = columns[-1]
     if len(columns) == 2 and all(_PAGE_NUMBER.match(t) for t in last):
-        numbers = [int(t.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) for t in last]
+        numbers = [int(to_arabic(t)) for t in last]
         return numbers == sorted(numbers)
     return False
 

@@ -20,6 +20,7 @@ from itertools import pairwise
 from guidelight.extract.budget import check_time
 from guidelight.extract.figures import CAPTION
 from guidelight.extract.lines import Line
+from guidelight.thai.digits import to_arabic
 from guidelight.thai.fit import word_across
 from guidelight.thai.names import has_title
 from guidelight.thai.repair import is_mark
@@ -44,7 +45,6 @@ _MAX_EDGE_ROWS = 50  # table rows in a page's margins beyond which none is judge
 _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none is its page number
 _ITEM_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"  # list items' letters, in order
 _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]?|([\u0e01-\u0e2e])[.)])\s")
-_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 _COUNTED_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")  # a slide's or a page's number, as it stands alone
 _RANGE_WRAPPED = re.compile(r"^[-–]\s*[\d๐-๙]")  # a dash and a number: a range's end, or an item
 _DIGIT_END = re.compile(r"[\d๐-๙]$")
@@ -187,10 +187,9 @@ def counting_keys(x0: float, y0: float, x1: float, y1: float, text: str, page: i
     bar, below the slide's top fifth ("4" under "บทนำ (Overview)" at 21%), where no margin
     rule looks; but on the slides nearby a number stands in the same place and counts up
     with them, which nothing else a page holds does. No number: no keys."""
-    text = text.strip()
-    if not _COUNTED_NUMBER.match(text):
+    offset = _page_offset(text, page)
+    if offset is None:
         return ()
-    offset = int(text.translate(_THAI_DIGITS)) - page
     height = round((y0 + y1) / 2 / _PLACE_STEP)
     return (f"#{offset}<{round(x0 / _PLACE_STEP)}@{height}", f"#{offset}>{round(x1 / _PLACE_STEP)}@{height}")
 
@@ -199,10 +198,15 @@ def own_number_key(text: str, page: int) -> str:
     """The key of a number alone in a page's margins, by how far it is from the page's own
     number: the pages of one numbering share it, wherever each sets its number. No number:
     no key."""
+    offset = _page_offset(text, page)
+    return "" if offset is None else f"page#{offset}"
+
+
+def _page_offset(text: str, page: int) -> int | None:
+    """How far ``text``, a number standing alone (``_COUNTED_NUMBER``), is from page
+    ``page``'s own number: what the pages of one numbering share. None for anything else."""
     text = text.strip()
-    if not _COUNTED_NUMBER.match(text):
-        return ""
-    return f"page#{int(text.translate(_THAI_DIGITS)) - page}"
+    return int(to_arabic(text)) - page if _COUNTED_NUMBER.match(text) else None
 
 
 def in_margin(y0: float, y1: float, height: float, share: float = MARGIN_SHARE) -> bool:
@@ -736,7 +740,7 @@ def _widest_run(covered: list[int], starts: range, limit: int) -> range | None:
 def _justified(lines: list[Line]) -> bool:
     """Do most of ``lines`` end at one edge, as a justified column of prose does: at least
     ``_JUSTIFIED_LINES`` lines, each wide (a form's labels of one length are not prose)?"""
-    ends = Counter(round(line.x1) for line in lines if line.width >= _COLUMN_SIZES * line.size)
+    ends = Counter(round(line.x1) for line in lines if _wide_line(line))
     aligned = max((ends[x - 1] + ends[x] + ends[x + 1] for x in ends), default=0)
     return aligned >= max(_JUSTIFIED_LINES, _JUSTIFIED_SHARE * len(lines))
 
@@ -746,8 +750,13 @@ def _wide(lines: list[Line]) -> bool:
     their justified explanations)? A Word article's left column ended at two edges three
     points apart (its abstract and its keywords), so it did not count as justified, while
     its right column did; under a title block, the two columns were read row by row."""
-    wide = sum(1 for line in lines if line.width >= _COLUMN_SIZES * line.size)
+    wide = sum(1 for line in lines if _wide_line(line))
     return wide >= max(_JUSTIFIED_LINES, _JUSTIFIED_SHARE * len(lines))
+
+
+def _wide_line(line: Line) -> bool:
+    """Is ``line`` as wide as a column's line of prose (``_COLUMN_SIZES`` of its size)?"""
+    return line.width >= _COLUMN_SIZES * line.size
 
 
 def _rows_apart(left: list[Line], right: list[Line]) -> bool:
@@ -838,7 +847,7 @@ def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
                 found[key] = found.get(key, 0) + wide
                 if wide:
                     pairs.append((prev, line))
-    wide_lines = [ln for ln in lines if ln.width >= _COLUMN_SIZES * ln.size]
+    wide_lines = [ln for ln in lines if _wide_line(ln)]
 
     def edges(a: int, b: int) -> bool:
         ending = [ln for ln in wide_lines if abs(ln.x1 - a) <= _EDGE_SLACK + 0.5]
@@ -975,7 +984,7 @@ def _item_numbers(texts: Iterable[str]) -> list[tuple[int, ...]]:
 def _item_number(match: re.Match[str]) -> tuple[int, ...]:
     """The number an ``_ITEM_NUMBER`` match gives."""
     if match.group(1):
-        return tuple(int(part.translate(_THAI_DIGITS)) for part in match.group(1).split("."))
+        return tuple(int(to_arabic(part)) for part in match.group(1).split("."))
     return (_ITEM_LETTERS.find(match.group(2)),)
 
 
@@ -1011,7 +1020,7 @@ def _ordinal(text: str) -> tuple[str, tuple[int, ...]] | None:
         return "", _item_number(item)
     labelled = _LABELLED_NUMBER.match(text)
     if labelled:
-        return labelled.group(1), (int(labelled.group(2).translate(_THAI_DIGITS)),)
+        return labelled.group(1), (int(to_arabic(labelled.group(2))),)
     return None
 
 

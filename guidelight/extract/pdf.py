@@ -192,24 +192,23 @@ class _PdfContext:
     def counts_with_pages(self, number: int, line: Line) -> bool:
         """Does ``line`` of page ``number`` stand where a page within two of it has a number
         alone, that number as far from its page's own (a slide's number: ``counting_keys``)?"""
-        keys = counting_keys(line.x0, line.y0, line.x1, line.y1, line.text, number)
+        return self._counted_nearby(number, counting_keys(line.x0, line.y0, line.x1, line.y1, line.text, number))
+
+    def numbered_as_pages_nearby(self, number: int, line: Line) -> bool:
+        """Is ``line`` of page ``number`` the number a page within two of it would give it,
+        by the number that page has alone in its margins (``own_number_key``)?"""
+        key = own_number_key(line.text, number)
+        return self._counted_nearby(number, (key,) if key else ())
+
+    def _counted_nearby(self, number: int, keys: tuple[str, ...]) -> bool:
+        """Has a page within two of page ``number`` any of ``keys`` among its numbers' keys
+        (``_read_keys``)? No keys: no."""
         if not keys:
             return False
         nearby = self._nearby(number)
         for n in nearby:
             self._read_keys(n)
         return any(key in self.counted_keys[n] for n in nearby for key in keys)
-
-    def numbered_as_pages_nearby(self, number: int, line: Line) -> bool:
-        """Is ``line`` of page ``number`` the number a page within two of it would give it,
-        by the number that page has alone in its margins (``own_number_key``)?"""
-        key = own_number_key(line.text, number)
-        if not key:
-            return False
-        nearby = self._nearby(number)
-        for n in nearby:
-            self._read_keys(n)
-        return any(key in self.counted_keys[n] for n in nearby)
 
     def body_starts_at(self, number: int, line: Line) -> bool:
         """Does a page within two of page ``number`` hold, where ``line`` stands, a line

@@ -14,10 +14,9 @@ import re
 from functools import lru_cache
 
 from guidelight.core.model import Lang
+from guidelight.thai.digits import to_arabic
 from guidelight.thai.fit import dictionary
 
-THAI_DIGITS = "๐๑๒๓๔๕๖๗๘๙"
-_TO_ARABIC = str.maketrans(THAI_DIGITS, "0123456789")
 DIGIT_WORDS = ("ศูนย์", "หนึ่ง", "สอง", "สาม", "สี่", "ห้า", "หก", "เจ็ด", "แปด", "เก้า")
 
 # Comparison and logic operators, as a Thai teacher reads them aloud (longest written form first).
@@ -80,10 +79,6 @@ _CODA_LIST = (
     "RP RS RT RST RTH SC SH SK SP SS ST STS TCH TH TS XT DS KS LTH NCH RCH"
 )
 _CODAS = frozenset(_CODA_LIST.split())
-
-
-def to_arabic(digits: str) -> str:
-    return digits.translate(_TO_ARABIC)
 
 
 def read_digits(written: str, lang: Lang) -> str:

@@ -28,18 +28,17 @@ from guidelight.speech.course import (
     DIGIT_WORDS,
     GREEK_LETTERS,
     SIGNS,
-    THAI_DIGITS,
     is_identifier_number,
     is_identifier_range,
     is_pronounceable,
     last_part,
     read_digits,
     spell_latin,
-    to_arabic,
 )
 from guidelight.speech.lexicon import TITLES, Lexicon
 from guidelight.speech.units import UNIT_AFTER_NUMBER, unit_words
 from guidelight.thai.calendar import MONTHS
+from guidelight.thai.digits import THAI_DIGITS, to_arabic
 from guidelight.thai.fit import dictionary
 
 _D = "[0-9๐-๙]"

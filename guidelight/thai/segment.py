@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from guidelight.core.model import Lang, Sentence, Word
+from guidelight.thai.digits import to_arabic
 
 _THAI_RUN = re.compile("[\u0e00-\u0e7f]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+(?:['’.\-][A-Za-z\u00c0-\u024f]+)*\.?|\d+(?:[.,:]\d+)*%?|\S")
@@ -30,7 +31,6 @@ _ENGLISH_SENTENCE_END = re.compile(r"(?<=[a-z0-9)%”\"][.!?])\s+(?=[A-Z(“\"])
 _ENGLISH_ABBREVIATIONS = ("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "e.g.", "i.e.", "etc.", "vs.", "Fig.", "No.")
 # A list number ("1.", "2.3.", "๑.") standing at the start of the text or after a space.
 _LIST_NUMBER = re.compile(r"(?:^|(?<=\s))[\d\u0e50-\u0e59]{1,3}(?:\.[\d\u0e50-\u0e59]{1,3})*\.$")
-_TO_ARABIC = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 # Words a number after them refers to ("ข้อ 1.", "รูปที่ 3.", "หน้า 12."): not a list item.
 _NUMBERED_BY = re.compile(r"(?:ข้อ|ที่|หน้า|บท|ภาพ|รูป|ตาราง|มาตรา|หมวด|ฉบับ|เล่ม|ตอน|ภาค|ชั้น|ระดับ|ครั้ง|ขั้น)\s*$")
 
@@ -66,11 +66,12 @@ def _crf_sentences(text: str) -> list[str]:
         listed = _LIST_NUMBER.search(text, 0, ends[i + 1]) if token.endswith(".") else None
         if _inside_a_name(tokens, i):
             labels[i] = "I"  # "index.html", "www.example.com", "128!18": no sentence ends there
-        elif listed and _list_item(text, listed):
+        elif listed and _list_item(text[: listed.start()], listed.group()):
             labels[i] = "I"  # "1. การควบคุมด้วยมือ" is one sentence, not "1." and the rest
             if i + 1 < len(tokens) and not tokens[i + 1].strip():
                 labels[i + 1] = "I"  # nor does the space after the number end it
-            _end_before_item(text, listed.start(), ends, labels)
+            if not _opens_or_named(text[: listed.start()]):
+                _end_before_item(text, listed.start(), ends, labels)
         elif token.strip().endswith(("!", ".", "?")):
             labels[i] = "E"
         elif (i == 0 or labels[i - 1] == "E") and not token.strip():
@@ -84,29 +85,31 @@ def _crf_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _list_item(text: str, number: re.Match[str]) -> bool:
-    """Does ``number`` ("1.", "2.3.") number a list item, or an item a word before it names
-    ("ข้อ 1.", "รูปที่ 3.")? At the start of the paragraph, always; inside it, when it is a
-    list's first (its last part 1) or the one after a number before it ("2." after "1."):
-    "ผลลัพธ์ที่ได้คือ 5. ต่อมา" ends a sentence with a number."""
-    before = text[: number.start()]
-    if not before.strip() or _NUMBERED_BY.search(before):
+def _list_item(before: str, number: str) -> bool:
+    """Does ``number`` ("1.", "2.3."), after the text ``before`` it, number a list item, or an
+    item a word before it names? At the start of the paragraph or named (``_opens_or_named``),
+    always; inside it, when it is a list's first (its last part 1) or the one after a number
+    before it ("2." after "1."): "ผลลัพธ์ที่ได้คือ 5. ต่อมา" ends a sentence with a number."""
+    if _opens_or_named(before):
         return True
-    *prefix, last = number.group().rstrip(".").split(".")
-    value = int(last.translate(_TO_ARABIC))
+    *prefix, last = number.rstrip(".").split(".")
+    value = int(to_arabic(last))
     if value == 1:
         return True
     previous = ".".join([*prefix, str(value - 1)]) + "."
-    return re.search(rf"(?:^|\s){re.escape(previous)}", before.translate(_TO_ARABIC)) is not None
+    return re.search(rf"(?:^|\s){re.escape(previous)}", to_arabic(before)) is not None
+
+
+def _opens_or_named(before: str) -> bool:
+    """Does a number after ``before`` open its paragraph, or does a word right before it
+    name it ("ข้อ 1.", "รูปที่ 3.")? Then it stays in the sentence it begins or is in."""
+    return not before.strip() or _NUMBERED_BY.search(before) is not None
 
 
 def _end_before_item(text: str, start: int, ends: list[int], labels: list[str]) -> None:
     """A list item numbered inside a paragraph ("มีดังนี้ 1. การวางแผน 2. การจัดองค์กร") begins
-    a sentence: the one before ends at the space before its number, where the sentence
-    model had cut after the number ("การวางแผน 2." and "การจัดองค์กร"). A number that a
-    word before it refers to ("ข้อ 1.", "รูปที่ 3.") stays in its sentence."""
-    if not text[:start].strip() or _NUMBERED_BY.search(text, 0, start):
-        return
+    a sentence: the one before ends at the space before its number (at ``start``), where
+    the sentence model had cut after the number ("การวางแผน 2." and "การจัดองค์กร")."""
     space = ends.index(start) - 1 if start in ends else -1
     if space >= 0 and not text[ends[space] : start].strip():
         labels[space] = "E"
