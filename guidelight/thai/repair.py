@@ -97,6 +97,17 @@ def remove_zero_width(text: str) -> str:
     return _ZERO_WIDTH.sub("", remove_zw(text))
 
 
+_STAND_INS = str.maketrans("\ufd3e\ufd3f\u2010\u2011", "()--")
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def plain_punctuation(text: str) -> str:
+    """Ornate parentheses and Unicode hyphens as the plain ones, where no Arabic is written:
+    Chrome's Skia maps Segoe UI's brackets to U+FD3E/U+FD3F ("﴾ติดเชื้อ 495 คน﴿"), which
+    voices skip and search never finds; its U+2010 hyphen in "2021‐05‐05" hid a date."""
+    return text if _ARABIC.search(text) else text.translate(_STAND_INS)
+
+
 def compose_sara_am(text: str) -> str:
     """Nikhahit + sara aa (``ํา``), as decomposing producers write it, becomes sara am.
 
@@ -157,6 +168,7 @@ Rule = Callable[[str], str]
 RULES: tuple[tuple[str, Rule], ...] = (
     ("pua", map_pua),
     ("zero_width", remove_zero_width),
+    ("punctuation", plain_punctuation),
     ("sara_am", compose_sara_am),
     ("space_before_mark", close_space_before_mark),
     ("mark_order", order_marks),

@@ -13,6 +13,7 @@ from guidelight.thai.repair import (
     drop_stranded_marks,
     map_pua,
     order_marks,
+    plain_punctuation,
     remove_zero_width,
     repair_text,
 )
@@ -31,6 +32,15 @@ from guidelight.thai.repair import (
 )
 def test_pua_marks_map_back_to_standard_thai(broken: str, fixed: str) -> None:
     assert map_pua(broken) == fixed
+
+
+def test_ornate_parentheses_and_unicode_hyphens_are_the_plain_ones() -> None:
+    # Chrome's Skia with Segoe UI: a report's brackets and dates (b14_02 in batch 14).
+    assert plain_punctuation("\ufd3eติดเชื้อ 495 คน\ufd3f 2021\u20100505") == "(ติดเชื้อ 495 คน) 2021-0505"
+    counts: Counter[str] = Counter()
+    assert repair_text("\ufd3erouting\ufd3f", counts) == "(routing)" and counts["punctuation"] == 2
+    arabic = "\ufd3eبِسْمِ اللَّهِ\ufd3f"  # where Arabic is written they are its own brackets
+    assert plain_punctuation(arabic) == arabic
 
 
 def test_zero_width_characters_are_removed() -> None:
