@@ -56,7 +56,7 @@ _CONSONANT = "[\u0e01-\u0e2e]"
 _THAI_LETTER = "[\u0e01-\u0e4e]"
 
 # Characters that carry no words: read aloud they are noise ("bullet", "asterisk").
-NOISE = "•●○◦■□▪▫►▶◆◇★☆✓✔✗✘※#*_|/\\^`~<>{}\\[\\]“”\"'‘’…–—"
+NOISE = "•●○◦■□▪▫►▶◆◇★☆※#*_|/\\^`~<>{}\\[\\]“”\"'‘’…–—"
 # Decoration by its Unicode block, whatever a deck picks for its bullets: geometric shapes
 # (◼, ◻, ▸), ballot boxes (☐), dingbats (❖, ➢) but their circled numbers, stars and large
 # squares. An English voice names them: "◼ ASP.NET" was heard "black medium square ASP".
@@ -429,6 +429,36 @@ def _unit_rule(thai: bool) -> tuple[str, str, Handler]:
     )
 
 
+# Ticks, crosses and ballot boxes say which of a form's choices is taken ("รอบที่ ๒ (...) ✓",
+# "ผู้ประเมิน ☐อาจารย์ที่ปรึกษา ☐อาจารย์ที่ปรึกษาร่วม"): said in Thai or English, except where
+# an empty box, tick or cross that opens its sentence with text after it: a slide's bullet
+# (a ticked box is never one).
+CHOICE_MARKS = {
+    "☐": ("ช่องกา", "box"),
+    "[ ]": ("ช่องกา", "box"),
+    "☑": ("ช่องที่กาแล้ว", "ticked box"),
+    "☒": ("ช่องที่กาแล้ว", "ticked box"),
+    "✓": ("เครื่องหมายถูก", "tick"),
+    "✔": ("เครื่องหมายถูก", "tick"),
+    "✗": ("เครื่องหมายกากบาท", "cross"),
+    "✘": ("เครื่องหมายกากบาท", "cross"),
+}
+
+
+_BULLET_MARKS = "☐✓✔✗✘"
+
+
+def _choice_rule(thai: bool) -> tuple[str, str, Handler]:
+    def handler(match: re.Match[str], before: str) -> str:
+        text = match.string
+        mark = match.group().strip()
+        bullet = mark in _BULLET_MARKS and not text[: match.start()].strip() and bool(text[match.end() :].strip())
+        return pad(match, before, "" if bullet else CHOICE_MARKS[mark][0 if thai else 1])
+
+    # Its spaces are in the match, as in the noise rule's, which would otherwise take it from them.
+    return ("choice", r"\s*(?:[☐☑☒✓✔✗✘]|(?<!\S)\[ \](?!\S))\s*", handler)
+
+
 class Normalizer:
     """Applies the pronunciation dictionary, then the rules for the run's language."""
 
@@ -508,6 +538,7 @@ class Normalizer:
             ("circled", _CIRCLED, lambda m, b: pad(m, b, read_number(str(int(unicodedata.numeric(m.group())))))),
             ("yamok", r"\s*ๆ", lambda _, before: last_thai_word(before)),
             ("paiyannoi", "ฯ", lambda m, _: ""),
+            _choice_rule(thai=True),
             *self._operator_rules(ARITHMETIC),
             (
                 "symbol",
@@ -528,6 +559,7 @@ class Normalizer:
             ("identifier", _GROUPED_ID, lambda m, _: read_digits(m.group(), Lang.ENGLISH)),
             ("number", r"(?<![\w.,\-])[0-9]+(?:-[0-9]+)?(?![\w\-])", _english_number),
             ("digits", f"[{THAI_DIGITS}]+", lambda m, _: to_arabic(m.group())),
+            _choice_rule(thai=False),
             *self._operator_rules(CODE_ARITHMETIC),
             (
                 "symbol",

@@ -69,6 +69,13 @@ THAI_CASES = [
     ("• ข้อแรก", "ข้อแรก"),
     ("★ สำคัญ ★", "สำคัญ"),
     ("☐ จาวาสคริปต์", "จาวาสคริปต์"),  # a deck's bullets, whatever shape it picks
+    ("✓ ข้อดี", "ข้อดี"),
+    # a form's ticks and boxes: which choice is taken (batch 14's b14_11 and b14_16)
+    ("รอบที่ 2 (เม.ย.) ✓", "รอบที่ สอง (เมษายน) เครื่องหมายถูก"),
+    ("ผู้ประเมิน ☐อาจารย์ที่ปรึกษา ☐อาจารย์ที่ปรึกษาร่วม", "ผู้ประเมิน ช่องกา อาจารย์ที่ปรึกษา ช่องกา อาจารย์ที่ปรึกษาร่วม"),
+    ("☑ ลาป่วย ☐ ลากิจ", "ช่องที่กาแล้ว ลาป่วย ช่องกา ลากิจ"),  # a ticked box is never a bullet
+    ("คะแนน [ ] ผ่าน [ ] ไม่ผ่าน", "คะแนน ช่องกา ผ่าน ช่องกา ไม่ผ่าน"),
+    ("✘", "เครื่องหมายกากบาท"),  # a table's cell
     ("❖ ข้อแรก ➢ ข้อสอง", "ข้อแรก ข้อสอง"),
     ("ก*ข", "ก ข"),
     ("แดง/เขียว", "แดง เขียว"),
@@ -94,6 +101,9 @@ ENGLISH_CASES = [
     ("chapter ๓", "chapter 3"),
     ("• bullet * point", "bullet point"),
     ("◼ web server ▸ client", "web server client"),  # not "black medium square web server"
+    ("☒ Yes ☐ No", "ticked box Yes box No"),
+    ("Tested ✓", "Tested tick"),
+    ("int[ ] a", "int a"),  # code's brackets are no box
 ]
 
 
