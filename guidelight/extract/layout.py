@@ -428,13 +428,21 @@ def _running_rows(
 
 def _listed(row: list[Line], neighbour: list[Line]) -> bool:
     """Does a number of ``row`` stand in a column of numbers with one of the row next to
-    it (right edges within ``_EDGE_SLACK``)? Then it is a contents entry's page, as its
-    neighbour's is: a contents page with no page number of its own lost the page of its
-    first and last entries ("2.6 โปรแกรมออกแบบ Skectup  8")."""
+    it (right edges, left edges or middles within ``_EDGE_SLACK``)? Then it is a contents
+    entry's page, as its neighbour's is: a contents page with no page number of its own
+    lost the page of its first and last entries ("2.6 โปรแกรมออกแบบ Skectup  8"), and one
+    whose pages are typed after spaces, "9" over "10" neither flush left nor right, its
+    last entry's."""
     numbers = [ln for ln in neighbour if _PAGE_NUMBER.match(ln.text.strip())]
     return any(
-        abs(ln.x1 - other.x1) < _EDGE_SLACK for ln in row if _PAGE_NUMBER.match(ln.text.strip()) for other in numbers
+        _in_column(ln, other) for ln in row if _PAGE_NUMBER.match(ln.text.strip()) for other in numbers
     )
+
+
+def _in_column(line: Line, other: Line) -> bool:
+    """Do two lines stand one under the other, aligned right, left or on their middles?"""
+    return min(abs(line.x1 - other.x1), abs(line.x0 - other.x0),
+               abs(line.x0 + line.x1 - other.x0 - other.x1) / 2) < _EDGE_SLACK
 
 
 def _page_number_in_margin(line: Line, height: float) -> bool:

@@ -1205,6 +1205,21 @@ def test_a_contents_pages_first_and_last_entries_keep_their_page_numbers(make_pd
         assert page.furniture == ()
 
 
+def test_a_contents_pages_last_entry_keeps_a_page_number_typed_after_spaces(make_pdf: MakePdf) -> None:
+    """A Word contents page typed with spaces before each entry's page: "9" over "10" is
+    flush neither left nor right. Its last entry's "10", in the bottom fifth, counted with
+    the next page's first entry's "11" as page numbers set at the foot and head, and was
+    dropped (batch 14's b14_31, page 2)."""
+    def entry(text: str, number: int, y: float) -> list:
+        return [(text, 108, y, 18, SARABUN), (str(number), 504 if number < 10 else 500, y, 18, SARABUN)]
+
+    first = [row for n in range(10) for row in entry(f"ระบบงานที่ {n + 1} ของร้านกาแฟ", n + 1, 420 + 35.5 * n)]
+    second = [row for n in range(10) for row in entry(f"ระบบงานที่ {n + 11} ของร้านกาแฟ", n + 11, 90 + 35.5 * n)]
+    doc = open_document(make_pdf([first, second]))
+    assert "10" in texts(doc.page(1)) and "11" in texts(doc.page(2))
+    assert doc.page(1).furniture == () and doc.page(2).furniture == ()
+
+
 def test_running_heads_match_whether_sara_aa_is_drawn_as_sara_am_or_not() -> None:
     """A Word file's raw layer draws sara aa with sara am's glyph ("อำจำรย์"), which the
     page's own reading repairs: its head and foot did not match the pages nearby, and
