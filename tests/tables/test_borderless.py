@@ -194,6 +194,22 @@ def test_a_row_with_an_empty_cell_stays_a_row(tmp_path: Path) -> None:
         assert table.cell_at(2, 1).text == "อ.สมหญิง", pitch
 
 
+def test_a_padded_table_with_one_taller_row_gap_stays_one_table(tmp_path: Path) -> None:
+    """Google Docs pads a CSS cheat sheet's rows twice their 8-point text apart, and sets
+    one gap half as much again: the table was cut there, its parts read column by column
+    (batch 14's b14_08, "Box Model")."""
+    rows = [("คำสั่ง", "คำอธิบาย", "ตัวอย่าง"), ("width", "ความกว้าง / สูง", "width: 200px;"),
+            ("max-width", "จำกัดขนาดสูงสุด", "max-width: 100%;"), ("margin", "ระยะห่างภายนอกกล่อง", "margin: 20px;"),
+            ("padding", "ระยะห่างภายในกล่อง", "padding: 10px;"), ("border", "เส้นขอบของกล่อง", "border: 1px;")]
+    writer = RuledWriter()
+    for r, (y, row) in enumerate(zip((100, 126, 152, 188, 214, 240), rows, strict=True)):
+        for c, text in enumerate(row):
+            writer.text(y, text, bold=r == 0, size=8, x=60 + 130 * c)
+    (table,) = tables_of(open_document(writer.save(tmp_path / "padded.pdf")).page(1))
+    assert (table.rows, table.cols, table.header_rows) == (6, 3, 1)
+    assert cells_of(table) == [(r, c, text) for r, row in enumerate(rows) for c, text in enumerate(row)]
+
+
 def test_two_columns_need_a_header_row_and_figures_or_a_drawn_header(tmp_path: Path) -> None:
     """Two columns of words read like a list, or verse under a bold title; with a rule
     under a header, or a header over numbers, they are a table."""
