@@ -143,12 +143,15 @@ class Figure:
     ``before`` is the index of the paragraph it stands before in ``Page.paragraphs`` (the
     page's paragraph count for the end of the page); when the page has a caption for it,
     that paragraph is the caption (kind ``FIGURE``). ``alt`` is a volunteer's description.
+    ``read_by_ocr`` says the text in the picture, read by OCR, follows it (after its
+    caption) as body paragraphs: a screenshot of code or of a chat.
     """
 
     bbox: tuple[float, float, float, float]
     caption: str = ""
     alt: str = ""
     before: int = 0
+    read_by_ocr: bool = False
 
 
 @dataclass(frozen=True)
@@ -179,11 +182,11 @@ DOUBTFUL_NOISE_PER_K = 3.0
 # over was kept once, a vowel printed over another was left out, glyphs nothing identified
 # were chosen by the words around them with nothing to tell the candidates apart, glyphs
 # nothing could identify were left out or read from the page's image by OCR, text drawn as
-# outlines could not be read (no OCR), a page's text only in pictures could not be read, or
-# the page's Thai is largely not words.
+# outlines could not be read (no OCR), a page's text only in pictures could not be read, text
+# in pictures on a text page was read by OCR, or the page's Thai is largely not words.
 NOTICED_REPAIRS = (
     "garbled_text", "doubled_text", "stacked_vowel", "glyph_unsure", "unreadable_glyph", "ocr_glyph",
-    "unread_outlines", "unread_pictures", "unknown_words",
+    "unread_outlines", "unread_pictures", "picture_ocr", "unknown_words",
 )
 
 

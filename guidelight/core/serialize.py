@@ -39,11 +39,12 @@ def table_from_dict(data: dict[str, Any]) -> Table:
 
 
 def _figure_to_dict(figure: Figure) -> dict[str, Any]:
-    return {"bbox": list(figure.bbox), "caption": figure.caption, "alt": figure.alt, "before": figure.before}
+    return {"bbox": list(figure.bbox), "caption": figure.caption, "alt": figure.alt, "before": figure.before,
+            "read_by_ocr": figure.read_by_ocr}
 
 
 def _figure_from_dict(data: dict[str, Any]) -> Figure:
-    return Figure(tuple(data["bbox"]), data["caption"], data["alt"], data["before"])
+    return Figure(tuple(data["bbox"]), data["caption"], data["alt"], data["before"], data.get("read_by_ocr", False))
 
 
 def page_to_dict(page: Page) -> dict[str, Any]:

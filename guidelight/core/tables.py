@@ -28,6 +28,7 @@ _WORDS = {
         "where": "แถว {row} คอลัมน์ {col}",
         "figure": "ภาพ",
         "no_description": "ภาพ ไม่มีคำอธิบาย",
+        "read_by_ocr": "ข้อความในภาพอ่านด้วยโอซีอาร์ บางคำอาจผิด มีดังนี้",
     },
     "en": {
         "table": "table, {rows} rows, {cols} columns",
@@ -40,6 +41,7 @@ _WORDS = {
         "where": "row {row}, column {col}",
         "figure": "figure",
         "no_description": "figure, no description",
+        "read_by_ocr": "its text, read by OCR, follows; some words may be wrong",
     },
 }
 
@@ -142,13 +144,15 @@ def cell_announcement(table: Table, cell: TableCell, lang: str = "th") -> str:
 
 def figure_announcement(figure: Figure, lang: str = "th") -> str:
     """What is said where a figure stands: its description, else its caption, else that
-    it has none ("ภาพ ไม่มีคำอธิบาย")."""
+    it has none ("ภาพ ไม่มีคำอธิบาย"); and, when its text read by OCR follows, that it does."""
     words = _words(lang)
     if figure.alt:
-        return f"{words['figure']}: {figure.alt}"
-    if figure.caption:
-        return f"{words['figure']}: {figure.caption}"
-    return words["no_description"]
+        said = f"{words['figure']}: {figure.alt}"
+    elif figure.caption:
+        said = f"{words['figure']}: {figure.caption}"
+    else:
+        said = words["no_description"]
+    return f"{said}, {words['read_by_ocr']}" if figure.read_by_ocr else said
 
 
 def figure_paragraphs(page: Page, figure: Figure) -> tuple[int, ...]:

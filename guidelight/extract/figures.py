@@ -27,9 +27,11 @@ Box = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class FigureDraft:
-    """An image found on the page, before its place among the paragraphs is known."""
+    """An image found on the page, before its place among the paragraphs is known; ``read``
+    when its text, read by OCR, follows it (``pictured.py``)."""
 
     bbox: Box
+    read: bool = False
 
 
 def _overlaps(a: Box, b: Box) -> bool:

@@ -24,7 +24,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from guidelight.core.errors import DocumentError
 from guidelight.extract.ocr_digits import reread_digits
@@ -58,6 +58,9 @@ MAX_SIDE_PX = 4200  # A4 at 360 dpi
 MAX_DPI = 900  # for a part of a page enlarged: beyond this a scan's own pixels only grow
 FEW_LETTERS = 200  # letters read on a page below which a photograph on it is read again, enlarged
 PHOTO_SHARE = 0.1  # of the page's area: a photograph at least this large and this much short of it
+PICTURE_DPI = (300, 450)  # the least and most a picture on a text page is read at (``_picture_dpi``)
+PICTURE_ENLARGED = 2.25  # times its own pixels a picture is read at, within PICTURE_DPI
+LATIN_PICTURE = 0.8  # share of a picture's letters read as Latin from which it is read in English alone
 COARSE_DPI = 100  # pixels an inch as placed: a photograph coarser than this is read again, enlarged
 MAX_BANDS = 8  # skipped bands read again per page, at most (each costs a small Tesseract run)
 BAND_BLOCKS = 10_000  # block numbers of re-read bands, apart from Tesseract's own
@@ -172,14 +175,15 @@ def ocr_page(page: pymupdf.Page, *, dpi: int = 300) -> OcrPage:
     return read
 
 
-def _read_region(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None) -> OcrPage:
+def _read_region(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None,
+                 languages: tuple[str, ...] = LANGUAGES) -> OcrPage:
     """Tesseract's reading of the page, or of the part ``clip`` (points), rendered at ``dpi``."""
     import pymupdf
 
     pix = page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY, clip=clip)
-    lines = parse_tsv(run_tesseract(pix.tobytes("pnm"), dpi))
+    lines = parse_tsv(run_tesseract(pix.tobytes("pnm"), dpi, languages=languages))
     image = Image(pix.samples, pix.stride, pix.width, pix.height)  # PyMuPDF copies the samples at each asking
-    lines += _read_missed_bands(pix, image, lines, dpi)
+    lines += _read_missed_bands(pix, image, lines, dpi, languages)
     _reread_split_lines(pix, lines, dpi)
     mark_bullets(image, lines)
     reread_digits(image, lines)
@@ -191,6 +195,40 @@ def _read_region(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None) -> Ocr
         for b in blocks
     )
     return OcrPage(ocr_blocks, _confidence(lines))
+
+
+def ocr_picture(page: pymupdf.Page, box: pymupdf.Rect) -> OcrPage:
+    """Tesseract's reading of the picture at ``box`` on a page that has a text layer (a
+    screenshot of code, a chat, a dialog); raises OSError or SubprocessError when it fails.
+
+    A picture whose letters are nearly all Latin is read again in English alone: read
+    with Thai too, a Java screenshot's ``new Timer(1000,`` came out as "new อร(1 00บปี,"
+    and a menu bar's "Components" as "๐๐ทำ๒๐ทอท1ร"."""
+    dpi = min(_picture_dpi(page, box), _enlarged_dpi(box))
+    read = _read_region(page, dpi, box)
+    latin = sum(ch.isascii() and ch.isalpha() for ch in read.text)
+    if latin and latin >= LATIN_PICTURE * _letters(read):
+        read = _read_region(page, dpi, box, ("eng",))
+    return read
+
+
+def _picture_dpi(page: pymupdf.Page, box: pymupdf.Rect) -> int:
+    """The resolution a picture is read at: its own pixels enlarged ``PICTURE_ENLARGED``
+    times, within ``PICTURE_DPI``. A screenshot's menus and names are letters of 8 to 10 of
+    its pixels (a dorm system's dashboard, 200 of them an inch as placed, read 32 letters
+    at 300 dpi and 109 at 450); a code screenshot of 140 an inch read fewer at 450 than at 300."""
+    import pymupdf
+
+    for info in page.get_image_info():
+        if (pymupdf.Rect(info["bbox"]) & page.rect).contains(box):
+            wanted = PICTURE_ENLARGED * _own_dpi(info, box)
+            return int(min(max(wanted, PICTURE_DPI[0]), PICTURE_DPI[1]))
+    return PICTURE_DPI[0]
+
+
+def _own_dpi(info: dict[str, Any], placed: pymupdf.Rect) -> float:
+    """Pixels an inch of the image ``info`` (``get_image_info``) as placed at ``placed``."""
+    return 72 * min(info["width"] / max(placed.width, 1.0), info["height"] / max(placed.height, 1.0))
 
 
 def _letters(read: OcrPage) -> int:
@@ -209,8 +247,7 @@ def _photo(page: pymupdf.Page) -> pymupdf.Rect | None:
     best, info = max(placed, key=lambda found: abs(found[0]), default=(None, None))
     if best is None or info is None or not PHOTO_SHARE <= abs(best) / area <= 1 - PHOTO_SHARE:
         return None
-    own_dpi = 72 * min(info["width"] / max(best.width, 1.0), info["height"] / max(best.height, 1.0))
-    return best if own_dpi < COARSE_DPI else None
+    return best if _own_dpi(info, best) < COARSE_DPI else None
 
 
 PIECE_GAP_PX = 24  # white between two pieces stacked for one reading
@@ -318,7 +355,8 @@ def _fitting_dpi(rect: pymupdf.Rect) -> int:
     return int(MAX_SIDE_PX * 72 / max(rect.width, rect.height, 1.0))
 
 
-def _read_missed_bands(pix: pymupdf.Pixmap, image: Image, lines: list[OcrLine], dpi: int) -> list[OcrLine]:
+def _read_missed_bands(pix: pymupdf.Pixmap, image: Image, lines: list[OcrLine], dpi: int,
+                       languages: tuple[str, ...] = LANGUAGES) -> list[OcrLine]:
     """Read again, as blocks of their own, the bands of ink that Tesseract's page layout skipped.
 
     Tesseract's automatic layout (psm 3) silently leaves out some lines, large headings
@@ -338,7 +376,7 @@ def _read_missed_bands(pix: pymupdf.Pixmap, image: Image, lines: list[OcrLine], 
                 chosen.append(clip)
     found: list[OcrLine] = []
     for number, clip in enumerate(chosen[:MAX_BANDS]):
-        for line in parse_tsv(run_tesseract(_crop(pix, clip).tobytes("pnm"), dpi, psm=6)):
+        for line in parse_tsv(run_tesseract(_crop(pix, clip).tobytes("pnm"), dpi, psm=6, languages=languages)):
             line.para = (BAND_BLOCKS + number, line.para[1])
             _move(line.words, clip)
             found.append(line)

@@ -55,6 +55,7 @@ from guidelight.extract.layout import (
 from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
 from guidelight.extract.ocr import ocr_available, ocr_page, read_unread
 from guidelight.extract.outlined_text import outlined_lines
+from guidelight.extract.pictured import read_pictures, with_picture_text
 from guidelight.extract.tables import LineReader, TableDraft, TableFinder
 from guidelight.extract.to_unicode import ToUnicodeCorrector
 from guidelight.extract.upright import set_upright
@@ -81,6 +82,8 @@ _HEX_STRING = re.compile(r"<([0-9A-Fa-f\s]+)>")  # a PDF hex string, as PyMuPDF 
 # A page whose text layer holds only furniture is read by OCR when its images cover this
 # share of it (a screenshot of a result table); a logo alone on a blank page is not.
 PICTURES_ONLY_SHARE = 0.1
+_REPEATS = 2  # pages nearby drawing a page's picture again, in its place, that make it furniture
+_SAME_BOX = 2.0  # points: a picture drawn again this close to where it was stands in the same place
 _SAME_PLACE = 0.8  # share of the taller of two lines they must share to stand at one height
 PICTURED_THAI = 20  # Thai characters of such a reading below which its share in words is not judged
 
@@ -111,6 +114,7 @@ class _PdfContext:
     margin_lines: dict[int, list[_MarginLine]] = field(default_factory=dict)
     margin_keys: dict[tuple[int, float], set[str]] = field(default_factory=dict)  # from margin_lines, by band
     counted_keys: dict[int, set[str]] = field(default_factory=dict)  # ``counting_keys`` of a page's numbers
+    pictures: dict[int, list[tuple[bytes, Box]]] = field(default_factory=dict)  # ``_pictures``, by page
     # A page's lines read ahead (to see whether the page before runs on into it), kept
     # with their reader and its repairs until the page itself is made; or why that page
     # was given up, so it is not tried again at its own turn.
@@ -227,6 +231,30 @@ class _PdfContext:
         """Is this margin key on a page within two of page ``number``?"""
         return any(key in self.margins(n, RUNNING_SHARE) for n in self._nearby(number))
 
+    def repeated_picture(self, number: int, box: Box) -> bool:
+        """Is the image at ``box`` on page ``number`` drawn, the same picture, at the same
+        place on two pages within two? Then it is the pages' furniture, not a figure: a
+        manual's letterhead banner, a deck's logo. Read as a picture of text, the banner's
+        company address was heard on each of a manual's 20 pages. A screenshot shown
+        again on one page nearby (an HMI manual's screen on its pages 5 and 7) is read."""
+        own = {digest for digest, place in self._pictures(number) if _same_box(place, box)}
+        again = [n for n in self._nearby(number)
+                 if any(digest in own and _same_box(place, box) for digest, place in self._pictures(n))]
+        return len(again) >= _REPEATS
+
+    def _pictures(self, number: int) -> list[tuple[bytes, Box]]:
+        """Page ``number``'s images, each by its content's digest and its box (none when
+        that page cannot be read: it is only a neighbour here)."""
+        if number not in self.pictures:
+            try:
+                page = self.page(number)
+                places = [(info["digest"], pymupdf.Rect(info["bbox"]) & page.rect)
+                          for info in page.get_image_info(hashes=True)]  # on the page, as figures are
+                self.pictures[number] = [(digest, (r.x0, r.y0, r.x1, r.y1)) for digest, r in places]
+            except Exception:  # a damaged neighbour must not cost this page its figures
+                self.pictures[number] = []
+        return self.pictures[number]
+
     def _nearby(self, number: int) -> list[int]:
         """The pages within two of page ``number``, not it."""
         return [n for n in range(number - 2, number + 3) if n != number and 1 <= n <= self.doc.page_count]
@@ -270,6 +298,10 @@ class _PdfContext:
             return Recurrence.AGAIN
         later = [n for n in (number + 1, number + 2) if n <= self.doc.page_count]
         return Recurrence.FIRST if any(key in self.margins(n, share) for n in later) else Recurrence.ALONE
+
+
+def _same_box(one: Box, other: Box) -> bool:
+    return all(abs(a - b) <= _SAME_BOX for a, b in zip(one, other, strict=True))
 
 
 def _same_place(other: _MarginLine, line: Line) -> bool:
@@ -399,7 +431,7 @@ def build_page(number: int, drafts: Sequence[Block], furniture: tuple[str, ...],
     figures: list[Figure] = []
     for draft in drafts:
         if isinstance(draft, FigureDraft):
-            figures.append(Figure(draft.bbox, before=len(paras)))
+            figures.append(Figure(draft.bbox, before=len(paras), read_by_ocr=draft.read))
             continue
         offset = paras[-1].end + len(PARAGRAPH_SEPARATOR) if paras else 0
         if isinstance(draft, TableDraft):
@@ -504,8 +536,12 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
         if read.source is TextSource.OCR and readable:
             return replace(read, label=_label(page) or printed_page_number(furniture_texts))
         repairs["unread_pictures"] += 1
-    figures = find_figures(page, table_boxes)
+    figures = [figure for figure in find_figures(page, table_boxes) if not ctx.repeated_picture(number, figure.bbox)]
     drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))
+    pictured = read_pictures(page, figures, body)
+    if pictured:
+        drafts = with_picture_text(drafts, pictured)
+        repairs["picture_ocr"] += len(pictured)
     continues = _runs_on(ctx, number, drafts)
     built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
     built = replace(built, label=_label(page) or printed_page_number(furniture_texts),

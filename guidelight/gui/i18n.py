@@ -235,6 +235,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "หน้า {page} มีข้อความบางส่วนที่วาดเป็นรูปตัวอักษร อ่านไม่ได้หากไม่มี OCR"),
     "page.unread_pictures": ("Page {page}: its text is in pictures, which could not be read.",
                              "หน้า {page} มีข้อความอยู่ในภาพ ซึ่งอ่านไม่ได้"),
+    "page.picture_ocr": ("Page {page}: the text in some of its pictures was read by OCR; some words may be wrong.",
+                         "หน้า {page} มีข้อความในภาพบางภาพที่อ่านด้วย OCR บางคำอาจผิด"),
     "page.image": ("Page {page} is an image and could not be read. {problem}",
                    "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
     "page.image.unread": ("Page {page} is an image and no text could be read from it.",
