@@ -6,8 +6,11 @@ each stands where a reader meets it: before the first line below it in its own c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from guidelight.extract.figures import FigureDraft
-from guidelight.extract.layout import ParagraphDraft, paragraph_starts, paragraphs, reading_order
+from guidelight.extract.layout import ParagraphDraft, paragraph_starts, paragraphs, prose_column, reading_order
 from guidelight.extract.lines import Line
 from guidelight.extract.tables import TableDraft
 
@@ -47,26 +50,63 @@ def _between_paragraphs(ordered: list[Line], index: int, starts: set[int]) -> in
     return index
 
 
-def _placeholder(index: int, box: tuple[float, float, float, float]) -> Line:
+def _narrowed_beside(ordered: list[Line], boxes: list[tuple[float, float, float, float]]) -> list[Line]:
+    """The lines, those standing left of a table or figure (their middle between its top
+    and bottom) with their column's right edge (``Line.column_right``) no further than the
+    block's left, where they hold a column of justified prose (``layout.prose_column``). The
+    block's lines are out of the flow, so the reading order saw one column: an exam's
+    instructions beside its score table were measured against the form rows across the page
+    above them, every line looked short and each was heard as a paragraph ("1. ข้อสอบมีทั้งหมด
+    8 หน้า จำนวน 4 ข้อ ถ้าผู้" / "เข้าสอบได้ข้อสอบไม่ครบ ..."). A chart's axis labels ("93", "92")
+    or a slide's legend beside a screenshot are no such column: measured against the block,
+    each would look full and run on into the next."""
+    edges = {id(line): line.column_right for line in ordered}
+    for x0, y0, _, y1 in boxes:
+        beside = [line for line in ordered if y0 < (line.y0 + line.y1) / 2 < y1 and line.x1 <= x0]
+        if prose_column(beside):
+            for line in beside:
+                edges[id(line)] = min(edges[id(line)], x0)
+    return [replace(line, column_right=edges[id(line)]) for line in ordered]
+
+
+def _placeholder(index: int, box: tuple[float, float, float, float], right: float) -> Line:
     """A stand-in line for a block: set in a size no text has, so the paragraph rules
-    break before and after it and never count it as body text or as a heading."""
-    return Line(f"{PLACEHOLDER}{index}", box[0], box[1], box[2], box[3], box[3], PLACEHOLDER_SIZE, False, -1)
+    break before and after it and never count it as body text or as a heading. It reaches
+    no further right than ``right``: it stands among the lines, and the widest line of a
+    column is that column's edge."""
+    x0, y0, x1, y1 = box
+    return Line(f"{PLACEHOLDER}{index}", x0, y0, min(x1, right), y1, y1, PLACEHOLDER_SIZE, False, -1)
+
+
+def _text_right(lines: list[Line], width: float) -> float:
+    """The right edge of the page's text block: where its widest line ends, or as far in from
+    the page's right edge as its text starts from the left, whichever is further. A chart or
+    a table run into the right margin stood among the lines as the widest of their column,
+    so every line looked short and each was heard as a paragraph ("ตัวแปรที่กำหนดให้ต่างกัน
+    เพื่อดูความ" / "แตกต่าง คือ ..."); a picture within the margins still shows where the column
+    ends (a page of code beside it), as does a table under a book's running head."""
+    if not lines:
+        return width
+    return max(max(line.x1 for line in lines), width - min(line.x0 for line in lines))
 
 
 def place_blocks(
     lines: list[Line], tables: list[TableDraft], figures: list[FigureDraft], width: float,
-    outline_titles: dict[str, int],
+    outline_titles: dict[str, int], furniture: Sequence[Line] = (),
 ) -> list[Block]:
-    """The page's paragraphs in reading order with its tables and figures among them."""
-    ordered = reading_order(lines, width)
+    """The page's paragraphs in reading order with its tables and figures among them
+    (``furniture``, the page's running heads and numbers, shows with ``lines`` where its
+    text block ends)."""
     blocks: list[TableDraft | FigureDraft] = [*tables, *figures]
+    ordered = _narrowed_beside(reading_order(lines, width), [block.bbox for block in blocks])
     starts = paragraph_starts(ordered) if blocks else set()
+    right = _text_right([*lines, *furniture], width)
     inserts = sorted(
         ((_between_paragraphs(ordered, _line_index(ordered, block.bbox), starts), block.bbox[1], k)
          for k, block in enumerate(blocks)), reverse=True
     )
     for line_index, _, k in inserts:
-        ordered.insert(line_index, _placeholder(k, blocks[k].bbox))
+        ordered.insert(line_index, _placeholder(k, blocks[k].bbox, right))
     result: list[Block] = []
     for draft in paragraphs(ordered, outline_titles):
         if draft.text.startswith(PLACEHOLDER):

@@ -767,6 +767,12 @@ def _wide_line(line: Line) -> bool:
     return line.width >= _COLUMN_SIZES * line.size
 
 
+def prose_column(lines: list[Line]) -> bool:
+    """Do ``lines`` hold a column of justified prose: ``_EDGE_LINES`` wide lines ending at one
+    edge (``_edges``)? A slide's legend of short items beside a picture does not, however wide."""
+    return bool(_edges(line.x1 for line in lines if _wide_line(line)))
+
+
 def _rows_apart(left: list[Line], right: list[Line]) -> bool:
     """Do the lines on two sides of a strip keep rows of their own, as two columns' lines
     do: at least ``_JUSTIFIED_LINES`` on each side, and fewer than a quarter of the left
@@ -1219,7 +1225,9 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
         # under a line on the same centre, a centred paragraph's next line (a slide's).
         return ended or not (_LIST_ITEM.match(prev.text) or _same_centre(prev, line))
     if prev.bold != line.bold or abs(prev.size - line.size) >= 0.5:
-        return ended or prev.x1 < column_right - RAGGED * line.size
+        # A figure's caption in its own size ends there, however far across it runs: the
+        # text under it is the body's ("รูปที่ 5 กราฟแสดงอัตราการแพร่ระบาด" / "จากกราฟเป็น ...").
+        return ended or prev.x1 < column_right - RAGGED * line.size or bool(CAPTION.match(prev.text))
     if _ABBREVIATION_END.search(prev.text):
         return False  # "ใน พ.ศ." at a line end continues on the next line
     return ended

@@ -537,7 +537,7 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
             return replace(read, label=_label(page) or printed_page_number(furniture_texts))
         repairs["unread_pictures"] += 1
     figures = [figure for figure in find_figures(page, table_boxes) if not ctx.repeated_picture(number, figure.bbox)]
-    drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number))
+    drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number), furniture)
     pictured = read_pictures(page, figures, body)
     if pictured:
         drafts = with_picture_text(drafts, pictured)

@@ -1024,6 +1024,86 @@ def test_a_picture_beside_a_paragraph_does_not_cut_it(tmp_path: Path) -> None:
     assert len(texts(result)) == 1, texts(result)
 
 
+def test_a_chart_wider_than_the_text_does_not_cut_the_lines_under_it(tmp_path: Path) -> None:
+    """A report's chart ran past the text's right edge; its stand-in among the lines was taken
+    for the widest line of their column, so every ragged line looked short and each was heard
+    as a paragraph ("ตัวแปรที่กำหนดให้ต่างกันเพื่อดูความ" / "แตกต่าง คือ ...")."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    picture = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 503, 150), False)  # fills its box
+    picture.set_rect(picture.irect, (30, 120, 230))
+    page.insert_image(pymupdf.Rect(72, 100, 575, 250), pixmap=picture)
+    lines = [("จากกราฟ ตัวแปรที่กำหนดให้ต่างกันในการทดลองแต่ละครั้งเพื่อดูความ", 108, 280),  # a first-line indent
+             ("แตกต่าง คือ จำนวนโหนด ระยะการแพร่ และขนาดพื้นที่การทดสอบ ซึ่งกำหนดค่า", 72, 302),
+             ("แตกต่างกันดังนี้ กราฟสีแดง กราฟสีส้ม กราฟสีน้ำเงิน และกราฟสีม่วง", 72, 324)]
+    for text, x, y in lines:
+        page.insert_text((x, y), text, fontname="S", fontsize=14)
+    path = tmp_path / "report.pdf"
+    doc.save(path)
+    result = open_document(path, use_cache=False).page(1)
+    assert result.figures, "the chart is a figure"
+    assert texts(result) == ["".join(text for text, _, _ in lines)]
+
+
+def _justified(page: pymupdf.Page, text: str, x0: float, x1: float, y: float, size: float) -> None:
+    """Set ``text`` in Sarabun (inserted as "S") from ``x0`` to ``x1``, its spaces widened as
+    justified text's are."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    words = text.split(" ")
+    gap = (x1 - x0 - sum(font.text_length(word, fontsize=size) for word in words)) / max(1, len(words) - 1)
+    for word in words:
+        page.insert_text((x0, y), word, fontname="S", fontsize=size)
+        x0 += font.text_length(word, fontsize=size) + gap
+
+
+def test_a_list_beside_a_table_is_measured_against_its_own_lines(tmp_path: Path) -> None:
+    """An exam's justified instructions stand beside its score table, under a line across the
+    page: the table's lines are out of the flow, so the list was measured against that line,
+    every line looked short and each was heard as a paragraph ("1. ข้อสอบมีทั้งหมด 8 หน้า จำนวน
+    4 ข้อ ถ้าผู้" / "เข้าสอบได้ข้อสอบไม่ครบ ...")."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_text((60, 120), BODY, fontname="S", fontsize=14)
+    for row in range(4):
+        for col, text in enumerate(("ข้อที่" if row == 0 else str(row), "คะแนน" if row == 0 else "10")):
+            cell = pymupdf.Rect(380 + 80 * col, 150 + 45 * row, 460 + 80 * col, 195 + 45 * row)
+            page.draw_rect(cell, color=(0, 0, 0), width=0.8)
+            page.insert_text((cell.x0 + 10, cell.y1 - 15), text, fontname="S", fontsize=14)
+    items = [[("1. ข้อสอบมีทั้งหมด 8 หน้า จำนวน 4 ข้อ ถ้าผู้", 60), ("เข้าสอบได้ข้อสอบไม่ครบ ให้ผู้เข้าสอบแจ้งขอ", 73),
+              ("เปลี่ยนข้อสอบต่อกรรมการคุมสอบ", 73)],
+             [("2. ให้ผู้เข้าสอบแสดงวิธีทำอย่างละเอียด หรือ ทำ", 60), ("ตามคำสั่งที่กำหนดไว้ในแต่ละข้ออย่างเคร่งครัด", 73)]]
+    y = 170.0
+    for item in items:
+        for k, (text, x) in enumerate(item):
+            if k < len(item) - 1:
+                _justified(page, text, x, 340, y, 14)
+            else:  # an item's last line ends where it ends
+                page.insert_text((x, y), text, fontname="S", fontsize=14)
+            y += 18
+        y += 6
+    path = tmp_path / "exam.pdf"
+    doc.save(path)
+    result = open_document(path, use_cache=False).page(1)
+    assert any(p.table for p in result.paragraphs), "the score table is a table"
+    assert texts(result, ParagraphKind.BODY)[1:] == ["".join(text for text, _ in item) for item in items]
+
+
+def test_a_caption_in_its_own_size_ends_before_the_text_under_it() -> None:
+    """A report's caption, set a point smaller and centred in its column, ran nearly across
+    it; with the chart above measured no wider than the text, the caption ran on into the
+    paragraph under it ("รูปที่ 5 กราฟแสดงอัตราการแพร่ระบาดจากกราฟเป็น ..."), and that
+    paragraph, begun with a caption, no longer went on over the page break."""
+    rows = [("รูปที่ 5 กราฟแสดงอัตราการแพร่ระบาด", 354.9, 512.7, 528.5, 15.0),
+            ("จากกราฟเป็นผลการทดลองโดยใช้", 360.1, 502.2, 552.2, 16.0),
+            ("แบบจำลอง SIR เพื่อหาอัตราการแพร่ระบาด โดย", 324.1, 527.8, 576.2, 16.0),
+            ("อัตราการแพร่ระบาดคิดจากจำนวนผู้ติดเชื้อโดยรวม", 324.1, 536.8, 600.3, 16.0)]
+    lines = [Line(text, x0, y - size, x1, y + 0.3 * size, y, size, False, 0) for text, x0, x1, y, size in rows]
+    assert [draft.text for draft in paragraphs(lines, {})] == [
+        rows[0][0], "".join(row[0] for row in rows[1:])]
+
+
 def test_two_thai_numbers_across_a_line_break_stay_two() -> None:
     """Thai lines join with no space, but a number is not broken across lines: a memo's
     "ปีการศึกษา ๒๕๖๗" then "๒. ชื่อโครงการ" was heard as the number ๒๕๖๗๒."""
