@@ -1191,8 +1191,8 @@ def _known_column_right(lines: list[Line], line: Line, rights: dict[tuple[float,
     return rights[key]
 
 
-def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float) -> bool:
-    """Does ``line`` begin a new paragraph after ``prev``?
+def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float, opens: bool) -> bool:
+    """Does ``line`` begin a new paragraph after ``prev`` (``opens``: the first line of its own)?
 
     A change of weight, or a small change of size, does unless the line before runs to
     the column's edge: a word set in bold where a line wraps ("... ยกเว้นข้อใด") is
@@ -1220,10 +1220,17 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float)
     ):
         return True  # a numbered heading; after a line run to the edge, a number wrapped ("ถึง / 2.5 เมตร")
     if line.x0 - prev.x0 > line.size:
-        # A first-line indent; but after a list item's first line that runs on, the
-        # indent is the hanging indent of the item's own text ("7. ..." / "   ..."), and
-        # under a line on the same centre, a centred paragraph's next line (a slide's).
-        return ended or not (_LIST_ITEM.match(prev.text) or _same_centre(prev, line))
+        # A first-line indent; but after a list item's first line that runs on, the indent
+        # is the hanging indent of the item's own text ("7. ..." / "   ..."), as it is after
+        # any paragraph's first line run to the column's edge, whatever marks it: an exam's
+        # question ("ข้อที่ 1. ... 1 ตัวเป็นข้อมูล" / "   ชนิดสตริง ..."), a term ("ฟังก์ชั่น : ...
+        # แสดงผลการ" / "   สั่งซื้อ ..."), a reference (not a short heading over an indented
+        # paragraph, however long the paragraph's first run of Thai, nor an outline's heading
+        # over its own numbered subheading, "1.4.1.2 ..." / "1.4.1.2.1 ..."); and under a line
+        # on the same centre, a centred paragraph's next line (a slide's).
+        full = prev.x1 >= column_right - RAGGED * line.size and not _NUMBERED_HEADING.match(line.text)
+        hanging = _LIST_ITEM.match(prev.text) or (opens and full)
+        return ended or not (hanging or _same_centre(prev, line))
     if prev.bold != line.bold or abs(prev.size - line.size) >= 0.5:
         # A figure's caption in its own size ends there, however far across it runs: the
         # text under it is the body's ("รูปที่ 5 กราฟแสดงอัตราการแพร่ระบาด" / "จากกราฟเป็น ...").
@@ -1318,7 +1325,8 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
             # wrapped onto its leader's line is still one)
             groups.append([line])
         elif _next_item(groups[-1][0], line) or _next_name(prev, line) or _starts_paragraph(
-                prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights)):
+                prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights),
+                len(groups[-1]) == 1):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
                 after_a_count.add(len(groups))
             groups.append([line])

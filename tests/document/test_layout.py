@@ -162,6 +162,26 @@ def test_a_numbered_question_wrapped_under_its_own_text_is_one_paragraph(make_pd
     ]
 
 
+def test_a_hanging_indent_goes_on_after_any_first_line(make_pdf: MakePdf) -> None:
+    """The hanging indent of an exam's question ("ข้อที่ 1.", which is no list marker) and of a
+    term set before its text ("ฟังก์ชั่น :") was taken for a first-line indent: the question's
+    first line was heard as a paragraph of its own, cut mid-sentence ("... 1 ตัวเป็นข้อมูล" /
+    "ชนิดสตริง ..."). A paragraph's last line run to the edge still ends it before an indent."""
+    question = [("ข้อที่ 1. (10 คะแนน) จงเขียนฟังก์ชัน strconv ซึ่งรับพารามิเตอร์ (Input Parameter) 1 ตัวเป็นข้อมูล", 60),
+                ("ชนิดสตริงของอักขระอักษรภาษาอังกฤษ โดยฟังก์ชันนี้จะทำหน้าที่แปลงอักขระไปเป็น", 78),
+                ("ตัวเลขจำนวนเต็ม ดังหลักเกณฑ์ต่อไปนี้", 78)]
+    terms = [("ฟีเจอร์ : พนักงานสามารถทำรายการชำระเงินให้ลูกค้า", 100),
+             ("ฟังก์ชั่น : ระบบจะทำงานโดยบันทึกการสั่งซื้อเครื่องดื่มตามที่ลูกค้าต้องการ แสดงผลการ", 100),
+             ("สั่งซื้อ และบันทึกรายละเอียดพร้อมสถานะของ Order", 136)]
+    prose = [(BODY, 60), (BODY, 60), (BODY, 96)]  # a paragraph, then the next one's first-line indent
+    pdf = make_pdf([[(text, x, 100 + 17 * k, 12, SARABUN) for k, (text, x) in enumerate(question)]
+                    + [(text, x, 180 + 20 * k, 13, SARABUN) for k, (text, x) in enumerate(terms)]
+                    + [(text, x, 260 + 17 * k, 12, SARABUN) for k, (text, x) in enumerate(prose)]])
+    page = open_document(pdf, use_cache=False).page(1)
+    assert texts(page) == ["".join(text for text, _ in question), terms[0][0], terms[1][0] + terms[2][0],
+                           BODY * 2, BODY]
+
+
 def _flush_left(size: float, rows: list[tuple[str, float]]) -> list[tuple[str, float, float, float, Path]]:
     """Lines of Sarabun at one size, all starting 60 pt in, at the given baselines."""
     return [(text, 60, y, size, SARABUN) for text, y in rows]
