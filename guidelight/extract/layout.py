@@ -1192,7 +1192,9 @@ def _known_column_right(lines: list[Line], line: Line, rights: dict[tuple[float,
 
 
 def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float, opens: bool) -> bool:
-    """Does ``line`` begin a new paragraph after ``prev`` (``opens``: the first line of its own)?
+    """Does ``line`` begin a new paragraph after ``prev`` (``opens``: the first line of its
+    own, starting where another line of the page starts; a right-aligned or centred line
+    is not the start of a hanging indent: a journal's authors over their Thai names)?
 
     A change of weight, or a small change of size, does unless the line before runs to
     the column's edge: a word set in bold where a line wraps ("... ยกเว้นข้อใด") is
@@ -1228,7 +1230,9 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float,
         # paragraph, however long the paragraph's first run of Thai, nor an outline's heading
         # over its own numbered subheading, "1.4.1.2 ..." / "1.4.1.2.1 ..."); and under a line
         # on the same centre, a centred paragraph's next line (a slide's).
-        full = prev.x1 >= column_right - RAGGED * line.size and not _NUMBERED_HEADING.match(line.text)
+        # (a heading in its own size ends there; a question's bold start is no heading)
+        full = (prev.x1 >= column_right - RAGGED * line.size and not _NUMBERED_HEADING.match(line.text)
+                and abs(prev.size - line.size) < 0.5)
         hanging = _LIST_ITEM.match(prev.text) or (opens and full)
         return ended or not (hanging or _same_centre(prev, line))
     if prev.bold != line.bold or abs(prev.size - line.size) >= 0.5:
@@ -1314,6 +1318,7 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
     pitch = _line_pitch(lines)
     rights: dict[tuple[float, float, float], float] = {}  # lines starting alike share a column: once each
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    starts = sorted(ln.x0 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
     after_a_count: set[int] = set()
     for k, (prev, line) in enumerate(pairwise(lines)):
@@ -1326,13 +1331,19 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
             groups.append([line])
         elif _next_item(groups[-1][0], line) or _next_name(prev, line) or _starts_paragraph(
                 prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights),
-                len(groups[-1]) == 1):
+                len(groups[-1]) == 1 and _shared_start(starts, prev.x0)):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
                 after_a_count.add(len(groups))
             groups.append([line])
         else:
             groups[-1].append(line)
     return groups, after_a_count
+
+
+def _shared_start(starts: list[float], x0: float) -> bool:
+    """Does a line other than one starting at ``x0`` start there too (``starts``: every
+    line's start, sorted)? A paragraph's left edge is shared; a flush-right line's is its own."""
+    return bisect.bisect_right(starts, x0 + _EDGE_SLACK) - bisect.bisect_left(starts, x0 - _EDGE_SLACK) > 1
 
 
 def _form_row(line: Line) -> bool:

@@ -182,6 +182,31 @@ def test_a_hanging_indent_goes_on_after_any_first_line(make_pdf: MakePdf) -> Non
                            BODY * 2, BODY]
 
 
+def test_a_wide_line_over_an_indented_one_is_no_hanging_indent_when_right_aligned_or_a_heading(
+        make_pdf: MakePdf) -> None:
+    """A journal's author block is set flush right: its English line runs to the edge and
+    the Thai names under it start further in, which read as a hanging indent and joined
+    them ("... Suwannatthachote² พงศกร ..."). A law lecture's 18-point heading runs to the
+    edge over its 16-point paragraph, set in: they were joined too."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    right = 60 + font.text_length(BODY, 12)
+
+    def fitted(text: str, size: float, width: float) -> str:
+        while font.text_length(text, size) > width:
+            text = text[:-1]
+        return text.rstrip()
+
+    authors = ["Pongsakorn Techasermwattanakul and Praweenya Suwannatthachote", "พงศกร เตชะเสริมวัฒนากุล และปราวีณยา"]
+    flush_right = [(text, right - font.text_length(text, 12), 140 + 17 * k, 12, SARABUN) for k, text in enumerate(authors)]
+    heading = fitted("หมวด 3 : สิทธิและเสรีภาพของปวงชนชาวไทย (Rights and Liberties of the Thai People) ด้วย", 14, right - 60)
+    section = [(heading, 60, 200, 14, SARABUN), (fitted(BODY, 12, right - 96), 96, 220, 12, SARABUN),
+               (BODY, 60, 237, 12, SARABUN)]
+    page = open_document(make_pdf([[(BODY, 60, 100, 12, SARABUN), *flush_right, *section]]), use_cache=False).page(1)
+    heard = texts(page)
+    assert authors[0] in heard and authors[1] in heard, heard
+    assert heading in heard, heard
+
+
 def _flush_left(size: float, rows: list[tuple[str, float]]) -> list[tuple[str, float, float, float, Path]]:
     """Lines of Sarabun at one size, all starting 60 pt in, at the given baselines."""
     return [(text, 60, y, size, SARABUN) for text, y in rows]
