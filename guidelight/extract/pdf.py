@@ -706,6 +706,32 @@ def open_document(path: str | Path, password: str | None = None, *, use_cache: b
     )
 
 
+def picture_pages(path: str | Path, password: str | None = None) -> frozenset[int]:
+    """The pages (1-based) holding figures whose pictures OCR reads when the page is made
+    (``pictured.py``): seconds each, so the app makes them on a worker, as it does a
+    scanned page, and never on its GUI thread. None without Tesseract; a page that cannot
+    be looked at is left out (it is made as it comes). Read from a handle of its own, so a
+    worker may ask while another makes pages."""
+    if ocr_available() is not None:
+        return frozenset()
+    try:
+        doc = _open_pdf(str(path), password)
+    except DocumentError:
+        return frozenset()
+    budget = StreamBudget(doc)
+    found: set[int] = set()
+    with doc:
+        for number in range(doc.page_count):
+            try:
+                page = doc[number]
+                budget.check_page(page)
+                if find_figures(page, []):
+                    found.add(number + 1)
+            except Exception:  # a damaged page: made, and told of, when it comes
+                continue
+    return frozenset(found)
+
+
 def _worth_keeping(page: Page) -> bool:
     """Is the page as made worth keeping in the cache? An unreadable page is tried again
     next time (a deadline may pass then), and so is one that OCR would read, or read more

@@ -2,9 +2,10 @@
 
 A page of a scanned PDF takes 2-10 s of OCR. ``gated`` wraps a document so that its
 pages are made one at a time (the PDF engine must not be entered by two threads at
-once) and, once any page has been slow or was read by OCR, the GUI thread is never
-the one to make a page: asking for a page that is not ready raises ``PageNotReady``,
-and the window makes it on a worker with spoken progress, then runs the command again.
+once) and, once any page has been slow or was read by OCR (and, from the start, a page
+whose pictures OCR will read), the GUI thread is never the one to make such a page:
+asking for a page that is not ready raises ``PageNotReady``, and the window makes it on
+a worker with spoken progress, then runs the command again.
 Text PDFs, whose pages take milliseconds, keep being answered directly.
 
 Also here: what the student is told about a page whose text may be wrong. Plain
@@ -37,10 +38,12 @@ class PageGate:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.slow = False
+        # Pages whose pictures OCR will read (``picture_pages``): slow before they have been.
+        self.costly: frozenset[int] = frozenset()
         self._lock = threading.Lock()
 
     def load(self, number: int) -> Page:
-        if self.slow and threading.current_thread() is threading.main_thread():
+        if self.made_elsewhere(number) and threading.current_thread() is threading.main_thread():
             raise PageNotReady(number)
         with self._lock:
             began = time.monotonic()
@@ -48,6 +51,11 @@ class PageGate:
             if time.monotonic() - began > SLOW_PAGE_S or page.source is TextSource.OCR:
                 self.slow = True
             return page
+
+    def made_elsewhere(self, number: int) -> bool:
+        """Is page ``number`` made on a worker: the document has been slow, or OCR will read
+        the page's pictures (a report's screenshots of code took 2 to 5 s each)?"""
+        return self.slow or number in self.costly
 
 
 def gated(doc: Document) -> tuple[Document, PageGate]:

@@ -65,6 +65,13 @@ def ocr_problem() -> str | None:
     return ocr_available()
 
 
+def picture_pages(path: str, password: str | None) -> frozenset[int]:
+    """The pages whose pictures OCR will read (``extract.pdf.picture_pages``; a worker asks)."""
+    from guidelight.extract.pdf import picture_pages as pages
+
+    return pages(path, password)
+
+
 @dataclass
 class Services:
     """What the window needs from outside Qt; tests pass stand-ins for speech."""
@@ -75,6 +82,7 @@ class Services:
     open_document: Callable[[str, str | None], Document]
     save_settings: Callable[[Settings], None]
     ocr_problem: Callable[[], str | None] = ocr_problem
+    picture_pages: Callable[[str, str | None], frozenset[int]] = picture_pages
     locked: frozenset[str] = frozenset()  # settings the lab's machine-wide file fixes
 
 
@@ -272,8 +280,8 @@ class MainWindow(QMainWindow):
     def _read_ahead(self, number: int) -> None:
         """Page ``number`` is on screen: make the next one now, while this one is read."""
         doc = self.session.doc
-        if (doc is not None and self._gate is not None and self._gate.slow and number < doc.page_count
-                and not doc.is_ready(number + 1)):
+        if (doc is not None and self._gate is not None and number < doc.page_count
+                and self._gate.made_elsewhere(number + 1) and not doc.is_ready(number + 1)):
             self._make_page(number + 1, None)
 
     def retranslate(self) -> None:
@@ -387,6 +395,7 @@ class MainWindow(QMainWindow):
             # makes the first page, ready before the window shows the document.
             doc = titled(library.corrected(extracted), mostly_words)
             doc.page(1)
+            gate.costly = self.services.picture_pages(path, password)  # made on a worker from the start
             return extracted, gate, doc, library.pronunciations_for_document(doc.content_hash), \
                 self.services.ocr_problem()
 

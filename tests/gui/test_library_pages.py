@@ -125,7 +125,30 @@ def test_a_scanned_page_is_made_off_the_gui_thread_while_keys_are_answered(app: 
     qtbot.waitUntil(lambda: window.session.doc.is_ready(3))  # and page 3 is read ahead
 
 
-def test_a_page_still_being_made_for_the_last_document_does_not_hold_up_the_next(app: App, qtbot) -> None:
+def test_a_text_page_whose_pictures_ocr_reads_is_made_off_the_gui_thread_from_the_start(app: App, qtbot) -> None:
+    """A report's page of code screenshots takes seconds of OCR though the pages before it
+    took milliseconds: it was made on the GUI thread, and the window froze, silent."""
+    release = threading.Event()
+
+    def load(number: int):
+        if number == 2:
+            assert threading.current_thread() is not threading.main_thread(), "OCR of pictures on the GUI thread"
+            release.wait(10)
+        return make_page(number, LECTURE[number - 1])
+
+    app.opener.docs["report.pdf"] = Document(title="Report", page_count=3, content_hash="report", loader=load)
+    window, speaker = app.start()
+    window.services.picture_pages = lambda _path, _password: frozenset({2})
+    window.open_path(str(app.folder / "report.pdf"))
+    qtbot.waitUntil(lambda: window.session.doc is not None and window.session.doc.title == "Report")
+    qtbot.waitUntil(lambda: 2 in window._making)  # read ahead at once, though page 1 was fast
+    key(window, Qt.Key.Key_PageDown)
+    assert speaker.announced[-1] == "Reading page 2 from its image. Please wait."
+    release.set()
+    qtbot.waitUntil(lambda: window.session.shown_page == 2)
+
+
+
     """The same page of the document opened next is made for itself, not waited for on the
     old one's job and dropped when that ends (Page Down then did nothing, silently)."""
     held, free = threading.Event(), threading.Event()

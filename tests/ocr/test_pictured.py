@@ -199,3 +199,22 @@ def test_a_picture_is_read_at_about_twice_its_own_pixels() -> None:
         boxes = [pymupdf.Rect(info["bbox"]) for info in sorted(page.get_image_info(), key=lambda i: i["bbox"][1])]
         assert [_picture_dpi(page, box) for box in boxes] == [300, 450, 450]
         assert _picture_dpi(page, pymupdf.Rect(300, 600, 400, 700)) == 300  # no picture there: a page's resolution
+
+
+def test_the_pages_whose_pictures_ocr_will_read_are_known_before_they_are_made(
+        worksheet: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app makes them on a worker from the start (a text page took milliseconds, this
+    one seconds, and was made on the GUI thread, which froze)."""
+    from guidelight.extract import pdf
+
+    with pymupdf.open() as doc:
+        _write(doc.new_page(width=595, height=842), (60, 50, 535, 80), INTRO)
+        page = doc.new_page(width=595, height=842)
+        page.insert_image(pymupdf.Rect(60, 90, 460, 175), stream=_screenshot(CHAT, "Loma.ttf"))
+        doc.save(tmp_path / "two.pdf")
+    monkeypatch.setattr(pdf, "ocr_available", lambda: None)
+    assert pdf.picture_pages(worksheet) == {1}
+    assert pdf.picture_pages(tmp_path / "two.pdf") == {2}
+    assert pdf.picture_pages(tmp_path / "missing.pdf") == frozenset()
+    monkeypatch.setattr(pdf, "ocr_available", lambda: "install Tesseract")
+    assert pdf.picture_pages(worksheet) == frozenset()  # nothing will be read by OCR
