@@ -532,3 +532,27 @@ def test_a_consonant_with_no_identity_after_sara_am_is_kept(tmp_path: Path) -> N
     text = _text(pdf)
     assert "คำสาป" in text and "สวัสดีสมาชิก" in text and "สมการสอง" in text
     assert "\u00ff" not in text
+
+
+def test_what_fonttools_thinks_of_a_damaged_font_stays_off_the_terminal(caplog: pytest.LogCaptureFixture) -> None:
+    """A fuzzed Excel export's embedded font printed "skipping malformed name record #N"
+    55,766 times on stderr during a successful extract: fontTools logs such damage as errors."""
+    import io
+    import struct
+
+    from fontTools.ttLib import TTFont
+
+    import guidelight.extract.glyph_shapes  # noqa: F401  (it quiets fontTools)
+    from guidelight.core.fonts import REGULAR
+
+    font = TTFont(REGULAR)
+    font["name"].names = font["name"].names[:3]
+    buffer = io.BytesIO()
+    font.save(buffer)
+    data = bytearray(buffer.getvalue())
+    offset = next(struct.unpack(">I", data[12 + 16 * k + 8 : 12 + 16 * k + 12])[0]
+                  for k in range(struct.unpack(">H", data[4:6])[0]) if data[12 + 16 * k : 16 + 16 * k] == b"name")
+    data[offset + 2 : offset + 4] = struct.pack(">H", 50)  # 50 records where 3 are: the rest are malformed
+    damaged = TTFont(io.BytesIO(bytes(data)))
+    assert len(damaged["name"].names) <= 3
+    assert not [record for record in caplog.records if record.name.startswith("fontTools")]
