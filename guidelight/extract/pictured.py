@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from guidelight.core.model import DOUBTFUL_NOISE_PER_K
 from guidelight.extract.budget import PageGivenUp, check_render
-from guidelight.extract.figures import CAPTION, FigureDraft
+from guidelight.extract.figures import CAPTION, Box, FigureDraft
 from guidelight.extract.layout import ParagraphDraft
 from guidelight.extract.ocr import ocr_available, ocr_picture
 from guidelight.thai.fit import mostly_words
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from guidelight.extract.lines import Line
 
 _log = logging.getLogger(__name__)
-Box = tuple[float, float, float, float]
 MAX_PICTURES = 6  # read per page, the largest first: each is a Tesseract run of up to a few seconds
 MIN_LETTERS = 2  # a block of fewer letters is a speck or a lone sign read off a drawing
 BLOCK_WORDS = 0.25  # share of a block's Thai that may be outside dictionary words (OCR's nonsense is more)
