@@ -7,6 +7,7 @@ accessible name, focus moves with Tab through the view and the buttons and back.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -56,6 +57,8 @@ READY_BY_MS = 250  # background start-up begins by then even if the window never
 UI_POINTS = 12.0  # the menus' and buttons' size at 100 % zoom: readable for low vision
 WINDOW_SIZE = (1000, 720)  # at first start, when the screen has room for it
 TITLE_BAR = 40  # pixels the window manager's frame takes above the window, at most
+
+_log = logging.getLogger(__name__)
 
 
 def ocr_problem() -> str | None:
@@ -395,12 +398,24 @@ class MainWindow(QMainWindow):
             # makes the first page, ready before the window shows the document.
             doc = titled(library.corrected(extracted), mostly_words)
             doc.page(1)
-            gate.costly = self.services.picture_pages(path, password)  # made on a worker from the start
             return extracted, gate, doc, library.pronunciations_for_document(doc.content_hash), \
                 self.services.ocr_problem()
 
-        self.runner.run(work, self._if_newest(ticket, lambda made: self._opened(made, path, ticket)),
+        self.runner.run(work, self._if_newest(ticket, lambda made: self._opened(made, path, ticket, password)),
                         self._if_newest(ticket, lambda exc: self._open_failed(exc, path, password)))
+
+    def _find_picture_pages(self, gate: PageGate, path: str, password: str | None, ticket: int) -> None:
+        """Learn, on a worker and not while the document opens (a page's figures are looked
+        for on every page: seconds for a long book), which pages OCR will read pictures on;
+        those are made on a worker from then on, and the next one is read ahead at once."""
+
+        def learnt(pages: frozenset[int]) -> None:
+            gate.costly = pages
+            if self.session.doc is not None:
+                self._read_ahead(self.session.shown_page)
+
+        self.runner.run(lambda: self.services.picture_pages(path, password), self._if_newest(ticket, learnt),
+                        lambda exc: _log.warning("could not look for pictures to read in %s: %s", path, exc))
 
     def _if_newest(self, ticket: int, callback: Callable[[Any], None]) -> Callable[[Any], None]:
         """Drop the answer of an open that a newer one replaced. A student who opens another
@@ -414,8 +429,9 @@ class MainWindow(QMainWindow):
         return answer
 
     def _opened(self, made: tuple[Document, PageGate, Document, dict[str, str], str | None], path: str,
-                ticket: int) -> None:
+                ticket: int, password: str | None) -> None:
         self._extracted, self._gate, doc, pronunciations, self._ocr_problem = made
+        self._find_picture_pages(self._gate, path, password, ticket)
         self.services.speaker.set_pronunciations(pronunciations)  # the course's own words
         saved = self.services.library.get_position(doc.content_hash)
         if saved is not None and 1 <= saved.page <= doc.page_count and not doc.is_ready(saved.page):
