@@ -75,6 +75,8 @@ _EDGE_SLACK = 1.0  # points: a line ends at a gutter's edge, or starts at it, wi
 _MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most this (double spacing) ...
 _SAME_STEP = 0.04  # ... and its lines' steps agree within this share
 _CENTRE_SLACK = 0.35  # of the font size: lines whose centres are this close are centred alike
+_LABEL_CHARS = 40  # a run-in label in bold at a line's start is at most this long
+_LABEL_END = re.compile(r"[:：]$|[^\d๐-๙.][\d๐-๙]+(?:\.[\d๐-๙]+)*\.?$")  # "ผู้พัฒนาระบบ :", "บทนิยาม 2.2"
 # A page number: digits, Roman numerals, or one Thai letter (a thesis numbers its front
 # matter ก, ข, ค ...), with "หน้า" or "page" before it, dashes, brackets or bars round it
 # ("| 52"), or "/ 20".
@@ -611,7 +613,21 @@ def _merge_row(row: list[Line]) -> Line:
         row[0].block,
         row[-1].ends_with_space,
         mono=all(line.mono for line in row),
+        label=_row_label(row),
+        ends_bold=row[-1].ends_bold,
     )
+
+
+def _row_label(row: list[Line]) -> str:
+    """The bold words a row of fragments starts with when it goes on in a regular weight:
+    those of its bold fragments before the first that is not all bold, and that one's own
+    label (a LaTeX theorem's "บทนิยาม" and its number "2.2" are fragments of their own)."""
+    words: list[str] = []
+    for line in row:
+        if not line.bold or line.label:
+            return " ".join([*words, line.label]).strip()
+        words.append(line.text)
+    return ""
 
 
 def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[float, float]] = ()) -> list[Line]:
@@ -1329,7 +1345,8 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
             # a form's row of fields and blanks, filled or not, ends there (a contents entry
             # wrapped onto its leader's line is still one)
             groups.append([line])
-        elif _next_item(groups[-1][0], line) or _next_name(prev, line) or _starts_paragraph(
+        elif _next_item(groups[-1][0], line) or _next_name(prev, line) or _run_in(groups[-1][0], prev, line) \
+                or _starts_paragraph(
                 prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights),
                 len(groups[-1]) == 1 and _shared_start(starts, prev.x0)):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):
@@ -1338,6 +1355,21 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
         else:
             groups[-1].append(line)
     return groups, after_a_count
+
+
+def _run_in(first: Line, prev: Line, line: Line) -> bool:
+    """Does ``line`` open with a run-in label, after a line in a regular weight (``first``:
+    its paragraph's first line)? A speaker's name before what they said ("เจ้าของหอพัก :
+    กรณีที่ ..."), a term before its definition, a theorem's head ("บทนิยาม 2.2 ...") were
+    heard glued to the end of the paragraph before. Its bold words end in a colon or a
+    number, or the paragraph before opened with a label where it starts ("ชื่อโครงงาน
+    ภาษาไทย ..." / "ชื่อโครงงานภาษาอังกฤษ ..."). A word set in bold where a line wraps, the
+    sentence going on after it, is emphasis: no colon, no number, no label over it; and
+    after a line ending in bold, bold words are its emphasis going on ("... ประเภท" /
+    "ที่ 3", a law lecture's)."""
+    if not line.label or prev.ends_bold or len(line.label) > _LABEL_CHARS:
+        return False
+    return bool(_LABEL_END.search(line.label)) or (bool(first.label) and abs(first.x0 - line.x0) < _EDGE_SLACK)
 
 
 def _shared_start(starts: list[float], x0: float) -> bool:

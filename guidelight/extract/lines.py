@@ -131,6 +131,10 @@ class Line:
     # a form's blanks, which values typed over them fill (``form_fields``); kept once they
     # are filled, as the mark of a form's row, heard as a paragraph of its own.
     blanks: tuple[tuple[float, float], ...] = ()
+    # The words set in bold at its start when the line goes on in a regular weight: a
+    # run-in label ("เจ้าของหอพัก :", "บทนิยาม 2.2"), which may open a paragraph.
+    label: str = ""
+    ends_bold: bool = False  # its last word is set in bold: emphasis may go on onto the next line
 
     @property
     def width(self) -> float:
@@ -1223,6 +1227,9 @@ class PageReader:
             return span["size"] < sliver and not _THAI_OR_SHIFTED.search("".join(c["c"] for c in span["chars"]))
 
         before: dict | None = None  # the last span read with text, which a raised number is raised from
+        lead: list[str] | None = []  # the text of its bold spans so far, until a regular one with letters
+        label = ""
+        ends_bold = False
         x0 = line["bbox"][0]
         for k, span in enumerate(spans):
             if seen and unseen(span):
@@ -1252,8 +1259,16 @@ class PageReader:
             if _has_letters(text):
                 sizes[round(span["size"], 1)] += visible
                 lettered = span["origin"][1] if lettered is None else lettered
-            if span["flags"] & BOLD_FLAG or "bold" in span["font"].lower():
+            bold = bool(span["flags"] & BOLD_FLAG or "bold" in span["font"].lower())
+            if bold:
                 bold_chars += visible
+            if text.strip():
+                ends_bold = bold
+            if lead is not None and (bold or _has_letters(text)):
+                if not bold:
+                    label, lead = "".join(lead).strip(), None
+                else:
+                    lead.append(text)
             if span["flags"] & MONO_FLAG:
                 mono_chars += visible
             if starts_mono is None and visible:
@@ -1271,5 +1286,6 @@ class PageReader:
         return Line(
             text, x0, y0, x1, y1, baseline, size, bold_chars * 2 > len(text), block_no, joined[-1:].isspace(),
             mono=mono_chars * 2 > len(text) or bool(starts_mono),  # a line of code ending in a comment in prose
-            blanks=_blanks(spans) if BLANK.search(text) else (),
+            blanks=_blanks(spans) if BLANK.search(text) else (), label=" ".join(label.split()),
+            ends_bold=ends_bold,
         )

@@ -1548,3 +1548,39 @@ def test_two_columns_under_a_title_block_are_read_in_turn_when_only_the_right_on
     page = open_document(make_pdf([title + heads + left + right]), use_cache=False).page(1)
     assert page.text.index(keywords) < page.text.index("1. บทนำ") < page.text.index(intro)
     assert page.text.count(abstract + abstract) >= 1  # the abstract's lines are one paragraph, not rows
+
+
+def test_a_line_opening_with_a_label_in_bold_begins_a_paragraph(make_pdf: MakePdf) -> None:
+    """An interview's speaker turns ("เจ้าของหอพัก : ..."), a theorem's head set in bold
+    ("บทนิยาม 2.2", its number a fragment of its own) and a proposal's fields, each label
+    over another, were heard glued to the end of the paragraph before when it ran to the
+    column's edge. A word set in bold for emphasis where a line wraps is still no break."""
+    regular, bold = pymupdf.Font(fontfile=str(SARABUN)), pymupdf.Font(fontfile=str(SARABUN_BOLD))
+    right = 60 + regular.text_length(BODY, 14)
+
+    def labelled(label: str, text: str, y: float) -> list[tuple[str, float, float, float, Path]]:
+        """``label`` in bold, then as much of ``text`` as fills the line to the column's edge."""
+        x = 60 + bold.text_length(label + " ", 14)
+        while regular.text_length(text, 14) > right - x:
+            text = text[:-1]
+        return [(label, 60, y, 14, SARABUN_BOLD), (text, x, y, 14, SARABUN)]
+
+    def heard(*lines: list[tuple[str, float, float, float, Path]]) -> list[str]:
+        page = open_document(make_pdf([[item for line in lines for item in line]]), use_cache=False).page(1)
+        return texts(page)
+
+    first = [(BODY, 60, 100, 14, SARABUN)]
+    turns = heard(first, labelled("ผู้พัฒนาระบบ :", BODY, 122), labelled("เจ้าของหอพัก :", BODY, 144))
+    assert [text[:14] for text in turns] == [BODY[:14], "ผู้พัฒนาระบบ :", "เจ้าของหอพัก :"]
+    theorem = heard(first, [("บทนิยาม", 60, 122, 14, SARABUN_BOLD), ("2.2", 117, 122, 10, SARABUN_BOLD),
+                            (BODY[:-12], 137, 122, 14, SARABUN)])
+    assert len(theorem) == 2 and theorem[1].startswith("บทนิยาม 2.2 เศรษฐศาสตร์"), theorem
+    fields = heard(labelled("ชื่อโครงงานภาษาไทย", BODY, 100), labelled("ชื่อโครงงานภาษาอังกฤษ", BODY, 122))
+    assert len(fields) == 2 and fields[1].startswith("ชื่อโครงงานภาษาอังกฤษ"), fields
+    emphasis = heard(first, labelled("ห้าม", "นำโทรศัพท์เข้าห้องสอบโดยเด็ดขาด", 122))
+    assert len(emphasis) == 1 and emphasis[0].startswith(BODY) and "ห้าม" in emphasis[0]
+    # a law lecture's: "... หน่วยรับงบประมาณที่เป็นหน่วยงานของรัฐประเภท" / "ที่ 3", in bold across the wrap
+    x = 60 + regular.text_length(BODY[:-15], 14)
+    wrapped = heard([(BODY[:-15], 60, 100, 14, SARABUN), (BODY[-15:], x, 100, 14, SARABUN_BOLD)],
+                    labelled("ที่ 3", BODY, 122))
+    assert len(wrapped) == 1, wrapped
