@@ -95,6 +95,7 @@ _LIST_ITEM = re.compile(rf"^(?:{_MARKER}\s|(?:[-–]|\(?[\d๐-๙]{{1,3}}[.)])(
 # not "*", a truth table's "don't care" beside its "True".
 _LONE_MARKER = re.compile(rf"^(?!\*$){_MARKER}$")
 _MARKER_REACH = 4.0  # font sizes: how far a lone marker's text may stand from it
+_GUTTER_REACH = 12.0  # font sizes: how far a listing's line may start from its small number
 _SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified with wide gaps stand
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
@@ -331,6 +332,7 @@ def split_furniture(
 
     in_body = (
         _table_rows_at_edges(page_rows, height, tables)
+        | _numbered_code(page_rows)
         | _numbers_amid_text(lines, at_edge, recurs)
         | _stacked_on_text(lines, at_edge)
         | _between_head_and_body(lines, at_edge, recurs, body_there, slide)
@@ -590,6 +592,24 @@ def _table_rows_at_edges(page_rows: list[list[Line]], height: float, tables: Seq
     return kept
 
 
+def _numbered_code(page_rows: list[list[Line]]) -> set[int]:
+    """Ids of a listing's numbered lines and their numbers (``page_rows``: the page's lines
+    by ``_rows``): a number alone in a gutter, with code on its row at most ``_MARKER_REACH``
+    font sizes to its right. At the top or the foot of a page the number was dropped as the
+    page's, and the code as a running head where a page nearby had the same line there."""
+    return {id(line) for row in page_rows for pair in pairwise(sorted(row, key=lambda ln: ln.x0))
+            if _numbers_code(*pair) for line in pair}
+
+
+def _numbers_code(line: Line, after: Line) -> bool:
+    """Is ``line`` the number of the line of code ``after`` it on its row? A number set
+    smaller than the code stands in a gutter of its own: an indented line of its code
+    starts up to ``_GUTTER_REACH`` font sizes from it (a Python listing's third level)."""
+    reach = _GUTTER_REACH if line.size < after.size else _MARKER_REACH
+    return bool(_COUNTED_NUMBER.match(line.text)) and after.mono and not _THAI.match(after.text) \
+        and 0 <= after.x0 - line.x1 < reach * after.size
+
+
 def _merge_row(row: list[Line]) -> Line:
     """Fragments of one visual line (split by a shifted mark or a font change) become one."""
     row.sort(key=lambda line: line.x0)
@@ -612,7 +632,8 @@ def _merge_row(row: list[Line]) -> Line:
         all(line.bold for line in row),
         row[0].block,
         row[-1].ends_with_space,
-        mono=all(line.mono for line in row),
+        # a listing's line is code with its number (set in a font of its own or not)
+        mono=all(line.mono or _COUNTED_NUMBER.match(line.text) for line in row) and any(line.mono for line in row),
         label=_row_label(row),
         ends_bold=row[-1].ends_bold,
     )
@@ -652,7 +673,7 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
             spread = id(last) in halves and id(line) in halves and round(last.x0) in lefts \
                 and round(line.x1) in rights and round(last.x1) not in rights and round(line.x0) not in lefts
             reaches = _MARKER_REACH if marked else _SPREAD_REACH if spread else reach
-            near = gap < reaches * line.size and line.x1 > last.x0
+            near = (gap < reaches * line.size and line.x1 > last.x0) or _numbers_code(last, line)
             # a piece ending short of a gutter's right edge (a ragged line's end may
             # stand inside the gutter) and one starting in it or beyond are two columns'
             # lines (a box above the one that showed a ragged gutter starts 2 points left)

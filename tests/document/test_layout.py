@@ -888,6 +888,30 @@ def test_each_line_of_a_listing_stays_a_line_of_its_own(make_pdf: MakePdf) -> No
     assert texts(page)[1:] == code
 
 
+def test_a_listing_keeps_the_number_of_each_line_with_it(make_pdf: MakePdf) -> None:
+    """LaTeX sets a listing's line numbers small in a gutter of their own, further from the
+    code than a word gap: each number was heard as a paragraph of its own between the lines
+    ("2" / "thesum = 999" / "3" / ...), and the numbers at the top and foot of a page were
+    dropped as page numbers, while the question asks which line holds the bug."""
+    code = ["def sumleq(numlist, maxsum):", "    thesum = 999", "    while i <= n:", "        if thesum <= maxsum:",
+            "            i = i + 1", "    return (thesum, members)"]
+    step = (770 - 60) / (len(code) - 1)
+
+    def page(first: int, listing: list[str]) -> list[tuple[str, float, float, float, str | Path]]:
+        numbers = [(str(first + k), 94, 60 + step * k, 6, "cour") for k in range(len(listing))]
+        indents = [len(text) - len(text.lstrip()) for text in listing]  # Courier: 0.6 of its size a letter
+        lines = [(text.strip(), 130 + 0.6 * 10.9 * n, 60 + step * k, 10.9, "cour") for k, (text, n) in
+                 enumerate(zip(listing, indents, strict=True))]
+        return [*numbers, *lines, (BODY, 72, 130, 14, SARABUN)]  # prose between: no page of code alone
+
+    doc = open_document(make_pdf([page(1, code), page(7, code[::-1])]), use_cache=False)
+    for number, (first, listing) in enumerate(((1, code), (7, code[::-1])), start=1):
+        read = doc.page(number)
+        assert [text for text in texts(read) if text != BODY] == [f"{first + k} {text.strip()}"
+                                                                  for k, text in enumerate(listing)]
+        assert read.furniture == ()
+
+
 def test_thai_prose_wrapped_inside_its_inline_code_goes_on() -> None:
     """A Colab printout: a Thai sentence whose line is mostly code (so the line is taken
     for code) wraps in the middle of it; the next line starts with code, but goes on with
