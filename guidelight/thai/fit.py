@@ -32,7 +32,8 @@ def dictionary() -> frozenset[str]:
     return frozenset(thai_words())
 
 
-def _tokens(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
+    """Thai ``text`` cut into the dictionary's words (and what is left between them)."""
     from pythainlp.tokenize import word_tokenize
 
     return word_tokenize(text, engine="nlpo3", keep_whitespace=False)
@@ -43,7 +44,7 @@ def word_across(left: str, right: str) -> bool:
     were they one word broken at a line's end ("สนับ-" / "สนุน", "คอม-" / "พิวเตอร์"), not
     two joined by a hyphen of their own ("รับ-ส่ง", "ออสเตรีย-ฮังการี")?"""
     words, at = dictionary(), 0
-    for token in _tokens(left + right):
+    for token in words_of(left + right):
         if at < len(left) < at + len(token) and token in words:
             return True
         at += len(token)
@@ -63,7 +64,7 @@ def unknown_chars(text: str) -> int:
     words = dictionary()
     unknown = 0
     for run in _THAI_RUN.findall(text):
-        for token in _tokens(run):
+        for token in words_of(run):
             if token not in words and len(token) > 1:
                 unknown += len(token)
             elif len(token) == 1 and token not in words:
@@ -94,7 +95,7 @@ def familiarity(text: str) -> float:
     not outvoted by two that split it: ``บทนำ`` (introduction) beats ``บท น้ำ`` (verse, water)."""
     counts, log_total = _frequencies()
     return sum(
-        math.log1p(counts.get(token, 0)) - log_total for run in _THAI_RUN.findall(text) for token in _tokens(run)
+        math.log1p(counts.get(token, 0)) - log_total for run in _THAI_RUN.findall(text) for token in words_of(run)
     )
 
 

@@ -28,6 +28,8 @@ _THAI_LETTER = "\u0e01-\u0e5b"
 _LATIN_OR_SIGN = "!#-&*+/:-@A-Z\\[-~\u00a1-\u024f"
 _TOUCHING = re.compile(f"(?<=[{_THAI_LETTER}])[{_LATIN_OR_SIGN}]|[{_LATIN_OR_SIGN}](?=[{_THAI_LETTER}])")
 _THAI_RUN = re.compile(f"[{_THAI_LETTER}]+")
+_RUN_END = re.compile(f"[{_THAI_LETTER}]+$")
+_WORD_REACH = 40  # characters before a sign looked at for the word it ends
 _SPACE = re.compile(r"\s")
 _SIGN = re.compile(r"[!\"#$%&'*+/:;<=>?@\[\\\]^_`{|}~]")
 _ACCENTED = "\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"  # Latin-1 and Extended letters
@@ -71,9 +73,26 @@ def measure(text: str, repairs: dict[str, int]) -> PageQuality:
     """The quality record of a page's final text and the repairs that produced it."""
     return PageQuality(
         thai_chars=thai_count(text),
-        noise=noise_count(text),
+        noise=noise_count(text) - _between_words(text),
         repairs=tuple(sorted(repairs.items())),
     )
+
+
+def _between_words(text: str) -> int:
+    """The hyphens and slashes ``noise_count`` counts that stand between two whole words
+    ("ชื่อ-สกุล", "ออสเตรีย-ฮังการี", "เปิด/ปิด"): printed so, they are no stand-in for a
+    mark inside a word ("ข-อมูล"). A page was flagged doubtful for one such slash."""
+    from guidelight.thai.fit import dictionary, words_of  # here: fit counts noise with this module
+
+    words, count = dictionary(), 0
+    for match in _JUNK.finditer(text):
+        if match.group() not in "-/":
+            continue
+        before = _RUN_END.search(text, max(0, match.start() - _WORD_REACH), match.start())
+        after = _THAI_RUN.match(text, match.end())
+        if before and after and words_of(before.group())[-1] in words and words_of(after.group())[0] in words:
+            count += 1
+    return count
 
 
 def garbled(text: str) -> bool:
