@@ -29,7 +29,7 @@ from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_fon
 from guidelight.extract.hidden_text import drop_hidden_text, painted
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
-from guidelight.extract.symbol_fonts import symbol_font_char
+from guidelight.extract.symbol_fonts import symbol_font_char, tex_extension_font
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.fit import mostly_words, vote
 from guidelight.thai.legacy import reads_as_tis620, tis620
@@ -739,6 +739,7 @@ class PageReader:
         self._pending: list[Unknown] = []
         self._same_origin = False  # the span being read has all its glyphs at one origin
         self._unreadable: set[str] | None = None  # see ``_unreadable_fonts``
+        self._tex_coded: dict[tuple[float, float], str] | None = None  # see ``_tex_codes``
         self._raw: dict = {"blocks": []}  # the reading being read, and its suspect places
         self._places: _Places | None = None
         self._painted: list[pymupdf.Rect] | None = None  # see ``_painted_boxes``
@@ -757,6 +758,24 @@ class PageReader:
         if self._painted is None:
             self._painted = painted(self.page)
         return self._painted
+
+    def _tex_char(self, char: dict, font: str) -> str:
+        """A glyph of TeX's math extension font: what its ToUnicode says (XeTeX writes one),
+        else what its code draws (pdfTeX and dvipdfmx write none; a piece's glyph name may
+        give an Adobe private-use code, "braceleftmid")."""
+        if char["c"] != "\ufffd" and ord(char["c"][:1] or "\0") >= 0x80 and unicodedata.category(char["c"][:1]) != "Co":
+            return char["c"]
+        self.repairs["symbol"] += 1
+        return symbol_font_char(font, self._tex_codes().get(_place(char["origin"]), char["c"])) or ""
+
+    def _tex_codes(self) -> dict[tuple[float, float], str]:
+        """The codes of the page's glyphs in TeX's math extension font, by their place: it
+        has no Unicode to give (MuPDF reads U+FFFD), and its codes say what it draws."""
+        if self._tex_coded is None:
+            coded = self.page.get_text("rawdict", flags=RAW_FLAGS | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE)
+            self._tex_coded = {_place(char["origin"]): char["c"] for span in _raw_spans(coded)
+                               if tex_extension_font(span["font"]) for char in span["chars"]}
+        return self._tex_coded
 
     def _unreadable_fonts(self) -> set[str]:
         """Fonts whose text on this page cannot be read (``_unreadable_fonts_of``): Ghostscript
@@ -948,6 +967,8 @@ class PageReader:
         """Characters of a span with spaces decided from the gaps between glyphs. ``around``
         is the line's characters just before and after the span, which a glyph in doubt is
         judged among (``_line``)."""
+        if tex_extension_font(font):
+            return "".join(self._tex_char(char, font) for char in chars)
         if font in self._unreadable_fonts():
             drawn = [ch for ch in chars if not ch["c"].isspace()]
             self.repairs["unreadable_glyph"] += len(drawn)

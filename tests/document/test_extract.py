@@ -351,6 +351,26 @@ def test_wingdings_codes_given_as_latin_letters_are_its_symbols_not_letters() ->
     assert reader._span_text(chars[:1], 10.0, "AAAAAX+Sarabun") == "r"
 
 
+def test_tex_math_extension_glyphs_are_their_operators_not_ocr_guesses(make_pdf: MakePdf) -> None:
+    """pdfTeX and dvipdfmx embed cmex10 with no ToUnicode: MuPDF reads its glyphs as U+FFFD,
+    the page sent them to OCR, and a series' ∑ was heard as "won ๐๐∞", "Awe" or "VNC".
+    Its codes are TeX's OMX encoding: "X" (0x58) is the display ∑, "Z" the display ∫; the
+    middle piece of a tall brace (0x3C) only draws."""
+    thai = "หาค่าของ x ทั้งหมดที่ทำให้ "
+    x = 72 + pymupdf.Font(fontfile=str(SARABUN)).text_length(thai, 14)
+    pdf = make_pdf([[(thai, 72, 100, 14, SARABUN), ("XZ<", x, 100, 14, "helv"),
+                     ("n=0 ลู่เข้า", x + pymupdf.Font("helv").text_length("XZ< ", 14), 100, 14, SARABUN)]])
+    with pymupdf.open(pdf) as doc:
+        xref = next(font[0] for font in doc[0].get_fonts() if font[3] == "Helvetica")
+        doc.xref_set_key(xref, "BaseFont", "/CMEX10")  # as pdfTeX writes it: named glyphs, no ToUnicode
+        doc.xref_set_key(xref, "Encoding", "<</Type/Encoding/Differences[60/braceleftmid 88/summationdisplay "
+                                           "90/integraldisplay]>>")
+        doc.saveIncr()
+    page = open_document(pdf, use_cache=False).page(1)
+    assert page.text.startswith(thai + "∑∫") and "n=0 ลู่เข้า" in page.text  # no "XZ", no piece
+    assert page.quality.repairs == (("symbol", 3),) and not page.quality.doubtful
+
+
 def test_thai_lines_join_without_space_and_marks_go_back_to_their_base(make_pdf: MakePdf) -> None:
     pdf = make_pdf(
         [[
