@@ -1328,6 +1328,8 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
     first = group[0]
     if not any(_wordy(line) for line in group):
         return 0  # a number, however large, is not a heading: "30" beside "หน่วยกิต"
+    if _CONTENTS_ENTRY.search(text):
+        return 0  # a contents entry names a heading of another page: heard there, not twice
     if all(line.mono for line in group) and first.size < HEADING_RATIO * size:
         return 0  # code: a listing's keywords set in bold ("\documentclass") head nothing
     if first.size in levels and len(group) <= 3:
@@ -1420,14 +1422,17 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
     for line in lines:
         column_lefts[line.column_right] = min(line.x0, column_lefts.get(line.column_right, line.x0))
     drafts = []
+    outlined: set[int] = set()
     for n, group in enumerate(groups):
         text = join_all(group)
         # What follows a number that follows a label on its row is the number's unit
         # ("หน่วยกิต" after "30"), whatever its weight, not a heading; a section number's
         # title ("3.3.4   F4: data/deps/") may be.
-        level = outline_titles.get(re.sub(r"\s+", "", text)) or (
-            0 if n in after_a_count else _heading_level(group, text, levels, size)
-        )
+        level = outline_titles.get(re.sub(r"\s+", "", text), 0)
+        if level:
+            outlined.add(n)
+        else:
+            level = 0 if n in after_a_count else _heading_level(group, text, levels, size)
         if level:  # with a space where the writer broke a title's line early
             text = join_all(group, functools.partial(_broken_early, title=group))
         bbox = (
@@ -1439,7 +1444,22 @@ def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[Paragr
         room = _column_right(lines, group[-1]) - group[-1].x1
         indent = group[-1].x0 - column_lefts[group[-1].column_right]
         drafts.append(ParagraphDraft(text, level, bbox, group[-1], room, indent))
-    return _join_wrapped_titles(drafts, groups, lines)
+    return _join_wrapped_titles(_listed_sections(drafts, outlined), groups, lines)
+
+
+def _listed_sections(drafts: list[ParagraphDraft], outlined: set[int]) -> list[ParagraphDraft]:
+    """The drafts with numbered "headings" that follow one another with nothing under
+    them made body (``outlined``: the indices of those the PDF's outline makes headings):
+    a proposal's objectives 1.2.1 to 1.2.4 are a list's items, not four sections, though
+    the short ones look like headings (the wrapped ones were body, so the list was heard
+    half as headings); and a heading has text under it before the next one."""
+    numbers = [_ordinal(draft.text) for draft in drafts]
+    listed: set[int] = set()
+    for k, (number, following) in enumerate(pairwise(numbers)):
+        if number and following and number[0] == following[0] and len(number[1]) >= 2 \
+                and _successions([number[1], following[1]]) == 1:
+            listed.update((k, k + 1))
+    return [replace(draft, heading_level=0) if k in listed - outlined else draft for k, draft in enumerate(drafts)]
 
 
 def _one_title(upper: list[Line], lower: list[Line], lines: list[Line]) -> bool:

@@ -1608,3 +1608,21 @@ def test_a_line_opening_with_a_label_in_bold_begins_a_paragraph(make_pdf: MakePd
     wrapped = heard([(BODY[:-15], 60, 100, 14, SARABUN), (BODY[-15:], x, 100, 14, SARABUN_BOLD)],
                     labelled("ที่ 3", BODY, 122))
     assert len(wrapped) == 1, wrapped
+
+
+def test_numbered_items_one_after_another_and_contents_entries_are_no_headings(make_pdf: MakePdf) -> None:
+    """A proposal's objectives "1.2.1 เพื่อ..." to "1.2.4" look like numbered headings when
+    short (the wrapped ones were body), and a report's contents entries ("1.1 ความสำคัญ
+    ...... 1") were headings too: 90 of a thesis's 183, so heading navigation was useless.
+    A numbered heading with its text under it, and the sections after it, stay headings."""
+    objectives = ["1.2.1 เพื่อพัฒนาระบบนำเข้าสินค้าไอที", "1.2.2 เพื่อบริหารจัดการคำสั่งซื้อ", "1.2.3 เพื่อจัดทำเอกสารใบสั่งซื้อ"]
+    lines = [("1.1 ที่มาและความสำคัญ ...................................... 1", 72, 60, 14, SARABUN),
+             ("1.2 วัตถุประสงค์ ............................................. 2", 72, 80, 14, SARABUN),
+             ("1.2 วัตถุประสงค์", 72, 130, 16, SARABUN_BOLD)]
+    lines += [(text, 90, 152 + 22 * k, 14, SARABUN) for k, text in enumerate(objectives)]
+    lines += [("1.3 ขอบเขต", 72, 240, 16, SARABUN_BOLD), (BODY, 72, 262, 14, SARABUN),
+              ("1.4 ประโยชน์ที่คาดว่าจะได้รับ", 72, 300, 16, SARABUN_BOLD), (BODY, 72, 322, 14, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["1.2 วัตถุประสงค์", "1.3 ขอบเขต", "1.4 ประโยชน์ที่คาดว่าจะได้รับ"]
+    assert all(text in texts(page, ParagraphKind.BODY) for text in objectives)
+
