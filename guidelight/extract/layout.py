@@ -341,12 +341,18 @@ def split_furniture(
     # A slide's number stands on a row of its own; a number heading each page's one section
     # ("2" beside "ระบบเข้าสู่ระบบ (Login)", "3" on the next page) counts up with them too.
     alone = {id(row[0]) for row in page_rows if len(row) == 1}
+    # The page's own number, where one counts up with the pages: a second number alone in
+    # the margin is then the page's text (a fraction's numerator under a formula at the
+    # foot, "1" of 1/x², was dropped and "f(x) = x²" heard).
+    numbered = {id(line) for line in lines if id(line) in alone and counted(line)}
     for line in lines:
         margin = at_edge(line) and id(line) not in in_body
         repeats = recurs(line) if margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY or (slide and line.y1 <= height / 2)
-        if (id(line) in alone and counted(line)) or (
+        second = bool(numbered) and bool(_COUNTED_NUMBER.match(line.text.strip()))  # (not the page's own)
+        if id(line) in numbered or (
             margin
+            and not second
             and (
                 _PAGE_NUMBER.match(line.text.strip())
                 or id(line) in echoed

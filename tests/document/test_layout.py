@@ -1626,3 +1626,16 @@ def test_numbered_items_one_after_another_and_contents_entries_are_no_headings(m
     assert texts(page, ParagraphKind.HEADING) == ["1.2 วัตถุประสงค์", "1.3 ขอบเขต", "1.4 ประโยชน์ที่คาดว่าจะได้รับ"]
     assert all(text in texts(page, ParagraphKind.BODY) for text in objectives)
 
+
+def test_a_number_alone_in_the_margin_beside_the_pages_own_number_is_text(make_pdf: MakePdf) -> None:
+    """Calculus notes set a fraction at the foot of a page: its numerator "1" stands alone in
+    the bottom margin, above the page number. It was dropped as a page number, and
+    "f(x) = 1/x² > 0" was heard "f(x) = x² > 0". Where a number that counts up with the
+    pages is the page's own, another number alone is the page's text."""
+    pages = [[(BODY, 72, 100, 14, SARABUN), (BODY, 72, 122, 14, SARABUN), (str(n), 292, 815, 12, SARABUN)]
+             for n in (10, 11, 12)]
+    pages[1] += [("f(x) =", 100, 786, 12, SARABUN), ("1", 150, 777, 12, SARABUN), ("x²", 146, 795, 12, SARABUN),
+                 ("> 0", 170, 786, 12, SARABUN)]
+    page = open_document(make_pdf(pages), use_cache=False).page(2)
+    assert page.furniture == ("11",)
+    assert "1" in texts(page)
