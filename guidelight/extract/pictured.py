@@ -36,6 +36,7 @@ _log = logging.getLogger(__name__)
 MAX_PICTURES = 6  # read per page, the largest first: each is a Tesseract run of up to a few seconds
 MIN_LETTERS = 2  # a block of fewer letters is a speck or a lone sign read off a drawing
 BLOCK_WORDS = 0.25  # share of a block's Thai that may be outside dictionary words (OCR's nonsense is more)
+OVER_LAYER = 0.3  # share of a block's box over the text layer's lines from which it is their text read again
 
 
 def read_pictures(page: pymupdf.Page, figures: Sequence[FigureDraft], lines: Sequence[Line]
@@ -52,7 +53,7 @@ def read_pictures(page: pymupdf.Page, figures: Sequence[FigureDraft], lines: Seq
     bare.sort(key=lambda figure: _area(figure.bbox), reverse=True)
     read: dict[Box, tuple[ParagraphDraft, ...]] = {}
     for figure in bare[:MAX_PICTURES]:
-        drafts = _picture_text(page, figure.bbox)
+        drafts = _picture_text(page, figure.bbox, [_box(line) for line in lines if _overlap(_box(line), figure.bbox)])
         if drafts:
             read[figure.bbox] = drafts
     return read
@@ -76,9 +77,11 @@ def with_picture_text(drafts: Sequence[Block], read: dict[Box, tuple[ParagraphDr
     return placed
 
 
-def _picture_text(page: pymupdf.Page, box: Box) -> tuple[ParagraphDraft, ...]:
+def _picture_text(page: pymupdf.Page, box: Box, layer: Sequence[Box]) -> tuple[ParagraphDraft, ...]:
     """The picture's blocks that read as text, as body paragraphs (a picture's large
-    letters are no heading of the document); none when its reading is noise."""
+    letters are no heading of the document); none when its reading is noise. A block over
+    the text layer's lines (``layer``: their boxes) is that text read again: a Publisher
+    page's transparent picture lies across a paragraph's line ends, heard twice."""
     import pymupdf
 
     try:
@@ -86,7 +89,8 @@ def _picture_text(page: pymupdf.Page, box: Box) -> tuple[ParagraphDraft, ...]:
     except Exception:  # a picture MuPDF cannot render, or Tesseract failing: only its text is lost
         _log.warning("a picture on page %d could not be read by OCR", page.number + 1, exc_info=True)
         return ()
-    kept = tuple(ParagraphDraft(block.text, 0, block.bbox) for block in read.blocks if _reads_as_text(block.text))
+    kept = tuple(ParagraphDraft(block.text, 0, block.bbox) for block in read.blocks
+                 if _reads_as_text(block.text) and not _over_layer(block.bbox, layer))
     if measure(" ".join(draft.text for draft in kept), {}).noise_per_k > DOUBTFUL_NOISE_PER_K:
         return ()
     return kept
@@ -94,6 +98,21 @@ def _picture_text(page: pymupdf.Page, box: Box) -> tuple[ParagraphDraft, ...]:
 
 def _reads_as_text(text: str) -> bool:
     return sum(ch.isalpha() for ch in text) >= MIN_LETTERS and mostly_words(text, BLOCK_WORDS)
+
+
+def _over_layer(block: Box, layer: Sequence[Box]) -> bool:
+    return sum(_overlap(block, line) for line in layer) >= OVER_LAYER * _area(block)
+
+
+def _overlap(one: Box, other: Box) -> float:
+    """The area two boxes share."""
+    across = min(one[2], other[2]) - max(one[0], other[0])
+    down = min(one[3], other[3]) - max(one[1], other[1])
+    return max(0.0, across) * max(0.0, down)
+
+
+def _box(line: Line) -> Box:
+    return line.x0, line.y0, line.x1, line.y1
 
 
 def _inside(line: Line, box: Box) -> bool:

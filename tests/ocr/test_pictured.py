@@ -218,3 +218,23 @@ def test_the_pages_whose_pictures_ocr_will_read_are_known_before_they_are_made(
     assert pdf.picture_pages(tmp_path / "missing.pdf") == frozenset()
     monkeypatch.setattr(pdf, "ocr_available", lambda: "install Tesseract")
     assert pdf.picture_pages(worksheet) == frozenset()  # nothing will be read by OCR
+
+
+def test_text_of_the_layer_under_a_picture_is_not_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Publisher page lays a tall transparent picture across the ends of a paragraph's
+    lines: OCR of the picture read those line ends again after the paragraph ("าง ๆ
+    ผู้มีคุณธรรมอันสูงส่ง และ", "ศชาติ"). What it reads over the layer's lines is left out;
+    what it reads in the rest of the picture is kept."""
+    from guidelight.extract import pictured
+    from guidelight.extract.lines import Line
+    from guidelight.extract.ocr import OcrBlock, OcrPage
+
+    figure = FigureDraft((400.0, 290.0, 560.0, 500.0))
+    lines = [Line(INTRO, 60, 300 + 22 * k, 535, 318 + 22 * k, 314 + 22 * k, 14, False, 0) for k in range(2)]
+    again = OcrBlock("าง ๆ ผู้มีคุณธรรมอันสูงส่ง และ", (402.0, 299.0, 535.0, 340.0), "body")
+    own = OcrBlock(CHAT, (405.0, 420.0, 555.0, 470.0), "body")
+    monkeypatch.setattr(pictured, "ocr_available", lambda: None)
+    monkeypatch.setattr(pictured, "ocr_picture", lambda *_: OcrPage((again, own), 0.9))
+    with pymupdf.open() as doc:
+        read = pictured.read_pictures(doc.new_page(width=595, height=842), [figure], lines)
+    assert [draft.text for draft in read[figure.bbox]] == [CHAT]
