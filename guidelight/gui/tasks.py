@@ -12,7 +12,8 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QThreadPool, Signal, Slot
 
 
 class QtPoster(QObject):
@@ -35,18 +36,38 @@ class QtPoster(QObject):
         fn()
 
 
+_POSTERS: list[QtPoster] = []  # the application's poster, once made (``_app_poster``)
+
+
+def _app_poster() -> QtPoster:
+    """The one poster of the running application, on its GUI thread and as long-lived as
+    it. A runner's own poster died with its window, and a worker emitting on it while the
+    window was being deleted crashed the process (a segmentation fault in CI, a volunteer
+    test closing its window as a job ended): the result of work whose window has closed
+    is dropped on the GUI thread instead (``BackgroundRunner.post``)."""
+    if not _POSTERS or not shiboken6.isValid(_POSTERS[-1]):
+        _POSTERS.append(QtPoster(QCoreApplication.instance()))
+    return _POSTERS[-1]
+
+
 class BackgroundRunner(QObject):
-    """Runs functions on a thread pool; results come back on this object's thread."""
+    """Runs functions on a thread pool; results come back on the GUI thread, and only
+    while this object (its window's) still exists."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._poster = QtPoster(self)
+        self._poster = _app_poster()
         self.pool = QThreadPool.globalInstance()
         self.pending = 0
 
     def post(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` on this object's thread (progress from inside a running job)."""
-        self._poster.post(fn)
+        """Run ``fn`` on the GUI thread (progress from inside a running job), unless this
+        runner's window is gone by then."""
+        self._poster.post(lambda: self._if_alive(fn))
+
+    def _if_alive(self, fn: Callable[[], None]) -> None:
+        if shiboken6.isValid(self):
+            fn()
 
     def run(self, work: Callable[[], Any], on_done: Callable[[Any], None],
             on_error: Callable[[BaseException], None]) -> None:
@@ -61,9 +82,9 @@ class BackgroundRunner(QObject):
                 result = work()
             except Exception as exc:  # every failure goes back to the GUI to be told
                 error = exc
-                self._poster.post(lambda: finish(on_error, error))
+                self.post(lambda: finish(on_error, error))
                 return
-            self._poster.post(lambda: finish(on_done, result))
+            self.post(lambda: finish(on_done, result))
 
         # A plain callable, not QRunnable.create(): the pool deletes a finished QRunnable
         # behind PySide's back, and its stale wrapper could later be handed out for a new
