@@ -600,8 +600,8 @@ def _table_rows_at_edges(page_rows: list[list[Line]], height: float, tables: Seq
 
 def _numbered_code(page_rows: list[list[Line]]) -> set[int]:
     """Ids of a listing's numbered lines and their numbers (``page_rows``: the page's lines
-    by ``_rows``): a number alone in a gutter, with code on its row at most ``_MARKER_REACH``
-    font sizes to its right. At the top or the foot of a page the number was dropped as the
+    by ``_rows``): a number alone in a gutter, with code on its row to its right
+    (``_numbers_code``). At the top or the foot of a page the number was dropped as the
     page's, and the code as a running head where a page nearby had the same line there."""
     return {id(line) for row in page_rows for pair in pairwise(sorted(row, key=lambda ln: ln.x0))
             if _numbers_code(*pair) for line in pair}

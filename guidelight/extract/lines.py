@@ -763,8 +763,9 @@ class PageReader:
         """A glyph of TeX's math extension font: what its ToUnicode says (XeTeX writes one),
         else what its code draws (pdfTeX and dvipdfmx write none; a piece's glyph name may
         give an Adobe private-use code, "braceleftmid")."""
-        if char["c"] != "\ufffd" and ord(char["c"][:1] or "\0") >= 0x80 and unicodedata.category(char["c"][:1]) != "Co":
-            return char["c"]
+        c = char["c"]
+        if c != "\ufffd" and ord(c) >= 0x80 and unicodedata.category(c) != "Co":
+            return c
         self.repairs["symbol"] += 1
         return symbol_font_char(font, self._tex_codes().get(_place(char["origin"]), char["c"])) or ""
 

@@ -39,6 +39,7 @@ _OMX = {
     **dict(zip(range(0x46, 0x62), "⊔⊔∮∮⊙⊙⊕⊕⊗⊗∑∏∫⋃⋂⊎⋀⋁∑∏∫⋃⋂⊎⋀⋁∐∐", strict=True)),
     **{code: "√" for code in (0x70, 0x71, 0x72, 0x73, 0x74)},  # the radical's bottom piece is its check
 }
+_TEX_EXTENSION = ("cmex", "lmmathextension")  # Computer Modern's and Latin Modern's names
 _CHARS: dict[str, dict[int, str]] = {
     "wingdings2": {0x4F: "✗", 0x50: "✓", 0x51: "✗", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "☐", 0x99: "•"},
     "wingdings": {
@@ -51,14 +52,13 @@ _CHARS: dict[str, dict[int, str]] = {
         **{0x8B + n: chr(0x24FF if n == 0 else 0x2775 + n) for n in range(11)},
     },
     "symbol": _SYMBOL,
-    "cmex": _OMX,
-    "lmmathextension": _OMX,
+    **dict.fromkeys(_TEX_EXTENSION, _OMX),
 }
 
 
 def tex_extension_font(font: str) -> bool:
     """Is ``font`` TeX's math extension font, every code of which is a known shape?"""
-    return font_key(font).startswith(("cmex", "lmmathextension"))
+    return font_key(font).startswith(_TEX_EXTENSION)
 
 
 def symbol_font_char(font: str, char: str) -> str | None:
@@ -67,7 +67,7 @@ def symbol_font_char(font: str, char: str) -> str | None:
     if 0xF020 <= code <= 0xF0FF:
         code -= 0xF000
     elif not (0x20 < code <= 0xFF and name.startswith("wingdings")) and not (
-            code < 0x80 and tex_extension_font(font)):
+            code < 0x80 and name.startswith(_TEX_EXTENSION)):
         return None
     for family, table in _CHARS.items():
         if name.startswith(family):

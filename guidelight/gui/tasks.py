@@ -1,9 +1,10 @@
 """Running plain functions off the GUI thread and bringing results back onto it.
 
 Opening and extracting a PDF can take seconds; the window must keep answering keys.
-``run_in_background`` runs a plain function (no Qt inside) on the global thread pool
-and calls ``on_done`` or ``on_error`` on the GUI thread through a queued signal, as
-Anki's ``run_on_main`` does. ``QtPoster`` is the same bridge for the speaker's events.
+``BackgroundRunner.run`` runs a plain function (no Qt inside) on the global thread pool
+and calls ``on_done`` or ``on_error`` on the GUI thread through the application's
+``QtPoster`` (a queued signal), as Anki's ``run_on_main`` does, unless the runner's
+window has gone by then. ``QtPoster`` is the same bridge for the speaker's events.
 """
 
 from __future__ import annotations
