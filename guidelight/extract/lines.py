@@ -25,16 +25,19 @@ from guidelight.extract.actual_text import PicturedText
 from guidelight.extract.budget import check_time
 from guidelight.extract.form_fields import BLANK, fill_blanks
 from guidelight.extract.ghost_text import drawn_reading
+from guidelight.extract.glyph_shapes import Placement
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
 from guidelight.extract.hidden_text import drop_hidden_text, painted
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
+from guidelight.extract.refused_claims import Glyph, refused_claims
 from guidelight.extract.symbol_fonts import symbol_font_char, tex_extension_font
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.fit import mostly_words, vote
 from guidelight.thai.legacy import reads_as_tis620, tis620
 from guidelight.thai.quality import sign_soup
 from guidelight.thai.repair import PUA_TO_THAI, is_mark
+from guidelight.thai.spelling import forbidden
 
 # Whitespace kept as written, ligatures kept as characters, and no glyph id passed off
 # as a character (that is how ``่`` becomes ``-``). Not clipped to the page: a line that
@@ -103,6 +106,9 @@ _AM_CONTEXT = 12  # characters each side by which the words judge a lost nikhahi
 # How far from the glyph the reading kept a second glyph under the same code may lie and
 # still be its dropped twin: the marks of one consonant lie within half the font size.
 _TWIN_REACH = 0.5
+# How far, in font sizes, a kerned mark may be drawn from the place the reading gives it:
+# LibreOffice's Garuda ring of a sara am, 0.08 of its size (0.8 pt at 10 pt).
+_MOVED_REACH = 0.3
 _TWIN_MAX_REACH = 36.0  # points: half of a 72-pt headline's size
 _TWIN_CROWD = 8  # glyphs under one code within reach: more is a pile, not a cluster's marks
 BOLD_FLAG = 16  # PyMuPDF's span flags
@@ -215,6 +221,14 @@ def _raw_spans(raw: dict) -> Iterator[dict]:
     for block in raw["blocks"]:
         for line in block.get("lines", ()):
             yield from line["spans"]
+
+
+def _raw_lines(raw: dict) -> Iterator[tuple[list[dict], float]]:
+    """Each line's characters in drawn order, and its largest font size."""
+    for block in raw["blocks"]:
+        for line in block.get("lines", ()):
+            if spans := line["spans"]:
+                yield [ch for span in spans for ch in span["chars"]], max(span["size"] for span in spans)
 
 
 def _raw_chars(raw: dict) -> Iterator[dict]:
@@ -474,6 +488,19 @@ class _TraceIndex:
                 if "\u0e01" <= char <= "\u0e5b" and char != "\u0e33":  # sara am may be sara aa in disguise
                     resolver.learn(font, gid, char)
         self._suspect = _Places(suspect)
+        self._every: _Places | None = None  # see ``moved``
+
+    def moved(
+        self, origin: tuple[float, float], char: str, reach: float, taken: set[tuple[float, float]]
+    ) -> list[tuple[str, int]]:
+        """Glyphs drawn under ``char``'s code within ``reach`` of ``origin`` at no place in
+        ``taken`` (where the reading has a character of that code), in drawing order: where
+        a producer kerned marks off the pen's place, which MuPDF's reading puts them back on."""
+        if self._every is None:
+            self._every = _Places((code, x, y, (order, glyph)) for order, ((x, y, code), glyphs)
+                                  in enumerate(self._by_origin.items()) for glyph in glyphs)
+        near = sorted(self._every.near(ord(char), _place(origin), reach), key=lambda entry: entry[2][0])
+        return [glyph for x, y, (_, glyph) in near if (x, y) not in taken]
 
     def glyphs(self, origin: tuple[float, float], char: str) -> list[tuple[str, int]]:
         """Every glyph drawn at ``origin`` under the code of ``char``: usually one; two where
@@ -743,6 +770,7 @@ class PageReader:
         self._raw: dict = {"blocks": []}  # the reading being read, and its suspect places
         self._places: _Places | None = None
         self._painted: list[pymupdf.Rect] | None = None  # see ``_painted_boxes``
+        self._refused: dict[str, set[Glyph]] | None = None  # see ``_refused_glyphs``
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
         self.dropped: list[str] = []
@@ -791,6 +819,41 @@ class PageReader:
         fonts = {span["font"] for span in _raw_spans(raw)}
         return _unreadable_fonts_of(raw) | {font for font in fonts if self.resolver.index_named(font)}
 
+    def _refused_glyphs(self) -> dict[str, set[Glyph]]:
+        """Glyphs whose claimed character the page's spelling refuses (``refused_claims``),
+        by that character; judged once a page, on the whole page's reading."""
+        if self._refused is None:
+            raw = self._raw
+            if not self._whole_page:
+                raw = self.page.get_text("rawdict", flags=RAW_FLAGS)
+                self._find_moved_marks(raw)
+            self._refused = refused_claims((chars for chars, _ in _raw_lines(raw)), self._glyph_key)
+        return self._refused
+
+    def _glyph_key(self, char: dict) -> Glyph | None:
+        glyph = char.get("moved") or self._glyph(char)
+        return (font_key(glyph[0]), glyph[1]) if glyph is not None else None
+
+    def _find_moved_marks(self, raw: dict) -> None:
+        """Find the glyph of each mark the trace has drawn off its place in the reading
+        (``_TraceIndex.moved``) on a page where Thai spelling refuses some character: LibreOffice
+        kerns marks off the pen's place, and which glyphs its wrongly named ones are is then
+        asked of every mark. Marks of one code at one place take the free glyphs near it in
+        the order both are drawn (the ring and the tone mark of a น้ำ both named mai tho)."""
+        lines = list(_raw_lines(raw))
+        if not any(forbidden("".join(ch["c"] for ch in chars)) for chars, _ in lines):
+            return
+        for chars, size in lines:
+            at: dict[tuple[str, tuple[float, float]], list[dict]] = {}
+            for ch in chars:
+                if is_mark(ch["c"]) and self._glyph(ch) is None:
+                    at.setdefault((ch["c"], _place(ch["origin"])), []).append(ch)
+            for (code, place), group in at.items():
+                taken = {_place(ch["origin"]) for ch in chars if ch["c"] == code}
+                found = self._traced().moved(place, code, _MOVED_REACH * size, taken)
+                for ch, glyph in zip(group, found, strict=False):
+                    ch["moved"] = glyph
+
     def _traced(self) -> _TraceIndex:
         if self._trace is None:
             self._trace = _TraceIndex(self.page, self.resolver)
@@ -826,6 +889,8 @@ class PageReader:
         if symbol is not None:
             self.repairs["symbol"] += 1
             return symbol
+        if (refused := self._refused_glyphs().get(c)) and (key := self._glyph_key(char)) in refused:
+            return self._doubted_claim(c, font, key[1])
         if c == SARA_AM:
             return self._checked_sara_am(char)
         if c.isspace() and _width(char) > _SPACE_ADVANCE * size:
@@ -921,6 +986,24 @@ class PageReader:
             placement = self.resolver.placement(font_name, gid, zero_advance) if zero_advance is not None else None
             candidates = candidates_for(placement, zero_advance)
         self._pending.append(Unknown(key, candidates, claimed=False))
+        return PLACEHOLDER
+
+    def _doubted_claim(self, claim: str, font_name: str, gid: int) -> str:
+        """A glyph whose claim the page's spelling refuses (``_refused_glyphs``): the words
+        decide, the claim kept unless they are clearly better without it, among what the
+        glyph's drawing says it may be (a mark above, below, or a letter). A glyph whose
+        drawing the file does not hold, or whose drawing is not of the claim's kind (a mark
+        drawn as a letter, or the other way), keeps its claim: what it is the words alone
+        cannot tell, and anything at all fits a garbled line better than its tone marks
+        (b14_01's Tahoma glyph 2731, wider than a letter and named mai ek: ``เกลา่้`` became
+        ``เกลาก้``)."""
+        zero_advance = self.resolver.zero_advance(font_name, gid)
+        placement = self.resolver.placement(font_name, gid, zero_advance) if zero_advance is not None else None
+        if placement is None or is_mark(claim) == (placement is Placement.SPACING):
+            return claim
+        candidates = tuple(dict.fromkeys((claim, *candidates_for(placement, zero_advance))))
+        key = (font_key(font_name), gid, bool(zero_advance))
+        self._pending.append(Unknown(key, candidates, claimed=True, refused=True))
         return PLACEHOLDER
 
     def _checked_sara_am(self, char: dict) -> str:
@@ -1041,6 +1124,7 @@ class PageReader:
             self.repairs["hidden_text"] += hidden
         _rejoin_split_lines(raw)
         self._raw, self._places = raw, None
+        self._find_moved_marks(raw)
         page_rect = text_rect(self.page)
         result: list[Line] = []
         for block_no, block in enumerate(raw["blocks"]):

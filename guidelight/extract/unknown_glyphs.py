@@ -51,6 +51,9 @@ class Unknown:
     key: GlyphKey
     candidates: tuple[str, ...]
     claimed: bool  # candidates[0] is what the file says, to be kept unless clearly worse
+    # The claim is one the page's spelling refused (``refused_claims``): the glyph may be a
+    # sara am's ring, and a claim kept all the same leaves the page in doubt.
+    refused: bool = False
 
 
 def candidates_for(placement: Placement | None, zero_advance: bool | None) -> tuple[str, ...]:
@@ -170,7 +173,11 @@ def _head(text: str) -> str:
 
 
 def _choose(unknown: Unknown, contexts: list[tuple[str, str]]) -> str:
-    verdict = vote(contexts[:_SAMPLE], unknown.candidates)
+    verdict = vote(contexts[:_SAMPLE], unknown.candidates, ring=unknown.refused)
+    if unknown.refused and verdict.totals[0] == verdict.totals[verdict.best]:
+        # A claim the page's spelling refused has lost its right to ties: where the words
+        # fit it as well as another reading (จ้าน วน, จำนวน), the commoner reading wins.
+        return unknown.candidates[verdict.best]
     if unknown.claimed and verdict.totals[0] - verdict.totals[verdict.best] < len(contexts[:_SAMPLE]):
         # What the file says is overridden only when the words are clearly better without
         # it: at least one character fewer out of the dictionary per occurrence.
@@ -182,7 +189,9 @@ def _count(unknown: Unknown, chosen: str, contexts: list[tuple[str, str]], repai
     if unknown.claimed and chosen == unknown.candidates[0]:
         return
     repairs["glyph_by_words"] += len(contexts)
-    if not unknown.claimed and len(contexts) < _FEW and not vote(contexts[:_SAMPLE], unknown.candidates).by_words:
+    if unknown.refused and not vote(contexts[:_SAMPLE], unknown.candidates, ring=True).by_words:
+        repairs["glyph_unsure"] += len(contexts)  # a wrong claim replaced by how common words are
+    elif not unknown.claimed and len(contexts) < _FEW and not vote(contexts[:_SAMPLE], unknown.candidates).by_words:
         # The words did not tell the readings apart (ป่า or ป้า), only how common each is,
         # in too few places to trust: a guess, and the page says so. (Over 23 places, ข้อมูล
         # and กว้าง outweigh the rare ข่อ and กว่าง, all words.)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from guidelight.thai.quality import noise_count
-from guidelight.thai.repair import NIKHAHIT, compose_sara_am
+from guidelight.thai.repair import NIKHAHIT, compose_sara_am, order_marks
 
 _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 _THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
@@ -114,26 +114,30 @@ class Verdict:
         return self.totals.count(min(self.totals)) == 1
 
 
-def _joined(before: str, candidate: str, after: str) -> str:
-    """The text with ``candidate`` in the gap, its sara am written whole as the repairs will
-    write it: a tone mark with a nikhahit (one glyph) meets the sara aa after it, and a tone
-    mark between a nikhahit and a sara aa (Canva's ``น ํ ้ า``) is น้ำ, not an unknown word
-    that lost the vote to a consonant. A lone nikhahit is not made a sara am with the sara aa
-    after it: ล้า and ลำ are both words, and a separate glyph is rarely sara am's ring."""
-    if candidate == NIKHAHIT:
-        return compose_sara_am(before) + candidate + compose_sara_am(after)
-    return compose_sara_am(before + candidate + after)
+def _joined(before: str, candidate: str, after: str, ring: bool = False) -> str:
+    """The text with ``candidate`` in the gap, its sara am written whole and a tone mark drawn
+    before its vowel put after it (``อยู่``), as the repairs will write them: a tone mark
+    with a nikhahit (one glyph) meets the sara aa after it, and a tone mark between a nikhahit
+    and a sara aa (Canva's ``น ํ ้ า``) is น้ำ, not an unknown word that lost the vote to
+    a consonant. A lone nikhahit is not made a sara am with the sara aa
+    after it (ล้า and ลำ are both words, and a separate glyph is rarely sara am's ring) unless
+    ``ring`` says the font draws sara am so: a glyph LibreOffice named mai tho is the ring
+    of each จำ, ทำ and ลำ of the page."""
+    if candidate == NIKHAHIT and not ring:
+        return order_marks(compose_sara_am(before) + candidate + compose_sara_am(after))
+    return order_marks(compose_sara_am(before + candidate + after))
 
 
-def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str]) -> Verdict:
+def vote(contexts: Iterable[tuple[str, str]], candidates: Sequence[str], *, ring: bool = False) -> Verdict:
     """Which candidate fills a gap best over all of its occurrences.
 
     ``contexts`` are (text before, text after) pairs around each occurrence of one and
     the same unknown glyph. Fewest characters out of the dictionary wins; among equals,
     the readings whose words are most common; the first candidate wins a full tie.
+    ``ring``: the glyph may be the ring of a sara am drawn in two parts (see ``_joined``).
     """
     pairs = list(contexts)
-    readings = [[_joined(before, candidate, after) for before, after in pairs] for candidate in candidates]
+    readings = [[_joined(before, candidate, after, ring) for before, after in pairs] for candidate in candidates]
     totals = tuple(sum(misfit(text) for text in texts) for texts in readings)
     least = min(totals)
     tied = [i for i, total in enumerate(totals) if total == least]

@@ -1,8 +1,8 @@
 """How much of a Thai text a listener would hear as noise, counted on the text alone.
 
 The kinds are those a repair should leave none of: private-use glyph codes and U+FFFD,
-marks with no base, sara am broken in two, and ASCII or Latin-1 junk glued into Thai
-words. A page whose count stays high after repair is doubtful, and the app says so.
+marks with no base, sara am broken in two or standing where Thai has none, and ASCII or
+Latin-1 junk glued into Thai words. A page whose count stays high after repair is doubtful, and the app says so.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import re
 
 from guidelight.core.model import PageQuality
 from guidelight.thai.repair import ABOVE_BELOW_VOWELS, CONSONANTS, OTHER_MARKS, TONE_MARKS
+from guidelight.thai.spelling import MISPLACED_SARA_AM
 
 _MARKS = f"{ABOVE_BELOW_VOWELS}{TONE_MARKS}{OTHER_MARKS}"
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff\ufffd]")
@@ -61,8 +62,9 @@ _GARBLED_SHORT = 0.2
 
 
 def noise_count(text: str) -> int:
-    """Characters a listener would hear as garbage."""
-    return sum(len(p.findall(text)) for p in (_PRIVATE_USE, _ORPHAN, _SPLIT_AM, _JUNK))
+    """Characters a listener would hear as garbage: a sara am where none can stand (``ำะได้``,
+    a file naming จ sara am) among them, which the kinds ``thai_noise`` counts pass."""
+    return sum(len(p.findall(text)) for p in (_PRIVATE_USE, _ORPHAN, _SPLIT_AM, _JUNK, MISPLACED_SARA_AM))
 
 
 def thai_count(text: str) -> int:

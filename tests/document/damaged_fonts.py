@@ -20,6 +20,7 @@ from fontTools.ttLib.tables._c_m_a_p import CmapSubtable
 from fontTools.ttLib.tables._g_l_y_f import Glyph, GlyphComponent
 
 from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
+from guidelight.thai.repair import is_mark
 
 GARUDA = Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf")
 LOMA = Path("/usr/share/fonts/truetype/tlwg/Loma.ttf")
@@ -119,6 +120,33 @@ def _with_stripped_fonts(doc: pymupdf.Document, path: Path, lines: list[str],
             doc.update_stream(to_unicode, write_to_unicode(mapping))
     doc.save(path)
     return path
+
+
+def kerned_marks_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: float = 12) -> Path:
+    """A page of ``lines`` as LibreOffice 6 writes Garuda: each line one TJ of glyph ids, every
+    mark kerned 0.78 of a point back, so that the glyph trace and MuPDF's reading put marks at
+    places a point apart. The font is a nameless Garuda whose ToUnicode gives, for each
+    character in ``says``, what it maps to instead; write sara am as its ring and sara aa
+    ("ํา") to draw it in two parts."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    font = page.insert_font(fontname="G", fontfile=str(GARUDA))
+    gids = _stripped_font()[1]
+    stream = []
+    for n, text in enumerate(lines):
+        glyphs = " ".join(f"{78 if is_mark(ch) else ''} <{gids[ord(ch)]:04X}>" for ch in text)
+        stream.append(f"BT /G {size} Tf 60 {page.rect.height - 80 - n * 2 * size} Td [{glyphs}] TJ ET")
+    contents = doc.get_new_xref()
+    doc.update_object(contents, "<<>>")
+    doc.update_stream(contents, "\n".join(stream).encode())
+    doc.xref_set_key(page.xref, "Contents", f"{contents} 0 R")
+    widths = pymupdf.Font(fontfile=str(GARUDA))
+    used = sorted({ch for text in lines for ch in text})
+    doc.xref_set_key(font, "BaseFont", "/Garuda")  # one name, as LibreOffice's simple font has
+    descendant = int(doc.xref_get_key(font, "DescendantFonts")[1].strip("[] ").split()[0])
+    doc.xref_set_key(descendant, "W", "[" + " ".join(
+        f"{gids[ord(ch)]} [{round(1000 * widths.glyph_advance(ord(ch)))}]" for ch in used) + "]")
+    return _with_stripped_fonts(doc, path, lines, lambda _obj: (GARUDA, says))
 
 
 def shadowed_pdf(path: Path, lines: list[str], says: dict[str, str], shadow_says: dict[str, str]) -> Path:

@@ -20,3 +20,11 @@ def test_a_sign_standing_in_for_a_mark_inside_a_word_is_still_noise() -> None:
     stand_ins = "ข-อมูล อย/าง ภาคต2น"
     assert measure(stand_ins, {}).noise == 3
     assert measure(stand_ins, {}).doubtful
+
+
+def test_a_sara_am_where_thai_has_none_is_noise() -> None:
+    """A file naming จ sara am reads "ำะได้ล้าดับ" for จะได้ลำดับ: all Thai letters, so the kinds
+    counted before passed it, and `check` called b15_06's garbled pages clean. Sara am
+    after a consonant or its tone mark, and Word's "ท ำ" a repair joins, are no noise."""
+    assert measure("ในข้อนี้ำะไม่มีความสูง โดยพิำรณา", {}).noise == 2
+    assert measure("น้ำจำนวนมาก ต่ำกว่า ท ำงาน", {}).noise == 0
