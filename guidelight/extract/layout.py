@@ -64,6 +64,8 @@ _LINES_PER_CROSSING = 40  # ... one for each this many narrow lines (a poem's ti
 _OVER_COLUMNS = 4  # lines more that may cross it above or below both columns (a title block)
 _JUSTIFIED_SHARE = 0.6  # of a column's lines ending at one edge (within a point): it is justified ...
 _JUSTIFIED_LINES = 6  # ... and at least this many
+_FILLED = 0.12  # of a column's width: a line of ragged prose ends within this of its column's end ...
+_LONE_ROWS = 3  # ... and two such columns on one line grid have this many rows with words on one side only
 SAME_ROW = 0.35  # of the font size: lines whose baselines are this close sit on one row
 _GUTTER_ROWS = 3  # rows with one gap between two wide lines that make it a gutter ...
 _COLUMN_SIZES = 8  # ... lines at least this many font sizes wide
@@ -739,7 +741,8 @@ def _gutter(
                 continue
             beside = ([ln for ln in band if ln.x1 <= left + found.start * step],
                       [ln for ln in band if ln.x0 >= left + found.stop * step])
-            if _justified(beside[0]) or (_justified(beside[1]) and _wide(beside[0])) or _rows_apart(*beside):
+            if (_justified(beside[0]) or (_justified(beside[1]) and _wide(beside[0])) or _rows_apart(*beside)
+                    or _ragged_prose(*beside)):
                 best = found
     if best is not None and len(best) * step >= _MIN_GUTTER:
         strip = (left + best.start * step, left + best.stop * step)
@@ -825,6 +828,29 @@ def _rows_apart(left: list[Line], right: list[Line]) -> bool:
         return False
     shared = sum(any(on_one_row(line, other) for other in right) for line in left)
     return 4 * shared < len(left)
+
+
+def _ragged_prose(left: list[Line], right: list[Line]) -> bool:
+    """Are the lines on two sides of a strip two columns of ragged prose on one line grid?
+    Word sets Thai flush left, so its lines end where their words do, and a poster's two
+    columns share their rows (b15_34: "ความเป็นมา" beside "ผลการศึกษา", each line heard
+    after the other side's). Each side has ``_JUSTIFIED_LINES`` wide lines of words or more,
+    most of them filling their column (ending within ``_FILLED`` of its width from its
+    widest line's end), and ``_LONE_ROWS`` rows or more have words on one side only: a
+    poem's half-lines and a form's labels and values pair up row by row."""
+    sides = [[line for line in side if _wide_line(line) and _wordy(line)] for side in (left, right)]
+    if min(len(side) for side in sides) < _JUSTIFIED_LINES or not all(_filled(side) for side in sides):
+        return False
+    lone = sum(1 for row in _rows([ln for ln in left + right if _wordy(ln)])
+               if all(ln in left for ln in row) or all(ln in right for ln in row))
+    return lone >= _LONE_ROWS
+
+
+def _filled(lines: list[Line]) -> bool:
+    """Do most of ``lines`` end near the end of the widest, as ragged prose fills its column?"""
+    end, start = max(line.x1 for line in lines), min(line.x0 for line in lines)
+    near = sum(1 for line in lines if line.x1 >= end - _FILLED * (end - start))
+    return near >= _JUSTIFIED_SHARE * len(lines)
 
 
 def _among_columns(lines: list[Line], strip: tuple[float, float]) -> list[Line]:

@@ -509,6 +509,22 @@ def test_a_posters_ragged_boxes_under_a_title_over_both_are_read_box_by_box(make
     assert _order(text, [f"ขวา{i:02d}" for i in range(8)]) == sorted(_order(text, [f"ขวา{i:02d}" for i in range(8)]))
 
 
+def test_two_ragged_columns_on_one_line_grid_under_a_title_are_read_column_by_column(make_pdf: MakePdf) -> None:
+    """A Word poster (b15_34): a title over both columns, then two columns of Thai set flush
+    left, so ragged, whose lines sit on the same rows; the left column runs on below the
+    right. Each printed line was a paragraph of its own, heard after the other column's."""
+    lines = [("การวิเคราะห์ศักยภาพทางธุรกิจ กรณีศึกษา", 122, 80, 20, SARABUN_BOLD),
+             ("เพื่อเป็นสารสนเทศประกอบการพิจารณา", 130, 106, 20, SARABUN_BOLD)]
+    ragged = [PHRASES[0][: len(PHRASES[0]) - i % 4] for i in range(9)]  # ends up to 20 points apart
+    lines += [(f"ซ้าย{i:02d}" + ragged[i], 50, 150 + 17 * i, 11, SARABUN) for i in range(9)]
+    lines += [("ซ้าย09" + PHRASES[4], 50, 150 + 17 * 9, 11, SARABUN)]
+    lines += [(f"ขวา{i:02d}" + ragged[(i + 2) % 9], 330, 150 + 17 * i, 11, SARABUN) for i in range(5)]
+    lines += [("ขวา05" + PHRASES[3], 330, 150 + 17 * 5, 11, SARABUN)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    left, right = [f"ซ้าย{i:02d}" for i in range(10)], [f"ขวา{i:02d}" for i in range(6)]
+    assert _order(text, left + right) == sorted(_order(text, left + right))
+
+
 def test_three_columns_whose_rows_meet_once_are_read_column_by_column(make_pdf: MakePdf) -> None:
     """A Publisher school magazine: under a heading that crosses the first gutter, three
     justified columns 15 and 12 points apart, each with rows of its own. The first two
