@@ -74,6 +74,8 @@ _JUSTIFIED_EDGE_LINES = 10  # wide lines ending at a gap's left edge and startin
 _TOUCHING = 0.75  # of the font size: a ragged box's longest line ends this near the next box
 _GRID_ROWS = 2  # rows of two boxes, headed on one row, that make a stretch a grid of boxes
 _EDGE_SLACK = 1.0  # points: a line ends at a gutter's edge, or starts at it, within this
+_UNLIKE_SIZES = 1.3  # a bold piece of a row this many times the size of the regular one after it ...
+_UNLIKE_GAP = 0.3  # ... and more than this many of the latter's size before it is a heading beside it
 _MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most this (double spacing) ...
 _SAME_STEP = 0.04  # ... and its lines' steps agree within this share
 _CENTRE_SLACK = 0.35  # of the font size: lines whose centres are this close are centred alike
@@ -681,12 +683,18 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
             spread = id(last) in halves and id(line) in halves and round(last.x0) in lefts \
                 and round(line.x1) in rights and round(last.x1) not in rights and round(line.x0) not in lefts
             reaches = _MARKER_REACH if marked else _SPREAD_REACH if spread else reach
-            near = (gap < reaches * line.size and line.x1 > last.x0) or _numbers_code(last, line)
+            numbered = _numbers_code(last, line)
+            near = (gap < reaches * line.size and line.x1 > last.x0) or numbered
             # a piece ending short of a gutter's right edge (a ragged line's end may
             # stand inside the gutter) and one starting in it or beyond are two columns'
             # lines (a box above the one that showed a ragged gutter starts 2 points left)
             parted = any(last.x1 < b - _EDGE_SLACK and line.x0 >= min(a, b - _EDGE_SLACK) for a, b in gutters)
-            if on_one_row(last, line) and near and not parted:
+            # a bold heading's line, then a smaller regular line on its row a gap away (Publisher's
+            # 24-point "สื่อสังคมออนไลน์" and the next column's 16-point line): two texts. (Pieces
+            # of one line may differ in size: Word sets Thai larger than the Latin beside it.)
+            unlike = last.bold and not line.bold and last.size > _UNLIKE_SIZES * line.size \
+                and gap > _UNLIKE_GAP * line.size
+            if on_one_row(last, line) and near and not parted and not unlike:
                 merged[-1] = _merge_row([last, line])
                 continue
         merged.append(line)
@@ -739,8 +747,9 @@ def _gutter(
             found = _widest_run(_coverage(band, left, step, width), run, crossing)
             if found is None or (best is not None and len(found) <= len(best)):
                 continue
-            beside = ([ln for ln in band if ln.x1 <= left + found.start * step],
-                      [ln for ln in band if ln.x0 >= left + found.stop * step])
+            edges = (left + found.start * step, left + found.stop * step)
+            beside = (_facing([ln for ln in band if ln.x1 <= edges[0]], edges[0], toward_right=True),
+                      _facing([ln for ln in band if ln.x0 >= edges[1]], edges[1], toward_right=False))
             if (_justified(beside[0]) or (_justified(beside[1]) and _wide(beside[0])) or _rows_apart(*beside)
                     or _ragged_prose(*beside)):
                 best = found
@@ -828,6 +837,31 @@ def _rows_apart(left: list[Line], right: list[Line]) -> bool:
         return False
     shared = sum(any(on_one_row(line, other) for other in right) for line in left)
     return 4 * shared < len(left)
+
+
+def _facing(lines: list[Line], edge: float, toward_right: bool) -> list[Line]:
+    """Of ``lines``, all on one side of a strip whose near edge is ``edge``, those of the
+    column facing it: where the side holds two columns or more (a Publisher newsletter's
+    three, 12 points apart), only the nearest is judged as the strip's neighbour, or the
+    other column's lines, ending elsewhere, keep the side from looking justified."""
+    if not lines:
+        return lines
+    lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
+    covered = [0] * (int(hi - lo) + 2)
+    for line in lines:
+        for x in range(int(line.x0 - lo), int(line.x1 - lo) + 1):
+            covered[x] += 1
+    start = min(len(covered) - 1, max(0, int(edge - lo)))
+    xs = range(start, -1, -1) if toward_right else range(start, len(covered))
+    inked, gap = False, 0
+    for x in xs:
+        if covered[x]:
+            if inked and gap >= _MIN_GUTTER:
+                return [ln for ln in lines if (ln.x0 > lo + x if toward_right else ln.x1 < lo + x)]
+            inked, gap = True, 0
+        elif inked:
+            gap += 1
+    return lines
 
 
 def _ragged_prose(left: list[Line], right: list[Line]) -> bool:

@@ -525,6 +525,22 @@ def test_two_ragged_columns_on_one_line_grid_under_a_title_are_read_column_by_co
     assert _order(text, left + right) == sorted(_order(text, left + right))
 
 
+def test_a_heading_beside_the_next_columns_line_is_not_joined_to_it(make_pdf: MakePdf) -> None:
+    """A Publisher newsletter (b15_27): three columns; the first opens with an 18-point heading
+    whose second line sits on the row of a line of the second column, nearer to it than the
+    columns' lines come to one another.
+    The two were joined into one line across the gutter, which then hid the gutter, and
+    all three columns were heard row by row."""
+    lines = [("มารยาทในการใช้", 67, 110, 18, SARABUN_BOLD), ("สื่อสังคมออนไลน์", 67, 135, 18, SARABUN_BOLD)]
+    lines += [(f"ซ้าย{i:02d}" + PHRASES[1 + i % 4], 40, 160 + 15 * i, 11, SARABUN) for i in range(6)]
+    lines += [(f"กลาง{i:02d}" + PHRASES[1 + (i + 1) % 4], 208, 100 + 15 * i, 11, SARABUN) for i in range(8)]
+    lines += [(f"ขวา{i:02d}" + PHRASES[1 + (i + 2) % 4], 382, 100 + 15 * i, 11, SARABUN) for i in range(8)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = ["สื่อสังคมออนไลน์", *(f"ซ้าย{i:02d}" for i in range(6)), *(f"กลาง{i:02d}" for i in range(8)),
+             *(f"ขวา{i:02d}" for i in range(8))]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
 def test_three_columns_whose_rows_meet_once_are_read_column_by_column(make_pdf: MakePdf) -> None:
     """A Publisher school magazine: under a heading that crosses the first gutter, three
     justified columns 15 and 12 points apart, each with rows of its own. The first two
