@@ -106,11 +106,11 @@ _AM_CONTEXT = 12  # characters each side by which the words judge a lost nikhahi
 # How far from the glyph the reading kept a second glyph under the same code may lie and
 # still be its dropped twin: the marks of one consonant lie within half the font size.
 _TWIN_REACH = 0.5
+_TWIN_MAX_REACH = 36.0  # points: half of a 72-pt headline's size
+_TWIN_CROWD = 8  # glyphs under one code within reach: more is a pile, not a cluster's marks
 # How far, in font sizes, a kerned mark may be drawn from the place the reading gives it:
 # LibreOffice's Garuda ring of a sara am, 0.08 of its size (0.8 pt at 10 pt).
 _MOVED_REACH = 0.3
-_TWIN_MAX_REACH = 36.0  # points: half of a 72-pt headline's size
-_TWIN_CROWD = 8  # glyphs under one code within reach: more is a pile, not a cluster's marks
 BOLD_FLAG = 16  # PyMuPDF's span flags
 MONO_FLAG = 8
 
@@ -990,8 +990,9 @@ class PageReader:
 
     def _doubted_claim(self, claim: str, font_name: str, gid: int) -> str:
         """A glyph whose claim the page's spelling refuses (``_refused_glyphs``): the words
-        decide, the claim kept unless they are clearly better without it, among what the
-        glyph's drawing says it may be (a mark above, below, or a letter). A glyph whose
+        decide among what the glyph's drawing says it may be (a mark above, below, or a
+        letter), the claim kept unless another reading fits them clearly better, or as well
+        and is the commoner (``unknown_glyphs._choose``). A glyph whose
         drawing the file does not hold, or whose drawing is not of the claim's kind (a mark
         drawn as a letter, or the other way), keeps its claim: what it is the words alone
         cannot tell, and anything at all fits a garbled line better than its tone marks
