@@ -847,10 +847,7 @@ def _facing(lines: list[Line], edge: float, toward_right: bool) -> list[Line]:
     if not lines:
         return lines
     lo, hi = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
-    covered = [0] * (int(hi - lo) + 2)
-    for line in lines:
-        for x in range(int(line.x0 - lo), int(line.x1 - lo) + 1):
-            covered[x] += 1
+    covered = _coverage(lines, lo, 1.0, hi - lo)
     start = min(len(covered) - 1, max(0, int(edge - lo)))
     xs = range(start, -1, -1) if toward_right else range(start, len(covered))
     inked, gap = False, 0

@@ -52,7 +52,7 @@ class Unknown:
     candidates: tuple[str, ...]
     claimed: bool  # candidates[0] is what the file says, to be kept unless clearly worse
     # The claim is one the page's spelling refused (``refused_claims``): the glyph may be a
-    # sara am's ring, and a claim kept all the same leaves the page in doubt.
+    # sara am's ring, and the claim loses a tie to a commoner reading (``_choose``).
     refused: bool = False
 
 
