@@ -169,13 +169,17 @@ class FontOutlines:
 
     def same_drawing(self, gid: int, known: dict[int, str]) -> str | None:
         """The character of the one known glyph whose outline equals glyph ``gid``'s
-        (position aside); None when none or several different characters match."""
+        (position aside); None when none or several different characters match.
+
+        A mark (no advance) only matches a mark, a letter only a letter: scaled to their
+        boxes, InDesign's nikhahit drawn apart for a sara am and the digit ๐ are the same
+        ring, and a textbook's every จำนวน was heard as "จ๐ำนวน"."""
         target = self.outline(gid)
         if target is None or not target.points:
             return None
         found = set()
         for other, char in known.items():
             outline = self.outline(other) if other != gid else None
-            if outline is not None and outline.looks_like(target):
+            if outline is not None and (outline.advance == 0) == (target.advance == 0) and outline.looks_like(target):
                 found.add(char)
         return found.pop() if len(found) == 1 else None

@@ -122,6 +122,31 @@ def test_a_shifted_mark_is_known_by_its_outline() -> None:
     assert outlines.outline(order.index(cmap[0x0E38])).placement is Placement.BELOW  # type: ignore[union-attr]
 
 
+def test_a_mark_is_never_known_by_the_outline_of_a_letter_or_digit() -> None:
+    """InDesign draws a sara am's ring apart, a nikhahit with no advance and no name; scaled
+    to its box it is the ring of the digit ๐, and a textbook's every จำนวน read "จ๐ำนวน"."""
+    import io
+    from copy import deepcopy
+
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(SARABUN))
+    cmap, order = font.getBestCmap(), font.getGlyphOrder()
+    zero, nikhahit, yamakkan = cmap[0x0E50], cmap[0x0E4D], cmap[0x0E4E]
+    for mark in (nikhahit, yamakkan):  # each the digit's ring, smaller, raised, advancing by nothing
+        ring = deepcopy(font["glyf"][zero])
+        ring.coordinates.scale((0.4, 0.4))
+        ring.coordinates.translate((0, 700))
+        font["glyf"][mark] = ring
+        font["hmtx"][mark] = (0, 0)
+    program = io.BytesIO()
+    font.save(program)
+    outlines = FontOutlines(program.getvalue())
+    ring_gid, digit_gid, mark_gid = order.index(nikhahit), order.index(zero), order.index(yamakkan)
+    assert outlines.same_drawing(ring_gid, {digit_gid: "๐"}) is None
+    assert outlines.same_drawing(ring_gid, {digit_gid: "๐", mark_gid: "ํ"}) == "ํ"
+
+
 def test_outlines_are_read_from_a_font_whose_metrics_are_cut_short() -> None:
     """Acrobat 8's subsets end their hmtx 24 bytes short; fontTools refused the whole font,
     and no glyph of it could be compared (its digits were left as their codes' characters)."""
