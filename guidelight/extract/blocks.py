@@ -12,7 +12,7 @@ from dataclasses import replace
 from guidelight.extract.figures import FigureDraft
 from guidelight.extract.layout import ParagraphDraft, paragraph_starts, paragraphs, prose_column, reading_order
 from guidelight.extract.lines import Line
-from guidelight.extract.tables import TableDraft
+from guidelight.extract.tables import PanelGrid, TableDraft, in_box
 
 Block = ParagraphDraft | TableDraft | FigureDraft
 PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: where a table or figure stands
@@ -78,39 +78,71 @@ def _placeholder(index: int, box: tuple[float, float, float, float], right: floa
     return Line(f"{PLACEHOLDER}{index}", x0, y0, min(x1, right), y1, y1, PLACEHOLDER_SIZE, False, -1)
 
 
-def _text_right(lines: list[Line], width: float) -> float:
-    """The right edge of the page's text block: where its widest line ends, or as far in from
-    the page's right edge as its text starts from the left, whichever is further. A chart or
-    a table run into the right margin stood among the lines as the widest of their column,
-    so every line looked short and each was heard as a paragraph ("ตัวแปรที่กำหนดให้ต่างกัน
-    เพื่อดูความ" / "แตกต่าง คือ ..."); a picture within the margins still shows where the column
-    ends (a page of code beside it), as does a table under a book's running head."""
+def _text_right(lines: list[Line], left: float, right: float) -> float:
+    """The right edge of the text block of the page (or of its region from ``left`` to
+    ``right``): where its widest line ends, or as far in from the right edge as its text
+    starts from the left, whichever is further. A chart or a table run into the right
+    margin stood among the lines as the widest of their column, so every line looked short
+    and each was heard as a paragraph ("ตัวแปรที่กำหนดให้ต่างกัน เพื่อดูความ" / "แตกต่าง คือ ...");
+    a picture within the margins still shows where the column ends (a page of code beside
+    it), as does a table under a book's running head."""
     if not lines:
-        return width
-    return max(max(line.x1 for line in lines), width - min(line.x0 for line in lines))
+        return right
+    return max(max(line.x1 for line in lines), right - (min(line.x0 for line in lines) - left))
 
 
 def place_blocks(
     lines: list[Line], tables: list[TableDraft], figures: list[FigureDraft], width: float,
-    outline_titles: dict[str, int], furniture: Sequence[Line] = (),
+    outline_titles: dict[str, int], furniture: Sequence[Line] = (), panels: Sequence[PanelGrid] = (),
 ) -> list[Block]:
     """The page's paragraphs in reading order with its tables and figures among them
     (``furniture``, the page's running heads and numbers, shows with ``lines`` where its
-    text block ends)."""
-    blocks: list[TableDraft | FigureDraft] = [*tables, *figures]
-    ordered = _narrowed_beside(reading_order(lines, width), [block.bbox for block in blocks])
-    starts = paragraph_starts(ordered) if blocks else set()
-    right = _text_right([*lines, *furniture], width)
+    text block ends). Each panel of a grid of ``panels`` is laid out as a page of its own,
+    row by row, where the grid stands."""
+    return _placed(lines, [*tables, *figures], panels, (0.0, width), outline_titles, furniture)
+
+
+def _placed(
+    lines: list[Line], blocks: list[TableDraft | FigureDraft], panels: Sequence[PanelGrid],
+    span: tuple[float, float], outline_titles: dict[str, int], furniture: Sequence[Line] = (),
+    typeset: Sequence[Line] = (),
+) -> list[Block]:
+    """``place_blocks`` within ``span`` (its left and right); ``typeset`` as for ``layout.paragraphs``."""
+    framed: dict[int, list[Block]] = {}
+    for grid in panels:
+        own = [ln for ln in lines if in_box(grid.bbox, _box(ln))]  # all its panels' lines, for their sizes
+        framed[id(grid)] = [
+            block
+            for box in grid.panels
+            for block in _placed([ln for ln in own if in_box(box, _box(ln))],
+                                 [b for b in blocks if in_box(box, b.bbox)], (), (box[0], box[2]), outline_titles,
+                                 typeset=own)
+        ]
+    lines = [ln for ln in lines if not any(in_box(grid.bbox, _box(ln)) for grid in panels)]
+    placed: list[TableDraft | FigureDraft | PanelGrid] = [
+        *(b for b in blocks if not any(in_box(grid.bbox, b.bbox) for grid in panels)), *panels
+    ]
+    ordered = _narrowed_beside(reading_order(lines, span[1], span[0]), [block.bbox for block in placed])
+    starts = paragraph_starts(ordered) if placed else set()
+    right = _text_right([*lines, *furniture], *span)
     inserts = sorted(
         ((_between_paragraphs(ordered, _line_index(ordered, block.bbox), starts), block.bbox[1], k)
-         for k, block in enumerate(blocks)), reverse=True
+         for k, block in enumerate(placed)), reverse=True
     )
     for line_index, _, k in inserts:
-        ordered.insert(line_index, _placeholder(k, blocks[k].bbox, right))
+        ordered.insert(line_index, _placeholder(k, placed[k].bbox, right))
     result: list[Block] = []
-    for draft in paragraphs(ordered, outline_titles):
-        if draft.text.startswith(PLACEHOLDER):
-            result.append(blocks[int(draft.text[len(PLACEHOLDER) :])])
-        else:
+    for draft in paragraphs(ordered, outline_titles, typeset):
+        if not draft.text.startswith(PLACEHOLDER):
             result.append(draft)
+            continue
+        block = placed[int(draft.text[len(PLACEHOLDER) :])]
+        if isinstance(block, PanelGrid):
+            result.extend(framed[id(block)])
+        else:
+            result.append(block)
     return result
+
+
+def _box(line: Line) -> tuple[float, float, float, float]:
+    return (line.x0, line.y0, line.x1, line.y1)

@@ -373,6 +373,18 @@ def split_furniture(
     return body, furniture, guessed
 
 
+def panel_number(lines: list[Line]) -> list[Line]:
+    """The number standing alone in the bottom fifth of a panel's ``lines`` (a handout's
+    slide number in its frame's corner), where it is the only one: the slide's furniture,
+    as a slide deck's page number is."""
+    if len(lines) < 2:
+        return []
+    top, bottom = min(ln.y0 for ln in lines), max(ln.y1 for ln in lines)
+    low = [ln for ln in lines if (ln.y0 + ln.y1) / 2 >= bottom - _PANEL_FOOT * (bottom - top)]
+    numbers = [ln for ln in low if _COUNTED_NUMBER.match(ln.text.strip())]
+    return numbers if len(numbers) == 1 else []
+
+
 def on_one_row(line: Line, other: Line) -> bool:
     """Do two lines sit on one row (baselines within ``SAME_ROW`` of the larger size)?"""
     return abs(line.baseline - other.baseline) < SAME_ROW * max(line.size, other.size)
@@ -902,8 +914,9 @@ def _wordy(line: Line) -> bool:
     return len(_LETTER.findall(line.text)) >= _WORDY_LETTERS and not _PAGE_NUMBER.match(line.text.strip())
 
 
-def reading_order(lines: list[Line], width: float) -> list[Line]:
-    """Top to bottom; where the page is set in columns, each column before the next.
+def reading_order(lines: list[Line], right: float, left: float = 0.0) -> list[Line]:
+    """Top to bottom; where the page (or its region from ``left`` to ``right``) is set in
+    columns, each column before the next.
 
     Lines that cross a gutter (a title over both columns) separate the stretches. A page of
     steps set in a zig-zag is read along it (``_staggered``).
@@ -911,7 +924,7 @@ def reading_order(lines: list[Line], width: float) -> list[Line]:
     if _staggered(lines):
         return sorted(lines, key=lambda ln: ln.x0)
     gutters = _close_gutters(lines)
-    return _in_columns(merge_rows(lines, gutters=gutters), 0.0, width, gutters)
+    return _in_columns(merge_rows(lines, gutters=gutters), left, right, gutters)
 
 
 def _staggered(lines: list[Line]) -> bool:
@@ -932,6 +945,7 @@ def _staggered(lines: list[Line]) -> bool:
 
 _FORM_BLANKS = 0.25  # share of a line's width its blanks take in a form's row
 _STAGGERED_STEPS = 3  # labels at least, for a zig-zag to be read along
+_PANEL_FOOT = 0.2  # of a panel's text's height: its slide number stands in this share at its foot
 
 
 def _close_gutters(lines: list[Line]) -> list[tuple[float, float]]:
@@ -1470,16 +1484,20 @@ def _form_row(line: Line) -> bool:
     return sum(right - left for left, right in line.blanks) >= _FORM_BLANKS * line.width
 
 
-def paragraphs(lines: list[Line], outline_titles: dict[str, int]) -> list[ParagraphDraft]:
+def paragraphs(
+    lines: list[Line], outline_titles: dict[str, int], typeset: Sequence[Line] = ()
+) -> list[ParagraphDraft]:
     """Group ordered body lines into paragraphs and tell headings from body text.
 
     ``outline_titles`` maps a title from the PDF's own outline (spaces removed) to its
-    level; such a paragraph is a heading of that level whatever its typography.
+    level; such a paragraph is a heading of that level whatever its typography. The sizes
+    of ``typeset`` (by default ``lines`` themselves) tell body text from headings: a
+    handout's slide that holds only its title over a table is judged with the other slides.
     """
     if not lines:
         return []
-    size = body_size(lines)
-    levels = _heading_levels(lines, size)
+    size = body_size(list(typeset or lines))
+    levels = _heading_levels(list(typeset or lines), size)
     groups, after_a_count = _grouped(lines, size)
     column_lefts: dict[float, float] = {}  # each column's left edge, by its right edge
     for line in lines:

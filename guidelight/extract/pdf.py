@@ -47,6 +47,7 @@ from guidelight.extract.layout import (
     number_place_key,
     own_number_key,
     page_number_like,
+    panel_number,
     printed_page_number,
     reading_order,
     runs_on,
@@ -56,7 +57,7 @@ from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
 from guidelight.extract.ocr import ocr_available, ocr_page, read_unread
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.pictured import read_pictures, with_picture_text
-from guidelight.extract.tables import LineReader, TableDraft, TableFinder
+from guidelight.extract.tables import LineReader, TableDraft, TableFinder, by_panel
 from guidelight.extract.to_unicode import ToUnicodeCorrector
 from guidelight.extract.upright import set_upright
 from guidelight.thai.fit import mostly_words, unknown_chars
@@ -521,11 +522,16 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
     if not lines or _mostly_unreadable(lines, reader):
         ctx.tables.no_tables(number)
         return _ocr_page(page, number, repairs)
-    tables, lines = ctx.tables.find(page, number, lines)  # a table's rows in a margin are not running heads
+    tables, panels, lines = ctx.tables.find(page, number, lines)
     rect = text_rect(page)
     table_boxes = [table.bbox for table in tables]
-    body, furniture, guessed = ctx.split_furniture(number, lines, rect, table_boxes)
-    furniture_texts = [ln.text for ln in furniture]
+    outside, *framed = by_panel(lines, panels)
+    body, furniture, guessed = ctx.split_furniture(number, outside, rect, table_boxes)
+    furniture_texts = [ln.text for ln in furniture]  # the page's own: its number is the label
+    for own in framed:  # a panel's title is no running head, though the next panel repeats it
+        numbers = panel_number(own)
+        body += [ln for ln in own if all(ln is not n for n in numbers)]
+        furniture += numbers
     if not body and not tables and _pictures_share(page) >= PICTURES_ONLY_SHARE:
         # Only furniture in the text layer, and pictures: a statistics text's result panels
         # pasted as screenshots (SPSS, Minitab) made pages silent that said nothing of it.
@@ -537,13 +543,13 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
             return replace(read, label=_label(page) or printed_page_number(furniture_texts))
         repairs["unread_pictures"] += 1
     figures = [figure for figure in find_figures(page, table_boxes) if not ctx.repeated_picture(number, figure.bbox)]
-    drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number), furniture)
+    drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number), furniture, panels)
     pictured = read_pictures(page, figures, body)
     if pictured:
         drafts = with_picture_text(drafts, pictured)
         repairs["picture_ocr"] += len(pictured)
-    continues = _runs_on(ctx, number, drafts)
-    built = build_page(number, drafts, tuple(furniture_texts), TextSource.TEXT_LAYER, repairs)
+    continues = not panels and _runs_on(ctx, number, drafts)  # a slide ends in its frame
+    built = build_page(number, drafts, tuple(ln.text for ln in furniture), TextSource.TEXT_LAYER, repairs)
     built = replace(built, label=_label(page) or printed_page_number(furniture_texts),
                     dropped=tuple(reader.dropped) + tuple(ln.text for ln in guessed), continues=continues)
     if garbled(built.text):

@@ -23,6 +23,7 @@ evidence is still kept when it carries on a table from the page before.
 from __future__ import annotations
 
 import re
+import statistics
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -54,6 +55,10 @@ INK_MIDDLE = 0.3  # of the font size: the middle of a line's letters above its b
 CUT_WORDS = 2  # words a grid's inner borders run through, from which it is no table
 CUT_GAP = 0.15  # of the font size: letters closer than this are one word's, a border between cuts it
 ACROSS = 0.1  # sine of a line's slope below which it is written across the page
+TITLE_SIZE = 1.2  # a panel opens with a title this many times its text's median size or more
+MAX_PANELS = 9  # cells at most of a grid that cuts a page into equal panels ...
+PANELS_COVER = 0.6  # ... covering at least this share of the page
+SAME_SIZE = 0.03  # panels' widths (heights) differ by at most this share
 _NUMERIC = re.compile(r"^[\s\d๐-๙.,:%/+\-–()฿$]*[\d๐-๙][\s\d๐-๙.,:%/+\-–()฿$]*(?:บาท|baht|หน่วย|คน)?$", re.I)
 
 LineReader = Callable[[pymupdf.Page, pymupdf.Rect | None], list[Line]]
@@ -72,6 +77,7 @@ class DraftCell:
     filled: bool = False
     ruled_below: bool = False  # a rule runs under the cell's row (a borderless table's header)
     lines: int = 0  # rows of text it holds
+    titled: bool = False  # its first row is larger than most of its text (a slide's title)
 
 
 @dataclass
@@ -129,6 +135,14 @@ class TableDraft:
             and not any(c is not big and _share_rows(c, big) for c in filled)
         )  # a lesson plan's long "ขั้นสอน" cell has its step's name beside it: a table
         return len({c.row for c in filled}) >= 2 and len({c.col for c in filled}) >= 2 and not framed
+
+    def frames_panels(self) -> bool:
+        """Does every cell with text open with a title over the rest of it? Then the grid
+        frames regions of the page, not a table's cells: a PowerPoint handout prints its
+        slides four to a page in a ruled grid, and each slide, title, bullets and all, was
+        heard as one cell ("Overview • Computer fundamental • Data • ...")."""
+        filled = [c for c in self.cells if c.text.strip()]
+        return len(filled) >= 2 and all(c.titled for c in filled)
 
     def header_texts(self) -> tuple[str, ...]:
         """Each column's header text (raw), for a continuation part on the next page."""
@@ -278,6 +292,7 @@ def _fill_text(page: pymupdf.Page, table: Any, cells: list[DraftCell], lines: li
         cell.text = join_all(merged)
         cell.lines = len(merged)
         cell.bold = bool(merged) and all(ln.bold for ln in merged)
+        cell.titled = len(merged) >= 2 and merged[0].size >= TITLE_SIZE * statistics.median(ln.size for ln in merged)
         centre = pymupdf.Point((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
         cell.filled = any(rect.contains(centre) for rect in fills)
     return used
@@ -432,6 +447,21 @@ class Shape:
 Shapes = dict[int, list[Shape]]
 
 
+@dataclass(frozen=True)
+class PanelGrid:
+    """A ruled grid that frames regions of a page rather than a table's cells (``_tiles_page``,
+    ``TableDraft.frames_panels``): each panel is laid out as a page of its own, row by row."""
+
+    bbox: Box
+    panels: tuple[Box, ...]
+
+
+def _held(table: Any, tables: list[Any]) -> bool:
+    """Does ``table`` stand inside another of ``tables`` (a table in a cell of a table)?"""
+    inner = pymupdf.Rect(table.bbox)
+    return any(other is not table and pymupdf.Rect(other.bbox).contains(inner) for other in tables)
+
+
 @dataclass
 class _Loose:
     """A borderless grid made a draft: how sure it is a table on its own, and its shape."""
@@ -530,6 +560,42 @@ class _LineSplitter:
         return pieces
 
 
+def in_box(box: Box, inner: Box) -> bool:
+    """Is the middle of ``inner`` within ``box``?"""
+    x, y = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
+def _framed(box: Box, grids: list[PanelGrid]) -> bool:
+    return any(in_box(grid.bbox, box) for grid in grids)
+
+
+def _tiles_page(page: pymupdf.Page, table: Any, cells: list[DraftCell]) -> bool:
+    """Does a ruled grid cut most of the page into a few panels of one size? A handout's
+    frames do, four slides to a page, and a slide that is only a picture has no title to
+    tell its frame by (``TableDraft.frames_panels``); a table's cells are sized to their
+    contents."""
+    if not 2 <= len(cells) <= MAX_PANELS or any(c.row_span > 1 or c.col_span > 1 for c in cells):
+        return False
+    boxes = [_cell_box(table, cell) for cell in cells]
+    widths, heights = [b[2] - b[0] for b in boxes], [b[3] - b[1] for b in boxes]
+    area = sum(w * h for w, h in zip(widths, heights, strict=True))
+    return (
+        max(widths) - min(widths) <= SAME_SIZE * max(widths)
+        and max(heights) - min(heights) <= SAME_SIZE * max(heights)
+        and area >= PANELS_COVER * page.rect.width * page.rect.height
+    )
+
+
+def by_panel(lines: list[Line], grids: list[PanelGrid]) -> list[list[Line]]:
+    """The lines outside the panel grids, then each panel's: each region is read on its own
+    (the bullets of two slides side by side line up as a borderless table's columns)."""
+    panels = [box for grid in grids for box in grid.panels]
+    boxes = [(ln, (ln.x0, ln.y0, ln.x1, ln.y1)) for ln in lines]
+    outside = [ln for ln, at in boxes if not _framed(at, grids)]
+    return [outside, *([ln for ln, at in boxes if in_box(box, at)] for box in panels)]
+
+
 def _borderless(page: pymupdf.Page, lines: list[Line], read: LineReader) -> list[_Loose]:
     """The page's borderless grids as drafts, with the ids of the lines each holds."""
     found = []
@@ -590,8 +656,9 @@ class TableFinder:
             except Exception:  # a neighbour that cannot be read: no table goes on into it
                 self._ruled_shapes[number], self._loose_shapes[number] = [], []
                 return []
+            tables = self._raw_tables(page)  # (a table in another's cell, or in a panel, goes on nowhere)
             self._ruled_shapes[number] = [Shape(tuple(t.bbox), tuple(_column_x(t)))
-                                          for t in self._raw_tables(page)]
+                                          for t in tables if not _held(t, tables)]
         if ruled:
             return self._ruled_shapes[number]
         if number not in self._loose_shapes:
@@ -632,24 +699,30 @@ class TableFinder:
                     for a, b in zip(cols_a, cols_b, strict=True))
         )
 
-    def find(self, page: pymupdf.Page, number: int, lines: list[Line]) -> tuple[list[TableDraft], list[Line]]:
-        """The page's tables, marked where they run on from or onto another page, and the
-        lines left for the paragraphs (those outside them)."""
+    def find(
+        self, page: pymupdf.Page, number: int, lines: list[Line]
+    ) -> tuple[list[TableDraft], list[PanelGrid], list[Line]]:
+        """The page's tables, marked where they run on from or onto another page; the grids
+        that frame panels; and the lines left for the paragraphs (those outside the tables)."""
         # Asked for once: a page without tables, or given up for time part-way, is not
         # read again each time a later page's table asks for its headers.
         self._last_headers.setdefault(number, ())
         tables = self._raw_tables(page)
         self._ruled_shapes[number] = [Shape(tuple(t.bbox), tuple(_column_x(t))) for t in tables]
         self._loose_shapes[number] = []
-        drafts, used = self._ruled(page, number, tables, lines)
-        for loose in _borderless(page, [ln for ln in lines if id(ln) not in used], self.read_lines):
-            if loose.convincing or self._goes_on(number, loose):
-                self._loose_shapes[number].append(replace(loose.shape, sure=True))
-                drafts.append(loose.draft)
-                used |= loose.lines
-        if drafts:
-            self._mark_parts(number, sorted(drafts, key=lambda d: (d.bbox[1], d.bbox[0])))
-        return drafts, [ln for ln in lines if id(ln) not in used]
+        drafts, grids, used = self._ruled(page, number, tables, lines)
+        # a slide's table in its frame, like the frames, goes on onto no other page
+        self._ruled_shapes[number] = [s for s in self._ruled_shapes[number] if not _framed(s.box, grids)]
+        for group in by_panel([ln for ln in lines if id(ln) not in used], grids):
+            for loose in _borderless(page, group, self.read_lines):
+                if loose.convincing or self._goes_on(number, loose):
+                    self._loose_shapes[number].append(replace(loose.shape, sure=True))
+                    drafts.append(loose.draft)
+                    used |= loose.lines
+        free = [d for d in drafts if not _framed(d.bbox, grids)]
+        if free:
+            self._mark_parts(number, sorted(free, key=lambda d: (d.bbox[1], d.bbox[0])))
+        return drafts, grids, [ln for ln in lines if id(ln) not in used]
 
     def _goes_on(self, number: int, loose: _Loose) -> bool:
         """Is a borderless grid too weak to be a table on its own (no header row of its
@@ -665,20 +738,30 @@ class TableFinder:
 
     def _ruled(
         self, page: pymupdf.Page, number: int, tables: list[Any], lines: list[Line]
-    ) -> tuple[list[TableDraft], set[int]]:
+    ) -> tuple[list[TableDraft], list[PanelGrid], set[int]]:
         """The page's ruled tables that hold a grid of text, and the ids of their lines; and
         a row alone at the page's top that goes on a table from the page before: a project
         report's table of members and tasks ended with one row on the next page, and its
         cells' lines were read across each other ("รูปแบบการรับ input / ตั้งแต่ 1 พ.ย. /
-        และการแปลง output ถึงกำหนดส่งงาน")."""
+        และการแปลง output ถึงกำหนดส่งงาน"). Also the grids that frame panels, each of whose
+        own tables is a table; a table in a table's cell is read in that cell, not again
+        after it (a textbook's ranges, set as a table inside an explanation's cell)."""
         used: set[int] = set()
         drafts: list[TableDraft] = []
+        grids: list[PanelGrid] = []
+        outer: list[Any] = []  # the tables read as tables
         for table in sorted(tables, key=lambda t: (t.bbox[1], t.bbox[0])):
+            if _held(table, outer):
+                continue
             draft, own = _draft(page, table, lines, self.read_lines)
-            if draft.is_grid() or (_one_row(draft) and self._joins(number - 1, number, ruled=True)):
+            if draft.frames_panels() or _tiles_page(page, table, draft.cells):
+                cells = sorted(draft.cells, key=lambda c: (c.row, c.col))
+                grids.append(PanelGrid(draft.bbox, tuple(_cell_box(table, c) for c in cells)))
+            elif draft.is_grid() or (_one_row(draft) and self._joins(number - 1, number, ruled=True)):
                 drafts.append(draft)
+                outer.append(table)
                 used |= own
-        return drafts, used
+        return drafts, grids, used
 
     def _mark_parts(self, number: int, drafts: list[TableDraft]) -> None:
         """Mark the first and last tables where they run on from or onto another page;

@@ -166,7 +166,7 @@ def test_a_page_looked_back_at_for_headers_is_read_on_its_own_budget(tmp_path: P
         return PageReader(page, GlyphResolver(doc), Counter()).lines(clip)
 
     finder = TableFinder(doc, too_costly)
-    (second,), _ = finder.find(page_two, 2, too_costly(page_two, None))
+    (second,), _, _ = finder.find(page_two, 2, too_costly(page_two, None))
     assert second.continued and second.inherited_headers == ()
 
     def never(page: pymupdf.Page, clip: pymupdf.Rect | None) -> list[Line]:
@@ -175,7 +175,7 @@ def test_a_page_looked_back_at_for_headers_is_read_on_its_own_budget(tmp_path: P
 
     finder = TableFinder(doc, never)
     finder.no_tables(1)
-    (second,), _ = finder.find(page_two, 2, never(page_two, None))
+    (second,), _, _ = finder.find(page_two, 2, never(page_two, None))
     assert not second.continued
 
 
@@ -312,3 +312,20 @@ def test_a_tables_last_row_alone_on_the_next_page_is_read_cell_by_cell(tmp_path:
     assert [c.text for c in part.cells if c.text][2:] == ["รูปแบบการรับ input และการแปลง output เป็นไฟล์ต่างๆ",
                                                           "ตั้งแต่ 1 พ.ย. ถึงกำหนดส่งงาน"]
     assert not tables_of(doc.page(3)) and not tables_of(doc.page(5))
+
+
+def test_a_table_in_a_cell_is_read_in_that_cell_not_again_after_it(tmp_path: Path) -> None:
+    """A textbook explains a program in a table's cell with a small table of its own. Both
+    were read as tables, and the small one's every cell was heard twice."""
+    outer = TableSpec(
+        header=[["โปรแกรม", "คำอธิบาย"]],
+        body=[["x = input()\nprint(x)", "แบ่งเป็นสามช่วงดังนี้" + "\n" * 8]],
+        widths=[150.0, 330.0],
+    )
+    writer = RuledWriter()
+    writer.table(outer, 100)
+    writer.table(PRICES, 100 + 22 + 32, x=60 + 150 + 15)
+    page = open_document(writer.save(tmp_path / "nested.pdf")).page(1)
+    assert page.text.count("ข้าวสาร") == 1 and page.text.count("แบ่งเป็นสามช่วงดังนี้") == 1
+    (table,) = tables_of(page)
+    assert table.rows == 2 and "ข้าวสาร" in table.cells[-1].text
