@@ -11,6 +11,7 @@ import bisect
 import functools
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -75,6 +76,8 @@ _TOUCHING = 0.75  # of the font size: a ragged box's longest line ends this near
 _GRID_ROWS = 2  # rows of two boxes, headed on one row, that make a stretch a grid of boxes
 _EDGE_SLACK = 1.0  # points: a line ends at a gutter's edge, or starts at it, within this
 _UNLIKE_SIZES = 1.3  # a bold piece of a row this many times the size of the regular one after it ...
+_DROP_CAP_SIZE = 2.0  # a paragraph's initial set this many times its text's size or more ...
+_DROP_CAP_REACH = 1.0  # ... starting its first line within this many of that line's size of its edge
 _UNLIKE_GAP = 0.3  # ... and more than this many of the latter's size before it is a heading beside it
 _MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most this (double spacing) ...
 _SAME_STEP = 0.04  # ... and its lines' steps agree within this share
@@ -671,6 +674,55 @@ def _row_label(row: list[Line]) -> str:
             return " ".join([*words, line.label]).strip()
         words.append(line.text)
     return ""
+
+
+def set_drop_caps(lines: list[Line]) -> list[Line]:
+    """The lines with each drop cap put back at the start of its paragraph's first line.
+
+    A book sets a paragraph's first letter (ศ, ใน, P) large, down over its first two or
+    three lines, its baseline on the last of them. Read as a line of its own, it joined
+    the row of that last line: "ศ าสตร์ของ...", "ก ารเรียน...", "... ผลของ Pแบบจำลอง".
+    The lines beside it are set in by its width; they start where it does, as the rest of
+    the paragraph's do."""
+    caps = [(line, first) for line in lines if (first := _capped(line, lines)) is not None]
+    if not caps:
+        return lines
+    capped = {id(first): cap for cap, first in caps}
+    cap_ids = {id(cap) for cap, _ in caps}
+    result = []
+    for line in lines:
+        if id(line) in cap_ids:
+            continue
+        cap = capped.get(id(line))
+        if cap is not None:
+            line = replace(line, text=cap.text.strip() + line.text, x0=cap.x0)
+        elif beside := [cap.x0 for cap, _ in caps if _beside_cap(cap, line)]:
+            line = replace(line, x0=min(beside))
+        result.append(line)
+    return result
+
+
+def _capped(cap: Line, lines: list[Line]) -> Line | None:
+    """The first line of the paragraph ``cap`` is the drop cap of: one letter (with its
+    marks) or two, set twice the size of the lines beside it or more, the topmost of those
+    starting at its right within their size, whose baseline lies above its own."""
+    letters = cap.text.strip()
+    if not 1 <= len(letters) <= 3 or not all(ch.isalpha() or unicodedata.category(ch) == "Mn" for ch in letters):
+        return None
+    beside = [line for line in lines
+              if line is not cap and _beside_cap(cap, line) and line.baseline < cap.baseline - 0.5 * line.size]
+    first = min(beside, key=lambda line: line.baseline, default=None)
+    return first if first is not None and cap.size >= _DROP_CAP_SIZE * first.size else None
+
+
+def _beside_cap(cap: Line, line: Line) -> bool:
+    """Does ``line`` start at the right of ``cap`` (past its middle: a cap's box may take in
+    a space after it), between its top and its baseline?"""
+    return (
+        (cap.x0 + cap.x1) / 2 < line.x0 <= cap.x1 + _DROP_CAP_REACH * line.size
+        and cap.y0 <= line.y0
+        and line.baseline <= cap.baseline + 0.5 * line.size
+    )
 
 
 def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[float, float]] = ()) -> list[Line]:

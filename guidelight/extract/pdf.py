@@ -51,6 +51,7 @@ from guidelight.extract.layout import (
     printed_page_number,
     reading_order,
     runs_on,
+    set_drop_caps,
     split_furniture,
 )
 from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
@@ -128,7 +129,7 @@ class _PdfContext:
         if found is None:
             page = self.page(number)  # corrected on the way: what its pictures say is known
             reader = PageReader(page, self.resolver, Counter(), read_unread, self.pictured.get(page.number, []))
-            found = self.read_ahead[number] = (reader, reader.lines())
+            found = self.read_ahead[number] = (reader, set_drop_caps(reader.lines()))
         if isinstance(found, PageGivenUp):
             raise found
         return found

@@ -64,6 +64,33 @@ def test_a_title_every_page_repeats_is_heard_once_and_a_running_head_never(make_
         assert title in later.furniture and title not in later.text and head in later.furniture
 
 
+def test_a_drop_cap_starts_its_paragraph(make_pdf: MakePdf) -> None:
+    """A book sets each paragraph's first letter large, down over its first two lines, its
+    baseline on the second's. It joined the second line's row: "ศ าสตร์ของ...", and a P was
+    heard inside its paragraph ("... ผลของ Pแบบจำลอง")."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    words = ["มนุษย์", "และสังคม", "เลือกใช้", "ทรัพยากร", "ที่มีอยู่", "อย่างจำกัด", "เพื่อสนอง", "ความต้องการ", "ที่ไม่จำกัด"] * 6
+
+    def paragraph(cap: str, first: str, top: float) -> list[tuple[str, float, float, float, Path]]:
+        inset = 72 + font.text_length(cap, fontsize=48) + 2
+        drawn = [(cap, 72.0, top + 17, 48.0, SARABUN)]
+        left_over, y = [first, *words], top
+        while left_over:
+            row, left = "", inset if len(drawn) < 3 else 72.0
+            while left_over and font.text_length(f"{row} {left_over[0]}".strip(), fontsize=14) <= 450 - left:
+                row = f"{row} {left_over.pop(0)}".strip()
+            drawn.append((row, left, y, 14.0, SARABUN))
+            y += 17
+        return drawn
+
+    thai = paragraph("ศ", "าสตร์ของวิศวกรรมไฟฟ้า", 120)
+    latin = paragraph("P", "rogramming", 320)
+    found = texts(open_document(make_pdf([thai + latin])).page(1))
+    assert len(found) == 2
+    assert found[0].startswith("ศาสตร์ของวิศวกรรมไฟฟ้า มนุษย์") and found[1].startswith("Programming มนุษย์")
+    assert found[1].count("P") == 1
+
+
 def test_text_off_the_page_is_reported_not_dropped_silently(make_pdf: MakePdf, capsys) -> None:
     pdf = make_pdf([[(FORM, 72, 100, 14, SARABUN), ("ข้อความที่อยู่นอกหน้ากระดาษ", 72, 900, 14, SARABUN)]])
     page = open_document(pdf).page(1)
