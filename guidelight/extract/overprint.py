@@ -155,8 +155,12 @@ def _copy_of(line: Line, other: Line) -> bool:
 
 
 def _side_by_side(a: Line, b: Line) -> bool:
-    """Two pieces of one printed line: the same block and baseline."""
-    return a.block == b.block and abs(a.baseline - b.baseline) < 0.2 * max(a.size, b.size)
+    """Two pieces of one printed line: the same block and baseline, and no more than a
+    size apart. A table's row printed as one line has its cells further apart, and a
+    cell may say what the next one says: a semester calendar's "(โดยต้องผ่านความเห็นชอบ
+    จากอาจารย์ผู้สอน)" under each of three semesters was kept only under the first."""
+    size = max(a.size, b.size)
+    return a.block == b.block and abs(a.baseline - b.baseline) < 0.2 * size and max(a.x0 - b.x1, b.x0 - a.x1) < size
 
 
 def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:

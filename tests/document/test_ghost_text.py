@@ -4,10 +4,13 @@ line under each cluster) is read once, from what it draws, and says it left text
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pymupdf
 
+from guidelight.extract.lines import Line
+from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.pdf import open_document
 
 from .conftest import SARABUN
@@ -65,3 +68,16 @@ def test_a_mark_the_trace_cannot_name_stays_on_the_letter_drawn_before_it() -> N
              glyph(ord("ง"), 107.4, 4.9), glyph(ord("า"), 112.3, 3.9), glyph(ord("น"), 116.2, 5.0)]
     (line,) = list(_lines([(span, g) for g in drawn]))
     assert "".join(chr(g[0]) for _, g in line) == "ใช\ufffdงาน"
+
+
+def test_cells_of_a_row_that_say_the_same_are_all_kept() -> None:
+    """A semester calendar prints its last row as one line, three cells each saying
+    "(โดยต้องผ่านความเห็นชอบจากอาจารย์ผู้สอน)"; the second and third were dropped as repeats
+    of the first, and two semesters lost their condition. Pieces of one line that touch,
+    the second repeating the first (Canva), are still read once."""
+    said = "(โดยต้องผ่านความเห็นชอบจากอาจารย์ผู้สอน)"
+    cells = [Line(said, x, 523, x + 115, 534, 532, 9.0, False, 14) for x in (384.0, 512.0, 637.0)]
+    repairs: Counter[str] = Counter()
+    assert [line.text for line in drop_repeated_text(cells, repairs)] == [said] * 3 and not repairs
+    touching = [Line(said, 100, 523, 215, 534, 532, 9.0, False, 14), Line(said, 215.5, 523, 330, 534, 532, 9.0, False, 14)]
+    assert [line.text for line in drop_repeated_text(touching, Counter())] == [said]
