@@ -85,7 +85,9 @@ _UNSEEN_SIZE = 1 / 400
 # size is a footnote's mark or a power, written raised ("มาตรา 51¹", "10⁵").
 _RAISED_SIZE = 0.85
 _RAISED_BY = 0.2
-_RAISABLE = re.compile("[-−+]?[0-9]+")
+# ... with the note's number in Thai digits after it, in brackets, as the Council of State
+# numbers the notes of a consolidated law: "มาตรา ๓๑" and a raised "4[๔]" were "๓๑4[๔]".
+_RAISABLE = re.compile(r"[-−+]?[0-9]+(?:\[[๐-๙]+\])?")
 _SUPERSCRIPT = str.maketrans("0123456789-−+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
 # Of the page's height: a span of digits or Latin letters set smaller than this in a line
 # that can be seen is a sliver no one can see (0.7 pt on A4: Word's footnote fields). Thai

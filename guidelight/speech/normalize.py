@@ -109,21 +109,24 @@ def _noted(match: re.Match[str]) -> bool:
         return False
     number = to_arabic(base.group())
     return bool(
-        _NOTED_NUMBER.search(source)
-        or match.group() == "¹"
+        match.group("thai")  # a note's number again, in brackets
+        or _NOTED_NUMBER.search(source)
+        or match.group("raised") == "¹"
         or (len(number) > 1 and number != "10" and not _ARITHMETIC_SIGN.search(match.string))
     )
 
 
 def _raised_number(match: re.Match[str], before: str) -> str:
     """x², 10⁻³: a power written raised, said as one (in Thai, for either voice, as operators
-    are); but a note's mark where it follows a number it does not raise (``_noted``)."""
+    are); but a note's mark where it follows a number it does not raise (``_noted``), said
+    once where the same number follows it in Thai digits in brackets ("มาตรา ๓๑⁴[๔]")."""
+    raised = match.group("raised")
     if _noted(match):
-        return pad(match, before, "เชิงอรรถ " + read_number(match.group().translate(_SUPERSCRIPTS)))
-    return pad(match, before, "ยกกำลัง " + read_number(match.group().replace("⁻", "-").translate(_SUPERSCRIPTS)))
+        return pad(match, before, "เชิงอรรถ " + read_number(raised.translate(_SUPERSCRIPTS)))
+    return pad(match, before, "ยกกำลัง " + read_number(raised.replace("⁻", "-").translate(_SUPERSCRIPTS)))
 
 
-_POWER = ("power", "⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+", _raised_number)
+_POWER = ("power", r"(?P<raised>⁻?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)(?P<thai>\[[๐-๙]+\])?", _raised_number)
 # A raised number after a word or its closing punctuation (ฟักจันทร์¹, Smith¹, "...กัน.²") refers
 # to a note: no one raises a Thai word to a power. A Latin name of one or two letters (x², cm²)
 # or a bracket ((a+b)²) keeps the power.

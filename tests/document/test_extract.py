@@ -663,6 +663,19 @@ def test_a_raised_number_is_written_raised_and_a_sliver_of_text_is_left_out(make
     assert dict(page.quality.repairs)["hidden_text"] == 2
 
 
+def test_a_law_notes_mark_with_its_thai_number_is_written_raised(make_pdf: MakePdf) -> None:
+    """The Council of State's consolidated laws raise a note's mark after a section's number,
+    the note's number in Thai digits after it in brackets: "มาตรา ๓๑" and a raised "4[๔]"
+    were read as one number, "๓๑4[๔]"."""
+    section = "มาตรา ๓๑"
+    lines: list[Line] = [
+        (section, 72, 100, 16, SARABUN), ("4[๔]", _after(section, 72, 16), 92.5, 10.6, SARABUN),
+        ("  กระทรวงมีอำนาจหน้าที่", _after(section + "4[๔]", 72, 16), 100, 16, SARABUN),
+    ]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert page.text.startswith("มาตรา ๓๑⁴[๔]")
+
+
 def test_a_subscript_in_a_numerator_is_no_power(make_pdf: MakePdf) -> None:
     """TeX's fraction "2(W/L)₇ over (W/L)₆": the numerator stands high over the line's "= 2",
     and its subscript 7, lower than the numerator and smaller, is no power of anything."""
