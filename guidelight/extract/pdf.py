@@ -764,4 +764,6 @@ def require_text(document: Document) -> None:
     if unreadable:
         reason = unreadable[0].text.removeprefix(UNREADABLE).rstrip(".")
         raise DocumentError(path, f"none of its pages could be read (page {unreadable[0].number}: {reason})")
+    if (missing := ocr_available()) is not None:  # not tried: its pages may well read by OCR
+        raise DocumentError(path, f"no readable text was found on any page, and OCR could not be tried. {missing}")
     raise DocumentError(path, "no readable text was found on any page, even with OCR")

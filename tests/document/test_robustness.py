@@ -433,6 +433,17 @@ def test_a_refused_document_leaves_no_page_cache(make_pdf: MakePdf, private_cach
     _assert_refused(run_cli("extract", str(pdf), cache=private_cache), pdf, "no readable text", private_cache)
 
 
+def test_a_document_without_readable_text_says_whether_ocr_was_tried(
+    make_pdf: MakePdf, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Royal Gazette page whose font maps every Thai letter to junk has no readable text;
+    without Tesseract the refusal said "even with OCR", and the lab never installed it."""
+    pdf = make_pdf([[("- 1 -", 290, 820, 10, SARABUN)]])
+    monkeypatch.setattr(pdf_module, "ocr_available", lambda: "Tesseract is not installed: install it")
+    with pytest.raises(DocumentError, match=r"OCR could not be tried\. Tesseract is not installed"):
+        pdf_module.require_text(open_document(pdf, use_cache=False))
+
+
 def test_exporting_a_document_none_of_whose_pages_can_be_read_is_refused(
     make_pdf: MakePdf, private_cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
