@@ -59,6 +59,7 @@ _UNREAD_RUN = re.compile(f"{_UNREAD_MARKS}(?:\\s*{_UNREAD_MARKS})*")
 _CODE_FONT = re.compile(r"mono|courier|consol|menlo|code|typewriter|inconsolata", re.IGNORECASE)
 # Fewer glyphs that could not be read than this on a page are not worth a Tesseract run.
 MIN_UNREAD_GLYPHS = 3
+_MARK_PIECE = 0.3  # of its height: a piece of unread glyphs narrower than this is marks, taking no room
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -1220,7 +1221,14 @@ class PageReader:
             read = self._ocr(self.page, pieces) or read
         for (k, match), piece, text in zip(reversed(runs), reversed(pieces), reversed(read), strict=True):
             before, after = texts[k][: match.start()], texts[k][match.end():]
-            if text or not (is_thai(before[-1:]) and is_thai(after[:1])):
+            in_word = is_thai(before[-1:]) and is_thai(after[:1])
+            if in_word and piece.x1 - piece.x0 < _MARK_PIECE * (piece.y1 - piece.y0):
+                # A mark inside a Thai word (its glyphs take no room): only Thai, and back
+                # inside its word. An iOS form's every shifted mai tho, read alone, came out
+                # "ใช a fs บริการ", "ต % อง".
+                text = text.strip() if all(is_thai(ch) for ch in text.strip()) else ""
+                texts[k] = before + text + after
+            elif text or not in_word:
                 texts[k] = f"{before} {text} {after}"
             else:
                 # A mark nothing read, inside a Thai word (Print To PDF draws a shifted

@@ -567,6 +567,21 @@ def test_a_mark_nothing_read_inside_a_thai_word_leaves_the_word_whole() -> None:
     assert reader.repairs["unreadable_glyph"] == 2  # the page still says glyphs went unread
 
 
+def test_what_ocr_reads_of_a_mark_inside_a_thai_word_stays_only_if_thai() -> None:
+    # An iOS form draws every shifted mai tho in a font that names nothing; OCR read each
+    # one alone as Latin scraps, put in with spaces: "ใช a fs บริการ", "ต % อง". A mark (its
+    # glyphs take no room) read as Thai goes back inside its word; a piece that takes room,
+    # a textbook's inline code between Thai words, stays as OCR reads it.
+    from guidelight.extract.lines import Line, Unread
+
+    read = ["a fs", "\u0e49", "str4"]
+    reader = PageReader(_UntracedPage(), None, Counter(), lambda page, pieces: read)  # type: ignore[arg-type]
+    reader.unread = [Unread(20, 0, 20, 10, 1, False), Unread(60, 0, 60, 10, 1, False), Unread(90, 0, 112, 10, 4, True)]
+    reader.repairs["unreadable_glyph"] = 6
+    lines = [Line("ขอใช\U000f0000บริการ ต\U000f0001องการตัวแปร\U000f0002เท่ากับ", 0, 0, 150, 10, 8, 10, False, 0)]
+    assert [line.text for line in reader._read_unread(lines)] == ["ขอใชบริการ ต้องการตัวแปร str4 เท่ากับ"]
+
+
 def test_a_no_break_space_after_thai_is_a_space(make_pdf: MakePdf) -> None:
     """Chrome writes the no-break spaces of a Google Sites report as U+00A0, a Latin-1 code,
     and one after Thai was taken for a Latin-1 stand-in for a Thai glyph: the words judged
