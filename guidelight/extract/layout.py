@@ -55,6 +55,7 @@ _NAME_WORDS = 5  # a title, a name and surname, and an ID or a role at most: a n
 # a labelled item's number, "ขั้นตอนที่ 2", "หมายเลข 9", "Step2": not a year, a decimal or a time
 _LABELLED_NUMBER = re.compile(r"^([\u0e01-\u0e4eA-Za-z]{2,16})\s?([\d๐-๙]{1,3})(?![\d๐-๙,/:\-]|\.[\d๐-๙])")
 _RUN_ON_INDENT = 6.0  # font sizes in from its column's edge: a line this far in is no wrapped line
+_ROOM_LEFT = 3.0  # font sizes a line leaves at its end, at least, for a line at an indent after it to start anew
 _TAIL_GAP = 1.5  # of a column's usual gap between lines: set apart below the other column ...
 _TAIL_SIZES = 0.25  # ... and by this much of the font size beyond it
 _PAIRED_SHARE = 0.8  # of a column of values, on rows with a line of the other side ...
@@ -104,6 +105,7 @@ _LONE_MARKER = re.compile(rf"^(?!\*$){_MARKER}$")
 _MARKER_REACH = 4.0  # font sizes: how far a lone marker's text may stand from it
 _GUTTER_REACH = 12.0  # font sizes: how far a listing's line may start from its small number
 _SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified with wide gaps stand
+_FIRST_INDENT = 3.0  # font sizes: a paragraph's first line starts at most this far in from its column's edge
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
@@ -731,12 +733,19 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
     one of ``gutters`` (left and right edges, as ``_close_gutters`` gives them) parts them.
 
     The two pieces of a line justified with wide gaps reach further (``_SPREAD_REACH``):
-    alone on their row, one starting at an edge where other lines start and ending short
-    of any edge where lines end, the other starting at no such edge and ending at one.
-    Word spreads a Thai line with few spaces over its column, and each half was heard as
-    a paragraph."""
+    alone on their row, one starting at an edge where other lines start (or a first line's
+    indent in from one) and ending short of any edge where lines end, the other starting at
+    no such edge and ending at one. Word spreads a Thai line with few spaces over its
+    column, XeTeX a paragraph's first line, and each half was heard as a paragraph."""
     lefts, rights = _edges(ln.x0 for ln in lines), _edges(ln.x1 for ln in lines)
     halves = {id(ln) for row in _rows(lines) if len(row) == 2 for ln in row}  # a table's rows have more
+
+    def starts_at_edge(line: Line, after: Line) -> bool:
+        """At an edge, or at a first line's indent in from one, the gap inside Thai prose."""
+        indented = any(0 < line.x0 - x <= _FIRST_INDENT * line.size for x in lefts)
+        thai_gap = bool(_THAI.match(line.text[-1:]) and _THAI.match(after.text[:1]))
+        return round(line.x0) in lefts or (indented and thai_gap)
+
     merged: list[Line] = []
     for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
         if merged:
@@ -744,7 +753,7 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
             gap = line.x0 - last.x1
             # a lone marker reaches further, to words (not to a table's "+" or "*" beside a "-")
             marked = bool(_LONE_MARKER.match(last.text.strip())) and line.text[:1].isalpha()
-            spread = id(last) in halves and id(line) in halves and round(last.x0) in lefts \
+            spread = id(last) in halves and id(line) in halves and starts_at_edge(last, line) \
                 and round(line.x1) in rights and round(last.x1) not in rights and round(line.x0) not in lefts
             reaches = _MARKER_REACH if marked else _SPREAD_REACH if spread else reach
             numbered = _numbers_code(last, line)
@@ -1480,11 +1489,65 @@ def paragraph_starts(lines: list[Line]) -> set[int]:
     return {id(group[0]) for group in groups}
 
 
+def _wrapped_lefts(
+    lines: list[Line], rights: dict[tuple[float, float, float], float]
+) -> dict[float, tuple[float, float]]:
+    """Where each column's wrapped lines start (by its right edge, ``Line.column_right``),
+    and how far right all of them reach: ``_EDGE_LINES`` lines or more starting at one point
+    and running to their column's edge. A table's first column of short names is no such
+    edge for the column beside it, nor a poster's first column for its second."""
+    starts: dict[float, dict[int, list[Line]]] = {}
+    for line in lines:
+        if _runs_to_edge(lines, line, rights):
+            starts.setdefault(line.column_right, {}).setdefault(round(line.x0), []).append(line)
+    found = {}
+    for right, by_start in starts.items():
+        edges = [(x, held) for x, held in by_start.items() if len(held) >= _EDGE_LINES]
+        if edges:
+            x, held = min(edges, key=lambda edge: edge[0])
+            found[right] = (float(x), min(line.x1 for line in held))
+    return found
+
+
+def _first_line_again(
+    lines: list[Line], k: int, lefts: dict[float, tuple[float, float]], indents: set[int],
+    rights: dict[tuple[float, float, float], float],
+) -> bool:
+    """Does ``line`` start a paragraph as the one-line paragraph before it did: both at a
+    first-line indent (in by more than a size from the left edge where its column's wrapped
+    lines start, ``lefts``; where other lines start too, ``indents``: not centred lines), a
+    line of Thai, the line before ending ``_ROOM_LEFT`` sizes or more short of its
+    column's edge? A wrapped line starts at the column's edge, not at the indent. A law's
+    definitions of one line ("“การศึกษาขั้นพื้นฐาน” หมายความว่า การศึกษาก่อนระดับอุดมศึกษา")
+    were heard run into the next, whose first run of Thai up to a space was too long to
+    have fitted. A wrapped line at that edge must come just before or after the two (a
+    poster's third column starts where the abstract over all three indents nothing), and
+    the line before the two must end short: after a line run to the edge, a line at the
+    indent is a hanging indent's (a reference's "มหาวิทยาลัยมหิดล", too long to fit)."""
+    prev, line = lines[k], lines[k + 1]
+    if line.column_right not in lefts:
+        return False
+    left, reach = lefts[line.column_right]
+    near = [lines[j] for j in (k - 1, k + 2) if 0 <= j < len(lines)]
+    return (
+        any(abs(other.x0 - left) <= _EDGE_SLACK for other in near)
+        and k > 0 and not _runs_to_edge(lines, lines[k - 1], rights)  # ``prev`` a paragraph's first line
+        and _wide_line(prev)  # prose, not an exam's choice "ก."
+        and abs(line.x0 - prev.x0) <= _EDGE_SLACK
+        and round(line.x0) in indents
+        and bool(_THAI.match(line.text.lstrip("“\"'‘([")))  # a Latin first word is measured well as it is
+        and left + line.size < line.x0 < reach
+        and abs(line.size - prev.size) < 0.5
+        and prev.x1 < _known_column_right(lines, prev, rights) - _ROOM_LEFT * line.size
+    )
+
+
 def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]]:
     """The ordered lines in paragraphs, and the groups that start right of a number after
     a label on its row (the number's unit, not a heading)."""
     pitch = _line_pitch(lines)
     rights: dict[tuple[float, float, float], float] = {}  # lines starting alike share a column: once each
+    lefts, indents = _wrapped_lefts(lines, rights), _edges(ln.x0 for ln in lines)
     left, right = min(ln.x0 for ln in lines), max(ln.x1 for ln in lines)
     starts = sorted(ln.x0 for ln in lines)
     groups: list[list[Line]] = [[lines[0]]]
@@ -1498,7 +1561,7 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
             # wrapped onto its leader's line is still one)
             groups.append([line])
         elif _next_item(groups[-1][0], line) or _next_name(prev, line) or _run_in(groups[-1][0], prev, line) \
-                or _starts_paragraph(
+                or _first_line_again(lines, k, lefts, indents, rights) or _starts_paragraph(
                 prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights),
                 len(groups[-1]) == 1 and _shared_start(starts, prev.x0)):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):

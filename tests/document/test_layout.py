@@ -3,6 +3,7 @@ text off the page, headings and paragraph breaks (issue 16)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
@@ -89,6 +90,61 @@ def test_a_drop_cap_starts_its_paragraph(make_pdf: MakePdf) -> None:
     assert len(found) == 2
     assert found[0].startswith("ศาสตร์ของวิศวกรรมไฟฟ้า มนุษย์") and found[1].startswith("Programming มนุษย์")
     assert found[1].count("P") == 1
+
+
+def _letter_spaced(text: str, left: float, right: float, y: float, size: float) -> list[tuple[str, float, float, float, Path]]:
+    """``text`` set from ``left`` to ``right``, its letters spaced out as justification does."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    clusters = re.findall(r".[\u0e31\u0e34-\u0e3a\u0e47-\u0e4e]*", text)
+    widths = [font.text_length(c, fontsize=size) for c in clusters]
+    extra, x, drawn = (right - left - sum(widths)) / (len(clusters) - 1), left, []
+    for cluster, width in zip(clusters, widths, strict=True):
+        drawn.append((cluster, x, y, size, SARABUN))
+        x += width + extra
+    return drawn
+
+
+def test_a_one_line_paragraph_at_an_indent_ends_before_the_next_at_it(make_pdf: MakePdf) -> None:
+    """A law sets each definition as a paragraph with a first-line indent; one of a single
+    line ("“การศึกษาขั้นพื้นฐาน” หมายความว่า การศึกษาก่อนระดับอุดมศึกษา") was heard run
+    into the next, whose first run of Thai up to a space was too long to have fitted after it."""
+    wrapped = "และสังคมโดยการถ่ายทอดความรู้การฝึกการอบรมการสืบสานทางวัฒนธรรม"
+    defined = [
+        ("“การศึกษา”หมายความว่ากระบวนการเรียนรู้เพื่อความเจริญงอกงามของบุคคล", [wrapped, "ตลอดชีวิต"]),
+        ("“ผู้สอน” หมายความว่า ครูและคณาจารย์ในสถานศึกษา", []),
+        ("“การศึกษาตลอดชีวิต”หมายความว่าการศึกษาที่เกิดจากการผสมผสานระหว่าง", [wrapped, "ตามอัธยาศัย"]),
+        ("“สถานศึกษา”หมายความว่าสถานพัฒนาเด็กปฐมวัยโรงเรียนศูนย์การเรียน", [wrapped, "หรือหน่วยงานการศึกษา"]),
+    ]
+    lines: list[tuple[str, float, float, float, Path]] = []
+    y = 100.0
+    for first, rest in defined:  # the first line at the indent, the wrapped ones from the column's edge
+        lines += _letter_spaced(first, 162.0, 539.0, y, 12.0) if rest else [(first, 162.0, y, 12.0, SARABUN)]
+        for k, text in enumerate(rest):
+            y += 16
+            lines += _letter_spaced(text, 90.0, 539.0, y, 12.0) if k < len(rest) - 1 else [(text, 90.0, y, 12.0, SARABUN)]
+        y += 16
+    found = texts(open_document(make_pdf([lines])).page(1))
+    assert [text[:12] for text in found] == [first[:12] for first, _ in defined]
+
+
+def test_a_first_line_spread_by_justification_is_one_line(make_pdf: MakePdf) -> None:
+    """XeTeX justifies a paragraph's indented first line with one wide gap, 1.7 sizes
+    across; its two halves were heard as two paragraphs, and the rest as a third."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    head, tail = "การใช้ชีวิตในเมืองใหญ่เต็มไปด้วยความท้าทาย", "ทั้งในเรื่องของการจราจรที่คับคั่งและ"
+    gap = 24.0  # as the real page's: too wide to join as one line's words
+    right = 149.0 + font.text_length(head, fontsize=14.3) + gap + font.text_length(tail, fontsize=14.3)
+
+    rest = ["ความเร่งรีบของผู้คนที่ต้องแข่งขันกันเพื่อความสำเร็จอย่างไรก็ตาม",
+            "ในความวุ่นวายเหล่านี้ยังมีมุมสงบเงียบที่ให้ผู้คนสามารถพักผ่อน",
+            "และผ่อนคลายได้สวนสาธารณะและพื้นที่สีเขียวในเมืองใหญ่เป็นที่",
+            "ที่ผู้คนสามารถหนีจากความเครียดได้ในช่วงสุดสัปดาห์หลายครอบครัว"]
+    lines = [(head, 149.0, 130.0, 14.3, SARABUN), (tail, right - font.text_length(tail, fontsize=14.3), 130.0, 14.3, SARABUN)]
+    for k, text in enumerate(rest):
+        lines += _letter_spaced(text, 134.0, right, 145.5 + 15.5 * k, 14.3)
+    lines.append(("มักจะพากันออกไปเที่ยว", 134.0, 145.5 + 15.5 * len(rest), 14.3, SARABUN))
+    found = texts(open_document(make_pdf([lines])).page(1))
+    assert len(found) == 1 and found[0].startswith(f"{head} {tail}ความเร่งรีบ")
 
 
 def test_text_off_the_page_is_reported_not_dropped_silently(make_pdf: MakePdf, capsys) -> None:
