@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from guidelight.extract.figures import FigureDraft
-from guidelight.extract.layout import ParagraphDraft, paragraph_starts, paragraphs, prose_column, reading_order
+from guidelight.extract.layout import ParagraphDraft, in_box, paragraph_starts, paragraphs, prose_column, reading_order
 from guidelight.extract.lines import Line
-from guidelight.extract.tables import PanelGrid, TableDraft, in_box
+from guidelight.extract.tables import PanelGrid, TableDraft
 
 Block = ParagraphDraft | TableDraft | FigureDraft
 PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: where a table or figure stands
@@ -110,15 +110,15 @@ def _placed(
     """``place_blocks`` within ``span`` (its left and right); ``typeset`` as for ``layout.paragraphs``."""
     framed: dict[int, list[Block]] = {}
     for grid in panels:
-        own = [ln for ln in lines if in_box(grid.bbox, _box(ln))]  # all its panels' lines, for their sizes
+        own = [ln for ln in lines if in_box(grid.bbox, ln.box)]  # all its panels' lines, for their sizes
         framed[id(grid)] = [
             block
             for box in grid.panels
-            for block in _placed([ln for ln in own if in_box(box, _box(ln))],
+            for block in _placed([ln for ln in own if in_box(box, ln.box)],
                                  [b for b in blocks if in_box(box, b.bbox)], (), (box[0], box[2]), outline_titles,
                                  typeset=own)
         ]
-    lines = [ln for ln in lines if not any(in_box(grid.bbox, _box(ln)) for grid in panels)]
+    lines = [ln for ln in lines if not any(in_box(grid.bbox, ln.box) for grid in panels)]
     placed: list[TableDraft | FigureDraft | PanelGrid] = [
         *(b for b in blocks if not any(in_box(grid.bbox, b.bbox) for grid in panels)), *panels
     ]
@@ -142,7 +142,3 @@ def _placed(
         else:
             result.append(block)
     return result
-
-
-def _box(line: Line) -> tuple[float, float, float, float]:
-    return (line.x0, line.y0, line.x1, line.y1)

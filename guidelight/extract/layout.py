@@ -41,6 +41,12 @@ TITLE_RATIO = 1.3  # a line this much larger than the body is a title even if it
 CENTRED_SHARE = 0.7  # a centred title line is at most this share of the text's width
 TITLE_OVER_BODY = 1.0  # points: a repeated margin line this much larger than the body is a title
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def in_box(box: Box, inner: Box) -> bool:
+    """Is the middle of ``inner`` within ``box``?"""
+    x, y = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 _TABLE_CELLS = 3  # lines on one row that make it a table's, not a running head's
 _MAX_EDGE_ROWS = 50  # table rows in a page's margins beyond which none is judged a header
 _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none is its page number
@@ -77,9 +83,9 @@ _TOUCHING = 0.75  # of the font size: a ragged box's longest line ends this near
 _GRID_ROWS = 2  # rows of two boxes, headed on one row, that make a stretch a grid of boxes
 _EDGE_SLACK = 1.0  # points: a line ends at a gutter's edge, or starts at it, within this
 _UNLIKE_SIZES = 1.3  # a bold piece of a row this many times the size of the regular one after it ...
+_UNLIKE_GAP = 0.3  # ... and more than this many of the latter's size before it is a heading beside it
 _DROP_CAP_SIZE = 2.0  # a paragraph's initial set this many times its text's size or more ...
 _DROP_CAP_REACH = 1.0  # ... starting its first line within this many of that line's size of its edge
-_UNLIKE_GAP = 0.3  # ... and more than this many of the latter's size before it is a heading beside it
 _MAX_SPACING = 2.6  # of the font size: a paragraph's own line step is at most this (double spacing) ...
 _SAME_STEP = 0.04  # ... and its lines' steps agree within this share
 _CENTRE_SLACK = 0.35  # of the font size: lines whose centres are this close are centred alike
@@ -1611,8 +1617,9 @@ def paragraphs(
     """
     if not lines:
         return []
-    size = body_size(list(typeset or lines))
-    levels = _heading_levels(list(typeset or lines), size)
+    sized = list(typeset or lines)
+    size = body_size(sized)
+    levels = _heading_levels(sized, size)
     groups, after_a_count = _grouped(lines, size)
     column_lefts: dict[float, float] = {}  # each column's left edge, by its right edge
     for line in lines:

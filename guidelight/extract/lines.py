@@ -153,6 +153,10 @@ class Line:
     def height(self) -> float:
         return self.y1 - self.y0
 
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.y0, self.x1, self.y1)
+
 
 @dataclass(frozen=True)
 class Unread:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from guidelight.core.model import DOUBTFUL_NOISE_PER_K
 from guidelight.extract.budget import PageGivenUp, check_render
 from guidelight.extract.figures import CAPTION, Box, FigureDraft
-from guidelight.extract.layout import ParagraphDraft
+from guidelight.extract.layout import ParagraphDraft, in_box
 from guidelight.extract.ocr import ocr_available, ocr_picture
 from guidelight.thai.fit import mostly_words
 from guidelight.thai.quality import measure
@@ -49,11 +49,11 @@ def read_pictures(page: pymupdf.Page, figures: Sequence[FigureDraft], lines: Seq
         check_render(page)
     except PageGivenUp:
         return {}  # a page painting its pictures over itself hundreds of times: its text alone is read
-    bare = [figure for figure in figures if not any(_inside(line, figure.bbox) for line in lines)]
+    bare = [figure for figure in figures if not any(in_box(figure.bbox, line.box) for line in lines)]
     bare.sort(key=lambda figure: _area(figure.bbox), reverse=True)
     read: dict[Box, tuple[ParagraphDraft, ...]] = {}
     for figure in bare[:MAX_PICTURES]:
-        drafts = _picture_text(page, figure.bbox, [_box(line) for line in lines if _overlap(_box(line), figure.bbox)])
+        drafts = _picture_text(page, figure.bbox, [line.box for line in lines if _overlap(line.box, figure.bbox)])
         if drafts:
             read[figure.bbox] = drafts
     return read
@@ -109,16 +109,6 @@ def _overlap(one: Box, other: Box) -> float:
     across = min(one[2], other[2]) - max(one[0], other[0])
     down = min(one[3], other[3]) - max(one[1], other[1])
     return max(0.0, across) * max(0.0, down)
-
-
-def _box(line: Line) -> Box:
-    return line.x0, line.y0, line.x1, line.y1
-
-
-def _inside(line: Line, box: Box) -> bool:
-    """Does the line's middle stand within ``box``?"""
-    x, y = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
 def _area(box: Box) -> float:

@@ -35,7 +35,7 @@ import pymupdf
 from guidelight.core.model import Paragraph, ParagraphKind, Sentence, Table, TableCell
 from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
 from guidelight.extract.budget import PageGivenUp, page_deadline
-from guidelight.extract.layout import SAME_ROW, Box, join_all, join_lines, merge_rows
+from guidelight.extract.layout import SAME_ROW, Box, in_box, join_all, join_lines, merge_rows
 from guidelight.extract.lines import Line
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -560,12 +560,6 @@ class _LineSplitter:
         return pieces
 
 
-def in_box(box: Box, inner: Box) -> bool:
-    """Is the middle of ``inner`` within ``box``?"""
-    x, y = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
-    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
-
-
 def _framed(box: Box, grids: list[PanelGrid]) -> bool:
     return any(in_box(grid.bbox, box) for grid in grids)
 
@@ -591,9 +585,8 @@ def by_panel(lines: list[Line], grids: list[PanelGrid]) -> list[list[Line]]:
     """The lines outside the panel grids, then each panel's: each region is read on its own
     (the bullets of two slides side by side line up as a borderless table's columns)."""
     panels = [box for grid in grids for box in grid.panels]
-    boxes = [(ln, (ln.x0, ln.y0, ln.x1, ln.y1)) for ln in lines]
-    outside = [ln for ln, at in boxes if not _framed(at, grids)]
-    return [outside, *([ln for ln, at in boxes if in_box(box, at)] for box in panels)]
+    outside = [ln for ln in lines if not _framed(ln.box, grids)]
+    return [outside, *([ln for ln in lines if in_box(box, ln.box)] for box in panels)]
 
 
 def _borderless(page: pymupdf.Page, lines: list[Line], read: LineReader) -> list[_Loose]:
