@@ -78,6 +78,13 @@ _STACKED_VOWEL = re.compile(f"([{ABOVE_BELOW_VOWELS}][{TONE_MARKS}]?)[{ABOVE_BEL
 # so the words decide.
 _TONE_PAST_CONSONANT = re.compile(f"([{CONSONANTS}][\u0e31\u0e34-\u0e37])([{CONSONANTS}])([{TONE_MARKS}])")
 _WINDOW = 8
+# A tone mark (or thanthakhat) stored after a leading vowel (``ใชเ้พื่อ``): no Thai spelling.
+# Word stores a mark typed one key late there, and draws it over the consonant before the
+# vowel, where a reader sees it (``ใช้เพื่อ``); the consonant must carry no tone yet. Two
+# marks there (``ไดเ่้ป็น``, a page that prints its ้ on a dotted circle) say nothing sure.
+_TONE_PAST_LEADING_VOWEL = re.compile(
+    f"([{CONSONANTS}][{ABOVE_BELOW_VOWELS}]?)([\u0e40-\u0e44])([{TONE_MARKS}\u0e4c])(?![{COMBINING}])"
+)
 
 
 def is_mark(char: str) -> bool:
@@ -145,6 +152,12 @@ def place_late_tones(text: str) -> str:
     return _TONE_PAST_CONSONANT.sub(fix, text)
 
 
+def place_tones_before_leading_vowels(text: str) -> str:
+    """A tone mark after a leading vowel goes back onto the consonant before the vowel, where
+    the page draws it (``ใชเ้พื่อ`` -> ``ใช้เพื่อ``), instead of being dropped as stranded."""
+    return _TONE_PAST_LEADING_VOWEL.sub(r"\1\3\2", text)
+
+
 def drop_repeated_marks(text: str) -> str:
     """A mark written twice (``ที่่``) is an overprint; it is heard once."""
     return remove_repeat_vowels(_REPEATED_MARK.sub(r"\1", text))
@@ -173,6 +186,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("space_before_mark", close_space_before_mark),
     ("mark_order", order_marks),
     ("late_tone", place_late_tones),
+    ("tone_past_vowel", place_tones_before_leading_vowels),
     ("repeated_mark", drop_repeated_marks),
     ("stacked_vowel", drop_stacked_vowels),
     ("stranded_mark", drop_stranded_marks),

@@ -84,6 +84,16 @@ def test_stranded_marks_are_dropped() -> None:
     assert drop_stranded_marks("\u0e48ก (\u0e49)") == "ก ()"
 
 
+def test_a_tone_stored_after_a_leading_vowel_goes_back_onto_the_consonant_before_it() -> None:
+    # Word 2016 (b16_33): the page shows ใช้เพื่อ, the text layer stores the mai tho after เ;
+    # it was dropped as stranded, and "ใช" was heard.
+    counts: Counter[str] = Counter()
+    assert repair_text("grid ใชเ\u0e49พื่อแบ่ง", counts) == "grid ใช้เพื่อแบ่ง"
+    assert counts["tone_past_vowel"] == 1 and not counts["stranded_mark"]
+    assert repair_text("ที่เ\u0e48") == "ที่เ"  # the consonant has its tone: still stranded
+    assert repair_text("ไดเ\u0e48\u0e49ป็น") == "ไดเป็น"  # two marks: which one is not known
+
+
 def test_repair_counts_what_it_changed() -> None:
     counts: Counter[str] = Counter()
     assert repair_text("ค\uf70aา จ\u0e4d\u0e32", counts) == "ค่า จำ"
