@@ -28,6 +28,7 @@ from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyph_shapes import Placement
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
 from guidelight.extract.hidden_text import drop_hidden_text, painted
+from guidelight.extract.late_marks import place_late_marks
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.refused_claims import Glyph, refused_claims
@@ -1128,6 +1129,9 @@ class PageReader:
         if clip is None and self._unreadable is None:
             self._unreadable = self._unreadable_in(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
+        placed = place_late_marks(raw)  # TCPDF's marks written at a run's end
+        if clip is None and placed:
+            self.repairs["late_mark"] += placed
         if hidden := drop_hidden_text(raw, self._painted_boxes):
             self.repairs["hidden_text"] += hidden
         _rejoin_split_lines(raw)

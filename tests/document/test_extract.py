@@ -86,6 +86,23 @@ def test_legacy_pua_marks_are_mapped(make_pdf: MakePdf) -> None:
     assert dict(page.quality.repairs)["pua"] == 4
 
 
+def test_marks_written_at_the_line_end_go_back_to_their_places(make_pdf: MakePdf) -> None:
+    # TCPDF (b16_01, a PHP e-form) writes a zero-width space where each upper mark belongs
+    # and the marks at the end of the line: "ชื่อลูกค้า" was heard "ชือลูกค่า", "ยี่ห้อ" "ยี้หอ่".
+    rows = ["ชื\u200bอลูกค้า่", "วันที\u200bแก้ไข่", "ยี\u200bห้อ่", "เลขที\u200b 97 หมู่ 5 ตำบลโนนสะอาด 40210่"]
+    pdf = make_pdf([[(row, 72, 100 + 30 * i, 16, GARUDA) for i, row in enumerate(rows)]])
+    page = open_document(pdf).page(1)
+    assert page.text.split("\n\n") == ["ชื่อลูกค้า", "วันที่แก้ไข", "ยี่ห้อ", "เลขที่ 97 หมู่ 5 ตำบลโนนสะอาด 40210"]
+    assert dict(page.quality.repairs)["late_mark"] == 4
+
+
+def test_zero_width_spaces_between_words_take_no_mark(make_pdf: MakePdf) -> None:
+    # InDesign marks Thai word breaks with U+200B (b15_00): a word's own mark at the line's
+    # end stays on it.
+    pdf = make_pdf([[("สนับสนุน\u200bการ\u200bพิมพ์", 72, 100, 16, GARUDA)]])
+    assert open_document(pdf).page(1).text == "สนับสนุนการพิมพ์"
+
+
 def _word2019_line(pieces: list[str], x: float, y: float, size: float) -> list[Line]:
     """One line as Word 2019 draws it in TH Sarabun: each shifted mark (a private-use
     character) is a 3.6-pt glyph 6 pt below the baseline, and the letters go on after it."""
