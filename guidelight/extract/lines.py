@@ -347,6 +347,16 @@ def _around(spans: list[dict], k: int) -> tuple[list[dict], list[dict]]:
     return before, after
 
 
+def _advances(text: str) -> bool:
+    """Does ``text`` hold a character that moves the pen (not only marks)?"""
+    return any(unicodedata.category(ch) != "Mn" for ch in text)
+
+
+def _thai_near(chars: list[dict], i: int) -> bool:
+    """Is there Thai within two characters of ``chars[i]``?"""
+    return any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
+
+
 def _touches_thai(chars: list[dict], i: int, size: float) -> bool:
     """Does ``chars[i]`` sit on or against Thai: a Thai character just before or after it,
     or across at most two glyphs that take no room (marks stacked under codes of their
@@ -906,7 +916,7 @@ class PageReader:
         suspicious = _suspicious(c)
         if not suspicious and not _sign_stand_in(c):
             return c  # the common case, a Thai letter or a space: nothing to look up
-        thai_near = any(is_thai(ch["c"]) for ch in chars[max(0, i - 2) : i + 3])
+        thai_near = _thai_near(chars, i)
         if suspicious:
             if _letter_stand_in(ord(c)) and not thai_near:
                 return c  # a Latin or Lao letter among its own script
@@ -923,7 +933,28 @@ class PageReader:
         drawn = _in_font(self._drawn(char), font) or [(font, -next(_UNTRACED))]
         if "glyph" not in char:
             drawn += self._traced().dropped_twins(char["origin"], c, self._suspect_places(), _TWIN_REACH * size)
-        return "".join(self._identify(chars, i, c, thai_near, font_name, gid, size) for font_name, gid in drawn)
+        named = self._named_around(chars, i) if c == "\ufffd" and not thai_near else chars
+        return "".join(
+            self._identify(named, i, c, _thai_near(named, i), font_name, gid, size)
+            if self.resolver.zero_advance(font_name, gid) is True  # a mark: judged among its letters
+            else self._identify(chars, i, c, thai_near, font_name, gid, size)
+            for font_name, gid in drawn
+        )
+
+    def _named_around(self, chars: list[dict], i: int) -> list[dict]:
+        """``chars`` with the unknown codes next to ``chars[i]`` given the Thai their glyphs
+        draw, so the mark ``chars[i]`` is judged among letters: an iOS form (b16_21) gives
+        every glyph U+FFFD, and its shifted mai tho, with no Thai code near, was left unread
+        in every ต้อง. Only a mark is judged so (the font says it takes no room): the form's
+        periods and brackets became Thai letters (พาราบา for พ.ร.บ.)."""
+        named = list(chars)
+        for j in range(max(0, i - _STACKED - 1), min(len(chars), i + _STACKED + 2)):
+            if j != i and chars[j]["c"] == "\ufffd":
+                drawn = self._drawn(chars[j])
+                thai = self.resolver.thai_char(*drawn[0]) if len(drawn) == 1 else None
+                if thai:
+                    named[j] = dict(chars[j], c=thai)
+        return named
 
     def _identify(
         self, chars: list[dict], i: int, c: str, thai_near: bool, font_name: str, gid: int, size: float
@@ -1039,10 +1070,11 @@ class PageReader:
 
     def _spacing(self, text: str) -> bool:
         """Does this glyph's text advance the pen? A placeholder does when what it may be
-        does (a sara am in doubt), not when it can only be a mark."""
-        if PLACEHOLDER in text:
-            return any(unicodedata.category(ch) != "Mn" for ch in "".join(self._pending[-1].candidates))
-        return any(unicodedata.category(ch) != "Mn" for ch in text)
+        does (a sara am in doubt), not when it can only be a mark; a letter drawn with it
+        (a mark and its base at one place, ``ต้อง``) does."""
+        if PLACEHOLDER in text and _advances("".join(self._pending[-1].candidates)):
+            return True
+        return _advances(text.replace(PLACEHOLDER, ""))
 
     def _note_unread(self, chars: list[dict], font: str) -> str:
         """A mark for glyphs that could not be read, to be read by OCR (``_read_unread``);

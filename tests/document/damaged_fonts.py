@@ -27,14 +27,19 @@ LOMA = Path("/usr/share/fonts/truetype/tlwg/Loma.ttf")
 UPPER_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
 
 
-def _stripped(font: TTFont) -> bytes:
+def _unnamed(code: int) -> bool:
+    return 0x0E00 <= code <= 0x0E7F or 0xE000 <= code <= 0xF8FF
+
+
+def _stripped(font: TTFont, unnamed: Callable[[int], bool] = _unnamed) -> bytes:
     """``font`` with nothing left to name a Thai glyph: no glyph names, no Unicode cmap entry
-    for Thai or the private-use shifted forms, no GSUB. A simple font's own code tables
-    ((3,0), (1,0)) stay: without them it could not be drawn at all."""
+    for Thai or the private-use shifted forms (or for the code points ``unnamed`` picks), no
+    GSUB. A simple font's own code tables ((3,0), (1,0)) stay: without them it could not be
+    drawn at all."""
     font["post"].formatType = 3.0
     for table in font["cmap"].tables:
         if (table.platformID, table.platEncID) not in ((3, 0), (1, 0)):
-            table.cmap = {c: n for c, n in table.cmap.items() if not 0x0E00 <= c <= 0x0E7F and not 0xE000 <= c <= 0xF8FF}
+            table.cmap = {c: n for c, n in table.cmap.items() if not unnamed(c)}
     if "GSUB" in font:
         del font["GSUB"]
     out = io.BytesIO()
@@ -81,6 +86,33 @@ def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: flo
     for n, text in enumerate(lines):
         page.insert_text((60, 80 + n * 2 * size), text, fontname="G", fontsize=size)
     return _with_stripped_fonts(doc, path, lines, lambda _obj: (GARUDA, says))
+
+
+def unmapped_pdf(path: Path, lines: list[str], unnamed: str, *, size: float = 16) -> Path:
+    """A page of ``lines`` in a Garuda that names its letters only in its cmap, with no
+    ToUnicode (every Thai glyph reads U+FFFD) and no name at all for the characters of
+    ``unnamed``: iOS's Quartz writes TH SarabunPSK so, its shifted marks unnamed (b16_21)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="G", fontfile=str(GARUDA))
+    for n, text in enumerate(lines):
+        page.insert_text((60, 80 + n * 2 * size), text, fontname="G", fontsize=size)
+    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
+    program = _stripped(TTFont(str(GARUDA)), lambda code: chr(code) in unnamed)
+    says = {ch: "\ufffd" for text in lines for ch in text if "\u0e01" <= ch <= "\u0e5b"}
+    gids = _stripped_font(GARUDA)[1]
+    for xref in range(1, doc.xref_length()):
+        obj = doc.xref_object(xref)
+        for key in ("BaseFont", "FontName"):  # one name, the subset's, as Quartz writes it
+            if f"/{key}" in obj:
+                doc.xref_set_key(xref, key, "/AAAAAJ+Garuda")
+        if "/FontFile2" in obj:
+            doc.update_stream(int(obj.split("/FontFile2")[1].split()[0]), program)
+        if "/ToUnicode" in obj:
+            mapping = {gids[ord(ch)]: says.get(ch, ch) for text in lines for ch in text if ord(ch) in gids}
+            doc.update_stream(int(obj.split("/ToUnicode")[1].split()[0]), write_to_unicode(mapping))
+    doc.save(path)
+    return path
 
 
 def raised_marks_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: float = 16) -> Path:

@@ -31,6 +31,7 @@ from tests.document.damaged_fonts import (
     remapped_marks,
     shadowed_pdf,
     subsets_pdf,
+    unmapped_pdf,
 )
 from tests.ocr.marks import needs_tesseract
 
@@ -51,6 +52,17 @@ def test_the_damage_is_real(tmp_path: Path) -> None:
     raw = pymupdf.open(pdf)[0].get_text()
     assert "\u0e48" not in raw
     assert "ที่" not in raw
+
+
+def test_an_unnamed_mark_among_letters_that_read_as_unknown_codes_is_judged_by_their_words(tmp_path: Path) -> None:
+    # iOS Quartz (b16_21): no ToUnicode, so every glyph reads U+FFFD and only the font's cmap
+    # names the letters; its shifted mai tho has no name at all. With no Thai code beside
+    # it, the mark was left unread: "ตองเป็นหน่วยงาน" on every line of the form.
+    lines = ["ต้องเป็นหน่วยงาน ผู้รับผิดชอบ", "ไม่ต้องการใช้ฐานข้อมูล (พ.ร.บ.)"]
+    page = open_document(unmapped_pdf(tmp_path / "u.pdf", lines, "\u0e49"), use_cache=False).page(1)
+    assert "ต้องเป็นหน่วยงาน ผู้รับผิดชอบ" in page.text
+    assert "ไม่ต้องการใช้ฐานข้อมูล (พ.ร.บ.)" in page.text  # the periods stay periods
+    assert "unreadable_glyph" not in dict(page.quality.repairs)
 
 
 @pytest.mark.parametrize(
