@@ -37,6 +37,7 @@ from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
 from guidelight.extract.budget import PageGivenUp, page_deadline
 from guidelight.extract.layout import SAME_ROW, Box, in_box, join_all, join_lines, merge_rows
 from guidelight.extract.lines import Line
+from guidelight.extract.row_ruled import Banded, find_banded
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
 
@@ -489,6 +490,20 @@ def _borderless_draft(page: pymupdf.Page, grid: Grid) -> tuple[TableDraft, bool]
     return draft, convincing
 
 
+def _banded_draft(banded: Banded) -> TableDraft:
+    """A table ruled between its rows as a draft; a header row set over the first rule is
+    marked as one (``header_rows``)."""
+    cells = []
+    for row in range(banded.rows):
+        for col in range(banded.cols):
+            lines = merge_rows(banded.cells.get((row, col), []))
+            cells.append(DraftCell(banded.text(row, col), row, col, bold=bool(lines) and all(ln.bold for ln in lines),
+                                   ruled_below=banded.headed and row == 0, lines=len(lines)))
+    heads = header_rows(cells, banded.rows)
+    return TableDraft(banded.bbox, banded.rows, banded.cols, cells, heads, header_cols(cells, heads, banded.cols),
+                      ruled=False)
+
+
 def _figures_column(cells: list[DraftCell], cols: int, first_body_row: int) -> bool:
     """Is some column of the body mostly numbers? That, or a header row, tells a table
     from verse set in its วรรค or a form's "label : value" lines."""
@@ -706,7 +721,14 @@ class TableFinder:
         drafts, grids, used = self._ruled(page, number, tables, lines)
         # a slide's table in its frame, like the frames, goes on onto no other page
         self._ruled_shapes[number] = [s for s in self._ruled_shapes[number] if not _framed(s.box, grids)]
+        rules = _horizontal_rules(page)
         for group in by_panel([ln for ln in lines if id(ln) not in used], grids):
+            for banded in find_banded(group, rules):
+                draft = _banded_draft(banded)
+                if draft.is_grid():
+                    drafts.append(draft)
+                    used |= banded.lines()
+            group = [ln for ln in group if id(ln) not in used]
             for loose in _borderless(page, group, self.read_lines):
                 if loose.convincing or self._goes_on(number, loose):
                     self._loose_shapes[number].append(replace(loose.shape, sure=True))

@@ -230,6 +230,9 @@ HTML_BORDERS = {
     "none": "td, th {border: none; padding: 3pt 12pt 3pt 0}",  # LibreOffice with borders off
     "header": "td, th {border: none; padding: 3pt 12pt 3pt 0} .h {border-bottom: 0.6pt solid black}",
     "rows": "td, th {border: none; border-bottom: 0.6pt solid black; padding: 3pt 12pt 3pt 0}",
+    # a web page printed: a rule under each row, its cells' lines centred in the row
+    "web": "td, th {border: none; border-bottom: 0.6pt solid black; padding: 3pt 12pt 3pt 0; vertical-align: middle;"
+           " width: 110pt} table {width: 460pt}",
 }
 
 

@@ -139,6 +139,60 @@ def test_rules_between_rows_of_wrapped_cells_make_one_row_each(tmp_path: Path) -
     assert cells_of(table) == [(r, c, t.replace("\n", "")) for r, c, t in WRAPPED.truth()]
 
 
+OUTLINE = [
+    ("#", "หัวข้อ", "บรรยาย", "ปฏิบัติการ"),
+    ("1", "Introduction to Modern Web Development",
+     "Overview of Web Development (Frontend, Backend)<br>Introduction to Web Technologies (HTML, CSS)<br>"
+     "Setting Up Development Environment", "Installing Development Tools<br>Basic HTML and CSS Structure"),
+    ("2", "HTML Fundamentals", "HTML Elements and Attributes<br>Semantic HTML",
+     "Building a Multi-page Website<br>Form Creation and Validation<br>ตรวจสอบแบบฟอร์ม"),
+    ("3", "พื้นฐาน CSS", "CSS Syntax and Selectors", "Styling Web Pages<br>Implementing Responsive Designs"),
+]
+
+
+def test_a_web_pages_table_ruled_under_each_row_is_read_row_by_row(tmp_path: Path) -> None:
+    """A course site printed from a browser (b16_37): a rule under each row and none between
+    the columns, each cell's lines wrapped and centred in its row. Read line by line across
+    the columns, its topics came apart from their lectures ("Installing and / (Frontend, /
+    Configuring"); the rules are the rows, and where their pieces meet, the columns."""
+    html = "<p>แผนการสอน</p><table>" + "".join(
+        "<tr>" + "".join((f"<th>{t}</th>" if r == 0 else f"<td>{t}</td>") for t in row) + "</tr>"
+        for r, row in enumerate(OUTLINE)) + "</table><p>ข้อความหลังตาราง</p>"
+    page = open_document(html_pdf(tmp_path / "web.pdf", html, borders="web")).page(1)
+    (table,) = tables_of(page)
+    assert (table.rows, table.cols, table.header_rows) == (4, 4, 1)
+    assert cells_of(table) == [(r, c, text.replace("<br>", " ")) for r, row in enumerate(OUTLINE)
+                               for c, text in enumerate(row)]
+    assert page.text.startswith("แผนการสอน") and page.text.endswith("ข้อความหลังตาราง")
+
+
+def test_prose_between_a_pages_rules_is_not_a_table(tmp_path: Path) -> None:
+    """A web page's sections under rules as wide as its text: a rule under each, and text
+    between, but one column of it."""
+    words = PROSE.split(" ")
+    html = "".join(f"<p>{' '.join(words[i:i + 6])}</p><p>{' '.join(words[i + 6:i + 12])}</p><hr>"
+                   for i in range(0, 36, 12))
+    assert_no_table(html_pdf(tmp_path / "hr.pdf", html, borders="web"))
+
+
+def test_a_last_row_under_the_last_rule_stays_in_the_table(tmp_path: Path) -> None:
+    """A slide's boxes (b15_15): rules between the rows only, the last row closed by the box's
+    edge. Taken for a table ruled under each row, it lost its last row to the paragraphs."""
+    writer = RuledWriter()
+    rows = [("ช่วงเวลา", "หมวด"), ("0:00 - 5:59", "กลางคืน"), ("6:00 - 11:59", "เช้า"), ("12:00 - 17:59", "บ่าย"),
+            ("18:00 - 23:59", "เย็น")]
+    for r, (time, name) in enumerate(rows):
+        writer.text(100 + 24 * r, time, bold=r == 0, size=11, x=64)
+        writer.text(100 + 24 * r, name, bold=r == 0, size=11, x=200)
+    shape = writer.page.new_shape()
+    for r in range(4):
+        shape.draw_line((60, 106 + 24 * r), (300, 106 + 24 * r))
+    shape.finish(color=(0, 0, 0), width=0.6)
+    shape.commit()
+    (table,) = tables_of(open_document(writer.save(tmp_path / "boxes.pdf")).page(1))
+    assert table.rows == 5 and [c.text for c in table.cells if c.row == 4] == ["18:00 - 23:59", "เย็น"]
+
+
 def test_wrapped_cell_spaced_like_a_tall_font_stays_in_its_row(tmp_path: Path) -> None:
     """Writer with a Thai font of tall lines and Word's space after each paragraph: a
     cell's wrapped line lies two font sizes below its first, rows three apart."""
