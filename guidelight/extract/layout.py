@@ -1748,3 +1748,8 @@ def _joined(prev: ParagraphDraft, draft: ParagraphDraft, apart: bool) -> Paragra
 def _follows_on_row(line: Line, other: Line) -> bool:
     """Is ``other`` set after ``line`` on its row, to its right?"""
     return on_one_row(line, other) and other.x0 >= line.x1
+
+
+def starts_item(text: str) -> bool:
+    """Does ``text`` begin a list item (``_LIST_ITEM``)?"""
+    return _LIST_ITEM.match(text) is not None

@@ -35,7 +35,7 @@ import pymupdf
 from guidelight.core.model import Paragraph, ParagraphKind, Sentence, Table, TableCell
 from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
 from guidelight.extract.budget import PageGivenUp, page_deadline
-from guidelight.extract.layout import SAME_ROW, Box, in_box, join_all, join_lines, merge_rows
+from guidelight.extract.layout import SAME_ROW, Box, in_box, join_all, join_lines, merge_rows, starts_item
 from guidelight.extract.lines import Line
 from guidelight.extract.row_ruled import Banded, find_banded
 from guidelight.thai.repair import repair_text
@@ -51,6 +51,7 @@ MAX_PARTS = 12  # pages a table without a header of its own is followed back ove
 BAND_SHARE = 0.8  # lines a band holds follow closer than this share of the step across a rule
 COLUMN_TOLERANCE = 3.0  # points: columns of two parts of one table line up this closely
 RULE_THICKNESS = 2.0  # points: a filled rectangle thinner than this is a drawn rule
+LEVEL = 0.3  # of the size: baselines this close stand level, on one row
 RULE_SHARE = 0.8  # share of a borderless table's width a rule must run along to part its rows
 INK_MIDDLE = 0.3  # of the font size: the middle of a line's letters above its baseline
 CUT_WORDS = 2  # words a grid's inner borders run through, from which it is no table
@@ -79,6 +80,7 @@ class DraftCell:
     ruled_below: bool = False  # a rule runs under the cell's row (a borderless table's header)
     lines: int = 0  # rows of text it holds
     titled: bool = False  # its first row is larger than most of its text (a slide's title)
+    box: Box | None = None  # where it is drawn, when the ruled grid does not say (``_split_listed``)
 
 
 @dataclass
@@ -261,6 +263,8 @@ def _cut_words(table: Any, lines: list[list[dict[str, Any]]]) -> int:
 
 
 def _cell_box(table: Any, cell: DraftCell) -> Box:
+    if cell.box is not None:
+        return cell.box  # a cell of a merged one split (``_split_listed``): the grid has none there
     box = table.rows[cell.row].cells[cell.col]
     return (box[0], box[1], box[2], box[3])
 
@@ -287,8 +291,10 @@ def _fill_text(page: pymupdf.Page, table: Any, cells: list[DraftCell], lines: li
         reread.update(hit if len(hit) > 1 else ())
         used.add(id(line))
     fills = _fill_boxes(page, table.bbox)
-    for i, (cell, box) in enumerate(zip(cells, boxes, strict=True)):
-        mine = [ln for ln in read(page, pymupdf.Rect(box)) if _touches(ln, box)] if i in reread else own[i]
+    lines_of = [[ln for ln in read(page, pymupdf.Rect(box)) if _touches(ln, box)] if i in reread else own[i]
+                for i, box in enumerate(boxes)]
+    cells[:], lines_of, boxes = _split_listed(table, cells, lines_of, boxes)
+    for cell, box, mine in zip(cells, boxes, lines_of, strict=True):
         merged = merge_rows(mine)
         cell.text = join_all(merged)
         cell.lines = len(merged)
@@ -297,6 +303,36 @@ def _fill_text(page: pymupdf.Page, table: Any, cells: list[DraftCell], lines: li
         centre = pymupdf.Point((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
         cell.filled = any(rect.contains(centre) for rect in fills)
     return used
+
+
+def _split_listed(
+    table: Any, cells: list[DraftCell], lines_of: list[list[Line]], boxes: list[Box]
+) -> tuple[list[DraftCell], list[list[Line]], list[Box]]:
+    """A cell merged over rows that lists an item level with each row's other cells is a
+    list of those rows' own cells, unruled: a calendar's "- นิสิตรหัส 65 / 66 / 67 / 68",
+    one group to a line beside each row's dates, was read as one cell, and its twelve dates
+    without them. Each line goes to the row it stands in; a line below the last row's cells
+    (a note) stays in the last. A label centred over the rows it heads stays merged, and so
+    does a heading wrapped over them ("ขั้นตอนการทำงาน (Main" / "flow)"), whose lines the
+    rows' lines only happen to stand level with."""
+    out: list[tuple[DraftCell, list[Line], Box]] = []
+    for cell, lines, box in zip(cells, lines_of, boxes, strict=True):
+        rows = range(cell.row, cell.row + cell.row_span)
+        levels = {r: [ln.baseline for c, ls in zip(cells, lines_of, strict=True) if c.row == r and c is not cell
+                      and c.row_span == 1 for ln in ls] for r in rows}
+        if cell.row_span < 2 or cell.col_span > 1 or not all(
+                any(abs(ln.baseline - level) <= LEVEL * ln.size and starts_item(ln.text)
+                    for ln in lines for level in levels[r]) for r in rows):
+            out.append((cell, lines, box))
+            continue
+        tops = [table.rows[r].bbox[1] for r in rows]
+        for k, r in enumerate(rows):
+            below = tops[k + 1] if k + 1 < len(tops) else box[3]
+            mine = [ln for ln in lines if (k == 0 or (ln.y0 + ln.y1) / 2 >= tops[k])
+                    and (k + 1 == len(tops) or (ln.y0 + ln.y1) / 2 < below)]
+            part = (box[0], tops[k], box[2], below)
+            out.append((replace(cell, row=r, row_span=1, box=part), mine, part))
+    return [c for c, _, _ in out], [ls for _, ls, _ in out], [b for _, _, b in out]
 
 
 def _marked(cells: list[DraftCell]) -> bool:

@@ -329,3 +329,46 @@ def test_a_table_in_a_cell_is_read_in_that_cell_not_again_after_it(tmp_path: Pat
     assert page.text.count("ข้าวสาร") == 1 and page.text.count("แบ่งเป็นสามช่วงดังนี้") == 1
     (table,) = tables_of(page)
     assert table.rows == 2 and "ข้าวสาร" in table.cells[-1].text
+
+
+def _calendar_pdf(path: Path) -> Path:
+    """A calendar's ruled table: the groups of a row listed one to a line in a cell merged
+    over four rows, each row's dates ruled apart beside them; then an exam's label centred
+    over its two rows."""
+    writer = RuledWriter()
+    xs, ys = (60.0, 230.0, 340.0, 450.0), [100.0, 120.0, 140.0, 158.0, 176.0, 194.0, 212.0, 230.0]
+    writer.text(114, "กำหนดการ", bold=True, size=11, x=64)
+    writer.text(114, "ภาคต้น", bold=True, size=11, x=234)
+    writer.text(114, "ภาคปลาย", bold=True, size=11, x=344)
+    groups = ["- นิสิตรหัส 65 และน้อยกว่า", "- นิสิตรหัส 66", "- นิสิตรหัส 67", "- นิสิตรหัส 68"]
+    for k, group in enumerate(groups):
+        writer.text(ys[1] + 14 + 18 * k, group, size=11, x=64)
+        writer.text(ys[1] + 14 + 18 * k, f"อ. {17 + k} มิ.ย. 68", size=11, x=234)
+        writer.text(ys[1] + 14 + 18 * k, f"อ. {18 + k} พ.ย. 68", size=11, x=344)
+    writer.text(ys[5] + 22, "สอบปลายภาค", size=11, x=64)  # centred over its two rows
+    writer.text(ys[5] + 14, "จ. 1 ก.ย. 68", size=11, x=234)
+    writer.text(ys[5] + 14, "จ. 2 ก.พ. 69", size=11, x=344)
+    writer.text(ys[6] + 14, "อ. 2 ก.ย. 68", size=11, x=234)
+    writer.text(ys[6] + 14, "อ. 3 ก.พ. 69", size=11, x=344)
+    shape = writer.page.new_shape()
+    for y in (ys[0], ys[1], ys[5], ys[7]):  # across the whole table
+        shape.draw_line((xs[0], y), (xs[-1], y))
+    for y in (ys[2], ys[3], ys[4], ys[6]):  # between the dates only
+        shape.draw_line((xs[1], y), (xs[-1], y))
+    for x in xs:
+        shape.draw_line((x, ys[0]), (x, ys[-1]))
+    shape.finish(color=(0, 0, 0), width=0.6)
+    shape.commit()
+    return writer.save(path)
+
+
+def test_a_merged_cell_listing_its_rows_groups_is_split_among_them(tmp_path: Path) -> None:
+    # b16_29, a university calendar: the four groups were one cell, then twelve dates with
+    # no group to tell a student which registration day is theirs.
+    (table,) = tables_of(open_document(_calendar_pdf(tmp_path / "c.pdf")).page(1))
+    rows = {(c.row, c.col): c.text for c in table.cells if c.text}
+    assert [rows[(r, 0)] for r in range(1, 5)] == ["- นิสิตรหัส 65 และน้อยกว่า", "- นิสิตรหัส 66", "- นิสิตรหัส 67",
+                                                  "- นิสิตรหัส 68"]
+    assert rows[(2, 1)] == "อ. 18 มิ.ย. 68" and rows[(4, 2)] == "อ. 21 พ.ย. 68"
+    exam = table.cell_at(5, 0)
+    assert exam is not None and exam.text == "สอบปลายภาค" and exam.row_span == 2  # a label over both, kept merged
