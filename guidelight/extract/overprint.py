@@ -31,6 +31,8 @@ _ROW = 4.0  # points: lines drawn on or beside a line have baselines within thre
 _NARROW = 0.3  # em: a narrow letter's width, to tell how much text a line's box can show
 _LAYERED = 0.5  # share of a line's box another covers for it to be drawn on top of it
 _SAME_SIZE = 0.1  # share of the font size two copies of a line may differ by
+_CROWDED = 1.6  # times the page's usual characters per em: a line holding its text again
+_MEASURED = 20  # characters a line needs for its density to count
 _THAI = re.compile("[\u0e01-\u0e4e]")
 
 
@@ -46,11 +48,13 @@ def _first_positions(text: str) -> dict[str, int]:
 
 
 class _Earlier:
-    """What a line may repeat: the lines drawn on or beside it, and its own text so far."""
+    """What a line may repeat: the lines drawn on or beside it, and its own text so far when
+    it is ``crowded`` (holds more text than its box shows, like the page's other lines)."""
 
-    def __init__(self, line: str, before: str) -> None:
+    def __init__(self, line: str, before: str, crowded: bool) -> None:
         self.line = line
         self.before = before
+        self.crowded = crowded
         self._in_line = _first_positions(line)
         self._in_before = _first_positions(before)
 
@@ -59,7 +63,7 @@ class _Earlier:
         piece = self.line[i : i + _WINDOW]
         if len(piece) < _WINDOW or not _thai_rich(piece):
             return 0
-        j = self._in_line.get(piece)
+        j = self._in_line.get(piece) if self.crowded else None
         if j is not None and j < i:
             return _common(self.line, i, self.line, j)
         j = self._in_before.get(piece)
@@ -86,13 +90,13 @@ def _common(text: str, i: int, other: str, j: int) -> int:
     return n
 
 
-def _without_repeats(line: str, before: str) -> tuple[str, int]:
-    """``line`` less the long runs it repeats from ``before`` or from itself. Just after a
-    dropped copy, shorter repeats (a copy's tail) go too, and so does a scrap of at most
-    ``_SCRAP`` characters left between two copies."""
+def _without_repeats(line: str, before: str, crowded: bool) -> tuple[str, int]:
+    """``line`` less the long runs it repeats from ``before`` or, when ``crowded``, from
+    itself. Just after a dropped copy, shorter repeats (a copy's tail) go too, and so does a
+    scrap of at most ``_SCRAP`` characters left between two copies."""
     if (not before and len(line) < 2 * _WINDOW) or len(_THAI.findall(line)) < _THAI_SHARE * _WINDOW:
         return line, 0  # nothing to repeat, or too little Thai for a repeat: kept cheap
-    earlier = _Earlier(line, before)
+    earlier = _Earlier(line, before, crowded)
     kept: list[str] = []
     dropped = 0
     since_copy: int | None = None  # characters kept since the last dropped copy
@@ -163,6 +167,17 @@ def _side_by_side(a: Line, b: Line) -> bool:
     return a.block == b.block and abs(a.baseline - b.baseline) < 0.2 * size and max(a.x0 - b.x1, b.x0 - a.x1) < size
 
 
+def _density(line: Line) -> float:
+    """Characters per em of the line's width."""
+    return len(line.text) * line.size / max(line.width, 1e-6)
+
+
+def _usual_density(lines: list[Line]) -> float:
+    """The page's median characters per em, over lines long enough to measure."""
+    measured = sorted(_density(line) for line in lines if len(line.text) >= _MEASURED)
+    return measured[len(measured) // 2] if measured else 0.0
+
+
 def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:
     """The page's lines with text printed over itself removed: a passage repeated within
     one line, by the next piece of the same line, or by a line holding far more text than
@@ -171,6 +186,7 @@ def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:
     (a shadow, an outline), whole when it is the same line however short (``_copy_of``).
     The same sentence on two lines (list items, a worksheet's exercises) is the author's
     and stays."""
+    usual = _usual_density(lines)
     result: list[Line] = []
     by_height: dict[int, list[Line]] = {}  # kept lines by baseline, to find neighbours fast
     for line in lines:
@@ -185,7 +201,10 @@ def drop_repeated_text(lines: list[Line], repairs: Counter[str]) -> list[Line]:
             seen = {id(o) for o in layered}  # by identity: comparing lines field by field is slow
             layered += [o for o in result if (o.block == line.block or _overfull(o)) and id(o) not in seen]
         before = " ".join(o.text for o in layered)
-        text, dropped = _without_repeats(line.text, before)
+        # A phrase said twice in one line is the author's unless the line is crowded with copies:
+        # a law names "ผู้ประกอบวิชาชีพสังคมสงเคราะห์" and "...สังคมสงเคราะห์รับอนุญาต" in one breath.
+        crowded = _density(line) >= _CROWDED * usual
+        text, dropped = _without_repeats(line.text, before, crowded)
         if dropped:
             repairs["doubled_text"] += dropped
             text = " ".join(text.split())

@@ -236,6 +236,20 @@ def test_text_printed_several_times_over_is_heard_once(tmp_path: Path) -> None:
     assert "doubled_text" in check.stdout
 
 
+def test_a_phrase_a_line_says_twice_is_the_authors(tmp_path: Path) -> None:
+    """A welfare form's note (b17_16) names two kinds of licensed person in one line, the
+    second the first's words and one more: the in-line repeat remover cut the first out and
+    changed the law. A line holds its text again only when crowded past the page's lines."""
+    said = ("(๒) นักสังคมสงเคราะห์ หรือผู้ประกอบวิชาชีพสังคมสงเคราะห์ "
+            "หรือผู้ประกอบวิชาชีพสังคมสงเคราะห์รับอนุญาต")
+    others = ["หรือเจ้าหน้าที่อื่นซึ่งปฏิบัติหน้าที่ในความควบคุมของนักสังคมสงเคราะห์",
+              "ให้ดำเนินการตามระเบียบที่กำหนดไว้ในกฎกระทรวงฉบับนี้ทุกประการ"]
+    pdf = write_pdf(tmp_path / "law.pdf", [[(text, 60, 100 + 16 * i, 9, SARABUN)
+                                            for i, text in enumerate([said, *others])]])
+    page = open_document(pdf, use_cache=False).page(1)
+    assert said in page.text and "doubled_text" not in dict(page.quality.repairs)
+
+
 def test_lines_overfull_with_the_rest_of_their_paragraph_are_read_once(tmp_path: Path) -> None:
     """Canva gives each line of a text box the rest of its paragraph: far more text than
     the line's box shows. The paragraph is heard once; a normal line after it stays."""
