@@ -27,7 +27,7 @@ from guidelight.extract.form_fields import BLANK, fill_blanks
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyph_shapes import Placement
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
-from guidelight.extract.hidden_text import drop_hidden_text, painted
+from guidelight.extract.hidden_text import CharKey, clipped_away, drop_clipped_text, drop_hidden_text, painted
 from guidelight.extract.late_marks import place_late_marks
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
@@ -788,6 +788,7 @@ class PageReader:
         self._raw: dict = {"blocks": []}  # the reading being read, and its suspect places
         self._places: _Places | None = None
         self._painted: list[pymupdf.Rect] | None = None  # see ``_painted_boxes``
+        self._clipped: set[CharKey] | None = None  # the characters clipping hides, found once a page
         self._refused: dict[str, set[Glyph]] | None = None  # see ``_refused_glyphs``
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
@@ -1153,6 +1154,12 @@ class PageReader:
         if clip is None:
             self.unread = []
         raw = self.page.get_text("rawdict", flags=RAW_FLAGS, clip=clip or pymupdf.INFINITE_RECT())
+        if self._clipped is None:
+            whole = raw if clip is None else self.page.get_text("rawdict", flags=RAW_FLAGS,
+                                                                 clip=pymupdf.INFINITE_RECT())
+            self._clipped = clipped_away(self.page, whole, RAW_FLAGS)
+        if (gone := drop_clipped_text(raw, self._clipped)) and clip is None:
+            self.repairs["hidden_text"] += gone
         if (drawn := drawn_reading(self.page, list(_raw_chars(raw)), clip)) is not None:
             blocks, set_aside = drawn  # Canva's copies under each cluster: read what is drawn
             raw = {**raw, "blocks": blocks}

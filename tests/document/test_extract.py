@@ -103,6 +103,25 @@ def test_zero_width_spaces_between_words_take_no_mark(make_pdf: MakePdf) -> None
     assert open_document(pdf).page(1).text == "สนับสนุนการพิมพ์"
 
 
+def test_text_its_clipping_hides_is_not_read_but_a_line_running_past_it_is(tmp_path: Path) -> None:
+    # A Word text box's overflow, hidden under its edge, was read into an exam's first
+    # question (b17_27, 9 pages): "...ไทยเทียบศักราช (เติมคำ)". A line running past the
+    # box's edge is still the author's sentence, read whole.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_text((60, 100), "1. การนับศักราชแบบใดเป็นที่นิยมในประเทศไทย", fontname="S", fontsize=14)
+    page.insert_text((60, 130), "ความต้องการที่ไม่มีที่สิ้นสุดของมนุษย์อย่างไร", fontname="S", fontsize=14)
+    page.insert_text((300, 100), "เทียบศักราช (เติมคำ)", fontname="S", fontsize=14)
+    _, running, hidden = page.get_contents()
+    for xref, shown in ((running, "0 0 250 842"), (hidden, "0 0 1 1")):
+        doc.update_stream(xref, f"q {shown} re W n\n".encode() + doc.xref_stream(xref) + b"\nQ")
+    doc.save(tmp_path / "clipped.pdf")
+    read = open_document(tmp_path / "clipped.pdf").page(1)
+    assert "เติมคำ" not in read.text and "ของมนุษย์อย่างไร" in read.text
+    assert dict(read.quality.repairs)["hidden_text"] == len("เทียบศักราช(เติมคำ)")
+
+
 def _word2019_line(pieces: list[str], x: float, y: float, size: float) -> list[Line]:
     """One line as Word 2019 draws it in TH Sarabun: each shifted mark (a private-use
     character) is a 3.6-pt glyph 6 pt below the baseline, and the letters go on after it."""
