@@ -22,6 +22,7 @@ evidence is still kept when it carries on a table from the page before.
 
 from __future__ import annotations
 
+import functools
 import re
 import statistics
 from collections import Counter
@@ -405,10 +406,16 @@ def _draft(page: pymupdf.Page, table: Any, lines: list[Line], read: LineReader) 
     return draft, used
 
 
+@functools.lru_cache(maxsize=2)
+def _drawings(page: pymupdf.Page) -> list[dict[str, Any]]:
+    """The page's drawn paths, listed once for the table finders that ask in turn."""
+    return page.get_cdrawings()
+
+
 def _horizontal_rules(page: pymupdf.Page) -> list[tuple[float, float, float]]:
     """Horizontal rules drawn on the page as (y, x0, x1): stroked lines and thin filled bars."""
     rules = []
-    for path in page.get_cdrawings():
+    for path in _drawings(page):
         for item in path["items"]:
             if item[0] == "l" and abs(item[1][1] - item[2][1]) < 1.0:
                 rules.append((item[1][1], min(item[1][0], item[2][0]), max(item[1][0], item[2][0])))
@@ -669,7 +676,7 @@ class TableFinder:
     _last_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def _raw_tables(self, page: pymupdf.Page) -> list[Any]:
-        drawn = sum(len(path["items"]) for path in page.get_cdrawings())
+        drawn = sum(len(path["items"]) for path in _drawings(page))
         if drawn < MIN_RULES:
             return []
         try:
