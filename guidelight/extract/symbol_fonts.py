@@ -41,7 +41,11 @@ _OMX = {
 }
 _TEX_EXTENSION = ("cmex", "lmmathextension")  # Computer Modern's and Latin Modern's names
 _CHARS: dict[str, dict[int, str]] = {
-    "wingdings2": {0x4F: "✗", 0x50: "✓", 0x51: "✗", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "☐", 0x99: "•"},
+    "wingdings2": {
+        0x4F: "✗", 0x50: "✓", 0x51: "✗", 0x52: "☑", 0x53: "☒", 0x54: "☒", 0xA3: "☐", 0x99: "•",
+        # black circled numbers ❶ to ❿: a manual's steps (b17_18 drew ❶❷❸ so, and they went unheard)
+        **{0x75 + n: chr(0x2776 + n) for n in range(10)},
+    },
     "wingdings": {
         0x6E: "■", 0x6F: "☐", 0x70: "☐", 0x71: "☐", 0x72: "☐", 0x75: "◆", 0x76: "◆", 0x77: "◆",
         0x9F: "•", 0xA7: "▪", 0xA8: "☐", 0xD8: "➢", 0xFB: "✗", 0xFC: "✓", 0xFD: "☒", 0xFE: "☑",

@@ -366,6 +366,9 @@ def test_wingdings_circled_numbers_are_read_not_dropped() -> None:
     chars = [{"c": "\uf081", "bbox": (0, 0, 8, 10), "origin": (0, 8)}, {"c": "\uf08c", "bbox": (9, 0, 17, 10), "origin": (9, 8)}]
     reader = PageReader(_UntracedPage(), None, Counter())  # type: ignore[arg-type]
     assert reader._span_text(chars, 10.0, "AAAAAX+Wingdings-Regular") == "①❶"
+    # A Zoom manual's steps in Wingdings 2 (b17_18): "❶ คลิก Sign In" was heard "คลิก Sign In".
+    steps = [{"c": chr(0xF075 + n), "bbox": (9 * n, 0, 9 * n + 8, 10), "origin": (9 * n, 8)} for n in range(3)]
+    assert reader._span_text(steps, 10.0, "AAAAAB+Wingdings2") == "❶❷❸"
 
 
 def test_symbol_font_greek_and_operators_are_read_not_dropped() -> None:
