@@ -114,6 +114,7 @@ _SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified 
 _FIRST_INDENT = 3.0  # font sizes: a paragraph's first line starts at most this far in from its column's edge
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
+_FILL_IN = re.compile(r"(?:[.…_]\s?){4,}")  # dots or underscores left for a form's answer
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
 # across it runs: the leader is drawn to the column's edge on purpose.
@@ -1481,6 +1482,8 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
             return 0  # a sentence set a little larger than a code listing that outnumbers it
         return levels[first.size]
     short = len(group) == 1 and len(text) < 90 and not _SENTENCE_END.search(text)
+    if _FILL_IN.search(text):
+        return 0  # a form's line to fill in ("เป็นเงินทั้งสิ้น……….บาท"), however bold, heads nothing
     if short and (first.bold or _NUMBERED_HEADING.match(text)) and first.size >= size - 0.5:
         return len(levels) + 1 + text.split()[0].count(".")
     return 0

@@ -748,6 +748,15 @@ def test_a_short_bold_heading_ending_in_a_colon_stays_a_heading(make_pdf: MakePd
     assert texts(page, ParagraphKind.HEADING) == ["คำชี้แจง:"]
 
 
+def test_a_bold_line_to_fill_in_is_no_heading(make_pdf: MakePdf) -> None:
+    # A welfare form (b17_16): "เป็นเงินทั้งสิ้น……….บาท" in bold was a heading of level 66,
+    # one level for each dot of its blank.
+    blank = "เป็นเงินทั้งสิ้น" + "." * 40 + "บาท"
+    lines = [(BODY, 72, 80, 14, SARABUN), (blank, 72, 130, 14, SARABUN_BOLD), (BODY, 72, 180, 14, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert not texts(page, ParagraphKind.HEADING)
+
+
 def test_an_official_letters_head_is_read_row_by_row(make_pdf: MakePdf) -> None:
     """A หนังสือราชการ: its number at the left beside the university's address at the
     right, the date under the address, then เรื่อง and เรียน at the left again. The
