@@ -27,6 +27,8 @@ MIN_GAP = 0.5  # of the text size: the narrowest empty strip between two columns
 HEADER_REACH = 2.5  # of its size: a header line's middle lies this near above the first rule
 BELOW_REACH = 1.5  # of its size: a line whose middle is this near under the last rule is a row of it
 HEADER_GAP = 0.6  # of its size: a line this close over the header is a header row too
+SUB_ROWS = 3  # lines two columns of a band hold level with each other that make them rows of their own
+LEVEL = 0.3  # of the size: baselines this close are level
 MIN_ROWS = 3  # rows (the header's with them) a table of two columns needs; three columns need two
 
 
@@ -128,8 +130,11 @@ def _table(stack: list[RuledRow], lines: list[Line], rules: list[Rule]) -> Bande
     rows = [header, *bands] if header else bands
     if len(rows) < MIN_ROWS and not (header and len(columns) >= 3):
         return None
-    if len(bands) == 1 and _rows_at_one_pitch(bands[0], columns):
-        return None  # the rules under a header and over a total: the rows between are the text's
+    if not stack[0].cuts and any(_rows_at_one_pitch(band, columns) for band in bands):
+        # Rules in one piece over and under rows of one line each (LaTeX's booktabs, a total's
+        # rule): the rows are the text's. Rules drawn a piece per cell (a browser's, a word
+        # processor's) are a row each, however its cells wrap.
+        return None
     cells: dict[tuple[int, int], list[Line]] = {}
     for r, row in enumerate(rows):
         for line in row:
@@ -147,14 +152,19 @@ def _table(stack: list[RuledRow], lines: list[Line], rules: list[Rule]) -> Bande
 
 
 def _rows_at_one_pitch(band: list[Line], columns: list[tuple[float, float]]) -> bool:
-    """Do the columns of a band hold their lines on the same baselines, two or more: rows of
-    one line each, not a row's cells wrapped (those end after different numbers of lines)?"""
-    counts: dict[int, int] = {}
-    for line in merge_rows(band):
+    """Does a band hold rows of its own: two columns of ``SUB_ROWS`` lines or more, level
+    with each other line for line? A row's cells wrapped end after different numbers of
+    lines, or few: LaTeX's booktabs rules a table only over and under its groups, and a
+    group's versions and dates, one pair to a line, were read as two cells of eleven."""
+    by_column: dict[int, list[Line]] = {}
+    for line in band:
         col = _column_of(line, columns)
         if col is not None:
-            counts[col] = counts.get(col, 0) + 1
-    return len(set(counts.values())) == 1 and min(counts.values()) >= 2
+            by_column.setdefault(col, []).append(line)
+    levels = [sorted(line.baseline for line in merge_rows(lines)) for lines in by_column.values()]
+    tall = [column for column in levels if len(column) >= SUB_ROWS]
+    return any(len(a) == len(b) and all(abs(x - y) <= LEVEL * _size(band) for x, y in zip(a, b, strict=True))
+               for i, a in enumerate(tall) for b in tall[i + 1:])
 
 
 def _size(lines: list[Line]) -> float:
