@@ -670,6 +670,7 @@ def _merge_row(row: list[Line]) -> Line:
         mono=all(line.mono or _COUNTED_NUMBER.match(line.text) for line in row) and any(line.mono for line in row),
         label=_row_label(row),
         ends_bold=row[-1].ends_bold,
+        ink_x1=max(line.inked_right for line in row) if row[-1].ink_x1 is not None else None,
     )
 
 
@@ -1453,12 +1454,16 @@ def _first_word_width(line: Line) -> float:
 
 
 def _column_right(lines: list[Line], line: Line) -> float:
-    """Right edge of the column a line belongs to: the widest line starting where it starts
-    and ending within its column (the line itself at least, whatever its size: a font size
-    of 0 or a degenerate matrix gives no tolerance at all)."""
+    """Right edge of the column a line belongs to: where the widest line's text ends of
+    those starting where it starts and ending within its column (the line itself at least,
+    whatever its size: a font size of 0 or a degenerate matrix gives no tolerance at all).
+    Its text, not its box: Word printed through a printer driver draws a line's trailing
+    spaces past the margin (b17_09: text to 523, spaces to 565), and with the column that
+    wide every short first word of a next line seemed to have fitted above, so paragraphs
+    broke mid-sentence ("พบว่า มากกว่า 2" / "ใน 3 ของเด็ก")."""
     return max(
-        (ln.x1 for ln in lines if abs(ln.x0 - line.x0) < 3 * line.size and ln.x1 <= line.column_right),
-        default=line.x1,
+        (ln.inked_right for ln in lines if abs(ln.x0 - line.x0) < 3 * line.size and ln.x1 <= line.column_right),
+        default=line.inked_right,
     )
 
 

@@ -145,6 +145,14 @@ class Line:
     # run-in label ("เจ้าของหอพัก :", "บทนิยาม 2.2"), which may open a paragraph.
     label: str = ""
     ends_bold: bool = False  # its last word is set in bold: emphasis may go on onto the next line
+    # Where its last drawn character ends, when spaces drawn after it take its box further:
+    # Word printed through a printer driver draws a line's trailing spaces past the margin.
+    ink_x1: float | None = None
+
+    @property
+    def inked_right(self) -> float:
+        """Where its text ends on the page, trailing spaces aside."""
+        return self.x1 if self.ink_x1 is None else min(self.ink_x1, self.x1)
 
     @property
     def width(self) -> float:
@@ -1395,6 +1403,7 @@ class PageReader:
         label = ""
         ends_bold = False
         x0 = line["bbox"][0]
+        ink_right: float | None = None  # where its last drawn character ends
         for k, span in enumerate(spans):
             if seen and unseen(span):
                 self.repairs["hidden_text"] += len(span["chars"])
@@ -1414,6 +1423,9 @@ class PageReader:
                 text = text.translate(_SUPERSCRIPT)
             if text.strip():
                 before = span
+                inked = [char["bbox"][2] for char in span["chars"] if not char["c"].isspace()]
+                if inked:
+                    ink_right = max(inked) if ink_right is None else max(ink_right, *inked)
             if previous_right is not None and not spaced and word_gap:
                 text = " " + text
             previous_right = span["chars"][-1]["bbox"][2]
@@ -1451,5 +1463,5 @@ class PageReader:
             text, x0, y0, x1, y1, baseline, size, bold_chars * 2 > len(text), block_no, joined[-1:].isspace(),
             mono=mono_chars * 2 > len(text) or bool(starts_mono),  # a line of code ending in a comment in prose
             blanks=_blanks(spans) if BLANK.search(text) else (), label=" ".join(label.split()),
-            ends_bold=ends_bold,
+            ends_bold=ends_bold, ink_x1=ink_right if joined[-1:].isspace() else None,
         )

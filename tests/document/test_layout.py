@@ -1297,6 +1297,21 @@ def test_a_caption_in_its_own_size_ends_before_the_text_under_it() -> None:
         rows[0][0], "".join(row[0] for row in rows[1:])]
 
 
+def test_a_line_ending_in_spaces_past_the_margin_does_not_widen_the_column() -> None:
+    """Word printed through a printer driver (b17_09, a journal article) draws a line's
+    trailing spaces past the margin: text to 523, spaces to 565. With the column measured
+    that wide, "ใน" seemed to have fitted on the line above ("...มากกว่า 2"), and the
+    paragraph broke mid-sentence."""
+    rows = [("ในสภาพเศรษฐกิจและสังคมปัจจุบันมีประชาชนอาศัยอยู่ในเขตเมืองและชุมชนหนาแน่นมากขึ้น", 565.0, 523.0),
+            ("จากข้อมูลการเฝ้าระวังทางระบาดวิทยาของสำนักระบาดวิทยาพบว่า มากกว่า 2", 523.0, None),
+            ("ใน 3 ของเด็กที่ป่วยอยู่ในศูนย์เด็กเล็กและโรงเรียนอนุบาลซึ่งเป็นสถานที่ที่เด็ก", 523.0, None),
+            ("อยู่รวมกันเป็นจำนวนมาก", 180.0, None)]
+    lines = [Line(text, 72.0, 100 + 24 * k - 16, x1, 100 + 24 * k + 5, 100 + 24 * k, 16.0, False, 0, ink is not None,
+                  ink_x1=ink) for k, (text, x1, ink) in enumerate(rows)]
+    (paragraph,) = paragraphs(lines, {})
+    assert "พบว่า มากกว่า 2 ใน 3 ของเด็ก" in paragraph.text
+
+
 def test_two_thai_numbers_across_a_line_break_stay_two() -> None:
     """Thai lines join with no space, but a number is not broken across lines: a memo's
     "ปีการศึกษา ๒๕๖๗" then "๒. ชื่อโครงการ" was heard as the number ๒๕๖๗๒."""
