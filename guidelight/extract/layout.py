@@ -114,6 +114,7 @@ _SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified 
 _FIRST_INDENT = 3.0  # font sizes: a paragraph's first line starts at most this far in from its column's edge
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
+_CATCHWORD = re.compile(r"^/\s*(\S.*?)\s*(?:\.{2,}|…)$")  # "/ข้อ ๑๑ หนังสือภายนอก...": the next page's first words
 _FILL_IN = re.compile(r"(?:[.…_]\s?){4,}")  # dots or underscores left for a form's answer
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
@@ -290,6 +291,7 @@ def split_furniture(
     body_there: Callable[[Line], bool] = lambda line: False,
     slide: bool = False,
     own_number: Callable[[Line], bool] = lambda line: False,
+    next_page_starts: Callable[[str], bool] = lambda words: False,
 ) -> tuple[list[Line], list[Line], list[Line]]:
     """Separate page furniture from the reading text: (body, furniture, guessed).
 
@@ -311,7 +313,10 @@ def split_furniture(
     (``_between_head_and_body``). A number alone in a first or last row is a page number
     too where ``own_number`` says it is the page's own by the count of the page numbers
     nearby, wherever they stand: a LaTeX book sets a chapter's first page number at its
-    foot and the others' at their heads.
+    foot and the others' at their heads. The page's last line is a catchword when it
+    repeats, between "/" and "...", the words ``next_page_starts`` with: a Thai official
+    document ends each page so ("/ข้อ ๑๑ หนังสือภายนอก..."), and a listener heard each
+    page's first words twice, the first time with a slash and an ellipsis.
     """
     size = body_size(lines)
     text_width = max((ln.x1 for ln in lines), default=0.0) - min((ln.x0 for ln in lines), default=0.0)
@@ -361,12 +366,15 @@ def split_furniture(
     # the margin is then the page's text (a fraction's numerator under a formula at the
     # foot, "1" of 1/x², was dropped and "f(x) = x²" heard).
     numbered = {id(line) for line in lines if id(line) in alone and counted(line)}
+    last = page_rows[-1] if page_rows else []
+    catchwords = {id(line) for line in last
+                  if (cue := _CATCHWORD.match(line.text.strip())) and next_page_starts(cue.group(1))}
     for line in lines:
         margin = at_edge(line) and id(line) not in in_body
         repeats = recurs(line) if margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY or (slide and line.y1 <= height / 2)
         second = bool(numbered) and bool(_COUNTED_NUMBER.match(line.text.strip()))  # (not the page's own)
-        if id(line) in numbered or (
+        if id(line) in numbered or id(line) in catchwords or (
             margin
             and not second
             and (

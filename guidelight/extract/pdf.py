@@ -87,6 +87,7 @@ PICTURES_ONLY_SHARE = 0.1
 _REPEATS = 2  # pages nearby drawing a page's picture again, in its place, that make it furniture
 _SAME_BOX = 2.0  # points: a picture drawn again this close to where it was stands in the same place
 _SAME_PLACE = 0.8  # share of the taller of two lines they must share to stand at one height
+_OPENING = 300  # characters of a page's plain text a catchword from the page before is looked for in
 PICTURED_THAI = 20  # Thai characters of such a reading below which its share in words is not judged
 
 _log = logging.getLogger(__name__)
@@ -117,6 +118,7 @@ class _PdfContext:
     margin_keys: dict[tuple[int, float], set[str]] = field(default_factory=dict)  # from margin_lines, by band
     counted_keys: dict[int, set[str]] = field(default_factory=dict)  # ``counting_keys`` of a page's numbers
     pictures: dict[int, list[tuple[bytes, Box]]] = field(default_factory=dict)  # ``_pictures``, by page
+    openings: dict[int, str] = field(default_factory=dict)  # ``starts_with``: a page's first text, spaces out
     # A page's lines read ahead (to see whether the page before runs on into it), kept
     # with their reader and its repairs until the page itself is made; or why that page
     # was given up, so it is not tried again at its own turn.
@@ -288,7 +290,21 @@ class _PdfContext:
             lambda line: self.body_starts_at(number, line),
             slide=rect.width > rect.height,
             own_number=lambda line: self.numbered_as_pages_nearby(number, line),
+            next_page_starts=lambda words: self.starts_with(number + 1, words),
         )
+
+    def starts_with(self, number: int, words: str) -> bool:
+        """Does page ``number`` begin with ``words`` (``_loose``ly), after its running head
+        and page number at most? Read as plain text, once a page (False where it cannot be
+        read, or there is no such page)."""
+        if number not in self.openings:
+            try:
+                text = self.page(number).get_text("text")[:_OPENING] if number <= self.doc.page_count else ""
+            except Exception:  # a damaged neighbour: no catchword points into it
+                text = ""
+            self.openings[number] = _loose(text)
+        wanted = _loose(words)
+        return bool(wanted) and wanted in self.openings[number]
 
     def recurrence(self, number: int, key: str, share: float) -> Recurrence:
         """Does this margin text recur in the same band (``share`` of the page) of a page within
@@ -300,6 +316,12 @@ class _PdfContext:
             return Recurrence.AGAIN
         later = [n for n in (number + 1, number + 2) if n <= self.doc.page_count]
         return Recurrence.FIRST if any(key in self.margins(n, share) for n in later) else Recurrence.ALONE
+
+
+def _loose(text: str) -> str:
+    """``text`` without spaces, its sara am as sara aa: a page's plain text, not yet
+    repaired, draws คำ as "ค า" where the line read from it says คำ."""
+    return "".join(text.split()).replace("\u0e33", "\u0e32").replace("\u0e4d", "")
 
 
 def _same_box(one: Box, other: Box) -> bool:

@@ -44,6 +44,22 @@ def test_small_print_at_the_foot_of_a_form_is_read(make_pdf: MakePdf) -> None:
     assert first.furniture == ("1",)
 
 
+def test_a_catchword_at_a_pages_foot_is_furniture_when_the_next_page_begins_with_it(make_pdf: MakePdf) -> None:
+    # A Thai official document (b17_25, 48 of its 225 pages) ends each page with the next
+    # page's first words between "/" and "...": each was heard twice, once with its slash.
+    pages = [
+        [("- ๑ -", 280, 60, 14, SARABUN), (BODY, 72, 100, 14, SARABUN), (BODY, 72, 130, 14, SARABUN),
+         ("/ข้อ ๑๑ หนังสือภายนอก...", 420, 770, 14, SARABUN)],
+        [("- ๒ -", 280, 60, 14, SARABUN), ("ข้อ ๑๑ หนังสือภายนอก คือ หนังสือติดต่อราชการที่เป็นแบบพิธี", 72, 100, 14, SARABUN),
+         (BODY, 72, 130, 14, SARABUN), ("/ข้อ ๑๓ หนังสือสั่งการ...", 420, 770, 14, SARABUN)],
+        [("- ๓ -", 280, 60, 14, SARABUN), (BODY, 72, 100, 14, SARABUN)],
+    ]
+    doc = open_document(make_pdf(pages))
+    first, second = doc.page(1), doc.page(2)
+    assert "หนังสือภายนอก" not in first.text and "/ข้อ ๑๑ หนังสือภายนอก..." in first.furniture
+    assert "/ข้อ ๑๓ หนังสือสั่งการ..." in second.text  # the next page begins otherwise: the page's own
+
+
 def test_a_title_every_page_repeats_is_heard_once_and_a_running_head_never(make_pdf: MakePdf) -> None:
     """A calendar (real-thai-2) repeats its title block at the top of each of its pages; the
     title (set larger than the body) was dropped as a running head on all of them, so the
