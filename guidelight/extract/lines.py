@@ -60,6 +60,7 @@ _UNREAD_RUN = re.compile(f"{_UNREAD_MARKS}(?:\\s*{_UNREAD_MARKS})*")
 _CODE_FONT = re.compile(r"mono|courier|consol|menlo|code|typewriter|inconsolata", re.IGNORECASE)
 # Fewer glyphs that could not be read than this on a page are not worth a Tesseract run.
 MIN_UNREAD_GLYPHS = 3
+_SPACE_WIDTHS = 3  # widths a span's spaces come in, at least, for their glyphs to be looked at
 _MARK_PIECE = 0.3  # of its height: a piece of unread glyphs narrower than this is marks, taking no room
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -358,6 +359,13 @@ def _around(spans: list[dict], k: int) -> tuple[list[dict], list[dict]]:
 def _advances(text: str) -> bool:
     """Does ``text`` hold a character that moves the pen (not only marks)?"""
     return any(unicodedata.category(ch) != "Mn" for ch in text)
+
+
+def _spaces_unlike(chars: list[dict]) -> bool:
+    """Are a span's spaces of three widths or more? A font's space has one advance; many
+    are glyphs of other letters the ToUnicode calls spaces (``PageReader._space_drawn``)."""
+    widths = {round(_width(char), 1) for char in chars if char["c"] == " "}
+    return len(widths) >= _SPACE_WIDTHS
 
 
 def _thai_near(chars: list[dict], i: int) -> bool:
@@ -950,6 +958,17 @@ class PageReader:
             for font_name, gid in drawn
         )
 
+    def _space_drawn(self, chars: list[dict], i: int, font: str, size: float) -> str:
+        """What a "space" draws where a span's spaces are of many widths: when a glyph drawn
+        for it is a Thai letter its font names, each of its glyphs is identified as a glyph
+        under a code that says nothing is (Excel's charts pasted into Word, b17_12, give
+        2,551 Tahoma glyphs on four pages the code of a space: "“GAP” ครั้งที่ 1 ประจำปี
+        งบประมาณ พ.ศ. 2556" was heard as "“GAP” 1 2556"); else it is the space it says."""
+        glyphs = _in_font(self._drawn(chars[i]), font)
+        if not any(self.resolver.thai_char(*glyph) for glyph in glyphs):
+            return " "
+        return "".join(self._identify(chars, i, "\ufffd", True, name, gid, size) for name, gid in glyphs)
+
     def _named_around(self, chars: list[dict], i: int) -> list[dict]:
         """``chars`` with the unknown codes next to ``chars[i]`` given the Thai their glyphs
         draw, so the mark ``chars[i]`` is judged among letters: an iOS form (b16_21) gives
@@ -1110,6 +1129,7 @@ class PageReader:
         out: list[str] = []
         right_edge: float | None = None
         word_gap = _word_gap(chars, size)
+        lettered_spaces = _spaces_unlike(chars)
         self._same_origin = one_origin(chars)  # of the span being read, for ``_advance``
         context, offset = [*around[0], *chars, *around[1]], len(around[0])
         for i, char in enumerate(chars):
@@ -1122,7 +1142,10 @@ class PageReader:
                         and out and not out[-1].isspace():
                     out.append(" ")
                 continue
-            c = self._true_char(context, i + offset, font, size)
+            if lettered_spaces and char["c"] == " ":
+                c = self._space_drawn(context, i + offset, font, size)
+            else:
+                c = self._true_char(context, i + offset, font, size)
             if not c:
                 continue
             x0, x1 = char["bbox"][0], char["bbox"][2]

@@ -88,10 +88,11 @@ def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: flo
     return _with_stripped_fonts(doc, path, lines, lambda _obj: (GARUDA, says))
 
 
-def unmapped_pdf(path: Path, lines: list[str], unnamed: str, *, size: float = 16) -> Path:
+def unmapped_pdf(path: Path, lines: list[str], unnamed: str, *, size: float = 16, says: str = "\ufffd") -> Path:
     """A page of ``lines`` in a Garuda that names its letters only in its cmap, with no
-    ToUnicode (every Thai glyph reads U+FFFD) and no name at all for the characters of
-    ``unnamed``: iOS's Quartz writes TH SarabunPSK so, its shifted marks unnamed (b16_21)."""
+    ToUnicode (every Thai glyph reads U+FFFD, or what ``says``) and no name at all for the
+    characters of ``unnamed``: iOS's Quartz writes TH SarabunPSK so, its shifted marks
+    unnamed (b16_21); Word pasting an Excel chart maps Tahoma's Thai to spaces (b17_12)."""
     doc = pymupdf.open()
     page = doc.new_page(width=595, height=842)
     page.insert_font(fontname="G", fontfile=str(GARUDA))
@@ -99,7 +100,7 @@ def unmapped_pdf(path: Path, lines: list[str], unnamed: str, *, size: float = 16
         page.insert_text((60, 80 + n * 2 * size), text, fontname="G", fontsize=size)
     doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
     program = _stripped(TTFont(str(GARUDA)), lambda code: chr(code) in unnamed)
-    says = {ch: "\ufffd" for text in lines for ch in text if "\u0e01" <= ch <= "\u0e5b"}
+    mapped = {ch: says for text in lines for ch in text if "\u0e01" <= ch <= "\u0e5b"}
     gids = _stripped_font(GARUDA)[1]
     for xref in range(1, doc.xref_length()):
         obj = doc.xref_object(xref)
@@ -109,7 +110,7 @@ def unmapped_pdf(path: Path, lines: list[str], unnamed: str, *, size: float = 16
         if "/FontFile2" in obj:
             doc.update_stream(int(obj.split("/FontFile2")[1].split()[0]), program)
         if "/ToUnicode" in obj:
-            mapping = {gids[ord(ch)]: says.get(ch, ch) for text in lines for ch in text if ord(ch) in gids}
+            mapping = {gids[ord(ch)]: mapped.get(ch, ch) for text in lines for ch in text if ord(ch) in gids}
             doc.update_stream(int(obj.split("/ToUnicode")[1].split()[0]), write_to_unicode(mapping))
     doc.save(path)
     return path

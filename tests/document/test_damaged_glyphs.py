@@ -65,6 +65,15 @@ def test_an_unnamed_mark_among_letters_that_read_as_unknown_codes_is_judged_by_t
     assert "unreadable_glyph" not in dict(page.quality.repairs)
 
 
+def test_thai_letters_whose_code_says_space_are_read_by_their_glyphs(tmp_path: Path) -> None:
+    # An Excel chart pasted into Word (b17_12, pp. 33-36): 2,551 Tahoma glyphs given the
+    # code of a space, so "“GAP” ครั้งที่ 1 ประจำปีงบประมาณ 2556" was heard "“GAP” 1 2556",
+    # and the page said nothing was lost. The font's cmap names them; its real space stays.
+    lines = ["“GAP” ครั้งที่ 1 ประจำปีงบประมาณ 2556", "ระบบสารสนเทศช่วยให้ทำงานได้สะดวก รวดเร็ว"]
+    page = open_document(unmapped_pdf(tmp_path / "s.pdf", lines, "", says=" "), use_cache=False).page(1)
+    assert "ครั้งที่ 1 ประจำปีงบประมาณ 2556" in page.text and "ได้สะดวก รวดเร็ว" in page.text
+
+
 @pytest.mark.parametrize(
     "stand_in",
     ["\ufffd", "\u00c9", "\u0155", "\ue000", "\x07", "\u0e8b", "\u0477"],
