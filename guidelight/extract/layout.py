@@ -99,11 +99,11 @@ _PAGE_NUMBER = re.compile(
     r"(?:\s*(?:/|of|จาก)\s*[\d๐-๙]+)?$",
     re.IGNORECASE,
 )
-# A list item: a bullet (Word's second level is an "o"), "1." / "1)" / "(1)", "ก." / "ก)" /
+# A list item: a bullet (Word's second level is an "o"), a circled number, "1." / "1)" / "(1)", "ก." / "ก)" /
 # "A)", or "ข้อ 1" followed by a space; or a dash or a number set close to Thai
 # ("-เก็บรวบรวม ...", "2.พัฒนาระบบ ..."), which no wrapped line starts with (Thai is not
 # hyphenated, and a wrapped "2.5 เมตร" has a digit after its point).
-_MARKER = r"(?:[•●▪◦○■□☐➢►✓\-–*o]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)"
+_MARKER = r"(?:[•●▪◦○■□☐➢►✓\-–*o①-⑳❶-❿]|\(?[\d๐-๙]{1,3}[.)]|[\u0e01-\u0e2eA-Za-z][.)]|ข้อ\s*[\d๐-๙]+\.?)"
 _LIST_ITEM = re.compile(rf"^(?:{_MARKER}\s|(?:[-–]|\(?[\d๐-๙]{{1,3}}[.)])(?=[\u0e01-\u0e2e\u0e40-\u0e44]))")
 # A list item's marker standing alone, its text set a tab away on its row ("1." ... "ผู้จัดทำ...");
 # not "*", a truth table's "don't care" beside its "True".

@@ -1328,6 +1328,17 @@ def test_a_line_ending_in_spaces_past_the_margin_does_not_widen_the_column() -> 
     assert "พบว่า มากกว่า 2 ใน 3 ของเด็ก" in paragraph.text
 
 
+def test_items_numbered_in_circles_are_items() -> None:
+    """A project schedule (real-thai-2) numbers its steps ① ②: with the column measured to
+    its text, "② สอบบทที่ 1" seemed to go on the line before."""
+    rows = [("① ส่งใบป. 1 พร้อมบทที่ 1 ภายในวันที่ 24 มกราคม 2559 ที่ห้องธุรการภาควิชา", 520.0),
+            ("② สอบบทที่ 1", 180.0), ("ผู้สอบต้องเตรียมเอกสารประกอบการสอบให้ครบถ้วนทุกรายการก่อนวันสอบ", 523.0)]
+    lines = [Line(text, 72.0, 100 + 24 * k - 16, x1, 100 + 24 * k + 5, 100 + 24 * k, 16.0, False, 0)
+             for k, (text, x1) in enumerate(rows)]
+    drafts = paragraphs(lines, {})
+    assert drafts[0].text == rows[0][0] and drafts[1].text.startswith("② สอบบทที่ 1")
+
+
 def test_two_thai_numbers_across_a_line_break_stay_two() -> None:
     """Thai lines join with no space, but a number is not broken across lines: a memo's
     "ปีการศึกษา ๒๕๖๗" then "๒. ชื่อโครงการ" was heard as the number ๒๕๖๗๒."""
