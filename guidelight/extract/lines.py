@@ -60,6 +60,7 @@ _UNREAD_RUN = re.compile(f"{_UNREAD_MARKS}(?:\\s*{_UNREAD_MARKS})*")
 _CODE_FONT = re.compile(r"mono|courier|consol|menlo|code|typewriter|inconsolata", re.IGNORECASE)
 # Fewer glyphs that could not be read than this on a page are not worth a Tesseract run.
 MIN_UNREAD_GLYPHS = 3
+_SPACE_CODE = 0x20
 _SPACE_WIDTHS = 3  # widths a span's spaces come in, at least, for their glyphs to be looked at
 _MARK_PIECE = 0.3  # of its height: a piece of unread glyphs narrower than this is marks, taking no room
 
@@ -361,11 +362,16 @@ def _advances(text: str) -> bool:
     return any(unicodedata.category(ch) != "Mn" for ch in text)
 
 
-def _spaces_unlike(chars: list[dict]) -> bool:
-    """Are a span's spaces of three widths or more? A font's space has one advance; many
-    are glyphs of other letters the ToUnicode calls spaces (``PageReader._space_drawn``)."""
-    widths = {round(_width(char), 1) for char in chars if char["c"] == " "}
-    return len(widths) >= _SPACE_WIDTHS
+def _spaces_unlike(raw: dict) -> set[str]:
+    """The fonts whose spaces on the page come in three widths or more, at one size. A
+    font's space has one advance; many are glyphs of other letters the ToUnicode calls
+    spaces (``PageReader._space_drawn``), one to a span as often as not."""
+    widths: dict[str, set[float]] = {}
+    for span in _raw_spans(raw):
+        for char in span["chars"]:
+            if char["c"] == " " and span["size"] > 0:
+                widths.setdefault(span["font"], set()).add(round(_width(char) / span["size"], 2))
+    return {font for font, seen in widths.items() if len(seen) >= _SPACE_WIDTHS}
 
 
 def _thai_near(chars: list[dict], i: int) -> bool:
@@ -516,7 +522,7 @@ class _TraceIndex:
             for code, gid, origin, _bbox in span["chars"]:
                 x, y = _place(origin)
                 self._by_origin.setdefault((x, y, code), {})[(font, gid)] = None
-                if _suspicious(chr(code)):
+                if _suspicious(chr(code)) or code == _SPACE_CODE:  # a space may be a letter (``_space_drawn``)
                     suspect[(code, x, y, (font, gid))] = None
                 char = tis620(chr(code)) if legacy else chr(code)
                 if "\u0e01" <= char <= "\u0e5b" and char != "\u0e33":  # sara am may be sara aa in disguise
@@ -805,6 +811,7 @@ class PageReader:
         self._places: _Places | None = None
         self._painted: list[pymupdf.Rect] | None = None  # see ``_painted_boxes``
         self._clipped: set[CharKey] | None = None  # the characters clipping hides, found once a page
+        self._lettered_fonts: set[str] = set()  # of the reading being read: ``_spaces_unlike``
         self._refused: dict[str, set[Glyph]] | None = None  # see ``_refused_glyphs``
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
@@ -898,7 +905,8 @@ class PageReader:
         """Where the page's reading has each suspect character."""
         if self._places is None:
             self._places = _Places(
-                (ord(ch["c"]), *_place(ch["origin"]), None) for ch in _raw_chars(self._raw) if _suspicious(ch["c"])
+                (ord(ch["c"]), *_place(ch["origin"]), None) for ch in _raw_chars(self._raw)
+                if _suspicious(ch["c"]) or ch["c"] == " "
             )
         return self._places
 
@@ -965,6 +973,8 @@ class PageReader:
         2,551 Tahoma glyphs on four pages the code of a space: "“GAP” ครั้งที่ 1 ประจำปี
         งบประมาณ พ.ศ. 2556" was heard as "“GAP” 1 2556"); else it is the space it says."""
         glyphs = _in_font(self._drawn(chars[i]), font)
+        if "glyph" not in chars[i]:  # a letter drawn beside its mark, under one code, is kept as one
+            glyphs += self._traced().dropped_twins(chars[i]["origin"], " ", self._suspect_places(), _TWIN_REACH * size)
         if not any(self.resolver.thai_char(*glyph) for glyph in glyphs):
             return " "
         return "".join(self._identify(chars, i, "\ufffd", True, name, gid, size) for name, gid in glyphs)
@@ -1129,7 +1139,7 @@ class PageReader:
         out: list[str] = []
         right_edge: float | None = None
         word_gap = _word_gap(chars, size)
-        lettered_spaces = _spaces_unlike(chars)
+        lettered_spaces = font in self._lettered_fonts
         self._same_origin = one_origin(chars)  # of the span being read, for ``_advance``
         context, offset = [*around[0], *chars, *around[1]], len(around[0])
         for i, char in enumerate(chars):
@@ -1199,6 +1209,7 @@ class PageReader:
         if clip is None and self._unreadable is None:
             self._unreadable = self._unreadable_in(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
+        self._lettered_fonts = _spaces_unlike(raw)
         placed = place_late_marks(raw)  # TCPDF's marks written at a run's end
         if clip is None and placed:
             self.repairs["late_mark"] += placed
