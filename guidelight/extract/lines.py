@@ -369,7 +369,8 @@ def _spaces_unlike(raw: dict) -> set[str]:
     widths: dict[str, set[float]] = {}
     for span in _raw_spans(raw):
         for char in span["chars"]:
-            if char["c"] == " " and span["size"] > 0:
+            if char["c"] == " " and span["size"] > 0 and _width(char) > _MARK_ADVANCE * span["size"]:
+                # (one of no width is a mark's, or a sara am's nikhahit before its sara aa)
                 widths.setdefault(span["font"], set()).add(round(_width(char) / span["size"], 2))
     return {font for font, seen in widths.items() if len(seen) >= _SPACE_WIDTHS}
 
@@ -972,6 +973,8 @@ class PageReader:
         under a code that says nothing is (Excel's charts pasted into Word, b17_12, give
         2,551 Tahoma glyphs on four pages the code of a space: "“GAP” ครั้งที่ 1 ประจำปี
         งบประมาณ พ.ศ. 2556" was heard as "“GAP” 1 2556"); else it is the space it says."""
+        if _sara_aa_after(chars, i) is not None:
+            return " "  # a sara am's nikhahit, perhaps: the space rules decide (``_span_text``)
         glyphs = _in_font(self._drawn(chars[i]), font)
         if "glyph" not in chars[i]:  # a letter drawn beside its mark, under one code, is kept as one
             glyphs += self._traced().dropped_twins(chars[i]["origin"], " ", self._suspect_places(), _TWIN_REACH * size)
