@@ -980,6 +980,8 @@ class PageReader:
             glyphs += self._traced().dropped_twins(chars[i]["origin"], " ", self._suspect_places(), _TWIN_REACH * size)
         if not any(self.resolver.thai_char(*glyph) for glyph in glyphs):
             return " "
+        # The font's own space among them (a twin beside a letter) stays a space, not a letter to guess.
+        glyphs = [glyph for glyph in glyphs if self.resolver.thai_char(*glyph) or self.resolver.zero_advance(*glyph)]
         return "".join(self._identify(chars, i, "\ufffd", True, name, gid, size) for name, gid in glyphs)
 
     def _named_around(self, chars: list[dict], i: int) -> list[dict]:
