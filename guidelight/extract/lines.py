@@ -61,7 +61,7 @@ _CODE_FONT = re.compile(r"mono|courier|consol|menlo|code|typewriter|inconsolata"
 # Fewer glyphs that could not be read than this on a page are not worth a Tesseract run.
 MIN_UNREAD_GLYPHS = 3
 _SPACE_CODE = 0x20
-_SPACE_WIDTHS = 3  # widths a span's spaces come in, at least, for their glyphs to be looked at
+_SPACE_WIDTHS = 3  # widths a font's spaces on a page come in, at least, for their glyphs to be looked at
 _MARK_PIECE = 0.3  # of its height: a piece of unread glyphs narrower than this is marks, taking no room
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -957,8 +957,7 @@ class PageReader:
         # A glyph not found in the drawing (rotated text) gets an id of its own: judged by its
         # own words, never by what was decided for another glyph that could not be found.
         drawn = _in_font(self._drawn(char), font) or [(font, -next(_UNTRACED))]
-        if "glyph" not in char:
-            drawn += self._traced().dropped_twins(char["origin"], c, self._suspect_places(), _TWIN_REACH * size)
+        drawn += self._twins(char, c, size)
         named = self._named_around(chars, i) if c == "\ufffd" and not thai_near else chars
         return "".join(
             self._identify(named, i, c, _thai_near(named, i), font_name, gid, size)
@@ -968,21 +967,26 @@ class PageReader:
         )
 
     def _space_drawn(self, chars: list[dict], i: int, font: str, size: float) -> str:
-        """What a "space" draws where a span's spaces are of many widths: when a glyph drawn
+        """What a "space" draws where its font's spaces are of many widths: when a glyph drawn
         for it is a Thai letter its font names, each of its glyphs is identified as a glyph
         under a code that says nothing is (Excel's charts pasted into Word, b17_12, give
         2,551 Tahoma glyphs on four pages the code of a space: "“GAP” ครั้งที่ 1 ประจำปี
         งบประมาณ พ.ศ. 2556" was heard as "“GAP” 1 2556"); else it is the space it says."""
         if _sara_aa_after(chars, i) is not None:
             return " "  # a sara am's nikhahit, perhaps: the space rules decide (``_span_text``)
-        glyphs = _in_font(self._drawn(chars[i]), font)
-        if "glyph" not in chars[i]:  # a letter drawn beside its mark, under one code, is kept as one
-            glyphs += self._traced().dropped_twins(chars[i]["origin"], " ", self._suspect_places(), _TWIN_REACH * size)
+        glyphs = _in_font(self._drawn(chars[i]), font) + self._twins(chars[i], " ", size)  # a letter beside its mark
         if not any(self.resolver.thai_char(*glyph) for glyph in glyphs):
             return " "
         # The font's own space among them (a twin beside a letter) stays a space, not a letter to guess.
         glyphs = [glyph for glyph in glyphs if self.resolver.thai_char(*glyph) or self.resolver.zero_advance(*glyph)]
         return "".join(self._identify(chars, i, "\ufffd", True, name, gid, size) for name, gid in glyphs)
+
+    def _twins(self, char: dict, code: str, size: float) -> list[tuple[str, int]]:
+        """The glyphs the reading folded into ``char`` (``_TraceIndex.dropped_twins``); none
+        for a character whose glyph the reading knows (a legacy font's)."""
+        if "glyph" in char:
+            return []
+        return self._traced().dropped_twins(char["origin"], code, self._suspect_places(), _TWIN_REACH * size)
 
     def _named_around(self, chars: list[dict], i: int) -> list[dict]:
         """``chars`` with the unknown codes next to ``chars[i]`` given the Thai their glyphs
