@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
-from guidelight.extract.layout import Box, join_all, merge_rows
+from guidelight.extract.layout import SAME_ROW, Box, join_all, merge_rows
 from guidelight.extract.lines import Line
 
 Rule = tuple[float, float, float]  # y, x0, x1
@@ -28,7 +28,6 @@ HEADER_REACH = 2.5  # of its size: a header line's middle lies this near above t
 BELOW_REACH = 1.5  # of its size: a line whose middle is this near under the last rule is a row of it
 HEADER_GAP = 0.6  # of its size: a line this close over the header is a header row too
 SUB_ROWS = 3  # lines two columns of a band hold level with each other that make them rows of their own
-LEVEL = 0.3  # of the size: baselines this close are level
 MIN_ROWS = 3  # rows (the header's with them) a table of two columns needs; three columns need two
 
 
@@ -163,7 +162,7 @@ def _rows_at_one_pitch(band: list[Line], columns: list[tuple[float, float]]) -> 
             by_column.setdefault(col, []).append(line)
     levels = [sorted(line.baseline for line in merge_rows(lines)) for lines in by_column.values()]
     tall = [column for column in levels if len(column) >= SUB_ROWS]
-    return any(len(a) == len(b) and all(abs(x - y) <= LEVEL * _size(band) for x, y in zip(a, b, strict=True))
+    return any(len(a) == len(b) and all(abs(x - y) <= SAME_ROW * _size(band) for x, y in zip(a, b, strict=True))
                for i, a in enumerate(tall) for b in tall[i + 1:])
 
 

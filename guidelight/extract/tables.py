@@ -52,7 +52,6 @@ MAX_PARTS = 12  # pages a table without a header of its own is followed back ove
 BAND_SHARE = 0.8  # lines a band holds follow closer than this share of the step across a rule
 COLUMN_TOLERANCE = 3.0  # points: columns of two parts of one table line up this closely
 RULE_THICKNESS = 2.0  # points: a filled rectangle thinner than this is a drawn rule
-LEVEL = 0.3  # of the size: baselines this close stand level, on one row
 RULE_SHARE = 0.8  # share of a borderless table's width a rule must run along to part its rows
 INK_MIDDLE = 0.3  # of the font size: the middle of a line's letters above its baseline
 CUT_WORDS = 2  # words a grid's inner borders run through, from which it is no table
@@ -322,7 +321,7 @@ def _split_listed(
         levels = {r: [ln.baseline for c, ls in zip(cells, lines_of, strict=True) if c.row == r and c is not cell
                       and c.row_span == 1 for ln in ls] for r in rows}
         if cell.row_span < 2 or cell.col_span > 1 or not all(
-                any(abs(ln.baseline - level) <= LEVEL * ln.size and starts_item(ln.text)
+                any(abs(ln.baseline - level) <= SAME_ROW * ln.size and starts_item(ln.text)
                     for ln in lines for level in levels[r]) for r in rows):
             out.append((cell, lines, box))
             continue
