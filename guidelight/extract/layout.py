@@ -369,12 +369,18 @@ def split_furniture(
     last = page_rows[-1] if page_rows else []
     catchwords = {id(line) for line in last
                   if (cue := _CATCHWORD.match(line.text.strip())) and next_page_starts(cue.group(1))}
+    # A document of one page has no neighbour to show where its numbers stand: a number alone
+    # on its last row, in the bottom fifth and set smaller than the body, is its page number
+    # (an XeTeX essay's "1" at 83% of the page was read after its last sentence).
+    foot = last[0] if recurrence is None and len(last) == 1 else None
+    lone_number = {id(foot)} if foot is not None and _COUNTED_NUMBER.match(foot.text.strip()) \
+        and foot.size < size - 0.5 and in_margin(foot.y0, foot.y1, height, RUNNING_SHARE) else set()
     for line in lines:
         margin = at_edge(line) and id(line) not in in_body
         repeats = recurs(line) if margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY or (slide and line.y1 <= height / 2)
         second = bool(numbered) and bool(_COUNTED_NUMBER.match(line.text.strip()))  # (not the page's own)
-        if id(line) in numbered or id(line) in catchwords or (
+        if id(line) in numbered or id(line) in catchwords or id(line) in lone_number or (
             margin
             and not second
             and (

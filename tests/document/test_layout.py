@@ -44,6 +44,14 @@ def test_small_print_at_the_foot_of_a_form_is_read(make_pdf: MakePdf) -> None:
     assert first.furniture == ("1",)
 
 
+def test_a_one_page_documents_number_above_the_bottom_tenth_is_its_page_number(make_pdf: MakePdf) -> None:
+    # An XeTeX essay of one page (b16_16) sets its page number "1" at 83% of the page: with
+    # no other page to show where numbers stand, it was read after the last sentence.
+    lines = [(BODY, 72, 100 + 20 * i, 14, SARABUN) for i in range(8)] + [("1", 300, 700, 10, SARABUN)]
+    page = open_document(make_pdf([lines])).page(1)
+    assert page.furniture == ("1",) and not page.text.endswith("1")
+
+
 def test_a_catchword_at_a_pages_foot_is_furniture_when_the_next_page_begins_with_it(make_pdf: MakePdf) -> None:
     # A Thai official document (b17_25, 48 of its 225 pages) ends each page with the next
     # page's first words between "/" and "...": each was heard twice, once with its slash.
