@@ -242,10 +242,15 @@ def _even(rows: list[list[Piece]]) -> bool:
 def _columns(rows: list[list[Piece]]) -> list[tuple[float, float]]:
     """The x-extents of the columns: stretches covered by some piece, separated by gaps
     no piece of these rows reaches into."""
-    spans = sorted((p.x0, p.x1) for row in rows for p in row)
     size = statistics.median(p.size for row in rows for p in row)
+    return gap_columns([(p.x0, p.x1) for row in rows for p in row], size)
+
+
+def gap_columns(spans: list[tuple[float, float]], size: float) -> list[tuple[float, float]]:
+    """The stretches the x-extents ``spans`` cover, joined where less than ``MIN_GAP`` of
+    ``size`` parts them: columns of text, each gap between them crossed by nothing."""
     columns: list[tuple[float, float]] = []
-    for x0, x1 in spans:
+    for x0, x1 in sorted(spans):
         if columns and x0 < columns[-1][1] + MIN_GAP * size:
             columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
         else:

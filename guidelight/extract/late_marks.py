@@ -56,10 +56,8 @@ class _Match:
 
 
 def _matched(line: dict) -> _Match | None:
-    """Match a line's placeholders to the marks that end the runs after them."""
+    """Match a line's placeholders to the marks that end it."""
     chars = [char for span in line["spans"] for char in span["chars"]]
-    if not any(char["c"] == _SPACE for char in chars):
-        return None
     places = [i for i, char in enumerate(chars)
               if char["c"] == _SPACE and i and _THAI_BEFORE.fullmatch(chars[i - 1]["c"])]
     late = _last_marks(chars)

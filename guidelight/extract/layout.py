@@ -47,6 +47,8 @@ def in_box(box: Box, inner: Box) -> bool:
     """Is the middle of ``inner`` within ``box``?"""
     x, y = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
 _TABLE_CELLS = 3  # lines on one row that make it a table's, not a running head's
 _MAX_EDGE_ROWS = 50  # table rows in a page's margins beyond which none is judged a header
 _MAX_PAGE_NUMBERS = 8  # number-like lines in a page's margins beyond which none is its page number

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import pairwise
 
+from guidelight.extract.borderless import gap_columns
 from guidelight.extract.layout import SAME_ROW, Box, join_all, merge_rows
 from guidelight.extract.lines import Line
 
@@ -23,7 +24,6 @@ Rule = tuple[float, float, float]  # y, x0, x1
 SAME_Y = 0.8  # points: pieces of one rule
 TOUCH = 2.0  # points: pieces this close along a rule are one rule; ends this close are one edge
 MIN_WIDTH = 8.0  # of the text size: a rule shorter than this underlines, it does not rule a table
-MIN_GAP = 0.5  # of the text size: the narrowest empty strip between two columns found from text
 HEADER_REACH = 2.5  # of its size: a header line's middle lies this near above the first rule
 BELOW_REACH = 1.5  # of its size: a line whose middle is this near under the last rule is a row of it
 HEADER_GAP = 0.6  # of its size: a line this close over the header is a header row too
@@ -179,16 +179,8 @@ def _columns(rule: RuledRow, body: list[Line], left: float, right: float) -> lis
     """The columns' extents: between the rule's pieces where it is drawn in pieces, else
     the stretches of the body's lines with gaps between them that no line crosses."""
     if rule.cuts:
-        edges = [left, *rule.cuts, right]
-        return list(pairwise(edges))
-    size = _size(body)
-    columns: list[tuple[float, float]] = []
-    for x0, x1 in sorted((line.x0, line.x1) for line in body):
-        if columns and x0 < columns[-1][1] + MIN_GAP * size:
-            columns[-1] = (columns[-1][0], max(columns[-1][1], x1))
-        else:
-            columns.append((x0, x1))
-    return columns
+        return list(pairwise([left, *rule.cuts, right]))
+    return gap_columns([(line.x0, line.x1) for line in body], _size(body))
 
 
 def _column_of(line: Line, columns: list[tuple[float, float]]) -> int | None:
