@@ -31,6 +31,12 @@ logging.getLogger("fontTools").setLevel(logging.CRITICAL)
 # compared inside their own boxes: the same pen strokes, every point within this share of
 # the box of its counterpart. Mai ek and mai tho differ in strokes, not only in points.
 _TOLERANCE = 0.12
+# ...and, since a box hides how wide a drawing is against its height, in proportions near
+# its counterpart's: within this ratio. DBSathornX's sara i and mai ek are both four-cornered
+# bars, one lying (4.3 times as wide as high) and one standing (0.9), alike in their boxes;
+# its shifted mai ek (0.88) was taken for sara i on a page without a plain mai ek, and
+# "ไข้หวัดใหญ่" was heard "ใหญิ".
+_ASPECT = 1.5
 
 
 class Placement(Enum):
@@ -52,11 +58,13 @@ class GlyphOutline:
     points: tuple[tuple[float, float], ...]
     placement: Placement
     advance: int
+    aspect: float  # width over height
 
     def looks_like(self, other: GlyphOutline) -> bool:
         """The same drawing, whatever its position and size."""
         return (
             self.strokes == other.strokes
+            and max(self.aspect, other.aspect) <= _ASPECT * min(self.aspect, other.aspect)
             and len(self.points) == len(other.points)
             and all(
                 abs(x - u) <= _TOLERANCE and abs(y - v) <= _TOLERANCE
@@ -158,7 +166,7 @@ class FontOutlines:
         placement = self._placement(y_min, y_max)
         if placement is Placement.ABOVE and _stacked(_contour_boxes(pen.value)):
             placement = Placement.STACKED
-        return GlyphOutline(strokes, points, placement, int(getattr(glyph, "width", 0) or 0))
+        return GlyphOutline(strokes, points, placement, int(getattr(glyph, "width", 0) or 0), width / height)
 
     def _placement(self, y_min: float, y_max: float) -> Placement:
         if y_max <= 0.02 * self._upem:

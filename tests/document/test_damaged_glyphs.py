@@ -168,6 +168,40 @@ def test_a_mark_is_never_known_by_the_outline_of_a_letter_or_digit() -> None:
     assert outlines.same_drawing(ring_gid, {digit_gid: "๐", mark_gid: "ํ"}) == "ํ"
 
 
+def test_a_standing_mark_is_never_known_by_a_lying_mark_of_the_same_corners() -> None:
+    """DBSathornX draws sara i as a bar lying down and mai ek as a bar standing up: four
+    corners each, alike once each is scaled to its own box. Its shifted mai ek, on a page
+    with no plain mai ek, was taken for sara i, and "ใหญ่" was heard "ใหญิ"."""
+    import io
+
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.ttLib import TTFont
+
+    def bar(x0: int, y0: int, x1: int, y1: int, lean: int = 0) -> object:
+        pen = TTGlyphPen(None)
+        pen.moveTo((x0, y0))
+        pen.lineTo((x0 + lean, y1))
+        pen.lineTo((x1, y1))
+        pen.lineTo((x1, y0))
+        pen.closePath()
+        return pen.glyph()
+
+    font = TTFont(str(SARABUN))
+    cmap, order = font.getBestCmap(), font.getGlyphOrder()
+    sara_i, mai_ek, shifted = cmap[0x0E34], cmap[0x0E48], cmap[0x0E4B]
+    for name, glyph in ((sara_i, bar(-1708, 1987, -90, 2367, lean=180)),  # as DBSathornX's
+                        (mai_ek, bar(-614, 2867, -90, 3437)),
+                        (shifted, bar(-631, 1987, -94, 2597))):  # lower, a little narrower
+        font["glyf"][name] = glyph
+        font["hmtx"][name] = (0, 0)
+    program = io.BytesIO()
+    font.save(program)
+    outlines = FontOutlines(program.getvalue())
+    gid = order.index
+    assert outlines.same_drawing(gid(shifted), {gid(sara_i): "\u0e34"}) is None
+    assert outlines.same_drawing(gid(shifted), {gid(sara_i): "\u0e34", gid(mai_ek): "\u0e48"}) == "\u0e48"
+
+
 def test_outlines_are_read_from_a_font_whose_metrics_are_cut_short() -> None:
     """Acrobat 8's subsets end their hmtx 24 bytes short; fontTools refused the whole font,
     and no glyph of it could be compared (its digits were left as their codes' characters)."""
