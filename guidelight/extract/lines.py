@@ -32,6 +32,7 @@ from guidelight.extract.late_marks import place_late_marks
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.refused_claims import Glyph, refused_claims
+from guidelight.extract.script_sizes import latin_scales, scales_in, size_beside_thai
 from guidelight.extract.symbol_fonts import symbol_font_char, tex_extension_font
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.fit import mostly_words, vote
@@ -813,6 +814,7 @@ class PageReader:
         self._painted: list[pymupdf.Rect] | None = None  # see ``_painted_boxes``
         self._clipped: set[CharKey] | None = None  # the characters clipping hides, found once a page
         self._lettered_fonts: set[str] = set()  # of the reading being read: ``_spaces_unlike``
+        self._latin_scales: dict[str, float] = {}  # of the whole page's reading: ``latin_scales``
         self._refused: dict[str, set[Glyph]] | None = None  # see ``_refused_glyphs``
         # Text of lines left out of the reading: wholly outside the page, or written
         # vertically. Nothing is dropped silently: the page says so, and the app tells.
@@ -1219,6 +1221,8 @@ class PageReader:
             self._unreadable = self._unreadable_in(raw)  # the page's own reading: no second one
         raw = self._legacy_reading(raw, clip)
         self._lettered_fonts = _spaces_unlike(raw)
+        if clip is None:  # a cell's few lines are too few to judge a font's scale by
+            self._latin_scales = latin_scales([ln["spans"] for block in raw["blocks"] for ln in block.get("lines", ())])
         placed = place_late_marks(raw)  # TCPDF's marks written at a run's end
         if clip is None and placed:
             self.repairs["late_mark"] += placed
@@ -1232,12 +1236,13 @@ class PageReader:
         for block_no, block in enumerate(raw["blocks"]):
             if block.get("type") != 0:
                 continue
+            scales = scales_in(block, self._latin_scales)
             for line in block["lines"]:
                 check_time()
                 if not line["spans"]:
                     continue
                 unsettled = len(self._pending)
-                made = self._line(line, block_no, page_rect.x1, _SLIVER_SIZE * page_rect.height)
+                made = self._line(line, block_no, page_rect.x1, _SLIVER_SIZE * page_rect.height, scales)
                 if made is None:
                     continue
                 unseen = all(span["size"] < _UNSEEN_SIZE * page_rect.height for span in line["spans"])
@@ -1422,12 +1427,15 @@ class PageReader:
             return dict(char, c="\ufffd", glyph=glyph)
         return char
 
-    def _line(self, line: dict, block_no: int, page_right: float, sliver: float = 0.0) -> Line | None:
+    def _line(
+        self, line: dict, block_no: int, page_right: float, sliver: float = 0.0, scales: dict[str, float] | None = None
+    ) -> Line | None:
         """One line; its box is cut at the page edge so an overflowing line does not
         look like a wider column to the layout. A span with no Thai set smaller than
         ``sliver`` in a line that can be seen is left out: Word's footnote fields left "62"
         at 0.7 pt after a footnote's mark, and "มาตรา 51¹" was read "มาตรา 51162". A
-        number set small and raised after text is written raised (``_raised``)."""
+        number set small and raised after text is written raised (``_raised``). Its size
+        reads Latin fonts' letters at Thai's size by ``scales`` (``script_sizes``)."""
         parts: list[str] = []
         sizes: Counter[float] = Counter()
         bold_chars = mono_chars = 0
@@ -1476,7 +1484,7 @@ class PageReader:
             parts.append(text)
             visible = len(text.strip())
             if _has_letters(text):
-                sizes[round(span["size"], 1)] += visible
+                sizes[round(size_beside_thai(span, scales or {}), 1)] += visible
                 lettered = span["origin"][1] if lettered is None else lettered
             bold = bool(span["flags"] & BOLD_FLAG or "bold" in span["font"].lower())
             if bold:

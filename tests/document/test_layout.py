@@ -17,6 +17,7 @@ from guidelight.extract.layout import furniture_key, paragraphs
 from guidelight.extract.lines import Line
 from guidelight.extract.pdf import open_document
 from guidelight.gui.pages import page_note
+from guidelight.thai.repair import is_mark
 
 from .conftest import SARABUN, SARABUN_BOLD
 
@@ -1334,6 +1335,61 @@ def test_a_line_ending_in_spaces_past_the_margin_does_not_widen_the_column() -> 
                   ink_x1=ink) for k, (text, x1, ink) in enumerate(rows)]
     (paragraph,) = paragraphs(lines, {})
     assert "พบว่า มากกว่า 2 ใน 3 ของเด็ก" in paragraph.text
+
+
+def _set_in_pieces(path: Path, rows: list[list[tuple[str, float, str]]], right: float) -> Path:
+    """A page of lines each set as pieces (text, size, "S" for Sarabun or a base-14 font)
+    one after another from x=72; a row's last piece, Thai, is cut to end within a letter of
+    ``right`` (a justified column's edge), or not when it is the paragraph's last line."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    fonts = {"S": pymupdf.Font(fontfile=str(SARABUN)), "helv": pymupdf.Font("helv")}
+    for k, pieces in enumerate(rows):
+        x, y = 72.0, 100.0 + 22 * k
+        for n, (text, size, font) in enumerate(pieces):
+            if n == len(pieces) - 1 and k < len(rows) - 1:
+                cuts = [i for i in range(1, len(text) + 1) if i == len(text) or not is_mark(text[i])]
+                text = text[: max(i for i in cuts if x + fonts[font].text_length(text[:i], size) <= right)]
+            page.insert_text((x, y), text, fontname=font, fontsize=size)
+            x += fonts[font].text_length(text + " ", size)
+    doc.save(path)
+    return path
+
+
+def test_lines_led_by_latin_words_in_a_smaller_latin_font_stay_in_their_paragraph(tmp_path: Path) -> None:
+    """XeLaTeX scales its Thai font to match the Latin one: THSarabunNew at 14.3 pt beside
+    Palatino at 9.9 (b17_23, a Python textbook). A line led by Latin words seemed a size
+    smaller than the Thai lines around it, and its paragraph broke before and after it,
+    28 times in the book."""
+    thai = "ซึ่งสำเร็จการศึกษาระดับปริญญาโทสาขาคณิตศาสตร์และวิทยาการคอมพิวเตอร์จากมหาวิทยาลัยแห่งอัมสเตอร์ดัม" * 2
+    rows = [[("ภาษาโปรแกรมไพธอน", 14.3, "S"), ("(Python Programming Language)", 9.9, "helv"), (thai, 14.3, "S")],
+            [("Guido van Rossum of the Centrum Wiskunde", 9.9, "helv"), ("ชาวเนเธอร์" + thai, 14.3, "S")],
+            [("and Informatica in Amsterdam and the NIST", 9.9, "helv"), ("ประเทศ" + thai, 14.3, "S")],
+            [("Corporation for National Research Initiatives", 9.9, "helv"), ("ประเทศ" + thai, 14.3, "S")],
+            [("ก่อนจะย้ายไปทำงานกับบริษัท", 14.3, "S"), ("Google", 9.9, "helv"), ("ในปี 2005", 14.3, "S")]]
+    page = open_document(_set_in_pieces(tmp_path / "scaled.pdf", rows, 520.0)).page(1)
+    assert len(page.paragraphs) == 1, texts(page)
+    assert page.paragraphs[0].kind is ParagraphKind.BODY
+
+
+def test_a_latin_fonts_scale_is_what_the_lines_setting_it_beside_thai_agree_on() -> None:
+    """Three lines agreeing are a scale; two are too few, a size near Thai's is emphasis or
+    a font's own proportions, and a number alone (a note's mark, a page number) or a
+    formula's letters say nothing."""
+    from guidelight.extract.script_sizes import latin_scales
+
+    def line(*pieces: tuple[str, float, str]) -> list[dict]:
+        return [{"font": font, "size": size, "flags": 0, "chars": [{"c": c} for c in text]} for text, size, font in pieces]
+
+    scaled = line(("ภาษาโปรแกรม", 14.3, "THSarabunNew"), ("Python", 9.9, "Palatino"))
+    assert latin_scales([scaled] * 3) == {"Palatino": pytest.approx(14.3 / 9.9)}
+    assert latin_scales([scaled] * 2) == {}
+    assert latin_scales([line(("ภาษาโปรแกรม", 16, "Angsana"), ("Python", 15, "Times"))] * 5) == {}
+    assert latin_scales([line(("ภาษาโปรแกรม", 16, "Angsana"), ("12", 9, "Times"))] * 5) == {}
+    assert latin_scales([line(("ลิมิตของ", 15.7, "THSarabunNew"), ("sin", 10.9, "CMR10"))] * 5) == {}  # a formula
+    odd = line(("ภาษาโปรแกรม", 14.3, "THSarabunNew"), ("Python", 14.3, "Palatino"))
+    assert latin_scales([scaled, scaled, odd, odd]) == {}  # half the lines disagree
 
 
 def test_items_numbered_in_circles_are_items() -> None:
