@@ -174,6 +174,8 @@ def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
         return False
     if _NUMBERED_HEADING.match(next_line.text) or _LIST_ITEM.match(next_line.text):
         return False
+    if _run_in(last, last, next_line):
+        return False  # a theorem's head atop the next page ("ทฤษฎีบท 5.3. (ZL) ⇒ (WOP)")
     # No word is half a column wide: a last line left half empty ended its paragraph,
     # whatever the next page's first run of Thai without a space measures.
     column = last.x1 + draft.room - draft.bbox[0]

@@ -417,6 +417,20 @@ def test_a_paragraph_ending_at_the_foot_of_a_page_does_not_run_on(make_pdf: Make
     assert doc.reading_text().count("\n\n") == 4
 
 
+def test_a_theorems_head_atop_a_page_does_not_continue_the_proof_before_it(make_pdf: MakePdf) -> None:
+    # A set theory text in XeLaTeX (b15_08) ends a proof at the foot of a page with no full
+    # stop, a full line, and opens the next with "ทฤษฎีบท 5.3. (ZL) ⇒ (WOP)": the head was
+    # heard glued to the proof's last word.
+    label = "ทฤษฎีบท 5.3."
+    after = 72 + pymupdf.Font(fontfile=str(SARABUN_BOLD)).text_length(label + " ", 16)
+    pages = [[(BODY, 72, 760, 16, SARABUN), (BODY, 72, 784, 16, SARABUN)],
+             [(label, 72, 100, 16, SARABUN_BOLD), ("ถ้าทุกโซ่มีขอบเขตบนแล้วเซตนั้นมีสมาชิกใหญ่สุด", after, 100, 16, SARABUN),
+              (BODY, 72, 124, 16, SARABUN)]]
+    doc = open_document(make_pdf(pages))
+    assert not doc.page(1).continues
+    assert texts(doc.page(2))[0].startswith(label)
+
+
 def test_a_dash_at_a_line_start_is_not_a_thai_mark() -> None:
     """A dash item under a line (a calendar cell's "- ปัจฉิมนิเทศ") is spoken apart from it;
     only a real mark stranded at a line's start (ี, ่) goes back onto the line before."""
