@@ -23,9 +23,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from guidelight.extract.layout import Box, join_all, merge_rows, on_one_row
+from guidelight.extract.layout import Box, counts_up_as_pages, join_all, merge_rows, on_one_row
 from guidelight.extract.lines import Line
-from guidelight.thai.digits import to_arabic
 
 MIN_ROWS = 3
 MIN_GAP = 0.5  # of the font size: the narrowest empty strip between two columns
@@ -51,7 +50,6 @@ _NUMBERED = r"(?:[\-–*]|\(?[\d๐-๙]{1,3}(?:\.[\d๐-๙]{1,3})*[.)]|[\u0e01
 _MARKER = re.compile(rf"^(?:{_BULLET}|{_NUMBERED})$")
 _BULLET_ITEM = re.compile(rf"^{_BULLET}\s*\S")
 _NUMBERED_ITEM = re.compile(rf"^{_NUMBERED}\s+\S")  # a dash glued to a number is a minus
-_PAGE_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")
 _SEPARATOR = re.compile(r"^[:：=]$")  # "label : value" lines
 
 
@@ -314,11 +312,7 @@ def _like_a_list(columns: list[list[str]]) -> bool:
     numbered = [_mostly(_NUMBERED_ITEM, c) for c in columns]
     if all(numbered) or (len(columns) == 2 and any(numbered)):
         return True
-    last = columns[-1]
-    if len(columns) == 2 and all(_PAGE_NUMBER.match(t) for t in last):
-        numbers = [int(to_arabic(t)) for t in last]
-        return numbers == sorted(numbers)
-    return False
+    return len(columns) == 2 and counts_up_as_pages(columns[-1])
 
 
 def _group_headings(cells: list[GridCell], cols: int) -> tuple[GridCell, ...]:

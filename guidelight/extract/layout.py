@@ -121,6 +121,9 @@ _FILL_IN = re.compile(r"(?:[.…_]\s?){4,}")  # dots or underscores left for a f
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
 # across it runs: the leader is drawn to the column's edge on purpose.
+# A contents entry's page number set apart at its row's end: "5", "๑๗", "ข-ค", "2-3", "(4)".
+_PAGE_REF = re.compile(r"^\(?(?:[\d๐-๙]{1,4}|[ivxlcIVXLC]{1,6}|[ก-ฮ])(?:\s*[-–]\s*(?:[\d๐-๙]{1,4}|[ก-ฮ]))?\)?$")
+_CONTENTS_ROWS = 3  # page numbers in one column that make a contents page
 _CONTENTS_ENTRY = re.compile(r"(?:[.…_·]\s?){4,}\s*\(?(?:[\d๐-๙]{1,4}|[ivxlcIVXLC]{1,6}|[ก-ฮ])\)?$")
 # A running head with its page number set in the same line: "128 ปัญญาประดิษฐ์", "บทที่ 6 129".
 _NUMBERED_HEAD = re.compile(r"^[\d๐-๙]{1,4}\s+\S|\S\s+[\d๐-๙]{1,4}$")
@@ -164,7 +167,7 @@ def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
     title).
     """
     last = draft.tail
-    if last is None or draft.heading_level or _FULL_STOP.search(last.text) or _CONTENTS_ENTRY.search(last.text):
+    if last is None or draft.heading_level or _FULL_STOP.search(last.text) or _contents_entry(last):
         return False
     if CAPTION.match(draft.text) or CAPTION.match(next_line.text):
         return False  # a figure's caption ends a page, or begins one (รูปที่ 6–5 ...)
@@ -662,6 +665,42 @@ def _numbers_code(line: Line, after: Line) -> bool:
         and 0 <= after.x0 - line.x1 < reach * after.size
 
 
+def _page_refs(lines: list[Line]) -> set[int]:
+    """Ids of the page numbers of a contents page set with no leaders: each the last piece
+    of its row, a gap after an entry's words, in a column of at least ``_CONTENTS_ROWS``
+    (each across some of the others) that count up down the page (front matter's letters and
+    Roman numerals before the digits). Read apart, each number was a paragraph after its
+    entry, and the bold entries headings (b17_02: 23 of its 71 headings); a table's column
+    of counts does not count up."""
+    found: list[Line] = []
+    for row in _rows(lines):
+        *before, ref = sorted(row, key=lambda ln: ln.x0)
+        if before and _PAGE_REF.match(ref.text.strip()) and _wordy(before[-1]) \
+                and ref.x0 - before[-1].inked_right > ref.size:
+            found.append(ref)
+
+    def in_line(ref: Line, other: Line) -> bool:  # typed after spaces, "9" over "10" is flush neither way
+        return min(ref.inked_right, other.inked_right) > max(ref.x0, other.x0)
+
+    column = [ref for ref in found if sum(in_line(ref, other) for other in found) >= _CONTENTS_ROWS]
+    texts = [ref.text for ref in column]
+    enough = len(column) >= _CONTENTS_ROWS and len(set(texts)) > 1
+    return {id(ref) for ref in column} if enough and counts_up_as_pages(texts) else set()
+
+
+def counts_up_as_pages(texts: Sequence[str]) -> bool:
+    """Are ``texts``, down a column, a contents page's page numbers: each one ("5", "๑๗",
+    "ข-ค", "iv", "(3)"), the front matter's letters and Roman numerals first, the numbers
+    never going down? A table's column of counts, or prices, does not count up."""
+    keys = []
+    for text in texts:
+        if not _PAGE_REF.match(text.strip()):
+            return False
+        number = re.search(r"\d+", to_arabic(text))
+        keys.append((1, int(number.group())) if number else (0, 0))
+    return all(a <= b for a, b in pairwise(keys))
+
+
 def _merge_row(row: list[Line]) -> Line:
     """Fragments of one visual line (split by a shifted mark or a font change) become one."""
     row.sort(key=lambda line: line.x0)
@@ -753,7 +792,9 @@ def _beside_cap(cap: Line, line: Line) -> bool:
     )
 
 
-def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[float, float]] = ()) -> list[Line]:
+def merge_rows(
+    lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[float, float]] = (), contents: bool = False
+) -> list[Line]:
     """Join lines that sit on one baseline and touch or overlap horizontally, or are
     less than ``reach`` font sizes apart (a borderless table's cells are nearer), unless
     one of ``gutters`` (left and right edges, as ``_close_gutters`` gives them) parts them.
@@ -762,7 +803,9 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
     alone on their row, one starting at an edge where other lines start (or a first line's
     indent in from one) and ending short of any edge where lines end, the other starting at
     no such edge and ending at one. Word spreads a Thai line with few spaces over its
-    column, XeTeX a paragraph's first line, and each half was heard as a paragraph."""
+    column, XeTeX a paragraph's first line, and each half was heard as a paragraph. With
+    ``contents`` (the page's text, its tables found), a contents page's entries are joined
+    to their page numbers however far apart (``_page_refs``)."""
     lefts, rights = _edges(ln.x0 for ln in lines), _edges(ln.x1 for ln in lines)
     halves = {id(ln) for row in _rows(lines) if len(row) == 2 for ln in row}  # a table's rows have more
 
@@ -772,8 +815,12 @@ def merge_rows(lines: list[Line], reach: float = 1.5, gutters: Sequence[tuple[fl
         thai_gap = bool(_THAI.match(line.text[-1:]) and _THAI.match(after.text[:1]))
         return round(line.x0) in lefts or (indented and thai_gap)
 
+    refs = _page_refs(lines) if contents else set()
     merged: list[Line] = []
     for line in sorted(lines, key=lambda ln: (round(ln.baseline), ln.x0)):
+        if merged and id(line) in refs and on_one_row(merged[-1], line):
+            merged[-1] = replace(_merge_row([merged[-1], line]), page_at=line.x0)
+            continue
         if merged:
             last = merged[-1]
             gap = line.x0 - last.x1
@@ -1011,7 +1058,7 @@ def reading_order(lines: list[Line], right: float, left: float = 0.0) -> list[Li
     if _staggered(lines):
         return sorted(lines, key=lambda ln: ln.x0)
     gutters = _close_gutters(lines)
-    return _in_columns(merge_rows(lines, gutters=gutters), left, right, gutters)
+    return _in_columns(merge_rows(lines, gutters=gutters, contents=True), left, right, gutters)
 
 
 def _staggered(lines: list[Line]) -> bool:
@@ -1416,8 +1463,11 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float,
     if _LIST_ITEM.match(line.text) and not (_RANGE_WRAPPED.match(line.text) and _DIGIT_END.search(prev.text)
                                             and not ended):
         return True  # a list item; not a range's second half wrapped ("พ.ศ. 2555" / "– 30 มิ.ค 2564")
-    if _CONTENTS_ENTRY.search(prev.text):
-        return True  # the entry after a contents line
+    if _contents_entry(prev) or (line.page_at is not None and prev.inked_right >= line.page_at - line.size):
+        # the entry after a contents line; and one after a line reaching its page number's
+        # column, an entry with its number typed after spaces ("สารบัญ      ง"), not the
+        # first line of an entry wrapped over two
+        return True
     if _NUMBERED_HEADING.match(line.text) and (
         ended or prev.x1 < column_right - RAGGED * line.size or prev.bold != line.bold
     ):
@@ -1443,6 +1493,11 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float,
     if _ABBREVIATION_END.search(prev.text):
         return False  # "ใน พ.ศ." at a line end continues on the next line
     return ended
+
+
+def _contents_entry(line: Line) -> bool:
+    """Is ``line`` a contents page's entry, with its leaders or set apart from its number?"""
+    return line.page_at is not None or bool(_CONTENTS_ENTRY.search(line.text))
 
 
 def _centred(line: Line, left: float, right: float) -> bool:
@@ -1496,7 +1551,7 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
     first = group[0]
     if not any(_wordy(line) for line in group):
         return 0  # a number, however large, is not a heading: "30" beside "หน่วยกิต"
-    if _CONTENTS_ENTRY.search(text):
+    if _CONTENTS_ENTRY.search(text) or any(line.page_at is not None for line in group):
         return 0  # a contents entry names a heading of another page: heard there, not twice
     if all(line.mono for line in group) and first.size < HEADING_RATIO * size:
         return 0  # code: a listing's keywords set in bold ("\documentclass") head nothing

@@ -151,6 +151,10 @@ class Line:
     # Where its last drawn character ends, when spaces drawn after it take its box further:
     # Word printed through a printer driver draws a line's trailing spaces past the margin.
     ink_x1: float | None = None
+    # An entry of a contents page set with no leaders, its page number joined to it from
+    # the far side of its row (``layout.merge_rows``): where that number starts. No heading,
+    # and a paragraph of its own.
+    page_at: float | None = None
 
     @property
     def inked_right(self) -> float:

@@ -53,6 +53,49 @@ def test_a_one_page_documents_number_above_the_bottom_tenth_is_its_page_number(m
     assert page.furniture == ("1",) and not page.text.endswith("1")
 
 
+CONTENTS = [("คำนำ", "ก"), ("สารบัญ", "ข-ค"), ("หน่วยงานและเบอร์ติดต่อ", "1"), ("ด้านบุคลากร", "2"),
+            ("การตรวจบริการศัลย์พยาธิ", "4"), ("มาตรฐานการส่งตรวจทางศัลย์พยาธิ", "5"), ("การบริการทางเซลล์วิทยา", "14")]
+
+
+def test_a_contents_page_without_leaders_reads_each_entry_with_its_page(make_pdf: MakePdf) -> None:
+    # A hospital's manual (b17_02) sets its contents with no dot leaders, the page numbers
+    # flush right: each number was a paragraph after its entry, and the bold entries were
+    # headings, so heading navigation listed every chapter twice.
+    lines = [("สารบัญ", 270, 80, 18, SARABUN_BOLD)]
+    for k, (entry, page) in enumerate(CONTENTS):
+        lines += [(entry, 72, 120 + 22 * k, 16, SARABUN_BOLD if k % 2 else SARABUN),
+                  (page, 530 - pymupdf.Font(fontfile=str(SARABUN)).text_length(page, 16), 120 + 22 * k, 16, SARABUN)]
+    page = open_document(make_pdf([lines])).page(1)
+    assert texts(page, ParagraphKind.BODY) == [f"{entry} {number}" for entry, number in CONTENTS]
+    assert texts(page, ParagraphKind.HEADING) == ["สารบัญ"]
+
+
+def test_a_contents_entry_wrapped_over_two_lines_is_one_paragraph_with_its_page(make_pdf: MakePdf) -> None:
+    # An army regulation's annex list (b17_25) wraps a long entry, its page number on the
+    # entry's second line; an entry typed with its number after spaces ends where it stands.
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    rows = [("ส่วนที่ ๑ รหัสตัวพยัญชนะและเลขประจำของส่วนราชการ", None),
+            ("ระดับหน่วยขึ้นตรงกองทัพบกที่ได้รับอนุมัติ", "๑"), ("ส่วนที่ ๒ รหัสตัวพยัญชนะของหน่วยทหาร", "๑๒"),
+            ("ส่วนที่ ๓ หลักเกณฑ์การกำหนดรหัส", "๒๕")]
+    lines = [(" สารบัญภาพ" + " " * 60 + "๐", 72, 100, 16, SARABUN)]
+    for k, (entry, page) in enumerate(rows, start=1):
+        lines.append((entry, 72, 100 + 22 * k, 16, SARABUN))
+        if page:
+            lines.append((page, 530 - font.text_length(page, 16), 100 + 22 * k, 16, SARABUN))
+    page = open_document(make_pdf([lines])).page(1)
+    assert texts(page)[1:] == [f"{rows[0][0]}{rows[1][0]} ๑", "ส่วนที่ ๒ รหัสตัวพยัญชนะของหน่วยทหาร ๑๒",
+                               "ส่วนที่ ๓ หลักเกณฑ์การกำหนดรหัส ๒๕"]
+
+
+def test_a_column_of_counts_beside_their_items_is_no_contents(make_pdf: MakePdf) -> None:
+    # Numbers that do not count up down the page are a table's, not page numbers.
+    counts = [(entry, number) for (entry, _), number in zip(CONTENTS, ("12", "3", "40", "7", "25", "1", "9"), strict=True)]
+    lines = [(entry, 72, 120 + 22 * k, 16, SARABUN) for k, (entry, _) in enumerate(counts)]
+    lines += [(number, 500, 120 + 22 * k, 16, SARABUN) for k, (_, number) in enumerate(counts)]
+    page = open_document(make_pdf([lines])).page(1)
+    assert not any(f"{entry} {number}" == text for entry, number in counts for text in texts(page))
+
+
 def test_a_catchword_at_a_pages_foot_is_furniture_when_the_next_page_begins_with_it(make_pdf: MakePdf) -> None:
     # A Thai official document (b17_25, 48 of its 225 pages) ends each page with the next
     # page's first words between "/" and "...": each was heard twice, once with its slash.
@@ -1585,7 +1628,8 @@ def test_a_covers_last_line_in_the_bottom_tenth_is_read_on_the_cover_and_inner_c
 def test_a_contents_pages_first_and_last_entries_keep_their_page_numbers(make_pdf: MakePdf) -> None:
     """A contents page with no page number of its own: its last entry "2.6 โปรแกรมออกแบบ
     Skectup  8", in the bottom fifth, was taken for a running foot with its page number,
-    and 8 was dropped. It stands in the column of the entries' numbers above it."""
+    and 8 was dropped. It stands in the column of the entries' numbers above it, and each
+    number is read with its entry."""
     def contents(first: int) -> list:
         rows = [(f"2.{n} หัวข้อที่ {n} ของบทที่สอง", 92, 120 + 35.5 * n, 16, SARABUN) for n in range(18)]
         rows += [(str(first + n), 452, 120 + 35.5 * n, 16, SARABUN) for n in range(18)]
@@ -1594,7 +1638,8 @@ def test_a_contents_pages_first_and_last_entries_keep_their_page_numbers(make_pd
     doc = open_document(make_pdf([contents(3), contents(21)]))
     for number, first in ((1, 3), (2, 21)):
         page = doc.page(number)
-        assert str(first) in texts(page) and str(first + 17) in texts(page)
+        read = texts(page)
+        assert f"2.0 หัวข้อที่ 0 ของบทที่สอง {first}" in read and f"2.17 หัวข้อที่ 17 ของบทที่สอง {first + 17}" in read
         assert page.furniture == ()
 
 
@@ -1602,14 +1647,14 @@ def test_a_contents_pages_last_entry_keeps_a_page_number_typed_after_spaces(make
     """A Word contents page typed with spaces before each entry's page: "9" over "10" is
     flush neither left nor right. Its last entry's "10", in the bottom fifth, counted with
     the next page's first entry's "11" as page numbers set at the foot and head, and was
-    dropped (batch 14's b14_31, page 2)."""
+    dropped (batch 14's b14_31, page 2). Each number is read with its entry."""
     def entry(text: str, number: int, y: float) -> list:
         return [(text, 108, y, 18, SARABUN), (str(number), 504 if number < 10 else 500, y, 18, SARABUN)]
 
     first = [row for n in range(10) for row in entry(f"ระบบงานที่ {n + 1} ของร้านกาแฟ", n + 1, 420 + 35.5 * n)]
     second = [row for n in range(10) for row in entry(f"ระบบงานที่ {n + 11} ของร้านกาแฟ", n + 11, 90 + 35.5 * n)]
     doc = open_document(make_pdf([first, second]))
-    assert "10" in texts(doc.page(1)) and "11" in texts(doc.page(2))
+    assert "ระบบงานที่ 10 ของร้านกาแฟ 10" in texts(doc.page(1)) and "ระบบงานที่ 11 ของร้านกาแฟ 11" in texts(doc.page(2))
     assert doc.page(1).furniture == () and doc.page(2).furniture == ()
 
 
