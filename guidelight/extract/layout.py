@@ -1485,6 +1485,12 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float,
         full = (prev.x1 >= column_right - RAGGED * line.size and not _NUMBERED_HEADING.match(line.text)
                 and abs(prev.size - line.size) < 0.5)
         hanging = _LIST_ITEM.match(prev.text) or (opens and full)
+        if prev.bold != line.bold and not (full and hanging):
+            # A change of weight at an indent: a bold heading ("2. คำนิยาม ‘คนหูหนวก’ และ
+            # ‘ภาษามือ’") or a speaker's name and post over the indented first line of the text
+            # that follows, whose first run of Thai seemed to fit above; not a hanging indent
+            # after a full line
+            return True
         return ended or not (hanging or _same_centre(prev, line))
     if prev.bold != line.bold or abs(prev.size - line.size) >= 0.5:
         # A figure's caption in its own size ends there, however far across it runs: the

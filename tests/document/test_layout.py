@@ -474,6 +474,20 @@ def test_a_theorems_head_atop_a_page_does_not_continue_the_proof_before_it(make_
     assert texts(doc.page(2))[0].startswith(label)
 
 
+def test_a_bold_name_over_the_indented_start_of_what_they_said_ends_its_paragraph(make_pdf: MakePdf) -> None:
+    # A seminar's minutes (b17_10) give each speaker's name and post in bold, then what they
+    # said, its first line indented and, in a staircase, on the same centre: the name was heard
+    # running into the statement, whose first run of Thai seemed to fit on the name's line.
+    name = "แพทย์หญิงพรรณพิมล วิปุลากร รองอธิบดีกรมสุขภาพจิต"
+    said = "กรมสุขภาพจิตจะเข้าไปร่วมบูรณาการในเรื่อง"
+    width = pymupdf.Font(fontfile=str(SARABUN_BOLD)).text_length(name, 16)
+    said_x = 108 + (width - pymupdf.Font(fontfile=str(SARABUN)).text_length(said, 16)) / 2  # one centre
+    lines = [(name, 108, 100, 16, SARABUN_BOLD), (said, said_x, 122, 16, SARABUN),
+             (BODY, 72, 144, 16, SARABUN), (BODY, 72, 166, 16, SARABUN)]
+    page = open_document(make_pdf([lines])).page(1)
+    assert texts(page)[0] == name and texts(page)[1].startswith(said)
+
+
 def test_a_dash_at_a_line_start_is_not_a_thai_mark() -> None:
     """A dash item under a line (a calendar cell's "- ปัจฉิมนิเทศ") is spoken apart from it;
     only a real mark stranded at a line's start (ี, ่) goes back onto the line before."""
