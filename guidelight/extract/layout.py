@@ -374,7 +374,11 @@ def split_furniture(
     # foot, "1" of 1/x², was dropped and "f(x) = x²" heard).
     numbered = {id(line) for line in lines if id(line) in alone and counted(line)}
     last = page_rows[-1] if page_rows else []
-    catchwords = {id(line) for line in last
+    # (the last row above the page's number and running foot: "/2.6 นายยุทธพงษ์..." over a
+    # memo's own "-2-" and the report's title repeated at each page's foot)
+    cue_row = next((row for row in reversed(page_rows)
+                    if not all(page_number_like(ln.text) or repeated(ln) for ln in row)), [])
+    catchwords = {id(line) for line in cue_row
                   if (cue := _CATCHWORD.match(line.text.strip())) and next_page_starts(cue.group(1))}
     # A document of one page has no neighbour to show where its numbers stand: a number alone
     # on its last row, in the bottom fifth and set smaller than the body, is its page number

@@ -112,6 +112,20 @@ def test_a_catchword_at_a_pages_foot_is_furniture_when_the_next_page_begins_with
     assert "/ข้อ ๑๓ หนังสือสั่งการ..." in second.text  # the next page begins otherwise: the page's own
 
 
+def test_a_catchword_above_a_pages_number_and_running_foot_is_furniture(make_pdf: MakePdf) -> None:
+    # A plan's appendix of orders (b17_12) sets each memo's catchword over the memo's own
+    # page number ("-2-") and the report's title at the page's foot: the catchword was not
+    # the page's last row, and was heard before the next page said the same words.
+    foot = "แผนยุทธศาสตร์การพัฒนาข้าราชการกรมควบคุมโรค พ.ศ. 2557 – 2561"
+    pages = [[(BODY, 72, 100, 14, SARABUN), (BODY, 72, 130, 14, SARABUN), ("/2.6 นายยุทธพงษ์...", 420, 730, 14, SARABUN),
+              ("-2-", 290, 750, 14, SARABUN), (foot, 150, 790, 12, SARABUN)],
+             [("2.6 นายยุทธพงษ์ เกียรติยุทธชาติ นักทรัพยากรบุคคลชำนาญการพิเศษ", 72, 100, 14, SARABUN),
+              (BODY, 72, 130, 14, SARABUN), (foot, 150, 790, 12, SARABUN)],
+             [(BODY, 72, 100, 14, SARABUN), (foot, 150, 790, 12, SARABUN)]]
+    first = open_document(make_pdf(pages)).page(1)
+    assert "นายยุทธพงษ์" not in first.text and "/2.6 นายยุทธพงษ์..." in first.furniture
+
+
 def test_a_title_every_page_repeats_is_heard_once_and_a_running_head_never(make_pdf: MakePdf) -> None:
     """A calendar (real-thai-2) repeats its title block at the top of each of its pages; the
     title (set larger than the body) was dropped as a running head on all of them, so the
