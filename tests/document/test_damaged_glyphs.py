@@ -74,6 +74,20 @@ def test_thai_letters_whose_code_says_space_are_read_by_their_glyphs(tmp_path: P
     assert "ครั้งที่ 1 ประจำปีงบประมาณ 2556" in page.text and "ได้สะดวก รวดเร็ว" in page.text
 
 
+def test_spaces_of_no_width_do_not_make_a_fonts_spaces_look_like_letters() -> None:
+    """A Word file (b17_02) codes each sara am's nikhahit as a space of no width before its
+    sara aa. Counted among its font's space widths, they made the font look as if it gave
+    letters the code of a space, and the nikhahit so read was dropped: คำนำ read คานา."""
+    from guidelight.extract.lines import _spaces_unlike
+
+    def page(*widths: float) -> dict:
+        chars = [{"c": " ", "bbox": (0.0, 0.0, width, 10.0)} for width in widths]
+        return {"blocks": [{"lines": [{"spans": [{"font": "F", "size": 10.0, "chars": chars}]}]}]}
+
+    assert _spaces_unlike(page(2.5, 0.0, 0.1, 0.3, 2.5)) == set()  # one width, and nikhahits'
+    assert _spaces_unlike(page(2.5, 4.0, 6.1)) == {"F"}  # three widths: glyphs of letters
+
+
 @pytest.mark.parametrize(
     "stand_in",
     ["\ufffd", "\u00c9", "\u0155", "\ue000", "\x07", "\u0e8b", "\u0477"],
