@@ -186,7 +186,7 @@ DOUBTFUL_NOISE_PER_K = 3.0
 # in pictures on a text page was read by OCR, or the page's Thai is largely not words.
 NOTICED_REPAIRS = (
     "garbled_text", "doubled_text", "stacked_vowel", "glyph_unsure", "unreadable_glyph", "ocr_glyph",
-    "unread_outlines", "unread_pictures", "picture_ocr", "unknown_words",
+    "unread_outlines", "unread_pictures", "picture_ocr", "unknown_words", "recognised_text",
 )
 
 

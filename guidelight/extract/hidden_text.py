@@ -1,4 +1,5 @@
-"""Text no sighted reader sees, left out: drawn in the paper's own colour, or clipped away.
+"""Text no sighted reader sees, left out: drawn in the paper's own colour, or clipped away;
+or, drawn invisible over a whole page, kept and told apart as another program's recognition.
 
 Word writes white marks that its authors use as spacers or templates leave behind: a
 thesis chapter had a white "**" before each of its 216 headings and list numbers, and a
@@ -81,8 +82,7 @@ def clipped_away(page: pymupdf.Page, reading: dict[str, Any], flags: int) -> set
 
 
 def _chars(reading: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    return (char for block in reading["blocks"] for line in block.get("lines", ())
-            for span in line["spans"] for char in span["chars"])
+    return (char for span in _spans(reading) for char in span["chars"])
 
 
 def _drawn_keys(reading: dict[str, Any]) -> set[CharKey]:
@@ -106,3 +106,21 @@ def drop_clipped_text(raw: dict[str, Any], hidden: set[CharKey]) -> int:
                     line["spans"].remove(span)
                     gone += len(drawn)
     return gone
+
+
+_RECOGNISED_SHARE = 0.95  # of a page's characters drawn invisible: its text is a recognition layer
+_RECOGNISED_MIN = 20  # characters, before a page is judged
+
+
+def recognition_layer(raw: dict[str, Any]) -> bool:
+    """Is a page's reading (``raw``, a rawdict) nearly all drawn invisible (render mode 3,
+    which MuPDF reads with no opacity)? Such text is another program's reading of what the
+    page draws: an iPad's recognition of handwriting (b17_30), a scanner's OCR."""
+    chars = [span.get("alpha", 255) == 0 for span in _spans(raw) for _ in span["chars"]]
+    return len(chars) >= _RECOGNISED_MIN and sum(chars) >= _RECOGNISED_SHARE * len(chars)
+
+
+def _spans(reading: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    for block in reading["blocks"]:
+        for line in block.get("lines", ()):
+            yield from line["spans"]

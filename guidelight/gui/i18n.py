@@ -237,6 +237,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "หน้า {page} มีข้อความอยู่ในภาพ ซึ่งอ่านไม่ได้"),
     "page.picture_ocr": ("Page {page}: the text in some of its pictures was read by OCR; some words may be wrong.",
                          "หน้า {page} มีข้อความในภาพบางภาพที่อ่านด้วย OCR บางคำอาจผิด"),
+    "page.recognised_text": ("Page {page}: its text is an invisible layer that another program read from "
+                             "handwriting or a scan; some words may be wrong, and its headings are not known.",
+                             "หน้า {page} มีข้อความเป็นชั้นที่มองไม่เห็น ซึ่งโปรแกรมอื่นอ่านจากลายมือหรือภาพสแกน "
+                             "บางคำอาจผิด และไม่ทราบหัวข้อ"),
     "page.image": ("Page {page} is an image and could not be read. {problem}",
                    "หน้า {page} เป็นภาพและอ่านไม่ได้ {problem}"),
     "page.image.unread": ("Page {page} is an image and no text could be read from it.",

@@ -502,6 +502,23 @@ def test_a_bold_name_over_the_indented_start_of_what_they_said_ends_its_paragrap
     assert texts(page)[0] == name and texts(page)[1].startswith(said)
 
 
+def test_an_invisible_layer_over_handwriting_is_told_and_makes_no_headings(tmp_path: Path) -> None:
+    # An iPad's notes (b17_30): handwriting drawn as strokes, and under it, invisible, the
+    # words the iPad recognised, each at its own guessed size: 43 headings of 14 levels, and
+    # the page said nothing of whose text it was.
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.draw_bezier((60, 90), (200, 40), (300, 160), (500, 90))  # a stroke of the pen
+    for k, (text, size) in enumerate([("สรุปบทที่ 3", 30), (BODY, 14), ("ตัวแปรสุ่ม", 22), (BODY, 15), (BODY, 13)]):
+        page.insert_text((60, 100 + 40 * k), text, fontname="S", fontsize=size, render_mode=3)
+    doc.save(tmp_path / "notes.pdf")
+    read = open_document(tmp_path / "notes.pdf").page(1)
+    assert not texts(read, ParagraphKind.HEADING) and "ตัวแปรสุ่ม" in read.text
+    assert "recognised_text" in read.quality.notices
+    assert "ลายมือ" in page_note(read, "th", lambda: None)  # the app says so on entering the page
+
+
 def test_a_dash_at_a_line_start_is_not_a_thai_mark() -> None:
     """A dash item under a line (a calendar cell's "- ปัจฉิมนิเทศ") is spoken apart from it;
     only a real mark stranded at a line's start (ี, ่) goes back onto the line before."""
