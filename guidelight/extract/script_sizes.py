@@ -28,7 +28,7 @@ _WORD = re.compile("[A-Za-z]{4}")
 # a number alone ("7" at a chapter's foot) keeps its own, its distance from the text above
 # measured by its own height.
 _LETTER = re.compile("[A-Za-z]")
-_LINES = 3  # lines that set a font beside Thai before its scale is trusted
+_LINES = 2  # lines that set a font beside Thai before its scale is trusted (a Quarto book's page has two)
 _SCALED = 1.15  # a ratio of sizes this far from 1 is the fonts' scale, not emphasis
 _AGREE = 0.1  # ratios within this share of their median are one scale
 
