@@ -764,13 +764,16 @@ def picture_pages(path: str | Path, password: str | None = None) -> frozenset[in
 def _worth_keeping(page: Page) -> bool:
     """Is the page as made worth keeping in the cache? An unreadable page is tried again
     next time (a deadline may pass then), and so is one that OCR would read, or read more
-    of, once the lab installs Tesseract: kept, it would stay unread after the install."""
+    of, once the lab installs Tesseract: kept, it would stay unread after the install. A
+    page of another program's invisible reading is one: a scan's English OCR of Thai
+    (b14_35) is read again by ours where it can run, and was served from the cache as
+    "rt-z I r'$t*tz" after the install."""
     if page.source is TextSource.UNREADABLE:
         return False
     repairs = dict(page.quality.repairs)
     waits_for_ocr = page.source is TextSource.NONE or any(repairs.get(name, 0) > 0
                                                           for name in ("unreadable_glyph", "unread_outlines",
-                                                                       "unread_pictures"))
+                                                                       "unread_pictures", "recognised_text"))
     return not waits_for_ocr or ocr_available() is None
 
 

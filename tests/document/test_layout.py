@@ -502,7 +502,7 @@ def test_a_bold_name_over_the_indented_start_of_what_they_said_ends_its_paragrap
     assert texts(page)[0] == name and texts(page)[1].startswith(said)
 
 
-def test_an_invisible_layer_over_handwriting_is_told_and_makes_no_headings(tmp_path: Path) -> None:
+def test_an_invisible_layer_over_handwriting_is_told_and_makes_no_headings(tmp_path: Path, monkeypatch) -> None:
     # An iPad's notes (b17_30): handwriting drawn as strokes, and under it, invisible, the
     # words the iPad recognised, each at its own guessed size: 43 headings of 14 levels, and
     # the page said nothing of whose text it was.
@@ -517,6 +517,10 @@ def test_an_invisible_layer_over_handwriting_is_told_and_makes_no_headings(tmp_p
     assert not texts(read, ParagraphKind.HEADING) and "ตัวแปรสุ่ม" in read.text
     assert "recognised_text" in read.quality.notices
     assert "ลายมือ" in page_note(read, "th", lambda: None)  # the app says so on entering the page
+    from guidelight.extract import pdf
+
+    monkeypatch.setattr(pdf, "ocr_available", lambda: "Tesseract is not installed")
+    assert not pdf._worth_keeping(read)  # not cached: our OCR may read it once installed
 
 
 def test_a_dash_at_a_line_start_is_not_a_thai_mark() -> None:
