@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import pymupdf
 
+from guidelight.extract.rawdict import raw_chars, raw_spans
+
 # How the tree's text over a picture is kept in a reading (``_pictured_text``).
 _PICTURED_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_ACCURATE_SIDE_BEARINGS
 # An ActualText of nothing: an empty string, or only the UTF-16 byte-order mark, written
@@ -91,8 +93,7 @@ def _pictured_text(page: pymupdf.Page, untagged: list[pymupdf.Rect]) -> list[Pic
     where no glyph of the page's own reading (``untagged``: their boxes, a point wider)
     is: the tree's text for drawn words stands on them."""
     try:
-        spans = [span for block in page.get_text("rawdict", flags=_PICTURED_FLAGS)["blocks"]
-                 for line in block.get("lines", ()) for span in line["spans"]]
+        spans = list(raw_spans(page.get_text("rawdict", flags=_PICTURED_FLAGS)))
         pictures = [pymupdf.Rect(info["bbox"]) for info in page.get_image_info()]
     except Exception:  # damage MuPDF cannot read: the page's own reading meets it and says so
         return []
@@ -146,9 +147,8 @@ def forget_unsound_tagged_text(page: pymupdf.Page, tree_has_text: Callable[[], b
         doc.xref_set_key(page.xref, "StructParents", link)
         return []
     try:
-        untagged = [pymupdf.Rect(x0 - 1, y0 - 1, x1 + 1, y1 + 1) for block in page.get_text("rawdict")["blocks"]
-                    for line in block.get("lines", ()) for span in line["spans"]
-                    for x0, y0, x1, y1 in (ch["bbox"] for ch in span["chars"])]
+        untagged = [pymupdf.Rect(x0 - 1, y0 - 1, x1 + 1, y1 + 1)
+                    for x0, y0, x1, y1 in (ch["bbox"] for ch in raw_chars(page.get_text("rawdict")))]
     except Exception:  # damage MuPDF cannot read: the page's own reading meets it and says so
         return []
     doc.xref_set_key(page.xref, "StructParents", link)

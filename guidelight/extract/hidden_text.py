@@ -10,10 +10,12 @@ on a coloured table cell, a dark slide or a photograph is the author's text and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pymupdf
+
+from guidelight.extract.rawdict import raw_chars, raw_lines, raw_spans
 
 _PAPER = 0xF0  # every colour channel at least this light: paper white, to the eye
 _COVERED = 0.5  # share of a span's box that paint or a picture must cover to show it
@@ -45,8 +47,7 @@ def drop_hidden_text(raw: dict[str, Any], painted_boxes: Callable[[], list[pymup
     returns how many characters went."""
     spans = [
         (line, span)
-        for block in raw["blocks"]
-        for line in block.get("lines", ())
+        for line in raw_lines(raw)
         for span in line["spans"]
         if _light(span.get("color", 0)) and any(not ch["c"].isspace() for ch in span["chars"])
     ]
@@ -76,17 +77,13 @@ def clipped_away(page: pymupdf.Page, reading: dict[str, Any], flags: int) -> set
     comparing each character."""
     whole, clipped_flags = pymupdf.INFINITE_RECT(), flags | pymupdf.TEXT_CLIP
     shown = page.get_text("text", flags=clipped_flags, clip=whole)
-    if len("".join(shown.split())) == sum(not char["c"].isspace() for char in _chars(reading)):
+    if len("".join(shown.split())) == sum(not char["c"].isspace() for char in raw_chars(reading)):
         return set()
     return _drawn_keys(reading) - _drawn_keys(page.get_text("rawdict", flags=clipped_flags, clip=whole))
 
 
-def _chars(reading: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    return (char for span in _spans(reading) for char in span["chars"])
-
-
 def _drawn_keys(reading: dict[str, Any]) -> set[CharKey]:
-    return {char_key(char) for char in _chars(reading) if not char["c"].isspace()}
+    return {char_key(char) for char in raw_chars(reading) if not char["c"].isspace()}
 
 
 def drop_clipped_text(raw: dict[str, Any], hidden: set[CharKey]) -> int:
@@ -98,13 +95,12 @@ def drop_clipped_text(raw: dict[str, Any], hidden: set[CharKey]) -> int:
     if not hidden:
         return 0
     gone = 0
-    for block in raw["blocks"]:
-        for line in block.get("lines", ()):
-            for span in list(line["spans"]):
-                drawn = [char for char in span["chars"] if not char["c"].isspace()]
-                if drawn and all(char_key(char) in hidden for char in drawn):
-                    line["spans"].remove(span)
-                    gone += len(drawn)
+    for line in raw_lines(raw):
+        for span in list(line["spans"]):
+            drawn = [char for char in span["chars"] if not char["c"].isspace()]
+            if drawn and all(char_key(char) in hidden for char in drawn):
+                line["spans"].remove(span)
+                gone += len(drawn)
     return gone
 
 
@@ -116,11 +112,5 @@ def recognition_layer(raw: dict[str, Any]) -> bool:
     """Is a page's reading (``raw``, a rawdict) nearly all drawn invisible (render mode 3,
     which MuPDF reads with no opacity)? Such text is another program's reading of what the
     page draws: an iPad's recognition of handwriting (b17_30), a scanner's OCR."""
-    chars = [span.get("alpha", 255) == 0 for span in _spans(raw) for _ in span["chars"]]
+    chars = [span.get("alpha", 255) == 0 for span in raw_spans(raw) for _ in span["chars"]]
     return len(chars) >= _RECOGNISED_MIN and sum(chars) >= _RECOGNISED_SHARE * len(chars)
-
-
-def _spans(reading: dict[str, Any]) -> Iterator[dict[str, Any]]:
-    for block in reading["blocks"]:
-        for line in block.get("lines", ()):
-            yield from line["spans"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from guidelight.extract.rawdict import raw_lines
 from guidelight.thai.fit import misfit
 from guidelight.thai.repair import COMBINING
 
@@ -28,8 +29,7 @@ def place_late_marks(raw: dict) -> int:
     A line whose words read better filled is filled. One that reads as well either way
     (``วันทีแก้ไข่``: ไข่ is a word) is filled when the page shows the habit: two lines or
     more read better filled, more than read worse."""
-    matches = [match for block in raw.get("blocks", []) for line in block.get("lines", [])
-               if (match := _matched(line)) is not None]
+    matches = [match for line in raw_lines(raw) if (match := _matched(line)) is not None]
     better = sum(match.gain > 0 for match in matches)
     habit = better >= 2 and better > sum(match.gain < 0 for match in matches)
     return sum(match.apply() for match in matches if match.gain > 0 or (habit and match.gain == 0))

@@ -38,6 +38,7 @@ from guidelight.extract.hidden_text import (
 from guidelight.extract.late_marks import place_late_marks
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
+from guidelight.extract.rawdict import raw_chars, raw_lines, raw_spans
 from guidelight.extract.refused_claims import Glyph, refused_claims
 from guidelight.extract.script_sizes import latin_scales, scales_in, size_beside_thai
 from guidelight.extract.symbol_fonts import symbol_font_char, tex_extension_font
@@ -246,25 +247,11 @@ def _sign_stand_in(char: str) -> bool:
     return 0x21 <= ord(char) <= 0x7E or char in _MAC_ROMAN_SIGNS
 
 
-def _raw_spans(raw: dict) -> Iterator[dict]:
-    """Every span of a rawdict reading, in order."""
-    for block in raw["blocks"]:
-        for line in block.get("lines", ()):
-            yield from line["spans"]
-
-
 def _raw_lines(raw: dict) -> Iterator[tuple[list[dict], float]]:
     """Each line's characters in drawn order, and its largest font size."""
-    for block in raw["blocks"]:
-        for line in block.get("lines", ()):
-            if spans := line["spans"]:
-                yield [ch for span in spans for ch in span["chars"]], max(span["size"] for span in spans)
-
-
-def _raw_chars(raw: dict) -> Iterator[dict]:
-    """Every character of a rawdict reading, in order."""
-    for span in _raw_spans(raw):
-        yield from span["chars"]
+    for line in raw_lines(raw):
+        if spans := line["spans"]:
+            yield [ch for span in spans for ch in span["chars"]], max(span["size"] for span in spans)
 
 
 def _place(origin: tuple[float, float]) -> tuple[float, float]:
@@ -379,7 +366,7 @@ def _spaces_unlike(raw: dict) -> set[str]:
     font's space has one advance; many are glyphs of other letters the ToUnicode calls
     spaces (``PageReader._space_drawn``), one to a span as often as not."""
     widths: dict[str, set[float]] = {}
-    for span in _raw_spans(raw):
+    for span in raw_spans(raw):
         for char in span["chars"]:
             if char["c"] == " " and span["size"] > 0 and _width(char) > _MARK_ADVANCE * span["size"]:
                 # (one of no width is a mark's, or a sara am's nikhahit before its sara aa)
@@ -501,7 +488,7 @@ def _texts_by_font(
 def _unreadable_fonts_of(raw: dict) -> set[str]:
     """The fonts whose whole text in this reading cannot be read: a soup of signs
     (``thai.quality.sign_soup``), or a Type 3 font's dingbats (``nameless_glyphs``)."""
-    texts = _texts_by_font(_raw_spans(raw))
+    texts = _texts_by_font(raw_spans(raw))
     return {font for font, text in texts.items() if sign_soup(text) or nameless_glyphs(text, font)}
 
 
@@ -652,12 +639,11 @@ def _rejoin_split_lines(raw: dict) -> None:
     the run goes, which is dropped): one over the line's letters is a copy printed over it,
     for ``overprint``."""
     by_baseline: dict[int, list[dict]] = {}
-    for block in raw["blocks"]:
-        for line in block.get("lines", ()):
-            if line["spans"] and line.get("dir", (1.0, 0.0))[0] >= 0.99:
-                _drop_echoed_clusters(line)
-                _reorder_spans(line)
-                by_baseline.setdefault(round(line["spans"][0]["origin"][1]), []).append(line)
+    for line in raw_lines(raw):
+        if line["spans"] and line.get("dir", (1.0, 0.0))[0] >= 0.99:
+            _drop_echoed_clusters(line)
+            _reorder_spans(line)
+            by_baseline.setdefault(round(line["spans"][0]["origin"][1]), []).append(line)
     for lines in by_baseline.values():
         if len(lines) < 2:
             continue
@@ -858,7 +844,7 @@ class PageReader:
         has no Unicode to give (MuPDF reads U+FFFD), and its codes say what it draws."""
         if self._tex_coded is None:
             coded = self.page.get_text("rawdict", flags=RAW_FLAGS | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE)
-            self._tex_coded = {_place(char["origin"]): char["c"] for span in _raw_spans(coded)
+            self._tex_coded = {_place(char["origin"]): char["c"] for span in raw_spans(coded)
                                if tex_extension_font(span["font"]) for char in span["chars"]}
         return self._tex_coded
 
@@ -872,7 +858,7 @@ class PageReader:
         return self._unreadable
 
     def _unreadable_in(self, raw: dict) -> set[str]:
-        fonts = {span["font"] for span in _raw_spans(raw)}
+        fonts = {span["font"] for span in raw_spans(raw)}
         return _unreadable_fonts_of(raw) | {font for font in fonts if self.resolver.index_named(font)}
 
     def _refused_glyphs(self) -> dict[str, set[Glyph]]:
@@ -919,7 +905,7 @@ class PageReader:
         """Where the page's reading has each suspect character."""
         if self._places is None:
             self._places = _Places(
-                (ord(ch["c"]), *_place(ch["origin"]), None) for ch in _raw_chars(self._raw)
+                (ord(ch["c"]), *_place(ch["origin"]), None) for ch in raw_chars(self._raw)
                 if _suspicious(ch["c"]) or ch["c"] == " "
             )
         return self._places
@@ -1223,7 +1209,7 @@ class PageReader:
             self._clipped = clipped_away(self.page, whole, RAW_FLAGS)
         if (gone := drop_clipped_text(raw, self._clipped)) and clip is None:
             self.repairs["hidden_text"] += gone
-        if (drawn := drawn_reading(self.page, list(_raw_chars(raw)), clip)) is not None:
+        if (drawn := drawn_reading(self.page, list(raw_chars(raw)), clip)) is not None:
             blocks, set_aside = drawn  # Canva's copies under each cluster: read what is drawn
             raw = {**raw, "blocks": blocks}
             if clip is None:
@@ -1233,7 +1219,7 @@ class PageReader:
         raw = self._legacy_reading(raw, clip)
         self._lettered_fonts = _spaces_unlike(raw)
         if clip is None:  # a cell's few lines are too few to judge a font's scale by
-            self._latin_scales = latin_scales([ln["spans"] for block in raw["blocks"] for ln in block.get("lines", ())])
+            self._latin_scales = latin_scales([line["spans"] for line in raw_lines(raw)])
         placed = place_late_marks(raw)  # TCPDF's marks written at a run's end
         if clip is None and placed:
             self.repairs["late_mark"] += placed
@@ -1375,21 +1361,21 @@ class PageReader:
         read as TIS-620 Thai, its characters become Thai, each with its glyph (taught to the
         resolver, so the shifted marks at codes TIS-620 leaves out are named from their
         drawing); other fonts' characters without Unicode stay U+FFFD, as before."""
-        coded = any(ch["c"] == "\ufffd" for ch in _raw_chars(raw))
+        coded = any(ch["c"] == "\ufffd" for ch in raw_chars(raw))
         if coded:
             flags = RAW_FLAGS | pymupdf.TEXT_CID_FOR_UNKNOWN_UNICODE
             reading = self.page.get_text("rawdict", flags=flags, clip=clip or pymupdf.INFINITE_RECT())
-        elif any(0xA1 <= ord(ch["c"]) <= 0xFB for ch in _raw_chars(raw)):
+        elif any(0xA1 <= ord(ch["c"]) <= 0xFB for ch in raw_chars(raw)):
             reading = raw
         else:
             return raw
         self._judge_legacy_fonts(reading)
-        if not any(self.resolver.legacy.get(font_key(span["font"]), False) for span in _raw_spans(reading)):
+        if not any(self.resolver.legacy.get(font_key(span["font"]), False) for span in raw_spans(reading)):
             return raw  # judged without the glyph trace, which only a legacy font needs
         glyphs = self._latin_glyphs(reading)
         if coded:
             glyphs |= self._unknown_glyphs(reading)
-        for span in _raw_spans(reading):
+        for span in raw_spans(reading):
             legacy = self.resolver.legacy.get(font_key(span["font"]), False)
             span["chars"] = [self._read_legacy(ch, glyphs.get(id(ch)), legacy, coded) for ch in span["chars"]]
         return reading
@@ -1400,7 +1386,7 @@ class PageReader:
         character at a place is the k-th glyph drawn there."""
         found: dict[int, tuple[str, int]] = {}
         taken: Counter[tuple[float, float]] = Counter()
-        for char in _raw_chars(coded):
+        for char in raw_chars(coded):
             if self._traced().glyphs(char["origin"], char["c"]):
                 continue  # the trace knows this character: its Unicode is known
             glyphs = self._traced().glyphs(char["origin"], "\ufffd")
@@ -1414,7 +1400,7 @@ class PageReader:
         """The characters of a reading that stand for a byte above 0x7F (Latin-1, or a
         Windows-1252 sign such as ‹ for 0x8B), by ``id``, with the glyph each draws."""
         found: dict[int, tuple[str, int]] = {}
-        for char in _raw_chars(raw):
+        for char in raw_chars(raw):
             code = _byte_code(char["c"])
             if code is not None and code >= 0x80 and (glyph := self._traced().glyph(char["origin"], char["c"])):
                 found[id(char)] = glyph
@@ -1424,7 +1410,7 @@ class PageReader:
         """Decide, for each font not judged yet, whether its codes are TIS-620 Thai (from all
         it shows on this page, Unicode Thai among it saying no; a font with too little stays
         unjudged)."""
-        unjudged = (span for span in _raw_spans(reading) if font_key(span["font"]) not in self.resolver.legacy)
+        unjudged = (span for span in raw_spans(reading) if font_key(span["font"]) not in self.resolver.legacy)
         for key, text in _texts_by_font(unjudged, font_key, _byte_char).items():
             verdict = reads_as_tis620(text)
             if verdict is not None:

@@ -38,6 +38,7 @@ from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
 from guidelight.extract.budget import PageGivenUp, page_deadline
 from guidelight.extract.layout import SAME_ROW, Box, in_box, join_all, join_lines, merge_rows, starts_item
 from guidelight.extract.lines import Line
+from guidelight.extract.rawdict import raw_lines
 from guidelight.extract.row_ruled import Banded, find_banded
 from guidelight.thai.repair import repair_text
 from guidelight.thai.segment import segment_paragraph
@@ -689,8 +690,7 @@ class TableFinder:
         if not found:
             return []
         lines = [  # written across: a rotated month name's letter boxes are as wide as its line is tall
-            line["spans"] for block in page.get_text("rawdict")["blocks"] for line in block.get("lines", ())
-            if abs(line["dir"][1]) < ACROSS
+            line["spans"] for line in raw_lines(page.get_text("rawdict")) if abs(line["dir"][1]) < ACROSS
         ]
         return [t for t in found if _cut_words(t, lines) < CUT_WORDS]
 
