@@ -154,6 +154,7 @@ class ParagraphDraft:
     tail: Line | None = None  # its last line: the page's last paragraph may go on overleaf
     room: float = 0.0  # points free at the end of its last line, up to its column's edge
     indent: float = 0.0  # how far its last line starts in from its column's left edge
+    head: Line | None = None  # its first line: a label there is looked for atop the next page
 
 
 def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
@@ -177,7 +178,7 @@ def runs_on(draft: ParagraphDraft, next_line: Line) -> bool:
         return False
     if _NUMBERED_HEADING.match(next_line.text) or _LIST_ITEM.match(next_line.text):
         return False
-    if _run_in(last, last, next_line):
+    if _run_in(draft.head or last, last, next_line):
         return False  # a theorem's head atop the next page ("ทฤษฎีบท 5.3. (ZL) ⇒ (WOP)")
     # No word is half a column wide: a last line left half empty ended its paragraph,
     # whatever the next page's first run of Thai without a space measures.
@@ -1737,7 +1738,7 @@ def paragraphs(
         )
         room = _column_right(lines, group[-1]) - group[-1].x1
         indent = group[-1].x0 - column_lefts[group[-1].column_right]
-        drafts.append(ParagraphDraft(text, level, bbox, group[-1], room, indent))
+        drafts.append(ParagraphDraft(text, level, bbox, group[-1], room, indent, group[0]))
     return _join_wrapped_titles(_listed_sections(drafts, outlined), groups, lines)
 
 

@@ -488,6 +488,24 @@ def test_a_theorems_head_atop_a_page_does_not_continue_the_proof_before_it(make_
     assert texts(doc.page(2))[0].startswith(label)
 
 
+def test_a_label_atop_a_page_like_the_one_opening_the_paragraph_before_starts_a_paragraph(
+    make_pdf: MakePdf,
+) -> None:
+    # A project form's entries each open with a bold label where the one before opened
+    # ("ชื่อโครงงานภาษาไทย ..." / "ชื่อโครงงานภาษาอังกฤษ ..."). Within a page the second
+    # starts a paragraph; atop the next page it ran on: the page's last paragraph was judged
+    # by its last line, which has no label, as though it were its first.
+    first, second = "ชื่อโครงงานภาษาไทย", "ชื่อโครงงานภาษาอังกฤษ"
+    bold = pymupdf.Font(fontfile=str(SARABUN_BOLD))
+    pages = [[(first, 72, 760, 16, SARABUN_BOLD), ("การพัฒนาระบบอ่านเอกสาร", 72 + bold.text_length(first + " ", 16), 760, 16,
+                                                    SARABUN), (BODY, 72, 784, 16, SARABUN)],
+             [(second, 72, 100, 16, SARABUN_BOLD), ("development of a reader", 72 + bold.text_length(second + " ", 16), 100, 16,
+                                                     SARABUN), (BODY, 72, 124, 16, SARABUN)]]
+    doc = open_document(make_pdf(pages))
+    assert not doc.page(1).continues
+    assert texts(doc.page(2))[0].startswith(second)
+
+
 def test_a_bold_name_over_the_indented_start_of_what_they_said_ends_its_paragraph(make_pdf: MakePdf) -> None:
     # A seminar's minutes (b17_10) give each speaker's name and post in bold, then what they
     # said, its first line indented and, in a staircase, on the same centre: the name was heard
