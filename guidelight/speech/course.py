@@ -44,12 +44,14 @@ COMPARISONS = {
 # Arithmetic written between two operands (``2*3``, ``x^2``, ``a ** b``).
 ARITHMETIC = {"**": "ยกกำลัง", "^": "ยกกำลัง", "*": "คูณ", "=": "เท่ากับ", "+": "บวก", "%": "มอด",
               "&&": "และ", "||": "หรือ"}
-# Signs that mean a word wherever they stand.
-SIGNS = {"±": "บวกลบ", "∓": "ลบบวก", "×": "คูณ", "÷": "หาร", "√": "รากที่สองของ"}
+# Signs that mean a word wherever they stand: the minus sign is never a hyphen ("−x0",
+# "f(−1)" and "2−3" were silent).
+SIGNS = {"±": "บวกลบ", "∓": "ลบบวก", "×": "คูณ", "÷": "หาร", "√": "รากที่สองของ", "−": "ลบ"}
 # Greek letters as a Thai statistics or physics class says them (a Thai voice says nothing
-# for "μ", and "H0: μ ≠ μ0" is the whole hypothesis); the summation sign is ซิกมา too.
+# for "μ", and "H0: μ ≠ μ0" is the whole hypothesis); the summation sign is ซิกมา too, and
+# the increment sign is TeX's capital delta ("∆x = (x0 + h) − x0").
 GREEK_LETTERS = {
-    "α": "แอลฟา", "β": "บีตา", "γ": "แกมมา", "δ": "เดลตา", "Δ": "เดลตา", "ε": "เอปไซลอน", "θ": "ทีตา",
+    "α": "แอลฟา", "β": "บีตา", "γ": "แกมมา", "δ": "เดลตา", "Δ": "เดลตา", "∆": "เดลตา", "ε": "เอปไซลอน", "θ": "ทีตา",
     "λ": "แลมบ์ดา", "μ": "มิว", "ν": "นิว", "π": "พาย", "ρ": "โร", "σ": "ซิกมา", "Σ": "ซิกมา", "∑": "ซิกมา",
     "τ": "เทา", "φ": "ฟาย", "ϕ": "ฟาย", "χ": "ไค", "ψ": "ไซ", "ω": "โอเมกา", "Ω": "โอเมกา",
 }

@@ -77,7 +77,7 @@ ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius
 # What may stand on either side of an operator. Comparisons take Thai words too ("อายุ < 18");
 # arithmetic signs only numbers and code, so "ก*ข" stays an asterisk between words (noise).
 # A comparison may end a run: in "(1<=N<=300)" the first "<=" stays with the Thai run before N.
-_GREEK = "\u0391-\u03d5∑"  # a statistics course's variables: 0≤α≤1
+_GREEK = "\u0391-\u03d5∑∆"  # a statistics course's variables: 0≤α≤1
 _COMPARED = (rf"[0-9A-Za-z_)\]'\"\u0e01-\u0e59{_GREEK}]", rf"(?:[0-9A-Za-z_(\['\"\u0e01-\u0e59{_GREEK}+\-−]|$)")
 _OPERANDS = (r"[0-9A-Za-z_)\]๐-๙⁰¹²³⁴⁵⁶⁷⁸⁹]", r"[0-9A-Za-z_(\[๐-๙\-−]")
 # A number (or a bracket) next to a sign: "2 - x", "x * (y", not the 1 of "TowerLV1 - TowerLV3".
@@ -141,7 +141,9 @@ _SLASH_CONTEXT = re.compile(
 _STAR_ALONE = r"(?<=\()\s*\*(?=\s*\))|(?:(?<=SELECT)|(?<=select)|(?<=DISTINCT)|(?<=distinct))\s+\*"
 # In code a dash or percent sign is an operator only spaced ("x - 1", "n % 2"): "e-mail", "50%".
 CODE_ARITHMETIC = {**ARITHMETIC, "-": "ลบ", "−": "ลบ", "%": "มอด"}
-_SPACED_ONLY = "-−%"  # never an operator tight ("e-mail", "50%"); when not one, left as written
+# Never an operator tight ("e-mail", "50%"); when not one, left as written. The minus sign
+# (U+2212) is no hyphen: tight or not, it is one ("(x0 + h) −x0" was silent).
+_SPACED_ONLY = "-%"
 _ISO_DATE = rf"(?={_D})(?<![0-9๐-๙\-]){_D}{{4}}-(?:[0๐][1-9๑-๙]|[1๑][0-2๐-๒])-[0-3๐-๓]{_D}(?![0-9๐-๙\-])"
 # Hyphen-grouped digits (three groups or more), a leading-zero number in spaced groups
 # ("02 123 4567", "0 2218 6000"), a "+" phone, an area code in brackets ("(02) 123-4567").

@@ -86,6 +86,10 @@ THAI_CASES = [
     ("เมื่อ μ เป็นค่าคงที่", "เมื่อ มิว เป็นค่าคงที่"),
     ("โดยที่ 0≤α≤1", "โดยที่ ศูนย์ น้อยกว่าหรือเท่ากับ แอลฟา น้อยกว่าหรือเท่ากับ หนึ่ง"),
     ("ค่า σ ≠ 0", "ค่า ซิกมา ไม่เท่ากับ ศูนย์"),
+    # a calculus text's increment (TeX's capital delta) and minus signs, tight or not (b18_02)
+    ("ค่า ∆x = 2", "ค่า เดลตา x เท่ากับ สอง"),
+    ("จะได้ 2−3 = −1", "จะได้ สอง ลบ สาม เท่ากับ ลบหนึ่ง"),
+    ("ให้ y = −x", "ให้ y เท่ากับ ลบ x"),
     ("บรรทัด\nใหม่", "บรรทัด ใหม่"),
 ]
 
@@ -104,6 +108,8 @@ ENGLISH_CASES = [
     ("☒ Yes ☐ No", "ticked box Yes box No"),
     ("Tested ✓", "Tested tick"),
     ("int[ ] a", "int a"),  # code's brackets are no box
+    ("(x0 + h) −x0 = h", "(x0 บวก h) ลบ x0 เท่ากับ h"),  # the minus sign is never a hyphen
+    ("e-mail", "e-mail"),
 ]
 
 
