@@ -20,7 +20,7 @@ import pymupdf
 from fontTools import agl
 from fontTools.ttLib import TTFont
 
-from guidelight.extract.glyph_shapes import FontOutlines, GlyphOutline, Placement
+from guidelight.extract.glyph_shapes import FontOutlines, GlyphOutline, Placement, Silhouette, likeliest
 
 THAI_FIRST, THAI_LAST = 0x0E01, 0x0E5B
 
@@ -237,6 +237,15 @@ def same_font(name: str, other: str) -> bool:
 
 
 _BOUND = "@"  # joins a font name and the embedded font it is bound to
+# What a PostScript name adds for a weight or a style ("BrowalliaNew-Bold", "Arial-BoldMT").
+_STYLE = re.compile(r"(?:bold|italic|oblique|regular|semibold|light|medium|black|mt|ps)+$")
+
+
+def typeface(key: str) -> str:
+    """A font key without its binding, weight and style: the typeface whose other weights
+    draw the same marks in the same design."""
+    base = key.partition(_BOUND)[0]
+    return _STYLE.sub("", base) or base
 
 
 @dataclass
@@ -418,6 +427,41 @@ class GlyphResolver:
             known = {**seen, **{g: c for g, c in self._map(xref).items() if is_thai(c)}}
             found.add(outlines.same_drawing(gid, known))
         return found.pop() if len(found) == 1 else None
+
+    def by_likeness(self, key: tuple[str, int, bool], readings: tuple[str, ...]) -> str | None:
+        """Which of ``readings`` (those the words found equally good) a glyph draws, told by
+        its ink against the glyphs of its typeface's weights that the fonts, the page or the
+        words have named. Browallia New Bold's shifted mai tho, met once after "อันนี", where
+        นี่ and นี้ are both words, was read as the commoner mai ek; the regular weight's mai
+        tho has its shape."""
+        font, gid, zero_advance = key
+        target = self._silhouette(font, gid, zero_advance)
+        if target is None:
+            return None
+        self._xrefs(font)  # the document's fonts, read once
+        known = []
+        for other in {*(self._fonts_by_key or {}), *self._seen}:
+            if typeface(other) != typeface(font):
+                continue
+            for xref in self._xrefs(other):
+                outlines = self._outline_reader(xref)
+                seen = {g: c for g, c in self._learned(other).items() if _fits(outlines.outline(g), c)}
+                known += [(silhouette, char) for g, char in {**seen, **self._map(xref)}.items()
+                          if char in readings and (other, g) != (font, gid)
+                          and (silhouette := outlines.silhouette(g)) is not None]
+        for (other, g, advance), char in self.decided.items():
+            if char in readings and typeface(other) == typeface(font) and (other, g) != (font, gid) \
+                    and (silhouette := self._silhouette(other, g, advance)) is not None:
+                known.append((silhouette, char))
+        return likeliest(target, known, readings)
+
+    def _silhouette(self, font_name: str, gid: int, zero_advance: bool) -> Silhouette | None:
+        """Glyph ``gid``'s ink, when every fitting subset of the name draws it alike."""
+        found = [silhouette for xref in self._candidate_xrefs(font_key(font_name), gid, zero_advance)
+                 if (silhouette := self._outline_reader(xref).silhouette(gid)) is not None]
+        if not found or any(found[0].distance(other) > 0.0 for other in found[1:]):
+            return None
+        return found[0]
 
     def placement(self, font_name: str, gid: int, zero_advance: bool) -> Placement | None:
         """Where glyph ``gid`` sits against the baseline, when the fitting subsets agree."""

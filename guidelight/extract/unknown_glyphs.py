@@ -103,9 +103,26 @@ def settle(lines: list[Line], pending: list[Unknown], resolver: GlyphResolver, r
             choice[key] = _choose(unknown, _contexts(parts, keys, key, choice))
         if choice == before:
             break
+    unsure = []
     for key, unknown in first.items():
-        _count(unknown, choice[key], _contexts(parts, keys, key, choice), repairs)
+        contexts = _contexts(parts, keys, key, choice)
+        if _unsure(unknown, choice[key], contexts):
+            unsure.append((key, unknown, contexts))
+            continue
+        _count(unknown, choice[key], contexts, repairs)
         if key[1] >= 0:  # a glyph the drawing did not show has no id to remember it by
+            resolver.decided[key] = choice[key]
+    # What the words left to how common each reading is goes, where it can, by the glyph's
+    # likeness to one the fonts or the sure choices above have named.
+    for key, unknown, contexts in unsure:
+        alike = resolver.by_likeness(key, _tied(unknown, contexts)) if key[1] >= 0 else None
+        if alike is not None:
+            choice[key] = alike
+            repairs["glyph_by_likeness"] += len(contexts)
+        else:
+            _count(unknown, choice[key], contexts, repairs)
+            repairs["glyph_unsure"] += len(contexts)
+        if key[1] >= 0:
             resolver.decided[key] = choice[key]
     settled = []
     for line, pieces, line_keys in zip(lines, parts, keys, strict=True):
@@ -186,13 +203,22 @@ def _choose(unknown: Unknown, contexts: list[tuple[str, str]]) -> str:
 
 
 def _count(unknown: Unknown, chosen: str, contexts: list[tuple[str, str]], repairs: Counter[str]) -> None:
+    if not (unknown.claimed and chosen == unknown.candidates[0]):
+        repairs["glyph_by_words"] += len(contexts)
+
+
+def _tied(unknown: Unknown, contexts: list[tuple[str, str]]) -> tuple[str, ...]:
+    """The readings the words found equally good, none of them worse than another."""
+    totals = vote(contexts[:_SAMPLE], unknown.candidates, ring=unknown.refused).totals
+    return tuple(c for c, total in zip(unknown.candidates, totals, strict=True) if total == min(totals))
+
+
+def _unsure(unknown: Unknown, chosen: str, contexts: list[tuple[str, str]]) -> bool:
+    """Did only how common each reading is choose? A wrong claim replaced so; or the words
+    did not tell the readings apart (ป่า or ป้า) in too few places to trust (over 23 places,
+    ข้อมูล and กว้าง outweigh the rare ข่อ and กว่าง, all words). A claim kept is no choice."""
     if unknown.claimed and chosen == unknown.candidates[0]:
-        return
-    repairs["glyph_by_words"] += len(contexts)
-    if unknown.refused and not vote(contexts[:_SAMPLE], unknown.candidates, ring=True).by_words:
-        repairs["glyph_unsure"] += len(contexts)  # a wrong claim replaced by how common words are
-    elif not unknown.claimed and len(contexts) < _FEW and not vote(contexts[:_SAMPLE], unknown.candidates).by_words:
-        # The words did not tell the readings apart (ป่า or ป้า), only how common each is,
-        # in too few places to trust: a guess, and the page says so. (Over 23 places, ข้อมูล
-        # and กว้าง outweigh the rare ข่อ and กว่าง, all words.)
-        repairs["glyph_unsure"] += len(contexts)
+        return False
+    if unknown.refused:
+        return not vote(contexts[:_SAMPLE], unknown.candidates, ring=True).by_words
+    return not unknown.claimed and len(contexts) < _FEW and not vote(contexts[:_SAMPLE], unknown.candidates).by_words

@@ -23,6 +23,7 @@ from guidelight.extract.to_unicode import read_to_unicode, write_to_unicode
 from guidelight.thai.repair import is_mark
 
 GARUDA = Path("/usr/share/fonts/truetype/tlwg/Garuda.ttf")
+GARUDA_BOLD = Path("/usr/share/fonts/truetype/tlwg/Garuda-Bold.ttf")
 LOMA = Path("/usr/share/fonts/truetype/tlwg/Loma.ttf")
 UPPER_MARKS = set("\u0e31\u0e34\u0e35\u0e36\u0e37\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c\u0e4d")
 
@@ -153,6 +154,28 @@ def _with_stripped_fonts(doc: pymupdf.Document, path: Path, lines: list[str],
             doc.update_stream(to_unicode, write_to_unicode(mapping))
     doc.save(path)
     return path
+
+
+def two_weights_pdf(path: Path, lines: list[str], bold_lines: list[str], bold_says: dict[str, str]) -> Path:
+    """A page of ``lines`` in a nameless Garuda whose ToUnicode is right, then ``bold_lines``
+    in a nameless Garuda Bold whose ToUnicode gives, for each character in ``bold_says``,
+    what it maps to instead: a Word document's body and its bold headings through Quartz."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="G", fontfile=str(GARUDA))
+    page.insert_font(fontname="B", fontfile=str(GARUDA_BOLD))
+    for n, text in enumerate(lines):
+        page.insert_text((60, 80 + n * 32), text, fontname="G", fontsize=16)
+    for n, text in enumerate(bold_lines, start=len(lines)):
+        page.insert_text((60, 80 + n * 32), text, fontname="B", fontsize=16)
+    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
+    for xref in range(1, doc.xref_length()):
+        obj = doc.xref_object(xref)
+        for key in ("BaseFont", "FontName"):  # subset names, as Quartz writes them
+            if f"/{key}" in obj:
+                doc.xref_set_key(xref, key, "/AAAAAE+Garuda-Bold" if "Bold" in obj else "/AAAAAC+Garuda")
+    return _with_stripped_fonts(doc, path, lines + bold_lines,
+                                lambda obj: (GARUDA_BOLD, bold_says) if "Bold" in obj else (GARUDA, {}))
 
 
 def kerned_marks_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: float = 12) -> Path:

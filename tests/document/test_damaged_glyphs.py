@@ -17,13 +17,14 @@ import pymupdf
 import pytest
 
 from guidelight.core.model import TextSource
-from guidelight.extract.glyph_shapes import FontOutlines, Placement
+from guidelight.extract.glyph_shapes import FontOutlines, Placement, Silhouette, likeliest
 from guidelight.extract.glyphs import GlyphResolver
 from guidelight.extract.pdf import open_document
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.repair import place_late_tones, repair_text
 from tests.document.damaged_fonts import (
     GARUDA,
+    UPPER_MARKS,
     damaged_pdf,
     index_named_text,
     raised_marks_pdf,
@@ -31,6 +32,7 @@ from tests.document.damaged_fonts import (
     remapped_marks,
     shadowed_pdf,
     subsets_pdf,
+    two_weights_pdf,
     unmapped_pdf,
 )
 from tests.ocr.marks import needs_tesseract
@@ -245,7 +247,7 @@ def test_words_decide_with_a_tie_broken_by_how_common_they_are() -> None:
     unknown = Unknown(("f", 1, True), candidates_for(Placement.ABOVE, True), claimed=False)
     repairs: Counter[str] = Counter()
 
-    resolver = SimpleNamespace(decided={})
+    resolver = SimpleNamespace(decided={}, by_likeness=lambda *_: None)  # no drawing to compare
     settled = settle(lines, [unknown], resolver, repairs)  # type: ignore[arg-type]
     assert settled[0].text == "ทายได้ 7 ครั้ง สรุปผล"
     assert resolver.decided[("f", 1, True)] == "\u0e49"
@@ -262,7 +264,8 @@ def test_one_glyph_may_be_anything_any_of_its_occurrences_allows() -> None:
     key = ("f", 7, False)
     pending = [Unknown(key, candidates_for(None, False), claimed=False)]  # at a line's end
     pending += [Unknown(key, candidates_for(None, True), claimed=False)] * 3  # mid-word
-    settled = settle(lines, pending, SimpleNamespace(decided={}), Counter())  # type: ignore[arg-type]
+    resolver = SimpleNamespace(decided={}, by_likeness=lambda *_: None)
+    settled = settle(lines, pending, resolver, Counter())  # type: ignore[arg-type]
     assert [line.text for line in settled] == ["งานที่", "พี่น้องที่รัก ไปที่บ้าน"]
 
 
@@ -481,6 +484,42 @@ def test_a_glyph_told_only_by_how_common_its_readings_are_is_a_guess() -> None:
 
     assert not vote([("ป", "าสมศรีเป็นคนที่นี่")], ["่", "้"]).by_words
     assert vote([("นํ", "าท่วมทุ่ง"), ("กากนํ", "าตาล")], ["่", "้"]).by_words
+
+
+def test_a_bold_mark_is_known_by_its_likeness_to_the_regular_weights_marks() -> None:
+    """Another weight draws its marks with other strokes, so only their ink is compared: each
+    of Sarabun Bold's and Loma Bold's tone marks is most like its own regular self, and no
+    bold mark of either is taken for another (a sara ii is not a sara uee)."""
+    from fontTools.ttLib import TTFont
+
+    def silhouettes(path: Path) -> dict[str, Silhouette]:
+        font = TTFont(str(path))
+        cmap, order, outlines = font.getBestCmap(), font.getGlyphOrder(), FontOutlines(path.read_bytes())
+        found = {mark: outlines.silhouette(order.index(cmap[ord(mark)])) for mark in UPPER_MARKS}
+        return {mark: silhouette for mark, silhouette in found.items() if silhouette is not None}
+
+    fonts = SARABUN.parent
+    for regular, bold in ((fonts / "Sarabun-Regular.ttf", fonts / "Sarabun-Bold.ttf"),
+                          (GARUDA.parent / "Loma.ttf", GARUDA.parent / "Loma-Bold.ttf")):
+        plain, heavy = silhouettes(regular), silhouettes(bold)
+        assert len(plain) == len(heavy) == len(UPPER_MARKS)
+        tones = "\u0e48\u0e49\u0e4a\u0e4b"
+        known = [(silhouette, mark) for mark, silhouette in plain.items()]
+        assert [likeliest(heavy[mark], known, tuple(tones)) for mark in tones] == list(tones)
+        assert all(likeliest(heavy[mark], known, tuple(plain)) in (mark, None) for mark in plain)
+        # A reading with no known drawing is never ruled out by the others' unlikeness.
+        assert likeliest(heavy["\u0e49"], [(plain["\u0e48"], "\u0e48")], ("\u0e48", "\u0e49")) is None
+
+
+def test_a_bold_mark_the_words_cannot_tell_is_read_by_its_likeness_to_the_regular_ones(tmp_path: Path) -> None:
+    """A data-science brief through macOS Quartz (b18_19): Browallia New Bold's shifted mai
+    tho, met once, after "อันนี", where นี่ and นี้ are both words. The commoner mai ek was
+    chosen, and the heading read "ทำไมเลือกอันนี่"; the regular weight's named mai tho has
+    its shape, and the page need not say it guessed."""
+    pdf = two_weights_pdf(tmp_path / "w.pdf", SENTENCES, ["ทำไมเลือกอันนี้"], {"\u0e49": "\ufffd"})
+    page = open_document(pdf, use_cache=False).page(1)
+    assert "ทำไมเลือกอันนี้" in page.text
+    assert "glyph_unsure" not in page.quality.repairs
 
 
 def test_a_glyph_no_thai_touches_is_not_guessed_as_a_thai_letter(tmp_path: Path) -> None:
