@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Callable
 
 import pymupdf
+from fontTools import agl
 
 from guidelight.extract.glyph_shapes import FontOutlines, Placement
 from guidelight.extract.glyphs import code_chars, code_gids, descendant_font, font_key, glyph_chars, is_thai
@@ -312,7 +314,49 @@ def _has_thai(text: str) -> bool:
     return any(_THAI_FIRST <= ord(char) <= _THAI_LAST for char in text)
 
 
-_CORRECTORS = {"Type0": _correct_font, "TrueType": _correct_simple_font}  # by the font's /Subtype
+def _correct_named_codes(doc: pymupdf.Document, xref: int) -> None:
+    """Correct the map of a simple font whose encoding names its glyphs, where the map gives
+    them other characters. Quartz, printing a LaTeX document again, re-encodes each Computer
+    Modern subset (``/Differences [33 /minus /arrowright ...]``) but keeps the font's old
+    map, written for TeX's own codes (``<21> <2192>``, code 33 an arrow): a calculus text's
+    every minus was heard as an arrow and every Δ as "!" ("!x = (x0 + h) →x0 = h"). Where
+    the names and the map disagree on most codes both speak for, the names are right."""
+    named = _named_codes(doc, xref)
+    kind, ref = doc.xref_get_key(xref, "ToUnicode")
+    if not named or kind != "xref":
+        return
+    cmap_xref = int(ref.split()[0])
+    mapping, digits = read_to_unicode(doc.xref_stream(cmap_xref).decode("latin-1"))
+    both = [code for code in named if code in mapping]
+    wrong = {code: named[code] for code in both
+             if unicodedata.normalize("NFKC", mapping[code]) != unicodedata.normalize("NFKC", named[code])}
+    if wrong and 2 * len(wrong) > len(both):
+        mapping.update(wrong)
+        doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
+
+
+def _named_codes(doc: pymupdf.Document, xref: int) -> dict[int, str]:
+    """The character each code of a simple font's ``/Differences`` names, for the names the
+    Adobe Glyph List knows (``minus``, ``Delta``); none for names of its own (``g33``)."""
+    kind, differences = doc.xref_get_key(xref, "Encoding/Differences")
+    if kind != "array":
+        return {}
+    named: dict[int, str] = {}
+    code = 0
+    for token in re.findall(r"\d+|/[^\s/\[\]]+", differences):
+        if token[0] != "/":
+            code = int(token)
+            continue
+        char = agl.AGL2UV.get(token[1:])
+        if char is not None:
+            named[code] = chr(char)
+        code += 1
+    return named
+
+
+_CORRECTORS = {  # by the font's /Subtype
+    "Type0": _correct_font, "TrueType": _correct_simple_font, "Type1": _correct_named_codes,
+}
 
 
 def _identity_program(doc: pymupdf.Document, xref: int) -> bytes | None:

@@ -124,3 +124,37 @@ def test_codes_a_subsets_map_leaves_out_are_named_by_a_sibling_subsets_glyphs(tm
     doc = open_document(pdf, use_cache=False)
     assert "".join(doc.page(2).text.split()) == "รหัส5724ปี2557"
     assert "".join(doc.page(1).text.split()) == "ปีการศึกษา2557หน้า104"
+
+
+def _renamed_codes_pdf(path: Path, differences: str, stale: dict[int, str]) -> Path:
+    """A line of a calculus text in Times as Quartz prints a LaTeX file again: the font
+    re-encoded by ``differences`` (``/Differences [33 /minus]``), its map left as the font's
+    old codes had it (``stale``; every other code its own character)."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=300, height=100)
+    page.insert_text((20, 50), "Ax = (x + h) !x = h", fontname="tiro", fontsize=14)
+    doc = pymupdf.open("pdf", doc.tobytes())
+    font = next(xref for xref, *_rest in doc[0].get_fonts())
+    doc.xref_set_key(font, "Encoding", f"<< /Type /Encoding /Differences {differences} >>")
+    cmap = doc.get_new_xref()
+    doc.update_object(cmap, "<<>>")
+    doc.update_stream(cmap, write_to_unicode({**{code: chr(code) for code in range(32, 127)}, **stale}, 2))
+    doc.xref_set_key(font, "ToUnicode", f"{cmap} 0 R")
+    doc.save(path)
+    return path
+
+
+def test_a_simple_fonts_names_outvote_a_map_left_from_its_old_codes(tmp_path: Path) -> None:
+    # b18_02, a calculus chapter: Quartz re-encoded CMSY10 and CMR10 as /Differences [33
+    # /minus ...] and [33 /Delta], but kept their maps for TeX's codes, where 33 is an arrow
+    # and "!": "∆x = (x0 + h) − x0" was heard "!x = (x0 + h) →x0".
+    pdf = _renamed_codes_pdf(tmp_path / "q.pdf", "[33 /minus 65 /Delta]", {33: "→", 65: "!"})
+    assert "!x = (x + h) →x" in pymupdf.open(pdf)[0].get_text()  # the damage is real
+    assert "∆x = (x + h) −x = h" in open_document(pdf, use_cache=False).page(1).text
+
+
+def test_a_simple_fonts_map_is_kept_where_most_names_agree_with_it(tmp_path: Path) -> None:
+    # A map that gives one named code another reading (a producer's choice) while the
+    # other named codes agree is the map of these codes, not of old ones.
+    pdf = _renamed_codes_pdf(tmp_path / "k.pdf", "[33 /exclam 40 /parenleft /parenright 43 /plus]", {33: "→"})
+    assert "(x + h) →x" in open_document(pdf, use_cache=False).page(1).text
