@@ -34,6 +34,7 @@ _RUNNING_PIECES = 3  # a running row's pieces at most: a head at each side and t
 _HEAD_CHARS = 40  # characters of a running head with its number in its line, at most
 _PLACE_STEP = 4.0  # points: page numbers nearer than this in height stand in one place
 SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in small print is
+_LIST_STEP = 2.5  # of the font size: a list item is indented at most this far from the line above
 TITLE_STEP = 2.2  # of the font size: the most a title's lines are apart, baseline to baseline
 RAGGED = 3.0  # of the font size: a full line ends at most this far short of its column's edge
 HEADING_RATIO = 1.15  # a line this much larger than another is set as a heading
@@ -310,8 +311,9 @@ def split_furniture(
     on the first page that has it. Small print alone is no sign: a form's notes at its
     foot (หมายเหตุ ...) are set small and must be heard. Only where there is no other page
     to compare with (``recurrence`` is None: a one-page document) is a short line set
-    smaller than the body taken for a running head; such lines are also returned as
-    ``guessed``, for the page to say it left them out. A number that ``counted`` says
+    smaller than the body at its head taken for a running head; such lines are also
+    returned as ``guessed``, for the page to say it left them out. At its foot such lines
+    are a poster's authors and their student numbers, heard. A number that ``counted`` says
     counts up with the pages in its place (``counting_keys``) is a page number wherever
     it stands. On a ``slide`` (a page wider than tall) a line the slides after it repeat
     at their top is a title too, whatever its size: a deck's title bar names the part
@@ -403,7 +405,8 @@ def split_furniture(
             )
         ):
             furniture.append(line)
-        elif margin and recurrence is None and line.size < size - 0.5 and line.width < SHORT_HEAD * text_width:
+        elif margin and recurrence is None and line.y1 <= height / 2 and line.size < size - 0.5 \
+                and line.width < SHORT_HEAD * text_width:
             furniture.append(line)
             guessed.append(line)
         else:
@@ -544,7 +547,10 @@ def _stacked_on_text(lines: list[Line], at_edge: Callable[[Line], bool]) -> set[
     A report's cover and its inner cover end alike in "ประจำภาคเรียนที่ 1 ปีการศึกษา 2557"
     in the bottom tenth; it recurred on the next page, and was dropped from both as a
     running foot. A running head or foot stands apart from the text, not in its rhythm;
-    a page number may stand that close (Word sets it so), and stays one."""
+    a page number may stand that close (Word sets it so), and stays one. A list's item
+    indented a step from the line above is in its stack too: a programme's requirements,
+    "- มีผลการเรียนเฉลี่ยสะสม GPAX ไม่น้อยกว่า 3.25" under "- สาขาวิชาวิศวกรรมเคมี" at a page's
+    foot, recurred (numbers aside) at the next page's and was dropped from both."""
     rows = sorted(lines, key=lambda ln: ln.baseline)
     found: set[int] = set()
     for index, line in enumerate(rows):
@@ -557,7 +563,7 @@ def _stacked_on_text(lines: list[Line], at_edge: Callable[[Line], bool]) -> set[
             first, second = rows[near], rows[far]
             gap, pitch = abs(line.baseline - first.baseline), abs(first.baseline - second.baseline)
             same_size = abs(line.size - first.size) < 0.5 and abs(first.size - second.size) < 0.5
-            aligned = abs(line.x0 - first.x0) < _EDGE_SLACK or _same_centre(line, first)
+            aligned = abs(line.x0 - first.x0) <= _LIST_STEP * line.size or _same_centre(line, first)
             if same_size and aligned and pitch > 0 and abs(gap - pitch) <= _SAME_STEP * pitch:
                 found.add(id(line))
     return found

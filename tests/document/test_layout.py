@@ -45,6 +45,31 @@ def test_small_print_at_the_foot_of_a_form_is_read(make_pdf: MakePdf) -> None:
     assert first.furniture == ("1",)
 
 
+def test_a_one_page_posters_authors_at_its_foot_are_read(make_pdf: MakePdf) -> None:
+    # A project poster of one page (b18_32) names its two authors and their student numbers
+    # in small print at its foot: with no other page to repeat on, they were guessed to be
+    # a running foot and left out.
+    lines = [(BODY, 72, 100 + 20 * i, 14, SARABUN) for i in range(8)]
+    lines += [("นายกวิน ชินพงศ์", 120, 790, 10, SARABUN), ("นายพีรวิชญ์ อามาตรมนตรี", 330, 790, 10, SARABUN),
+              ("61070505203", 125, 806, 10, SARABUN), ("61070505204", 335, 806, 10, SARABUN)]
+    page = open_document(make_pdf([lines])).page(1)
+    assert "นายกวิน ชินพงศ์" in page.text and "61070505204" in page.text
+    assert not page.furniture and not page.dropped
+
+
+def test_a_list_item_at_a_pages_foot_in_the_rhythm_of_its_list_is_read(make_pdf: MakePdf) -> None:
+    # A competition's rules (b18_20) list each programme's requirements, the GPA under the
+    # programme's name, a step in: at two pages' feet the same requirement (numbers aside)
+    # stood in the bottom tenth, and both were dropped as a running foot.
+    def page(programme: str, gpa: str) -> list[tuple[str, float, float, float, Path]]:
+        body = [(BODY, 72, 634 + 21 * i, 16, SARABUN) for i in range(6)]
+        return [*body, (f"- สาขาวิชา{programme}", 171, 760, 16, SARABUN),  # the foot's tenth begins at 758
+                (f"- มีผลการเรียนเฉลี่ยสะสม GPAX ไม่น้อยกว่า {gpa}", 193, 781, 16, SARABUN)]
+
+    doc = open_document(make_pdf([page("วิศวกรรมเคมี", "3.25"), page("วิศวกรรมอุตสาหการ", "3.00")]))
+    assert "ไม่น้อยกว่า 3.25" in doc.page(1).text and "ไม่น้อยกว่า 3.00" in doc.page(2).text
+
+
 def test_a_one_page_documents_number_above_the_bottom_tenth_is_its_page_number(make_pdf: MakePdf) -> None:
     # An XeTeX essay of one page (b16_16) sets its page number "1" at 83% of the page: with
     # no other page to show where numbers stand, it was read after the last sentence.
