@@ -118,6 +118,10 @@ _FIRST_INDENT = 3.0  # font sizes: a paragraph's first line starts at most this 
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _CATCHWORD = re.compile(r"^/\s*(\S.*?)\s*(?:\.{2,}|…)$")  # "/ข้อ ๑๑ หนังสือภายนอก...": the next page's first words
+# A row of dots set small in a margin: Beamer's mini-frames, a dot for each slide of each
+# section, under every slide of a deck (b18_22: 110 lines of dots). A count of slides
+# differing from page to page, they never recur as a running foot does.
+_NAVIGATION_DOTS = re.compile(r"^[.·•\s]+$")
 _FILL_IN = re.compile(r"(?:[.…_]\s?){4,}")  # dots or underscores left for a form's answer
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
@@ -394,7 +398,9 @@ def split_furniture(
         repeats = recurs(line) if margin else Recurrence.ALONE
         title = line.size >= size + TITLE_OVER_BODY or (slide and line.y1 <= height / 2)
         second = bool(numbered) and bool(_COUNTED_NUMBER.match(line.text.strip()))  # (not the page's own)
-        if id(line) in numbered or id(line) in catchwords or id(line) in lone_number or (
+        # (dots laid out in rows and columns look like a table's rows: a margin's all the same)
+        dots = at_edge(line) and _NAVIGATION_DOTS.match(line.text) and line.size < size - 0.5
+        if id(line) in numbered or id(line) in catchwords or id(line) in lone_number or dots or (
             margin
             and not second
             and (

@@ -70,6 +70,25 @@ def test_a_list_item_at_a_pages_foot_in_the_rhythm_of_its_list_is_read(make_pdf:
     assert "ไม่น้อยกว่า 3.25" in doc.page(1).text and "ไม่น้อยกว่า 3.00" in doc.page(2).text
 
 
+def test_beamers_navigation_dots_under_each_slide_are_not_read(tmp_path: Path) -> None:
+    # A Beamer deck (b18_22) draws its mini-frames, a small dot for each slide of each
+    # section, in the corner of every slide; their counts differ from slide to slide, so
+    # they never recurred as a foot does, and 110 lines of dots were heard.
+    doc = pymupdf.open()
+    for dots in (3, 5, 8):
+        page = doc.new_page(width=363, height=272)
+        page.insert_font(fontname="S", fontfile=str(SARABUN))
+        page.insert_text((20, 40), "การหาปริพันธ์โดยแยกเศษส่วนย่อย", fontname="S", fontsize=14)
+        page.insert_text((20, 70), BODY, fontname="S", fontsize=11)
+        page.insert_text((20, 90), BODY, fontname="S", fontsize=11)
+        page.insert_text((230, 263), " ".join("." * dots), fontname="S", fontsize=4)
+        page.insert_text((230, 270), ". .", fontname="S", fontsize=4)
+    doc.save(tmp_path / "deck.pdf")
+    read = open_document(tmp_path / "deck.pdf")
+    for number in (1, 2, 3):
+        assert all(re.search(r"[^.\s]", text) for text in texts(read.page(number)))
+
+
 def test_a_one_page_documents_number_above_the_bottom_tenth_is_its_page_number(make_pdf: MakePdf) -> None:
     # An XeTeX essay of one page (b16_16) sets its page number "1" at 83% of the page: with
     # no other page to show where numbers stand, it was read after the last sentence.
