@@ -79,6 +79,7 @@ class OcrBlock:
     text: str
     bbox: tuple[float, float, float, float]
     kind: str  # "body" | "heading" | "furniture"
+    confidence: float = 1.0  # Tesseract's mean symbol confidence over its text, 0-1
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,8 @@ def _read_region(page: pymupdf.Page, dpi: int, clip: pymupdf.Rect | None,
     left, top = (clip.x0, clip.y0) if clip is not None else (0.0, 0.0)
     blocks = build_blocks(lines, pix.width, pix.height, fix_text=correct_text)
     ocr_blocks = tuple(
-        OcrBlock(b.text, (left + b.x0 * scale, top + b.y0 * scale, left + b.x1 * scale, top + b.y1 * scale), b.kind)
+        OcrBlock(b.text, (left + b.x0 * scale, top + b.y0 * scale, left + b.x1 * scale, top + b.y1 * scale), b.kind,
+                 _confidence(b.lines))
         for b in blocks
     )
     return OcrPage(ocr_blocks, _confidence(lines))

@@ -20,7 +20,7 @@ from guidelight.core.model import DOUBTFUL_NOISE_PER_K
 from guidelight.extract.budget import PageGivenUp, check_render
 from guidelight.extract.figures import CAPTION, Box, FigureDraft
 from guidelight.extract.layout import ParagraphDraft, in_box
-from guidelight.extract.ocr import ocr_available, ocr_picture
+from guidelight.extract.ocr import OcrBlock, ocr_available, ocr_picture
 from guidelight.thai.fit import mostly_words
 from guidelight.thai.quality import measure
 
@@ -36,6 +36,13 @@ _log = logging.getLogger(__name__)
 MAX_PICTURES = 6  # read per page, the largest first: each is a Tesseract run of up to a few seconds
 MIN_LETTERS = 2  # a block of fewer letters is a speck or a lone sign read off a drawing
 BLOCK_WORDS = 0.25  # share of a block's Thai that may be outside dictionary words (OCR's nonsense is more)
+# Tesseract's mean confidence in a Thai block's symbols below which its reading is guesswork.
+# A thesis's screenshots of a Thai web form, letters of 7 to 9 pixels, read "ผู้ตูแสระฆบ" (0.80)
+# for ผู้ดูแลระบบ and "พ่อ วันพี่ แพมแฉ่ม" (0.847): nonsense made of dictionary words, which the
+# share above lets through, heard as though the document said it; the well-read labels
+# beside them ("ข้อมูลที่ต้องการค้นหา", 0.94) score more. Latin is not held to it: a menu's
+# short words are read right at 0.78 ("Settings Network"), and its misreadings sound wrong.
+BLOCK_CONFIDENCE = 0.85
 OVER_LAYER = 0.3  # share of a block's box over the text layer's lines from which it is their text read again
 
 
@@ -90,7 +97,7 @@ def _picture_text(page: pymupdf.Page, box: Box, layer: Sequence[Box]) -> tuple[P
         _log.warning("a picture on page %d could not be read by OCR", page.number + 1, exc_info=True)
         return ()
     kept = tuple(ParagraphDraft(block.text, 0, block.bbox) for block in read.blocks
-                 if _reads_as_text(block.text) and not _over_layer(block.bbox, layer))
+                 if _reads_as_text(block.text) and _sure_enough(block) and not _over_layer(block.bbox, layer))
     if measure(" ".join(draft.text for draft in kept), {}).noise_per_k > DOUBTFUL_NOISE_PER_K:
         return ()
     return kept
@@ -98,6 +105,14 @@ def _picture_text(page: pymupdf.Page, box: Box, layer: Sequence[Box]) -> tuple[P
 
 def _reads_as_text(text: str) -> bool:
     return sum(ch.isalpha() for ch in text) >= MIN_LETTERS and mostly_words(text, BLOCK_WORDS)
+
+
+def _sure_enough(block: OcrBlock) -> bool:
+    """Is Tesseract sure enough of a block's reading: any Latin block, a Thai one (half its
+    letters Thai) only at ``BLOCK_CONFIDENCE`` or more."""
+    letters = [ch for ch in block.text if ch.isalpha()]
+    thai = sum("\u0e01" <= ch <= "\u0e5b" for ch in letters)
+    return 2 * thai < len(letters) or block.confidence >= BLOCK_CONFIDENCE
 
 
 def _over_layer(block: Box, layer: Sequence[Box]) -> bool:

@@ -238,3 +238,22 @@ def test_text_of_the_layer_under_a_picture_is_not_read_again(monkeypatch: pytest
     with pymupdf.open() as doc:
         read = pictured.read_pictures(doc.new_page(width=595, height=842), [figure], lines)
     assert [draft.text for draft in read[figure.bbox]] == [CHAT]
+
+
+def test_thai_that_tesseract_was_unsure_of_is_not_read_from_a_picture(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A thesis's screenshots of a Thai web form (b18_10): labels of 7 to 9 pixels read as
+    nonsense made of dictionary words ("ผู้ตูแสระฆบ" for ผู้ดูแลระบบ, at a mean symbol
+    confidence of 0.80), heard as though the document said it. What Tesseract read surely
+    is kept, and a menu's Latin, read right with less confidence, too."""
+    from guidelight.extract import pictured
+    from guidelight.extract.ocr import OcrBlock, OcrPage
+
+    figure = FigureDraft((60.0, 100.0, 540.0, 400.0))
+    unsure = OcrBlock("ผู้ตูแสระฆบ รายการซอม", (70.0, 110.0, 300.0, 130.0), "body", 0.80)
+    sure = OcrBlock("ข้อมูลที่ต้องการค้นหา", (70.0, 150.0, 300.0, 170.0), "body", 0.94)
+    menu = OcrBlock("Settings Network", (70.0, 190.0, 300.0, 210.0), "body", 0.78)
+    monkeypatch.setattr(pictured, "ocr_available", lambda: None)
+    monkeypatch.setattr(pictured, "ocr_picture", lambda *_: OcrPage((unsure, sure, menu), 0.85))
+    with pymupdf.open() as doc:
+        read = pictured.read_pictures(doc.new_page(width=595, height=842), [figure], [])
+    assert [draft.text for draft in read[figure.bbox]] == [sure.text, menu.text]
