@@ -1585,9 +1585,20 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
     short = len(group) == 1 and len(text) < 90 and not _SENTENCE_END.search(text)
     if _FILL_IN.search(text):
         return 0  # a form's line to fill in ("เป็นเงินทั้งสิ้น……….บาท"), however bold, heads nothing
-    if short and (first.bold or _NUMBERED_HEADING.match(text)) and first.size >= size - 0.5:
+    if short and ((first.bold and not _run_in_label(first)) or _NUMBERED_HEADING.match(text)) \
+            and first.size >= size - 0.5:
         return len(levels) + 1 + text.split()[0].count(".")
     return 0
+
+
+def _run_in_label(line: Line) -> bool:
+    """Does ``line`` open with a bold run-in label, its words going on in the body's weight:
+    a label ending in a colon or a number? Its line is the label's text, not a heading: a
+    calculus text's "ตัวอย่าง 5.2.2. จงหาค่าของ" over its formula was heard as 20 level-1
+    headings, "เจ้าของหอพัก : ไม่เกิดปัญหา" as one. A bold title going on in a regular
+    qualifier ("ข้อจำกัด (ถ้ามี)", "1. จุฬาลงกรณ์มหาวิทยาลัย คณะวิศวกรรมศาสตร์") is a heading
+    still."""
+    return bool(line.label) and bool(_LABEL_END.search(line.label))
 
 
 def paragraph_starts(lines: list[Line]) -> set[int]:

@@ -89,6 +89,25 @@ def test_beamers_navigation_dots_under_each_slide_are_not_read(tmp_path: Path) -
         assert all(re.search(r"[^.\s]", text) for text in texts(read.page(number)))
 
 
+def test_a_short_line_opening_with_a_bold_label_is_no_heading(make_pdf: MakePdf) -> None:
+    # A calculus text (b18_03) opens each example with a bold label and a few regular words
+    # over its display formula: "ตัวอย่าง5.2.2. จงหาค่าของ" was a level-1 heading, 20 times.
+    label = "ตัวอย่าง 5.2.2."
+    after = 72 + pymupdf.Font(fontfile=str(SARABUN_BOLD)).text_length(label + " ", 16)
+    # A bold title going on in a regular qualifier is a heading still (a proposal's
+    # "ข้อจำกัด (ถ้ามี)", b18_38).
+    title = "ข้อจำกัด"
+    qualified = 72 + pymupdf.Font(fontfile=str(SARABUN_BOLD)).text_length(title + " ", 16)
+    lines = [("5.2 ปริพันธ์ไม่จำกัดเขต", 72, 80, 16, SARABUN_BOLD), (BODY, 72, 110, 16, SARABUN),
+             (label, 72, 140, 16, SARABUN_BOLD), ("จงหาค่าของ", after, 140, 16, SARABUN),
+             ("(4x + 2)dx", 200, 170, 16, SARABUN), (BODY, 72, 200, 16, SARABUN),
+             (title, 72, 240, 16, SARABUN_BOLD), ("(ถ้ามี)", qualified, 240, 16, SARABUN), (BODY, 72, 270, 16, SARABUN)]
+    page = open_document(make_pdf([lines])).page(1)
+    headings = [text.replace(" ", "") for text in texts(page, ParagraphKind.HEADING)]
+    assert headings == ["5.2ปริพันธ์ไม่จำกัดเขต", "ข้อจำกัด(ถ้ามี)"]
+    assert f"{label} จงหาค่าของ" in page.text
+
+
 def test_a_one_page_documents_number_above_the_bottom_tenth_is_its_page_number(make_pdf: MakePdf) -> None:
     # An XeTeX essay of one page (b16_16) sets its page number "1" at 83% of the page: with
     # no other page to show where numbers stand, it was read after the last sentence.
