@@ -188,26 +188,33 @@ class FontOutlines:
             self._cache[gid] = self._read(gid)
         return self._cache[gid]
 
-    def _read(self, gid: int) -> GlyphOutline | None:
+    def _drawn(self, gid: int) -> tuple[Any, Box] | None:
+        """Glyph ``gid``'s drawing and the box of its ink, or None when it has no ink."""
         if self._font is None or not 0 <= gid < len(self._order):
             return None
-        name = self._order[gid]
         try:
-            glyph = self._glyphs[name]
-            pen = DecomposingRecordingPen(self._glyphs)
-            glyph.draw(pen)
+            glyph = self._glyphs[self._order[gid]]
             bounds = BoundsPen(self._glyphs)
             glyph.draw(bounds)
+        except Exception:  # a damaged drawing
+            return None
+        return None if bounds.bounds is None else (glyph, bounds.bounds)
+
+    def _read(self, gid: int) -> GlyphOutline | None:
+        drawn = self._drawn(gid)
+        if drawn is None:
+            return None
+        glyph, (x_min, y_min, x_max, y_max) = drawn
+        try:
+            pen = DecomposingRecordingPen(self._glyphs)
+            glyph.draw(pen)
         except Exception:
             return None
-        if bounds.bounds is None:
-            return None
-        x_min, y_min, x_max, y_max = bounds.bounds
         width, height = max(x_max - x_min, 1e-6), max(y_max - y_min, 1e-6)
         strokes = tuple(op for op, _ in pen.value)
         # A TrueType contour of off-curve points only has no start point: None in its args.
-        drawn = [pt for _, args in pen.value for pt in args if pt is not None]
-        points = tuple(((x - x_min) / width, (y - y_min) / height) for x, y in drawn)
+        coordinates = [pt for _, args in pen.value for pt in args if pt is not None]
+        points = tuple(((x - x_min) / width, (y - y_min) / height) for x, y in coordinates)
         placement = self._placement(y_min, y_max)
         if placement is Placement.ABOVE and _stacked(_contour_boxes(pen.value)):
             placement = Placement.STACKED
@@ -220,16 +227,12 @@ class FontOutlines:
         return self._silhouettes[gid]
 
     def _fill(self, gid: int) -> Silhouette | None:
-        if self._font is None or not 0 <= gid < len(self._order):
+        drawn = self._drawn(gid)
+        if drawn is None:
             return None
+        glyph, (x_min, y_min, x_max, y_max) = drawn
+        width, height = max(x_max - x_min, 1e-6), max(y_max - y_min, 1e-6)
         try:
-            glyph = self._glyphs[self._order[gid]]
-            bounds = BoundsPen(self._glyphs)
-            glyph.draw(bounds)
-            if bounds.bounds is None:
-                return None
-            x_min, y_min, x_max, y_max = bounds.bounds
-            width, height = max(x_max - x_min, 1e-6), max(y_max - y_min, 1e-6)
             cells = 0
             for n in range(_GRID * _GRID):
                 row, column = divmod(n, _GRID)

@@ -156,19 +156,23 @@ def _with_stripped_fonts(doc: pymupdf.Document, path: Path, lines: list[str],
     return path
 
 
+def _in_two_fonts(first: Path, lines: list[str], second: Path, other_lines: list[str]) -> pymupdf.Document:
+    """A page of ``lines`` in font ``first`` (resource A), then ``other_lines`` in ``second``
+    (resource B), a line every 32 points."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="A", fontfile=str(first))
+    page.insert_font(fontname="B", fontfile=str(second))
+    for n, text in enumerate([*lines, *other_lines]):
+        page.insert_text((60, 80 + n * 32), text, fontname="A" if n < len(lines) else "B", fontsize=16)
+    return doc
+
+
 def two_weights_pdf(path: Path, lines: list[str], bold_lines: list[str], bold_says: dict[str, str]) -> Path:
     """A page of ``lines`` in a nameless Garuda whose ToUnicode is right, then ``bold_lines``
     in a nameless Garuda Bold whose ToUnicode gives, for each character in ``bold_says``,
     what it maps to instead: a Word document's body and its bold headings through Quartz."""
-    doc = pymupdf.open()
-    page = doc.new_page(width=595, height=842)
-    page.insert_font(fontname="G", fontfile=str(GARUDA))
-    page.insert_font(fontname="B", fontfile=str(GARUDA_BOLD))
-    for n, text in enumerate(lines):
-        page.insert_text((60, 80 + n * 32), text, fontname="G", fontsize=16)
-    for n, text in enumerate(bold_lines, start=len(lines)):
-        page.insert_text((60, 80 + n * 32), text, fontname="B", fontsize=16)
-    doc = pymupdf.open("pdf", doc.tobytes(garbage=3))
+    doc = pymupdf.open("pdf", _in_two_fonts(GARUDA, lines, GARUDA_BOLD, bold_lines).tobytes(garbage=3))
     for xref in range(1, doc.xref_length()):
         obj = doc.xref_object(xref)
         for key in ("BaseFont", "FontName"):  # subset names, as Quartz writes them
@@ -239,15 +243,8 @@ def subsets_pdf(path: Path, lines: list[str], other_lines: list[str], says: dict
     hmtx[ek], hmtx[tho] = hmtx[tho], hmtx[ek]
     swapped = path.with_name(f"{path.stem}-subset.ttf")
     other.save(str(swapped))
-    doc = pymupdf.open()
-    page = doc.new_page(width=595, height=842)
-    page.insert_font(fontname="A", fontfile=str(GARUDA))
-    page.insert_font(fontname="B", fontfile=str(swapped))
-    for n, text in enumerate(lines):
-        page.insert_text((60, 80 + n * 32), text, fontname="A", fontsize=16)
-    for n, text in enumerate(other_lines, start=len(lines)):
-        page.insert_text((60, 80 + n * 32), text.translate(swap), fontname="B", fontsize=16)
-    for xref, *_, resource, _encoding in page.get_fonts():
+    doc = _in_two_fonts(GARUDA, lines, swapped, [text.translate(swap) for text in other_lines])
+    for xref, *_, resource, _encoding in doc[0].get_fonts():
         tag = "AAAAAB" if resource == "B" else "AAAAAA"
         descendant = int(doc.xref_get_key(xref, "DescendantFonts")[1].strip("[]").split()[0])
         descriptor = int(doc.xref_get_key(descendant, "FontDescriptor")[1].split()[0])
