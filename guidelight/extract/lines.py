@@ -1471,6 +1471,8 @@ class PageReader:
                 text = self._span_text(span["chars"], span["size"], span["font"], _around(spans, k))
             text = _NOT_TEXT.sub("", text)
             if not text:
+                if not parts:  # a leading glyph read as nothing (a symbol font's box): the line starts after it
+                    x0 = next((sp["chars"][0]["bbox"][0] for sp in spans[k + 1 :]), x0)
                 continue
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)
             spaced = (bool(parts) and parts[-1][-1:].isspace()) or text[:1] in ("", " ")

@@ -89,6 +89,17 @@ def damaged_pdf(path: Path, lines: list[str], says: dict[str, str], *, size: flo
     return _with_stripped_fonts(doc, path, lines, lambda _obj: (GARUDA, says))
 
 
+def placed_pdf(path: Path, placed: list[tuple[str, float, float]], says: dict[str, str], *, size: float = 16) -> Path:
+    """A page of texts each at its own baseline origin, in a nameless Garuda whose ToUnicode
+    gives, for each character in ``says``, the text it maps to instead."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="G", fontfile=str(GARUDA))
+    for text, x, y in placed:
+        page.insert_text((x, y), text, fontname="G", fontsize=size)
+    return _with_stripped_fonts(doc, path, [text for text, _x, _y in placed], lambda _obj: (GARUDA, says))
+
+
 def unmapped_pdf(path: Path, lines: list[str], unnamed: str, *, size: float = 16, says: str = "\ufffd") -> Path:
     """A page of ``lines`` in a Garuda that names its letters only in its cmap, with no
     ToUnicode (every Thai glyph reads U+FFFD, or what ``says``) and no name at all for the

@@ -27,6 +27,7 @@ from tests.document.damaged_fonts import (
     UPPER_MARKS,
     damaged_pdf,
     index_named_text,
+    placed_pdf,
     raised_marks_pdf,
     ranged_map_pdf,
     remapped_marks,
@@ -520,6 +521,17 @@ def test_a_bold_mark_the_words_cannot_tell_is_read_by_its_likeness_to_the_regula
     page = open_document(pdf, use_cache=False).page(1)
     assert "ทำไมเลือกอันนี้" in page.text
     assert "glyph_unsure" not in page.quality.repairs
+
+
+def test_a_tick_drawn_over_a_forms_first_box_is_read_before_its_choice(tmp_path: Path) -> None:
+    """A Word form (b18_20) draws its boxes as a private-use code of TH SarabunPSK-Bold, read
+    as nothing, and the tick over the first box a little higher: the line started at the
+    box, a point before the tick, and "✓" was heard after the last of the choices."""
+    placed = [("๑. ประเภทของนวัตกรรมที่เลือกประกวด", 72, 300), ("ฯ", 139, 332), ("นวัตกรรมด้านพลังงาน", 152, 325),
+              ("ฯ", 300, 332), ("นวัตกรรมด้านการเกษตร", 313, 325), ("๏", 140, 322)]
+    pdf = placed_pdf(tmp_path / "form.pdf", placed, {"ฯ": "\uf031", "๏": "✓"})
+    text = open_document(pdf, use_cache=False).page(1).text
+    assert text.index("✓") < text.index("นวัตกรรมด้านพลังงาน") and "\uf031" not in text
 
 
 def test_a_glyph_no_thai_touches_is_not_guessed_as_a_thai_letter(tmp_path: Path) -> None:
