@@ -1454,6 +1454,12 @@ class PageReader:
         def unseen(span: dict) -> bool:
             return span["size"] < sliver and not _THAI_OR_SHIFTED.search("".join(c["c"] for c in span["chars"]))
 
+        def starts_after(k: int, x0: float) -> float:
+            """Where the line starts when its spans up to ``k`` read as nothing: at the next
+            span seen with text (a gap before it is a word's), else where it did."""
+            return next((sp["chars"][0]["bbox"][0] for sp in spans[k + 1 :]
+                         if not unseen(sp) and "".join(c["c"] for c in sp["chars"]).strip()), x0)
+
         before: dict | None = None  # the last span read with text, which a raised number is raised from
         lead: list[str] | None = []  # the text of its bold spans so far, until a regular one with letters
         label = ""
@@ -1464,15 +1470,14 @@ class PageReader:
             if seen and unseen(span):
                 self.repairs["hidden_text"] += len(span["chars"])
                 text = " " if any(char["c"].isspace() for char in span["chars"]) else ""  # its word space stays
-                if not parts:  # the line starts where its text can be seen: a gap before it is a word's
-                    x0 = next((sp["chars"][0]["bbox"][0] for sp in spans[k + 1 :]
-                               if not unseen(sp) and "".join(c["c"] for c in sp["chars"]).strip()), x0)
+                if not parts:  # the line starts where its text can be seen
+                    x0 = starts_after(k, x0)
             else:
                 text = self._span_text(span["chars"], span["size"], span["font"], _around(spans, k))
             text = _NOT_TEXT.sub("", text)
             if not text:
-                if not parts:  # a leading glyph read as nothing (a symbol font's box): the line starts after it
-                    x0 = next((sp["chars"][0]["bbox"][0] for sp in spans[k + 1 :]), x0)
+                if not parts:  # a leading glyph read as nothing (a symbol font's box)
+                    x0 = starts_after(k, x0)
                 continue
             gap = span["chars"][0]["bbox"][0] - (previous_right or 0.0)
             spaced = (bool(parts) and parts[-1][-1:].isspace()) or text[:1] in ("", " ")

@@ -106,16 +106,16 @@ def settle(lines: list[Line], pending: list[Unknown], resolver: GlyphResolver, r
     unsure = []
     for key, unknown in first.items():
         contexts = _contexts(parts, keys, key, choice)
-        if _unsure(unknown, choice[key], contexts):
-            unsure.append((key, unknown, contexts))
+        if (tied := _guessed_among(unknown, choice[key], contexts)) is not None:
+            unsure.append((key, unknown, contexts, tied))
             continue
         _count(unknown, choice[key], contexts, repairs)
         if key[1] >= 0:  # a glyph the drawing did not show has no id to remember it by
             resolver.decided[key] = choice[key]
     # What the words left to how common each reading is goes, where it can, by the glyph's
     # likeness to one the fonts or the sure choices above have named.
-    for key, unknown, contexts in unsure:
-        alike = resolver.by_likeness(key, _tied(unknown, contexts)) if key[1] >= 0 else None
+    for key, unknown, contexts, tied in unsure:
+        alike = resolver.by_likeness(key, tied) if key[1] >= 0 else None
         if alike is not None:
             choice[key] = alike
             repairs["glyph_by_likeness"] += len(contexts)
@@ -207,18 +207,17 @@ def _count(unknown: Unknown, chosen: str, contexts: list[tuple[str, str]], repai
         repairs["glyph_by_words"] += len(contexts)
 
 
-def _tied(unknown: Unknown, contexts: list[tuple[str, str]]) -> tuple[str, ...]:
-    """The readings the words found equally good, none of them worse than another."""
-    totals = vote(contexts[:_SAMPLE], unknown.candidates, ring=unknown.refused).totals
-    return tuple(c for c, total in zip(unknown.candidates, totals, strict=True) if total == min(totals))
-
-
-def _unsure(unknown: Unknown, chosen: str, contexts: list[tuple[str, str]]) -> bool:
-    """Did only how common each reading is choose? A wrong claim replaced so; or the words
-    did not tell the readings apart (ป่า or ป้า) in too few places to trust (over 23 places,
-    ข้อมูล and กว้าง outweigh the rare ข่อ and กว่าง, all words). A claim kept is no choice."""
+def _guessed_among(unknown: Unknown, chosen: str, contexts: list[tuple[str, str]]) -> tuple[str, ...] | None:
+    """The readings the words found equally good, where only how common each is chose among
+    them: a wrong claim replaced so; or the words did not tell the readings apart (ป่า or
+    ป้า) in too few places to trust (over 23 places, ข้อมูล and กว้าง outweigh the rare ข่อ and
+    กว่าง, all words). None where the words chose, or the claim was kept."""
     if unknown.claimed and chosen == unknown.candidates[0]:
-        return False
-    if unknown.refused:
-        return not vote(contexts[:_SAMPLE], unknown.candidates, ring=True).by_words
-    return not unknown.claimed and len(contexts) < _FEW and not vote(contexts[:_SAMPLE], unknown.candidates).by_words
+        return None
+    if not unknown.refused and (unknown.claimed or len(contexts) >= _FEW):
+        return None
+    verdict = vote(contexts[:_SAMPLE], unknown.candidates, ring=unknown.refused)
+    if verdict.by_words:
+        return None
+    least = min(verdict.totals)
+    return tuple(c for c, total in zip(unknown.candidates, verdict.totals, strict=True) if total == least)
