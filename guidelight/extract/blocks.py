@@ -10,9 +10,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from guidelight.extract.figures import FigureDraft
-from guidelight.extract.layout import ParagraphDraft, in_box, paragraph_starts, paragraphs, prose_column, reading_order
+from guidelight.extract.layout import (
+    Box,
+    ParagraphDraft,
+    in_box,
+    paragraph_starts,
+    paragraphs,
+    prose_column,
+    reading_order,
+)
 from guidelight.extract.lines import Line
 from guidelight.extract.tables import PanelGrid, TableDraft
+from guidelight.extract.text_boxes import broken_boxes
 
 Block = ParagraphDraft | TableDraft | FigureDraft
 PLACEHOLDER = "\ufffc"  # OBJECT REPLACEMENT CHARACTER: where a table or figure stands
@@ -94,20 +103,23 @@ def _text_right(lines: list[Line], left: float, right: float) -> float:
 def place_blocks(
     lines: list[Line], tables: list[TableDraft], figures: list[FigureDraft], width: float,
     outline_titles: dict[str, int], furniture: Sequence[Line] = (), panels: Sequence[PanelGrid] = (),
+    boxes: Sequence[Box] = (),
 ) -> list[Block]:
     """The page's paragraphs in reading order with its tables and figures among them
     (``furniture``, the page's running heads and numbers, shows with ``lines`` where its
     text block ends). Each panel of a grid of ``panels`` is laid out as a page of its own,
-    row by row, where the grid stands."""
-    return _placed(lines, [*tables, *figures], panels, (0.0, width), outline_titles, furniture)
+    row by row, where the grid stands; so are the text ``boxes`` (``text_boxes``) that the
+    reading order would break, with the boxes beside them."""
+    return _placed(lines, [*tables, *figures], panels, (0.0, width), outline_titles, furniture, boxes=boxes)
 
 
 def _placed(
     lines: list[Line], blocks: list[TableDraft | FigureDraft], panels: Sequence[PanelGrid],
     span: tuple[float, float], outline_titles: dict[str, int], furniture: Sequence[Line] = (),
-    typeset: Sequence[Line] = (),
+    typeset: Sequence[Line] = (), boxes: Sequence[Box] = (),
 ) -> list[Block]:
     """``place_blocks`` within ``span`` (its left and right); ``typeset`` as for ``layout.paragraphs``."""
+    given = lines
     framed: dict[int, list[Block]] = {}
     for grid in panels:
         own = [ln for ln in lines if in_box(grid.bbox, ln.box)]  # all its panels' lines, for their sizes
@@ -116,13 +128,17 @@ def _placed(
             for box in grid.panels
             for block in _placed([ln for ln in own if in_box(box, ln.box)],
                                  [b for b in blocks if in_box(box, b.bbox)], (), (box[0], box[2]), outline_titles,
-                                 typeset=own)
+                                 typeset=own if grid.own_pages else (typeset or given))
         ]
     lines = [ln for ln in lines if not any(in_box(grid.bbox, ln.box) for grid in panels)]
     placed: list[TableDraft | FigureDraft | PanelGrid] = [
         *(b for b in blocks if not any(in_box(grid.bbox, b.bbox) for grid in panels)), *panels
     ]
-    ordered = _narrowed_beside(reading_order(lines, span[1], span[0]), [block.bbox for block in placed])
+    ordered = reading_order(lines, span[1], span[0])
+    grids = broken_boxes(lines, ordered, boxes, [block.bbox for block in placed])
+    if grids:
+        return _placed(given, blocks, [*panels, *grids], span, outline_titles, furniture, typeset)
+    ordered = _narrowed_beside(ordered, [block.bbox for block in placed])
     starts = paragraph_starts(ordered) if placed else set()
     right = _text_right([*lines, *furniture], *span)
     inserts = sorted(

@@ -59,6 +59,7 @@ from guidelight.extract.ocr import ocr_available, ocr_page, read_unread
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.pictured import read_pictures, with_picture_text
 from guidelight.extract.tables import LineReader, TableDraft, TableFinder, by_panel
+from guidelight.extract.text_boxes import text_boxes
 from guidelight.extract.to_unicode import ToUnicodeCorrector
 from guidelight.extract.upright import set_upright
 from guidelight.thai.fit import mostly_words, unknown_chars
@@ -566,7 +567,8 @@ def _process_page(ctx: _PdfContext, number: int) -> Page:
             return replace(read, label=_label(page) or printed_page_number(furniture_texts))
         repairs["unread_pictures"] += 1
     figures = [figure for figure in find_figures(page, table_boxes) if not ctx.repeated_picture(number, figure.bbox)]
-    drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number), furniture, panels)
+    drafts = place_blocks(body, tables, figures, rect.width, _outline_titles(ctx.outline, number), furniture, panels,
+                          text_boxes(page, body))
     pictured = read_pictures(page, figures, body)
     if pictured:
         drafts = with_picture_text(drafts, pictured)

@@ -498,6 +498,10 @@ class PanelGrid:
 
     bbox: Box
     panels: tuple[Box, ...]
+    # Its panels' type is judged against one another (slides of a handout, each a page), or,
+    # for boxes set in a page (``text_boxes``), against the page's: a box's one line in the
+    # body's size is no heading.
+    own_pages: bool = True
 
 
 def _held(table: Any, tables: list[Any]) -> bool:

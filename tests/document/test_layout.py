@@ -2058,3 +2058,61 @@ def test_a_number_alone_in_the_margin_beside_the_pages_own_number_is_text(make_p
     page = open_document(make_pdf(pages), use_cache=False).page(2)
     assert page.furniture == ("11",)
     assert "1" in texts(page)
+
+
+def _card(page: pymupdf.Page, box: pymupdf.Rect, lines: list[str], top: float, size: float = 11) -> None:
+    """A coloured box with ``lines`` set in it from ``top``, each a line's pitch below the last."""
+    page.draw_rect(box, color=None, fill=(0.36, 0.88, 0.9))
+    for k, text in enumerate(lines):
+        page.insert_text((box.x0 + 8, top + 1.4 * size * k), text, fontname="S", fontsize=size)
+
+
+def test_an_org_charts_cards_side_by_side_keep_each_name_with_its_post(tmp_path: Path) -> None:
+    """A Canva org chart (b18_17): two cards on a row, each a name over a post, the right
+    card's lines set 2 points lower. Read by rows, the right card's name came between the
+    left card's name and post, and its post after the left one's: the listener heard each
+    post after the wrong name."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_text((150, 80), "แผนภูมิผู้บริหารวิทยาลัยเทคนิค", fontname="S", fontsize=24)
+    for row, top in enumerate((300, 500)):
+        left = [f"นายเอกราช{row} เจริญสวัสดิ์", f"รองผู้อำนวยการซ้าย{row} ฝ่ายแผนงาน"]
+        right = [f"นางสาวสำราญจิตร์{row} ภูมี", f"รองผู้อำนวยการขวา{row} ฝ่ายพัฒนากิจการ"]
+        _card(page, pymupdf.Rect(47, top - 16, 285, top + 22), left, top)
+        _card(page, pymupdf.Rect(324, top - 14, 562, top + 24), right, top + 2)
+    path = tmp_path / "chart.pdf"
+    doc.save(path)
+    text = open_document(path, use_cache=False).page(1).text
+    marks = [mark for row in range(2) for mark in (f"นายเอกราช{row}", f"ซ้าย{row}", f"นางสาวสำราญจิตร์{row}", f"ขวา{row}")]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
+def test_three_boxes_under_a_row_of_banners_are_read_banner_by_banner_and_box_by_box(tmp_path: Path) -> None:
+    """A Publisher report (b18_15): a paragraph across the page, then three banners on a row
+    over three coloured boxes of ragged lines, each box's rows 2 points off the next one's.
+    The paragraph's last line reached over the first gutter and the right two banners were
+    joined as one line, so no column was seen: the banners were heard 2, 3, 1 and the boxes a
+    line of each in turn."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    for k, y in enumerate((250, 272, 294)):
+        page.insert_text((55, y), f"นำ{k}" + PHRASES[k] + PHRASES[k + 1], fontname="S", fontsize=14)
+    page.insert_text((55, 316), "ส่วนท้ายของย่อหน้านี้ยาวเกินช่องแรกและช่องที่สองไปจนเกือบถึงช่องที่สาม", fontname="S", fontsize=14)
+    words = ["การไหว้", "พระพุทธ", "พระธรรม", "ผู้มีพระคุณ", "ครูอาจารย์", "ปลายจมูก", "ระหว่างคิ้ว"]
+    for col in range(3):
+        x = 30 + 186 * col
+        banner = pymupdf.Rect(x, 362 - col, x + 175, 400 - col)
+        page.draw_rect(banner, color=None, fill=(0.2, 0.3, 0.6))
+        page.insert_text((x + 20, 386 - 1.5 * col), f"ระดับที่ {col + 1} หัว{col}", fontname="S", fontsize=16)
+        body = [f"ช่อง{col}บรรทัด{k} {words[(k + col) % 7]}" for k in range(7 - col)]
+        _card(page, pymupdf.Rect(x + 4, 440, x + 170, 660), body, 470 + 2 * col, size=13)
+    path = tmp_path / "report.pdf"
+    doc.save(path)
+    text = open_document(path, use_cache=False).page(1).text
+    marks = [f"หัว{col}" for col in range(3)]
+    marks += [f"ช่อง{col}บรรทัด{k}" for col in range(3) for k in range(7 - col)]
+    assert _order(text, marks) == sorted(_order(text, marks))
+    assert "ส่วนท้ายของย่อหน้า" in text and text.index("ส่วนท้ายของย่อหน้า") < text.index("หัว0")
+
