@@ -61,6 +61,7 @@ _DIGIT_END = re.compile(r"[\d๐-๙]$")
 _THAI_WORD_END = re.compile(r"([\u0e01-\u0e4e]+)-$")  # a Thai word and a hyphen at a line's end
 _THAI_WORD_START = re.compile(r"[\u0e01-\u0e4e]+")
 _NAME_WORDS = 5  # a title, a name and surname, and an ID or a role at most: a name's line, not a sentence
+_NAME_CHARS = 45  # characters of a line holding a person's name alone, at most
 # a labelled item's number, "ขั้นตอนที่ 2", "หมายเลข 9", "Step2": not a year, a decimal or a time
 _LABELLED_NUMBER = re.compile(r"^([\u0e01-\u0e4eA-Za-z]{2,16})\s?([\d๐-๙]{1,3})(?![\d๐-๙,/:\-]|\.[\d๐-๙])")
 _RUN_ON_INDENT = 6.0  # font sizes in from its column's edge: a line this far in is no wrapped line
@@ -1375,11 +1376,20 @@ def _set_apart_below(side: list[Line], other: list[Line]) -> list[Line]:
 
 def join_all(lines: Sequence[Line], apart: Callable[[Line, Line], bool] = lambda prev, line: False) -> str:
     """The lines of one paragraph or cell as one text, each joined as ``join_lines`` says;
-    with a space after a line where ``apart(line, next line)`` says so."""
+    with a space after a line where ``apart(line, next line)`` says so, or after a line that
+    holds only a person's name (``_name_only``)."""
     text = lines[0].text if lines else ""
     for prev, line in pairwise(lines):
-        text = join_lines(text, line.text, prev.ends_with_space or apart(prev, line))
+        text = join_lines(text, line.text, prev.ends_with_space or _name_only(prev) or apart(prev, line))
     return text
+
+
+def _name_only(line: Line) -> bool:
+    """Does ``line`` hold a person's name and nothing else: a title, a name and a surname (a
+    middle name at most)? Thai lines join with no space, and a Canva org chart's card, a
+    name over a post, was heard "นางสาวชุติมา โชคกนกวัฒนารองผู้อำนวยการฝ่ายวิชาการ": the
+    surname glued to the post."""
+    return len(line.text) <= _NAME_CHARS and len(line.text.split()) in (2, 3) and has_title(line.text)
 
 
 def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:

@@ -2116,3 +2116,18 @@ def test_three_boxes_under_a_row_of_banners_are_read_banner_by_banner_and_box_by
     assert _order(text, marks) == sorted(_order(text, marks))
     assert "ส่วนท้ายของย่อหน้า" in text and text.index("ส่วนท้ายของย่อหน้า") < text.index("หัว0")
 
+
+def test_a_line_holding_only_a_name_is_joined_to_the_next_with_a_space() -> None:
+    """Thai lines join with no space, and a Canva org chart's card (b18_17), a name over a
+    post, was heard with the surname glued to the post. A wrapped sentence that only starts
+    with a name goes on as Thai does."""
+    from guidelight.extract.layout import join_all
+
+    def line(text: str, y: float) -> Line:
+        return Line(text, 90, y, 230, y + 12, y + 10, 10, False, 0)
+
+    name, post = line("นางสาวชุติมา โชคกนกวัฒนา", 700), line("รองผู้อำนวยการฝ่ายวิชาการ", 721)
+    assert join_all([name, post]) == "นางสาวชุติมา โชคกนกวัฒนา รองผู้อำนวยการฝ่ายวิชาการ"
+    said = line("นายสมชาย ใจดี กล่าวเปิดงานและมอบรางวัลให้แก่นักเรียนที่ได้", 700)
+    assert join_all([said, line("รับคัดเลือกทุกคน", 721)]) == f"{said.text}รับคัดเลือกทุกคน"
+    assert join_all([line("นายกรัฐมนตรี กล่าวว่า", 700), line("การศึกษาสำคัญ", 721)]) == "นายกรัฐมนตรี กล่าวว่าการศึกษาสำคัญ"
