@@ -66,7 +66,10 @@ _UNREAD_MARKS = f"[{chr(_UNREAD_MARK)}-{chr(_UNREAD_MARK + _MAX_UNREAD - 1)}]"
 # text (an invisible glyph after each T of a truth table, a FontAwesome icon).
 _NOT_TEXT = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]")
 _UNREAD_RUN = re.compile(f"{_UNREAD_MARKS}(?:\\s*{_UNREAD_MARKS})*")
-_CODE_FONT = re.compile(r"mono|courier|consol|menlo|code|typewriter|inconsolata", re.IGNORECASE)
+# A code face, by its name: a PDF need not flag it fixed-pitch (Beamer's FiraCode listings,
+# "1 \documentclass{article}" with its commands in SemiBold, were 44 headings of a 13-slide
+# deck). Not "Unicode" (Arial Unicode MS) nor "Monotype" (Monotype Corsiva).
+_CODE_FONT = re.compile(r"mono(?!type)|courier|consol|menlo|(?<!uni)code|typewriter|inconsolata|cmtt", re.IGNORECASE)
 # Fewer glyphs that could not be read than this on a page are not worth a Tesseract run.
 MIN_UNREAD_GLYPHS = 3
 _SPACE_CODE = 0x20
@@ -653,6 +656,13 @@ def _rejoin_split_lines(raw: dict) -> None:
                 for span in run["spans"]:
                     _insert_span(host, span)
                 run["spans"] = []
+
+
+def _monospaced(span: dict, text: str) -> bool:
+    """Is a span's ``text`` set in a fixed-pitch font: flagged so, or a code face by its name
+    where it holds no Thai (a Thai typewriter face, TlwgTypewriter, sets a form's prose)?"""
+    flagged = bool(span["flags"] & MONO_FLAG)
+    return flagged or (bool(_CODE_FONT.search(span["font"])) and not _THAI_OR_SHIFTED.search(text))
 
 
 def _has_letters(text: str) -> bool:
@@ -1508,10 +1518,10 @@ class PageReader:
                     label, lead = "".join(lead).strip(), None
                 else:
                     lead.append(text)
-            if span["flags"] & MONO_FLAG:
+            if _monospaced(span, text):
                 mono_chars += visible
             if starts_mono is None and visible:
-                starts_mono = bool(span["flags"] & MONO_FLAG)
+                starts_mono = _monospaced(span, text)
         joined = "".join(parts)
         text = " ".join(_NEGATED.sub(_negated, joined).split())
         if not text:

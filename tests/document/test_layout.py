@@ -1036,6 +1036,21 @@ def test_a_listings_bold_keywords_are_not_headings(make_pdf: MakePdf) -> None:
     assert all(line in page.text for line in LISTING)
 
 
+def test_a_code_face_the_pdf_does_not_flag_as_fixed_pitch_is_code() -> None:
+    """Beamer's FiraCode is embedded without the fixed-pitch flag, so a listing's lines, their
+    commands in SemiBold, were bold short lines: "1 \\documentclass{article}" was one of 44
+    headings of a 13-slide deck (b18_23). A code face is told by its name too, but not a
+    Thai typewriter face setting Thai, nor Arial Unicode MS or Monotype Corsiva."""
+    from guidelight.extract.lines import _monospaced
+
+    assert _monospaced({"flags": 20, "font": "FiraCode-SemiBold"}, "\\documentclass")
+    assert _monospaced({"flags": 4, "font": "LMMono10-Regular"}, "print(x)")
+    assert _monospaced({"flags": 8, "font": "Anything"}, "x = 1")
+    assert not _monospaced({"flags": 4, "font": "TlwgTypewriter"}, "แบบคำร้อง")
+    assert not _monospaced({"flags": 4, "font": "ArialUnicodeMS"}, "Unicode text")
+    assert not _monospaced({"flags": 6, "font": "MonotypeCorsiva"}, "Certificate")
+
+
 def test_a_groups_heading_after_a_full_line_keeps_its_credits_out_of_the_headings(make_pdf: MakePdf) -> None:
     """Under a note whose last line runs to the edge: the bold group "1.1 กลุ่มวิชาภาษา",
     and at the right of its row its credits, "12" and "หน่วยกิต", bold too. The group is
