@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -50,6 +51,8 @@ _ALIKE = 0.2
 _CLEARER = 0.08
 # A bar drawn bold is wider for its height: its proportions may change this much.
 _WEIGHT_ASPECT = 2.5
+_BOX_ASPECT = 0.6  # width over height of a ballot box, at least (and its inverse at most)
+_BOX_EDGE = 0.9  # share of the cells round a box's edge that its ink covers, at least
 
 
 class Placement(Enum):
@@ -98,6 +101,36 @@ class Silhouette:
         if max(self.aspect, other.aspect) > _WEIGHT_ASPECT * min(self.aspect, other.aspect):
             return 1.0
         return (self.cells ^ other.cells).bit_count() / _GRID**2
+
+    @classmethod
+    def of_ink(cls, ink: Sequence[Sequence[bool]]) -> Silhouette | None:
+        """The silhouette of a picture's ink (rows of pixels, True where inked); None for no ink."""
+        rows = [y for y, row in enumerate(ink) if any(row)]
+        columns = [x for x in range(len(ink[0]) if ink else 0) if any(row[x] for row in ink)]
+        if not rows:
+            return None
+        top, left = rows[0], columns[0]
+        height, width = rows[-1] - top + 1, columns[-1] - left + 1
+        cells = 0
+        for y in rows:
+            for x in columns:
+                if ink[y][x]:
+                    cells |= 1 << ((y - top) * _GRID // height * _GRID + (x - left) * _GRID // width)
+        return cls(cells, width / height)
+
+    def empty_box(self) -> bool:
+        """Is the glyph an empty box: ink all round its edge and none inside, about as wide
+        as tall? A font's ``.notdef`` is one, and a Word form's ballot boxes, typed as a
+        symbol font's codes the font in the PDF does not have, are drawn with it."""
+        ring = [(row, column) for row in range(_GRID) for column in range(_GRID)
+                if row in (0, _GRID - 1) or column in (0, _GRID - 1)]
+        inside = [(row, column) for row in range(2, _GRID - 2) for column in range(2, _GRID - 2)]
+        inked = sum(self._inked(*cell) for cell in ring)
+        return (_BOX_ASPECT <= self.aspect <= 1 / _BOX_ASPECT and inked >= _BOX_EDGE * len(ring)
+                and not any(self._inked(*cell) for cell in inside))
+
+    def _inked(self, row: int, column: int) -> bool:
+        return bool(self.cells >> (row * _GRID + column) & 1)
 
 
 def likeliest(target: Silhouette, known: list[tuple[Silhouette, str]], among: tuple[str, ...]) -> str | None:

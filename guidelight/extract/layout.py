@@ -124,6 +124,7 @@ _CATCHWORD = re.compile(r"^/\s*(\S.*?)\s*(?:\.{2,}|…)$")  # "/ข้อ ๑๑
 # differing from page to page, they never recur as a running foot does.
 _NAVIGATION_DOTS = re.compile(r"^[.·•\s]+$")
 _FILL_IN = re.compile(r"(?:[.…_]\s?){4,}")  # dots or underscores left for a form's answer
+_BALLOT_BOX = re.compile("[☐☑☒]")
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
 # across it runs: the leader is drawn to the column's edge on purpose.
@@ -1593,8 +1594,10 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
             return 0  # a sentence set a little larger than a code listing that outnumbers it
         return levels[first.size]
     short = len(group) == 1 and len(text) < 90 and not _SENTENCE_END.search(text)
-    if _FILL_IN.search(text):
-        return 0  # a form's line to fill in ("เป็นเงินทั้งสิ้น……….บาท"), however bold, heads nothing
+    if _FILL_IN.search(text) or _BALLOT_BOX.search(text):
+        # a form's line to fill in ("เป็นเงินทั้งสิ้น……….บาท"), or its choices to tick
+        # ("☑ นวัตกรรมด้านพลังงาน ☐ ..."), however bold, heads nothing
+        return 0
     if short and ((first.bold and not _run_in_label(first)) or _NUMBERED_HEADING.match(text)) \
             and first.size >= size - 0.5:
         return len(levels) + 1 + text.split()[0].count(".")

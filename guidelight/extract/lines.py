@@ -38,6 +38,7 @@ from guidelight.extract.hidden_text import (
 from guidelight.extract.late_marks import place_late_marks
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.overprint import drop_repeated_text
+from guidelight.extract.pictured_marks import PicturedMarks
 from guidelight.extract.rawdict import raw_chars, raw_lines, raw_spans
 from guidelight.extract.refused_claims import Glyph, refused_claims
 from guidelight.extract.script_sizes import latin_scales, scales_in, size_beside_thai
@@ -931,6 +932,10 @@ class PageReader:
             return [char["glyph"]]
         return self._traced().glyphs(char["origin"], char["c"])
 
+    def _unexplained_symbol(self, font: str, char: str) -> bool:
+        """Is ``char`` a symbol font's code that neither its font's name nor its program's explains?"""
+        return symbol_font_char(font, char) == "" and symbol_font_char(self.resolver.family(font), char) in ("", None)
+
     def _true_char(self, chars: list[dict], i: int, font: str, size: float) -> str:
         """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
         context (a Latin letter or an ASCII stand-in counts as wrong only beside Thai)."""
@@ -1236,6 +1241,8 @@ class PageReader:
         if hidden := drop_hidden_text(raw, self._painted_boxes):
             self.repairs["hidden_text"] += hidden
         _rejoin_split_lines(raw)
+        if (boxes := PicturedMarks(self.page).read_boxes(raw, self._unexplained_symbol)) and clip is None:
+            self.repairs["symbol"] += boxes
         self._raw, self._places = raw, None
         self._find_moved_marks(raw)
         page_rect = text_rect(self.page)

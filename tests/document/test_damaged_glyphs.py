@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -715,3 +716,25 @@ def test_what_fonttools_thinks_of_a_damaged_font_stays_off_the_terminal(caplog: 
     damaged = TTFont(io.BytesIO(bytes(data)))
     assert len(damaged["name"].names) <= 3
     assert not [record for record in caplog.records if record.name.startswith("fontTools")]
+
+
+def test_an_empty_box_is_told_from_a_ticked_or_filled_one_by_its_ink() -> None:
+    """A ballot box's picture: ink all round its edge and none inside. A box with a tick
+    drawn in it, a filled square, a bar or a ring of other proportions is not one."""
+    def ink(width: int, height: int, inked: Callable[[int, int], bool]) -> list[list[bool]]:
+        return [[inked(x, y) for x in range(width)] for y in range(height)]
+
+    def edge(x: int, y: int, size: int = 40) -> bool:
+        return min(x, y) < 2 or max(x, y) > size - 3
+
+    def of(rows: list[list[bool]]) -> Silhouette:
+        silhouette = Silhouette.of_ink(rows)
+        assert silhouette is not None
+        return silhouette
+
+    assert of(ink(40, 40, edge)).empty_box()
+    assert of(ink(44, 40, lambda x, y: x > 1 and edge(x - 2, y))).empty_box()  # a margin of no ink is cropped
+    assert not of(ink(40, 40, lambda x, y: edge(x, y) or abs(x - y) < 2)).empty_box()  # a tick or cross in it
+    assert not of(ink(40, 40, lambda x, y: True)).empty_box()
+    assert not of(ink(120, 20, lambda x, y: min(x, y) < 2 or x > 117 or y > 17)).empty_box()  # a long frame
+    assert Silhouette.of_ink(ink(10, 10, lambda x, y: False)) is None

@@ -770,3 +770,56 @@ def test_a_shifted_mark_set_tiny_inside_its_line_is_kept(make_pdf: MakePdf) -> N
     ]
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert "ได้กล่าวว่า" in page.text
+
+
+def _box_picture(masked: bool) -> bytes:
+    """A ballot box as a picture: a black square outline, 40 pixels a side; with ``masked``,
+    black everywhere and shaped by its alpha (a soft mask), as Word writes one."""
+    def edge(x: int, y: int) -> bool:
+        return min(x, y) < 2 or max(x, y) > 37
+
+    pixels = bytearray()
+    for y in range(40):
+        for x in range(40):
+            pixels += bytes((0, 0, 0, 255 if edge(x, y) else 0)) if masked else bytes((0, 0, 0) if edge(x, y) else (255,) * 3)
+    return pymupdf.Pixmap(pymupdf.csRGB, 40, 40, bytes(pixels), masked).tobytes("png")
+
+
+def _symbol_code_over(page: pymupdf.Page, x: float, baseline: float) -> None:
+    """Word's way with a symbol it drew as a picture: a glyph of the text's font (here its
+    .notdef) whose text, by /ActualText, is the symbol font's code U+F031."""
+    xref = page.get_contents()[0]
+    top = page.rect.height - baseline
+    code = f"\n/Span <</ActualText <FEFFF031>>> BDC BT /B 15 Tf 1 0 0 1 {x} {top} Tm <0000> Tj ET EMC\n"
+    page.parent.update_stream(xref, page.parent.xref_stream(xref) + code.encode())
+
+
+@pytest.mark.parametrize("masked", [True, False])
+def test_a_forms_ballot_boxes_drawn_as_pictures_are_read_and_a_tick_over_one_ticks_it(
+    tmp_path: Path, masked: bool
+) -> None:
+    """Word sets a symbol its font lacks as a picture over the symbol's code (b18_20: U+F031
+    in TH SarabunPSK-Bold over a picture of an empty box), and a tick typed in another font
+    over the first: the choices were heard with no box, the tick apart from them. A row of
+    choices, however bold, is no heading."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    page.insert_font(fontname="B", fontfile=str(SARABUN_BOLD))
+    page.insert_font(fontname="D", fontfile="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    page.insert_text((72, 100), "ประเภทของนวัตกรรมที่เลือกประกวด", fontname="S", fontsize=15)
+    picture = _box_picture(masked)
+    second = 90 + 16 + pymupdf.Font(fontfile=str(SARABUN_BOLD)).text_length("ด้านพลังงาน", fontsize=15) + 14
+    for x, choice in ((90, "ด้านพลังงาน"), (second, "ด้านการเกษตร")):
+        page.insert_image(pymupdf.Rect(x, 112, x + 12, 124), stream=picture)
+        _symbol_code_over(page, x, 124)
+        page.insert_text((x + 16, 124), choice, fontname="B", fontsize=15)
+    page.insert_text((91, 122), "✓", fontname="D", fontsize=11)
+    for k in range(4):
+        page.insert_text((72, 150 + 20 * k), "ชื่อผู้ส่งผลงานและสถานศึกษาที่สังกัดตามที่ระบุในใบสมัคร", fontname="S", fontsize=15)
+    path = tmp_path / "form.pdf"
+    doc.save(path)
+    read = open_document(path, use_cache=False).page(1)
+    assert "☑ ด้านพลังงาน" in read.text and "☐ ด้านการเกษตร" in read.text
+    assert "✓" not in read.text and "\uf031" not in read.text
+    assert not any("☐" in read.text[p.start : p.end] for p in read.paragraphs if p.kind is ParagraphKind.HEADING)
