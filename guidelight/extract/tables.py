@@ -407,15 +407,15 @@ def _draft(page: pymupdf.Page, table: Any, lines: list[Line], read: LineReader) 
 
 
 @functools.lru_cache(maxsize=2)
-def _drawings(page: pymupdf.Page) -> list[dict[str, Any]]:
-    """The page's drawn paths, listed once for the table finders that ask in turn."""
+def page_drawings(page: pymupdf.Page) -> list[dict[str, Any]]:
+    """The page's drawn paths, listed once for the table finders and the text boxes that ask in turn."""
     return page.get_cdrawings()
 
 
 def _horizontal_rules(page: pymupdf.Page) -> list[tuple[float, float, float]]:
     """Horizontal rules drawn on the page as (y, x0, x1): stroked lines and thin filled bars."""
     rules = []
-    for path in _drawings(page):
+    for path in page_drawings(page):
         for item in path["items"]:
             if item[0] == "l" and abs(item[1][1] - item[2][1]) < 1.0:
                 rules.append((item[1][1], min(item[1][0], item[2][0]), max(item[1][0], item[2][0])))
@@ -680,7 +680,7 @@ class TableFinder:
     _last_headers: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     def _raw_tables(self, page: pymupdf.Page) -> list[Any]:
-        drawn = sum(len(path["items"]) for path in _drawings(page))
+        drawn = sum(len(path["items"]) for path in page_drawings(page))
         if drawn < MIN_RULES:
             return []
         try:

@@ -19,7 +19,7 @@ import pymupdf
 
 from guidelight.extract.layout import Box, in_box
 from guidelight.extract.lines import Line
-from guidelight.extract.tables import PanelGrid
+from guidelight.extract.tables import PanelGrid, page_drawings
 
 _EDGE_SLACK = 1.5  # points: a line's box reaches this far past its box's edge and is still in it
 _PAGE_SHARE = 0.6  # of the page's area: a shape this large is the page's background, no box
@@ -61,7 +61,7 @@ def text_boxes(page: pymupdf.Page, lines: Sequence[Line]) -> list[Box]:
 def _backdrops(page: pymupdf.Page) -> list[pymupdf.Rect]:
     """The pictures and filled shapes of a page, smaller than its background."""
     shapes = [pymupdf.Rect(info["bbox"]) for info in page.get_image_info()]
-    shapes += [pymupdf.Rect(path["rect"]) for path in page.get_cdrawings() if path.get("fill") is not None]
+    shapes += [pymupdf.Rect(path["rect"]) for path in page_drawings(page) if path.get("fill") is not None]
     area = page.rect.width * page.rect.height
     return [shape for shape in shapes if not shape.is_empty and abs(shape & page.rect) < _PAGE_SHARE * area]
 
