@@ -21,6 +21,7 @@ _REACH = 1.5  # points: the picture starts this near where the code stands
 _MAX_SIZES = 3.0  # of the text's size: a ballot box's picture is no larger
 _INKED = 128  # of 255: a darker pixel (or a more opaque one of a mask) is ink
 _UNIFORM = 4  # pixels a side at most of a picture that only colours its mask's shape
+_MAX_PIXELS = 600  # a side of a ballot box's picture, at most (Word's mask: 173 by 164): none is decoded larger
 _TICKS = "✓✔✗✘"
 _SYMBOL_CODES = ("\uf020", "\uf0ff")  # where Word writes a symbol font's codes
 
@@ -68,14 +69,15 @@ class PicturedMarks:
     def _pictures(self) -> list[tuple[pymupdf.Rect, int]]:
         if self._placed is None:
             self._placed = [(pymupdf.Rect(info["bbox"]), info["xref"])
-                            for info in self._page.get_image_info(xrefs=True) if info.get("xref")]
+                            for info in self._page.get_image_info(xrefs=True)
+                            if info.get("xref") and max(info["width"], info["height"]) <= _MAX_PIXELS]
         return self._placed
 
     def _empty_box(self, xref: int) -> bool:
         if xref not in self._boxes:
             try:
                 ink = _ink(self._page.parent, xref)
-            except (RuntimeError, ValueError):  # a damaged or unsupported picture: no box
+            except Exception:  # a damaged or unsupported picture: no box, and the page still reads
                 ink = None
             silhouette = Silhouette.of_ink(ink) if ink else None
             self._boxes[xref] = silhouette is not None and silhouette.empty_box()
@@ -95,7 +97,10 @@ def _ink(doc: pymupdf.Document, xref: int) -> list[list[bool]] | None:
     mask_ref = doc.xref_get_key(xref, "SMask")
     if mask_ref[0] != "xref":
         return _rows(gray, lambda value: value < _INKED)
-    mask = pymupdf.Pixmap(doc, int(mask_ref[1].split()[0]))
+    mask_xref = int(mask_ref[1].split()[0])
+    if any(int(doc.xref_get_key(mask_xref, side)[1]) > _MAX_PIXELS for side in ("Width", "Height")):
+        return None  # a mask larger than any ballot box's is not decoded
+    mask = pymupdf.Pixmap(doc, mask_xref)
     shown = _rows(mask, lambda value: value >= _INKED)
     if max(gray.width, gray.height) <= _UNIFORM:
         uniform = all(gray.pixel(x, y)[0] < _INKED for x in range(gray.width) for y in range(gray.height))
