@@ -88,16 +88,18 @@ def broken_boxes(
     """The boxes whose lines ``ordered`` (``lines`` in the page's reading order, rows merged)
     does not keep together, with those beside them, as grids of panels read row by row, each
     row left to right. A grid is made only where every line and block (``blocks``: tables and
-    figures) within it stands in one of its boxes: what it does not frame would not be read."""
-    label = [_box_of(line, boxes) for line in ordered]
+    figures) within it stands in one of its boxes, and in one only: what it does not frame
+    would not be read, and what two frame would be read twice."""
+    crossed = [_crossed(line, boxes) for line in ordered]
+    label = [_box_of(line, boxes, reached) for line, reached in zip(ordered, crossed, strict=True)]
     several = {k for k, box in enumerate(boxes) if sum(in_box(box, line.box) for line in lines) >= 2}
     broken = {k for k in range(len(boxes)) if not _together(label, k)}
     # A row joined over boxes of several lines each mixed their sentences; over boxes of a
     # line each (a table's header cells, each shaded) it is read as the row it is.
-    broken |= {k for line in ordered if len(_crossed(line, boxes)) >= 2 for k in set(_crossed(line, boxes)) & several}
+    broken |= {k for mark, reached in zip(label, crossed, strict=True) if mark == -1 for k in set(reached) & several}
     first: dict[int, int] = {}  # where each box is first read, alone or in a row joined over it
-    for at, (line, mark) in enumerate(zip(ordered, label, strict=True)):
-        for k in _crossed(line, boxes) if mark == -1 else [] if mark is None else [mark]:
+    for at, (mark, reached) in enumerate(zip(label, crossed, strict=True)):
+        for k in reached if mark == -1 else [] if mark is None else [mark]:
             first.setdefault(k, at)
     broken |= {k for k, j in permutations(first, 2) if boxes[k][2] <= boxes[j][0] and _beside(boxes[k], boxes[j])
                and first[j] < first[k]}  # a row of boxes read right to left
@@ -107,17 +109,18 @@ def broken_boxes(
         panels = _by_rows([boxes[k] for k in group])
         bbox = _union(panels)
         inside = [line.box for line in lines if in_box(bbox, line.box)] + [b for b in blocks if in_box(bbox, b)]
-        if all(any(in_box(panel, item) for panel in panels) for item in inside):
+        if all(sum(in_box(panel, item) for panel in panels) == 1 for item in inside):
             grids.append(PanelGrid(bbox, tuple(panels), own_pages=False))
     return grids
 
 
-def _box_of(line: Line, boxes: Sequence[Box]) -> int | None:
-    """The box ``line`` stands in; -1 for a line run across two boxes (a row merged over them)."""
+def _box_of(line: Line, boxes: Sequence[Box], reached: list[int]) -> int | None:
+    """The box ``line`` stands in; -1 for a line run across two boxes (a row merged over
+    them: ``reached``, the boxes it reaches into)."""
     within = [k for k, box in enumerate(boxes) if in_box(box, line.box)]
     if within:
         return within[0]
-    return -1 if len(_crossed(line, boxes)) >= 2 else None
+    return -1 if len(reached) >= 2 else None
 
 
 def _crossed(line: Line, boxes: Sequence[Box]) -> list[int]:
