@@ -464,6 +464,14 @@ def _choice_rule(thai: bool) -> tuple[str, str, Handler]:
     return ("choice", r"\s*(?:[☐☑☒✓✔✗✘]|(?<!\S)\[ \](?!\S))\s*", handler)
 
 
+# A fraction's slash, where a side in parentheses meets a letter, a digit or another side:
+# "(f(x0 + h) − f(x0))/h", as the extraction writes a stacked fraction, is "ส่วน", in an
+# English run too, as its operators are said (ลบ, บวก). A slash between words (และ/หรือ) is not.
+_OVER_RULE: tuple[str, str, Handler] = (
+    "over", r"(?<=\))/(?=[(A-Za-z0-9])|(?<=[A-Za-z0-9)])/(?=\()", lambda m, b: pad(m, b, "ส่วน")
+)
+
+
 class Normalizer:
     """Applies the pronunciation dictionary, then the rules for the run's language."""
 
@@ -544,6 +552,7 @@ class Normalizer:
             ("yamok", r"\s*ๆ", lambda _, before: last_thai_word(before)),
             ("paiyannoi", "ฯ", lambda m, _: ""),
             _choice_rule(thai=True),
+            _OVER_RULE,
             *self._operator_rules(ARITHMETIC),
             (
                 "symbol",
@@ -565,6 +574,7 @@ class Normalizer:
             ("number", r"(?<![\w.,\-])[0-9]+(?:-[0-9]+)?(?![\w\-])", _english_number),
             ("digits", f"[{THAI_DIGITS}]+", lambda m, _: to_arabic(m.group())),
             _choice_rule(thai=False),
+            _OVER_RULE,
             *self._operator_rules(CODE_ARITHMETIC),
             (
                 "symbol",

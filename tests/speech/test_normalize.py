@@ -90,6 +90,8 @@ THAI_CASES = [
     ("ค่า ∆x = 2", "ค่า เดลตา x เท่ากับ สอง"),
     ("จะได้ 2−3 = −1", "จะได้ สอง ลบ สาม เท่ากับ ลบหนึ่ง"),
     ("ให้ y = −x", "ให้ y เท่ากับ ลบ x"),
+    # a stacked fraction as the extraction writes it; a slash between words stays "or"
+    ("รูปแบบ (f(x))/(g(x)) และ 0/0", "รูปแบบ (f(x)) ส่วน (g(x)) และ ศูนย์ส่วนศูนย์"),
     ("บรรทัด\nใหม่", "บรรทัด ใหม่"),
 ]
 
@@ -110,6 +112,7 @@ ENGLISH_CASES = [
     ("int[ ] a", "int a"),  # code's brackets are no box
     ("(x0 + h) −x0 = h", "(x0 บวก h) ลบ x0 เท่ากับ h"),  # the minus sign is never a hyphen
     ("e-mail", "e-mail"),
+    ("(x - 1)/(x + 1)", "(x ลบ 1) ส่วน (x บวก 1)"),
 ]
 
 
