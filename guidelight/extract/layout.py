@@ -125,6 +125,7 @@ _CATCHWORD = re.compile(r"^/\s*(\S.*?)\s*(?:\.{2,}|…)$")  # "/ข้อ ๑๑
 _NAVIGATION_DOTS = re.compile(r"^[.·•\s]+$")
 _FILL_IN = re.compile(r"(?:[.…_]\s?){4,}")  # dots or underscores left for a form's answer
 _BALLOT_BOX = re.compile("[☐☑☒]")
+_FORMULA = re.compile("[=≠≤≥]")  # a numbered line with an equation is an exercise ("1.5. y = x⁵ + 7x³"), no section
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
 # across it runs: the leader is drawn to the column's edge on purpose.
@@ -1598,8 +1599,8 @@ def _heading_level(group: list[Line], text: str, levels: dict[float, int], size:
         # a form's line to fill in ("เป็นเงินทั้งสิ้น……….บาท"), or its choices to tick
         # ("☑ นวัตกรรมด้านพลังงาน ☐ ..."), however bold, heads nothing
         return 0
-    if short and ((first.bold and not _run_in_label(first)) or _NUMBERED_HEADING.match(text)) \
-            and first.size >= size - 0.5:
+    numbered = bool(_NUMBERED_HEADING.match(text)) and not _FORMULA.search(text)
+    if short and ((first.bold and not _run_in_label(first)) or numbered) and first.size >= size - 0.5:
         return len(levels) + 1 + text.split()[0].count(".")
     return 0
 

@@ -2146,3 +2146,17 @@ def test_a_line_holding_only_a_name_is_joined_to_the_next_with_a_space() -> None
     said = line("นายสมชาย ใจดี กล่าวเปิดงานและมอบรางวัลให้แก่นักเรียนที่ได้", 700)
     assert join_all([said, line("รับคัดเลือกทุกคน", 721)]) == f"{said.text}รับคัดเลือกทุกคน"
     assert join_all([line("นายกรัฐมนตรี กล่าวว่า", 700), line("การศึกษาสำคัญ", 721)]) == "นายกรัฐมนตรี กล่าวว่าการศึกษาสำคัญ"
+
+
+def test_a_numbered_exercise_with_an_equation_is_no_heading(make_pdf: MakePdf) -> None:
+    """A calculus text's exercises (b18_02), "1.5. y = x⁵ + 7x³ − 9", short lines opening with
+    a section's kind of number, were headings, and more of them once their fractions were
+    read on their lines. An equation heads nothing; a numbered section title still does."""
+    lines = [("1.4 การหาอนุพันธ์ของฟังก์ชันพหุนาม", 72, 100, 16, SARABUN_BOLD)]
+    lines += [(BODY, 72, 124 + 20 * k, 16, SARABUN) for k in range(4)]
+    # read across two columns, the items are no run of siblings (1.1, 1.10, 1.2 ...)
+    items = [1, 10, 2]
+    lines += [(f"1.{k}. y = x{k} + 7x - {k}", 72, 230 + 40 * n, 16, SARABUN) for n, k in enumerate(items)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["1.4 การหาอนุพันธ์ของฟังก์ชันพหุนาม"]
+    assert all(f"1.{k}. y = x{k} + 7x - {k}" in page.text for k in items)
