@@ -23,7 +23,9 @@ import pymupdf
 
 from guidelight.extract.actual_text import PicturedText
 from guidelight.extract.budget import check_time
+from guidelight.extract.drawings import page_drawings
 from guidelight.extract.form_fields import BLANK, fill_blanks
+from guidelight.extract.fractions import INSERTED, bars, inline_fractions
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyph_shapes import Placement
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
@@ -940,6 +942,8 @@ class PageReader:
         """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
         context (a Latin letter or an ASCII stand-in counts as wrong only beside Thai)."""
         char = chars[i]
+        if char.get(INSERTED):
+            return str(char["c"])  # a fraction's slash or parenthesis: nothing drawn to look up
         c = unicode_safe(char["c"])
         symbol = symbol_font_char(font, c)
         if symbol == "":  # a symbol code its font's PDF name does not explain: the program's own name may
@@ -1243,6 +1247,8 @@ class PageReader:
         _rejoin_split_lines(raw)
         if (boxes := PicturedMarks(self.page).read_boxes(raw, self._unexplained_symbol)) and clip is None:
             self.repairs["symbol"] += boxes
+        if (fractions := inline_fractions(raw, bars(page_drawings(self.page)))) and clip is None:
+            self.repairs["fraction"] += fractions
         self._raw, self._places = raw, None
         self._find_moved_marks(raw)
         page_rect = text_rect(self.page)

@@ -22,7 +22,6 @@ evidence is still kept when it carries on a table from the page before.
 
 from __future__ import annotations
 
-import functools
 import re
 import statistics
 from collections import Counter
@@ -36,6 +35,7 @@ import pymupdf
 from guidelight.core.model import Paragraph, ParagraphKind, Sentence, Table, TableCell
 from guidelight.extract.borderless import MIN_GAP, Grid, find_grids
 from guidelight.extract.budget import PageGivenUp, page_deadline
+from guidelight.extract.drawings import page_drawings
 from guidelight.extract.layout import SAME_ROW, Box, in_box, join_all, join_lines, merge_rows, starts_item
 from guidelight.extract.lines import Line
 from guidelight.extract.rawdict import raw_lines
@@ -404,12 +404,6 @@ def _draft(page: pymupdf.Page, table: Any, lines: list[Line], read: LineReader) 
         header_cols(cells, heads, table.col_count),
     )
     return draft, used
-
-
-@functools.lru_cache(maxsize=2)
-def page_drawings(page: pymupdf.Page) -> list[dict[str, Any]]:
-    """The page's drawn paths, listed once for the table finders and the text boxes that ask in turn."""
-    return page.get_cdrawings()
 
 
 def _horizontal_rules(page: pymupdf.Page) -> list[tuple[float, float, float]]:

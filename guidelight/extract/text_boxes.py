@@ -17,9 +17,10 @@ from itertools import permutations
 
 import pymupdf
 
+from guidelight.extract.drawings import page_drawings
 from guidelight.extract.layout import Box, in_box
 from guidelight.extract.lines import Line
-from guidelight.extract.tables import PanelGrid, page_drawings
+from guidelight.extract.tables import PanelGrid
 
 _EDGE_SLACK = 1.5  # points: a line's box reaches this far past its box's edge and is still in it
 _PAGE_SHARE = 0.6  # of the page's area: a shape this large is the page's background, no box

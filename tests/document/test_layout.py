@@ -2160,3 +2160,42 @@ def test_a_numbered_exercise_with_an_equation_is_no_heading(make_pdf: MakePdf) -
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert texts(page, ParagraphKind.HEADING) == ["1.4 การหาอนุพันธ์ของฟังก์ชันพหุนาม"]
     assert all(f"1.{k}. y = x{k} + 7x - {k}" in page.text for k in items)
+
+
+def test_a_stacked_fraction_is_read_on_its_line_numerator_first(tmp_path: Path) -> None:
+    """A calculus text set by TeX (b18_01): "รูปแบบ" and a fraction 0 over 0 on a bar, then
+    "มักใช้" on the line. MuPDF's lines ran left to right, the numerator ending one and the
+    denominator starting the next: "รูปแบบ 00 มักใช้". A side of more than one term is put in
+    parentheses. A rule under a line of text, running past it, is no fraction bar, nor is an
+    underline, however exactly it spans its text."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    font = pymupdf.Font(fontfile=str(SARABUN))
+
+    def fraction(x: float, axis: float, top: str, bottom: str) -> float:
+        widths = [font.text_length(side, fontsize=10) for side in (top, bottom)]
+        wide = max(widths)
+        page.insert_text((x + (wide - widths[0]) / 2, axis - 4.3), top, fontname="S", fontsize=10)
+        page.insert_text((x + (wide - widths[1]) / 2, axis + 9.3), bottom, fontname="S", fontsize=10)
+        page.draw_line((x, axis), (x + wide, axis), width=0.4)
+        return x + wide
+
+    page.insert_text((72, 143), "ค่าลิมิตที่อยู่ในรูปแบบ", fontname="S", fontsize=15)
+    end = fraction(72 + font.text_length("ค่าลิมิตที่อยู่ในรูปแบบ ", fontsize=15), 140, "0", "0")
+    page.insert_text((end + 5, 143), "และ", fontname="S", fontsize=15)
+    end = fraction(end + 10 + font.text_length("และ", fontsize=15), 140, "x - 1", "x + 1")
+    page.insert_text((end + 5, 143), "มักใช้การแยกตัวประกอบ", fontname="S", fontsize=15)
+    page.insert_text((72, 220), "ตารางที่ 1 คะแนน", fontname="S", fontsize=10)
+    page.draw_line((70, 222), (300, 222), width=0.4)
+    page.insert_text((72, 233), "ผลการสอบ", fontname="S", fontsize=10)
+    link = "www.kaggle.com/datasets"  # underlined just under its baseline, a line under it
+    page.insert_text((72, 300), link, fontname="S", fontsize=10)
+    page.draw_line((72, 301.5), (72 + font.text_length(link, fontsize=10), 301.5), width=0.5)
+    page.insert_text((80, 313), "Dataset", fontname="S", fontsize=10)
+    path = tmp_path / "calculus.pdf"
+    doc.save(path)
+    text = open_document(path, use_cache=False).page(1).text
+    assert "รูปแบบ 0/0 และ (x - 1)/(x + 1) มักใช้การแยกตัวประกอบ" in text
+    assert "ตารางที่ 1 คะแนน" in text and "/ผลการสอบ" not in text and "คะแนน/" not in text
+    assert "www.kaggle.com/datasets" in text and "/Dataset" not in text and "(Dataset)" not in text

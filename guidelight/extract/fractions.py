@@ -1,0 +1,261 @@
+"""Stacked fractions written on one line: the numerator, a slash, the denominator.
+
+TeX and Word's equations set a fraction as two short texts, one over the other, centred on
+a drawn bar. MuPDF's lines run left to right, so the numerator ends one line and the
+denominator starts the next: a calculus text's "รูปแบบ 0/0" (b18_01) was read "00", and
+"f(x)/g(x)" as "f(x)" and "g(x)" in two paragraphs. A bar is a fraction's where the texts
+just above and just below it lie within it and the wider one spans it, end to end: a table's
+rule runs past its cells' text. The denominator is then read after the numerator, with a
+slash between them, and parentheses round either side that is more than one term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from guidelight.extract.rawdict import raw_lines
+from guidelight.extract.symbol_fonts import tex_extension_font
+
+INSERTED = "guidelight_inserted"  # a character the reading wrote itself, to be read as it is
+_BAR_THICKNESS = 1.5  # points: a filled bar at most this high is a rule
+_MIN_BAR = 2.0  # points: a fraction bar is at least this long ...
+_MAX_BAR = 200.0  # ... and at most this long
+_SPAN_SLACK = 1.5  # points: the wider side's ends lie this near the bar's ends
+# of the text's size: how far above the bar a numerator's baseline lies, at most (TeX's 0.4 of
+# it in a line, 0.7 in a display) and below it a denominator's (0.9 and 1.3)
+_REACH_OVER = 1.2
+_REACH_UNDER = 1.6
+_MAX_CHARS = 24  # characters on either side of a fraction, at most
+_CLEAR = 0.3  # of the text's size: a numerator's baseline stands at least this far over its bar
+_ROW = 0.7  # of the text's size: a side's characters lie this near its row's nearest one to the bar
+_OFF_CENTRE = 0.25  # of the bar's length: a side's middle lies at most this far from the bar's
+_SAME_ROW = 0.25  # of the text's size: characters whose baselines are this close stand on one row
+_THAI = re.compile("[\u0e00-\u0e7f]")
+_ONE_TERM = frozenset("0123456789.,∞abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ′'")
+
+Char = dict[str, Any]
+Bar = tuple[float, float, float]  # y, x0, x1
+
+
+def bars(drawings: Iterable[dict[str, Any]]) -> list[Bar]:
+    """The horizontal bars among a page's drawn paths (``get_cdrawings``): stroked lines and
+    thin filled rectangles of a fraction bar's length, not meeting an upright line at either
+    end (a table's rule meets its cells' borders)."""
+    found, uprights = [], []
+    for path in drawings:
+        for item in path["items"]:
+            if item[0] == "l" and abs(item[1][1] - item[2][1]) < 0.5:
+                found.append((item[1][1], min(item[1][0], item[2][0]), max(item[1][0], item[2][0])))
+            elif item[0] == "l" and abs(item[1][0] - item[2][0]) < 0.5:
+                uprights.append((item[1][0], min(item[1][1], item[2][1]), max(item[1][1], item[2][1])))
+            elif item[0] == "re" and path.get("fill") is not None and item[1][3] - item[1][1] <= _BAR_THICKNESS:
+                found.append(((item[1][1] + item[1][3]) / 2, item[1][0], item[1][2]))
+            elif item[0] == "re" and path.get("fill") is not None and item[1][2] - item[1][0] <= _BAR_THICKNESS:
+                uprights.append(((item[1][0] + item[1][2]) / 2, item[1][1], item[1][3]))
+    return [bar for bar in found if _MIN_BAR <= bar[2] - bar[1] <= _MAX_BAR and not _meets_upright(bar, uprights)]
+
+
+def _meets_upright(bar: Bar, uprights: list[tuple[float, float, float]]) -> bool:
+    return any(min(abs(x - bar[1]), abs(x - bar[2])) <= _SPAN_SLACK and y0 - _SPAN_SLACK <= bar[0] <= y1 + _SPAN_SLACK
+               for x, y0, y1 in uprights)
+
+
+def inline_fractions(raw: dict[str, Any], found: list[Bar]) -> int:
+    """Rewrite ``raw`` (a ``rawdict`` reading) so that each fraction over one of ``found``
+    reads on one line, numerator first; returns how many were."""
+    placed = [(line, span, char) for line in raw_lines(raw) for span in line["spans"] for char in span["chars"]]
+    done = 0
+    for bar in found:
+        over = _trimmed(_nearest_row([entry for entry in placed if _over(entry, bar)], bar))
+        under = _trimmed(_nearest_row([entry for entry in placed if _under(entry, bar)], bar))
+        if not _fraction(over, under, bar, placed):
+            continue
+        _write_inline(over, under)
+        taken = {id(entry[2]) for entry in over + under}
+        placed = [entry for entry in placed if id(entry[2]) not in taken]
+        done += 1
+    return done
+
+
+def _fraction(
+    over: list[tuple[dict, dict, Char]], under: list[tuple[dict, dict, Char]], bar: Bar,
+    placed: list[tuple[dict, dict, Char]],
+) -> bool:
+    """Are the sides over and under a bar a fraction's: each there, short, with a letter or a
+    digit and no Thai (a table's caption over its first row, an underlined line over the
+    next, are text), none of TeX's pieces of tall signs, the wider reaching both ends of the
+    bar, and the numerator clear of it by a descender's depth at least (an underline runs
+    just under its text's baseline)?"""
+    sides = (over, under)
+    if not all(sides) or max(len(over), len(under)) > _MAX_CHARS or not _spans_bar(over + under, bar):
+        return False
+    if any(_THAI.search(char["c"]) for side in sides for _, _, char in side):
+        return False
+    if not all(any(char["c"].isalnum() or char["c"] == "∞" for _, _, char in side) for side in sides):
+        return False  # Beamer's navigation dots over and under a bar are no fraction
+    if any(tex_extension_font(span["font"]) for side in sides for _, span, _ in side):
+        return False  # a display's tall brackets and big operators are built of pieces: left as drawn
+    if not all(bar[0] - char["origin"][1] >= _CLEAR * span["size"] for _, span, char in over):
+        return False
+    return all(_centred(side, bar) and not _amid_row(side, bar, placed) for side in sides)
+
+
+def _centred(side: list[tuple[dict, dict, Char]], bar: Bar) -> bool:
+    """Is a side centred on the bar, as both sides of a fraction are?"""
+    inked = [char for _, _, char in side if not char["c"].isspace()]
+    middle = (min(char["bbox"][0] for char in inked) + max(char["bbox"][2] for char in inked)) / 2
+    return abs(middle - (bar[1] + bar[2]) / 2) <= max(_SPAN_SLACK, _OFF_CENTRE * (bar[2] - bar[1]))
+
+
+def _amid_row(side: list[tuple[dict, dict, Char]], bar: Bar, placed: list[tuple[dict, dict, Char]]) -> bool:
+    """Does the side's row go on right beside the bar at both ends: a word in a line of text
+    over a bar (x with an overline under it, a table's header over a rule), not a fraction's side?"""
+    _, span, near = side[0]
+    y, reach = near["origin"][1], span["size"]
+    row = [char for _, _, char in placed if abs(char["origin"][1] - y) <= _SAME_ROW * reach
+           and not char["c"].isspace() and all(char is not mine for _, _, mine in side)]
+    left = any(bar[1] - reach <= char["bbox"][2] <= bar[1] + _SPAN_SLACK for char in row)
+    right = any(bar[2] - _SPAN_SLACK <= char["bbox"][0] <= bar[2] + reach for char in row)
+    return left and right
+
+
+def _nearest_row(entries: list[tuple[dict, dict, Char]], bar: Bar) -> list[tuple[dict, dict, Char]]:
+    """Of the characters on one side of a bar, those of the row nearest it (its powers and
+    indices with it): the next line's words under a denominator are no part of it."""
+    if not entries:
+        return entries
+    nearest = min(entries, key=lambda entry: abs(entry[2]["origin"][1] - bar[0]))
+    reach = _ROW * nearest[1]["size"]
+    return [entry for entry in entries if abs(entry[2]["origin"][1] - nearest[2]["origin"][1]) <= reach]
+
+
+def _trimmed(entries: list[tuple[dict, dict, Char]]) -> list[tuple[dict, dict, Char]]:
+    """A side's characters left to right, without the spaces at its ends (a space within it,
+    "sin x", stays)."""
+    entries = sorted(entries, key=lambda entry: entry[2]["bbox"][0])
+    inked = [k for k, entry in enumerate(entries) if not entry[2]["c"].isspace()]
+    return entries[inked[0] : inked[-1] + 1] if inked else []
+
+
+def _within(char: Char, bar: Bar) -> bool:
+    return bar[1] - _SPAN_SLACK <= char["bbox"][0] and char["bbox"][2] <= bar[2] + _SPAN_SLACK
+
+
+def _over(entry: tuple[dict, dict, Char], bar: Bar) -> bool:
+    """Is the character set just over the bar: its baseline above it, within reach?"""
+    _, span, char = entry
+    return _within(char, bar) and bar[0] - _REACH_OVER * span["size"] <= char["origin"][1] < bar[0]
+
+
+def _under(entry: tuple[dict, dict, Char], bar: Bar) -> bool:
+    """Is the character set just under the bar: its baseline below it, within reach?"""
+    _, span, char = entry
+    return _within(char, bar) and bar[0] < char["origin"][1] <= bar[0] + _REACH_UNDER * span["size"]
+
+
+def _spans_bar(entries: list[tuple[dict, dict, Char]], bar: Bar) -> bool:
+    """Does the wider side of the fraction reach both ends of the bar?"""
+    inked = [char for _, _, char in entries if not char["c"].isspace()]
+    left = min(char["bbox"][0] for char in inked)
+    right = max(char["bbox"][2] for char in inked)
+    return abs(left - bar[1]) <= _SPAN_SLACK and abs(right - bar[2]) <= _SPAN_SLACK
+
+
+def _write_inline(over: list[tuple[dict, dict, Char]], under: list[tuple[dict, dict, Char]]) -> None:
+    """Write the fraction on the line it stands in: after the numerator, on the numerator's
+    line where that line holds more ("รูปแบบ 0" over a bar, "0 มักใช้" under it), else
+    before the denominator, on its line; a slash between the two sides, each in parentheses
+    if it is more than one term. The side moved keeps its spans (their fonts and sizes, a
+    power's raise), set on the baseline of the line's own text: a line's baseline is its
+    first letters', and the row it joins is told by it."""
+    over, under = (sorted(side, key=lambda entry: entry[2]["bbox"][0]) for side in (over, under))
+    fraction = {id(entry[2]) for entry in over + under}
+    num_line = over[-1][0]
+    if _text_spans(num_line, fraction):
+        line, span, last = over[-1]
+        baseline = _text_spans(line, fraction)[0]["origin"][1]
+        spaced = _space_after(under)  # the word space after it is its line's, which it leaves
+        _enclose(over, baseline)
+        _take_out(under)
+        moved = [_mark("/", last, span, baseline), *_enclosed(under, last, baseline)]
+        if spaced:
+            moved.append(_mark(" ", under[-1][2], span, baseline))
+        at = line["spans"].index(span) + 1
+        if not _one_term(_text(over)):
+            at += 1  # after the closing parenthesis
+    else:
+        line, span, first = under[0]
+        baseline = (_text_spans(line, fraction) or [span])[0]["origin"][1]
+        _enclose(under, baseline)
+        _take_out(over)
+        moved = [*_enclosed(over, first, baseline), _mark("/", first, span, baseline)]
+        at = line["spans"].index(span) - (0 if _one_term(_text(under)) else 1)
+    line["spans"][at:at] = moved
+
+
+def _space_after(entries: list[tuple[dict, dict, Char]]) -> bool:
+    """Is the character after a side's last, on its line, a space?"""
+    line, _, last = entries[-1]
+    chars = [char for span in line["spans"] for char in span["chars"]]
+    at = next(k for k, char in enumerate(chars) if char is last)
+    return at + 1 < len(chars) and chars[at + 1]["c"].isspace()
+
+
+def _text_spans(line: dict, fraction: set[int]) -> list[dict]:
+    """The spans of ``line`` holding text of its own: not the fraction's, not written by us."""
+    return [span for span in line["spans"]
+            if any(id(c) not in fraction and not c["c"].isspace() and not c.get(INSERTED) for c in span["chars"])]
+
+
+def _text(entries: list[tuple[dict, dict, Char]]) -> str:
+    return "".join(entry[2]["c"] for entry in entries)
+
+
+def _take_out(entries: list[tuple[dict, dict, Char]]) -> None:
+    for _, span, char in entries:
+        span["chars"].remove(char)
+
+
+def _enclose(entries: list[tuple[dict, dict, Char]], baseline: float) -> None:
+    """Parentheses round a side left where it stands, as spans of their own beside its first
+    and last spans, when it is more than one term."""
+    if _one_term(_text(entries)):
+        return
+    line, first_span, first = entries[0]
+    line["spans"].insert(line["spans"].index(first_span), _mark("(", first, first_span, baseline, before=True))
+    line, last_span, last = entries[-1]
+    line["spans"].insert(line["spans"].index(last_span) + 1, _mark(")", last, last_span, baseline))
+
+
+def _enclosed(entries: list[tuple[dict, dict, Char]], beside: Char, baseline: float) -> list[dict]:
+    """A side's characters as spans of their own, one for each span they were drawn in,
+    moved onto ``baseline`` (its first span's raise kept for the rest), in parentheses when
+    it is more than one term."""
+    pieces: list[tuple[dict, list[Char]]] = []
+    for _, span, char in entries:
+        if pieces and pieces[-1][0] is span:
+            pieces[-1][1].append(char)
+        else:
+            pieces.append((span, [char]))
+    shift = baseline - pieces[0][0]["origin"][1]
+    spans = [{**span, "origin": (span["origin"][0], span["origin"][1] + shift), "chars": chars}
+             for span, chars in pieces]
+    if _one_term(_text(entries)):
+        return spans
+    template = pieces[0][0]
+    return [_mark("(", beside, template, baseline), *spans, _mark(")", beside, template, baseline)]
+
+
+def _one_term(text: str) -> bool:
+    """Is a side one term: a number or a letter, a prime, no operator and no space?"""
+    return all(c in _ONE_TERM for c in text)
+
+
+def _mark(c: str, beside: Char, template: dict, baseline: float, before: bool = False) -> dict:
+    """A span of one character the reading writes (a slash, a parenthesis), in ``template``'s
+    font and size, on ``baseline``, where ``beside`` ends (starts, ``before`` it), drawing nothing."""
+    x = beside["bbox"][0] if before else beside["bbox"][2]
+    char = {"c": c, "origin": (x, baseline), "bbox": (x, beside["bbox"][1], x, beside["bbox"][3]), INSERTED: True}
+    return {**template, "origin": (x, baseline), "chars": [char]}
