@@ -11,10 +11,12 @@ slash between them, and parentheses round either side that is more than one term
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import Any
 
+from guidelight.extract.budget import check_time
 from guidelight.extract.rawdict import raw_lines
 from guidelight.extract.symbol_fonts import tex_extension_font
 
@@ -32,6 +34,8 @@ _CLEAR = 0.3  # of the text's size: a numerator's baseline stands at least this 
 _ROW = 0.7  # of the text's size: a side's characters lie this near its row's nearest one to the bar
 _OFF_CENTRE = 0.25  # of the bar's length: a side's middle lies at most this far from the bar's
 _SAME_ROW = 0.25  # of the text's size: characters whose baselines are this close stand on one row
+_MAX_BARS = 2000  # bars on a page beyond which none is taken for a fraction's (graph paper, a hostile page)
+_TAKEN = "guidelight_fraction"  # a character already read into a fraction
 _THAI = re.compile("[\u0e00-\u0e7f]")
 _ONE_TERM = frozenset("0123456789.,∞abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ′'")
 
@@ -54,27 +58,42 @@ def bars(drawings: Iterable[dict[str, Any]]) -> list[Bar]:
                 found.append(((item[1][1] + item[1][3]) / 2, item[1][0], item[1][2]))
             elif item[0] == "re" and path.get("fill") is not None and item[1][2] - item[1][0] <= _BAR_THICKNESS:
                 uprights.append(((item[1][0] + item[1][2]) / 2, item[1][1], item[1][3]))
-    return [bar for bar in found if _MIN_BAR <= bar[2] - bar[1] <= _MAX_BAR and not _meets_upright(bar, uprights)]
+    by_x: dict[int, list[tuple[float, float, float]]] = {}
+    for upright in uprights:
+        by_x.setdefault(round(upright[0]), []).append(upright)
+    return [bar for bar in found if _MIN_BAR <= bar[2] - bar[1] <= _MAX_BAR and not _meets_upright(bar, by_x)]
 
 
-def _meets_upright(bar: Bar, uprights: list[tuple[float, float, float]]) -> bool:
-    return any(min(abs(x - bar[1]), abs(x - bar[2])) <= _SPAN_SLACK and y0 - _SPAN_SLACK <= bar[0] <= y1 + _SPAN_SLACK
-               for x, y0, y1 in uprights)
+def _meets_upright(bar: Bar, uprights: dict[int, list[tuple[float, float, float]]]) -> bool:
+    """Does an upright line (``uprights``, by their rounded x) stand at either end of the bar?"""
+    return any(abs(x - end) <= _SPAN_SLACK and y0 - _SPAN_SLACK <= bar[0] <= y1 + _SPAN_SLACK
+               for end in (bar[1], bar[2]) for key in range(round(end) - 2, round(end) + 3)
+               for x, y0, y1 in uprights.get(key, ()))
 
 
 def inline_fractions(raw: dict[str, Any], found: list[Bar]) -> int:
     """Rewrite ``raw`` (a ``rawdict`` reading) so that each fraction over one of ``found``
-    reads on one line, numerator first; returns how many were."""
-    placed = [(line, span, char) for line in raw_lines(raw) for span in line["spans"] for char in span["chars"]]
+    reads on one line, numerator first; returns how many were. Each bar is matched against
+    the characters whose baselines lie within reach of it, found by their height: a page of
+    graph paper has thousands of bars."""
+    placed = sorted(((line, span, char) for line in raw_lines(raw) for span in line["spans"]
+                     for char in span["chars"]), key=lambda entry: entry[2]["origin"][1])
+    if not placed or len(found) > _MAX_BARS:
+        return 0
+    reach = _REACH_UNDER * max(entry[1]["size"] for entry in placed)
+    heights = [entry[2]["origin"][1] for entry in placed]
     done = 0
     for bar in found:
-        over = _trimmed(_nearest_row([entry for entry in placed if _over(entry, bar)], bar))
-        under = _trimmed(_nearest_row([entry for entry in placed if _under(entry, bar)], bar))
-        if not _fraction(over, under, bar, placed):
+        check_time()
+        near = [entry for entry in placed[bisect.bisect_left(heights, bar[0] - reach) : bisect.bisect_right(
+            heights, bar[0] + reach)] if not entry[2].get(_TAKEN)]
+        over = _trimmed(_nearest_row([entry for entry in near if _over(entry, bar)], bar))
+        under = _trimmed(_nearest_row([entry for entry in near if _under(entry, bar)], bar))
+        if not _fraction(over, under, bar, near):
             continue
         _write_inline(over, under)
-        taken = {id(entry[2]) for entry in over + under}
-        placed = [entry for entry in placed if id(entry[2]) not in taken]
+        for _, _, char in over + under:
+            char[_TAKEN] = True
         done += 1
     return done
 
