@@ -12,13 +12,13 @@ slash between them, and parentheses round either side that is more than one term
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from guidelight.extract.budget import check_time
 from guidelight.extract.rawdict import raw_lines
 from guidelight.extract.symbol_fonts import tex_extension_font
+from guidelight.thai.quality import thai_count
 
 INSERTED = "guidelight_inserted"  # a character the reading wrote itself, to be read as it is
 _BAR_THICKNESS = 1.5  # points: a filled bar at most this high is a rule
@@ -36,7 +36,6 @@ _OFF_CENTRE = 0.25  # of the bar's length: a side's middle lies at most this far
 _SAME_ROW = 0.25  # of the text's size: characters whose baselines are this close stand on one row
 _MAX_BARS = 2000  # bars on a page beyond which none is taken for a fraction's (graph paper, a hostile page)
 _TAKEN = "guidelight_fraction"  # a character already read into a fraction
-_THAI = re.compile("[\u0e00-\u0e7f]")
 _ONE_TERM = frozenset("0123456789.,∞abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ′'")
 
 Char = dict[str, Any]
@@ -76,9 +75,11 @@ def inline_fractions(raw: dict[str, Any], found: list[Bar]) -> int:
     reads on one line, numerator first; returns how many were. Each bar is matched against
     the characters whose baselines lie within reach of it, found by their height: a page of
     graph paper has thousands of bars."""
+    if not found or len(found) > _MAX_BARS:
+        return 0  # the common page: no bar, and its characters are not even listed
     placed = sorted(((line, span, char) for line in raw_lines(raw) for span in line["spans"]
                      for char in span["chars"]), key=lambda entry: entry[2]["origin"][1])
-    if not placed or len(found) > _MAX_BARS:
+    if not placed:
         return 0
     reach = _REACH_UNDER * max(entry[1]["size"] for entry in placed)
     heights = [entry[2]["origin"][1] for entry in placed]
@@ -110,7 +111,7 @@ def _fraction(
     sides = (over, under)
     if not all(sides) or max(len(over), len(under)) > _MAX_CHARS or not _spans_bar(over + under, bar):
         return False
-    if any(_THAI.search(char["c"]) for side in sides for _, _, char in side):
+    if any(thai_count(char["c"]) for side in sides for _, _, char in side):
         return False
     if not all(any(char["c"].isalnum() or char["c"] == "∞" for _, _, char in side) for side in sides):
         return False  # Beamer's navigation dots over and under a bar are no fraction
@@ -191,10 +192,10 @@ def _write_inline(over: list[tuple[dict, dict, Char]], under: list[tuple[dict, d
     first letters', and the row it joins is told by it."""
     over, under = (sorted(side, key=lambda entry: entry[2]["bbox"][0]) for side in (over, under))
     fraction = {id(entry[2]) for entry in over + under}
-    num_line = over[-1][0]
-    if _text_spans(num_line, fraction):
+    own_text = _text_spans(over[-1][0], fraction)
+    if own_text:
         line, span, last = over[-1]
-        baseline = _text_spans(line, fraction)[0]["origin"][1]
+        baseline = own_text[0]["origin"][1]
         spaced = _space_after(under)  # the word space after it is its line's, which it leaves
         _enclose(over, baseline)
         _take_out(under)

@@ -119,9 +119,9 @@ class Silhouette:
         return cls(cells, width / height)
 
     def empty_box(self) -> bool:
-        """Is the glyph an empty box: ink all round its edge and none inside, about as wide
-        as tall? A font's ``.notdef`` is one, and a Word form's ballot boxes, typed as a
-        symbol font's codes the font in the PDF does not have, are drawn with it."""
+        """Is the drawing an empty box: ink all round its edge and none inside, about as wide
+        as tall? A Word form's ballot box, set as a picture under a symbol code, is one
+        (``pictured_marks``)."""
         ring = [(row, column) for row in range(_GRID) for column in range(_GRID)
                 if row in (0, _GRID - 1) or column in (0, _GRID - 1)]
         inside = [(row, column) for row in range(2, _GRID - 2) for column in range(2, _GRID - 2)]

@@ -25,7 +25,7 @@ from guidelight.extract.actual_text import PicturedText
 from guidelight.extract.budget import check_time
 from guidelight.extract.drawings import page_drawings
 from guidelight.extract.form_fields import BLANK, fill_blanks
-from guidelight.extract.fractions import INSERTED, bars, inline_fractions
+from guidelight.extract.fractions import INSERTED, Bar, bars, inline_fractions
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyph_shapes import Placement
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
@@ -822,6 +822,8 @@ class PageReader:
         self._raw: dict = {"blocks": []}  # the reading being read, and its suspect places
         self._places: _Places | None = None
         self._painted: list[pymupdf.Rect] | None = None  # see ``_painted_boxes``
+        self._marks = PicturedMarks(page)  # its pictures listed once a page, as each table cell reads
+        self._bars: list[Bar] | None = None  # see ``_fraction_bars``
         self._clipped: set[CharKey] | None = None  # the characters clipping hides, found once a page
         self._lettered_fonts: set[str] = set()  # of the reading being read: ``_spaces_unlike``
         self._latin_scales: dict[str, float] = {}  # of the whole page's reading: ``latin_scales``
@@ -834,6 +836,13 @@ class PageReader:
         self.unread: list[Unread] = []
         self.read_in_pieces = 0  # of those glyphs, how many OCR has read since (``_read_unread``)
         self._whole_page = False
+
+    def _fraction_bars(self) -> list[Bar]:
+        """The page's bars a fraction may stand on (``fractions.bars``), found once a page: a
+        table reads each of its cells."""
+        if self._bars is None:
+            self._bars = bars(page_drawings(self.page))
+        return self._bars
 
     def _painted_boxes(self) -> list[pymupdf.Rect]:
         """Where the page paints under its text (``hidden_text.painted``), found once a page:
@@ -934,9 +943,16 @@ class PageReader:
             return [char["glyph"]]
         return self._traced().glyphs(char["origin"], char["c"])
 
+    def _symbol(self, font: str, char: str) -> str | None:
+        """What a symbol font's code stands for (``symbol_font_char``), by its font's PDF name or,
+        where that does not explain it, by the program's own name; '' for decoration, None for
+        no symbol code."""
+        symbol = symbol_font_char(font, char)
+        return symbol_font_char(self.resolver.family(font), char) if symbol == "" else symbol
+
     def _unexplained_symbol(self, font: str, char: str) -> bool:
         """Is ``char`` a symbol font's code that neither its font's name nor its program's explains?"""
-        return symbol_font_char(font, char) == "" and symbol_font_char(self.resolver.family(font), char) in ("", None)
+        return symbol_font_char(font, char) == "" and not self._symbol(font, char)
 
     def _true_char(self, chars: list[dict], i: int, font: str, size: float) -> str:
         """The character glyph ``chars[i]`` really is, when its own code looks wrong in Thai
@@ -945,9 +961,7 @@ class PageReader:
         if char.get(INSERTED):
             return str(char["c"])  # a fraction's slash or parenthesis: nothing drawn to look up
         c = unicode_safe(char["c"])
-        symbol = symbol_font_char(font, c)
-        if symbol == "":  # a symbol code its font's PDF name does not explain: the program's own name may
-            symbol = symbol_font_char(self.resolver.family(font), c)
+        symbol = self._symbol(font, c)
         if symbol is not None:
             self.repairs["symbol"] += 1
             return symbol
@@ -1245,9 +1259,9 @@ class PageReader:
         if hidden := drop_hidden_text(raw, self._painted_boxes):
             self.repairs["hidden_text"] += hidden
         _rejoin_split_lines(raw)
-        if (boxes := PicturedMarks(self.page).read_boxes(raw, self._unexplained_symbol)) and clip is None:
+        if (boxes := self._marks.read_boxes(raw, self._unexplained_symbol)) and clip is None:
             self.repairs["symbol"] += boxes
-        if (fractions := inline_fractions(raw, bars(page_drawings(self.page)))) and clip is None:
+        if (fractions := inline_fractions(raw, self._fraction_bars())) and clip is None:
             self.repairs["fraction"] += fractions
         self._raw, self._places = raw, None
         self._find_moved_marks(raw)
