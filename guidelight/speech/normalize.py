@@ -464,11 +464,18 @@ def _choice_rule(thai: bool) -> tuple[str, str, Handler]:
     return ("choice", r"\s*(?:[☐☑☒✓✔✗✘]|(?<!\S)\[ \](?!\S))\s*", handler)
 
 
-# A fraction's slash, where a side in parentheses meets a letter, a digit or another side:
-# "(f(x0 + h) − f(x0))/h", as the extraction writes a stacked fraction, is "ส่วน", in an
-# English run too, as its operators are said (ลบ, บวก). A slash between words (และ/หรือ) is not.
+# A fraction's slash is "ส่วน", in an English run too, as its operators are said (ลบ, บวก):
+# - where a side in parentheses meets a letter, a digit or another side, as the extraction
+#   writes a stacked fraction: "(f(x0 + h) − f(x0))/h";
+# - between a number and a lone small letter: "1/n", "x/2";
+# - between Leibniz's differentials: "dy/dx", "d²y/dx²".
+# A slash between words (และ/หรือ, input/output) or capitals (I/O, N/A) is not.
 _OVER_RULE: tuple[str, str, Handler] = (
-    "over", r"(?<=\))/(?=[(A-Za-z0-9])|(?<=[A-Za-z0-9)])/(?=\()", lambda m, b: pad(m, b, "ส่วน")
+    "over",
+    r"(?<=\))/(?=[(A-Za-z0-9])|(?<=[A-Za-z0-9)])/(?=\()"
+    r"|(?<=[0-9])/(?=[a-z](?![A-Za-z]))|(?<=(?<![A-Za-z])[a-z])/(?=[0-9])"
+    r"|(?:(?<=(?<![A-Za-z])d[a-z])|(?<=(?<![A-Za-z])d[²³][a-z]))/(?=d[²³]?[a-z](?![A-Za-z]))",
+    lambda m, b: pad(m, b, "ส่วน"),
 )
 
 

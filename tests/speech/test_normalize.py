@@ -113,6 +113,12 @@ ENGLISH_CASES = [
     ("(x0 + h) −x0 = h", "(x0 บวก h) ลบ x0 เท่ากับ h"),  # the minus sign is never a hyphen
     ("e-mail", "e-mail"),
     ("(x - 1)/(x + 1)", "(x ลบ 1) ส่วน (x บวก 1)"),
+    # Leibniz's differentials and a number over a lone letter are fractions; words and capitals are not
+    ("dy/dx", "dy ส่วน dx"),
+    ("d²y/dx² = 0", "d ยกกำลัง สอง y ส่วน dx ยกกำลัง สอง เท่ากับ 0"),
+    ("y = 1/n", "y เท่ากับ 1 ส่วน n"),
+    ("x/2 + 1", "x ส่วน 2 บวก 1"),
+    ("input/output I/O n/a", "input output I O n a"),
 ]
 
 
