@@ -1424,12 +1424,21 @@ def join_lines(prev: str, line: str, prev_ends_with_space: bool) -> str:
 
 
 def _line_pitch(lines: list[Line]) -> float:
+    """The step from one line of the page's text to the next, between lines of the same
+    size; a display's formula (an equation with no Thai in it) is set apart from the text,
+    its rows further apart: set whole on their rows, they outnumbered a calculus page's
+    prose, whose heading then ran into the paragraph under it."""
     steps = [
         b.baseline - a.baseline
         for a, b in pairwise(lines)
         if abs(a.size - b.size) < 0.5 and 0 < b.baseline - a.baseline < 3 * a.size
+        and not (_display_formula(a) or _display_formula(b))
     ]
     return statistics.median(steps) if steps else 0.0
+
+
+def _display_formula(line: Line) -> bool:
+    return bool(_FORMULA.search(line.text)) and not _THAI.search(line.text)
 
 
 def _own_spacing(lines: list[Line], k: int, rights: dict[tuple[float, float, float], float]) -> float:

@@ -25,7 +25,6 @@ from guidelight.extract.actual_text import PicturedText
 from guidelight.extract.budget import check_time
 from guidelight.extract.drawings import page_drawings
 from guidelight.extract.form_fields import BLANK, fill_blanks
-from guidelight.extract.fractions import INSERTED, Bar, bars, inline_fractions
 from guidelight.extract.ghost_text import drawn_reading
 from guidelight.extract.glyph_shapes import Placement
 from guidelight.extract.glyphs import GlyphResolver, font_key, is_thai, same_font, thousandths
@@ -44,6 +43,7 @@ from guidelight.extract.pictured_marks import PicturedMarks
 from guidelight.extract.rawdict import raw_chars, raw_lines, raw_spans
 from guidelight.extract.refused_claims import Glyph, refused_claims
 from guidelight.extract.script_sizes import latin_scales, scales_in, size_beside_thai
+from guidelight.extract.stacked_math import INSERTED, Bar, bars, inline_stacked
 from guidelight.extract.symbol_fonts import symbol_font_char, tex_extension_font
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.fit import mostly_words, vote
@@ -838,7 +838,7 @@ class PageReader:
         self._whole_page = False
 
     def _fraction_bars(self) -> list[Bar]:
-        """The page's bars a fraction may stand on (``fractions.bars``), found once a page: a
+        """The page's bars a fraction may stand on (``stacked_math.bars``), found once a page: a
         table reads each of its cells."""
         if self._bars is None:
             self._bars = bars(page_drawings(self.page))
@@ -1261,8 +1261,8 @@ class PageReader:
         _rejoin_split_lines(raw)
         if (boxes := self._marks.read_boxes(raw, self._unexplained_symbol)) and clip is None:
             self.repairs["symbol"] += boxes
-        if (fractions := inline_fractions(raw, self._fraction_bars())) and clip is None:
-            self.repairs["fraction"] += fractions
+        if (stacked := inline_stacked(raw, self._fraction_bars())) and clip is None:
+            self.repairs["stacked_math"] += stacked
         self._raw, self._places = raw, None
         self._find_moved_marks(raw)
         page_rect = text_rect(self.page)

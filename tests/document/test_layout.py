@@ -2199,3 +2199,47 @@ def test_a_stacked_fraction_is_read_on_its_line_numerator_first(tmp_path: Path) 
     assert "รูปแบบ 0/0 และ (x - 1)/(x + 1) มักใช้การแยกตัวประกอบ" in text
     assert "ตารางที่ 1 คะแนน" in text and "/ผลการสอบ" not in text and "คะแนน/" not in text
     assert "www.kaggle.com/datasets" in text and "/Dataset" not in text and "(Dataset)" not in text
+
+
+def test_a_display_reads_on_its_row_with_its_limit_root_and_stacked_fractions(tmp_path: Path) -> None:
+    """A calculus text set by TeX (b18_01, b18_02): a limit's script "h→0" under "lim", and a
+    fraction whose sides stand alone over and under their bar beside the row "f′(x) = lim",
+    were read as four paragraphs. A root's sign stood apart from what its bar covers. Two
+    fractions stacked one display under the other, their function names set in a Thai
+    face of a large em, were read as one ("ccooss"). Each is now read on its row."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    font = pymupdf.Font(fontfile=str(SARABUN))
+
+    def write(x: float, y: float, text: str, size: float) -> float:
+        page.insert_text((x, y), text, fontname="S", fontsize=size)
+        return x + font.text_length(text, fontsize=size)
+
+    def stacked(x: float, axis: float, top: list[tuple[str, float]], bottom: list[tuple[str, float]]) -> float:
+        widths = [sum(font.text_length(t, fontsize=z) for t, z in side) for side in (top, bottom)]
+        wide = max(widths)
+        for side, width, y in ((top, widths[0], axis - 4.1), (bottom, widths[1], axis + 9.0)):
+            at = x + (wide - width) / 2
+            for text, size in side:
+                at = write(at, y, text, size)
+        page.draw_line((x, axis), (x + wide, axis), width=0.4)
+        return x + wide
+
+    end = write(120, 200, "f′(x) = lim", 15)
+    lim = font.text_length("lim", fontsize=15)
+    write(end - lim / 2 - font.text_length("h→0", fontsize=7) / 2, 206.5, "h→0", 7)
+    stacked(end + 4, 197.5, [("f(x + h) − f(x)", 10)], [("h", 10)])
+    sign = write(120, 296, "f(x) = √", 10)  # TeX sets the sign high, its bar over the radicand
+    radicand = write(sign, 300, "x + 8", 10)
+    page.draw_line((sign, 291.5), (radicand, 291.5), width=0.4)
+    for y, name, top, bottom in ((420, "tan x =", "sin", "cos"), (443.6, "cot x =", "cos", "sin")):
+        end = write(265, y, name, 15)
+        stacked(end + 4, y - 2.4, [(top, 15), (" x", 10)], [(bottom, 15), (" x", 10)])
+    write(72, 520, "จากนิยามของอนุพันธ์จะได้ผลลัพธ์ดังข้างต้น", 15)
+    path = tmp_path / "display.pdf"
+    doc.save(path)
+    text = open_document(path, use_cache=False).page(1).text
+    assert "f′(x) = lim h→0 (f(x + h) − f(x))/h" in text
+    assert "f(x) = √(x + 8)" in text
+    assert "tan x = (sin x)/(cos x)" in text and "cot x = (cos x)/(sin x)" in text
