@@ -479,6 +479,29 @@ _OVER_RULE: tuple[str, str, Handler] = (
 )
 
 
+# A limit as the extraction writes it, its script after it: "lim h→0 (f(x + h) − f(x))/h" is
+# "ลิมิต h เข้าใกล้ 0 ...", as a Thai class says it; an arrow elsewhere (a flowchart's, logic's
+# "p → q") is left to the voice.
+_LIMIT_RULE: tuple[str, str, Handler] = ("limit", r"(?<![A-Za-z])lim(?![A-Za-z])", lambda m, b: pad(m, b, "ลิมิต"))
+_LIMIT_SCRIPT = re.compile(r"(?<![A-Za-z])lim\s+\S{1,6}\s*$")
+
+
+def _approach(match: re.Match[str], before: str) -> str:
+    """The arrow of a limit's script, with the side a one-sided limit is taken from ("x→0+")."""
+    if not _LIMIT_SCRIPT.search(match.string[: match.start()]):
+        return match.group()
+    target, side = match.group("target"), match.group("side")
+    if not side:
+        return pad(match, before, "เข้าใกล้")
+    spoken = read_number(target) if target.isdigit() else SIGNS.get(target, target)
+    return pad(match, before, f"เข้าใกล้ {spoken} จากทาง{'ขวา' if side == '+' else 'ซ้าย'}")
+
+
+_APPROACH_RULE: tuple[str, str, Handler] = (
+    "approach", r"→(?:\s*(?P<target>[0-9]+|[A-Za-z]|∞)(?P<side>[+−-])(?![\w+−-]))?", _approach
+)
+
+
 class Normalizer:
     """Applies the pronunciation dictionary, then the rules for the run's language."""
 
@@ -560,6 +583,8 @@ class Normalizer:
             ("paiyannoi", "ฯ", lambda m, _: ""),
             _choice_rule(thai=True),
             _OVER_RULE,
+            _LIMIT_RULE,
+            _APPROACH_RULE,
             *self._operator_rules(ARITHMETIC),
             (
                 "symbol",
@@ -582,6 +607,8 @@ class Normalizer:
             ("digits", f"[{THAI_DIGITS}]+", lambda m, _: to_arabic(m.group())),
             _choice_rule(thai=False),
             _OVER_RULE,
+            _LIMIT_RULE,
+            _APPROACH_RULE,
             *self._operator_rules(CODE_ARITHMETIC),
             (
                 "symbol",

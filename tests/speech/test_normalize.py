@@ -93,6 +93,9 @@ THAI_CASES = [
     # a stacked fraction as the extraction writes it; a slash between words stays "or"
     ("รูปแบบ (f(x))/(g(x)) และ 0/0", "รูปแบบ (f(x)) ส่วน (g(x)) และ ศูนย์ส่วนศูนย์"),
     ("บรรทัด\nใหม่", "บรรทัด ใหม่"),
+    ("ค่าของ lim x→∞ f(x) คือ 0", "ค่าของ ลิมิต x เข้าใกล้ อนันต์ f(x) คือ ศูนย์"),
+    ("lim x→2− f(x)", "ลิมิต x เข้าใกล้ สอง จากทางซ้าย f(x)"),
+    ("ขั้นตอน ก → ข", "ขั้นตอน ก → ข"),
 ]
 
 
@@ -119,6 +122,10 @@ ENGLISH_CASES = [
     ("y = 1/n", "y เท่ากับ 1 ส่วน n"),
     ("x/2 + 1", "x ส่วน 2 บวก 1"),
     ("input/output I/O n/a", "input output I O n a"),
+    # a limit with its script after it, as the extraction writes it; one-sided; an arrow elsewhere is left
+    ("lim h→0 (f(x + h) − f(x))/h", "ลิมิต h เข้าใกล้ 0 (f(x บวก h) ลบ f(x)) ส่วน h"),
+    ("lim x→0+ f(x)", "ลิมิต x เข้าใกล้ ศูนย์ จากทางขวา f(x)"),
+    ("p → q", "p → q"),
 ]
 
 
