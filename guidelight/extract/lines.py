@@ -43,8 +43,9 @@ from guidelight.extract.pictured_marks import PicturedMarks
 from guidelight.extract.rawdict import raw_chars, raw_lines, raw_spans
 from guidelight.extract.refused_claims import Glyph, refused_claims
 from guidelight.extract.script_sizes import latin_scales, scales_in, size_beside_thai
-from guidelight.extract.stacked_math import INSERTED, Bar, bars, inline_stacked
+from guidelight.extract.stacked_math import DRAWN_AT, INSERTED, Bar, bars, inline_stacked
 from guidelight.extract.symbol_fonts import symbol_font_char, tex_extension_font
+from guidelight.extract.to_unicode import named_codes
 from guidelight.extract.unknown_glyphs import PLACEHOLDER, Unknown, candidates_for, settle
 from guidelight.thai.fit import mostly_words, vote
 from guidelight.thai.legacy import reads_as_tis620, tis620
@@ -819,6 +820,7 @@ class PageReader:
         self._same_origin = False  # the span being read has all its glyphs at one origin
         self._unreadable: set[str] | None = None  # see ``_unreadable_fonts``
         self._tex_coded: dict[tuple[float, float], str] | None = None  # see ``_tex_codes``
+        self._names_of: dict[str, set[str]] = {}  # see ``_named_chars``
         self._raw: dict = {"blocks": []}  # the reading being read, and its suspect places
         self._places: _Places | None = None
         self._painted: list[pymupdf.Rect] | None = None  # see ``_painted_boxes``
@@ -856,10 +858,22 @@ class PageReader:
         else what its code draws (pdfTeX and dvipdfmx write none; a piece's glyph name may
         give an Adobe private-use code, "braceleftmid")."""
         c = char["c"]
-        if c != "\ufffd" and ord(c) >= 0x80 and unicodedata.category(c) != "Co":
+        if c != "\ufffd" and (ord(c) >= 0x80 or c in self._named_chars(font)) and unicodedata.category(c) != "Co":
             return c
         self.repairs["symbol"] += 1
-        return symbol_font_char(font, self._tex_codes().get(_place(char["origin"]), char["c"])) or ""
+        drawn_at = char.get(DRAWN_AT, char["origin"])  # a tall sign was set on its row (``stacked_math``)
+        return symbol_font_char(font, self._tex_codes().get(_place(drawn_at), char["c"])) or ""
+
+    def _named_chars(self, font: str) -> set[str]:
+        """The characters the glyph names of the page's fonts of this name stand for
+        (``to_unicode.named_codes``): Quartz re-encodes TeX's math extension subset by name
+        ("/bracketleftbigg" at code 33), so "[" is what it draws, not TeX's code 0x5B (⋃)."""
+        key = font_key(font)
+        if key not in self._names_of:
+            doc = self.page.parent
+            self._names_of[key] = {char for xref, *_, basefont, _, _ in self.page.get_fonts()
+                                   if font_key(basefont) == key for char in named_codes(doc, xref).values()}
+        return self._names_of[key]
 
     def _tex_codes(self) -> dict[tuple[float, float], str]:
         """The codes of the page's glyphs in TeX's math extension font, by their place: it

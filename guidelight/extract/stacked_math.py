@@ -28,6 +28,7 @@ from guidelight.extract.symbol_fonts import tex_extension_font
 from guidelight.thai.quality import thai_count
 
 INSERTED = "guidelight_inserted"  # a character the reading wrote itself, to be read as it is
+DRAWN_AT = "guidelight_drawn_at"  # where a sign set on its row was drawn: its code is found there
 _BAR_THICKNESS = 1.5  # points: a filled bar at most this high is a rule
 _MIN_BAR = 2.0  # points: a fraction bar is at least this long ...
 _MAX_BAR = 200.0  # ... and at most this long
@@ -45,6 +46,9 @@ _SAME_ROW = 0.25  # of the text's size: characters whose baselines are this clos
 _MAX_BARS = 2000  # bars on a page beyond which none is taken for a fraction's (graph paper, a hostile page)
 _AXIS = 0.5  # of the text's size: a display's bar stands at most this far over its row's baseline
 _ROOT_SIGNS = frozenset("√∛∜")
+_BIG_SIGNS = frozenset("∫∬∭∮∑∏∐⋃⋂")  # operators a display sets tall
+_TALL = 1.5  # of its size: a display's sign is at least this tall
+_AXIS_HEIGHT = 0.25  # of the size: how far TeX's math axis, where a fraction's bar lies, stands over the baseline
 _UNDER_SCRIPTED = re.compile(r"(?<![A-Za-z])(?:lim|max|min|sup|inf)(?![A-Za-z])")  # a script is set under these
 _SCRIPT_SIZE = 0.85  # of an operator's size: the script under it is set this size or smaller ...
 _SCRIPT_REACH = 1.0  # ... its baseline at most this far under the operator's
@@ -89,18 +93,19 @@ def inline_stacked(raw: dict[str, Any], found: list[Bar]) -> int:
     (over one of ``found``) reads on one line; returns how many were. Each bar is matched
     against the characters whose baselines lie within reach of it, found by their height: a
     page of graph paper has thousands of bars."""
-    if len(found) > _MAX_BARS or not (found or _names_an_operator(raw)):
-        return 0  # the common page: no bar, no limit, and its characters are not even sorted
+    if len(found) > _MAX_BARS or not (found or _has_operators(raw)):
+        return 0  # the common page: no bar, no limit, no big sign: its characters are not even sorted
     placed = _placed(raw)
     if not placed:
         return 0
     limits = _set_limits(raw, placed)
     vincula = _set_roots(placed, found)
-    if limits or vincula:
-        placed = _placed(raw)  # the scripts and the roots' signs moved, their parentheses written
+    signs = _set_big_signs(placed, [bar for k, bar in enumerate(found) if k not in vincula])
+    if limits or vincula or signs:
+        placed = _placed(raw)  # the scripts and the signs moved, the roots' parentheses written
     reach = _REACH_UNDER * max(entry[1]["size"] for entry in placed)
     heights = [entry[2]["origin"][1] for entry in placed]
-    done = limits + len(vincula)
+    done = limits + len(vincula) + signs
     for k, bar in enumerate(found):
         check_time()
         if k in vincula:
@@ -147,23 +152,34 @@ def _set_roots(placed: list[tuple[dict, dict, Char]], found: list[Bar]) -> set[i
                   and top - _SPAN_SLACK <= bar[0] <= bottom), None)
         if k is None:
             continue
-        radicand = _trimmed(_nearest_row([entry for entry in placed if _under(entry, found[k])], found[k]))
+        vinculum = found[k]
+        if any(j != k and vinculum[1] - _SPAN_SLACK <= bar[1] and bar[2] <= vinculum[2] + _SPAN_SLACK
+               and vinculum[0] < bar[0] < bottom for j, bar in enumerate(found)):
+            vincula.add(k)  # a fraction under the root ("√(x/(1 − 3x))"): the sign goes on the fraction's row
+            continue
+        radicand = _trimmed(_nearest_row([entry for entry in placed if _under(entry, vinculum)], vinculum))
         if not radicand:
             continue
         vincula.add(k)
         radicand = _isolated(radicand)
         baseline = radicand[0][2]["origin"][1]
+        sign.setdefault(DRAWN_AT, sign["origin"])
         sign["origin"] = (sign["origin"][0], baseline)
-        if len(span["chars"]) == 1:
-            span["origin"] = sign["origin"]
+        if span["chars"][0] is sign:  # a span's baseline is its first character's
+            span["origin"] = (span["origin"][0], sign["origin"][1])
         _enclose(radicand, baseline)
     return vincula
 
 
-def _names_an_operator(raw: dict[str, Any]) -> bool:
-    """Does a span of ``raw`` hold an operator a script is set under ("lim")?"""
-    return any(_UNDER_SCRIPTED.search("".join(char["c"] for char in span["chars"]))
-               for line in raw_lines(raw) for span in line["spans"])
+def _has_operators(raw: dict[str, Any]) -> bool:
+    """Does a span of ``raw`` hold an operator a script is set under ("lim"), or a sign a
+    display may set tall (∫, or any of TeX's math extension font)?"""
+    for line in raw_lines(raw):
+        for span in line["spans"]:
+            text = "".join(char["c"] for char in span["chars"])
+            if _UNDER_SCRIPTED.search(text) or not _BIG_SIGNS.isdisjoint(text) or tex_extension_font(span["font"]):
+                return True
+    return False
 
 
 def _set_limits(raw: dict[str, Any], placed: list[tuple[dict, dict, Char]]) -> int:
@@ -225,6 +241,49 @@ def _script_under(
         return []
     return _trimmed([entry for entry in below if abs(entry[2]["origin"][1] - row_y) <= _ROW * row_size
                      and entry[1]["size"] <= row_size and start <= entry[2]["bbox"][0] and entry[2]["bbox"][2] <= end])
+
+
+def _set_big_signs(placed: list[tuple[dict, dict, Char]], found: list[Bar]) -> int:
+    """Set each tall operator sign (a display's ∫, ∑, a tall bracket: TeX's math extension
+    font draws them) on the row of the text right after it:
+    TeX hangs it from a baseline of its own, high on its row, so "∫" stood on a line of its
+    own over "f(x)dx = F(x) + C". Returns how many."""
+    done = 0
+    for line, span, sign in placed:
+        big = sign["c"] in _BIG_SIGNS or tex_extension_font(span["font"])  # its code read later: U+FFFD here
+        tall = sign["bbox"][3] - sign["bbox"][1] >= _TALL * span["size"]
+        if not (big and tall) or DRAWN_AT in sign:
+            continue  # a root's sign over one row is set by its bar (``_set_roots``)
+        _, top, right, bottom = sign["bbox"]
+        after = right + 2 * span["size"]
+        # A fraction right after it stands on its row's axis, a quarter of a size over the
+        # baseline; else TeX centres the sign on that axis: the text beside it whose baseline
+        # is near its middle (not the next line's), in its own size (not a power's), the nearest.
+        bar = next((bar for bar in found if right - _SPAN_SLACK <= bar[1] <= after and top < bar[0] < bottom), None)
+        middle, reach = (bar[0] + _AXIS_HEIGHT * span["size"], _SAME_ROW * span["size"]) if bar else (
+            (top + bottom) / 2, (bottom - top) / 4)
+        beside = [(other, char) for _, other, char in placed if not char["c"].isspace()
+                  and char["c"] not in _BIG_SIGNS and right - _SPAN_SLACK <= char["bbox"][0]
+                  and char["bbox"][0] <= (bar[2] if bar else after) and abs(char["origin"][1] - middle) <= reach]
+        if not beside and not bar:
+            continue
+        nearest = min(beside, key=lambda entry: (
+            -round(entry[0]["size"]), abs(entry[1]["origin"][1] - middle), entry[1]["bbox"][0]))[1] if beside else None
+        sign.setdefault(DRAWN_AT, sign["origin"])
+        sign["origin"] = (sign["origin"][0], nearest["origin"][1] if nearest else middle)
+        if span["chars"][0] is sign:  # a span's baseline is its first character's
+            span["origin"] = (span["origin"][0], sign["origin"][1])
+        # its line as tall as the row's text: the sign's height took in the next line's row
+        rest = [char for other in line["spans"] for char in other["chars"]
+                if char is not sign and not char["c"].isspace() and char["c"] not in _BIG_SIGNS]
+        x0, _, x1, _ = line["bbox"]
+        if rest or nearest:
+            rest = rest or [nearest]
+            line["bbox"] = (x0, min(char["bbox"][1] for char in rest), x1, max(char["bbox"][3] for char in rest))
+        else:
+            line["bbox"] = (x0, sign["origin"][1] - span["size"], x1, sign["origin"][1] + _SAME_ROW * span["size"])
+        done += 1
+    return done
 
 
 def _fraction(

@@ -321,7 +321,7 @@ def _correct_named_codes(doc: pymupdf.Document, xref: int) -> None:
     map, written for TeX's own codes (``<21> <2192>``, code 33 an arrow): a calculus text's
     every minus was heard as an arrow and every Δ as "!" ("!x = (x0 + h) →x0 = h"). Where
     the names and the map disagree on most codes both speak for, the names are right."""
-    named = _named_codes(doc, xref)
+    named = named_codes(doc, xref)
     kind, ref = doc.xref_get_key(xref, "ToUnicode")
     if not named or kind != "xref":
         return
@@ -330,14 +330,24 @@ def _correct_named_codes(doc: pymupdf.Document, xref: int) -> None:
     both = [code for code in named if code in mapping]
     wrong = {code: named[code] for code in both
              if unicodedata.normalize("NFKC", mapping[code]) != unicodedata.normalize("NFKC", named[code])}
-    if wrong and 2 * len(wrong) > len(both):
-        mapping.update(wrong)
-        doc.update_stream(cmap_xref, write_to_unicode(mapping, digits))
+    # The codes the map leaves out, the names speak for alone: the same printing's math
+    # extension subset has an empty map, and its integral sign (/integraltext, code 36) was
+    # read by TeX's own codes as "⌊".
+    missing = {code: char for code, char in named.items() if code not in mapping}
+    if not (wrong and 2 * len(wrong) > len(both)):
+        wrong = {}
+    if wrong or missing:
+        doc.update_stream(cmap_xref, write_to_unicode({**mapping, **wrong, **missing}, digits))
 
 
-def _named_codes(doc: pymupdf.Document, xref: int) -> dict[int, str]:
-    """The character each code of a simple font's ``/Differences`` names, for the names the
-    Adobe Glyph List knows (``minus``, ``Delta``); none for names of its own (``g33``)."""
+_TEX_GLYPH_NAMES = {"prime": "′", "square": "□"}  # Computer Modern's and the AMS fonts' names the list lacks
+_TEX_SIZE = re.compile(r"(?:text|display|big|Big|bigg|Bigg)$")  # "integraldisplay", "parenleftBig"
+
+
+def named_codes(doc: pymupdf.Document, xref: int) -> dict[int, str]:
+    """The character each code of a simple font's ``/Differences`` names, for the names
+    known (``minus``, ``Delta``, ``integraltext``: ``_glyph_name_char``); none for names of
+    its own (``g33``)."""
     kind, differences = doc.xref_get_key(xref, "Encoding/Differences")
     if kind != "array":
         return {}
@@ -347,11 +357,23 @@ def _named_codes(doc: pymupdf.Document, xref: int) -> dict[int, str]:
         if token[0] != "/":
             code = int(token)
             continue
-        char = agl.AGL2UV.get(token[1:])
+        char = _glyph_name_char(token[1:])
         if char is not None:
-            named[code] = chr(char)
+            named[code] = char
         code += 1
     return named
+
+
+def _glyph_name_char(name: str) -> str | None:
+    """The character a glyph name stands for: the Adobe Glyph List's, TeX's own few names
+    (``prime``), or a TeX size's base name (``integraltext``, ``parenleftbigg``)."""
+    if (code := agl.AGL2UV.get(name)) is not None:
+        return chr(code)
+    if name in _TEX_GLYPH_NAMES:
+        return _TEX_GLYPH_NAMES[name]
+    base = _TEX_SIZE.sub("", name)
+    code = agl.AGL2UV.get(base) if base != name else None
+    return chr(code) if code is not None else None
 
 
 _CORRECTORS = {  # by the font's /Subtype

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +17,7 @@ from guidelight.extract.glyphs import _char_from_name
 from guidelight.extract.layout import join_all, paragraphs
 from guidelight.extract.lines import PageReader
 from guidelight.extract.pdf import open_document
+from guidelight.extract.to_unicode import write_to_unicode
 from guidelight.thai.repair import repair_text
 
 from .conftest import GARUDA, SARABUN, SARABUN_BOLD, Line, sarabun_story_pdf
@@ -408,6 +410,57 @@ def test_tex_math_extension_glyphs_are_their_operators_not_ocr_guesses(make_pdf:
     page = open_document(pdf, use_cache=False).page(1)
     assert page.text.startswith(thai + "∑∫") and "n=0 ลู่เข้า" in page.text  # no "XZ", no piece
     assert page.quality.repairs == (("symbol", 3),) and not page.quality.doubtful
+
+
+def _tex_font(doc: pymupdf.Document, xref: int, name: str, differences: str, to_unicode: dict[int, str] | None) -> None:
+    """Make a page's Helvetica one of TeX's fonts as a printer wrote it: named ``name``,
+    re-encoded by ``differences``, with the map ``to_unicode`` (None: none); its glyphs hang
+    three sizes below their baseline, as the math extension's tall signs do."""
+    doc.xref_set_key(xref, "BaseFont", f"/{name}")
+    descriptor = doc.get_new_xref()
+    doc.update_object(descriptor, f"<</Type/FontDescriptor/FontName/{name}/Flags 4/FontBBox[-24 -2960 1454 772]"
+                                  "/Ascent 40/Descent -2960/CapHeight 0/ItalicAngle 0/StemV 47>>")
+    doc.xref_set_key(xref, "FontDescriptor", f"{descriptor} 0 R")
+    doc.xref_set_key(xref, "Encoding", f"<</Type/Encoding/Differences{differences}>>")
+    if to_unicode is not None:
+        cmap = doc.get_new_xref()
+        doc.update_object(cmap, "<<>>")
+        doc.update_stream(cmap, write_to_unicode(to_unicode, 2))
+        doc.xref_set_key(xref, "ToUnicode", f"{cmap} 0 R")
+
+
+def test_a_display_integral_stands_on_its_row_in_its_own_code_or_name(make_pdf: MakePdf, tmp_path: Path) -> None:
+    """TeX hangs a display's ∫ from a baseline of its own, high on its row: "∫" stood on a
+    line of its own over "f(x)dx = F(x) + C" (b18_03). Quartz, printing the LaTeX file again,
+    re-encodes the math extension subset by name (/integraltext at code 36) with an empty
+    map, so TeX's own codes read the sign as "⌊" and a big bracket as "⋃"; and its symbol
+    font's /prime kept the old map's arrow ("F →(x)")."""
+    pdfs = []
+    for name, text, differences, to_unicode in (
+        ("pdftex", "Z", "[90/integraldisplay]", None),  # OMX's code, no map: pdfTeX's way
+        ("quartz", "$!", "[33/bracketleftbigg/bracketrightbigg/integraldisplay/integraltext]", {}),
+    ):
+        path = tmp_path / f"{name}.pdf"
+        doc = pymupdf.open()
+        page = doc.new_page(width=400, height=300)
+        page.insert_text((100, 250), text, fontname="helv", fontsize=10)
+        after = 100 + pymupdf.Font("helv").text_length(text, 10) + 3
+        page.insert_text((after, 265), "f(x)dx = F(x) + C", fontname="tiro", fontsize=10)
+        page.insert_text((60, 120), "The antiderivative of f is written with an integral sign.", fontname="tiro",
+                         fontsize=10)
+        doc = pymupdf.open("pdf", doc.tobytes())
+        helv = next(xref for xref, *_, base, _, _ in doc[0].get_fonts() if base == "Helvetica")
+        _tex_font(doc, helv, "CMEX10", differences, to_unicode)
+        doc.save(path)
+        pdfs.append(path)
+    assert re.search(r"(?m)^∫ ?f\(x\)dx = F\(x\) \+ C$", open_document(pdfs[0], use_cache=False).page(1).text)
+    assert re.search(r"(?m)^∫\[ ?f\(x\)dx = F\(x\) \+ C$", open_document(pdfs[1], use_cache=False).page(1).text)
+    doc = pymupdf.open()
+    doc.new_page(width=300, height=100).insert_text((20, 50), "F!(x) = f(x)", fontname="helv", fontsize=12)
+    doc = pymupdf.open("pdf", doc.tobytes())
+    _tex_font(doc, doc[0].get_fonts()[0][0], "CMSY7", "[33/prime]", {**{c: chr(c) for c in range(32, 127)}, 33: "→"})
+    doc.save(tmp_path / "prime.pdf")
+    assert "F′(x) = f(x)" in open_document(tmp_path / "prime.pdf", use_cache=False).page(1).text
 
 
 def test_thai_lines_join_without_space_and_marks_go_back_to_their_base(make_pdf: MakePdf) -> None:
