@@ -45,8 +45,9 @@ COMPARISONS = {
 ARITHMETIC = {"**": "ยกกำลัง", "^": "ยกกำลัง", "*": "คูณ", "=": "เท่ากับ", "+": "บวก", "%": "มอด",
               "&&": "และ", "||": "หรือ"}
 # Signs that mean a word wherever they stand: the minus sign is never a hyphen ("−x0",
-# "f(−1)" and "2−3" were silent); infinity is said as a Thai class says it.
-SIGNS = {"±": "บวกลบ", "∓": "ลบบวก", "×": "คูณ", "÷": "หาร", "√": "รากที่สองของ", "−": "ลบ", "∞": "อนันต์"}
+# "f(−1)" and "2−3" were silent); infinity and the integral sign are said as a Thai class says them.
+SIGNS = {"±": "บวกลบ", "∓": "ลบบวก", "×": "คูณ", "÷": "หาร", "√": "รากที่สองของ", "−": "ลบ", "∞": "อนันต์",
+         "∫": "อินทิกรัล"}
 # Greek letters as a Thai statistics or physics class says them (a Thai voice says nothing
 # for "μ", and "H0: μ ≠ μ0" is the whole hypothesis); the summation sign is ซิกมา too, and
 # the increment sign is TeX's capital delta ("∆x = (x0 + h) − x0").
