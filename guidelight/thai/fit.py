@@ -22,6 +22,10 @@ _THAI_RUN = re.compile("[\u0e01-\u0e4e]+")
 _THAI_CHAR = re.compile("[\u0e01-\u0e4e]")
 # An orthographic error (a mark with no base, sara am split) costs more than any unknown word.
 _NOISE_COST = 8
+# A nikhahit is Thai only as a sara am's ring, before its sara aa (a tone mark may stand
+# between); alone it writes Pali. A bold name's thanthakhat, unnamed by its font, was read
+# as one: "ชินพงศํ", "พีรวิชญํ", where the tokeniser found "ชญํ" a shorter misfit than "วิชญ์".
+_LONE_NIKHAHIT = re.compile(f"{NIKHAHIT}(?![\u0e48-\u0e4b]?\u0e32)")
 
 
 @lru_cache(maxsize=1)
@@ -69,7 +73,7 @@ def unknown_chars(text: str) -> int:
                 unknown += len(token)
             elif len(token) == 1 and token not in words:
                 unknown += 1
-    return unknown + _NOISE_COST * noise_count(text)
+    return unknown + _NOISE_COST * (noise_count(text) + len(_LONE_NIKHAHIT.findall(text)))
 
 
 def mostly_words(text: str, share: float = 0.2, unknown: int | None = None) -> bool:

@@ -488,6 +488,20 @@ def test_a_glyph_told_only_by_how_common_its_readings_are_is_a_guess() -> None:
     assert vote([("นํ", "าท่วมทุ่ง"), ("กากนํ", "าตาล")], ["่", "้"]).by_words
 
 
+def test_a_lone_nikhahit_is_no_reading_of_a_mark_at_a_names_end() -> None:
+    """b18_32's bold names: a thanthakhat its font did not name, at the end of two names the
+    dictionary lacks, was read as a nikhahit ("ชินพงศํ", "พีรวิชญํ"): the tokeniser found
+    "ชญํ" a shorter misfit than "วิชญ์". A nikhahit is Thai only as a sara am's ring."""
+    from guidelight.extract.glyph_shapes import Placement
+    from guidelight.extract.unknown_glyphs import candidates_for
+    from guidelight.thai.fit import misfit, vote
+
+    marks = candidates_for(Placement.ABOVE, True)
+    verdict = vote([("ชินพงศ", ""), ("นายพีรวิชญ", "")], marks)
+    assert marks[verdict.best] == "์"
+    assert misfit("นํ้าท่วม") < 8  # a sara am's ring drawn before its tone mark is no lone nikhahit
+
+
 def test_a_bold_mark_is_known_by_its_likeness_to_the_regular_weights_marks() -> None:
     """Another weight draws its marks with other strokes, so only their ink is compared: each
     of Sarabun Bold's and Loma Bold's tone marks is most like its own regular self, and no
