@@ -1591,14 +1591,21 @@ def _heading_levels(lines: list[Line], size: float) -> dict[float, int]:
     return {s: level for level, s in enumerate(larger, start=1)}
 
 
-def _heading_level(group: list[Line], text: str, levels: dict[float, int], size: float) -> int:
+def _heading_level(
+    group: list[Line], text: str, levels: dict[float, int], size: float, code_size: float | None = None
+) -> int:
     first = group[0]
     if not any(_wordy(line) for line in group):
         return 0  # a number, however large, is not a heading: "30" beside "หน่วยกิต"
     if _CONTENTS_ENTRY.search(text) or any(line.page_at is not None for line in group):
         return 0  # a contents entry names a heading of another page: heard there, not twice
-    if all(line.mono for line in group) and first.size < HEADING_RATIO * size:
-        return 0  # code: a listing's keywords set in bold ("\documentclass") head nothing
+    if all(line.mono for line in group) and (
+        first.size < HEADING_RATIO * size or (code_size is not None and abs(first.size - code_size) < 0.5)
+    ):
+        # code: a listing's keywords set in bold ("\documentclass") head nothing; nor do its
+        # lines in the listings' own size where the page's prose is set smaller (a slide's
+        # 6-point footline outweighed its labels, and two listings gave 10 headings)
+        return 0
     if first.size in levels and len(group) <= 3:
         if _CLAUSE_END.search(text) and first.size < TITLE_RATIO * size and not first.bold and len(text) > 30:
             return 0  # a sentence set a little larger than a code listing that outnumbers it
@@ -1757,6 +1764,7 @@ def paragraphs(
         return []
     sized = list(typeset or lines)
     size = body_size(sized)
+    code_size = body_size(code) if (code := [line for line in sized if line.mono]) else None
     levels = _heading_levels(sized, size)
     groups, after_a_count = _grouped(lines, size)
     column_lefts: dict[float, float] = {}  # each column's left edge, by its right edge
@@ -1773,7 +1781,7 @@ def paragraphs(
         if level:
             outlined.add(n)
         else:
-            level = 0 if n in after_a_count else _heading_level(group, text, levels, size)
+            level = 0 if n in after_a_count else _heading_level(group, text, levels, size, code_size)
         if level:  # with a space where the writer broke a title's line early
             text = join_all(group, functools.partial(_broken_early, title=group))
         bbox = (

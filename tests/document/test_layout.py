@@ -2201,6 +2201,24 @@ def test_a_stacked_fraction_is_read_on_its_line_numerator_first(tmp_path: Path) 
     assert "www.kaggle.com/datasets" in text and "/Dataset" not in text and "(Dataset)" not in text
 
 
+def test_a_slides_listings_are_no_headings_where_its_prose_is_a_small_footline(make_pdf: MakePdf) -> None:
+    """Beamer's slide of two listings (b18_23, slide 12): its prose is a title, the listings'
+    file names and a 6-point footline that outweighs them, so the body's size was 6 points
+    and every line of code, set in 9, was a heading (10 of them). Lines in the listings' own
+    size are code, not headings, whatever the prose's size."""
+    code = ["\\documentclass{book}", "\\title{A Large Book}", "\\author{John Doe}", "\\begin{document}",
+            "\\maketitle", "\\include{intro}", "\\include{prelim}", "\\end{document}"]
+    lines = [("LARGE DOCUMENTS", 28, 39, 17.2, "helv"), ("main.tex", 19, 53, 10.9, "helv")]
+    lines += [(text, 23, 67 + 11 * k, 9, "cour") for k, text in enumerate(code)]
+    lines += [("intro.tex", 191, 54, 10.9, "helv"), ("\\chapter{Introduction}", 195, 68.5, 9, "cour"),
+              ("prelim.tex", 191, 128, 10.9, "helv"), ("Typesets:", 28, 210, 10.9, "helv"),
+              ("-> introduction ...", 198, 90, 9, "helv"), ("-> preliminary ...", 198, 164, 9, "helv"),
+              ("Miscellaneous Topics and Large Documents of a Book in LaTeX", 131, 269, 6, "helv")]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    headings = texts(page, ParagraphKind.HEADING)
+    assert "LARGE DOCUMENTS" in headings and not any("\\" in text for text in headings)
+
+
 def test_a_display_reads_on_its_row_with_its_limit_root_and_stacked_fractions(tmp_path: Path) -> None:
     """A calculus text set by TeX (b18_01, b18_02): a limit's script "h→0" under "lim", and a
     fraction whose sides stand alone over and under their bar beside the row "f′(x) = lim",
