@@ -117,6 +117,7 @@ _GUTTER_REACH = 12.0  # font sizes: how far a listing's line may start from its 
 _SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified with wide gaps stand
 _FIRST_INDENT = 3.0  # font sizes: a paragraph's first line starts at most this far in from its column's edge
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
+_LISTING_LINES = 3  # code lines of one size that make a listing
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _CATCHWORD = re.compile(r"^/\s*(\S.*?)\s*(?:\.{2,}|…)$")  # "/ข้อ ๑๑ หนังสือภายนอก...": the next page's first words
 # A row of dots set small in a margin: Beamer's mini-frames, a dot for each slide of each
@@ -1591,6 +1592,14 @@ def _heading_levels(lines: list[Line], size: float) -> dict[float, int]:
     return {s: level for level, s in enumerate(larger, start=1)}
 
 
+def _listing_size(lines: Sequence[Line]) -> float | None:
+    """The size most of a page's code lines are set in, where it has a listing (three code
+    lines of a size at least): a typewriter title alone is no listing."""
+    sizes = Counter(line.size for line in lines if line.mono)
+    size, count = sizes.most_common(1)[0] if sizes else (0.0, 0)
+    return size if count >= _LISTING_LINES else None
+
+
 def _heading_level(
     group: list[Line], text: str, levels: dict[float, int], size: float, code_size: float | None = None
 ) -> int:
@@ -1764,7 +1773,7 @@ def paragraphs(
         return []
     sized = list(typeset or lines)
     size = body_size(sized)
-    code_size = body_size(code) if (code := [line for line in sized if line.mono]) else None
+    code_size = _listing_size(sized)
     levels = _heading_levels(sized, size)
     groups, after_a_count = _grouped(lines, size)
     column_lefts: dict[float, float] = {}  # each column's left edge, by its right edge
