@@ -98,11 +98,13 @@ def inline_stacked(raw: dict[str, Any], found: list[Bar]) -> int:
     placed = _placed(raw)
     if not placed:
         return 0
-    limits = _set_limits(raw, placed)
-    vincula = _set_roots(placed, found)
-    signs = _set_big_signs(placed, [bar for k, bar in enumerate(found) if k not in vincula])
-    if limits or vincula or signs:
-        placed = _placed(raw)  # the scripts and the signs moved, the roots' parentheses written
+    # Each step moves characters or cuts spans: the next sees them where they are now.
+    if limits := _set_limits(raw, placed):
+        placed = _placed(raw)
+    if vincula := _set_roots(placed, found):
+        placed = _placed(raw)
+    if signs := _set_big_signs(placed, [bar for k, bar in enumerate(found) if k not in vincula]):
+        placed = _placed(raw)
     reach = _REACH_UNDER * max(entry[1]["size"] for entry in placed)
     heights = [entry[2]["origin"][1] for entry in placed]
     done = limits + len(vincula) + signs
