@@ -79,7 +79,8 @@ ENGLISH_SYMBOLS = {"&": "and", "°C": "degrees Celsius", "℃": "degrees Celsius
 # A comparison may end a run: in "(1<=N<=300)" the first "<=" stays with the Thai run before N.
 _GREEK = "\u0391-\u03d5∑∆"  # a statistics course's variables: 0≤α≤1
 _COMPARED = (rf"[0-9A-Za-z_)\]'\"\u0e01-\u0e59{_GREEK}]", rf"(?:[0-9A-Za-z_(\['\"\u0e01-\u0e59{_GREEK}+\-−]|$)")
-_OPERANDS = (r"[0-9A-Za-z_)\]๐-๙⁰¹²³⁴⁵⁶⁷⁸⁹]", r"[0-9A-Za-z_(\[๐-๙\-−]")
+# An operand may open with a sign said as a word: "f(x) = √(x + 8)", "= ∫ adx", "x → ∞".
+_OPERANDS = (r"[0-9A-Za-z_)\]๐-๙⁰¹²³⁴⁵⁶⁷⁸⁹∞]", r"[0-9A-Za-z_(\[๐-๙\-−√∛∫∑∞∆Δ]")
 # A number (or a bracket) next to a sign: "2 - x", "x * (y", not the 1 of "TowerLV1 - TowerLV3".
 _NUMBER_BEFORE = re.compile(r"(?:(?<![A-Za-z0-9_.,])[0-9๐-๙][0-9๐-๙.,]*|[()])$")
 _NUMBER_AFTER = re.compile(r"[0-9๐-๙][0-9๐-๙.,]*(?![A-Za-z_])|[()]")
