@@ -483,8 +483,12 @@ _OVER_RULE: tuple[str, str, Handler] = (
 # A limit as the extraction writes it, its script after it: "lim h→0 (f(x + h) − f(x))/h" is
 # "ลิมิต h เข้าใกล้ 0 ...", as a Thai class says it; an arrow elsewhere (a flowchart's, logic's
 # "p → q") is left to the voice.
-_LIMIT_RULE: tuple[str, str, Handler] = ("limit", r"(?<![A-Za-z])lim(?![A-Za-z])", lambda m, b: pad(m, b, "ลิมิต"))
-_LIMIT_SCRIPT = re.compile(r"(?<![A-Za-z])lim\s+\S{1,6}\s*$")
+# In a sentence TeX sets the script beside "lim", low, and it is read glued on: "limx→a".
+_LIMIT_RULE: tuple[str, str, Handler] = (
+    "limit", r"(?<![A-Za-z])lim(?![A-Za-z])|(?<![A-Za-z])lim(?=[A-Za-z∆Δθ][A-Za-z0-9]{0,2}\s*→)",
+    lambda m, b: pad(m, b, "ลิมิต"),
+)
+_LIMIT_SCRIPT = re.compile(r"(?<![A-Za-z])lim\s*\S{1,6}\s*$")
 
 
 def _approach(match: re.Match[str], before: str) -> str:

@@ -127,6 +127,8 @@ ENGLISH_CASES = [
     ("lim h→0 (f(x + h) − f(x))/h", "ลิมิต h เข้าใกล้ 0 (f(x บวก h) ลบ f(x)) ส่วน h"),
     ("lim x→0+ f(x)", "ลิมิต x เข้าใกล้ ศูนย์ จากทางขวา f(x)"),
     ("p → q", "p → q"),
+    ("limx→a f(x)", "ลิมิต x เข้าใกล้ a f(x)"),  # a sentence's limit, its script read glued on
+    ("limit", "limit"),
     ("f(x) = √(x + 8)", "f(x) เท่ากับ รากที่สองของ (x บวก 8)"),  # an operand opening with a sign said as a word
 ]
 
