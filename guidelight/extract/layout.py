@@ -118,6 +118,7 @@ _SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified 
 _FIRST_INDENT = 3.0  # font sizes: a paragraph's first line starts at most this far in from its column's edge
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
 _LISTING_LINES = 3  # code lines of one size that make a listing
+_LIST_END_ROOM = 0.15  # of the column's width: a list item's line ending this short of its edge ended it
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
 _CATCHWORD = re.compile(r"^/\s*(\S.*?)\s*(?:\.{2,}|…)$")  # "/ข้อ ๑๑ หนังสือภายนอก...": the next page's first words
 # A row of dots set small in a margin: Beamer's mini-frames, a dot for each slide of each
@@ -1537,6 +1538,13 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float,
         return ended or prev.x1 < column_right - RAGGED * line.size or bool(CAPTION.match(prev.text))
     if _ABBREVIATION_END.search(prev.text):
         return False  # "ใน พ.ศ." at a line end continues on the next line
+    short = column_right - prev.x1 > _LIST_END_ROOM * (column_right - line.x0)  # no word wrapped that early
+    if _LIST_ITEM.match(prev.text) and line.x0 < prev.x0 - line.size and short:
+        # back at the margin, left of a short list item: the list has ended, however long the
+        # next line's first run of Thai ("3. ประเภทนวัตกรรมด้านการเกษตร (...)" / "คณะกรรมการ
+        # ตัดสินการประกวด..." was one paragraph); a numbered paragraph's first line, indented,
+        # runs to the edge before its next line goes back to the margin
+        return True
     return ended
 
 

@@ -2201,6 +2201,24 @@ def test_a_stacked_fraction_is_read_on_its_line_numerator_first(tmp_path: Path) 
     assert "www.kaggle.com/datasets" in text and "/Dataset" not in text and "(Dataset)" not in text
 
 
+def test_a_line_back_at_the_margin_after_a_short_list_item_ends_the_list(make_pdf: MakePdf) -> None:
+    """An EGAT form (b18_20): three short items indented from the margin, then a sentence at
+    the margin whose first run of Thai is a whole line long. It was read as the last item's
+    end ("3. ประเภทนวัตกรรมด้านการเกษตร (...) คณะกรรมการตัดสิน..."). A numbered paragraph
+    whose indented first line runs to the edge still wraps to the margin."""
+    items = ["1. ประเภทนวัตกรรมด้านพลังงาน (พลังงานหมุนเวียน)", "2. ประเภทนวัตกรรมด้านการจัดการของเสีย (ขยะ)",
+             "3. ประเภทนวัตกรรมด้านการเกษตร (ชีววิถี ต้นไม้ ฯลฯ)"]
+    after = "คณะกรรมการตัดสินการประกวดนวัตกรรมด้านพลังงานและสิ่งแวดล้อม ประกอบด้วย"
+    lines = [(BODY, 60, 100 + 22 * k, 14, SARABUN) for k in range(3)]
+    lines += [(text, 96, 170 + 22 * k, 14, SARABUN) for k, text in enumerate(items)]
+    lines += [(after, 60, 236, 14, SARABUN), ("1. " + BODY[:70], 96, 280, 14, SARABUN), (BODY, 60, 302, 14, SARABUN)]
+    lines += [(BODY, 60, 324 + 22 * k, 14, SARABUN) for k in range(2)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    said = [page.text[p.start : p.end] for p in page.paragraphs]
+    assert items[2] in said and any(text.startswith(after) for text in said)
+    assert any(text.startswith("1. " + BODY[:70] + BODY) for text in said)
+
+
 def test_a_slides_listings_are_no_headings_where_its_prose_is_a_small_footline(make_pdf: MakePdf) -> None:
     """Beamer's slide of two listings (b18_23, slide 12): its prose is a title, the listings'
     file names and a 6-point footline that outweighs them, so the body's size was 6 points
