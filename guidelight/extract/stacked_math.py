@@ -233,7 +233,7 @@ def _script_under(
     row = sorted((entry for entry in below if abs(entry[2]["origin"][1] - row_y) <= _ROW * row_size
                   and entry[1]["size"] <= row_size and not entry[2]["c"].isspace()),
                  key=lambda entry: entry[2]["bbox"][0])  # a denominator beside it is set larger
-    first = last = row.index(seeds[0])
+    first = last = next(k for k, entry in enumerate(row) if entry[2] is main[2])  # the row holds it: its own baseline
     while first > 0 and row[first][2]["bbox"][0] - row[first - 1][2]["bbox"][2] <= _SCRIPT_GAP * row_size:
         first -= 1
     while last + 1 < len(row) and row[last + 1][2]["bbox"][0] - row[last][2]["bbox"][2] <= _SCRIPT_GAP * row_size:

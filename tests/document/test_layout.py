@@ -2201,6 +2201,15 @@ def test_a_stacked_fraction_is_read_on_its_line_numerator_first(tmp_path: Path) 
     assert "www.kaggle.com/datasets" in text and "/Dataset" not in text and "(Dataset)" not in text
 
 
+def test_two_rows_of_small_print_under_lim_do_not_cost_the_page(make_pdf: MakePdf) -> None:
+    """A smaller row over a limit's script, both under "lim", took the first row found for
+    the script's and then looked for it in the other: the page was given up as damaged."""
+    lines = [("ค่าของ lim", 72, 100, 15, SARABUN), ("ab", 124, 104, 5, SARABUN), ("x→0", 120, 112, 7, SARABUN),
+             (BODY, 72, 160, 15, SARABUN)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert BODY in page.text and "lim" in page.text and "could not be read" not in page.text
+
+
 def test_a_line_back_at_the_margin_after_a_short_list_item_ends_the_list(make_pdf: MakePdf) -> None:
     """An EGAT form (b18_20): three short items indented from the margin, then a sentence at
     the margin whose first run of Thai is a whole line long. It was read as the last item's
