@@ -165,12 +165,18 @@ def _set_roots(placed: list[tuple[dict, dict, Char]], found: list[Bar]) -> set[i
         vincula.add(k)
         radicand = _isolated(radicand)
         baseline = radicand[0][2]["origin"][1]
-        sign.setdefault(DRAWN_AT, sign["origin"])
-        sign["origin"] = (sign["origin"][0], baseline)
-        if span["chars"][0] is sign:  # a span's baseline is its first character's
-            span["origin"] = (span["origin"][0], sign["origin"][1])
+        _set_on(sign, span, baseline)
         _enclose(radicand, baseline)
     return vincula
+
+
+def _set_on(sign: Char, span: dict, baseline: float) -> None:
+    """Set a sign on ``baseline``, remembering where it was drawn (``DRAWN_AT``), and its span
+    with it if the sign begins it: a span's baseline is its first character's."""
+    sign.setdefault(DRAWN_AT, sign["origin"])
+    sign["origin"] = (sign["origin"][0], baseline)
+    if span["chars"][0] is sign:
+        span["origin"] = (span["origin"][0], baseline)
 
 
 def _has_operators(raw: dict[str, Any]) -> bool:
@@ -201,11 +207,7 @@ def _set_limits(raw: dict[str, Any], placed: list[tuple[dict, dict, Char]]) -> i
         _take_out(script)
         for emptied in {id(entry[0]): entry[0] for entry in script}.values():
             _refit(emptied)
-        at = span["chars"].index(last) + 1
-        if at < len(span["chars"]):  # the operator's span goes on after it: cut in two
-            rest = span["chars"][at:]
-            del span["chars"][at:]
-            line["spans"].insert(line["spans"].index(span) + 1, {**span, "origin": rest[0]["origin"], "chars": rest})
+        _cut(line, span, next(k for k, char in enumerate(span["chars"]) if char is last) + 1)  # the operator's end
         where = line["spans"].index(span) + 1
         after = [char for other in line["spans"][where:] for char in other["chars"]]
         moved = [_mark(" ", last, span, baseline), *_moved(script, baseline)]
@@ -271,10 +273,7 @@ def _set_big_signs(placed: list[tuple[dict, dict, Char]], found: list[Bar]) -> i
             continue
         nearest = min(beside, key=lambda entry: (
             -round(entry[0]["size"]), abs(entry[1]["origin"][1] - middle), entry[1]["bbox"][0]))[1] if beside else None
-        sign.setdefault(DRAWN_AT, sign["origin"])
-        sign["origin"] = (sign["origin"][0], nearest["origin"][1] if nearest else middle)
-        if span["chars"][0] is sign:  # a span's baseline is its first character's
-            span["origin"] = (span["origin"][0], sign["origin"][1])
+        _set_on(sign, span, nearest["origin"][1] if nearest else middle)
         # its line as tall as the row's text: the sign's height took in the next line's row
         rest = [char for other in line["spans"] for char in other["chars"]
                 if char is not sign and not char["c"].isspace() and char["c"] not in _BIG_SIGNS]
@@ -481,14 +480,19 @@ def _isolated(entries: list[tuple[dict, dict, Char]]) -> list[tuple[dict, dict, 
     for first in (True, False):
         line, _, char = entries[0] if first else entries[-1]
         span = next(span for span in line["spans"] if any(c is char for c in span["chars"]))
-        at = next(k for k, c in enumerate(span["chars"]) if c is char) + (0 if first else 1)
-        if 0 < at < len(span["chars"]):
-            rest = span["chars"][at:]
-            del span["chars"][at:]
-            line["spans"].insert(line["spans"].index(span) + 1, {**span, "origin": rest[0]["origin"], "chars": rest})
+        _cut(line, span, next(k for k, c in enumerate(span["chars"]) if c is char) + (0 if first else 1))
     where = {id(char): (line, span) for line in {id(e[0]): e[0] for e in entries}.values()
              for span in line["spans"] for char in span["chars"]}
     return [(*where[id(char)], char) for _, _, char in entries]
+
+
+def _cut(line: dict, span: dict, at: int) -> None:
+    """Cut ``span`` in two before its character ``at``, the second part a span of its own
+    after it in ``line``; nothing where ``at`` is an end of it."""
+    if 0 < at < len(span["chars"]):
+        rest = span["chars"][at:]
+        del span["chars"][at:]
+        line["spans"].insert(line["spans"].index(span) + 1, {**span, "origin": rest[0]["origin"], "chars": rest})
 
 
 def _enclose(entries: list[tuple[dict, dict, Char]], baseline: float) -> None:
