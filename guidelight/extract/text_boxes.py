@@ -25,6 +25,9 @@ from guidelight.extract.tables import PanelGrid
 _EDGE_SLACK = 1.5  # points: a line's box reaches this far past its box's edge and is still in it
 _PAGE_SHARE = 0.6  # of the page's area: a shape this large is the page's background, no box
 _ROW_OVERLAP = 0.5  # of the shorter box's height: boxes overlapping this much stand on one row
+_BODY = 0.5  # of its size: the height above its baseline where a line's letters stand, whatever its box holds
+_TAB_GAP = 0.5  # of its size: a title standing this near over a box's top is the box's tab
+_TAB_SIZE = 0.1  # of the box's text size: a tab's own size differs by more than this, if its weight does not
 
 
 def text_boxes(page: pymupdf.Page, lines: Sequence[Line]) -> list[Box]:
@@ -37,12 +40,13 @@ def text_boxes(page: pymupdf.Page, lines: Sequence[Line]) -> list[Box]:
     shapes = sorted(_backdrops(page), key=lambda shape: abs(shape))
     by_top = sorted(lines, key=lambda line: line.y0)
     tops = [line.y0 for line in by_top]
-    tallest = max(line.y1 - line.y0 for line in lines)
+    reach = 2 * max(line.y1 - line.y0 for line in lines) + _EDGE_SLACK  # a title's line over a shape, at most
 
     def near(shape: pymupdf.Rect) -> list[Line]:
-        """The lines that may reach into ``shape`` from above or start within it: a chart's
-        thousands of paths are each matched against a few lines, not all of them."""
-        return by_top[bisect.bisect_left(tops, shape.y0 - tallest - _EDGE_SLACK) : bisect.bisect_right(tops, shape.y1)]
+        """The lines that may reach into ``shape`` from above, stand on its top as its title,
+        or start within it: a chart's thousands of paths are each matched against a few
+        lines, not all of them."""
+        return by_top[bisect.bisect_left(tops, shape.y0 - reach) : bisect.bisect_right(tops, shape.y1)]
 
     held, clean = [], []
     for k, shape in enumerate(shapes):
@@ -56,7 +60,23 @@ def text_boxes(page: pymupdf.Page, lines: Sequence[Line]) -> list[Box]:
             if alone or len(held[k]) >= 2:
                 for line in held[k]:
                     owner.setdefault(id(line), k)
-    return [_extent([line for line in lines if owner.get(id(line)) == k]) for k in sorted(set(owner.values()))]
+    kept = sorted(set(owner.values()))
+    for k in kept:
+        tab = _tab(shapes[k], [line for line in near(shapes[k]) if id(line) not in owner], held[k][0])
+        if tab is not None:
+            owner[id(tab)] = k
+    return [_extent([line for line in lines if owner.get(id(line)) == k]) for k in kept]
+
+
+def _tab(shape: pymupdf.Rect, free: Sequence[Line], first: Line) -> Line | None:
+    """The title set on a box's top edge (Beamer's "main.tex" over a listing), in a style of
+    its own beside the box's ``first`` line: read as the box's first line, it is heard with
+    what it names, not among the boxes beside it. (A table's shaded row under a cell's last
+    line, set like it, has no title.)"""
+    over = [line for line in free if shape.x0 - _EDGE_SLACK <= line.x0 < line.x1 <= shape.x1 + _EDGE_SLACK
+            and line.baseline <= shape.y0 + _EDGE_SLACK and shape.y0 - line.baseline < _TAB_GAP * line.size
+            and (line.bold != first.bold or abs(line.size - first.size) > _TAB_SIZE * first.size)]
+    return over[0] if len(over) == 1 else None
 
 
 def _backdrops(page: pymupdf.Page) -> list[pymupdf.Rect]:
@@ -73,8 +93,10 @@ def _holds(shape: pymupdf.Rect, line: Line) -> bool:
 
 
 def _cut(shape: pymupdf.Rect, line: Line) -> bool:
-    """Does the shape's edge run through the line (a decoration behind part of the text)?"""
-    overlaps = line.x0 < shape.x1 and shape.x0 < line.x1 and line.y0 < shape.y1 and shape.y0 < line.y1
+    """Does the shape's edge run through the line's letters (a decoration behind part of the
+    text)? A title standing on the box's top edge only dips its line's box into it."""
+    body = line.baseline - _BODY * line.size
+    overlaps = line.x0 < shape.x1 and shape.x0 < line.x1 and body < shape.y1 and shape.y0 < line.baseline
     return overlaps and not _holds(shape, line)
 
 
@@ -167,7 +189,7 @@ def _by_rows(boxes: list[Box]) -> list[Box]:
             rows.append([box])
         else:
             row.append(box)
-    return [box for row in rows for box in sorted(row, key=lambda b: b[0])]
+    return [box for row in rows for box in sorted(row, key=lambda b: (b[0], b[1]))]
 
 
 def _union(boxes: Sequence[Box]) -> Box:

@@ -2288,3 +2288,55 @@ def test_a_display_reads_on_its_row_with_its_limit_root_and_stacked_fractions(tm
     assert "f′(x) = lim h→0 (f(x + h) − f(x))/h" in text
     assert "f(x) = √(x + 8)" in text
     assert "tan x = (sin x)/(cos x)" in text and "cot x = (cos x)/(sin x)" in text
+
+
+def test_listings_side_by_side_are_read_box_by_box_each_after_its_title(tmp_path: Path) -> None:
+    """A Beamer slide (b18_23, slide 12): a listing in a box on the left, two listings
+    stacked on the right, each box titled by a file name standing on its top edge. The
+    titles' line boxes dip into the boxes, so no box was seen: the listings were heard a
+    row of each in turn, and "prelim.tex" between two lines of the left one."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=363, height=272)
+    page.insert_text((28, 38), "LARGE DOCUMENTS", fontname="helv", fontsize=17)
+    listings = {"main.tex": ((19, 55, 172, 185), 11), "intro.tex": ((191, 56, 344, 109), 4),
+                "prelim.tex": ((191, 131, 344, 183), 4)}
+    for title, (box, count) in listings.items():
+        page.draw_rect(pymupdf.Rect(box), color=(0.5, 0.5, 0.5), fill=(0.95, 0.95, 1))
+        page.insert_text((box[0], box[1] - 1.5), title, fontname="helv", fontsize=10.9)
+        for k in range(count):
+            page.insert_text((box[0] + 4, box[1] + 12 + 11 * k), f"\\{title[:-4]}line{{{k}}}", fontname="cour",
+                             fontsize=9)
+    path = tmp_path / "slide.pdf"
+    doc.save(path)
+    text = open_document(path, use_cache=False).page(1).text
+    marks = [mark for title, (_, count) in listings.items()
+             for mark in [title, *(f"\\{title[:-4]}line{{{k}}}" for k in range(count))]]
+    assert _order(text, marks) == sorted(_order(text, marks))
+
+
+
+def test_a_cells_last_line_over_a_shaded_row_stays_in_its_cell(tmp_path: Path) -> None:
+    """A table of operators (b18_25) shades every other row's cells. A cell's second line
+    ("การหารเอาส่วน") stands on the next row's shaded cell, as a box's title would, but in
+    the cells' own style: it is no title, and stays with its cell's first line."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    rows = [("3", "คอมพลีเมนต์ บวกลบ", ""), ("4", "การคูณ การหาร การหารเอาเศษ", "การหารเอาส่วน"),
+            ("5", "การบวกและการลบ", ""), ("6", "การเลื่อนบิตทางขวา และทางซ้าย", "")]
+    top = 200.0
+    for k, (number, first, second) in enumerate(rows):
+        height = 36.0 if second else 18.0
+        if k % 2 == 0:
+            for x0, x1 in ((100, 150), (280, 430)):
+                page.draw_rect(pymupdf.Rect(x0, top, x1, top + height), color=None, fill=(0.85, 0.9, 1))
+        page.insert_text((103, top + 13), number, fontname="S", fontsize=11)
+        page.insert_text((283, top + 13), first, fontname="S", fontsize=11)
+        if second:
+            page.insert_text((283, top + 31), second, fontname="S", fontsize=11)
+        top += height
+    path = tmp_path / "table.pdf"
+    doc.save(path)
+    page = open_document(path, use_cache=False).page(1)
+    assert any("การคูณ" in text and "การหารเอาส่วน" in text for text in texts(page))
+    assert "การบวกและการลบ" in texts(page)
