@@ -450,7 +450,10 @@ def _text_paragraph(draft: ParagraphDraft, offset: int, repairs: Counter[str]) -
 
 def build_page(number: int, drafts: Sequence[Block], furniture: tuple[str, ...],
                source: TextSource, repairs: Counter[str]) -> Page:
-    """Repair and segment paragraph, table and figure drafts into a page with offsets into its text."""
+    """Repair and segment paragraph, table and figure drafts into a page with offsets into its
+    text. The ``furniture`` is repaired as the text is, though not heard on its page: a
+    running head may be said as the document's title (``titles.running_head``), and
+    ``check`` shows it ("แบบกรอกคําตอบ" had kept its nikhahit and sara aa)."""
     texts: list[str] = []
     paras: list[Paragraph] = []
     figures: list[Figure] = []
@@ -470,8 +473,8 @@ def build_page(number: int, drafts: Sequence[Block], furniture: tuple[str, ...],
     placed, captioned = caption_figures(figures, paras, page_text)
     if source is TextSource.TEXT_LAYER and repairs:
         source = TextSource.REPAIRED
-    return Page(number, page_text, tuple(captioned), furniture, source, measure(page_text, repairs),
-                figures=tuple(placed))
+    heads = tuple(repair_text(text) for text in furniture)
+    return Page(number, page_text, tuple(captioned), heads, source, measure(page_text, repairs), figures=tuple(placed))
 
 
 def _ocr_page(page: pymupdf.Page, number: int, repairs: Counter[str] | None = None) -> Page:

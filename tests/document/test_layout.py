@@ -2340,3 +2340,13 @@ def test_a_cells_last_line_over_a_shaded_row_stays_in_its_cell(tmp_path: Path) -
     page = open_document(path, use_cache=False).page(1)
     assert any("การคูณ" in text and "การหารเอาส่วน" in text for text in texts(page))
     assert "การบวกและการลบ" in texts(page)
+
+
+def test_a_running_head_is_repaired_as_the_text_is(make_pdf: MakePdf) -> None:
+    """Word 2007 and Chromium write sara am as nikhahit and sara aa. The body was repaired,
+    its running head not: ``check`` showed "บทที่ 4 คําสั่งควบคุม", and a document with no
+    title of its own would be called by it."""
+    pages = [[("บทที่ 4 คําสั่งควบคุม", 72, 40, 10, SARABUN), (BODY, 72, 100, 14, SARABUN), (str(n), 292, 815, 10, SARABUN)]
+             for n in (1, 2, 3)]
+    page = open_document(make_pdf(pages), use_cache=False).page(2)
+    assert "บทที่ 4 คำสั่งควบคุม" in page.furniture
