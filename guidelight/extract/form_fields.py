@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 # Runs of underscores or dots a form leaves to be filled in, as the line's text has them
 # (``Line.blanks`` holds where each is drawn, in the same order).
 BLANK = re.compile(r"_{3,}|\.{6,}")  # an ellipsis of five dots ends a sentence, not a blank
+_ENDS_IN_BLANK = re.compile(rf"(?:{BLANK.pattern})\s*$")
 _SAME_ROW = 0.6  # of the larger size: how far a value's baseline may stand from its label line's
 _REACH = 0.5  # of the value's size: how far past its blank a value's middle may lie
 
@@ -68,8 +69,12 @@ def _with_values(label: Line, values: dict[int, list[Line]]) -> Line:
         start = match.end()
     pieces.append(label.text[start:])
     every = [label, *(line for group in values.values() for line in group)]
+    # A blank at the line's end closes its field, though its dots end where the next
+    # label starts: "รอบที่ 5" typed in it was heard run into "เวลาสอบ" beside it.
+    closes = bool(_ENDS_IN_BLANK.search(label.text)) or label.ends_with_space
     return replace(
         label,
+        ends_with_space=closes,
         text=" ".join("".join(pieces).split()),
         x0=min(line.x0 for line in every),
         y0=min(line.y0 for line in every),

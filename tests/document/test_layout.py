@@ -1915,6 +1915,27 @@ def test_a_filled_forms_values_are_read_in_their_blanks(make_pdf: MakePdf) -> No
     assert "โทรศัพท์ 02-030-0999 โทรสาร____" in text
 
 
+def test_a_value_typed_in_a_blank_ending_a_label_is_heard_apart_from_the_next_label(tmp_path: Path) -> None:
+    """An exam card (b19_23): "รอบสอบ ......" and "เวลาสอบ ......" share a row, the first's
+    dots ending two points short of the second label, each value drawn after its label.
+    With "รอบที่ 5" typed in the first blank, the row was heard "รอบที่ 5เวลาสอบ": the
+    blank, filled, no longer parted them."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="S", fontfile=str(SARABUN))
+    x = 260.0
+    for label, value in (("รอบสอบ ", "รอบที่ 5"), ("เวลาสอบ ", "09:00 - 12:00 น.")):
+        dots = "." * 30
+        page.insert_text((x, 300), label + dots, fontname="S", fontsize=14)
+        page.insert_text((x + font.text_length(label + "..", fontsize=14), 299), value, fontname="S", fontsize=14)
+        x += font.text_length(label + dots, fontsize=14) + 2
+    path = tmp_path / "card.pdf"
+    doc.save(path)
+    text = open_document(path, use_cache=False).page(1).text
+    assert "รอบสอบ รอบที่ 5 เวลาสอบ 09:00 - 12:00 น." in text
+
+
 def test_a_titles_lines_the_writer_broke_are_heard_apart(make_pdf: MakePdf) -> None:
     """An appendix's title page centres "ภาคผนวก ก" over its name: joined as a wrapped
     line is, it was heard "ภาคผนวก กการติดตั้งโปรแกรม". A title wrapped because its next
