@@ -32,6 +32,7 @@ MARGIN_SHARE = 0.1  # running heads and feet live in the top and bottom tenth of
 RUNNING_SHARE = 0.2  # ... or, on the first or last row, with a page number, in the fifth
 _RUNNING_PIECES = 3  # a running row's pieces at most: a head at each side and the number
 _HEAD_CHARS = 40  # characters of a running head with its number in its line, at most
+_APART = 4.0  # font sizes: a line this far from the rest of its row stands alone on it
 _PLACE_STEP = 4.0  # points: page numbers nearer than this in height stand in one place
 SHORT_HEAD = 0.4  # of the text's width: a running head is no wider, a note in small print is
 _LIST_STEP = 2.5  # of the font size: a list item is indented at most this far from the line above
@@ -224,12 +225,14 @@ def counting_keys(x0: float, y0: float, x1: float, y1: float, text: str, page: i
     10), with its value less the page's own. PowerPoint sets a slide's number in its title
     bar, below the slide's top fifth ("4" under "บทนำ (Overview)" at 21%), where no margin
     rule looks; but on the slides nearby a number stands in the same place and counts up
-    with them, which nothing else a page holds does. No number: no keys."""
+    with them, which nothing else a page holds does. A number set centred (a Canva deck's,
+    b19_01: "9" and "10" share neither edge) keeps its middle. No number: no keys."""
     offset = _page_offset(text, page)
     if offset is None:
         return ()
     height = round((y0 + y1) / 2 / _PLACE_STEP)
-    return (f"#{offset}<{round(x0 / _PLACE_STEP)}@{height}", f"#{offset}>{round(x1 / _PLACE_STEP)}@{height}")
+    return (f"#{offset}<{round(x0 / _PLACE_STEP)}@{height}", f"#{offset}>{round(x1 / _PLACE_STEP)}@{height}",
+            f"#{offset}|{round((x0 + x1) / 2 / _PLACE_STEP)}@{height}")
 
 
 def own_number_key(text: str, page: int) -> str:
@@ -378,9 +381,12 @@ def split_furniture(
         | _between_head_and_body(lines, at_edge, recurs, body_there, slide)
     )
     echoed = _echoed_heads(lines, at_edge)
-    # A slide's number stands on a row of its own; a number heading each page's one section
-    # ("2" beside "ระบบเข้าสู่ระบบ (Login)", "3" on the next page) counts up with them too.
+    # A slide's number stands on a row of its own, or far from the title on its first row or
+    # the footer on its last (a Canva deck's at the right of its title bar); a number heading
+    # each page's one section ("2" beside "ระบบเข้าสู่ระบบ (Login)", "3" on the next page)
+    # counts up with them too, and so do a contents page's numbers, far from their entries.
     alone = {id(row[0]) for row in page_rows if len(row) == 1}
+    alone |= {id(line) for row in page_rows[:1] + page_rows[-1:] for line in _standing_apart(row)}
     # The page's own number, where one counts up with the pages: a second number alone in
     # the margin is then the page's text (a fraction's numerator under a formula at the
     # foot, "1" of 1/x², was dropped and "f(x) = x²" heard).
@@ -451,6 +457,12 @@ def _rows(lines: list[Line]) -> list[list[Line]]:
         else:
             rows.append([line])
     return rows
+
+
+def _standing_apart(row: list[Line]) -> list[Line]:
+    """The lines of ``row`` that stand ``_APART`` sizes or more from each other line on it."""
+    return [line for line in row if all(max(other.x0 - line.x1, line.x0 - other.x1) >= _APART * line.size
+                                        for other in row if other is not line)]
 
 
 def number_place_key(y0: float, y1: float) -> str:

@@ -1734,6 +1734,27 @@ def test_a_slide_number_below_the_top_fifth_is_left_out_where_it_counts_with_the
         assert f"{number} ระบบเข้าสู่ระบบ" in texts(page)
 
 
+def test_a_centred_slide_number_far_right_of_its_title_is_left_out(tmp_path: Path) -> None:
+    """A Canva deck (b19_01) sets each slide's number centred at the right of its title bar,
+    on the title's row: "9" and "10" share neither edge, and neither stood alone on its row,
+    so "10", "11", "12" were heard after each title. A number far from the rest of its row,
+    counting up with the slides in its place, is the slide's number."""
+    doc = pymupdf.open()
+    for number in range(8, 13):
+        page = doc.new_page(width=1440, height=810)
+        page.insert_text((100, 150), "K-MEANS CLUSTERING", fontname="helv", fontsize=44)
+        width = pymupdf.get_text_length(str(number), fontname="helv", fontsize=44)
+        page.insert_text((1304 - width / 2, 150), str(number), fontname="helv", fontsize=44)
+        page.insert_text((100, 400), "Perform KMeans clustering with the optimal k", fontname="helv", fontsize=24)
+    path = tmp_path / "deck.pdf"
+    doc.save(path)
+    opened = open_document(path, use_cache=False)
+    for index, number in enumerate(range(8, 13), start=1):
+        page = opened.page(index)
+        assert page.furniture == (str(number),)
+        assert texts(page)[0] == "K-MEANS CLUSTERING"
+
+
 def test_a_decks_title_bar_repeated_over_its_slides_is_heard_on_the_first(tmp_path: Path) -> None:
     """A lab deck's title bar, set in its body's size, names the lab its slides show
     ("LAB 01 - HTML Chat" on five slides, then "LAB 02 ..."): it was dropped on every
