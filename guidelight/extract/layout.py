@@ -118,6 +118,7 @@ _GUTTER_REACH = 12.0  # font sizes: how far a listing's line may start from its 
 _SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified with wide gaps stand
 _FIRST_INDENT = 3.0  # font sizes: a paragraph's first line starts at most this far in from its column's edge
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
+_BULLETED = re.compile(r"^(?:[•●▪▫◦○■➢►▸▹‣✓✔❖◆➤]|[-–]\s)")  # a list's point (``_listed_sections``)
 _LISTING_LINES = 3  # code lines of one size that make a listing
 _LIST_END_ROOM = 0.15  # of the column's width: a list item's line ending this short of its edge ended it
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
@@ -1836,6 +1837,13 @@ def _listed_sections(drafts: list[ParagraphDraft], outlined: set[int]) -> list[P
     for k, (number, following) in enumerate(pairwise(numbers)):
         if number and following and number[0] == following[0] and len(number[1]) >= 2 \
                 and _successions([number[1], following[1]]) == 1:
+            listed.update((k, k + 1))
+    # So are points after one bullet: a handout's slides set theirs larger than their
+    # sub-points and footers, and 186 of them were heard as headings (b19_17). A bulleted
+    # title with text under it (a report's "• Product Backlog") heads its section still.
+    bullets = [_BULLETED.match(draft.text) for draft in drafts]
+    for k, (bullet, following) in enumerate(pairwise(bullets)):
+        if bullet and following and bullet.group().strip() == following.group().strip():
             listed.update((k, k + 1))
     return [replace(draft, heading_level=0) if k in listed - outlined else draft for k, draft in enumerate(drafts)]
 

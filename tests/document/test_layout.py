@@ -1755,6 +1755,21 @@ def test_a_centred_slide_number_far_right_of_its_title_is_left_out(tmp_path: Pat
         assert texts(page)[0] == "K-MEANS CLUSTERING"
 
 
+def test_bullets_points_one_after_another_are_no_headings_but_a_bulleted_title_is(make_pdf: MakePdf) -> None:
+    """A handout of slides (b19_17) sets its points in a size above its sub-points and the
+    page's small print: every "• ..." was heard as a heading. Points that follow one another
+    with nothing under them are a list's; a report's bulleted title with its text under it
+    (b19_03's "• Product Backlog") heads its section still."""
+    lines = [("Overview", 72, 80, 28, SARABUN), ("• Computer fundamental", 72, 130, 18, SARABUN),
+             ("• Data types", 72, 160, 18, SARABUN), ("• Operators", 72, 190, 18, SARABUN)]
+    lines += [(BODY, 72, 220 + 16 * k, 12, SARABUN) for k in range(6)]
+    lines += [("• Product Backlog", 72, 340, 18, SARABUN)]
+    lines += [(BODY, 72, 370 + 16 * k, 12, SARABUN) for k in range(6)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["Overview", "• Product Backlog"]
+    assert "• Data types" in texts(page, ParagraphKind.BODY)
+
+
 def test_a_decks_title_bar_repeated_over_its_slides_is_heard_on_the_first(tmp_path: Path) -> None:
     """A lab deck's title bar, set in its body's size, names the lab its slides show
     ("LAB 01 - HTML Chat" on five slides, then "LAB 02 ..."): it was dropped on every
