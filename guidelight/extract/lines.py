@@ -109,6 +109,7 @@ _RAISED_BY = 0.2
 # numbers the notes of a consolidated law: "มาตรา ๓๑" and a raised "4[๔]" were "๓๑4[๔]".
 _RAISABLE = re.compile(r"[-−+]?[0-9]+(?:\[[๐-๙]+\])?")
 _SUPERSCRIPT = str.maketrans("0123456789-−+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
+_SHIFTED = str.maketrans(PUA_TO_THAI)  # a legacy font's shifted marks as the marks they are
 # Of the page's height: a span of digits or Latin letters set smaller than this in a line
 # that can be seen is a sliver no one can see (0.7 pt on A4: Word's footnote fields). Thai
 # marks may be set smaller than the line's text (Word 2019's shifted marks at 2.09 pt).
@@ -364,8 +365,10 @@ def _around(spans: list[dict], k: int) -> tuple[list[dict], list[dict]]:
 
 
 def _advances(text: str) -> bool:
-    """Does ``text`` hold a character that moves the pen (not only marks)?"""
-    return any(unicodedata.category(ch) != "Mn" for ch in text)
+    """Does ``text`` hold a character that moves the pen (not only marks)? A legacy font's
+    shifted mark (U+F70E, a thanthakhat moved left) is a mark: taken for a letter, it hid
+    the word gap after it, and XeTeX's "นายจิรัฏฐ์ ศรีรัตนอาภรณ์" lost its space."""
+    return any(unicodedata.category(ch) != "Mn" for ch in text.translate(_SHIFTED))
 
 
 def _spaces_unlike(raw: dict) -> set[str]:

@@ -88,6 +88,23 @@ def test_legacy_pua_marks_are_mapped(make_pdf: MakePdf) -> None:
     assert dict(page.quality.repairs)["pua"] == 4
 
 
+def test_a_word_gap_after_a_shifted_mark_is_a_space(tmp_path: Path) -> None:
+    """XeTeX with TH Sarabun New (b19_28) draws a name's thanthakhat as a shifted glyph
+    (U+F70E) and the word space after it as a gap. The shifted mark was taken for a
+    letter whose width is unknown, so no gap was measured across it: the cover's
+    "นายจิรัฏฐ์ ศรีรัตนอาภรณ์" was heard as one word."""
+    font = pymupdf.Font(fontfile=str(GARUDA))
+    doc = pymupdf.open()
+    page = doc.new_page()
+    writer = pymupdf.TextWriter(page.rect)
+    first = "นายจิรัฏฐ\uf70e"
+    writer.append((100, 100), first, font=font, fontsize=16)
+    writer.append((100 + font.text_length(first, fontsize=16) + 3.6, 100), "ศรีรัตนอาภรณ\uf70e", font=font, fontsize=16)
+    writer.write_text(page)
+    path = tmp_path / "cover.pdf"
+    doc.save(path)
+    assert open_document(path, use_cache=False).page(1).text == "นายจิรัฏฐ์ ศรีรัตนอาภรณ์"
+
 def test_marks_written_at_the_line_end_go_back_to_their_places(make_pdf: MakePdf) -> None:
     # TCPDF (b16_01, a PHP e-form) writes a zero-width space where each upper mark belongs
     # and the marks at the end of the line: "ชื่อลูกค้า" was heard "ชือลูกค่า", "ยี่ห้อ" "ยี้หอ่".
