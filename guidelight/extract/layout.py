@@ -1512,6 +1512,11 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float,
     step = line.baseline - prev.baseline
     if step <= 0 or step > max(1.18 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
         return True  # a new column, a gap, or a jump sideways
+    if CAPTION.match(prev.text) and line.x0 < prev.x0 - line.size and not _same_centre(prev, line):
+        # a centred caption ends where a line starts left of it off its axis: a manual's
+        # "ภาพที่ 4 ..." took the next step's instruction under it (its column is its own
+        # width, so the instruction's first words seemed not to have fitted beside it)
+        return True
     ended = prev.x1 + _first_word_width(line) < column_right - 0.5 * line.size
     if _LIST_ITEM.match(line.text) and not (_RANGE_WRAPPED.match(line.text) and _DIGIT_END.search(prev.text)
                                             and not ended):

@@ -2407,3 +2407,26 @@ def test_a_running_head_is_repaired_as_the_text_is(make_pdf: MakePdf) -> None:
              for n in (1, 2, 3)]
     page = open_document(make_pdf(pages), use_cache=False).page(2)
     assert "บทที่ 4 คำสั่งควบคุม" in page.furniture
+
+
+def test_a_centred_caption_ends_where_the_next_step_starts_left_of_it(make_pdf: MakePdf) -> None:
+    """A user manual (b19_25): each screenshot's centred caption, then the next step's
+    instruction at the paragraph indent, a line's pitch below (the page is set double
+    spaced, and its pictures stand between). The caption's column is its
+    own width, so the instruction's first words seemed not to have fitted beside it, and
+    "เมื่อกดคลิกเข้ามาแล้ว ..." was heard as part of "ภาพที่ 4 ...", a figure's caption."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+
+    def centred(text: str) -> float:
+        return 300 - font.text_length(text, fontsize=12) / 2
+
+    captions = ["ภาพที่ 4 ตัวอย่างการแจ้งเตือนใน Email", "ภาพที่ 5 ตัวอย่างการยืนยัน Email", "ภาพที่ 6 ตัวอย่างการเปลี่ยนรหัส"]
+    steps = ["เมื่อกดคลิกเข้ามาแล้ว ให้กด คำว่า “คลิกที่นี่”", "ก็จะแสดงหน้าการเปลี่ยนรหัสผ่าน ก็ทำการเปลี่ยนรหัสได้เลย"]
+    lines = [("ให้ทำการเข้า Email ตนเอง เมื่อเข้า Email ของตนเองแล้วก็จะมีการแจ้งเตือน", 180, 100, 12, SARABUN),
+             ("การเปลี่ยนรหัสผ่านเข้าไป ให้กดคลิกเข้าไป", 108, 134, 12, SARABUN)]
+    for k, caption in enumerate(captions):
+        lines.append((caption, centred(caption), 290 + 225 * k, 12, SARABUN))
+        if k < len(steps):
+            lines.append((steps[k], 180, 324 + 225 * k, 12, SARABUN))
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert all(step in texts(page) for step in steps)
