@@ -1847,8 +1847,8 @@ def _listed_sections(drafts: list[ParagraphDraft], outlined: set[int]) -> list[P
     # sub-points and footers, and 186 of them were heard as headings (b19_17). A bulleted
     # title with text under it (a report's "• Product Backlog") heads its section still.
     bullets = [_BULLETED.match(draft.text) for draft in drafts]
-    for k, (bullet, following) in enumerate(pairwise(bullets)):
-        if bullet and following and bullet.group().strip() == following.group().strip():
+    for k, (point, next_point) in enumerate(pairwise(bullets)):
+        if point and next_point and point.group().strip() == next_point.group().strip():
             listed.update((k, k + 1))
     return [replace(draft, heading_level=0) if k in listed - outlined else draft for k, draft in enumerate(drafts)]
 
