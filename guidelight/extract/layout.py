@@ -119,6 +119,8 @@ _SPREAD_REACH = 4.0  # font sizes: how far apart the pieces of a line justified 
 _FIRST_INDENT = 3.0  # font sizes: a paragraph's first line starts at most this far in from its column's edge
 _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column's edge
 _BULLETED = re.compile(r"^(?:[•●▪▫◦○■➢►▸▹‣✓✔❖◆➤]|[-–]\s)")  # a list's point (``_listed_sections``)
+_FIELD = re.compile(r"\S\s*:\s*\S")  # a form's field: its label, a colon, its value
+_FIELD_RUN = 3  # fields set as headings one after another: a form's, not sections
 _LISTING_LINES = 3  # code lines of one size that make a listing
 _LIST_END_ROOM = 0.15  # of the column's width: a list item's line ending this short of its edge ended it
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
@@ -1828,7 +1830,30 @@ def paragraphs(
         room = _column_right(lines, group[-1]) - group[-1].x1
         indent = group[-1].x0 - column_lefts[group[-1].column_right]
         drafts.append(ParagraphDraft(text, level, bbox, group[-1], room, indent, group[0]))
-    return _join_wrapped_titles(_listed_sections(drafts, outlined), groups, lines)
+    return _fields_as_body(_join_wrapped_titles(_listed_sections(drafts, outlined), groups, lines), outline_titles)
+
+
+def _fields_as_body(drafts: list[ParagraphDraft], outline_titles: dict[str, int]) -> list[ParagraphDraft]:
+    """The drafts with each run of ``_FIELD_RUN`` or more headings of one level that are all
+    a form's fields (a label, a colon, a value) made body, unless the PDF's outline names
+    them: a JasperReports request (b19_27) sets its fields in 14 points over notes in 12,
+    and each "ชื่อหน่วยรับบริจาค : บ้านหนองโป่ง" was heard as a heading."""
+    made = list(drafts)
+    start = 0
+    while start < len(made):
+        level = made[start].heading_level
+        if not level or not _FIELD.search(made[start].text):
+            start += 1
+            continue
+        end = start + 1
+        while end < len(made) and made[end].heading_level == level and _FIELD.search(made[end].text):
+            end += 1
+        if end - start >= _FIELD_RUN:
+            for k in range(start, end):
+                if not outline_titles.get(re.sub(r"\s+", "", made[k].text)):
+                    made[k] = replace(made[k], heading_level=0)
+        start = end
+    return made
 
 
 def _listed_sections(drafts: list[ParagraphDraft], outlined: set[int]) -> list[ParagraphDraft]:

@@ -2430,3 +2430,19 @@ def test_a_centred_caption_ends_where_the_next_step_starts_left_of_it(make_pdf: 
             lines.append((steps[k], 180, 324 + 225 * k, 12, SARABUN))
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert all(step in texts(page) for step in steps)
+
+
+def test_a_forms_fields_set_larger_than_its_notes_are_no_headings(make_pdf: MakePdf) -> None:
+    """An e-Donation request (b19_27, JasperReports) sets its fields in 14 points and its
+    notes in 12: each "ชื่อหน่วยรับบริจาค : ..." was heard as a heading. Fields (a label, a
+    colon, a value) set as headings one after another, three or more, head nothing; the
+    notes' title is a heading still."""
+    fields = ["คำนำหน้าชื่อ : โรงเรียน", "ชื่อหน่วยรับบริจาค : บ้านหนองโป่ง", "ถนน : - ตำบล/แขวง : ขุย",
+              "อำเภอ/เขต : ลำทะเมนชัย จังหวัด : นครราชสีมา"]
+    lines = [("ใบคำขอรหัสผ่านใหม่ระบบบริจาคอิเล็กทรอนิกส์", 180, 100, 19, SARABUN)]
+    lines += [(field, 20, 230 + 20 * k, 14, SARABUN) for k, field in enumerate(fields)]
+    lines += [("หมายเหตุ", 32, 600, 14, SARABUN)]
+    lines += [(BODY, 32, 620 + 14 * k, 12, SARABUN) for k in range(6)]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["ใบคำขอรหัสผ่านใหม่ระบบบริจาคอิเล็กทรอนิกส์", "หมายเหตุ"]
+    assert all(field in texts(page, ParagraphKind.BODY) for field in fields)
