@@ -1814,7 +1814,7 @@ def paragraphs(
         # What follows a number that follows a label on its row is the number's unit
         # ("หน่วยกิต" after "30"), whatever its weight, not a heading; a section number's
         # title ("3.3.4   F4: data/deps/") may be.
-        level = outline_titles.get(re.sub(r"\s+", "", text), 0)
+        level = outline_titles.get(outline_key(text), 0)
         if level:
             outlined.add(n)
         else:
@@ -1831,6 +1831,12 @@ def paragraphs(
         indent = group[-1].x0 - column_lefts[group[-1].column_right]
         drafts.append(ParagraphDraft(text, level, bbox, group[-1], room, indent, group[0]))
     return _fields_as_body(_join_wrapped_titles(_listed_sections(drafts, outlined), groups, lines), outline_titles)
+
+
+def outline_key(title: str) -> str:
+    """A title as the PDF's outline entries are looked up by it (``outline_titles``): its
+    spaces taken out, however the layout joined its pieces."""
+    return re.sub(r"\s+", "", title)
 
 
 def _fields_as_body(drafts: list[ParagraphDraft], outline_titles: dict[str, int]) -> list[ParagraphDraft]:
@@ -1850,7 +1856,7 @@ def _fields_as_body(drafts: list[ParagraphDraft], outline_titles: dict[str, int]
             end += 1
         if end - start >= _FIELD_RUN:
             for k in range(start, end):
-                if not outline_titles.get(re.sub(r"\s+", "", made[k].text)):
+                if not outline_titles.get(outline_key(made[k].text)):
                     made[k] = replace(made[k], heading_level=0)
         start = end
     return made

@@ -45,6 +45,7 @@ from guidelight.extract.layout import (
     furniture_key,
     in_margin,
     number_place_key,
+    outline_key,
     own_number_key,
     page_number_like,
     panel_number,
@@ -436,7 +437,7 @@ def _decoded_hex(match: re.Match[str]) -> str:
 
 
 def _outline_titles(outline: tuple[OutlineEntry, ...], number: int) -> dict[str, int]:
-    return {re.sub(r"\s+", "", e.title): e.level for e in outline if e.page == number}
+    return {outline_key(e.title): e.level for e in outline if e.page == number}
 
 
 def _text_paragraph(draft: ParagraphDraft, offset: int, repairs: Counter[str]) -> tuple[str, Paragraph] | None:
