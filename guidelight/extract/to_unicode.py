@@ -334,8 +334,8 @@ def _correct_named_codes(doc: pymupdf.Document, xref: int) -> None:
     # extension subset has an empty map, and its integral sign (/integraltext, code 36) was
     # read by TeX's own codes as "⌊".
     missing = {code: char for code, char in named.items() if code not in mapping}
-    if not (wrong and 2 * len(wrong) > len(both)):
-        wrong = {}
+    if 2 * len(wrong) <= len(both):
+        wrong = {}  # the map agrees with the names on half the codes both speak for or more: it stands
     if wrong or missing:
         doc.update_stream(cmap_xref, write_to_unicode({**mapping, **wrong, **missing}, digits))
 
