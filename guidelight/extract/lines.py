@@ -42,6 +42,7 @@ from guidelight.extract.overprint import drop_repeated_text
 from guidelight.extract.pictured_marks import PicturedMarks
 from guidelight.extract.rawdict import raw_chars, raw_lines, raw_spans
 from guidelight.extract.refused_claims import Glyph, refused_claims
+from guidelight.extract.run_places import attach_scripts, horizontal, rejoin_split_lines
 from guidelight.extract.script_sizes import latin_scales, scales_in, size_beside_thai
 from guidelight.extract.stacked_math import DRAWN_AT, INSERTED, Bar, bars, inline_stacked
 from guidelight.extract.symbol_fonts import symbol_font_char, tex_extension_font
@@ -640,31 +641,6 @@ def _whole_sara_am_before(chars: list[dict], i: int) -> str | None:
     return tones
 
 
-def _rejoin_split_lines(raw: dict) -> None:
-    """Put each run back where it stands in its line. LibreOffice draws a character its font
-    lacks in another font, after the rest (the hyphen of 09.00-12.00, the period of น., the
-    quotes of “คลองสวยน้ำใส”): MuPDF keeps it at the end of the line, or reads it as a
-    line of its own on the same baseline, so it was heard at the end of the line or of the
-    table cell. A run is moved only over its line's spaces (LibreOffice leaves one where
-    the run goes, which is dropped): one over the line's letters is a copy printed over it,
-    for ``overprint``."""
-    by_baseline: dict[int, list[dict]] = {}
-    for line in raw_lines(raw):
-        if line["spans"] and line.get("dir", (1.0, 0.0))[0] >= 0.99:
-            _drop_echoed_clusters(line)
-            _reorder_spans(line)
-            by_baseline.setdefault(round(line["spans"][0]["origin"][1]), []).append(line)
-    for lines in by_baseline.values():
-        if len(lines) < 2:
-            continue
-        for run in sorted(lines, key=lambda line: line["bbox"][2] - line["bbox"][0]):
-            host = next((line for line in lines if line is not run and _stands_inside(run, line)), None)
-            if host is not None:
-                for span in run["spans"]:
-                    _insert_span(host, span)
-                run["spans"] = []
-
-
 def _monospaced(span: dict, text: str) -> bool:
     """Is a span's ``text`` set in a fixed-pitch font: flagged so, or a code face by its name
     where it holds no Thai (a Thai typewriter face, TlwgTypewriter, sets a form's prose)?"""
@@ -734,61 +710,6 @@ def _echo_length(texts: list[str], drawn: list[int], i: int, end: int) -> int:
             return length
     return 0
 
-
-def _reorder_spans(line: dict) -> None:
-    """Spans of one line drawn after spans that stand right of them, put where they stand."""
-    spans = [span for span in line["spans"] if span["chars"]]
-    placed = {**line, "spans": spans[:1]}
-    for span in spans[1:]:
-        last = placed["spans"][-1]["chars"][-1]["origin"][0]
-        run = {"spans": [span], "bbox": span["bbox"]}
-        if span["chars"][0]["origin"][0] < last - 0.5 and _stands_inside(run, placed):
-            _insert_span(placed, span)
-        else:
-            placed["spans"].append(span)
-    line["spans"] = placed["spans"]
-
-
-def _stands_inside(run: dict, line: dict) -> bool:
-    """Is ``run`` on ``line``'s baseline, within its extent, over nothing but its spaces?"""
-    if not run["spans"] or not line["spans"]:
-        return False
-    if abs(run["spans"][0]["origin"][1] - line["spans"][0]["origin"][1]) > 0.5:
-        return False
-    x0, x1 = run["bbox"][0], run["bbox"][2]
-    if x1 - x0 < 0.5:
-        return False  # no width: not a run drawn in its place (Canva's text of a line at one point)
-    if not (line["bbox"][0] - 0.5 <= x0 and x1 <= line["bbox"][2] + 0.5):
-        return False
-    return not any(_covers(x0, x1, ch) for span in line["spans"] for ch in span["chars"] if not ch["c"].isspace())
-
-
-def _covers(x0: float, x1: float, char: dict) -> bool:
-    return char["bbox"][0] < x1 - 0.5 and x0 + 0.5 < char["bbox"][2]
-
-
-def _insert_span(line: dict, span: dict) -> None:
-    """Put ``span`` into ``line`` where it stands: between two of its spans, or splitting the
-    one it stands inside (before the first letter that starts right of it); the line's
-    spaces it covers go."""
-    x0, x1 = span["bbox"][0], span["bbox"][2]
-    spans = [
-        {**host, "chars": [ch for ch in host["chars"] if not (ch["c"].isspace() and _covers(x0, x1, ch))]}
-        for host in line["spans"]
-    ]
-    x = span["chars"][0]["origin"][0]
-    for k, host in enumerate(spans):
-        chars = host["chars"]
-        if chars and chars[0]["origin"][0] > x:
-            spans.insert(k, span)
-            break
-        cut = next((n for n, ch in enumerate(chars) if ch["origin"][0] > x and not _mark(ch["c"])), None)
-        if cut:
-            spans[k : k + 1] = [{**host, "chars": chars[:cut]}, span, {**host, "chars": chars[cut:]}]
-            break
-    else:
-        spans.append(span)
-    line["spans"] = [host for host in spans if host["chars"]]
 
 
 def _raised(span: dict, before: dict, text: str) -> bool:
@@ -1275,7 +1196,12 @@ class PageReader:
             self.repairs["late_mark"] += placed
         if hidden := drop_hidden_text(raw, self._painted_boxes):
             self.repairs["hidden_text"] += hidden
-        _rejoin_split_lines(raw)
+        for line in raw_lines(raw):
+            if horizontal(line):
+                _drop_echoed_clusters(line)
+        rejoin_split_lines(raw)
+        if (scripts := attach_scripts(raw)) and clip is None:
+            self.repairs["script"] += scripts
         if (boxes := self._marks.read_boxes(raw, self._unexplained_symbol)) and clip is None:
             self.repairs["symbol"] += boxes
         if (stacked := inline_stacked(raw, self._fraction_bars())) and clip is None:

@@ -810,6 +810,29 @@ def test_a_subscript_in_a_numerator_is_no_power(make_pdf: MakePdf) -> None:
     assert "⁷" not in page.text and "7" in page.text
 
 
+def test_an_index_or_power_drawn_after_the_line_is_read_after_its_letter(make_pdf: MakePdf) -> None:
+    """Word draws an equation's indices after the rest of the line, each a run of its own
+    (a thesis's "μ_ik − x_ik" in its list of tables): MuPDF reads each as a line, and the
+    row, ordered by baselines, heard the lowered ones after its last word ("...ของกลุ่มikik")
+    and a raised one before its first. Where MuPDF reads an index and then its letter as
+    one line, the index came first ("(ln )"). Each is read after the letter it is set
+    beside; a raised number is written raised."""
+    head, mid, count = "ค่าเฉลี่ย x", "ค่าเฉลี่ย x      − y", "จำนวนที่กำกับกลุ่ม ("
+    tail = _after(mid + "      ", 72, 16)
+    lines: list[Line] = [
+        (mid, 72, 100, 16, SARABUN), ("ของกลุ่ม", tail, 100, 16, SARABUN),
+        ("(a + b)", 72, 140, 16, SARABUN), (" = 1 ตามนิยาม", _after("(a + b)2", 72, 16), 140, 16, SARABUN),
+        ("ik", _after(head, 72, 16), 103, 9, SARABUN), ("ik", _after(mid, 72, 16), 103, 9, SARABUN),
+        ("2", _after("(a + b)", 72, 16), 134, 9, SARABUN),
+        (count, 72, 180, 16, SARABUN), ("l", _after(count + "n", 72, 16), 183, 9, SARABUN),
+        ("n", _after(count, 72, 16), 180, 16, SARABUN), (" ) = 5%", _after(count + "nl", 72, 16), 180, 16, SARABUN),
+    ]
+    page = open_document(make_pdf([lines]), use_cache=False).page(1)
+    assert "ค่าเฉลี่ย xik − yik ของกลุ่ม" in page.text
+    assert "(a + b)² = 1 ตามนิยาม" in page.text
+    assert "จำนวนที่กำกับกลุ่ม (nl ) = 5%" in page.text
+
+
 def test_page_labels_written_as_hex_strings_are_decoded(tmp_path: Path) -> None:
     """hyperref writes a Beamer deck's page labels as hex strings, and PyMuPDF gives them as
     they stand: the exports' page list said "หน้า <FEFF0034>". PyMuPDF writes a Thai prefix
