@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 
 from guidelight.extract.rawdict import raw_lines
 
@@ -133,11 +134,16 @@ def attach_scripts(raw: dict) -> int:
     orders a row's pieces by their baselines, heard them after the row's last word
     ("...ด้วยจำนวนikik ข้อมูล")."""
     lines = [line for line in raw_lines(raw) if horizontal(line)]
+    # each span's baseline and its line's place: a page overprinted a hundred times has
+    # thousands of lines, and a base is looked for only near its script's baseline
+    spots = sorted((span["origin"][1], k) for k, line in enumerate(lines) for span in line["spans"])
+    baselines = [y for y, _ in spots]
     attached = 0
-    for run in lines:
-        if not _script_like(run):
-            continue
-        host = next((line for line in lines if line is not run and _base_of(run, line)), None)
+    for run in [line for line in lines if _script_like(line)]:
+        # its base is at most twice its size, and shifted from it by 0.6 of that at most
+        y, reach = _baseline(run), 2 * _SCRIPT_SHIFT[1] * max(span["size"] for span in run["spans"])
+        near = sorted({k for _, k in spots[bisect_left(baselines, y - reach) : bisect_right(baselines, y + reach)]})
+        host = next((lines[k] for k in near if lines[k] is not run and _base_of(run, lines[k])), None)
         if host is None:
             continue
         for span in run["spans"]:
@@ -148,6 +154,10 @@ def attach_scripts(raw: dict) -> int:
         run["spans"] = []
         attached += 1
     return attached
+
+
+def _baseline(line: dict) -> float:
+    return float(line["spans"][0]["origin"][1])
 
 
 def _script_like(run: dict) -> bool:
@@ -167,8 +177,12 @@ def _index_of(script: dict, span: dict) -> bool:
 
 def _base_of(run: dict, line: dict) -> bool:
     """Is ``run`` a script of a letter of ``line``: the last one starting left of it?"""
-    inked = [(ch, span) for span in line["spans"] for ch in span["chars"] if not ch["c"].isspace()]
+    if not line["spans"]:
+        return False  # a script put in its place already
     x0, x1 = run["spans"][0]["chars"][0]["origin"][0], run["bbox"][2]
+    if not line["bbox"][0] < x0 <= line["bbox"][2] + _SCRIPT_GAP * max(span["size"] for span in line["spans"]):
+        return False
+    inked = [(ch, span) for span in line["spans"] for ch in span["chars"] if not ch["c"].isspace()]
     before = [(ch, span) for ch, span in inked if ch["origin"][0] < x0]
     if not before:
         return False
