@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
 import re
 import statistics
 import unicodedata
@@ -74,7 +75,9 @@ _VALUE_SHARE = 0.7  # ... and their median width at most this share of those lin
 _TAIL_BLANK_LINES = 2  # the other column's lines standing in the blank above such a tail
 _MAX_CROSSING = 2  # narrow lines that may cross a gutter (a poster's authors line) ...
 _LINES_PER_CROSSING = 40  # ... one for each this many narrow lines (a poem's title over 12 rows: none)
-_OVER_COLUMNS = 4  # lines more that may cross it above or below both columns (a title block)
+_OVER_COLUMNS = 4  # lines more that may cross it above or below both columns (a title block) ...
+_TITLE_BLOCK = 8  # ... or, before the rows beside it are known, an article's: its title's two
+# lines, authors, affiliations, e-mails, its abstract's last line and its keywords
 _JUSTIFIED_SHARE = 0.6  # of a column's lines ending at one edge (within a point): it is justified ...
 _JUSTIFIED_LINES = 6  # ... and at least this many
 _FILLED = 0.12  # of a column's width: a line of ragged prose ends within this of its column's end ...
@@ -925,7 +928,7 @@ def _gutter(
         # there the lines that cross a strip are counted only among the text beside it.
         # (A poem's half-lines are never justified: under its title, it is read in rows.)
         # So are columns whose lines keep rows of their own (a poster's boxes, ragged).
-        for run in _runs(covered, starts, crossing + _OVER_COLUMNS):
+        for run in _runs(covered, starts, crossing + _TITLE_BLOCK):
             band = _among_columns(narrow, (left + run.start * step, left + run.stop * step))
             found = _widest_run(_coverage(band, left, step, width), run, crossing)
             if found is None or (best is not None and len(found) <= len(best)):
@@ -1071,11 +1074,21 @@ def _among_columns(lines: list[Line], strip: tuple[float, float]) -> list[Line]:
     """``lines`` from the first to the last row of those beside ``strip``, on either side: a
     title centred over two columns, or a note under them, stands above or below all their
     text and is read so (``_in_columns``); a line that crosses the strip among them joins
-    them into one."""
-    beside = [ln.baseline for ln in lines if ln.x1 <= strip[0] or ln.x0 >= strip[1]]
-    if not beside:
+    them into one. Text on one side only, above a line that crosses the strip over the rows
+    where both sides have text (or below one under them), is the title block's: an
+    article's "บทคัดย่อ" over its full-width abstract, whose last line and keywords line
+    crossed the strip, had made the abstract part of the columns, and its two columns were
+    heard a line of each in turn."""
+    left = [ln.baseline for ln in lines if ln.x1 <= strip[0]]
+    right = [ln.baseline for ln in lines if ln.x0 >= strip[1]]
+    if not left or not right:
         return lines
-    return [ln for ln in lines if min(beside) <= ln.baseline <= max(beside)]
+    first, last = max(min(left), min(right)), min(max(left), max(right))
+    across = [ln.baseline for ln in lines if ln.x0 < strip[0] and ln.x1 > strip[1]]
+    after = max((y for y in across if y < first), default=-math.inf)
+    before = min((y for y in across if y > last), default=math.inf)
+    low, high = min(left + right), max(left + right)
+    return [ln for ln in lines if low <= ln.baseline <= high and after < ln.baseline < before]
 
 
 def _wordy(line: Line) -> bool:

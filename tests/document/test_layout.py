@@ -2065,6 +2065,35 @@ def test_two_columns_under_a_title_block_are_read_in_turn_when_only_the_right_on
     assert page.text.count(abstract + abstract) >= 1  # the abstract's lines are one paragraph, not rows
 
 
+def test_two_columns_under_an_articles_title_block_and_abstract_are_read_in_turn(make_pdf: MakePdf) -> None:
+    """A conference paper printed to PDF (b20_14): a centred title of two lines, authors,
+    two affiliations and e-mails, then "บทคัดย่อ" over a full-width abstract whose last line,
+    and the keywords line under it, reach across the gutter below. The columns' rows are
+    half a line apart, so no row shows the gutter. Seven lines crossed it, and the abstract's
+    heading, standing on the left side alone, made the abstract part of the columns' rows:
+    the introduction was heard a line of the left column, then one of the right, in turn."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    centred = [("การเปรียบเทียบการเคลื่อนไหวสำหรับช่วยฝึกซ้อมมวยไทยด้วย", 18), ("การเรียนรู้การมองเห็น", 18),
+               ("ณพงศ์ พิพัฒน์บวรกุล และ นวิน เวชสุวรรณ", 12), ("คณะเทคโนโลยีสารสนเทศ สถาบันเทคโนโลยีพระจอมเกล้า", 10),
+               ("คณะเทคโนโลยีสารสนเทศ สถาบันเทคโนโลยีพระจอมเกล้า", 10), ("Emails: 63070219@it.kmitl.ac.th", 10)]
+    title = [(text, 300 - font.text_length(text, fontsize=size) / 2, 80 + 22 * k, size, SARABUN)
+             for k, (text, size) in enumerate(centred)]
+    wide = "การเปรียบเทียบท่าทางผู้เรียนและครูฝึกผ่านวิดิโอ โดยทำการสร้างโครงกระดูกเพื่อนำตำแหน่ง"
+    keywords = "คำสำคัญ – Pose estimation; Pose similarity; Pose tracking"
+    abstract = [("บทคัดย่อ", 72, 230, 12, SARABUN_BOLD)]
+    abstract += [(wide, 72, 250 + 16 * k, 10, SARABUN) for k in range(4)]
+    abstract += [("ความต่างระหว่างผู้เรียนที่ทำท่าเหมือนและไม่เหมือนมากที่สุด", 72, 314, 10, SARABUN),
+                 (keywords, 90, 340, 10, SARABUN)]
+    left_text, right_text = "มวยไทยเป็นศิลปะการต่อสู้แขนงหนึ่งของไทย", "การตรวจจับการเคลื่อนไหวเป็นที่ได้รับความสนใจ"
+    left = [("1. บทนำ", 72, 374, 12, SARABUN_BOLD)]
+    left += [(left_text, 72, 392 + 16 * k, 10, SARABUN) for k in range(14)]
+    right = [(right_text, 290, 384 + 16 * k, 10, SARABUN) for k in range(14)]
+    assert 72 + font.text_length(left_text, fontsize=10) < 260 and 90 + font.text_length(keywords, fontsize=10) > 300
+    page = open_document(make_pdf([title + abstract + left + right]), use_cache=False).page(1)
+    assert page.text.count(left_text + left_text) >= 1  # the left column's lines are read together
+    assert page.text.index("1. บทนำ") < page.text.rindex(left_text) < page.text.index(right_text)
+
+
 def test_a_line_opening_with_a_label_in_bold_begins_a_paragraph(make_pdf: MakePdf) -> None:
     """An interview's speaker turns ("เจ้าของหอพัก : ..."), a theorem's head set in bold
     ("บทนิยาม 2.2", its number a fragment of its own) and a proposal's fields, each label
