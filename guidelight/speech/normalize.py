@@ -507,6 +507,18 @@ _APPROACH_RULE: tuple[str, str, Handler] = (
 )
 
 
+# Word's equation editor writes Cambria Math's letters and digits as the Mathematical
+# Alphanumeric Symbols (a thesis's table head "𝒏 ∑𝒕 ∑𝒕𝟐", b20_23); a voice has no word
+# for them, and espeak's Thai voice read out each one's code ("𝒏": เลข หนึ่ง ดี สี่ แปด เอฟ).
+# Each is read as the letter or digit it styles (one character for one, so the spoken
+# text still maps back to the page's).
+_MATH_LETTERS = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in range(0x1D400, 0x1D800)
+    if unicodedata.name(chr(code), "")
+}
+
+
 class Normalizer:
     """Applies the pronunciation dictionary, then the rules for the run's language."""
 
@@ -520,6 +532,7 @@ class Normalizer:
     def normalize(self, text: str, lang: Lang = Lang.THAI) -> Normalized:
         """Rewrite ``text`` for an engine speaking ``lang`` (anything but English reads as Thai)."""
         pattern, handlers = self._rules[Lang.ENGLISH if lang is Lang.ENGLISH else Lang.THAI]
+        text = text.translate(_MATH_LETTERS)
         out = _Builder()
         pos = 0
         for match in pattern.finditer(text):

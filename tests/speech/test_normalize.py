@@ -86,6 +86,8 @@ THAI_CASES = [
     ("เมื่อ μ เป็นค่าคงที่", "เมื่อ มิว เป็นค่าคงที่"),
     ("โดยที่ 0≤α≤1", "โดยที่ ศูนย์ น้อยกว่าหรือเท่ากับ แอลฟา น้อยกว่าหรือเท่ากับ หนึ่ง"),
     ("ค่า σ ≠ 0", "ค่า ซิกมา ไม่เท่ากับ ศูนย์"),
+    # Word's equation letters in Cambria Math (b20_23's table head): the letters they style
+    ("ค่า 𝒏 และ ∑𝒕 = 𝟏𝟎", "ค่า n และ ซิกมา t เท่ากับ สิบ"),
     # a calculus text's increment (TeX's capital delta) and minus signs, tight or not (b18_02)
     ("ค่า ∆x = 2", "ค่า เดลตา x เท่ากับ สอง"),
     ("จะได้ 2−3 = −1", "จะได้ สอง ลบ สาม เท่ากับ ลบหนึ่ง"),
