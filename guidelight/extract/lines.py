@@ -70,6 +70,11 @@ _UNREAD_MARKS = f"[{chr(_UNREAD_MARK)}-{chr(_UNREAD_MARK + _MAX_UNREAD - 1)}]"
 # the noncharacters U+FFFE and U+FFFF, which xdvipdfmx and Quartz give glyphs that have no
 # text (an invisible glyph after each T of a truth table, a FontAwesome icon).
 _NOT_TEXT = re.compile("[\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufffe\uffff]")
+# Latin ligatures, kept one character to a glyph while the line is read, are written as
+# their letters: "ﬁle" is no word to a search, a braille display or a voice (espeak's Thai
+# voice read out the code of "ﬂ", "เลข เอฟ บี ศูนย์ สอง").
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st"})
 _UNREAD_RUN = re.compile(f"{_UNREAD_MARKS}(?:\\s*{_UNREAD_MARKS})*")
 # A code face, by its name: a PDF need not flag it fixed-pitch (Beamer's FiraCode listings,
 # "1 \documentclass{article}" with its commands in SemiBold, were 44 headings of a 13-slide
@@ -1454,7 +1459,7 @@ class PageReader:
                     x0 = starts_after(k, x0)
             else:
                 text = self._span_text(span["chars"], span["size"], span["font"], _around(spans, k))
-            text = _NOT_TEXT.sub("", text)
+            text = _NOT_TEXT.sub("", text).translate(_LIGATURES)
             if not text:
                 if not parts:  # a leading glyph read as nothing (a symbol font's box)
                     x0 = starts_after(k, x0)

@@ -833,6 +833,13 @@ def test_an_index_or_power_drawn_after_the_line_is_read_after_its_letter(make_pd
     assert "จำนวนที่กำกับกลุ่ม (nl ) = 5%" in page.text
 
 
+def test_latin_ligatures_are_written_as_their_letters(make_pdf: MakePdf) -> None:
+    """A ligature glyph's text is one character (U+FB01 for "fi"): no search finds "file"
+    in "ﬁle", and espeak's Thai voice read out the code of "ﬂ"."""
+    page = open_document(make_pdf([[("ไฟล์ (ﬁle) และ ﬂow", 72, 100, 14, SARABUN)]]), use_cache=False).page(1)
+    assert page.text == "ไฟล์ (file) และ flow"
+
+
 def test_page_labels_written_as_hex_strings_are_decoded(tmp_path: Path) -> None:
     """hyperref writes a Beamer deck's page labels as hex strings, and PyMuPDF gives them as
     they stand: the exports' page list said "หน้า <FEFF0034>". PyMuPDF writes a Thai prefix
