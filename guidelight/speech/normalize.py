@@ -508,14 +508,16 @@ _APPROACH_RULE: tuple[str, str, Handler] = (
 
 
 # Word's equation editor writes Cambria Math's letters and digits as the Mathematical
-# Alphanumeric Symbols (a thesis's table head "𝒏 ∑𝒕 ∑𝒕𝟐", b20_23); a voice has no word
-# for them, and espeak's Thai voice read out each one's code ("𝒏": เลข หนึ่ง ดี สี่ แปด เอฟ).
-# Each is read as the letter or digit it styles (one character for one, so the spoken
-# text still maps back to the page's).
+# Alphanumeric Symbols (a thesis's table head "𝒏 ∑𝒕 ∑𝒕𝟐", b20_23), and Planck's h (ℎ)
+# and the small raised letters (a set's complement "Aᶜ") stand for letters too; a voice
+# has no word for them, and espeak's Thai voice read out each one's code ("𝒏": เลข หนึ่ง
+# ดี สี่ แปด เอฟ). Each is read as the letter or digit it styles, one character for one, so
+# the spoken text still maps back to the page's.
 _MATH_LETTERS = {
-    code: unicodedata.normalize("NFKC", chr(code))
-    for code in range(0x1D400, 0x1D800)
-    if unicodedata.name(chr(code), "")
+    code: folded
+    for code in (*range(0x1D400, 0x1D800), *range(0x2100, 0x2150), *range(0x1D2C, 0x1DC0))
+    if len(folded := unicodedata.normalize("NFKC", chr(code))) == 1 and folded.isalnum() and folded != chr(code)
+    and (code >= 0x1D400 or folded.isascii()) and code != 0x2139  # ℹ is an information sign, no letter
 }
 
 

@@ -88,6 +88,7 @@ THAI_CASES = [
     ("ค่า σ ≠ 0", "ค่า ซิกมา ไม่เท่ากับ ศูนย์"),
     # Word's equation letters in Cambria Math (b20_23's table head): the letters they style
     ("ค่า 𝒏 และ ∑𝒕 = 𝟏𝟎", "ค่า n และ ซิกมา t เท่ากับ สิบ"),
+    ("E = ℎf และ Aᶜ", "E เท่ากับ hf และ Ac"),
     # a calculus text's increment (TeX's capital delta) and minus signs, tight or not (b18_02)
     ("ค่า ∆x = 2", "ค่า เดลตา x เท่ากับ สอง"),
     ("จะได้ 2−3 = −1", "จะได้ สอง ลบ สาม เท่ากับ ลบหนึ่ง"),
