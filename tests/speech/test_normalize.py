@@ -89,6 +89,10 @@ THAI_CASES = [
     # Word's equation letters in Cambria Math (b20_23's table head): the letters they style
     ("ค่า 𝒏 และ ∑𝒕 = 𝟏𝟎", "ค่า n และ ซิกมา t เท่ากับ สิบ"),
     ("E = ℎf และ Aᶜ", "E เท่ากับ hf และ Ac"),
+    # sets, logic and calculus, which espeak's Thai voice passed over (b18_01, b19_02)
+    ("สำหรับทุก x ∈ (a, b)", "สำหรับทุก x เป็นสมาชิกของ (a, b)"),
+    ("P(A∧B) และ P(A∨¬B)", "P(A และ B) และ P(A หรือ นิเสธ B)"),
+    ("A∩B = ∅", "A อินเตอร์เซกชัน B เท่ากับ เซตว่าง"),
     # a calculus text's increment (TeX's capital delta) and minus signs, tight or not (b18_02)
     ("ค่า ∆x = 2", "ค่า เดลตา x เท่ากับ สอง"),
     ("จะได้ 2−3 = −1", "จะได้ สอง ลบ สาม เท่ากับ ลบหนึ่ง"),
