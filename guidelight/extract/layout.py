@@ -124,6 +124,9 @@ _EDGE_LINES = 3  # lines starting (or ending) at one point that make it a column
 _BULLETED = re.compile(r"^(?:[•●▪▫◦○■➢►▸▹‣✓✔❖◆➤]|[-–]\s)")  # a list's point (``_listed_sections``)
 _FIELD = re.compile(r"\S\s*:\s*\S")  # a form's field: its label, a colon, its value
 _FIELD_RUN = 3  # fields set as headings one after another: a form's, not sections
+# A cover's byline: "จัดทำโดย" (by), "เสนอ" (submitted to) and their names
+_COVER_LABEL = re.compile(r"(?:จัดทำโดย|ผู้จัดทำ|นำเสนอ|เสนอ)(?:[\s:]|$)")
+_NAME_RUN = 2  # names set as headings one after another: a cover's authors, not sections
 _LISTING_LINES = 3  # code lines of one size that make a listing
 _LIST_END_ROOM = 0.15  # of the column's width: a list item's line ending this short of its edge ended it
 _NUMBERED_HEADING = re.compile(r"^(?:บทที่\s*[\d๐-๙]+|[\d๐-๙]+(?:\.[\d๐-๙]+)+\.?)\s+\S")
@@ -1843,7 +1846,9 @@ def paragraphs(
         room = _column_right(lines, group[-1]) - group[-1].x1
         indent = group[-1].x0 - column_lefts[group[-1].column_right]
         drafts.append(ParagraphDraft(text, level, bbox, group[-1], room, indent, group[0]))
-    return _fields_as_body(_join_wrapped_titles(_listed_sections(drafts, outlined), groups, lines), outline_titles)
+    drafts = _join_wrapped_titles(_listed_sections(drafts, outlined), groups, lines)
+    drafts = _runs_as_body(drafts, outline_titles, lambda text: bool(_FIELD.search(text)), _FIELD_RUN)
+    return _runs_as_body(drafts, outline_titles, _byline, _NAME_RUN)
 
 
 def outline_key(title: str) -> str:
@@ -1852,27 +1857,38 @@ def outline_key(title: str) -> str:
     return re.sub(r"\s+", "", title)
 
 
-def _fields_as_body(drafts: list[ParagraphDraft], outline_titles: dict[str, int]) -> list[ParagraphDraft]:
-    """The drafts with each run of ``_FIELD_RUN`` or more headings of one level that are all
-    a form's fields (a label, a colon, a value) made body, unless the PDF's outline names
-    them: a JasperReports request (b19_27) sets its fields in 14 points over notes in 12,
-    and each "ชื่อหน่วยรับบริจาค : บ้านหนองโป่ง" was heard as a heading."""
+def _runs_as_body(
+    drafts: list[ParagraphDraft], outline_titles: dict[str, int], member: Callable[[str], bool], least: int
+) -> list[ParagraphDraft]:
+    """The drafts with each run of ``least`` or more headings of one level whose texts are
+    all ``member``s made body, unless the PDF's outline names them. A JasperReports request
+    (b19_27) sets its fields in 14 points over notes in 12, and each "ชื่อหน่วยรับบริจาค :
+    บ้านหนองโป่ง" was heard as a heading (``_FIELD``); a report's cover sets its authors'
+    names large, and "นาย ภูริณัฐ จิตมนัส รหัสนักศึกษา 61070171" and the two names under
+    it were three level-1 headings of a ten-page report (``_byline``). One name alone
+    over text (a biography's) still heads it."""
     made = list(drafts)
     start = 0
     while start < len(made):
         level = made[start].heading_level
-        if not level or not _FIELD.search(made[start].text):
+        if not level or not member(made[start].text):
             start += 1
             continue
         end = start + 1
-        while end < len(made) and made[end].heading_level == level and _FIELD.search(made[end].text):
+        while end < len(made) and made[end].heading_level == level and member(made[end].text):
             end += 1
-        if end - start >= _FIELD_RUN:
+        if end - start >= least:
             for k in range(start, end):
                 if not outline_titles.get(outline_key(made[k].text)):
                     made[k] = replace(made[k], heading_level=0)
         start = end
     return made
+
+
+def _byline(text: str) -> bool:
+    """Is ``text`` a person's name with its title, or a cover's label for its authors or
+    its teacher ("จัดทำโดย นาย อมเรศ ...", "เสนอ อาจารย์ ...", "จัดทำโดย" alone)?"""
+    return has_title(text) or bool(_COVER_LABEL.match(text))
 
 
 def _listed_sections(drafts: list[ParagraphDraft], outlined: set[int]) -> list[ParagraphDraft]:

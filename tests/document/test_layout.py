@@ -2475,3 +2475,21 @@ def test_a_forms_fields_set_larger_than_its_notes_are_no_headings(make_pdf: Make
     page = open_document(make_pdf([lines]), use_cache=False).page(1)
     assert texts(page, ParagraphKind.HEADING) == ["ใบคำขอรหัสผ่านใหม่ระบบบริจาคอิเล็กทรอนิกส์", "หมายเหตุ"]
     assert all(field in texts(page, ParagraphKind.BODY) for field in fields)
+
+
+def test_a_covers_names_are_no_headings_and_a_biographys_name_is(make_pdf: MakePdf) -> None:
+    """A report's cover (b20_08) sets its authors' names large: "นาย ภูริณัฐ จิตมนัส รหัส
+    นักศึกษา 61070171" and the two names under it were three level-1 headings, and "จัดทำโดย
+    นาย อมเรศ ..." over "เสนอ อาจารย์ ..." two more on another's (b20_09). Names with their
+    titles, or a cover's byline labels, set as headings one after another head nothing; one
+    name over a biography's text still heads it."""
+    names = ["จัดทำโดย", "นาย ภูริณัฐ จิตมนัส รหัสนักศึกษา 61070171", "นางสาว วิศรุตา แก้วงาม รหัสนักศึกษา 61070210"]
+    cover = [("การใช้แบบจำลองเครือข่ายเพื่อศึกษาการแพร่ระบาด", 120, 100, 24, SARABUN)]
+    cover += [(name, 150, 300 + 30 * k, 18, SARABUN) for k, name in enumerate(names)]
+    cover += [(BODY, 72, 500 + 14 * k, 12, SARABUN) for k in range(8)]
+    biography = [("ประวัติผู้เขียน", 72, 100, 18, SARABUN), ("นายจิรัฏฐ์ ศรีรัตนอาภรณ์", 72, 140, 16, SARABUN)]
+    biography += [(BODY, 72, 170 + 14 * k, 12, SARABUN) for k in range(8)]
+    read = open_document(make_pdf([cover, biography]), use_cache=False)
+    assert texts(read.page(1), ParagraphKind.HEADING) == ["การใช้แบบจำลองเครือข่ายเพื่อศึกษาการแพร่ระบาด"]
+    assert all(name in texts(read.page(1), ParagraphKind.BODY) for name in names)
+    assert texts(read.page(2), ParagraphKind.HEADING) == ["ประวัติผู้เขียน", "นายจิรัฏฐ์ ศรีรัตนอาภรณ์"]
