@@ -116,9 +116,11 @@ _RAISED_BY = 0.2
 _RAISABLE = re.compile(r"[-−+]?[0-9]+(?:\[[๐-๙]+\])?")
 _SUPERSCRIPT = str.maketrans("0123456789-−+", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁻⁺")
 _SHIFTED = str.maketrans(PUA_TO_THAI)  # a legacy font's shifted marks as the marks they are
-# Of the page's height: a span of digits or Latin letters set smaller than this in a line
-# that can be seen is a sliver no one can see (0.7 pt on A4: Word's footnote fields). Thai
-# marks may be set smaller than the line's text (Word 2019's shifted marks at 2.09 pt).
+# Of the page's height: a span with letters or digits set smaller than this in a line
+# that can be seen is a sliver no one can see (0.7 pt on A4: Word's footnote fields; a
+# Chula thesis template's white 1-pt "บทคัดย่อภาษาไทย" before its abstract's first line, the
+# outline's anchor, which was heard as a heading inside the paragraph). A span of Thai
+# marks alone may be set smaller than the line's text (Word 2019's shifted marks at 2.09 pt).
 _SLIVER_SIZE = 1 / 800
 _THAI_OR_SHIFTED = re.compile("[\u0e00-\u0e7f\ue000-\uf8ff]")
 _PICTURED_SIZE = 12.0  # points: the words of a picture of text, on a page with no other text
@@ -1437,7 +1439,8 @@ class PageReader:
         seen = any(span["size"] >= sliver for span in spans)
 
         def unseen(span: dict) -> bool:
-            return span["size"] < sliver and not _THAI_OR_SHIFTED.search("".join(c["c"] for c in span["chars"]))
+            text = "".join(c["c"] for c in span["chars"])
+            return span["size"] < sliver and (_has_letters(text) or not _THAI_OR_SHIFTED.search(text))
 
         def starts_after(k: int, x0: float) -> float:
             """Where the line starts when its spans up to ``k`` read as nothing: at the next

@@ -787,6 +787,21 @@ def test_a_raised_number_is_written_raised_and_a_sliver_of_text_is_left_out(make
     assert dict(page.quality.repairs)["hidden_text"] == 2
 
 
+def test_thai_words_set_too_small_to_see_are_left_out_and_no_heading(make_pdf: MakePdf) -> None:
+    """A Chula thesis template anchors its outline's entries in 1-pt text before each
+    section's first line ("บทคัดย่อภาษาไทย" before the abstract, drawn white over the page's
+    watermark): the outline named it, so it was heard as a level-1 heading inside the
+    abstract's first paragraph. Thai words no one can see are left out like Latin ones; the
+    outline still lists the section."""
+    anchor, first = "บทคัดย่อภาษาไทย", "อภิญญา แขนสูงเนิน : การอัตโนมัติกระแสงานของระบบ"
+    lines: list[Line] = [(anchor, 72, 100, 0.9, SARABUN), (first, 90, 100, 16, SARABUN), (BODY, 72, 122, 16, SARABUN)]
+    read = open_document(make_pdf([lines], toc=[[1, anchor, 1]]), use_cache=False)
+    page = read.page(1)
+    assert anchor not in page.text and page.text.startswith(first)
+    assert not [p for p in page.paragraphs if p.is_heading]
+    assert [entry.title for entry in read.outline] == [anchor]
+
+
 def test_a_law_notes_mark_with_its_thai_number_is_written_raised(make_pdf: MakePdf) -> None:
     """The Council of State's consolidated laws raise a note's mark after a section's number,
     the note's number in Thai digits after it in brackets: "มาตรา ๓๑" and a raised "4[๔]"
