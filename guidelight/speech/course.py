@@ -48,12 +48,13 @@ ARITHMETIC = {"**": "ยกกำลัง", "^": "ยกกำลัง", "*": 
 # "f(−1)" and "2−3" were silent); infinity and the integral sign are said as a Thai class says them.
 # So are the signs of sets, logic and calculus, which espeak-ng's Thai voice passed over in
 # silence: "ทุก x ∈ (a, b)" (a calculus text, 69 times in 8 of 151 files), an AI book's
-# "P(M|¬B, L)" and "P(A∧B)", a partial derivative's ∂.
+# "P(M|¬B, L)" and "P(A∧B)", a partial derivative's ∂, a derivative's prime ("g′(x) ≠ 0" was
+# "g (x) ไม่เท่ากับ ศูนย์", the condition of another function).
 SIGNS = {"±": "บวกลบ", "∓": "ลบบวก", "×": "คูณ", "÷": "หาร", "√": "รากที่สองของ", "−": "ลบ", "∞": "อนันต์",
          "∫": "อินทิกรัล", "∈": "เป็นสมาชิกของ", "∉": "ไม่เป็นสมาชิกของ", "∩": "อินเตอร์เซกชัน",
          "∪": "ยูเนียน", "⊂": "เป็นสับเซตของ", "⊆": "เป็นสับเซตของ", "∅": "เซตว่าง", "∧": "และ", "∨": "หรือ",
          "¬": "นิเสธ", "∀": "สำหรับทุก", "∃": "มี", "∂": "พาร์เชียล", "∏": "ผลคูณ", "∇": "เดล",
-         "≅": "ประมาณ", "∴": "ดังนั้น", "∵": "เพราะว่า"}
+         "≅": "ประมาณ", "∴": "ดังนั้น", "∵": "เพราะว่า", "′": "ไพรม์", "″": "ดับเบิลไพรม์"}
 # Greek letters as a Thai statistics or physics class says them (a Thai voice says nothing
 # for "μ", and "H0: μ ≠ μ0" is the whole hypothesis); the summation sign is ซิกมา too, and
 # the increment sign is TeX's capital delta ("∆x = (x0 + h) − x0").
