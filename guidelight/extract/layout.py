@@ -1530,6 +1530,8 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float,
     step = line.baseline - prev.baseline
     if step <= 0 or step > max(1.18 * pitch, 1.6 * prev.size) or abs(line.x0 - prev.x0) > 0.5 * prev.width:
         return True  # a new column, a gap, or a jump sideways
+    if prev.link and line.link and prev.link != line.link:
+        return True  # a contents list's entries, each a link (``links``)
     if CAPTION.match(prev.text) and line.x0 < prev.x0 - line.size and not _same_centre(prev, line):
         # a centred caption ends where a line starts left of it off its axis: a manual's
         # "ภาพที่ 4 ..." took the next step's instruction under it (its column is its own

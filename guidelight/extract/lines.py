@@ -179,6 +179,8 @@ class Line:
     # the far side of its row (``layout.merge_rows``): where that number starts. No heading,
     # and a paragraph of its own.
     page_at: float | None = None
+    # The target of a link whose box covers the line (``links``): a contents list's entry.
+    link: str = ""
 
     @property
     def inked_right(self) -> float:

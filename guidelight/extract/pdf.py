@@ -56,6 +56,7 @@ from guidelight.extract.layout import (
     split_furniture,
 )
 from guidelight.extract.lines import Line, PageReader, text_rect, unicode_safe
+from guidelight.extract.links import linked_lines
 from guidelight.extract.ocr import ocr_available, ocr_page, read_unread
 from guidelight.extract.outlined_text import outlined_lines
 from guidelight.extract.pictured import read_pictures, with_picture_text
@@ -133,7 +134,7 @@ class _PdfContext:
         if found is None:
             page = self.page(number)  # corrected on the way: what its pictures say is known
             reader = PageReader(page, self.resolver, Counter(), read_unread, self.pictured.get(page.number, []))
-            found = self.read_ahead[number] = (reader, set_drop_caps(reader.lines()))
+            found = self.read_ahead[number] = (reader, set_drop_caps(linked_lines(page, reader.lines())))
         if isinstance(found, PageGivenUp):
             raise found
         return found

@@ -2493,3 +2493,22 @@ def test_a_covers_names_are_no_headings_and_a_biographys_name_is(make_pdf: MakeP
     assert texts(read.page(1), ParagraphKind.HEADING) == ["การใช้แบบจำลองเครือข่ายเพื่อศึกษาการแพร่ระบาด"]
     assert all(name in texts(read.page(1), ParagraphKind.BODY) for name in names)
     assert texts(read.page(2), ParagraphKind.HEADING) == ["ประวัติผู้เขียน", "นายจิรัฏฐ์ ศรีรัตนอาภรณ์"]
+
+
+def test_a_contents_list_of_links_is_read_an_entry_at_a_time(tmp_path: Path) -> None:
+    """A web page printed to PDF (the PyThaiNLP manual, b20_30) lists its sections as
+    links, one under another, with no leaders and no page numbers. Thai lines join with no
+    space, so two entries were heard as one sentence: "เรียงลำดับข้อมูลภาษาไทยใน List
+    รับเวลาปัจจุบันเป็นภาษาไทย". Each line that is wholly a link of its own is an entry."""
+    entries = ["ตัดคำไทย", "เรียงลำดับข้อมูลภาษาไทยใน List", "รับเวลาปัจจุบันเป็นภาษาไทย", "หาคำที่มีจำนวนการใช้งานมากที่สุด"]
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_font(fontname="sarabun", fontfile=str(SARABUN))
+    for k, entry in enumerate(entries):
+        y = 100 + 16 * k
+        page.insert_text((86, y), entry, fontname="sarabun", fontsize=12)
+        box = pymupdf.Rect(86, y - 11, 86 + font.text_length(entry, fontsize=12), y + 3)
+        page.insert_link({"kind": pymupdf.LINK_URI, "from": box, "uri": f"https://example.org/{k}"})
+    doc.save(tmp_path / "contents.pdf")
+    assert texts(open_document(tmp_path / "contents.pdf", use_cache=False).page(1)) == entries
