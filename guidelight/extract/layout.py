@@ -931,17 +931,13 @@ def _gutter(
         # there the lines that cross a strip are counted only among the text beside it.
         # (A poem's half-lines are never justified: under its title, it is read in rows.)
         # So are columns whose lines keep rows of their own (a poster's boxes, ragged).
-        for run in _runs(covered, starts, crossing + _TITLE_BLOCK):
-            band = _among_columns(narrow, (left + run.start * step, left + run.stop * step))
-            found = _widest_run(_coverage(band, left, step, width), run, crossing)
-            if found is None or (best is not None and len(found) <= len(best)):
-                continue
-            edges = (left + found.start * step, left + found.stop * step)
-            beside = (_facing([ln for ln in band if ln.x1 <= edges[0]], edges[0], toward_right=True),
-                      _facing([ln for ln in band if ln.x0 >= edges[1]], edges[1], toward_right=False))
-            if (_justified(beside[0]) or (_justified(beside[1]) and _wide(beside[0])) or _rows_apart(*beside)
-                    or _ragged_prose(*beside)):
-                best = found
+        # The strips a few lines cross page-wide are tried first; only where none parts
+        # columns, those an article's taller title block crosses (where a short column's
+        # lines and the title's together are that few, a strip runs on over the column).
+        for limit in (_OVER_COLUMNS, _TITLE_BLOCK):
+            best = _band_gutter(narrow, covered, starts, crossing, limit, (left, step, width))
+            if best is not None:
+                break
     if best is not None and len(best) * step >= _MIN_GUTTER:
         strip = (left + best.start * step, left + best.stop * step)
     else:
@@ -953,6 +949,30 @@ def _gutter(
     on_left = sum(1 for line in narrow if line.x1 <= strip[0] and _wordy(line))
     on_right = sum(1 for line in narrow if line.x0 >= strip[1] and _wordy(line))
     return strip if on_left >= 3 and on_right >= 3 else None
+
+
+def _band_gutter(
+    narrow: list[Line], covered: list[int], starts: range, crossing: int, limit: int,
+    frame: tuple[float, float, float],
+) -> range | None:
+    """The widest strip (of ``_gutter``'s, starting among ``starts``) that ``crossing``
+    lines at most cross among the rows beside it, of the strips ``crossing + limit`` lines
+    at most cross page-wide, where the text beside it is columns: justified, on rows of
+    their own, or ragged prose. ``frame`` is the span's left edge, strip width and width."""
+    left, step, width = frame
+    best = None
+    for run in _runs(covered, starts, crossing + limit):
+        band = _among_columns(narrow, (left + run.start * step, left + run.stop * step))
+        found = _widest_run(_coverage(band, left, step, width), run, crossing)
+        if found is None or (best is not None and len(found) <= len(best)):
+            continue
+        edges = (left + found.start * step, left + found.stop * step)
+        beside = (_facing([ln for ln in band if ln.x1 <= edges[0]], edges[0], toward_right=True),
+                  _facing([ln for ln in band if ln.x0 >= edges[1]], edges[1], toward_right=False))
+        if (_justified(beside[0]) or (_justified(beside[1]) and _wide(beside[0])) or _rows_apart(*beside)
+                or _ragged_prose(*beside)):
+            best = found
+    return best
 
 
 def _crossing(lines: list[Line], gap: tuple[float, float]) -> int:
