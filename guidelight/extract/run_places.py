@@ -198,11 +198,10 @@ def _base_of(run: dict, line: dict) -> bool:
 
 
 def _scripted(script: dict, base: dict) -> bool:
-    """Is span ``script`` set as an index or a power of span ``base``'s letters: smaller,
-    with its baseline shifted from theirs, and no Thai?"""
+    """Is span ``script`` (of a run ``_script_like`` already: no Thai) set as an index or a
+    power of span ``base``'s letters: smaller, with its baseline shifted from theirs?"""
     shift = abs(script["origin"][1] - base["origin"][1]) / base["size"]
     return (
         _SCRIPT_SIZE[0] * base["size"] <= script["size"] <= _SCRIPT_SIZE[1] * base["size"]
         and _SCRIPT_SHIFT[0] <= shift <= _SCRIPT_SHIFT[1]
-        and not _THAI.search("".join(ch["c"] for ch in script["chars"]))
     )

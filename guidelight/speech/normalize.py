@@ -513,7 +513,7 @@ _APPROACH_RULE: tuple[str, str, Handler] = (
 # has no word for them, and espeak's Thai voice read out each one's code ("𝒏": เลข หนึ่ง
 # ดี สี่ แปด เอฟ). Each is read as the letter or digit it styles, one character for one, so
 # the spoken text still maps back to the page's.
-_MATH_LETTERS = {
+_STYLED_LETTERS = {
     code: folded
     for code in (*range(0x1D400, 0x1D800), *range(0x2100, 0x2150), *range(0x1D2C, 0x1DC0))
     if len(folded := unicodedata.normalize("NFKC", chr(code))) == 1 and folded.isalnum() and folded != chr(code)
@@ -534,7 +534,7 @@ class Normalizer:
     def normalize(self, text: str, lang: Lang = Lang.THAI) -> Normalized:
         """Rewrite ``text`` for an engine speaking ``lang`` (anything but English reads as Thai)."""
         pattern, handlers = self._rules[Lang.ENGLISH if lang is Lang.ENGLISH else Lang.THAI]
-        text = text.translate(_MATH_LETTERS)
+        text = text.translate(_STYLED_LETTERS)
         out = _Builder()
         pos = 0
         for match in pattern.finditer(text):
