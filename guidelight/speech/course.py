@@ -37,6 +37,7 @@ COMPARISONS = {
     "≦": "น้อยกว่าหรือเท่ากับ",
     "≠": "ไม่เท่ากับ",
     "⇒": "ดังนั้น",
+    "⇔": "ก็ต่อเมื่อ",
     "≈": "ประมาณ",
     ">": "มากกว่า",
     "<": "น้อยกว่า",
@@ -49,19 +50,30 @@ ARITHMETIC = {"**": "ยกกำลัง", "^": "ยกกำลัง", "*": 
 # So are the signs of sets, logic and calculus, which espeak-ng's Thai voice passed over in
 # silence: "ทุก x ∈ (a, b)" (a calculus text, 69 times in 8 of 151 files), an AI book's
 # "P(M|¬B, L)" and "P(A∧B)", a partial derivative's ∂, a derivative's prime ("g′(x) ≠ 0" was
-# "g (x) ไม่เท่ากับ ศูนย์", the condition of another function).
+# "g (x) ไม่เท่ากับ ศูนย์", the condition of another function), a dot product ("→u ⋅→v",
+# "a∙b") and logic's tilde for "not" ("P(∼cancer)"), as a Thai school writes ~p.
 SIGNS = {"±": "บวกลบ", "∓": "ลบบวก", "×": "คูณ", "÷": "หาร", "√": "รากที่สองของ", "−": "ลบ", "∞": "อนันต์",
          "∫": "อินทิกรัล", "∈": "เป็นสมาชิกของ", "∉": "ไม่เป็นสมาชิกของ", "∩": "อินเตอร์เซกชัน",
          "∪": "ยูเนียน", "⊂": "เป็นสับเซตของ", "⊆": "เป็นสับเซตของ", "∅": "เซตว่าง", "∧": "และ", "∨": "หรือ",
          "¬": "นิเสธ", "∀": "สำหรับทุก", "∃": "มี", "∂": "พาร์เชียล", "∏": "ผลคูณ", "∇": "เดล",
-         "≅": "ประมาณ", "∴": "ดังนั้น", "∵": "เพราะว่า", "′": "ไพรม์", "″": "ดับเบิลไพรม์"}
+         "≅": "ประมาณ", "∴": "ดังนั้น", "∵": "เพราะว่า", "′": "ไพรม์", "″": "ดับเบิลไพรม์",
+         "⋅": "ดอท", "∙": "ดอท", "∼": "นิเสธ"}
+# Arrows, named as a screen reader names them: espeak-ng's Thai voice passed over every one,
+# so an exam's "ศุภอักษร → ใบบอก → หนังสือราชการ" (the order is the question) was heard
+# as three words, and "File → New" as two. "↑" and "↓" it read in English. Logic's ⇒ and ⇔
+# are comparisons, said as a Thai class says them.
+ARROWS = {"→": "ลูกศรขวา", "⇨": "ลูกศรขวา", "←": "ลูกศรซ้าย", "↑": "ลูกศรขึ้น", "↓": "ลูกศรลง", "⇓": "ลูกศรลง",
+          "↔": "ลูกศรซ้ายขวา", "⇐": "ลูกศรคู่ซ้าย", "↵": "เอนเทอร์"}
 # Greek letters as a Thai statistics or physics class says them (a Thai voice says nothing
 # for "μ", and "H0: μ ≠ μ0" is the whole hypothesis); the summation sign is ซิกมา too, and
-# the increment sign is TeX's capital delta ("∆x = (x0 + h) − x0").
+# the increment sign is TeX's capital delta ("∆x = (x0 + h) − x0"). An AI book's learning
+# rate "∆w = −η∇E(w)" lost its η.
 GREEK_LETTERS = {
     "α": "แอลฟา", "β": "บีตา", "γ": "แกมมา", "δ": "เดลตา", "Δ": "เดลตา", "∆": "เดลตา", "ε": "เอปไซลอน", "θ": "ทีตา",
-    "λ": "แลมบ์ดา", "μ": "มิว", "ν": "นิว", "π": "พาย", "ρ": "โร", "σ": "ซิกมา", "Σ": "ซิกมา", "∑": "ซิกมา",
+    "ζ": "ซีตา", "η": "อีตา", "κ": "แคปปา", "λ": "แลมบ์ดา", "Λ": "แลมบ์ดา", "μ": "มิว", "ν": "นิว", "π": "พาย",
+    "ρ": "โร", "σ": "ซิกมา", "Σ": "ซิกมา", "∑": "ซิกมา",
     "τ": "เทา", "φ": "ฟาย", "ϕ": "ฟาย", "χ": "ไค", "ψ": "ไซ", "ω": "โอเมกา", "Ω": "โอเมกา",
+    "Γ": "แกมมา", "Θ": "ทีตา", "Π": "พาย", "Φ": "ฟาย", "Ψ": "ไซ",
 }
 
 # Words before a number that make it an identifier: รหัสนักศึกษา 6401234567, วิชา 204111.

@@ -24,6 +24,7 @@ from pythainlp.util import bahttext, num_to_thaiword
 from guidelight.core.model import Lang
 from guidelight.speech.course import (
     ARITHMETIC,
+    ARROWS,
     COMPARISONS,
     DIGIT_WORDS,
     GREEK_LETTERS,
@@ -481,29 +482,40 @@ _OVER_RULE: tuple[str, str, Handler] = (
 
 
 # A limit as the extraction writes it, its script after it: "lim h→0 (f(x + h) − f(x))/h" is
-# "ลิมิต h เข้าใกล้ 0 ...", as a Thai class says it; an arrow elsewhere (a flowchart's, logic's
-# "p → q") is left to the voice.
+# "ลิมิต h เข้าใกล้ 0 ...", as a Thai class says it.
 # In a sentence TeX sets the script beside "lim", low, and it is read glued on: "limx→a".
 _LIMIT_RULE: tuple[str, str, Handler] = (
     "limit", r"(?<![A-Za-z])lim(?![A-Za-z])|(?<![A-Za-z])lim(?=[A-Za-z∆Δθ][A-Za-z0-9]{0,2}\s*→)",
     lambda m, b: pad(m, b, "ลิมิต"),
 )
 _LIMIT_SCRIPT = re.compile(r"(?<![A-Za-z])lim\s*\S{1,6}\s*$")
+# A vector's arrow drawn over its letter comes out glued before it: "→u = 3→i + 4→j".
+_VECTOR = re.compile(r"→(?=[A-Za-z](?![A-Za-z]))")
+_AFTER_LETTER = re.compile(r"[A-Za-z]$")
 
 
-def _approach(match: re.Match[str], before: str) -> str:
-    """The arrow of a limit's script, with the side a one-sided limit is taken from ("x→0+")."""
-    if not _LIMIT_SCRIPT.search(match.string[: match.start()]):
-        return match.group()
-    target, side = match.group("target"), match.group("side")
-    if not side:
-        return pad(match, before, "เข้าใกล้")
-    spoken = read_number(target) if target.isdigit() else SIGNS.get(target, target)
-    return pad(match, before, f"เข้าใกล้ {spoken} จากทาง{'ขวา' if side == '+' else 'ซ้าย'}")
+def _arrow(match: re.Match[str], before: str) -> str:
+    """An arrow: the approach of a limit's script (with the side a one-sided limit is taken
+    from, "x→0+"), a vector's, a bullet's (said as nothing), or else the arrow by its name."""
+    written = match.string[: match.start()]
+    if _LIMIT_SCRIPT.search(written):
+        target, side = match.group("target"), match.group("side")
+        if not side:
+            return pad(match, before, "เข้าใกล้")
+        spoken = read_number(target) if target.isdigit() else SIGNS.get(target, target)
+        return pad(match, before, f"เข้าใกล้ {spoken} จากทาง{'ขวา' if side == '+' else 'ซ้าย'}")
+    rest = match.group()[1:]
+    if _VECTOR.match(match.string, match.start()) and not _AFTER_LETTER.search(written):
+        return pad(match, before, "เวกเตอร์") + rest
+    if not written.strip():  # a line that opens with an arrow: a deck's bullet
+        return rest.lstrip()
+    return pad(match, before, ARROWS[match.group()[0]]) + rest
 
 
-_APPROACH_RULE: tuple[str, str, Handler] = (
-    "approach", r"→(?:\s*(?P<target>[0-9]+|[A-Za-z]|∞)(?P<side>[+−-])(?![\w+−-]))?", _approach
+_ARROW_RULE: tuple[str, str, Handler] = (
+    "arrow",
+    rf"[{''.join(ARROWS)}](?:\s*(?P<target>[0-9]+|[A-Za-z]|∞)(?P<side>[+−-])(?![\w+−-]))?",
+    _arrow,
 )
 
 
@@ -604,7 +616,7 @@ class Normalizer:
             _choice_rule(thai=True),
             _OVER_RULE,
             _LIMIT_RULE,
-            _APPROACH_RULE,
+            _ARROW_RULE,
             *self._operator_rules(ARITHMETIC),
             (
                 "symbol",
@@ -628,7 +640,7 @@ class Normalizer:
             _choice_rule(thai=False),
             _OVER_RULE,
             _LIMIT_RULE,
-            _APPROACH_RULE,
+            _ARROW_RULE,
             *self._operator_rules(CODE_ARITHMETIC),
             (
                 "symbol",

@@ -5,6 +5,8 @@ digits, spaces and punctuation belong to no script and stay with the run before 
 (at the start of the text, with the first run), so "Python 3" is read by the English
 voice and "บทที่ 3" by the Thai one. So does a unit after a number: the Thai voice says
 "หน่วยความจำ 32MB" whole, as a Thai reader says the unit's name, not "M B" in English.
+A vector's arrow is the one sign that goes with the letter after it ("ให้ →i"): it was drawn
+over that letter, and the voice that says the letter says "vector".
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ def char_lang(char: str) -> Lang | None:
     return None
 
 
+def _vector_arrow(text: str, i: int) -> bool:
+    """Whether a vector's arrow stands glued before the letter at ``i``, no letter before it."""
+    return i > 0 and text[i - 1] == "→" and (i < 2 or not text[i - 2].isalpha())
+
+
 def split_runs(text: str, default: Lang = Lang.THAI) -> list[Run]:
     """Runs covering all of ``text`` in order; text with no letters is one run of ``default``."""
     runs: list[Run] = []
@@ -48,8 +55,9 @@ def split_runs(text: str, default: Lang = Lang.THAI) -> list[Run]:
         if current is None:
             current = lang  # leading digits and punctuation join the first run
         else:
-            runs.append(Run(start, i, current))
-            start, current = i, lang
+            cut = i - 1 if _vector_arrow(text, i) and i - 1 > start else i
+            runs.append(Run(start, cut, current))
+            start, current = cut, lang
     if text:
         runs.append(Run(start, len(text), current or default))
     return runs

@@ -103,7 +103,15 @@ THAI_CASES = [
     ("บรรทัด\nใหม่", "บรรทัด ใหม่"),
     ("ค่าของ lim x→∞ f(x) คือ 0", "ค่าของ ลิมิต x เข้าใกล้ อนันต์ f(x) คือ ศูนย์"),
     ("lim x→2− f(x)", "ลิมิต x เข้าใกล้ สอง จากทางซ้าย f(x)"),
-    ("ขั้นตอน ก → ข", "ขั้นตอน ก → ข"),
+    # arrows, which espeak's Thai voice passed over: named, but a bullet's, a vector's and a limit's
+    ("1. ศุภอักษร → ใบบอก → สารตรา", "หนึ่ง. ศุภอักษร ลูกศรขวา ใบบอก ลูกศรขวา สารตรา"),
+    ("→ ตำแหน่ง 2.25 → คำนวณ", " ตำแหน่ง สองจุดสองห้า ลูกศรขวา คำนวณ"),
+    ("ค่า w ← w และ ↑ กับ ↓", "ค่า w ลูกศรซ้าย w และ ลูกศรขึ้น กับ ลูกศรลง"),
+    ("p ⇔ q", "p ก็ต่อเมื่อ q"),
+    ("(h → 0) แล้ว", "(h ลูกศรขวา ศูนย์) แล้ว"),
+    # a dot product, logic's tilde and an AI book's learning rate
+    ("ผล →u ⋅ →v", "ผล เวกเตอร์ u ดอท เวกเตอร์ v"),
+    ("P(∼A) และ η", "P( นิเสธ A) และ อีตา"),
     ("นั่นคือ ∫ adx = ax + C", "นั่นคือ อินทิกรัล adx เท่ากับ ax บวก C"),
 ]
 
@@ -131,10 +139,13 @@ ENGLISH_CASES = [
     ("y = 1/n", "y เท่ากับ 1 ส่วน n"),
     ("x/2 + 1", "x ส่วน 2 บวก 1"),
     ("input/output I/O n/a", "input output I O n a"),
-    # a limit with its script after it, as the extraction writes it; one-sided; an arrow elsewhere is left
+    # a limit with its script after it, as the extraction writes it; one-sided; an arrow elsewhere is named
     ("lim h→0 (f(x + h) − f(x))/h", "ลิมิต h เข้าใกล้ 0 (f(x บวก h) ลบ f(x)) ส่วน h"),
     ("lim x→0+ f(x)", "ลิมิต x เข้าใกล้ ศูนย์ จากทางขวา f(x)"),
-    ("p → q", "p → q"),
+    ("p → q", "p ลูกศรขวา q"),
+    ("File → New", "File ลูกศรขวา New"),
+    ("→u = 3→i + 4→j", "เวกเตอร์ u เท่ากับ 3 เวกเตอร์ i บวก 4 เวกเตอร์ j"),
+    ("year↵", "year เอนเทอร์"),
     ("limx→a f(x)", "ลิมิต x เข้าใกล้ a f(x)"),  # a sentence's limit, its script read glued on
     ("limit", "limit"),
     ("f(x) = √(x + 8)", "f(x) เท่ากับ รากที่สองของ (x บวก 8)"),  # an operand opening with a sign said as a word

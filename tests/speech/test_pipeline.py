@@ -8,7 +8,7 @@ from guidelight.core.model import Lang
 from guidelight.speech.backend import Synthesis, VoiceSettings, WordEvent
 from guidelight.speech.lexicon import Lexicon
 from guidelight.speech.normalize import Normalizer
-from guidelight.speech.pipeline import SpokenRun, Synthesizer, estimate_marks, split_long
+from guidelight.speech.pipeline import SpokenRun, Synthesizer, estimate_marks, plan, split_long
 from guidelight.speech.script import Run, split_runs
 
 from .conftest import ToneBackend
@@ -28,6 +28,16 @@ def test_script_runs() -> None:
     ]
     assert [(r.start, r.end, r.lang) for r in split_runs("2566")] == [(0, 4, Lang.THAI)]
     assert split_runs("") == []
+
+
+def test_a_vectors_arrow_goes_with_its_letter() -> None:
+    """b18_27's arrows drawn over u, i and j come out glued before them; the Thai run must not
+    keep the arrow, or the letter after it is out of its sight and it is read as "right arrow"."""
+    text = "กำหนดให้ →i, →jและ ก→ข"
+    runs = [(text[r.start : r.end], r.lang) for r in split_runs(text)]
+    assert runs == [("กำหนดให้ ", Lang.THAI), ("→i, →j", Lang.ENGLISH), ("และ ก→ข", Lang.THAI)]
+    said = [spoken.normalized.text.strip() for spoken in plan(text, Normalizer(Lexicon.load(Path("/nonexistent"))))]
+    assert said == ["กำหนดให้", "เวกเตอร์", "i,", "เวกเตอร์", "j", "และ ก ลูกศรขวา ข"]
 
 
 def test_long_runs_are_cut_at_spaces_but_not_before_mai_yamok() -> None:
