@@ -60,6 +60,7 @@ _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]
 _COUNTED_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")  # a slide's or a page's number, as it stands alone
 _RANGE_WRAPPED = re.compile(r"^[-–]\s*[\d๐-๙]")  # a dash and a number: a range's end, or an item
 _DIGIT_END = re.compile(r"[\d๐-๙]$")
+_ITEM_REACH = 4  # paragraphs back an item may be the one before the next (its date, its note between)
 _THAI_WORD_END = re.compile(r"([\u0e01-\u0e4e]+)-$")  # a Thai word and a hyphen at a line's end
 _THAI_WORD_START = re.compile(r"[\u0e01-\u0e4e]+")
 _NAME_WORDS = 5  # a title, a name and surname, and an ID or a role at most: a name's line, not a sentence
@@ -1336,6 +1337,18 @@ def _next_item(first: Line, line: Line) -> bool:
         and _successions([before[1], after[1]]) == 1
 
 
+def _latest_item(groups: list[list[Line]], line: Line) -> Line:
+    """The first line of the latest paragraph (of the last ``_ITEM_REACH``) that opens with
+    an item's number at ``line``'s left edge, else of the paragraph ``line`` would go on:
+    the item ``line`` may come next to. A form's "5.2 รายงานความก้าวหน้า", its date on its
+    row and its note under it, then "5.3 ส่งโครงงาน" at 5.2's edge: the note ran to the
+    edge, and 5.3 was heard as its last words (b21_01)."""
+    for group in reversed(groups[-_ITEM_REACH:]):
+        if abs(group[0].x0 - line.x0) <= 0.5 * line.size and _ordinal(group[0].text):
+            return group[0]
+    return groups[-1][0]
+
+
 def _next_name(prev: Line, line: Line) -> bool:
     """Is ``line`` the next entry of a list of people under ``prev``: both start at one edge,
     or are centred on one axis, with a person's title (``has_title``), and hold a name, not
@@ -1786,8 +1799,9 @@ def _grouped(lines: list[Line], size: float) -> tuple[list[list[Line]], set[int]
             # a form's row of fields and blanks, filled or not, ends there (a contents entry
             # wrapped onto its leader's line is still one)
             groups.append([line])
-        elif _next_item(groups[-1][0], line) or _next_name(prev, line) or _run_in(groups[-1][0], prev, line) \
-                or _first_line_again(lines, k, lefts, indents, rights) or _starts_paragraph(
+        elif _next_item(_latest_item(groups, line), line) or _next_name(prev, line) \
+                or _run_in(groups[-1][0], prev, line) or _first_line_again(lines, k, lefts, indents, rights) \
+                or _starts_paragraph(
                 prev, line, max(pitch, _own_spacing(lines, k, rights)), _known_column_right(lines, prev, rights),
                 len(groups[-1]) == 1 and _shared_start(starts, prev.x0)):
             if not _wordy(prev) and k and _follows_on_row(lines[k - 1], prev) and _follows_on_row(prev, line):

@@ -492,6 +492,22 @@ def test_a_number_set_close_to_thai_starts_a_list_item(make_pdf: MakePdf) -> Non
     assert found[0].endswith("ของคณะ")
 
 
+def test_the_item_after_one_with_its_date_and_a_full_note_under_it_starts_a_paragraph(make_pdf: MakePdf) -> None:
+    # b21_01's schedule: each item has its date on its row and a note under it; the note
+    # under 5.2 runs to the edge, and "5.3 ส่งโครงงาน" was heard as the note's last words.
+    note = "แสดงวงจรทั้งหมด การวิเคราะห์วงจร การเชื่อมต่อโครงงาน การจำลองผลหรือการทดสอบระบบ"
+    rows = [("5.1 นำเสนอหัวข้อโครงงาน", "28-29 มีนาคม 2565", "พร้อมทั้งหลักการ แนวความคิด วงจร"),
+            ("5.2 รายงานความก้าวหน้า", "18-19 เมษายน 2565", note),
+            ("5.3 ส่งโครงงาน ในรูปแบบ File", "23 พฤษภาคม 2565", "ไฟล์นำเสนอแบบ Powerpoint")]
+    lines = []
+    for k, (item, date, under) in enumerate(rows):
+        y = 100 + 44 * k
+        lines += [(item, 70, y, 14, SARABUN), (date, 330, y, 14, SARABUN), (under, 90, y + 22, 14, SARABUN)]
+    found = texts(open_document(make_pdf([lines])).page(1))
+    assert [text.split()[0] for text in found if text.startswith("5.")] == ["5.1", "5.2", "5.3"], found
+    assert note in found
+
+
 PHRASES = ["การศึกษาเศรษฐศาสตร์ช่วยให้เข้าใจการตัดสินใจ", "ของครัวเรือนและธุรกิจ", "ภายใต้ทรัพยากรที่มีจำกัด",
            "ทั้งในระยะสั้นและระยะยาว", "รวมถึงบทบาทของรัฐบาล"]
 
