@@ -1384,7 +1384,10 @@ def _boxes_in_rows(sides: list[list[Line]]) -> list[tuple[int, list[Line]]]:
     whose headings share a row, and no heading on its own above the last such row. A
     Publisher magazine sets its steps ขั้นตอนที่ 1 to 5 two to a row, and read down one
     column and then the other they came 1, 3, 5, 2, 4. Columns of an article have their
-    headings where their text puts them: rarely on one row twice, and none between.
+    headings where their text puts them: rarely on one row twice, and none between; nor
+    more headings on their own below the rows than there are rows: a Word poster's two
+    columns of sections started level twice, then went on with four headings each at its
+    own height, and were read across, one section from each column in turn (b21_22).
     An empty list where the sides are not such a grid."""
     size = body_size(sides[0] + sides[1])
     heads = [_box_heads(side, size) for side in sides]
@@ -1393,7 +1396,8 @@ def _boxes_in_rows(sides: list[list[Line]]) -> list[tuple[int, list[Line]]]:
         return []
     last = max(a.baseline for a, _ in pairs)
     row_of = {id(b): a.baseline for a, b in pairs} | {id(a): a.baseline for a, _ in pairs}
-    if any(id(head) not in row_of and head.baseline < last for side in heads for head in side):
+    alone = [head for side in heads for head in side if id(head) not in row_of]
+    if any(head.baseline < last for head in alone) or len(alone) > len(pairs):
         return []
     starts = {id(head) for side in heads for head in side}
     boxes: list[tuple[float, int, list[Line]]] = []

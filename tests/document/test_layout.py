@@ -910,6 +910,24 @@ def test_boxes_set_in_a_grid_are_read_row_by_row(make_pdf: MakePdf) -> None:
     assert _order(text, marks) == sorted(_order(text, marks))
 
 
+def test_two_columns_of_sections_that_start_level_twice_are_read_column_by_column(make_pdf: MakePdf) -> None:
+    """A Word poster (b21_22) sets its sections in two columns of text boxes: the first two
+    of each column start on one row, the rest each at its own height, four of them. Taken
+    for a grid of boxes, it was read across, one section from each column in turn."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    body = [PHRASES[1] + PHRASES[4], PHRASES[0]]
+    right_x = 40 + max(font.text_length(f"ซ0ข้อ0{text}", fontsize=10) for text in body) + 7
+    tops = {"ซ": [150, 240, 300, 360, 420], "ข": [150, 240, 330]}
+    lines = []
+    for side, x in (("ซ", 40.0), ("ข", right_x)):
+        for n, top in enumerate(tops[side], start=1):
+            lines.append((f"หัวข้อ{side}{n} ของโปสเตอร์", x, top, 10, SARABUN_BOLD))
+            lines += [(f"{side}{n}ข้อ{k}{text}", x, top + 18 + 14 * k, 10, SARABUN) for k, text in enumerate(body)]
+    text = open_document(make_pdf([lines]), use_cache=False).page(1).text
+    marks = [f"หัวข้อ{side}{n}" for side in "ซข" for n in range(1, len(tops[side]) + 1)]
+    assert _order(text, marks) == sorted(_order(text, marks)), text
+
+
 def test_a_box_starting_a_little_left_of_the_gutter_below_it_is_not_joined_across(make_pdf: MakePdf) -> None:
     """The boxes of a Publisher page do not line up exactly: the upper right box starts
     2.5 points left of the lower one, whose rows showed the gutter. The upper box's row
