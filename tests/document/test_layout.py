@@ -1985,6 +1985,33 @@ def test_a_filled_forms_values_are_read_in_their_blanks(make_pdf: MakePdf) -> No
     assert "โทรศัพท์ 02-030-0999 โทรสาร____" in text
 
 
+def test_a_forms_rows_over_drawn_dotted_underlines_are_heard_one_by_one(make_pdf: MakePdf) -> None:
+    """A co-op request form (b21_07): Word types each row's values over a dotted underline,
+    drawn as a row of tiny filled squares, with no dots in the text. Each row ran to the
+    margin like a line of prose, and the rows were heard as one paragraph."""
+    font = pymupdf.Font(fontfile=str(SARABUN))
+    rows = ["ชื่อสถานประกอบการ บริษัท โค้ดแล็บ เทค จำกัด (Codelabs Tech Co.,Ltd.) สาขาดอนเมือง",
+            "ที่อยู่เลขที่ 99/8 หมู่บ้าน นิว คอนเน็กซ์ เฮาส์ ดอนเมือง ถนน พหลโยธิน แขวง สนามบิน",
+            "จังหวัด กรุงเทพมหานคร รหัสไปรษณีย์ 10210 โทรศัพท์ 092-059-4801 โทรสาร -"]
+    prose = ["ข้าพเจ้าขอรับรองว่าข้อมูลข้างต้นเป็นความจริงทุกประการ และยินดีปฏิบัติตามระเบียบของ",
+             "มหาวิทยาลัย"]
+    right = 60 + max(font.text_length(text, 14) for text in rows + prose[:1])
+    lines = [(text, right - font.text_length(text, 14), 200 + 22 * k, 14, SARABUN) for k, text in enumerate(rows)]
+    lines += [(prose[0], right - font.text_length(prose[0], 14), 280, 14, SARABUN), (prose[1], 60, 302, 14, SARABUN)]
+    doc = pymupdf.open(make_pdf([lines]))
+    page = doc[0]
+    for k, text in enumerate(rows):  # dots from after the label to the row's end, on its baseline
+        left = right - font.text_length(text, 14) + font.text_length(text.split()[0], 14) + 2
+        x = left
+        while x < right:
+            page.draw_rect(pymupdf.Rect(x, 200 + 22 * k + 0.5, x + 1.4, 200 + 22 * k + 0.9), color=None, fill=(0, 0, 0))
+            x += 2.9
+    path = make_pdf([[]])
+    doc.save(path)
+    found = texts(open_document(path, use_cache=False).page(1))
+    assert found == [*rows, "".join(prose)]
+
+
 def test_a_value_typed_in_a_blank_ending_a_label_is_heard_apart_from_the_next_label(tmp_path: Path) -> None:
     """An exam card (b19_23): "รอบสอบ ......" and "เวลาสอบ ......" share a row, the first's
     dots ending two points short of the second label, each value drawn after its label.
