@@ -424,6 +424,10 @@ _CIRCLED = "[\u2460-\u2473\u24ea\u24ff\u2776-\u2793]"
 _LEADER_RULE: tuple[str, str, Handler] = (
     "leader", r"\s*[.\-=~·](?:\s?[.\-=~·]){3,}\s*", lambda m, b: pad(m, b, "")
 )
+# A form's answer line alone (a paragraph of dots or underscores, or the rest of one wrapped,
+# "..."), is a blank to write in: said, or moving onto it was heard as nothing at all (a
+# divider of dashes alone stays a silence).
+_BLANK = r"^\s*[._…](?:\s?[._…]){2,}\s*$"
 
 
 def _unit_rule(thai: bool) -> tuple[str, str, Handler]:
@@ -584,6 +588,7 @@ class Normalizer:
         symbols = sorted(THAI_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
+            ("blank", _BLANK, lambda m, b: pad(m, b, "ช่องว่าง")),
             _LEADER_RULE,
             _unit_rule(thai=True),
             # a space before a dot is an OCR split ("ก .พ .ร."), never how Thai is typed
@@ -631,6 +636,7 @@ class Normalizer:
         symbols = sorted(ENGLISH_SYMBOLS, key=len, reverse=True)
         return [
             self._lexicon_rule(),
+            ("blank", _BLANK, lambda m, b: pad(m, b, "blank")),
             _LEADER_RULE,
             _unit_rule(thai=False),
             ("acronym", r"(?<![A-Za-z0-9_])(?:[A-Z]{2,6}|[A-Z][a-z][A-Z])[0-9]*(?![A-Za-z0-9_])", _latin_acronym),
