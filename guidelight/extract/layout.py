@@ -60,6 +60,12 @@ _ITEM_NUMBER = re.compile(r"^\(?(?:((?:[\d๐-๙]{1,3}\.)*[\d๐-๙]{1,3})[.)]
 _COUNTED_NUMBER = re.compile(r"^[\d๐-๙]{1,4}$")  # a slide's or a page's number, as it stands alone
 _RANGE_WRAPPED = re.compile(r"^[-–]\s*[\d๐-๙]")  # a dash and a number: a range's end, or an item
 _DIGIT_END = re.compile(r"[\d๐-๙]$")
+# Words that a number follows, ending a line: a date's day, an ordinal, a limit, a count
+_AWAITS_NUMBER = re.compile(
+    r"(?:วันที่|ครั้งที่|ลำดับที่|ฉบับที่|ปีที่|เล่มที่|หมู่ที่|ห้องที่|ภาคเรียนที่|เลขที่|หมายเลข|ไม่เกิน|"
+    r"ไม่ต่ำกว่า|ไม่น้อยกว่า|อย่างน้อย|จำนวน|ประมาณ|ร้อยละ|มาตรา|ถึง|ละ|รวม|ทั้งสิ้น|อายุ|เวลา)\s*$"
+)
+_COUNT_START = re.compile(r"[\d๐-๙]+(?:[.,:/][\d๐-๙]+)*\s")  # a number and a space: no list item's "1."
 _ITEM_REACH = 4  # paragraphs back an item may be the one before the next (its date, its note between)
 _THAI_WORD_END = re.compile(r"([\u0e01-\u0e4e]+)-$")  # a Thai word and a hyphen at a line's end
 _THAI_WORD_START = re.compile(r"[\u0e01-\u0e4e]+")
@@ -1569,6 +1575,11 @@ def _starts_paragraph(prev: Line, line: Line, pitch: float, column_right: float,
         return True  # a new column, a gap, or a jump sideways
     if prev.link and line.link and prev.link != line.link:
         return True  # a contents list's entries, each a link (``links``)
+    if _AWAITS_NUMBER.search(prev.text) and _COUNT_START.match(line.text):
+        # a line ending in a word a number must follow goes on with the number, wherever the
+        # writer's line broke: "... ถึงวันที่" / "21 กุมภาพันธ์ 2563 ..." (b21_29), "...
+        # ทีมละไม่เกิน" / "2 คน (นักเรียน..." (b18_20); no paragraph ends on "วันที่" or "ไม่เกิน"
+        return False
     if CAPTION.match(prev.text) and line.x0 < prev.x0 - line.size and not _same_centre(prev, line):
         # a centred caption ends where a line starts left of it off its axis: a manual's
         # "ภาพที่ 4 ..." took the next step's instruction under it (its column is its own

@@ -455,6 +455,24 @@ def test_a_number_wrapped_to_the_start_of_a_line_does_not_start_a_paragraph(make
     ]
 
 
+def test_a_line_ending_in_a_word_a_number_follows_goes_on_with_the_number(make_pdf: MakePdf) -> None:
+    # A co-op report's letter (b21_29): "... ระหว่างวันที่ 4 พฤศจิกายน 2562 ถึงวันที่" / "21
+    # กุมภาพันธ์ 2563 ในตำแหน่ง ...": Word broke the line with room left for "21", and the
+    # sentence was heard as two paragraphs. No paragraph ends on "วันที่" or "ไม่เกิน".
+    wide = "ตามที่ข้าพเจ้าได้ไปปฏิบัติงานสหกิจศึกษา ณ บริษัทแห่งหนึ่งในจังหวัดนครราชสีมาเป็นเวลาสี่เดือนเต็ม"
+    pdf = make_pdf([_flush_left(16, [
+        (wide, 100), ("ระหว่างวันที่ 4 พฤศจิกายน 2562 ถึงวันที่", 122), ("21 กุมภาพันธ์ 2563 ในตำแหน่ง Developer", 144),
+        ("สมาชิกในทีมมีไม่เกิน", 182), ("2 คน ต่อหนึ่งโรงเรียน", 204),
+        ("รายการทั้งหมดมี", 242), ("1. การสมัคร", 264),
+    ])])
+    assert texts(open_document(pdf).page(1)) == [
+        f"{wide}ระหว่างวันที่ 4 พฤศจิกายน 2562 ถึงวันที่ 21 กุมภาพันธ์ 2563 ในตำแหน่ง Developer",
+        "สมาชิกในทีมมีไม่เกิน 2 คน ต่อหนึ่งโรงเรียน",
+        "รายการทั้งหมดมี",
+        "1. การสมัคร",
+    ]
+
+
 def test_paragraph_spacing_a_fifth_of_the_line_pitch_ends_a_paragraph(make_pdf: MakePdf) -> None:
     # LibreOffice with Norasi, 14 pt: lines 31 pt apart, paragraphs 38 pt. The next
     # paragraph's first run has no space, so the short line before cannot tell.
