@@ -144,6 +144,7 @@ _CATCHWORD = re.compile(r"^/\s*(\S.*?)\s*(?:\.{2,}|…)$")  # "/ข้อ ๑๑
 _NAVIGATION_DOTS = re.compile(r"^[.·•\s]+$")
 _FILL_IN = re.compile(r"(?:[.…_]\s?){4,}")  # dots or underscores left for a form's answer
 _BALLOT_BOX = re.compile("[☐☑☒]")
+_NOTE = re.compile(r"^(?:[*※]|หมายเหตุ|note\b)", re.IGNORECASE)  # a note, whatever its weight
 _FORMULA = re.compile("[=≠≤≥]")  # a numbered line with an equation is an exercise ("1.5. y = x⁵ + 7x³"), no section
 # A contents line: a leader of dots (or "…", "_", "·") and the page it points to
 # ("บทนำ ........ 1", "บทคัดย่อ .... (1)", "ภาคผนวก …… ก"). It ends its entry however far
@@ -1714,9 +1715,10 @@ def _heading_level(
             return 0  # a sentence set a little larger than a code listing that outnumbers it
         return levels[first.size]
     short = len(group) == 1 and len(text) < 90 and not _SENTENCE_END.search(text)
-    if _FILL_IN.search(text) or _BALLOT_BOX.search(text):
+    if _FILL_IN.search(text) or _BALLOT_BOX.search(text) or _NOTE.match(text):
         # a form's line to fill in ("เป็นเงินทั้งสิ้น……….บาท"), or its choices to tick
-        # ("☑ นวัตกรรมด้านพลังงาน ☐ ..."), however bold, heads nothing
+        # ("☑ นวัตกรรมด้านพลังงาน ☐ ..."), however bold, heads nothing; nor does a note under
+        # a budget ("*หมายเหตุ ขอถัวจ่ายทุกรายการ", b21_06: a level-1 heading among sections 10, 11)
         return 0
     numbered = bool(_NUMBERED_HEADING.match(text)) and not _FORMULA.search(text)
     if short and ((first.bold and not _run_in_label(first)) or numbered) and first.size >= size - 0.5:

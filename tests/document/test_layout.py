@@ -108,6 +108,17 @@ def test_a_short_line_opening_with_a_bold_label_is_no_heading(make_pdf: MakePdf)
     assert f"{label} จงหาค่าของ" in page.text
 
 
+def test_a_bold_note_under_a_section_is_no_heading(make_pdf: MakePdf) -> None:
+    # A project proposal (b21_06) ends its budget with "*หมายเหตุ ขอถัวจ่ายทุกรายการ" in bold:
+    # it was a level-1 heading, above the numbered sections 10 and 11 around it.
+    lines = [("10. งบประมาณ", 72, 80, 16, SARABUN_BOLD), (BODY, 72, 110, 16, SARABUN), (FORM, 72, 132, 16, SARABUN),
+             ("*หมายเหตุ ขอถัวจ่ายทุกรายการ", 72, 172, 16, SARABUN_BOLD),
+             ("11. ผลที่คาดว่าจะได้รับ", 72, 212, 16, SARABUN_BOLD), (BODY, 72, 242, 16, SARABUN)]
+    page = open_document(make_pdf([lines])).page(1)
+    assert texts(page, ParagraphKind.HEADING) == ["10. งบประมาณ", "11. ผลที่คาดว่าจะได้รับ"]
+    assert "*หมายเหตุ ขอถัวจ่ายทุกรายการ" in texts(page)
+
+
 def test_a_one_page_documents_number_above_the_bottom_tenth_is_its_page_number(make_pdf: MakePdf) -> None:
     # An XeTeX essay of one page (b16_16) sets its page number "1" at 83% of the page: with
     # no other page to show where numbers stand, it was read after the last sentence.
