@@ -14,6 +14,9 @@ from dataclasses import replace
 from itertools import groupby
 from typing import Any
 
+import pymupdf
+
+from guidelight.extract.drawings import page_drawings
 from guidelight.extract.lines import Line
 
 _DOT = (2.5, 1.5)  # the largest width and height of one dot of a dotted line
@@ -22,8 +25,14 @@ _DOTS = 6  # dots in a row that make a line of them, not a drawing's few
 _BELOW = 0.3  # how far under a line's baseline (in its size) its underline may be drawn
 
 
-def dotted_blanks(drawings: list[dict[str, Any]], lines: list[Line]) -> list[Line]:
-    """``lines``, each with no blanks of its own given the rows of dots drawn under it."""
+def dotted_blanks(page: pymupdf.Page, lines: list[Line]) -> list[Line]:
+    """``lines``, each with no blanks of its own given the rows of dots drawn under it. A
+    page whose drawings MuPDF cannot list keeps its lines as they are: it is read as a
+    neighbour too, and its damage must not cost the page that asked."""
+    try:
+        drawings = page_drawings(page)
+    except (RuntimeError, ValueError):
+        return lines
     rows = _dotted_rows(drawings)
     if not rows:
         return lines

@@ -34,7 +34,6 @@ from guidelight.extract.actual_text import (
 )
 from guidelight.extract.blocks import Block, place_blocks
 from guidelight.extract.budget import PageGivenUp, StreamBudget, check_render, page_deadline
-from guidelight.extract.drawings import page_drawings
 from guidelight.extract.drawn_blanks import dotted_blanks
 from guidelight.extract.figures import FigureDraft, caption_figures, find_figures
 from guidelight.extract.glyphs import GlyphResolver
@@ -136,7 +135,7 @@ class _PdfContext:
         if found is None:
             page = self.page(number)  # corrected on the way: what its pictures say is known
             reader = PageReader(page, self.resolver, Counter(), read_unread, self.pictured.get(page.number, []))
-            lines = dotted_blanks(page_drawings(page), linked_lines(page, reader.lines()))
+            lines = dotted_blanks(page, linked_lines(page, reader.lines()))
             found = self.read_ahead[number] = (reader, set_drop_caps(lines))
         if isinstance(found, PageGivenUp):
             raise found

@@ -2041,6 +2041,19 @@ def test_a_forms_rows_over_drawn_dotted_underlines_are_heard_one_by_one(make_pdf
     assert found == [*rows, "".join(prose)]
 
 
+def test_a_page_whose_drawings_cannot_be_listed_keeps_its_lines(make_pdf: MakePdf, monkeypatch) -> None:
+    """Drawings are listed while a page is read ahead as a neighbour: damage there must cost
+    nothing, the lines are kept as read (as a damaged link array's are)."""
+    from guidelight.extract import drawn_blanks
+
+    def damaged(page: pymupdf.Page) -> list:
+        raise RuntimeError("syntax error in content stream")
+
+    monkeypatch.setattr(drawn_blanks, "page_drawings", damaged)
+    page = open_document(make_pdf([[(BODY, 72, 100, 16, SARABUN)]]), use_cache=False).page(1)
+    assert texts(page) == [BODY]
+
+
 def test_a_value_typed_in_a_blank_ending_a_label_is_heard_apart_from_the_next_label(tmp_path: Path) -> None:
     """An exam card (b19_23): "รอบสอบ ......" and "เวลาสอบ ......" share a row, the first's
     dots ending two points short of the second label, each value drawn after its label.
