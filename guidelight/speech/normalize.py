@@ -37,6 +37,7 @@ from guidelight.speech.course import (
     spell_latin,
 )
 from guidelight.speech.lexicon import TITLES, Lexicon
+from guidelight.speech.script import vector_arrow
 from guidelight.speech.units import UNIT_AFTER_NUMBER, unit_words
 from guidelight.thai.calendar import MONTHS
 from guidelight.thai.digits import THAI_DIGITS, to_arabic
@@ -493,9 +494,6 @@ _LIMIT_RULE: tuple[str, str, Handler] = (
     lambda m, b: pad(m, b, "ลิมิต"),
 )
 _LIMIT_SCRIPT = re.compile(r"(?<![A-Za-z])lim\s*\S{1,6}\s*$")
-# A vector's arrow drawn over its letter comes out glued before it: "→u = 3→i + 4→j".
-_VECTOR = re.compile(r"→(?=[A-Za-z](?![A-Za-z]))")
-_AFTER_LETTER = re.compile(r"[A-Za-z]$")
 
 
 def _arrow(match: re.Match[str], before: str) -> str:
@@ -509,9 +507,9 @@ def _arrow(match: re.Match[str], before: str) -> str:
         spoken = read_number(target) if target.isdigit() else SIGNS.get(target, target)
         return pad(match, before, f"เข้าใกล้ {spoken} จากทาง{'ขวา' if side == '+' else 'ซ้าย'}")
     rest = match.group()[1:]
-    if _VECTOR.match(match.string, match.start()) and not _AFTER_LETTER.search(written):
+    if vector_arrow(match.string, match.start()):
         return pad(match, before, "เวกเตอร์") + rest
-    if not written.strip():  # a line that opens with an arrow: a deck's bullet
+    if not written.strip():  # a line that opens with an arrow (split_runs moves only a vector's): a bullet
         return rest.lstrip()
     return pad(match, before, ARROWS[match.group()[0]]) + rest
 

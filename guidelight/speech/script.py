@@ -11,6 +11,7 @@ over that letter, and the voice that says the letter says "vector".
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from guidelight.core.model import Lang
@@ -37,9 +38,13 @@ def char_lang(char: str) -> Lang | None:
     return None
 
 
-def _vector_arrow(text: str, i: int) -> bool:
-    """Whether a vector's arrow stands glued before the letter at ``i``, no letter before it."""
-    return i > 0 and text[i - 1] == "→" and (i < 2 or not text[i - 2].isalpha())
+_VECTOR = re.compile(r"→[A-Za-z](?![A-Za-z])")
+
+
+def vector_arrow(text: str, at: int) -> bool:
+    """Is ``text[at]`` a vector's arrow: drawn over its letter, it comes out glued before a
+    lone Latin letter, with no letter before it ("→u = 3→i + 4→j"); not "→New" nor "h→0"."""
+    return bool(_VECTOR.match(text, at)) and not (at and text[at - 1].isalpha())
 
 
 def split_runs(text: str, default: Lang = Lang.THAI) -> list[Run]:
@@ -55,7 +60,7 @@ def split_runs(text: str, default: Lang = Lang.THAI) -> list[Run]:
         if current is None:
             current = lang  # leading digits and punctuation join the first run
         else:
-            cut = i - 1 if _vector_arrow(text, i) and i - 1 > start else i
+            cut = i - 1 if i - 1 > start and vector_arrow(text, i - 1) else i
             runs.append(Run(start, cut, current))
             start, current = cut, lang
     if text:

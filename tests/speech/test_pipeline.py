@@ -38,6 +38,11 @@ def test_a_vectors_arrow_goes_with_its_letter() -> None:
     assert runs == [("กำหนดให้ ", Lang.THAI), ("→i, →j", Lang.ENGLISH), ("และ ก→ข", Lang.THAI)]
     said = [spoken.normalized.text.strip() for spoken in plan(text, Normalizer(Lexicon.load(Path("/nonexistent"))))]
     assert said == ["กำหนดให้", "เวกเตอร์", "i,", "เวกเตอร์", "j", "และ ก ลูกศรขวา ข"]
+    # an arrow glued before a word is no vector's: it stays in the run before, and is named
+    # there (moved to the word's run, it opened that run and was taken for a bullet, silent)
+    menu = "ให้เลือกเมนู →New แล้วกด"
+    said = [spoken.normalized.text.strip() for spoken in plan(menu, Normalizer(Lexicon.load(Path("/nonexistent"))))]
+    assert said == ["ให้เลือกเมนู ลูกศรขวา", "New", "แล้วกด"]
 
 
 def test_long_runs_are_cut_at_spaces_but_not_before_mai_yamok() -> None:
